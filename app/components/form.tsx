@@ -1,0 +1,250 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createContext, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { FormProvider, useForm, useFormContext, type FieldValues, type Resolver } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { Form, useNavigation, useSubmit } from "react-router";
+import type { z } from "zod";
+import { useRootData } from "~/root";
+import type { FormErrors, FormValues } from "~/lib/forms";
+
+interface FieldState {
+  values: FormValues;
+  errors: FormErrors;
+}
+const FieldStateContext = createContext<FieldState>({ values: {}, errors: {} });
+
+/** The message for a field: the browser's check first, then the server's. Translated from its key. */
+function useFieldError(name: string): string | undefined {
+  const { t } = useTranslation();
+  const server = useContext(FieldStateContext).errors[name];
+  let client: string | undefined;
+  try {
+    const message = useFormContext().formState.errors[name]?.message;
+    client = typeof message === "string" ? message : undefined;
+  } catch {
+    client = undefined;
+  }
+  const key = client ?? server;
+  return key ? t(key, { max: 2000 }) : undefined;
+}
+
+function useField(name: string) {
+  const { values } = useContext(FieldStateContext);
+  const form = useFormContext();
+  const error = useFieldError(name);
+  return { register: form.register(name), value: values[name], error, id: `f-${name}`, errorId: `f-${name}-error` };
+}
+
+export function CsrfInput() {
+  const root = useRootData();
+  return <input type="hidden" name="csrf" value={root?.csrf ?? ""} />;
+}
+
+interface ValidatedFormProps<S extends z.ZodType<FieldValues, FieldValues>> {
+  schema: S;
+  /** What the server sent back (typed values and error keys), or the saved answers. */
+  values?: FormValues;
+  errors?: FormErrors;
+  /** Labels for the error summary, by field name, in the order fields appear. */
+  labels: Record<string, string>;
+  action?: string;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+}
+
+/**
+ * A real <Form method="post"> that works without JavaScript. With JavaScript, react-hook-form checks
+ * it first with the same zod schema the action uses; the server always checks again.
+ */
+export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
+  schema,
+  values = {},
+  errors = {},
+  labels,
+  action,
+  children,
+  className,
+  id,
+}: ValidatedFormProps<S>) {
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as never) as Resolver<FieldValues>,
+    defaultValues: values,
+    shouldFocusError: false,
+  });
+  const submit = useSubmit();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const target = submitter instanceof HTMLButtonElement ? submitter : event.currentTarget;
+    event.preventDefault();
+    void form.handleSubmit(() => submit(target))(event);
+  };
+  const clientErrors = Object.fromEntries(
+    Object.entries(form.formState.errors).map(([k, v]) => [k, typeof v?.message === "string" ? v.message : "common:errors.invalid"]),
+  );
+  const shown: FormErrors = { ...errors, ...clientErrors };
+  return (
+    <FieldStateContext.Provider value={{ values, errors }}>
+      <FormProvider {...form}>
+        <ErrorSummary errors={shown} labels={labels} submitCount={form.formState.submitCount} />
+        <Form method="post" action={action} noValidate onSubmit={onSubmit} className={className} id={id}>
+          <CsrfInput />
+          {children}
+        </Form>
+      </FormProvider>
+    </FieldStateContext.Provider>
+  );
+}
+
+/** GOV.UK error summary: at the top, focused, each message a link to its field. */
+export function ErrorSummary({ errors, labels, submitCount = 0 }: { errors: FormErrors; labels: Record<string, string>; submitCount?: number }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  const count = entries.length;
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count, submitCount]);
+  if (count === 0) return null;
+  const ordered = [...entries].sort(([a], [b]) => order(labels, a) - order(labels, b));
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("common:form.errorSummaryTitle")}</h2>
+      <ul className="list">
+        {ordered.map(([name, key]) => (
+          <li key={name}>
+            {name === "_form" ? (
+              t(key)
+            ) : (
+              <a href={`#f-${name}`}>{labels[name] ? `${labels[name]}: ${t(key, { max: 2000 })}` : t(key, { max: 2000 })}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function order(labels: Record<string, string>, name: string): number {
+  const i = Object.keys(labels).indexOf(name);
+  return i === -1 ? (name === "_form" ? -1 : 999) : i;
+}
+
+function FieldWrapper({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={error ? "field field--error" : "field"}>{children}</div>;
+}
+
+function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <span className="error-message" id={id}>
+      <span className="visually-hidden">{t("common:errors.titlePrefix")} </span>
+      {error}
+    </span>
+  );
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "number" | "date";
+  autoComplete?: string;
+  short?: boolean;
+  multiline?: boolean;
+  inputMode?: "numeric" | "text" | "email";
+}
+
+export function TextField({ name, label, hint, type = "text", autoComplete, short, multiline, inputMode }: TextFieldProps) {
+  const { register, value, error, id, errorId } = useField(name);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const defaultValue = typeof value === "string" && type !== "password" ? value : undefined;
+  const common = {
+    id,
+    ...register,
+    defaultValue,
+    "aria-describedby": describedBy,
+    "aria-invalid": error ? true : undefined,
+    autoComplete,
+  };
+  return (
+    <FieldWrapper error={error}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      <ErrorMessage id={errorId} error={error} />
+      {multiline ? (
+        <textarea {...common} rows={5} />
+      ) : (
+        <input {...common} type={type} className={short ? "input--short" : undefined} inputMode={inputMode} spellCheck={type === "text" ? undefined : false} />
+      )}
+    </FieldWrapper>
+  );
+}
+
+interface ChoiceFieldProps {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string; hint?: string }[];
+  multiple?: boolean;
+}
+
+/** Radios (one answer) or checkboxes (several), in a fieldset with a legend. */
+export function ChoiceField({ name, legend, hint, options, multiple }: ChoiceFieldProps) {
+  const { register, value, error, id, errorId } = useField(name);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return (
+    <FieldWrapper error={error}>
+      <fieldset aria-describedby={[hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined}>
+        <legend>{legend}</legend>
+        {hint && (
+          <span className="hint" id={hintId}>
+            {hint}
+          </span>
+        )}
+        <ErrorMessage id={errorId} error={error} />
+        <ul className={multiple ? "checkboxes" : "radios"}>
+          {options.map((option, i) => {
+            const optionId = i === 0 ? id : `${id}-${i}`;
+            return (
+              <li key={option.value}>
+                <input
+                  {...register}
+                  type={multiple ? "checkbox" : "radio"}
+                  id={optionId}
+                  value={option.value}
+                  defaultChecked={chosen.includes(option.value)}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                />
+                <div>
+                  <label htmlFor={optionId}>{option.label}</label>
+                  {option.hint && (
+                    <span className="hint" id={`${optionId}-hint`}>
+                      {option.hint}
+                    </span>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+    </FieldWrapper>
+  );
+}
+
+export function SubmitButton({ children, name, value, className }: { children: ReactNode; name?: string; value?: string; className?: string }) {
+  const navigation = useNavigation();
+  return (
+    <button type="submit" name={name} value={value} className={className} aria-disabled={navigation.state === "submitting" ? true : undefined}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,102 @@
+import { timingSafeEqual } from "node:crypto";
+import { createCookie, data, type MiddlewareFunction } from "react-router";
+import { isProduction, publicUrl, sessionSecret } from "./config.server";
+import { csrfTokenContext, nonceContext } from "./context";
+import { randomToken } from "./tokens.server";
+
+/** The form field and header that carry the CSRF token. */
+export const CSRF_FIELD = "csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+// Double-submit token in a signed, httpOnly cookie. In production the __Host- prefix stops a
+// sibling subdomain from planting one.
+const csrfCookie = createCookie(isProduction() ? "__Host-csrf" : "csrf", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: isProduction(),
+  secrets: [sessionSecret()],
+});
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function refuse(reason: string): never {
+  throw data({ reason }, { status: 403, statusText: "Forbidden" });
+}
+
+/** A mutation must come from the portal's own origin, judged against the configured public URL. */
+export function fromOwnOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) return origin === publicUrl().origin;
+  // No Origin header (some older browsers on same-origin form posts): fall back to Fetch Metadata.
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+async function submittedToken(request: Request): Promise<string> {
+  const header = request.headers.get(CSRF_HEADER);
+  if (header) return header;
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    try {
+      const value = (await request.clone().formData()).get(CSRF_FIELD);
+      return typeof value === "string" ? value : "";
+    } catch {
+      return "";
+    }
+  }
+  return "";
+}
+
+/** Refuses cross-origin and token-less mutations before any action runs, and hands forms their token. */
+export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const existing = await csrfCookie.parse(request.headers.get("cookie"));
+  const token = typeof existing === "string" && existing.length >= 32 ? existing : randomToken();
+  if (!SAFE_METHODS.has(request.method)) {
+    if (!fromOwnOrigin(request)) refuse("cross-origin");
+    if (!sameToken(await submittedToken(request), typeof existing === "string" ? existing : "")) refuse("csrf");
+  }
+  context.set(csrfTokenContext, token);
+  const response = await next();
+  if (token !== existing) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
+  return response;
+};
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Security headers on every response the app makes; the document gets a fresh CSP nonce. */
+export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
+  const nonce = randomToken(16);
+  context.set(nonceContext, nonce);
+  const response = await next();
+  const h = response.headers;
+  const isDocument = (h.get("content-type") ?? "").startsWith("text/html");
+  h.set("Content-Security-Policy", isDocument ? contentSecurityPolicy(nonce) : "default-src 'none'; frame-ancestors 'none'");
+  h.set("X-Content-Type-Options", "nosniff");
+  h.set("Referrer-Policy", "same-origin");
+  h.set("X-Frame-Options", "DENY");
+  h.set("Cross-Origin-Opener-Policy", "same-origin");
+  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  // Nothing the portal renders may be kept by a browser or proxy: it may be someone's health record.
+  h.set("Cache-Control", "no-store");
+  if (isProduction()) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+};

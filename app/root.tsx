@@ -1,0 +1,100 @@
+import { useTranslation } from "react-i18next";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { SiteFooter, SiteHeader } from "~/components/layout";
+import { RTL_LANGUAGES, isLanguage } from "~/domain/localized";
+import { I18N_RESOURCES_ID } from "~/lib/i18n-shared";
+import { useNonce } from "~/lib/nonce";
+import { rootMiddleware, rootLoader } from "~/lib/root.server";
+import stylesheet from "~/styles/app.css?url";
+
+export const middleware: Route.MiddlewareFunction[] = rootMiddleware;
+
+export async function loader(args: Route.LoaderArgs) {
+  return rootLoader(args);
+}
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export type RootData = Awaited<ReturnType<typeof rootLoader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<RootData>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const lang = isLanguage(i18n.language) ? i18n.language : "en";
+  const resources = i18n.getDataByLanguage(lang) ?? {};
+  return (
+    <html lang={lang} dir={RTL_LANGUAGES.includes(lang) ? "rtl" : "ltr"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <div className="page">
+          <main id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter />
+        <script
+          type="application/json"
+          id={I18N_RESOURCES_ID}
+          // JSON.stringify cannot close the script element once "<" is escaped.
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(resources).replace(/</g, "\\u003c") }}
+        />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "problem";
+  // Never show a stack trace: the error is logged on the server.
+  return (
+    <div className="narrow">
+      <title>{`${t(`errorPage.${kind}.title`)} – ${t("service.name")}`}</title>
+      <h1>{t(`errorPage.${kind}.title`)}</h1>
+      <p>{t(`errorPage.${kind}.body`)}</p>
+      <p>{t("errorPage.nothingLost")}</p>
+      <ul className="list">
+        <li>
+          <a href="/">{t("errorPage.goHome")}</a>
+        </li>
+        <li>
+          <a href="/help">{t("errorPage.getHelp")}</a>
+        </li>
+      </ul>
+      <p className="hint">
+        {t("errorPage.reference")} <code>{status}</code> {location.pathname.length < 100 ? location.pathname : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "~/components/page-title";
+
+const STEPS = ["s1", "s2", "s3", "s4", "s5", "s6", "s7"] as const;
+const SECTIONS = ["whatIs", "howMuch", "waysToManage", "help", "howLong"] as const;
+
+export default function StartPage() {
+  const { t } = useTranslation("start");
+  return (
+    <div className="narrow">
+      <PageTitle>{t("title")}</PageTitle>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      {SECTIONS.map((section) => (
+        <section key={section} aria-labelledby={`start-${section}`}>
+          <h2 id={`start-${section}`}>{t(`${section}.heading`)}</h2>
+          {(["p1", "p2"] as const).map((p) =>
+            t(`${section}.${p}`, { defaultValue: "" }) ? <p key={p}>{t(`${section}.${p}`)}</p> : null,
+          )}
+        </section>
+      ))}
+      <h2>{t("steps.heading")}</h2>
+      <ol className="list">
+        {STEPS.map((s) => (
+          <li key={s}>{t(`steps.${s}`)}</li>
+        ))}
+      </ol>
+      <p>
+        <a className="button" href="/sign-up">
+          {t("start")}
+        </a>
+      </p>
+      <p>
+        {t("haveAccount")} <a href="/sign-in">{t("signIn")}</a>
+      </p>
+    </div>
+  );
+}

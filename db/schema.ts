@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Every id that appears in a URL is a random UUID, so no record is reachable by guessing.
+const id = () => text("id").primaryKey();
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const teams = sqliteTable("teams", {
+  id: id(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", {
+      enum: ["person", "representative", "peer-broker", "lead-professional", "commissioner"],
+    }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    totpSecret: text("totp_secret"),
+    totpLastStep: integer("totp_last_step"),
+    teamId: text("team_id").references(() => teams.id),
+    isTeamAdmin: integer("is_team_admin", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+/** A person's record: the budget-holder. Linked 1:1 to their account. */
+export const persons = sqliteTable(
+  "persons",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id),
+    leadProfessionalId: text("lead_professional_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("persons_user_unique").on(t.userId), index("persons_lead_idx").on(t.leadProfessionalId)],
+);
+
+/** Representatives and peer brokers a person has let in. Removal is a timestamp, never a delete. */
+export const helpers = sqliteTable(
+  "helpers",
+  {
+    id: id(),
+    personId: text("person_id").notNull().references(() => persons.id),
+    helperUserId: text("helper_user_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
+    // Null until the person records it; a representative with no recorded authority may only view.
+    authority: text("authority", { enum: ["supporting", "acting-for"] }),
+    actingForType: text("acting_for_type", { enum: ["lpa-health-welfare", "deputy", "nominated-person"] }),
+    actingForReference: text("acting_for_reference"),
+    createdAt: createdAt(),
+    removedAt: text("removed_at"),
+  },
+  (t) => [index("helpers_person_idx").on(t.personId), index("helpers_user_idx").on(t.helperUserId)],
+);
+
+export const invitations = sqliteTable("invitations", {
+  id: id(),
+  personId: text("person_id").notNull().references(() => persons.id),
+  kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
+  codeHash: text("code_hash").notNull().unique(),
+  createdBy: text("created_by").notNull().references(() => users.id),
+  expiresAt: text("expires_at").notNull(),
+  acceptedAt: text("accepted_at"),
+  acceptedBy: text("accepted_by").references(() => users.id),
+  cancelledAt: text("cancelled_at"),
+  createdAt: createdAt(),
+});
+
+/** Only a hash of the session id is stored: a copy of the database does not hand out live sessions. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    // "awaiting-second-factor" after the password for professionals and commissioners; "signed-in" after.
+    stage: text("stage", { enum: ["awaiting-second-factor", "signed-in"] }).notNull(),
+    csrfSecret: text("csrf_secret").notNull(),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    endedAt: text("ended_at"),
+    endedReason: text("ended_reason"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const signInFailures = sqliteTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+});
+
+/** Append-only: triggers in the migration refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: text("actor_id"),
+    personId: text("person_id"),
+    action: text("action").notNull(),
+    target: text("target"),
+    result: text("result", { enum: ["ok", "refused", "failed"] }).notNull(),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_person_idx").on(t.personId), index("audit_actor_idx").on(t.actorId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    params: text("params").notNull().default("{}"),
+    link: text("link"),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId)],
+);
+
+/** Mail waiting to go. Never holds health details: only that there is something to look at. */
+export const outbox = sqliteTable("outbox", {
+  id: id(),
+  toEmail: text("to_email").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: createdAt(),
+  sentAt: text("sent_at"),
+});

@@ -1,0 +1,46 @@
+// `npm start`: builds if the build is missing or older than the code, applies migrations, seeds demo
+// data into an empty database, serves on PORT (default 3000) and prints the address and demo sign-ins.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+process.env.NODE_ENV ??= "production";
+const root = process.cwd();
+
+function newestMtime(target) {
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(target).map((f) => newestMtime(path.join(target, f))));
+}
+
+const buildFile = path.join(root, "build", "server", "index.js");
+const sources = ["app", "public", "vite.config.ts", "react-router.config.ts", "package.json"].map((f) => path.join(root, f));
+if (!existsSync(buildFile) || Math.max(...sources.map(newestMtime)) > statSync(buildFile).mtimeMs) {
+  console.log("Building the portal…");
+  const result = spawnSync("npx", ["react-router", "build"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const { startServer } = await import("./serve.mjs");
+let started;
+try {
+  started = await startServer();
+} catch (error) {
+  console.error(`\nThe portal did not start.\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+console.log(`\nThe portal is running at ${started.url}`);
+if (started.demoSignIns.length > 0) {
+  console.log("\nDemo sign-ins (made-up people, for trying the portal):");
+  for (const s of started.demoSignIns) console.log(`  ${s.role.padEnd(20)} ${s.email.padEnd(36)} ${s.password}${s.note ? `   ${s.note}` : ""}`);
+}
+console.log("\nPress Ctrl+C to stop.");
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    started.server.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { Browserish, baseUrl } from "../support/http";
+
+const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security", "cache-control"];
+
+describe("the portal's foundation", () => {
+  it("serves the start page in plain English with the urgent help link", async () => {
+    const res = await fetch(new URL("/", baseUrl()));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("<h1>Plan your own support with a personal budget</h1>");
+    expect(html).toContain('href="/help"');
+    expect(html).toContain("How long it usually takes");
+  });
+
+  it("answers /healthz only because the database answers", async () => {
+    const res = await fetch(new URL("/healthz", baseUrl()));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("ok");
+  });
+
+  it("gives a friendly 404 with status 404 for a missing page", async () => {
+    const res = await fetch(new URL("/no-such-page", baseUrl()));
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain("Page not found");
+    expect(html).toContain('href="/help"');
+  });
+
+  it("gives a friendly error page with status 500 and no stack trace when something throws", async () => {
+    const res = await fetch(new URL("/test-error", baseUrl()));
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain("Sorry, something went wrong on our side");
+    expect(html).not.toContain("secret stack trace");
+    expect(html).not.toMatch(/at \S+ \(.*:\d+:\d+\)/);
+  });
+
+  it("puts the security headers on pages, data, errors and static files", async () => {
+    for (const path of ["/", "/help", "/no-such-page", "/test-error", "/healthz"]) {
+      const res = await fetch(new URL(path, baseUrl()));
+      for (const header of SECURITY_HEADERS) expect(res.headers.get(header), `${header} on ${path}`).toBeTruthy();
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    const page = await fetch(new URL("/", baseUrl()));
+    const csp = page.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9_-]{16,}'/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const html = await page.text();
+    // Every script the page runs carries this response's nonce; a second request gets a new one.
+    for (const tag of html.match(/<script(?![^>]*type="application\/json")[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = await fetch(new URL("/", baseUrl()));
+    expect(again.headers.get("content-security-policy")).not.toContain(nonce);
+    const favicon = await fetch(new URL("/favicon.svg", baseUrl()));
+    expect(favicon.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("speaks Urdu right to left after the language switch, remembered in a cookie", async () => {
+    const browser = new Browserish();
+    const res = await browser.get("/language?lng=ur&returnTo=%2Fhelp");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/help");
+    const html = await (await browser.get("/help")).text();
+    expect(html).toMatch(/<html lang="ur" dir="rtl">/);
+  });
+
+  it("refuses to send the language switch to another site", async () => {
+    const res = await fetch(new URL("/language?lng=pl&returnTo=%2F%2Fevil.example", baseUrl()), { redirect: "manual" });
+    expect(res.headers.get("location")).toBe("/");
+  });
+
+  it("chooses the language from Accept-Language on a first visit", async () => {
+    const res = await fetch(new URL("/", baseUrl()), { headers: { "accept-language": "pl-PL,pl;q=0.9,en;q=0.5" } });
+    expect(await res.text()).toMatch(/<html lang="pl" dir="ltr">/);
+  });
+
+  it("refuses a POST from another origin, and one without a token", async () => {
+    const browser = new Browserish();
+    const crossOrigin = await browser.post("/help", {}, { origin: "https://evil.example", csrf: "anything" });
+    expect(crossOrigin.status).toBe(403);
+    const noToken = await browser.post("/help", {}, { csrf: null });
+    expect(noToken.status).toBe(403);
+  });
+});

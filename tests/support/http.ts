@@ -1,0 +1,55 @@
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+/** A tiny cookie jar so integration tests can act like one browser. */
+export class Browserish {
+  private cookies = new Map<string, string>();
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(new URL(path, baseUrl()), {
+      ...init,
+      redirect: "manual",
+      headers: { cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) },
+    });
+    this.keep(response);
+    return response;
+  }
+
+  /** The CSRF token the page at `path` hands its forms. */
+  async csrfFrom(path: string): Promise<string> {
+    const html = await (await this.get(path)).text();
+    const match = /name="csrf" value="([^"]+)"/.exec(html);
+    if (!match?.[1]) throw new Error(`No CSRF token on ${path}`);
+    return match[1];
+  }
+
+  /** Posts a form as the portal's own page would (same origin, with the page's token). */
+  async post(path: string, fields: Record<string, string | string[]>, opts: { origin?: string | null; csrf?: string | null; from?: string } = {}): Promise<Response> {
+    const csrf = opts.csrf === undefined ? await this.csrfFrom(opts.from ?? path) : opts.csrf;
+    const body = new URLSearchParams();
+    if (csrf !== null) body.append("csrf", csrf);
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    const headers: Record<string, string> = { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" };
+    const origin = opts.origin === undefined ? new URL(baseUrl()).origin : opts.origin;
+    if (origin !== null) headers.origin = origin;
+    const response = await fetch(new URL(path, baseUrl()), { method: "POST", body, headers, redirect: "manual" });
+    this.keep(response);
+    return response;
+  }
+}
