@@ -1,0 +1,201 @@
+import { z } from "zod";
+import { localizedText } from "./localized";
+
+/**
+ * Need areas and allocation rule sets (spec/allocation.md). Both are content files a council
+ * can replace; these schemas are what stops a bad file at start-up, naming the field.
+ */
+
+/** The twelve need areas of the spec, in display order. The algorithm names two of them (step 7). */
+export const NEED_AREA_KEYS = [
+  "mood",
+  "experiences",
+  "keeping-safe",
+  "others-safety",
+  "substances",
+  "thinking",
+  "physical",
+  "daily-living",
+  "relationships",
+  "activity",
+  "housing",
+  "caring",
+] as const;
+export type NeedAreaKey = (typeof NEED_AREA_KEYS)[number];
+
+/** Ratings run 0 (no difficulty) to 4 (very severe difficulty most of the time). */
+export const RATINGS = [0, 1, 2, 3, 4] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** "How much of your day-to-day support comes from family and friends?" */
+export const INFORMAL_SUPPORT = ["none", "a-little", "a-lot", "most"] as const;
+export type InformalSupport = (typeof INFORMAL_SUPPORT)[number];
+
+// ---------------------------------------------------------------------------------------------
+// content/need-areas.json
+
+const needAreaSchema = z
+  .object({
+    key: z.enum(NEED_AREA_KEYS),
+    title: localizedText,
+    question: localizedText,
+    /** One description per rating, index = rating (0..4), written for the person. */
+    ratings: z.tuple([localizedText, localizedText, localizedText, localizedText, localizedText]),
+  })
+  .strict();
+export type NeedArea = z.infer<typeof needAreaSchema>;
+
+export const needAreasFileSchema = z
+  .object({
+    translationStatus: z.string().optional(),
+    needAreas: z.array(needAreaSchema),
+    informalSupport: z
+      .object({
+        question: localizedText,
+        answers: z
+          .object({ none: localizedText, "a-little": localizedText, "a-lot": localizedText, most: localizedText })
+          .strict(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    // Every need area exactly once: the rule sets and the algorithm depend on all twelve.
+    const seen = new Set<string>();
+    file.needAreas.forEach((area, i) => {
+      if (seen.has(area.key)) {
+        ctx.addIssue({ code: "custom", path: ["needAreas", i, "key"], message: `${area.key} appears twice` });
+      }
+      seen.add(area.key);
+    });
+    for (const key of NEED_AREA_KEYS) {
+      if (!seen.has(key)) ctx.addIssue({ code: "custom", path: ["needAreas"], message: `need area ${key} is missing` });
+    }
+  });
+export type NeedAreasFile = z.infer<typeof needAreasFileSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// content/rule-sets/<id>.json
+//
+// Money in a rule set is in WHOLE POUNDS A YEAR (integers), named with a `Pounds` suffix so a
+// commissioner cannot mistake the unit. Councils publish tariffs in pounds and every result is
+// rounded to £10, so pence add nothing here and would invite a slipped zero. Results are in pence.
+//
+// The upper bounds below are generous for any real tariff and keep every intermediate product of
+// the exact integer arithmetic in allocation.ts within Number.MAX_SAFE_INTEGER.
+
+const MAX_POUNDS = 1_000_000;
+const MAX_POINTS = 100_000;
+
+const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .number({ error: `must be a number (${what})` })
+    .int({ error: `must be a whole number (${what})` })
+    .min(min, { error: `must be at least ${min} (${what})` })
+    .max(max, { error: `must be at most ${max} (${what})` });
+
+const percent = wholeNumber(0, 100, "a percentage from 0 to 100");
+const pounds = wholeNumber(0, MAX_POUNDS, "whole pounds a year");
+
+const bandSchema = z
+  .object({
+    from: wholeNumber(0, MAX_POINTS, "points"),
+    to: wholeNumber(0, MAX_POINTS, "points"),
+    amountPounds: pounds,
+  })
+  .strict();
+export type Band = z.infer<typeof bandSchema>;
+
+export const ruleSetSchema = z
+  .object({
+    translationStatus: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "must be lower-case letters, digits and hyphens" }),
+    label: localizedText,
+    publishedOn: z.iso.date({ error: "must be a date written YYYY-MM-DD" }),
+    /** First form: a price per point and an eligibility threshold. */
+    pricePerPointPounds: pounds.optional(),
+    threshold: wholeNumber(1, MAX_POINTS, "points").optional(),
+    /** Second form: point bands, inclusive, in order, no gaps or overlaps. Replaces price and threshold. */
+    bands: z.array(bandSchema).min(1, { error: "must have at least one band" }).optional(),
+    // A multiple of £10, as every amount is: step 6 then never rounds the NHS part above it.
+    usualMaximumPounds: wholeNumber(10, MAX_POUNDS, "whole pounds a year").multipleOf(10, {
+      error: "must be a multiple of 10 (whole pounds a year)",
+    }),
+    weights: z.record(z.string(), wholeNumber(0, 100, "a weight")),
+    /** Percentage of each need area's points paid from NHS money; the rest is the council's. */
+    nhsShares: z.record(z.string(), percent),
+    /** Percentage applied to the council part only, by the informal-support answer. */
+    informalMultipliers: z
+      .object({ none: percent, "a-little": percent, "a-lot": percent, most: percent })
+      .strict(),
+  })
+  .strict()
+  .superRefine((rules, ctx) => {
+    const priced = rules.pricePerPointPounds !== undefined || rules.threshold !== undefined;
+    if (rules.bands !== undefined && priced) {
+      ctx.addIssue({
+        code: "custom",
+        path: [rules.pricePerPointPounds !== undefined ? "pricePerPointPounds" : "threshold"],
+        message: "give either pricePerPointPounds and threshold, or bands, not both",
+      });
+      return;
+    }
+    if (rules.bands === undefined) {
+      for (const field of ["pricePerPointPounds", "threshold"] as const) {
+        if (rules[field] === undefined) {
+          ctx.addIssue({ code: "custom", path: [field], message: "is required when there are no bands" });
+        }
+      }
+      return;
+    }
+    checkBands(rules.bands, ctx);
+  });
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+function checkBands(bands: Band[], ctx: z.RefinementCtx): void {
+  // Fields may already have failed their own checks; only judge bands whose numbers are sound.
+  const sound = (b: Band | undefined): b is Band =>
+    !!b && Number.isInteger(b.from) && Number.isInteger(b.to) && Number.isInteger(b.amountPounds);
+  bands.forEach((band, i) => {
+    if (!sound(band)) return;
+    if (band.to < band.from) {
+      ctx.addIssue({ code: "custom", path: ["bands", i, "to"], message: `must not be below from (${band.from})` });
+    }
+    // With 0 points nothing can be split between NHS and council, and no need means no budget.
+    if (band.from === 0 && band.amountPounds !== 0) {
+      ctx.addIssue({ code: "custom", path: ["bands", i, "amountPounds"], message: "a band starting at 0 points must be 0" });
+    }
+    const previous = bands[i - 1];
+    if (i === 0 || !sound(previous)) return;
+    if (band.from !== previous.to + 1) {
+      const what = band.from <= previous.to ? "overlaps the band before" : "leaves a gap after the band before";
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", i, "from"],
+        message: `${what}: must be ${previous.to + 1}, one more than the previous band's to (${previous.to})`,
+      });
+    }
+    // A higher band paying less would mean more need, less money: almost certainly a typing slip.
+    if (band.amountPounds < previous.amountPounds) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", i, "amountPounds"],
+        message: `must not be less than the band before (${previous.amountPounds})`,
+      });
+    }
+  });
+}
+
+/**
+ * Checks a parsed rule set against the need areas in use: every need area has a weight and an NHS
+ * share, and nothing else does. Returns problems such as `weights.mood: missing`; empty when fine.
+ */
+export function checkRuleSetAgainstNeedAreas(ruleSet: RuleSet, needAreaKeys: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const field of ["weights", "nhsShares"] as const) {
+    const table = ruleSet[field];
+    for (const key of needAreaKeys) if (!Object.hasOwn(table, key)) problems.push(`${field}.${key}: missing`);
+    for (const key of Object.keys(table)) if (!needAreaKeys.includes(key)) problems.push(`${field}.${key}: not a need area`);
+  }
+  return problems;
+}
