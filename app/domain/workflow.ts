@@ -1,0 +1,247 @@
+import type { Criterion, SubmitCheck } from "~/domain/plan-criteria";
+import type { Relationship } from "~/domain/roles";
+
+/**
+ * The plan's journey through stage 4 (negotiating and agreeing) to review (stage 7), as a pure state
+ * machine. The lead professional assesses, signs off and reviews (section 5.3); a positive risk panel
+ * is used sparingly (seed 004). The person's consent is required to send the plan (section 4.1).
+ * Every accepted step returns an audit record: who, when, as what, and why.
+ */
+
+export const PLAN_STATES = [
+  "draft",
+  "submitted",
+  "changes-requested",
+  "referred-to-panel",
+  "signed-off",
+  "in-review",
+  "closed", // a finished cycle: the next one starts at stage 1, this one stays readable
+] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+export const PLAN_ACTIONS = [
+  "submit",
+  "request-changes",
+  "sign-off",
+  "refer-to-panel",
+  "ask-to-think-again",
+  "start-review",
+  "complete-review",
+  "edit",
+] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+/** How an actor stands, flattened from Relationship. "none" has no Who: an unlinked person can do nothing. */
+export type Who = "self" | "acting-for" | "supporting" | "peer-broker" | "lead-professional" | "team-member";
+
+export function whoOf(relationship: Relationship): Who | null {
+  switch (relationship.kind) {
+    case "representative":
+      return relationship.authority;
+    case "none":
+      return null;
+    default:
+      return relationship.kind;
+  }
+}
+
+export type Transition = { from: PlanState; action: PlanAction; to: PlanState; who: readonly Who[] };
+
+const SENDERS = ["self", "acting-for"] as const;
+const WRITERS = ["self", "acting-for", "supporting", "peer-broker"] as const;
+const LEAD = ["lead-professional"] as const;
+const LEAD_OR_PANEL = ["lead-professional", "team-member"] as const; // a panel member of the lead's team
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: "draft", action: "edit", to: "draft", who: WRITERS },
+  { from: "changes-requested", action: "edit", to: "draft", who: WRITERS },
+  { from: "draft", action: "submit", to: "submitted", who: SENDERS },
+  { from: "changes-requested", action: "submit", to: "submitted", who: SENDERS },
+  { from: "changes-requested", action: "ask-to-think-again", to: "submitted", who: SENDERS },
+  { from: "submitted", action: "request-changes", to: "changes-requested", who: LEAD },
+  { from: "referred-to-panel", action: "request-changes", to: "changes-requested", who: LEAD_OR_PANEL },
+  { from: "submitted", action: "sign-off", to: "signed-off", who: LEAD },
+  { from: "referred-to-panel", action: "sign-off", to: "signed-off", who: LEAD_OR_PANEL },
+  { from: "submitted", action: "refer-to-panel", to: "referred-to-panel", who: LEAD },
+  { from: "signed-off", action: "start-review", to: "in-review", who: ["lead-professional", "self"] },
+  { from: "in-review", action: "complete-review", to: "closed", who: LEAD },
+];
+
+/** Judging the plan: nobody does this for a plan they helped to write. */
+const DECISIONS: readonly PlanAction[] = ["sign-off", "request-changes", "refer-to-panel"];
+
+export type TransitionPayload = {
+  /** submit: the person's consent to send the plan. */
+  consent?: boolean;
+  /** submit: canSubmit(plan, budget, reason) for the version being sent. */
+  check?: SubmitCheck;
+  /** submit (when the check is not met), refer-to-panel, ask-to-think-again: in the actor's words. */
+  reason?: string;
+  /** request-changes: the criteria the lead professional finds not yet met, each with a reason. */
+  unmetCriteria?: Criterion[];
+  reasons?: Partial<Record<Criterion, string>>;
+  /** sign-off: YYYY-MM-DD, after today. defaultReviewDate() gives the usual one. */
+  reviewDate?: string;
+  /** refer-to-panel: the risk the panel is asked to look at. */
+  risk?: string;
+  /** complete-review: YYYY-MM-DD, after today. */
+  nextReviewDate?: string;
+  note?: string;
+};
+
+export type TransitionInput = {
+  actorId: string;
+  relationship: Relationship;
+  /** Everyone who has helped with this plan (representatives, peer brokers, anyone invited). */
+  helperIds: readonly string[];
+  payload?: TransitionPayload;
+  at?: Date;
+};
+
+export type PlanAudit = {
+  action: PlanAction;
+  from: PlanState;
+  to: PlanState;
+  actorId: string;
+  /** "acting-for" reads "by X on behalf of the person". */
+  actingAs: Who;
+  at: string;
+  reason?: string;
+  reasons?: Partial<Record<Criterion, string>>;
+  /** submit: the criteria not yet met when the person sent the plan. */
+  notMet?: Criterion[];
+  risk?: string;
+  reviewDate?: string;
+  note?: string;
+  /** ask-to-think-again: the person asks the lead professional to reconsider, not a new plan. */
+  reconsideration?: true;
+  /** complete-review: the next cycle begins at stage 1. */
+  opensNextCycle?: true;
+};
+
+export type TransitionResult = { ok: true; next: PlanState; audit: PlanAudit } | { ok: false; reason: string };
+
+export function planTransition(state: PlanState, action: PlanAction, input: TransitionInput): TransitionResult {
+  const refuse = (reason: string): TransitionResult => ({ ok: false, reason: `workflow.${reason}` });
+  const who = whoOf(input.relationship);
+  if (!who) return refuse("notLinked");
+  if (!PLAN_ACTIONS.includes(action)) return refuse("notNow");
+
+  const rows = TRANSITIONS.filter((row) => row.action === action);
+  if (!rows.some((row) => row.who.includes(who))) return refuse(roleRefusal(action, who));
+  if (DECISIONS.includes(action) && input.helperIds.includes(input.actorId)) return refuse("helperCannotDecide");
+
+  const row = rows.find((candidate) => candidate.from === state);
+  if (!row) return refuse(stateRefusal(action, state));
+  if (!row.who.includes(who)) return refuse("panelOnlyWhenReferred");
+
+  const at = input.at ?? new Date();
+  const payload = input.payload ?? {};
+  const missing = payloadRefusal(action, payload, toIsoDate(at));
+  if (missing) return refuse(missing);
+
+  const audit: PlanAudit = { action, from: state, to: row.to, actorId: input.actorId, actingAs: who, at: at.toISOString() };
+  const text = (value: string | undefined) => value?.trim() || undefined;
+  const reason = text(payload.reason);
+  const note = text(payload.note);
+  if (reason) audit.reason = reason;
+  if (note) audit.note = note;
+  if (action === "submit" && payload.check?.notMet.length) audit.notMet = payload.check.notMet;
+  if (action === "request-changes") audit.reasons = payload.reasons;
+  if (action === "refer-to-panel") audit.risk = text(payload.risk);
+  if (action === "sign-off") audit.reviewDate = payload.reviewDate;
+  if (action === "complete-review") {
+    audit.reviewDate = payload.nextReviewDate;
+    audit.opensNextCycle = true;
+  }
+  if (action === "ask-to-think-again") audit.reconsideration = true;
+  return { ok: true, next: row.to, audit };
+}
+
+function roleRefusal(action: PlanAction, who: Who): string {
+  if (action === "submit" || action === "ask-to-think-again") {
+    if (who === "peer-broker") return "peerBrokerCannotSubmit";
+    if (who === "supporting") return "supportingCannotSubmit";
+    return "onlyPersonCanSend";
+  }
+  if (action === "edit") return "professionalCannotEdit";
+  if (action === "start-review") return "notYourRole";
+  return "onlyLeadProfessional";
+}
+
+function stateRefusal(action: PlanAction, state: PlanState): string {
+  if (state === "closed") return "cycleClosed";
+  const signedOff = state === "signed-off" || state === "in-review";
+  const sent = state === "submitted" || state === "referred-to-panel";
+  switch (action) {
+    case "sign-off":
+    case "request-changes":
+    case "refer-to-panel":
+      if (signedOff) return "alreadySignedOff";
+      return state === "referred-to-panel" ? "alreadyWithPanel" : "notSubmitted";
+    case "submit":
+    case "edit":
+      if (sent) return "alreadySent";
+      return "signedOffChangesElsewhere";
+    case "ask-to-think-again":
+      return "noChangesAsked";
+    case "start-review":
+      return state === "in-review" ? "alreadyInReview" : "notSignedOff";
+    case "complete-review":
+      return "notInReview";
+  }
+}
+
+function payloadRefusal(action: PlanAction, payload: TransitionPayload, today: string): string | null {
+  const filled = (value: string | undefined) => Boolean(value?.trim());
+  switch (action) {
+    case "submit":
+      if (payload.consent !== true) return "consentNeeded";
+      if (!payload.check?.allowed) return "reasonNeeded";
+      return null;
+    case "request-changes": {
+      const unmet = payload.unmetCriteria ?? [];
+      const given = Object.values(payload.reasons ?? {}).filter(filled);
+      if (given.length === 0 || unmet.some((criterion) => !filled(payload.reasons?.[criterion]))) {
+        return "reasonForEachCriterion";
+      }
+      return null;
+    }
+    case "sign-off":
+      return futureDate(payload.reviewDate, today) ? null : "reviewDateNeeded";
+    case "refer-to-panel":
+      return filled(payload.risk) && filled(payload.reason) ? null : "panelNeedsRiskAndReason";
+    case "ask-to-think-again":
+      return filled(payload.reason) ? null : "thinkAgainNeedsReasons";
+    case "complete-review":
+      return futureDate(payload.nextReviewDate, today) ? null : "nextReviewDateNeeded";
+    case "start-review":
+    case "edit":
+      return null;
+  }
+}
+
+// ---- review dates ----
+
+/** A real calendar date written YYYY-MM-DD, later than `today` (also YYYY-MM-DD). */
+function futureDate(value: string | undefined, today: string): boolean {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && toIsoDate(date) === value && value > today;
+}
+
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The usual review date: 3 months after sign-off for the first review, then yearly.
+ * Calendar months in UTC; a day that does not exist (31 May + 3 months) becomes the month's last day.
+ */
+export function defaultReviewDate(signedOffOn: Date, isFirstReview: boolean): Date {
+  const months = isFirstReview ? 3 : 12;
+  const year = signedOffOn.getUTCFullYear();
+  const month = signedOffOn.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(signedOffOn.getUTCDate(), lastDay)));
+}
