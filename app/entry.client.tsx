@@ -17,6 +17,7 @@ void i18next.use(initReactI18next).init({
   defaultNS: "common",
   interpolation: { escapeValue: false },
   initAsync: false,
+    showSupportNotice: false,
 });
 
 startTransition(() => {

@@ -8,6 +8,7 @@ import { getI18n } from "~/lib/i18n.server";
 import { NonceProvider } from "~/lib/nonce";
 
 export { clientAddressContext } from "~/lib/context";
+export { clientAddress } from "~/lib/throttle";
 export { prepare } from "~/lib/startup.server";
 
 export const streamTimeout = 5_000;

@@ -11,6 +11,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { SiteFooter, SiteHeader } from "~/components/layout";
+import { SignedInNav } from "~/components/signed-in-nav";
 import { RTL_LANGUAGES, isLanguage } from "~/domain/localized";
 import { I18N_RESOURCES_ID } from "~/lib/i18n-shared";
 import { useNonce } from "~/lib/nonce";
@@ -48,7 +49,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader />
+        <SiteHeader>
+          <SignedInNav />
+        </SiteHeader>
         <div className="page">
           <main id="main-content" tabIndex={-1}>
             {children}

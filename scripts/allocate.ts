@@ -10,27 +10,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { contentDir, readContentJson } from "../app/content/read.server";
+import { activeRuleSetId, loadRuleSet } from "../app/content/rule-sets.server";
 import { allocateCsv, CalibrationFileError } from "../app/domain/calibration";
-import { checkRuleSetAgainstNeedAreas, needAreasFileSchema, ruleSetSchema, type RuleSet } from "../app/domain/rule-set";
+import { NEED_AREA_KEYS } from "../app/domain/rule-set";
 
-const DEFAULT_RULE_SET = "example-2026-1";
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-
-/** A published id or a draft file path, validated exactly as the portal validates content. */
-export function loadRuleSet(ref: string, dir = contentDir()): RuleSet {
-  if (ID.test(ref)) {
-    const ruleSet = readContentJson(`rule-sets/${ref}.json`, ruleSetSchema, dir);
-    if (ruleSet.id !== ref) throw new Error(`rule-sets/${ref}.json has id "${ruleSet.id}"; it must match the file name`);
-    return ruleSet;
-  }
-  const file = path.resolve(ref);
-  return readContentJson(path.basename(file), ruleSetSchema, path.dirname(file));
-}
+export { loadRuleSet };
 
 export function main(argv: string[]): number {
   let csvPath: string | undefined;
-  let ref = process.env.ACTIVE_RULE_SET || DEFAULT_RULE_SET;
+  let ref = activeRuleSetId();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--rules") ref = argv[++i] ?? "";
@@ -48,13 +36,8 @@ export function main(argv: string[]): number {
   }
 
   try {
-    const needAreas = readContentJson("need-areas.json", needAreasFileSchema);
-    const keys = needAreas.needAreas.map((area) => area.key);
     const ruleSet = loadRuleSet(ref);
-    const problems = checkRuleSetAgainstNeedAreas(ruleSet, keys);
-    if (problems.length) {
-      throw new Error(`Rule set ${ref} does not fit the need areas:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    }
+    const keys = NEED_AREA_KEYS;
     const csvText = readFileSync(csvPath, "utf8");
     const { rows, errors } = allocateCsv(csvText, ruleSet, keys);
     console.log(JSON.stringify(rows, null, 2));

@@ -31,6 +31,7 @@ function serveStatic(req, res) {
   } catch {
     return false;
   }
+  if (pathname.includes("\0")) return false;
   const file = path.join(clientDir, pathname);
   if (!file.startsWith(clientDir + path.sep)) return false;
   const stat = statSync(file, { throwIfNoEntry: false });
@@ -64,7 +65,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const buildFile = path.join(root, "build", "server", "index.js");
   if (!existsSync(buildFile)) throw new Error("No build found: run `npm run build` first.");
   const build = await import(pathToFileURL(buildFile).href);
-  const { prepare, clientAddressContext } = build.entry.module;
+  const { prepare, clientAddressContext, clientAddress } = build.entry.module;
   const { RouterContextProvider } = await import("react-router");
   const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
 
@@ -79,7 +80,13 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     },
   });
   const server = createServer((req, res) => {
-    if (!serveStatic(req, res)) handle(req, res);
+    let served = false;
+    try {
+      served = serveStatic(req, res);
+    } catch {
+      served = false;
+    }
+    if (!served) handle(req, res);
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
@@ -92,14 +99,4 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   process.env.PUBLIC_URL ??= `http://localhost:${actualPort}`;
   const url = process.env.PUBLIC_URL;
   return { server, url, port: actualPort, ...startup };
-}
-
-/** The socket's address, unless a trusted proxy is configured: then the address that many hops back. */
-function clientAddress(remote, forwardedFor, trustedProxies) {
-  if (trustedProxies > 0 && forwardedFor) {
-    const hops = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
-    const candidate = hops[hops.length - trustedProxies];
-    if (candidate) return candidate;
-  }
-  return remote ?? "unknown";
 }

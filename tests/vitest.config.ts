@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/server.ts"],
+          // One server, one address: files take turns so sign-in throttling and one-time codes stay predictable.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -5,7 +5,16 @@ import { useTranslation } from "react-i18next";
 import { Form, useNavigation, useSubmit } from "react-router";
 import type { z } from "zod";
 import { useRootData } from "~/root";
-import type { FormErrors, FormValues } from "~/lib/forms";
+import { errorParts, type FormErrors, type FormValues } from "~/lib/forms";
+
+/** Translates an error key (with any values errorWith put in it). */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (message: string) => {
+    const { key, params } = errorParts(message);
+    return t(key, { max: 2000, ...params });
+  };
+}
 
 interface FieldState {
   values: FormValues;
@@ -15,7 +24,7 @@ const FieldStateContext = createContext<FieldState>({ values: {}, errors: {} });
 
 /** The message for a field: the browser's check first, then the server's. Translated from its key. */
 function useFieldError(name: string): string | undefined {
-  const { t } = useTranslation();
+  const errorText = useErrorText();
   const server = useContext(FieldStateContext).errors[name];
   let client: string | undefined;
   try {
@@ -25,7 +34,7 @@ function useFieldError(name: string): string | undefined {
     client = undefined;
   }
   const key = client ?? server;
-  return key ? t(key, { max: 2000 }) : undefined;
+  return key ? errorText(key) : undefined;
 }
 
 function useField(name: string) {
@@ -51,6 +60,8 @@ interface ValidatedFormProps<S extends z.ZodType<FieldValues, FieldValues>> {
   children: ReactNode;
   className?: string;
   id?: string;
+  /** Fields the person does not see (which form this is, which item): rendered hidden, checked like the rest. */
+  hidden?: Record<string, string>;
 }
 
 /**
@@ -66,10 +77,11 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
   children,
   className,
   id,
+  hidden = {},
 }: ValidatedFormProps<S>) {
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as Resolver<FieldValues>,
-    defaultValues: values,
+    defaultValues: { ...values, ...hidden },
     shouldFocusError: false,
   });
   const submit = useSubmit();
@@ -89,6 +101,9 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
         <ErrorSummary errors={shown} labels={labels} submitCount={form.formState.submitCount} />
         <Form method="post" action={action} noValidate onSubmit={onSubmit} className={className} id={id}>
           <CsrfInput />
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           {children}
         </Form>
       </FormProvider>
@@ -99,6 +114,7 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
 /** GOV.UK error summary: at the top, focused, each message a link to its field. */
 export function ErrorSummary({ errors, labels, submitCount = 0 }: { errors: FormErrors; labels: Record<string, string>; submitCount?: number }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   const count = entries.length;
@@ -114,9 +130,9 @@ export function ErrorSummary({ errors, labels, submitCount = 0 }: { errors: Form
         {ordered.map(([name, key]) => (
           <li key={name}>
             {name === "_form" ? (
-              t(key)
+              errorText(key)
             ) : (
-              <a href={`#f-${name}`}>{labels[name] ? `${labels[name]}: ${t(key, { max: 2000 })}` : t(key, { max: 2000 })}</a>
+              <a href={`#f-${name}`}>{labels[name] ? `${labels[name]}: ${errorText(key)}` : errorText(key)}</a>
             )}
           </li>
         ))}

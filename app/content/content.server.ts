@@ -1,8 +1,14 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { journeyFileSchema } from "~/domain/journey";
 import { LANGUAGES, type Language } from "~/domain/localized";
+import { checkMenuReferences, CONTENT_PATHS, directoryFileSchema, guidesFileSchema, menuFileSchema, providersFileSchema } from "~/domain/menu";
+import { lifeAreasFileSchema } from "~/domain/plan";
+import { planCheckFileSchema } from "~/domain/plan-criteria";
+import { needAreasFileSchema, type RuleSet } from "~/domain/rule-set";
 import { ContentError, contentDir, readContentJson } from "./read.server";
+import { activeRuleSetId, loadRuleSet } from "./rule-sets.server";
 
 /** A translation file: nested objects of strings. Keys starting with "_" are notes for translators. */
 type Messages = { [key: string]: string | Messages };
@@ -30,17 +36,45 @@ function loadLocales(dir: string): Locales {
   return locales;
 }
 
-export interface Content {
-  dir: string;
-  locales: Locales;
-  namespaces: string[];
+/** Every published rule set, by id; old records keep pointing at the one they were made with. */
+function loadRuleSets(dir: string): Map<string, RuleSet> {
+  const ids = readdirSync(path.join(dir, "rule-sets"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5));
+  return new Map(ids.map((id) => [id, loadRuleSet(id, dir)]));
 }
 
 /** Loads and validates every content file. A bad file throws ContentError and start-up stops. */
-export function loadContent(dir = contentDir()): Content {
+export function loadContent(dir = contentDir()) {
   const locales = loadLocales(dir);
-  return { dir, locales, namespaces: Object.keys(locales.en) };
+  const ruleSets = loadRuleSets(dir);
+  const activeRuleSet = activeRuleSetId();
+  if (!ruleSets.has(activeRuleSet)) {
+    throw new ContentError(`rule-sets/${activeRuleSet}.json`, [`ACTIVE_RULE_SET names "${activeRuleSet}", but there is no such rule set`]);
+  }
+  const menu = readContentJson(CONTENT_PATHS.menu, menuFileSchema, dir);
+  const providers = readContentJson(CONTENT_PATHS.providers, providersFileSchema, dir);
+  const directory = readContentJson(CONTENT_PATHS.directory, directoryFileSchema, dir);
+  const references = checkMenuReferences(menu, providers, directory);
+  if (references.length > 0) throw new ContentError(CONTENT_PATHS.menu, references);
+  return {
+    dir,
+    locales,
+    namespaces: Object.keys(locales.en),
+    needAreas: readContentJson("need-areas.json", needAreasFileSchema, dir),
+    ruleSets,
+    activeRuleSet,
+    menu,
+    providers,
+    directory,
+    guides: readContentJson(CONTENT_PATHS.guides, guidesFileSchema, dir),
+    journey: readContentJson("journey.json", journeyFileSchema, dir),
+    lifeAreas: readContentJson("life-areas.json", lifeAreasFileSchema, dir),
+    planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
+  };
 }
+
+export type Content = ReturnType<typeof loadContent>;
 
 let loaded: Content | undefined;
 

@@ -12,15 +12,9 @@ export const MENU_KINDS = ["absolute-exclusion", "controlled-treatment", "co-des
 export type MenuKind = (typeof MENU_KINDS)[number];
 
 /** The six ways to manage a budget (section 5.1, tapered control). The plan module uses the same ids. */
-export const MANAGEMENT_OPTIONS = [
-  "direct-payment",
-  "indirect-payment",
-  "individual-trust",
-  "community-brokerage",
-  "individual-service-fund",
-  "professionally-managed",
-] as const;
-export type ManagementOption = (typeof MANAGEMENT_OPTIONS)[number];
+// The six ways of managing a budget are defined once, with the plan.
+import { MANAGEMENT_OPTIONS } from "./plan";
+export { MANAGEMENT_OPTIONS, type Management as ManagementOption } from "./plan";
 
 export const DIRECTORY_CATEGORIES = [
   "crisis",

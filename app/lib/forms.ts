@@ -59,3 +59,19 @@ export function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): FormError
   }
   return errors;
 }
+
+/** An error message key with values to put in it, e.g. a wait in minutes. */
+export function errorWith(key: string, params: Record<string, string | number>): string {
+  return `${key}::${JSON.stringify(params)}`;
+}
+
+/** Splits what errorWith made back into the key and its values. */
+export function errorParts(message: string): { key: string; params: Record<string, string | number> } {
+  const at = message.indexOf("::");
+  if (at === -1) return { key: message, params: {} };
+  try {
+    return { key: message.slice(0, at), params: JSON.parse(message.slice(at + 2)) };
+  } catch {
+    return { key: message.slice(0, at), params: {} };
+  }
+}

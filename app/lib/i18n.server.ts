@@ -30,6 +30,7 @@ export const [i18nextMiddleware, getLocale, getI18n] = createI18nextMiddleware({
     defaultNS: "common",
     interpolation: { escapeValue: false },
     initAsync: false,
+    showSupportNotice: false,
   },
 });
 

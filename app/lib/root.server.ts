@@ -1,14 +1,26 @@
 import type { LoaderFunctionArgs, MiddlewareFunction } from "react-router";
+import { ownPersonId } from "./access.server";
 import { csrfTokenContext } from "./context";
 import { i18nextMiddleware, languageOf } from "./i18n.server";
 import { csrfMiddleware, securityHeadersMiddleware } from "./security.server";
+import { IDLE_TIMEOUT_MS, currentUser, sessionMiddleware } from "./session.server";
 
-/** Runs on every request, in this order: headers wrap everything, then language, then CSRF. */
-export const rootMiddleware: MiddlewareFunction<Response>[] = [securityHeadersMiddleware, i18nextMiddleware, csrfMiddleware];
+/** Runs on every request, in this order: headers wrap everything, then language, CSRF, who is asking. */
+export const rootMiddleware: MiddlewareFunction<Response>[] = [securityHeadersMiddleware, i18nextMiddleware, csrfMiddleware, sessionMiddleware];
 
 export async function rootLoader({ context }: LoaderFunctionArgs) {
+  const signed = currentUser(context);
   return {
     lang: languageOf(context),
     csrf: context.get(csrfTokenContext),
+    idleTimeoutMs: IDLE_TIMEOUT_MS,
+    user: signed
+      ? {
+          name: signed.user.name,
+          role: signed.user.role,
+          ownRecord: signed.user.role === "person" ? (ownPersonId(signed.user) ?? null) : null,
+          canLink: signed.user.role === "commissioner" || signed.user.isTeamAdmin,
+        }
+      : null,
   };
 }

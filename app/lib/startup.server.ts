@@ -1,12 +1,15 @@
 import { content } from "~/content/content.server";
+import { demoSignIns, seedDemoData, type DemoSignIn } from "~/models/demo.server";
 import { db } from "./db.server";
 
 /**
- * Everything the portal checks before it takes a request: content is valid, the database is migrated.
- * Returns what the start script prints.
+ * Everything the portal checks before it takes a request: content is valid, the database is
+ * migrated, and an empty database gets the demo people (unless SEED_DEMO=0).
  */
-export async function prepare(): Promise<{ demoSignIns: { role: string; email: string; password: string; note?: string }[] }> {
+export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
   content();
   db();
-  return { demoSignIns: [] };
+  if (process.env.SEED_DEMO === "0") return { demoSignIns: [] };
+  await seedDemoData();
+  return { demoSignIns: demoSignIns() };
 }

@@ -4,17 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** Starts the real server against a copy of content/ with one thing broken; it must refuse to start. */
-function startWithBrokenContent(file: string, breakIt: (json: Record<string, unknown>) => void) {
+/** Starts the real server against a copy of content/ with one thing changed; it must refuse to start. */
+function startWithContent(change: (dir: string) => void, env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-content-"));
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-data-"));
   try {
     cpSync("content", dir, { recursive: true });
-    const json = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
-    breakIt(json);
-    writeFileSync(path.join(dir, file), JSON.stringify(json));
+    change(dir);
     return spawnSync(process.execPath, ["scripts/start.mjs"], {
-      env: { ...process.env, CONTENT_DIR: dir, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" },
+      env: { ...process.env, ...env, CONTENT_DIR: dir, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" },
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -24,28 +22,65 @@ function startWithBrokenContent(file: string, breakIt: (json: Record<string, unk
   }
 }
 
+function editJson(file: string, edit: (json: Record<string, unknown>) => void) {
+  return (dir: string) => {
+    const json = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+    edit(json);
+    writeFileSync(path.join(dir, file), JSON.stringify(json));
+  };
+}
+
 describe("content is checked at start-up", () => {
-  it("stops with the file and the field when a translation file has a wrong type", () => {
-    const result = startWithBrokenContent("locales/en/help.json", (json) => {
-      json.title = 42;
-    });
+  it("stops, naming the file and the field, when a required field is deleted from a rule set", () => {
+    const result = startWithContent(
+      editJson("rule-sets/example-2026-1.json", (json) => {
+        delete json.usualMaximumPounds;
+      }),
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("locales/en/help.json");
-    expect(result.stderr).toContain("title");
+    expect(result.stderr).toContain("rule-sets/example-2026-1.json");
+    expect(result.stderr).toContain("usualMaximumPounds");
     expect(result.stdout).not.toContain("running at");
   });
 
-  it("stops when a language lacks a file English has", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "portal-content-"));
-    cpSync("content", dir, { recursive: true });
-    rmSync(path.join(dir, "locales/pl/help.json"));
-    const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
-      env: { ...process.env, CONTENT_DIR: dir, DATA_DIR: dir, PORT: "0", NODE_ENV: "production" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    rmSync(dir, { recursive: true, force: true });
+  it("stops when a need area loses one of its rating descriptions", () => {
+    const result = startWithContent(
+      editJson("need-areas.json", (json) => {
+        (json.needAreas as { ratings: unknown[] }[])[0]!.ratings.pop();
+      }),
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("locales/pl/help.json");
+    expect(result.stderr).toContain("need-areas.json");
+    expect(result.stderr).toContain("ratings");
+  });
+
+  it("stops when a rule set gives an NHS share outside 0 to 100", () => {
+    const result = startWithContent(
+      editJson("rule-sets/example-2026-1.json", (json) => {
+        (json.nhsShares as Record<string, number>).mood = 120;
+      }),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/nhsShares\.mood/);
+  });
+
+  it("stops when a translation has a wrong type, or a language lacks a file English has", () => {
+    const wrongType = startWithContent(
+      editJson("locales/en/help.json", (json) => {
+        json.title = 42;
+      }),
+    );
+    expect(wrongType.status).toBe(1);
+    expect(wrongType.stderr).toContain("locales/en/help.json");
+    expect(wrongType.stderr).toContain("title");
+    const missing = startWithContent((dir) => rmSync(path.join(dir, "locales/pl/help.json")));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("locales/pl/help.json");
+  });
+
+  it("stops when the configured active rule set does not exist", () => {
+    const result = startWithContent(() => {}, { ACTIVE_RULE_SET: "no-such-rules" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("no-such-rules");
   });
 });

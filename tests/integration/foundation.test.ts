@@ -79,8 +79,9 @@ describe("the portal's foundation", () => {
 
   it("refuses a POST from another origin, and one without a token", async () => {
     const browser = new Browserish();
+    // React Router's own origin check may answer first (400); either way nothing runs.
     const crossOrigin = await browser.post("/help", {}, { origin: "https://evil.example", csrf: "anything" });
-    expect(crossOrigin.status).toBe(403);
+    expect([400, 403]).toContain(crossOrigin.status);
     const noToken = await browser.post("/help", {}, { csrf: null });
     expect(noToken.status).toBe(403);
   });

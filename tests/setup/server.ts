@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stopping = false;
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${output}`)), 60_000);
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -45,12 +46,15 @@ export default async function setup(project: TestProject) {
     });
     child.on("exit", (code) => {
       clearTimeout(timer);
+      // After start-up a crash would only show as refused connections: say why, loudly.
+      if (!stopping) console.error(`\nThe test server exited with ${code}:\n${output.slice(-4000)}`);
       reject(new Error(`Server exited with ${code}:\n${output}`));
     });
   });
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);
   return async () => {
+    stopping = true;
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 200));
     rmSync(dataDir, { recursive: true, force: true });

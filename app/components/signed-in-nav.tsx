@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, useLocation } from "react-router";
+import { useRootData } from "~/root";
+import { CsrfInput } from "./form";
+
+export function SignedInNav() {
+  const { t } = useTranslation("account");
+  const user = useRootData()?.user;
+  if (!user) return null;
+  return (
+    <nav className="site-nav" aria-label={t("common:header.mainNav")}>
+      <ul>
+        <li>
+          <a href="/home">{t("nav.home")}</a>
+        </li>
+        {user.ownRecord && (
+          <li>
+            <a href={`/people/${user.ownRecord}`}>{t("nav.myRecord")}</a>
+          </li>
+        )}
+        <li>
+          <a href="/account/sessions">{t("nav.sessions")}</a>
+        </li>
+        <li>
+          <a href="/account/password">{t("nav.password")}</a>
+        </li>
+        <li>
+          <Form method="post" action="/sign-out">
+            <CsrfInput />
+            <button type="submit" className="link link--inverse">
+              {t("common:header.signOut")}
+            </button>
+          </Form>
+        </li>
+      </ul>
+      <IdleWarning />
+    </nav>
+  );
+}
+
+const WARN_BEFORE_MS = 5 * 60 * 1000;
+
+/**
+ * WCAG 2.2.1: warn before the idle sign-out and let the person stay. Before the warning, pages with
+ * drafts are asked to save ("portal:save-now"), so nothing typed is lost if nobody answers.
+ */
+function IdleWarning() {
+  const { t } = useTranslation("account");
+  const root = useRootData();
+  const location = useLocation();
+  const [warning, setWarning] = useState(false);
+  const lastActive = useRef(Date.now());
+  const timeout = root?.idleTimeoutMs ?? 30 * 60 * 1000;
+
+  useEffect(() => {
+    lastActive.current = Date.now();
+    setWarning(false);
+  }, [location.key]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      const idle = Date.now() - lastActive.current;
+      if (idle >= timeout - 15_000) {
+        window.dispatchEvent(new Event("portal:save-now"));
+        window.location.assign("/signed-out?reason=idle");
+      } else if (idle >= timeout - WARN_BEFORE_MS && !warning) {
+        window.dispatchEvent(new Event("portal:save-now"));
+        setWarning(true);
+      }
+    }, 15_000);
+    return () => window.clearInterval(timer);
+  }, [timeout, warning]);
+
+  if (!warning) return null;
+  const stay = async () => {
+    await fetch("/session/keep-alive", { method: "POST", headers: { "x-csrf-token": root?.csrf ?? "" } });
+    lastActive.current = Date.now();
+    setWarning(false);
+  };
+  return (
+    <div role="alertdialog" aria-modal="false" aria-labelledby="idle-title" aria-describedby="idle-body" className="notice idle-warning">
+      <h2 id="idle-title">{t("idle.title")}</h2>
+      <p id="idle-body">{t("idle.body", { minutes: 5 })}</p>
+      <button type="button" onClick={stay} autoFocus>
+        {t("idle.stay")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { helpers, invitations, persons, users } from "../../db/schema";
+import type { ActingForType, Authority } from "~/domain/roles";
+import { db } from "~/lib/db.server";
+import { hashToken, normaliseCode, shortCode } from "~/lib/tokens.server";
+import { audit } from "./audit.server";
+import { notify } from "./notifications.server";
+import type { User } from "./users.server";
+
+/** An invitation works once, for a week. */
+export const INVITATION_DAYS = 7;
+
+export type HelperKind = "representative" | "peer-broker";
+
+export function createInvitation(personId: string, kind: HelperKind, createdBy: User): { id: string; code: string; expiresAt: string } {
+  const code = shortCode();
+  const id = randomUUID();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString();
+  db().insert(invitations).values({ id, personId, kind, codeHash: hashToken(normaliseCode(code)), createdBy: createdBy.id, expiresAt }).run();
+  audit({ actorId: createdBy.id, personId, action: "invite-helper", target: id, result: "ok", detail: { kind } });
+  return { id, code, expiresAt };
+}
+
+/** An invitation that can still be accepted: not used, not cancelled, not ended. */
+export function findOpenInvitation(code: string) {
+  const row = db()
+    .select({ invitation: invitations, personName: users.name, personUserId: persons.userId })
+    .from(invitations)
+    .innerJoin(persons, eq(persons.id, invitations.personId))
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(
+      and(
+        eq(invitations.codeHash, hashToken(normaliseCode(code))),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.cancelledAt),
+        gt(invitations.expiresAt, new Date().toISOString()),
+      ),
+    )
+    .get();
+  return row ? { ...row.invitation, personName: row.personName, personUserId: row.personUserId } : undefined;
+}
+
+/** Accepts an invitation for an account of the matching kind. False if it cannot be accepted. */
+export function acceptInvitation(code: string, user: User): boolean {
+  const invitation = findOpenInvitation(code);
+  if (!invitation || invitation.kind !== user.role || invitation.personUserId === user.id) return false;
+  const accepted = db().transaction((tx) => {
+    const claimed = tx
+      .update(invitations)
+      .set({ acceptedAt: new Date().toISOString(), acceptedBy: user.id })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .run();
+    if (claimed.changes !== 1) return false;
+    const existing = tx
+      .select()
+      .from(helpers)
+      .where(and(eq(helpers.personId, invitation.personId), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
+      .get();
+    if (!existing) tx.insert(helpers).values({ id: randomUUID(), personId: invitation.personId, helperUserId: user.id, kind: invitation.kind }).run();
+    return true;
+  });
+  if (accepted) {
+    audit({ actorId: user.id, personId: invitation.personId, action: "accept-invitation", target: invitation.id, result: "ok" });
+    notify(invitation.personUserId, "helper-joined", { name: user.name }, `/people/${invitation.personId}/helpers`);
+  }
+  return accepted;
+}
+
+export function cancelInvitation(personId: string, invitationId: string, by: User): void {
+  db()
+    .update(invitations)
+    .set({ cancelledAt: new Date().toISOString() })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.personId, personId), isNull(invitations.acceptedAt)))
+    .run();
+  audit({ actorId: by.id, personId, action: "cancel-invitation", target: invitationId, result: "ok" });
+}
+
+export function openInvitations(personId: string) {
+  return db()
+    .select({ id: invitations.id, kind: invitations.kind, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.personId, personId), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt), gt(invitations.expiresAt, new Date().toISOString())))
+    .all();
+}
+
+/** The helpers a person has now (removed ones are kept in the table, not shown). */
+export function currentHelpers(personId: string) {
+  return db()
+    .select({ helper: helpers, name: users.name, email: users.email })
+    .from(helpers)
+    .innerJoin(users, eq(users.id, helpers.helperUserId))
+    .where(and(eq(helpers.personId, personId), isNull(helpers.removedAt)))
+    .all()
+    .map((r) => ({ ...r.helper, name: r.name, email: r.email }));
+}
+
+/** Records a representative's authority. Only the person may do this (checked by the caller). */
+export function recordAuthority(
+  personId: string,
+  helperId: string,
+  authority: Authority,
+  actingFor: { type?: ActingForType; reference?: string },
+  by: User,
+): boolean {
+  const values =
+    authority === "acting-for"
+      ? { authority, actingForType: actingFor.type ?? null, actingForReference: actingFor.reference ?? null }
+      : { authority, actingForType: null, actingForReference: null };
+  const result = db()
+    .update(helpers)
+    .set(values)
+    .where(and(eq(helpers.id, helperId), eq(helpers.personId, personId), eq(helpers.kind, "representative"), isNull(helpers.removedAt)))
+    .run();
+  audit({ actorId: by.id, personId, action: "record-authority", target: helperId, result: result.changes === 1 ? "ok" : "refused", detail: values });
+  return result.changes === 1;
+}
+
+/** Takes effect at once: the helper's very next request is refused, because access is read from here. */
+export function removeHelper(personId: string, helperId: string, by: User): { name: string; userId: string } | undefined {
+  const helper = currentHelpers(personId).find((h) => h.id === helperId);
+  if (!helper) return undefined;
+  db().update(helpers).set({ removedAt: new Date().toISOString() }).where(eq(helpers.id, helperId)).run();
+  audit({ actorId: by.id, personId, action: "remove-helper", target: helperId, result: "ok" });
+  notify(helper.helperUserId, "helper-removed", {}, "/home");
+  return { name: helper.name, userId: helper.helperUserId };
+}
+
+/** Helpers whose authority is not yet recorded, for the helper's own home page. */
+export function pendingFor(user: User) {
+  return db()
+    .select({ personName: users.name })
+    .from(helpers)
+    .innerJoin(persons, eq(persons.id, helpers.personId))
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt), isNull(helpers.authority), eq(helpers.kind, "representative")))
+    .all();
+}

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { Browserish } from "../support/http";
+import { routeList, type RouteInfo } from "../support/routes";
+
+/**
+ * The access matrix: every route that names a person's record, for every role, on Asha's record
+ * (her own, her helpers', her lead professional's), on Tomasz's (another person's) and for a helper
+ * Asha has removed. The expectations are written out here, independently of the access module.
+ */
+type Actor = "anonymous" | "asha" | "tomasz" | "ravi" | "sam" | "jo" | "chris" | "morgan" | "removed";
+
+// Who may use each route on ASHA's record. Everyone else must get 404 (or sign-in for anonymous).
+const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = {
+  "routes/people.$personId._index": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.helpers": { loader: ["asha"], action: ["asha"] },
+  "routes/people.$personId.audit": { loader: ["asha", "ravi"] },
+  "routes/people.$personId.my-data": { loader: ["asha", "ravi"] },
+  "routes/people.$personId.my-data[.]json": { loader: ["asha", "ravi"] },
+};
+
+// Routes that do not name a record: who gets the page (anonymous is sent to sign in where needed).
+const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }> = {
+  "routes/_index": { signedIn: "public" },
+  "routes/$": { signedIn: "public" },
+  "routes/help": { signedIn: "public" },
+  "routes/healthz": { signedIn: "public" },
+  "routes/language": { signedIn: "public" },
+  "routes/test-error": { signedIn: "public" },
+  "routes/sign-in": { signedIn: "public" },
+  "routes/sign-in_.code": { signedIn: "public" },
+  "routes/sign-up": { signedIn: "public" },
+  "routes/sign-out": { signedIn: "public" },
+  "routes/signed-out": { signedIn: "public" },
+  "routes/invitation": { signedIn: "public" },
+  "routes/home": { signedIn: "any" },
+  "routes/account.sessions": { signedIn: "any" },
+  "routes/account.password": { signedIn: "any" },
+  "routes/session.keep-alive": { signedIn: "any" },
+  "routes/team": { signedIn: ["jo", "morgan"] },
+};
+
+let routes: RouteInfo[];
+const browsers = {} as Record<Actor, Browserish>;
+let asha: string;
+let tomasz: string;
+
+beforeAll(async () => {
+  routes = await routeList();
+  browsers.anonymous = new Browserish();
+  for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan"] as const) browsers[name] = await signIn(DEMO[name]);
+  asha = (await recordLinks(browsers.asha))[0]!;
+  tomasz = (await recordLinks(browsers.tomasz))[0]!;
+  // A peer broker Asha invites, who accepts, and whom Asha then removes.
+  const code = await inviteAs(browsers.asha, asha!, "peer-broker");
+  browsers.removed = new Browserish();
+  const joined = await browsers.removed.post("/sign-up", { name: "Removed Helper", email: "removed.helper@example.org", password: "a long removed helper phrase", invitation: code }, { from: `/sign-up?invitation=${code}` });
+  expect(joined.status).toBe(302);
+  expect(await recordLinks(browsers.removed)).toEqual([asha]);
+  const helpersPage = await (await browsers.asha.get(`/people/${asha}/helpers`)).text();
+  const section = helpersPage.split("<section").find((part) => part.includes("Remove Removed Helper"));
+  const helperId = section && /name="helperId" value="([0-9a-f-]{36})"/.exec(section)?.[1];
+  expect(helperId).toBeTruthy();
+  const removed = await browsers.asha.post(`/people/${asha}/helpers`, { intent: "remove", helperId: helperId! }, { from: `/people/${asha}/helpers` });
+  expect(removed.status).toBe(302);
+}, 120_000);
+
+export async function inviteAs(browser: Browserish, personId: string, kind: string): Promise<string> {
+  const res = await browser.post(`/people/${personId}/helpers`, { intent: "invite", kind });
+  const html = await res.text();
+  const code = /data-testid="invitation-code">([A-Z0-9-]+)</.exec(html)?.[1];
+  if (!code) throw new Error("No invitation code on the page");
+  return code;
+}
+
+const ACTORS: Actor[] = ["anonymous", "asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan", "removed"];
+
+describe("access matrix", () => {
+  it("has an expectation for every route in the build", () => {
+    const known = new Set([...Object.keys(ON_ASHAS_RECORD), ...Object.keys(NOT_RECORD_ROUTES)]);
+    expect(routes.map((r) => r.id).filter((id) => !known.has(id))).toEqual([]);
+  });
+
+  it("every record route, every role, Asha's record: page, data endpoint and action", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.path.includes(":personId"))) {
+      const rule = ON_ASHAS_RECORD[route.id]!;
+      const path = route.path.replace(":personId", asha);
+      for (const actor of ACTORS) {
+        const browser = browsers[actor];
+        const allowed = (list?: Actor[]) => list?.includes(actor) ?? false;
+        if (route.hasLoader) {
+          const urls = route.hasComponent ? [path, `${path}.data`] : [path];
+          for (const url of urls) {
+            const res = await browser.get(url);
+            const body = await res.text();
+            // Single-fetch data requests answer a redirect with 202 and the target in the body.
+            const expected = allowed(rule.loader) ? 200 : actor === "anonymous" ? (url.endsWith(".data") ? 202 : 302) : 404;
+            if (res.status !== expected) failures.push(`${actor} GET ${url}: ${res.status}, expected ${expected}`);
+            if (!allowed(rule.loader) && /Asha|asha@example/.test(body)) failures.push(`${actor} GET ${url} showed Asha's details`);
+          }
+        }
+        if (route.hasAction) {
+          // An empty form: allowed askers get a 400 (the form is refused), denied askers get 404.
+          const res = await browser.post(path, {}, { from: "/sign-out" });
+          const body = await res.text();
+          const expected = allowed(rule.action) ? 400 : actor === "anonymous" ? 302 : 404;
+          if (res.status !== expected) failures.push(`${actor} POST ${path}: ${res.status}, expected ${expected}`);
+          if (!allowed(rule.action) && /Asha|asha@example/.test(body)) failures.push(`${actor} POST ${path} showed Asha's details`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it("Asha cannot open Tomasz's record by its id, through any record route", async () => {
+    for (const route of routes.filter((r) => r.path.includes(":personId") && r.hasLoader)) {
+      const res = await browsers.asha.get(route.path.replace(":personId", tomasz));
+      expect(res.status, route.path).toBe(404);
+      expect(await res.text()).not.toContain("Tomasz");
+    }
+  });
+
+  it("a made-up or malformed id answers exactly like a forbidden one", async () => {
+    for (const id of ["00000000-0000-4000-8000-000000000000", "1", "../../etc/passwd", "%00"]) {
+      expect((await browsers.asha.get(`/people/${id}`)).status).toBe(404);
+    }
+  });
+
+  it("routes that name no record: signed-in only where they should be", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => !r.path.includes(":personId") && r.hasLoader && r.hasComponent)) {
+      const rule = NOT_RECORD_ROUTES[route.id]!.signedIn;
+      if (rule === "public" || route.path.includes("*") || route.path === "/test-error") continue;
+      for (const actor of ACTORS.filter((a) => a !== "removed")) {
+        const res = await browsers[actor].get(route.path);
+        const expected = actor === "anonymous" ? 302 : rule === "any" || rule.includes(actor) ? 200 : 404;
+        if (res.status !== expected) failures.push(`${actor} GET ${route.path}: ${res.status}, expected ${expected}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("the refusals are written to the audit trail Asha can read", async () => {
+    const html = await (await browsers.asha.get(`/people/${asha}/audit`)).text();
+    expect(html).toContain("Tried to open the record");
+    expect(html).toContain("Refused");
+    expect(html).toContain("Removed a helper");
+  });
+});

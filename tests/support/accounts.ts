@@ -1,0 +1,73 @@
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRETS } from "~/models/demo.server";
+import { totpCode, totpStep } from "~/lib/totp.server";
+import { Browserish } from "./http";
+
+export const DEMO = {
+  asha: "asha@example.org",
+  tomasz: "tomasz@example.org",
+  ravi: "ravi@example.org",
+  sam: "sam@example.org",
+  jo: "jo.ahmed@example.org",
+  chris: "chris.evans@example.org",
+  morgan: "morgan.lee@example.org",
+} as const;
+export { DEMO_PASSWORD };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A one-time code that has not been used yet for this account. The server refuses a code's time
+ * step twice, and several test files sign in as the same professional, so the steps used are kept
+ * in a file beside the test database (with a lock, since test files may run at once).
+ */
+export async function freshCode(email: string): Promise<string> {
+  const secret = DEMO_TOTP_SECRETS[email];
+  if (!secret) throw new Error(`${email} has no demo second factor`);
+  const file = path.join(inject("dataDir"), "totp-steps.json");
+  const lock = `${file}.lock`;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, "wx"));
+      break;
+    } catch {
+      await sleep(50);
+    }
+  }
+  try {
+    for (;;) {
+      const used: Record<string, number> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+      const now = Date.now();
+      // The server accepts the step before and after the current one too.
+      const step = Math.max(totpStep(now) - 1, (used[email] ?? 0) + 1);
+      if (step <= totpStep(now) + 1) {
+        used[email] = step;
+        writeFileSync(file, JSON.stringify(used));
+        return totpCode(secret, step * 30_000);
+      }
+      await sleep(1000);
+    }
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Signs in through the real pages (password, then the one-time code where the role needs it). */
+export async function signIn(email: string, password = DEMO_PASSWORD): Promise<Browserish> {
+  const browser = new Browserish();
+  const res = await browser.post("/sign-in", { email, password, returnTo: "/home" });
+  if (res.status !== 302) throw new Error(`Sign-in for ${email} answered ${res.status}`);
+  if (res.headers.get("location")?.startsWith("/sign-in/code")) {
+    const code = await browser.post("/sign-in/code", { code: await freshCode(email), returnTo: "/home" }, { from: "/sign-in/code" });
+    if (code.status !== 302) throw new Error(`One-time code for ${email} answered ${code.status}`);
+  }
+  return browser;
+}
+
+/** The record ids a signed-in user can reach from their home page. */
+export async function recordLinks(browser: Browserish): Promise<string[]> {
+  const html = await (await browser.get("/home")).text();
+  return [...new Set([...html.matchAll(/href="\/people\/([0-9a-f-]{36})"/g)].map((m) => m[1]!))];
+}
