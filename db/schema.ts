@@ -136,3 +136,124 @@ export const outbox = sqliteTable("outbox", {
   createdAt: createdAt(),
   sentAt: text("sent_at"),
 });
+
+/** One self-assessment per cycle of the person's journey. */
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: id(),
+    personId: text("person_id").notNull().references(() => persons.id),
+    cycle: integer("cycle").notNull().default(1),
+    informal: text("informal", { enum: ["none", "a-little", "a-lot", "most"] }),
+    informalBy: text("informal_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("assessments_person_cycle").on(t.personId, t.cycle)],
+);
+
+/** The person's own answer for one need area; who gave it is kept with it. */
+export const assessmentAnswers = sqliteTable(
+  "assessment_answers",
+  {
+    assessmentId: text("assessment_id").notNull().references(() => assessments.id),
+    needArea: text("need_area").notNull(),
+    // Null with ratherNotSay: "I'd rather not say" counts as 0, with a note.
+    rating: integer("rating"),
+    ratherNotSay: integer("rather_not_say", { mode: "boolean" }).notNull().default(false),
+    answeredBy: text("answered_by").notNull().references(() => users.id),
+    answeredAt: text("answered_at").notNull(),
+  },
+  (t) => [uniqueIndex("answers_assessment_area").on(t.assessmentId, t.needArea)],
+);
+
+/** A rating the lead professional agreed, with the reason. Never changed: a newer one supersedes. */
+export const agreedRatings = sqliteTable(
+  "agreed_ratings",
+  {
+    id: id(),
+    assessmentId: text("assessment_id").notNull().references(() => assessments.id),
+    needArea: text("need_area").notNull(),
+    rating: integer("rating").notNull(),
+    reason: text("reason").notNull(),
+    agreedBy: text("agreed_by").notNull().references(() => users.id),
+    agreedAt: text("agreed_at").notNull(),
+  },
+  (t) => [index("agreed_assessment_idx").on(t.assessmentId)],
+);
+
+/**
+ * Every budget calculation is its own record: rule set, every input with its source, every output,
+ * flag and explanation line. Never updated; changing the rule set makes a new one.
+ */
+export const allocations = sqliteTable(
+  "allocations",
+  {
+    id: id(),
+    personId: text("person_id").notNull().references(() => persons.id),
+    assessmentId: text("assessment_id").notNull().references(() => assessments.id),
+    basis: text("basis", { enum: ["self", "agreed"] }).notNull(),
+    ruleSetId: text("rule_set_id").notNull(),
+    inputs: text("inputs").notNull(),
+    eligible: integer("eligible", { mode: "boolean" }).notNull(),
+    points: integer("points").notNull(),
+    nhsPence: integer("nhs_pence").notNull(),
+    councilPence: integer("council_pence").notNull(),
+    totalPence: integer("total_pence").notNull(),
+    weeklyPence: integer("weekly_pence").notNull(),
+    flags: text("flags").notNull(),
+    explanation: text("explanation").notNull(),
+    createdBy: text("created_by").notNull().references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("allocations_person_idx").on(t.personId)],
+);
+
+/** One plan per cycle of the journey. Its state follows the sign-off workflow. */
+export const plans = sqliteTable(
+  "plans",
+  {
+    id: id(),
+    personId: text("person_id").notNull().references(() => persons.id),
+    cycle: integer("cycle").notNull().default(1),
+    state: text("state", { enum: ["draft", "submitted", "changes-requested", "referred-to-panel", "signed-off", "in-review", "closed"] })
+      .notNull()
+      .default("draft"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("plans_person_cycle").on(t.personId, t.cycle)],
+);
+
+/**
+ * The current text of each plan section, with a version for optimistic concurrency: a save names
+ * the version it started from, and a save from an older version is never applied silently.
+ */
+export const planSections = sqliteTable(
+  "plan_sections",
+  {
+    planId: text("plan_id").notNull().references(() => plans.id),
+    section: text("section").notNull(),
+    version: integer("version").notNull(),
+    content: text("content").notNull(),
+    savedBy: text("saved_by").notNull().references(() => users.id),
+    onBehalfOf: text("on_behalf_of").references(() => persons.id),
+    savedAt: text("saved_at").notNull(),
+  },
+  (t) => [uniqueIndex("plan_sections_plan_section").on(t.planId, t.section)],
+);
+
+/** Every save of every section, and every save that lost a race (kept, never dropped). */
+export const planSectionHistory = sqliteTable(
+  "plan_section_history",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    planId: text("plan_id").notNull().references(() => plans.id),
+    section: text("section").notNull(),
+    version: integer("version").notNull(),
+    content: text("content").notNull(),
+    savedBy: text("saved_by").notNull().references(() => users.id),
+    onBehalfOf: text("on_behalf_of").references(() => persons.id),
+    savedAt: text("saved_at").notNull(),
+    outcome: text("outcome", { enum: ["saved", "conflict"] }).notNull(),
+  },
+  (t) => [index("plan_history_plan_idx").on(t.planId, t.section)],
+);

@@ -74,6 +74,44 @@ async function javascriptWeight(pathname) {
   return { path: pathname, scripts: srcs.size, rawKiB: round(raw / 1024), gzipKiB: round(gzip / 1024) };
 }
 
+/** Signs in as a demo person through the real forms, answers the questions, works out a budget. */
+async function preparePerson() {
+  const cookies = new Map();
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const i = pair.indexOf("=");
+      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const origin = new URL(baseUrl).origin;
+  const get = async (p) => {
+    const res = await fetch(new URL(p, baseUrl), { headers: { cookie: cookieHeader() }, redirect: "manual" });
+    keep(res);
+    return res;
+  };
+  const post = async (p, fields) => {
+    const html = await (await get("/sign-out")).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
+    const res = await fetch(new URL(p, baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: cookieHeader(), origin, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf, ...fields }),
+    });
+    keep(res);
+    return res;
+  };
+  await post("/sign-in", { email: "tomasz@example.org", password: "try the portal slowly 2026", returnTo: "/home" });
+  const personId = /href="\/people\/([0-9a-f-]{36})"/.exec(await (await get("/home")).text())[1];
+  const areas = ["mood", "experiences", "keeping-safe", "others-safety", "substances", "thinking", "physical", "daily-living", "relationships", "activity", "housing", "caring"];
+  for (const [i, area] of areas.entries()) await post(`/people/${personId}/assessment/${area}`, { rating: String(i % 4) });
+  await post(`/people/${personId}/assessment/informal`, { informal: "a-little" });
+  await post(`/people/${personId}/assessment/check`, { intent: "calculate" });
+  return { budgetPath: `/people/${personId}/budget`, cookie: cookieHeader() };
+}
+
 const pages = [
   ["health check", "/healthz"],
   ["start page", "/"],
@@ -85,6 +123,10 @@ try {
     results.load.push(r);
     console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${r.p50ms} ms   p95 ${r.p95ms} ms   p99 ${r.p99ms} ms`);
   }
+  const person = await preparePerson();
+  const budget = await load("budget page", person.budgetPath, { cookie: person.cookie });
+  results.load.push(budget);
+  console.log(`${"budget page".padEnd(16)} ${String(budget.requestsPerSecond).padStart(6)} req/s   p50 ${budget.p50ms} ms   p95 ${budget.p95ms} ms   p99 ${budget.p99ms} ms`);
   for (const [, p] of pages.filter(([, p]) => p !== "/healthz")) {
     const js = await javascriptWeight(p);
     results.javascript.push(js);

@@ -124,6 +124,8 @@ export const itemSchema = strict({
   /** Accepted so a stored plan re-parses, then replaced by unit × units. */
   yearlyCostPence: z.number({ error: INVALID }).optional(),
   menuVersion: requiredText(INVALID, 64).optional(),
+  /** Menu exclusions the free text may match: a gentle warning for the person, a note for the lead professional. */
+  flaggedEntryIds: z.array(entryId(), { error: INVALID }).max(20, { error: TOO_LONG }).optional(),
 })
   .superRefine((item, ctx) => {
     if (item.kind === "absolute-exclusion") {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { helpers, invitations, notifications, persons, sessions, users } from "../../db/schema";
 import { db } from "~/lib/db.server";
+import { agreedOf, allBudgets, answersOf, currentAssessment } from "./assessment.server";
 import { auditForPerson } from "./audit.server";
 
 /**
@@ -39,6 +40,17 @@ export function everythingAbout(personId: string) {
       .where(eq(sessions.userId, person.userId))
       .all(),
     notifications: db().select({ kind: notifications.kind, createdAt: notifications.createdAt, readAt: notifications.readAt }).from(notifications).where(eq(notifications.userId, person.userId)).all(),
+    assessment: (() => {
+      const assessment = currentAssessment(personId);
+      if (!assessment) return null;
+      return {
+        cycle: assessment.cycle,
+        informalSupport: assessment.informal,
+        answers: Object.fromEntries([...answersOf(assessment.id)].map(([area, a]) => [area, a.rating ?? "rather not say"])),
+        agreedRatings: Object.fromEntries(agreedOf(assessment.id)),
+      };
+    })(),
+    budgets: allBudgets(personId).map(({ explanation: _explanation, ...budget }) => budget),
     auditTrail: auditForPerson(personId, 10_000).map(({ seq: _seq, ...line }) => line),
   };
 }

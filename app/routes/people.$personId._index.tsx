@@ -44,6 +44,12 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
         </div>
       </dl>
       <ul className="list">
+        <li>
+          <a href={`${base}/assessment`}>{t("record.assessment")}</a>
+        </li>
+        <li>
+          <a href={`${base}/budget`}>{t("record.budget")}</a>
+        </li>
         {d.may.helpers && (
           <li>
             <a href={`${base}/helpers`}>{t("record.helpers")}</a>

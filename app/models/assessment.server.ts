@@ -1,0 +1,154 @@
+import { and, desc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { agreedRatings, allocations, assessmentAnswers, assessments } from "../../db/schema";
+import { content } from "~/content/content.server";
+import { allocateBudget, type AllocationFlag, type ExplanationLine } from "~/domain/allocation";
+import { ratingInputs, ratingsRecord, type AgreedRating, type RatingInput, type SelfAnswer } from "~/domain/assessment";
+import type { InformalSupport, NeedAreaKey } from "~/domain/rule-set";
+import { db } from "~/lib/db.server";
+import { audit } from "./audit.server";
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+
+/** The assessment of the person's current cycle, if they have started one. */
+export function currentAssessment(personId: string): AssessmentRow | undefined {
+  return db().select().from(assessments).where(eq(assessments.personId, personId)).orderBy(desc(assessments.cycle)).get();
+}
+
+/** The current assessment, made when the first answer is saved. */
+export function ensureAssessment(personId: string): AssessmentRow {
+  const existing = currentAssessment(personId);
+  if (existing) return existing;
+  db().insert(assessments).values({ id: randomUUID(), personId, cycle: 1 }).onConflictDoNothing().run();
+  return currentAssessment(personId)!;
+}
+
+export function answersOf(assessmentId: string): Map<string, SelfAnswer> {
+  const rows = db().select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, assessmentId)).all();
+  return new Map(rows.map((r) => [r.needArea, { rating: r.ratherNotSay ? null : r.rating, answeredBy: r.answeredBy }]));
+}
+
+/** Saves one answer as the person goes; who gave it is recorded with it and in the audit trail. */
+export function saveAnswer(personId: string, area: NeedAreaKey, rating: number | null, by: string): void {
+  const assessment = ensureAssessment(personId);
+  const row = { assessmentId: assessment.id, needArea: area, rating, ratherNotSay: rating === null, answeredBy: by, answeredAt: new Date().toISOString() };
+  db()
+    .insert(assessmentAnswers)
+    .values(row)
+    .onConflictDoUpdate({ target: [assessmentAnswers.assessmentId, assessmentAnswers.needArea], set: row })
+    .run();
+  audit({ actorId: by, personId, action: "answer-need-area", target: area, result: "ok", detail: { rating, ratherNotSay: rating === null } });
+}
+
+export function saveInformal(personId: string, informal: InformalSupport, by: string): void {
+  const assessment = ensureAssessment(personId);
+  db().update(assessments).set({ informal, informalBy: by }).where(eq(assessments.id, assessment.id)).run();
+  audit({ actorId: by, personId, action: "answer-informal-support", result: "ok", detail: { informal } });
+}
+
+/** The newest agreed rating for each need area. */
+export function agreedOf(assessmentId: string): Map<string, AgreedRating> {
+  const rows = db().select().from(agreedRatings).where(eq(agreedRatings.assessmentId, assessmentId)).orderBy(agreedRatings.agreedAt).all();
+  return new Map(rows.map((r) => [r.needArea, { rating: r.rating, reason: r.reason, agreedBy: r.agreedBy, agreedAt: r.agreedAt }]));
+}
+
+export interface AllocationRecord {
+  id: string;
+  basis: "self" | "agreed";
+  ruleSetId: string;
+  inputs: { ratings: RatingInput[]; informal: InformalSupport };
+  eligible: boolean;
+  points: number;
+  nhsPence: number;
+  councilPence: number;
+  totalPence: number;
+  weeklyPence: number;
+  flags: AllocationFlag[];
+  explanation: ExplanationLine[];
+  createdAt: string;
+  createdBy: string;
+}
+
+/**
+ * Works out the budget from the current answers under the active rule set and stores it as a new
+ * record. Old records are never touched, so figures shown before stay true to how they were made.
+ */
+export function calculateBudget(personId: string, basis: "self" | "agreed", by: string, ruleSetId = content().activeRuleSet): AllocationRecord {
+  const assessment = currentAssessment(personId);
+  if (!assessment?.informal) throw new Error("The assessment is not complete");
+  const ruleSet = content().ruleSets.get(ruleSetId);
+  if (!ruleSet) throw new Error(`No rule set ${ruleSetId}`);
+  const ratings = ratingInputs(answersOf(assessment.id), agreedOf(assessment.id), basis === "agreed");
+  const result = allocateBudget(ruleSet, { ratings: ratingsRecord(ratings), informal: assessment.informal });
+  const record: AllocationRecord = {
+    id: randomUUID(),
+    basis,
+    ruleSetId: result.ruleSetId,
+    inputs: { ratings, informal: assessment.informal },
+    eligible: result.eligible,
+    points: result.points,
+    nhsPence: result.nhsPence,
+    councilPence: result.councilPence,
+    totalPence: result.totalPence,
+    weeklyPence: result.weeklyPence,
+    flags: result.flags,
+    explanation: result.explanation,
+    createdAt: new Date().toISOString(),
+    createdBy: by,
+  };
+  db()
+    .insert(allocations)
+    .values({ ...record, personId, assessmentId: assessment.id, inputs: JSON.stringify(record.inputs), flags: JSON.stringify(record.flags), explanation: JSON.stringify(record.explanation) })
+    .run();
+  audit({ actorId: by, personId, action: "calculate-budget", target: record.id, result: "ok", detail: { basis, ruleSetId: record.ruleSetId, totalPence: record.totalPence } });
+  return record;
+}
+
+/** Records an agreed rating with its reason, then a new calculation with the agreed ratings. */
+export function agreeRating(personId: string, area: NeedAreaKey, rating: number, reason: string, by: string): AllocationRecord {
+  const assessment = currentAssessment(personId);
+  if (!assessment) throw new Error("No assessment to agree a rating on");
+  db().insert(agreedRatings).values({ id: randomUUID(), assessmentId: assessment.id, needArea: area, rating, reason, agreedBy: by, agreedAt: new Date().toISOString() }).run();
+  audit({ actorId: by, personId, action: "agree-rating", target: area, result: "ok", detail: { rating, reason } });
+  return calculateBudget(personId, "agreed", by);
+}
+
+function toRecord(row: typeof allocations.$inferSelect): AllocationRecord {
+  return {
+    id: row.id,
+    basis: row.basis,
+    ruleSetId: row.ruleSetId,
+    inputs: JSON.parse(row.inputs),
+    eligible: row.eligible,
+    points: row.points,
+    nhsPence: row.nhsPence,
+    councilPence: row.councilPence,
+    totalPence: row.totalPence,
+    weeklyPence: row.weeklyPence,
+    flags: JSON.parse(row.flags),
+    explanation: JSON.parse(row.explanation),
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+  };
+}
+
+/** The newest calculation of each basis for the current assessment: the person's own and the agreed one. */
+export function latestBudgets(personId: string): { self?: AllocationRecord; agreed?: AllocationRecord } {
+  const assessment = currentAssessment(personId);
+  if (!assessment) return {};
+  const newest = (basis: "self" | "agreed") => {
+    const row = db()
+      .select()
+      .from(allocations)
+      .where(and(eq(allocations.assessmentId, assessment.id), eq(allocations.basis, basis)))
+      .orderBy(desc(allocations.createdAt))
+      .get();
+    return row ? toRecord(row) : undefined;
+  };
+  return { self: newest("self"), agreed: newest("agreed") };
+}
+
+/** Every calculation ever made for the person, newest first (for "my data"). */
+export function allBudgets(personId: string): AllocationRecord[] {
+  return db().select().from(allocations).where(eq(allocations.personId, personId)).orderBy(desc(allocations.createdAt)).all().map(toRecord);
+}
