@@ -12,7 +12,7 @@ import {
 import type { Route } from "./+types/root";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { SignedInNav } from "~/components/signed-in-nav";
-import { RTL_LANGUAGES, isLanguage } from "~/domain/localized";
+import { RTL_LANGUAGES, isLanguage } from "~/domain/languages";
 import { I18N_RESOURCES_ID } from "~/lib/i18n-shared";
 import { useNonce } from "~/lib/nonce";
 import { rootMiddleware, rootLoader } from "~/lib/root.server";

@@ -19,8 +19,10 @@ if (spawnSync("npx", ["react-router", "build"], { stdio: "ignore" }).status !== 
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
+const env = { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir };
+delete env.PUBLIC_URL; // the server takes its own address, whatever port it gets
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir, PUBLIC_URL: "" },
+  env,
   stdio: ["ignore", "pipe", "inherit"],
 });
 const baseUrl = await new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import { FormProvider, useForm, useFormContext, type FieldValues, type Resolver 
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation, useSubmit } from "react-router";
 import type { z } from "zod";
-import { useRootData } from "~/root";
+import { CsrfInput } from "./csrf";
 import { errorParts, type FormErrors, type FormValues } from "~/lib/forms";
 
 /** Translates an error key (with any values errorWith put in it). */
@@ -44,10 +44,7 @@ function useField(name: string) {
   return { register: form.register(name), value: values[name], error, id: `f-${name}`, errorId: `f-${name}-error` };
 }
 
-export function CsrfInput() {
-  const root = useRootData();
-  return <input type="hidden" name="csrf" value={root?.csrf ?? ""} />;
-}
+export { CsrfInput };
 
 interface ValidatedFormProps<S extends z.ZodType<FieldValues, FieldValues>> {
   schema: S;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { LANGUAGES } from "~/domain/localized";
+import { LANGUAGES } from "~/domain/languages";
 
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: "English", ur: "اردو", pl: "Polski" };
 

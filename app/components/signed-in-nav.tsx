@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
 import { useRootData } from "~/root";
-import { CsrfInput } from "./form";
+import { CsrfInput } from "./csrf";
 
 export function SignedInNav() {
   const { t } = useTranslation("account");

@@ -1,14 +1,8 @@
 import { z } from "zod";
 
-/** The languages the portal speaks. English is the source; the others await review by a native speaker. */
-export const LANGUAGES = ["en", "ur", "pl"] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = "en";
-export const RTL_LANGUAGES: readonly Language[] = ["ur"];
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
-}
+// Kept in their own module so the page shell can use them without loading zod.
+import { LANGUAGES, type Language } from "./languages";
+export { DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, isLanguage, type Language } from "./languages";
 
 /** A piece of text in every language the portal speaks. Used by every content file. */
 export const localizedText = z
