@@ -62,6 +62,15 @@ export function SiteFooter() {
           <li>
             <a href="/help">{t("footer.urgentHelp")}</a>
           </li>
+          <li>
+            <a href="/menu">{t("footer.menu")}</a>
+          </li>
+          <li>
+            <a href="/help-outside-budget">{t("footer.helpOutsideBudget")}</a>
+          </li>
+          <li>
+            <a href="/guides">{t("footer.guides")}</a>
+          </li>
         </ul>
         <p className="hint">{t("footer.translationNote")}</p>
       </div>

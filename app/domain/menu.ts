@@ -381,3 +381,38 @@ export function classifyPlanItem(menu: MenuFile, providers: ProvidersFile, item:
       return { menuVersion, outcome: "allow", entryId };
   }
 }
+
+// ---------------------------------------------------------------- searching the public menu
+
+export function isMenuKind(value: unknown): value is MenuKind {
+  return typeof value === "string" && (MENU_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A query word matches a word of the entry that starts with it ("counsel" finds "counselling").
+ * From five letters on, the last letter may differ, so a Polish or Urdu ending typed differently
+ * still finds the word ("siłownia" finds "siłownię").
+ */
+function queryWordMatches(queryWord: string, word: string): boolean {
+  const stem = queryWord.length >= 5 ? queryWord.slice(0, -1) : queryWord;
+  return word.startsWith(stem);
+}
+
+/**
+ * The public menu's search and filter. Every word of the query must match a word of the entry's
+ * title, description or examples, in the reader's language or in English (people often know
+ * the English name of a thing). Case and diacritics do not matter. An empty query matches all.
+ * Entries keep the menu's order.
+ */
+export function searchMenu(menu: MenuFile, lang: Language, query: string, kind?: MenuKind): MenuEntry[] {
+  const queryWords = tokenize(query).map((t) => t.word);
+  return menu.entries.filter((entry) => {
+    if (kind && entry.kind !== kind) return false;
+    if (queryWords.length === 0) return true;
+    const languages: Language[] = lang === "en" ? ["en"] : [lang, "en"];
+    const words = languages.flatMap((l) =>
+      tokenize([entry.title[l], entry.description[l], ...entry.examples[l]].join(" ")).map((t) => t.word),
+    );
+    return queryWords.every((q) => words.some((w) => queryWordMatches(q, w)));
+  });
+}

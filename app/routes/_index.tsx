@@ -3,6 +3,12 @@ import { PageTitle } from "~/components/page-title";
 
 const STEPS = ["s1", "s2", "s3", "s4", "s5", "s6", "s7"] as const;
 const SECTIONS = ["whatIs", "howMuch", "waysToManage", "help", "howLong"] as const;
+// Public pages worth reading before starting, each linked from the section it belongs to.
+const SECTION_LINKS: Partial<Record<(typeof SECTIONS)[number], string>> = {
+  whatIs: "/menu",
+  waysToManage: "/guides",
+  help: "/help-outside-budget",
+};
 
 export default function StartPage() {
   const { t } = useTranslation("start");
@@ -16,6 +22,11 @@ export default function StartPage() {
           <h2 id={`start-${section}`}>{t(`${section}.heading`)}</h2>
           {(["p1", "p2"] as const).map((p) =>
             t(`${section}.${p}`, { defaultValue: "" }) ? <p key={p}>{t(`${section}.${p}`)}</p> : null,
+          )}
+          {SECTION_LINKS[section] && (
+            <p>
+              <a href={SECTION_LINKS[section]}>{t(`${section}.link`)}</a>
+            </p>
           )}
         </section>
       ))}
