@@ -3,7 +3,7 @@ import { content } from "~/content/content.server";
 import { explanationParams } from "~/domain/allocation";
 import type { Language } from "~/domain/localized";
 import type { NeedAreaKey } from "~/domain/rule-set";
-import { formatDate, formatMoney } from "~/lib/money";
+import { formatDate, formatMoney } from "~/lib/format";
 import type { AllocationRecord } from "./assessment.server";
 import { userNames } from "./users.server";
 

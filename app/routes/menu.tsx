@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
-import { formatDate, formatPence, pick } from "~/domain/localized";
+import { pick } from "~/domain/localized";
+import { formatDate, formatMoney } from "~/lib/format";
 import { MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from "~/domain/menu";
 import { languageOf } from "~/lib/i18n.server";
 import type { Route } from "./+types/menu";
@@ -43,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             name: p.name,
             accreditingBody: p.accreditingBody,
             registrationNumber: p.registrationNumber,
-            price: formatPence(p.pricePerSessionPence, lang),
+            price: formatMoney(p.pricePerSessionPence, lang),
             area: p.area,
             example: p.example,
           }))

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readContentJson } from "~/content/read.server";
-import { formatDate, formatPence } from "~/domain/localized";
+import { formatDate, formatMoney } from "~/lib/format";
 import { CONTENT_PATHS, isMenuKind, menuFileSchema, searchMenu } from "~/domain/menu";
 
 const menu = readContentJson(CONTENT_PATHS.menu, menuFileSchema, path.resolve(import.meta.dirname, "../../content"));
@@ -65,8 +65,9 @@ describe("searching the public menu", () => {
 
 describe("money and dates for readers", () => {
   it("writes pence as pounds in each language", () => {
-    expect(formatPence(6500, "en")).toBe("£65.00");
-    expect(formatPence(6500, "pl")).toMatch(/^65,00\s£$/);
+    expect(formatMoney(6500, "en")).toBe("£65");
+    expect(formatMoney(6550, "en")).toBe("£65.50");
+    expect(formatMoney(6550, "pl")).toMatch(/^65,50\s£$/);
   });
 
   it("writes the menu's date the same whatever the server's time zone", () => {

@@ -1,0 +1,24 @@
+import type { Language } from "~/domain/languages";
+
+/** Locale tags for numbers and dates: British English, Urdu as written in Pakistan, Polish. */
+const LOCALE_TAGS: Record<Language, string> = { en: "en-GB", ur: "ur-PK", pl: "pl-PL" };
+
+/** Money in pence as the reader writes it: "£12,600" for whole pounds, "£242.31" otherwise. */
+export function formatMoney(pence: number, lang: Language): string {
+  const digits = pence % 100 === 0 ? 0 : 2;
+  return new Intl.NumberFormat(LOCALE_TAGS[lang], {
+    style: "currency",
+    currency: "GBP",
+    currencyDisplay: "narrowSymbol",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(pence / 100);
+}
+
+/** A date in words. A calendar date ("2026-01-05") reads the same on every server; a moment reads in UK time. */
+export function formatDate(isoDateOrMoment: string, lang: Language): string {
+  const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrMoment);
+  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeZone: calendarDate ? "UTC" : "Europe/London" }).format(
+    new Date(calendarDate ? `${isoDateOrMoment}T00:00:00Z` : isoDateOrMoment),
+  );
+}
