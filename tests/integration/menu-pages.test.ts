@@ -37,7 +37,7 @@ describe("the public menu", () => {
     // Accredited providers, marked as made up.
     expect(html).toContain("Example Wellbeing Therapies (fictional)");
     expect(html).toContain("registration number EX-CBT-0001");
-    expect(html).toContain("£65.00 a session");
+    expect(html).toContain("£65 a session");
     expect(html).toContain("Example — not a real provider");
   });
 
