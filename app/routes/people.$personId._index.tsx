@@ -50,6 +50,9 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
         <li>
           <a href={`${base}/budget`}>{t("record.budget")}</a>
         </li>
+        <li>
+          <a href={`${base}/plan`}>{t("record.plan")}</a>
+        </li>
         {d.may.helpers && (
           <li>
             <a href={`${base}/helpers`}>{t("record.helpers")}</a>

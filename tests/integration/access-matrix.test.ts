@@ -23,6 +23,9 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/people.$personId.assessment.check": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/people.$personId.assessment.agree": { loader: ["jo"], action: ["jo"] },
   "routes/people.$personId.budget": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.plan._index": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.plan.outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
 };
 
 /** A real value for each route parameter other than the person. */

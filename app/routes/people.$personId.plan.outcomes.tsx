@@ -1,0 +1,110 @@
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useActionData } from "react-router";
+import { ChoiceField, CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { content } from "~/content/content.server";
+import { mayActOnRecord } from "~/domain/access";
+import { outcomeFormSchema, removeEntrySchema } from "~/forms/plan";
+import { requireRecordAccess } from "~/lib/access.server";
+import { parseFormValues, refuse } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
+import { requireEditablePlan } from "~/lib/plan-access.server";
+import { refused } from "~/lib/responses.server";
+import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import type { Route } from "./+types/people.$personId.plan.outcomes";
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  const areas = content().lifeAreas.areas;
+  const { plan } = loadPlan(access.person.id);
+  const areaName = (id: string) => areas.find((a) => a.id === id)?.name[lang] ?? id;
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    outcomes: plan.outcomes.map((o) => ({ id: o.id, words: o.words, area: areaName(o.lifeAreaId), now: o.now, hope: o.hope })),
+    areas: areas.map((a) => ({ value: a.id, label: a.name[lang], hint: a.description[lang] })),
+    done: new URL(request.url).searchParams.get("done"),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  requireEditablePlan(access);
+  const formData = await request.formData();
+  const { plan } = loadPlan(access.person.id);
+  const back = (done: string) => redirect(`/people/${access.person.id}/plan/outcomes?done=${done}`);
+  if (formData.get("intent") === "remove") {
+    const form = parseFormValues(formData, removeEntrySchema);
+    if (!form.ok) return refused(form);
+    saveSection(access.person.id, "outcomes", plan.outcomes.filter((o) => o.id !== form.data.entryId), "latest", access.actor.id);
+    return back("removed");
+  }
+  const form = parseFormValues(formData, outcomeFormSchema);
+  if (!form.ok) return refused(form);
+  if (!content().lifeAreas.areas.some((a) => a.id === form.data.lifeAreaId)) return refused(refuse(form.values, { lifeAreaId: "plan:errors.lifeAreaRequired" }));
+  const { intent: _intent, ...outcome } = form.data;
+  // Adding never overwrites anyone's words, so it applies to the newest version.
+  saveSection(access.person.id, "outcomes", [...plan.outcomes, { id: newEntryId(), ...outcome }], "latest", access.actor.id);
+  return back("added");
+}
+
+export default function Outcomes({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("plan");
+  const refusal = useActionData<typeof action>();
+  const labels = { words: t("outcomes.words"), lifeAreaId: t("outcomes.lifeArea"), now: t("outcomes.now"), hope: t("outcomes.hope") };
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("outcomes.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("outcomes.title")}</h1>
+      {d.done && (
+        <p className="confirmation" role="status">
+          {t(`outcomes.${d.done === "removed" ? "removed" : "added"}`)}
+        </p>
+      )}
+      <p>{t("outcomes.intro")}</p>
+      {d.outcomes.length === 0 ? (
+        <p>{t("outcomes.none")}</p>
+      ) : (
+        <ul className="task-list">
+          {d.outcomes.map((o) => (
+            <li key={o.id}>
+              <div>
+                <p>“{o.words}”</p>
+                <p className="hint">
+                  {o.area} · {t("outcomes.nowHope", { now: o.now, hope: o.hope })}
+                </p>
+              </div>
+              {d.canEdit && (
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="entryId" value={o.id} />
+                  <button type="submit" className="secondary">
+                    {t("outcomes.remove")}
+                    <span className="visually-hidden">: {o.words}</span>
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.canEdit && (
+        <section aria-labelledby="add-outcome">
+          <h2 id="add-outcome">{t("outcomes.addHeading")}</h2>
+          <ValidatedForm schema={outcomeFormSchema} values={refusal?.values} errors={refusal?.errors} labels={labels} hidden={{ intent: "add" }}>
+            <TextField name="words" label={labels.words} multiline />
+            <ChoiceField name="lifeAreaId" legend={labels.lifeAreaId} options={d.areas} />
+            <TextField name="now" label={labels.now} type="number" short inputMode="numeric" />
+            <TextField name="hope" label={labels.hope} type="number" short inputMode="numeric" />
+            <SubmitButton>{t("outcomes.add")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+    </>
+  );
+}
