@@ -100,3 +100,36 @@ export function planHistory(personId: string) {
 export function newEntryId(): string {
   return randomUUID();
 }
+
+/**
+ * Stage 7 brings the person back to stage 1: a new cycle whose plan starts as a copy of this one
+ * (a new draft), while the finished plan and its history stay exactly as they were. Idempotent.
+ */
+export function startNextCycle(personId: string, by: string): PlanRow {
+  const current = ensurePlan(personId);
+  return db().transaction((tx) => {
+    const newer = tx.select().from(plans).where(and(eq(plans.personId, personId), eq(plans.cycle, current.cycle + 1))).get();
+    if (newer) return newer;
+    const id = randomUUID();
+    tx.insert(plans).values({ id, personId, cycle: current.cycle + 1 }).run();
+    const now = new Date().toISOString();
+    for (const section of tx.select().from(planSections).where(eq(planSections.planId, current.id)).all()) {
+      const row = { planId: id, section: section.section, version: 1, content: section.content, savedBy: by, onBehalfOf: personId, savedAt: now };
+      tx.insert(planSections).values(row).run();
+      tx.insert(planSectionHistory).values({ ...row, outcome: "saved" }).run();
+    }
+    if (current.state !== "closed") tx.update(plans).set({ state: "closed" }).where(eq(plans.id, current.id)).run();
+    audit({ actorId: by, personId, action: "start-next-cycle", target: id, result: "ok", detail: { cycle: current.cycle + 1 } });
+    return tx.select().from(plans).where(eq(plans.id, id)).get()!;
+  });
+}
+
+/** Every plan of every cycle, oldest first: earlier cycles stay readable. */
+export function allPlans(personId: string): PlanRow[] {
+  return db().select().from(plans).where(eq(plans.personId, personId)).orderBy(asc(plans.cycle)).all();
+}
+
+/** Sets the workflow state; only the sign-off workflow calls this, after planTransition allowed it. */
+export function setPlanState(planId: string, state: PlanRow["state"]): void {
+  db().update(plans).set({ state }).where(eq(plans.id, planId)).run();
+}

@@ -26,6 +26,8 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/people.$personId.plan._index": { loader: ["asha", "ravi", "sam", "jo"] },
   "routes/people.$personId.plan.outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/people.$personId.plan.items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  // -- journey and the rest of the plan (stages 2 to 7) --
+  // -- sign-off, review and notifications --
 };
 
 /** A real value for each route parameter other than the person. */
@@ -54,6 +56,7 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }
   "routes/account.password": { signedIn: "any" },
   "routes/session.keep-alive": { signedIn: "any" },
   "routes/team": { signedIn: ["jo", "morgan"] },
+  // -- routes that name no record: sign-off queue, notifications --
 };
 
 let routes: RouteInfo[];
