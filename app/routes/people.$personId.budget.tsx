@@ -1,10 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { BudgetChart } from "~/components/budget-chart";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { requireRecordAccess } from "~/lib/access.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { latestBudgets } from "~/models/assessment.server";
 import { budgetView, type BudgetView } from "~/models/budget-view.server";
+import { budgetFigures } from "~/models/plan-view.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.budget";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -12,7 +15,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
   const { self, agreed } = latestBudgets(access.person.id);
+  const judgedAgainst = agreed ?? self;
+  const { row: plan, plan: content } = loadPlan(access.person.id);
   return {
+    // Once a plan exists: what it commits against the budget it will be judged against.
+    planFigures: plan && judgedAgainst?.eligible ? budgetFigures(content, judgedAgainst.totalPence, lang) : null,
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.relationship.kind === "self",
@@ -102,6 +109,15 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
             </a>
           </p>
         </>
+      )}
+      {d.planFigures && (
+        <section aria-labelledby="budget-plan">
+          <h2 id="budget-plan">{t("plan:page.budgetHeading")}</h2>
+          <BudgetChart figures={d.planFigures} />
+          <p>
+            <a href={`/people/${d.personId}/plan`}>{t("account:record.plan")}</a>
+          </p>
+        </section>
       )}
       {d.agreed && <p className="inset">{t("budget.both")}</p>}
       {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} />}
