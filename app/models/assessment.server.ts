@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { agreedRatings, allocations, assessmentAnswers, assessments } from "../../db/schema";
 import { content } from "~/content/content.server";
-import { allocateBudget, type AllocationFlag, type ExplanationLine } from "~/domain/allocation";
+import { allocateBudget, type Allocation } from "~/domain/allocation";
 import { ratingInputs, ratingsRecord, type AgreedRating, type RatingInput, type SelfAnswer } from "~/domain/assessment";
 import type { InformalSupport, NeedAreaKey } from "~/domain/rule-set";
 import { db } from "~/lib/db.server";
@@ -52,22 +52,17 @@ export function agreedOf(assessmentId: string): Map<string, AgreedRating> {
   return new Map(rows.map((r) => [r.needArea, { rating: r.rating, reason: r.reason, agreedBy: r.agreedBy, agreedAt: r.agreedAt }]));
 }
 
-export interface AllocationRecord {
+/** A stored calculation: the engine's figures, flags and explanation, plus how and when it was made. */
+export type AllocationRecord = Pick<
+  Allocation,
+  "ruleSetId" | "eligible" | "points" | "nhsPence" | "councilPence" | "totalPence" | "weeklyPence" | "flags" | "explanation"
+> & {
   id: string;
   basis: "self" | "agreed";
-  ruleSetId: string;
   inputs: { ratings: RatingInput[]; informal: InformalSupport };
-  eligible: boolean;
-  points: number;
-  nhsPence: number;
-  councilPence: number;
-  totalPence: number;
-  weeklyPence: number;
-  flags: AllocationFlag[];
-  explanation: ExplanationLine[];
   createdAt: string;
   createdBy: string;
-}
+};
 
 /**
  * Works out the budget from the current answers under the active rule set and stores it as a new

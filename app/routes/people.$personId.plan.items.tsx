@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData } from "react-router";
-import { ChoiceField, CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { redirect, useActionData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { mayActOnRecord } from "~/domain/access";
@@ -132,15 +133,7 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
                 {item.flagged.length > 0 && <p className="warning">{t("items.flagged")}</p>}
               </div>
               {d.canEdit && (
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={item.id} />
-                  <button type="submit" className="secondary">
-                    {t("items.remove")}
-                    <span className="visually-hidden">: {item.what}</span>
-                  </button>
-                </Form>
+                <RemoveEntryButton entryId={item.id} label={t("items.remove")} name={item.what} />
               )}
             </li>
           ))}

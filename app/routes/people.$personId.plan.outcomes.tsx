@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData } from "react-router";
-import { ChoiceField, CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { redirect, useActionData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { mayActOnRecord } from "~/domain/access";
@@ -79,15 +80,7 @@ export default function Outcomes({ loaderData: d }: Route.ComponentProps) {
                 </p>
               </div>
               {d.canEdit && (
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={o.id} />
-                  <button type="submit" className="secondary">
-                    {t("outcomes.remove")}
-                    <span className="visually-hidden">: {o.words}</span>
-                  </button>
-                </Form>
+                <RemoveEntryButton entryId={o.id} label={t("outcomes.remove")} name={o.words} />
               )}
             </li>
           ))}
