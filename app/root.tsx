@@ -7,6 +7,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
@@ -39,7 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const nonce = useNonce();
   const lang = isLanguage(i18n.language) ? i18n.language : "en";
-  const resources = i18n.getDataByLanguage(lang) ?? {};
+  const resources = pageResources(i18n.getDataByLanguage(lang) ?? {}, useMatches());
   return (
     <html lang={lang} dir={RTL_LANGUAGES.includes(lang) ? "rtl" : "ltr"}>
       <head>
@@ -69,6 +70,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+// Every page is a full document load (forms submit natively once checked), so a page's
+// translations are all the browser needs: the shell's, plus those its routes name in `handle.i18n`.
+// A route that names none gets every namespace, so forgetting can cost bytes but never words.
+const SHELL_NAMESPACES = ["common", "account"];
+function pageResources(all: Record<string, unknown>, matches: ReturnType<typeof useMatches>): Record<string, unknown> {
+  const named = matches.filter((m) => m.id !== "root").map((m) => (m.handle as { i18n?: string[] } | undefined)?.i18n);
+  if (named.some((ns) => ns === undefined)) return all;
+  const wanted = new Set([...SHELL_NAMESPACES, ...named.flat().filter((ns): ns is string => typeof ns === "string")]);
+  return Object.fromEntries(Object.entries(all).filter(([ns]) => wanted.has(ns)));
 }
 
 export default function App() {

@@ -1,6 +1,7 @@
 // The production server: static files from build/client, everything else through React Router.
 // Plain node:http, so the portal has no web framework of its own to keep patched.
 import { createRequestListener } from "@react-router/node";
+import compression from "compression";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -79,6 +80,8 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
       return context;
     },
   });
+  // Pages and data are gzipped on the way out (static files are served pre-compressed above).
+  const compress = compression();
   const server = createServer((req, res) => {
     let served = false;
     try {
@@ -86,7 +89,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     } catch {
       served = false;
     }
-    if (!served) handle(req, res);
+    if (!served) compress(req, res, () => handle(req, res));
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

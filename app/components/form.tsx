@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { createContext, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { FormProvider, useForm, useFormContext, type FieldValues, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation, useSubmit } from "react-router";
+import { Form, useNavigation } from "react-router";
 import type { z } from "zod";
 import { CsrfInput } from "./csrf";
 import { errorParts, type FormErrors, type FormValues } from "~/lib/forms";
@@ -81,12 +81,22 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
     defaultValues: { ...values, ...hidden },
     shouldFocusError: false,
   });
-  const submit = useSubmit();
+  // Checked here first; once it passes, the browser submits the form itself (a full page load, the
+  // same as without JavaScript), so every page arrives with exactly its own translations.
+  const checked = useRef(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (checked.current) {
+      checked.current = false;
+      return;
+    }
+    const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const target = submitter instanceof HTMLButtonElement ? submitter : event.currentTarget;
     event.preventDefault();
-    void form.handleSubmit(() => submit(target))(event);
+    void form.handleSubmit(() => {
+      checked.current = true;
+      // After this submit event has finished: a form ignores requestSubmit while it is still firing one.
+      setTimeout(() => element.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined), 0);
+    })(event);
   };
   const clientErrors = Object.fromEntries(
     Object.entries(form.formState.errors).map(([k, v]) => [k, typeof v?.message === "string" ? v.message : "common:errors.invalid"]),
@@ -96,7 +106,7 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
     <FieldStateContext.Provider value={{ values, errors }}>
       <FormProvider {...form}>
         <ErrorSummary errors={shown} labels={labels} submitCount={form.formState.submitCount} />
-        <Form method="post" action={action} noValidate onSubmit={onSubmit} className={className} id={id}>
+        <Form method="post" action={action} noValidate onSubmit={onSubmit} className={className} id={id} reloadDocument>
           <CsrfInput />
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />

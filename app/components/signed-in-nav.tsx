@@ -26,7 +26,7 @@ export function SignedInNav() {
           <a href="/account/password">{t("nav.password")}</a>
         </li>
         <li>
-          <Form method="post" action="/sign-out">
+          <Form method="post" action="/sign-out" reloadDocument>
             <CsrfInput />
             <button type="submit" className="link link--inverse">
               {t("common:header.signOut")}

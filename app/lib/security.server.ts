@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookie, data, type MiddlewareFunction } from "react-router";
 import { isProduction, publicUrl, sessionSecret } from "./config.server";
 import { csrfTokenContext, nonceContext } from "./context";
@@ -32,6 +32,26 @@ export function fromOwnOrigin(request: Request): boolean {
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 
+/**
+ * Each page gets the token under a fresh random mask, so the bytes differ on every response: with
+ * responses gzipped, a reflected guess cannot be used to recover the token (BREACH).
+ */
+export function maskToken(token: string): string {
+  const raw = Buffer.from(token, "base64url");
+  const pad = randomBytes(raw.length);
+  const masked = Buffer.from(raw.map((byte, i) => byte ^ pad[i]!));
+  return `${pad.toString("base64url")}.${masked.toString("base64url")}`;
+}
+
+export function unmaskToken(submitted: string): string {
+  const [padText, maskedText] = submitted.split(".");
+  if (!padText || !maskedText) return "";
+  const pad = Buffer.from(padText, "base64url");
+  const masked = Buffer.from(maskedText, "base64url");
+  if (pad.length !== masked.length || pad.length === 0) return "";
+  return Buffer.from(masked.map((byte, i) => byte ^ pad[i]!)).toString("base64url");
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -59,9 +79,9 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const token = typeof existing === "string" && existing.length >= 32 ? existing : randomToken();
   if (!SAFE_METHODS.has(request.method)) {
     if (!fromOwnOrigin(request)) refuse("cross-origin");
-    if (!sameToken(await submittedToken(request), typeof existing === "string" ? existing : "")) refuse("csrf");
+    if (!sameToken(unmaskToken(await submittedToken(request)), typeof existing === "string" ? existing : "")) refuse("csrf");
   }
-  context.set(csrfTokenContext, token);
+  context.set(csrfTokenContext, maskToken(token));
   const response = await next();
   if (token !== existing) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
   return response;

@@ -9,6 +9,9 @@ import { clearSessionCookie, endSession, openSessions, requireUser } from "~/lib
 import { audit } from "~/models/audit.server";
 import type { Route } from "./+types/account.sessions";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["auth"] };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user, session } = requireUser(context, request);
   return {
@@ -58,7 +61,7 @@ export default function Sessions({ loaderData: d }: Route.ComponentProps) {
               </td>
               <td>{when(s.started)}</td>
               <td>
-                <Form method="post">
+                <Form method="post" reloadDocument>
                   <CsrfInput />
                   <input type="hidden" name="session" value={s.id} />
                   <button type="submit" className="secondary">

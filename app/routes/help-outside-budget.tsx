@@ -6,6 +6,9 @@ import { DIRECTORY_CATEGORIES } from "~/domain/menu";
 import { languageOf } from "~/lib/i18n.server";
 import type { Route } from "./+types/help-outside-budget";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["directory"] };
+
 /** The directory of help outside the budget, grouped by category. Public. */
 export async function loader({ context }: Route.LoaderArgs) {
   const lang = languageOf(context);

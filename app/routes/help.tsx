@@ -1,6 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["help"] };
+
 const SECTIONS = ["emergency", "nhs111", "samaritans", "careTeam"] as const;
 
 /** Urgent help: linked from every page, readable without signing in. */

@@ -5,6 +5,9 @@ import { requireRecordAccess } from "~/lib/access.server";
 import { findUser } from "~/models/users.server";
 import type { Route } from "./+types/people.$personId._index";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: [] };
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lead = access.person.leadProfessionalId ? findUser(access.person.leadProfessionalId) : undefined;

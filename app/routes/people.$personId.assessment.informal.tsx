@@ -12,6 +12,9 @@ import { refused } from "~/lib/responses.server";
 import { currentAssessment, saveInformal } from "~/models/assessment.server";
 import type { Route } from "./+types/people.$personId.assessment.informal";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["assessment"] };
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);

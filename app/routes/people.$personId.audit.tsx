@@ -5,6 +5,9 @@ import { auditForPerson } from "~/models/audit.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/people.$personId.audit";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: [] };
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-audit");
   const lines = auditForPerson(access.person.id);

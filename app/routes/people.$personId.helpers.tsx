@@ -10,6 +10,9 @@ import { refused } from "~/lib/responses.server";
 import { cancelInvitation, createInvitation, currentHelpers, openInvitations, recordAuthority, removeHelper } from "~/models/helpers.server";
 import type { Route } from "./+types/people.$personId.helpers";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: [] };
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "manage-helpers");
   const url = new URL(request.url);
@@ -138,7 +141,7 @@ export default function Helpers({ loaderData: d }: Route.ComponentProps) {
                 <SubmitButton>{t("helpers.saveAuthority")}</SubmitButton>
               </ValidatedForm>
             )}
-            <Form method="post">
+            <Form method="post" reloadDocument>
               <CsrfInput />
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="helperId" value={h.id} />
@@ -156,7 +159,7 @@ export default function Helpers({ loaderData: d }: Route.ComponentProps) {
             {d.invitations.map((inv) => (
               <li key={inv.id}>
                 {t(`helpers.kind.${inv.kind}`)} · {date(inv.expiresAt)}
-                <Form method="post">
+                <Form method="post" reloadDocument>
                   <CsrfInput />
                   <input type="hidden" name="intent" value="cancel" />
                   <input type="hidden" name="invitationId" value={inv.id} />

@@ -7,6 +7,9 @@ import { budgetFigures, budgetForPlan, planCheckView } from "~/models/plan-view.
 import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan._index";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["plan"] };
+
 const SECTIONS = [
   { id: "outcomes", path: "outcomes", ready: true },
   { id: "items", path: "items", ready: true },

@@ -14,6 +14,9 @@ import { refused } from "~/lib/responses.server";
 import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.outcomes";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["plan"] };
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);

@@ -7,6 +7,9 @@ import { Form } from "react-router";
 import { audit } from "~/models/audit.server";
 import type { Route } from "./+types/sign-out";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["auth"] };
+
 export async function action({ context }: Route.ActionArgs) {
   const signed = context.get(signedContext);
   if (signed) {
@@ -23,7 +26,7 @@ export default function SignOut() {
     <div className="narrow">
       <PageTitle>{t("signOut.title")}</PageTitle>
       <h1>{t("signOut.title")}</h1>
-      <Form method="post">
+      <Form method="post" reloadDocument>
         <CsrfInput />
         <button type="submit">{t("signOut.submit")}</button>
       </Form>

@@ -12,6 +12,9 @@ import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
 import { createAccount } from "~/models/users.server";
 import type { Route } from "./+types/sign-up";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["auth"] };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (currentUser(context)) throw redirect("/home");
   const code = new URL(request.url).searchParams.get("invitation") ?? "";

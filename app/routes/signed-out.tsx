@@ -2,6 +2,9 @@ import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import type { Route } from "./+types/signed-out";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: ["auth"] };
+
 export function loader({ request }: Route.LoaderArgs) {
   return { idle: new URL(request.url).searchParams.get("reason") === "idle" };
 }

@@ -1,5 +1,8 @@
 import { data } from "react-router";
 
+/** The translations this page needs beyond the shell"s (common, account). */
+export const handle = { i18n: [] };
+
 /**
  * Throws on purpose so the tests can see the friendly error page. Exists only when the server is
  * started with PORTAL_TEST_ROUTES=1 (the test harness does this); otherwise it is a plain 404.
