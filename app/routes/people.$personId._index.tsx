@@ -43,6 +43,11 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
           <dd>{d.leadProfessional ?? t("record.noLeadProfessional")}</dd>
         </div>
       </dl>
+      <p>
+        <a className="button" href={`${base}/journey`}>
+          {t("journey-ui:links.journey")}
+        </a>
+      </p>
       <ul className="list">
         <li>
           <a href={`${base}/assessment`}>{t("record.assessment")}</a>
