@@ -22,3 +22,8 @@ export function formatDate(isoDateOrMoment: string, lang: Language): string {
     new Date(calendarDate ? `${isoDateOrMoment}T00:00:00Z` : isoDateOrMoment),
   );
 }
+
+/** A moment with its time of day, in UK time ("5 March 2026 at 14:05"). */
+export function formatDateTime(moment: string, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(moment));
+}

@@ -5,6 +5,7 @@ import { budgetInView, isSmallPlan, planCriteria } from "~/domain/plan-criteria"
 import type { Plan } from "~/domain/plan";
 import { formatMoney } from "~/lib/format";
 import { latestBudgets } from "./assessment.server";
+import type { LoadedPlan } from "./plan.server";
 
 /** The budget a plan is judged against: the agreed calculation if there is one, else the person's own. */
 export function budgetForPlan(personId: string): { totalPence: number } | null {
@@ -42,3 +43,40 @@ export function planCheckView(plan: Plan, budgetPence: number, lang: Language, t
     })),
   };
 }
+
+/** Every part of a plan in one language, ready to read or print (the printable page and earlier cycles). */
+export function planDocumentView(personId: string, loaded: LoadedPlan, lang: Language, t: TFunction) {
+  const { plan } = loaded;
+  const areas = content().lifeAreas.areas;
+  const areaName = (id: string) => areas.find((a) => a.id === id)?.name[lang] ?? id;
+  const budget = budgetForPlan(personId);
+  const d = plan.decisions;
+  return {
+    cycle: loaded.row?.cycle ?? 1,
+    state: loaded.row?.state ?? "draft",
+    outcomes: plan.outcomes.map((o) => ({ id: o.id, words: o.words, area: areaName(o.lifeAreaId), now: o.now, hope: o.hope })),
+    items: plan.items.map((item) => ({
+      id: item.id,
+      what: item.what,
+      kind: item.kind,
+      provider: item.provider,
+      frequency: item.frequency,
+      yearly: formatMoney(item.yearlyCostPence, lang),
+      serves: plan.outcomes.filter((o) => item.outcomeIds.includes(o.id)).map((o) => o.words),
+    })),
+    freeSupport: plan.freeSupport,
+    risks: plan.risks,
+    crisis: plan.crisis,
+    decisions: {
+      whoDecidesWhat: d.whoDecidesWhat,
+      management: d.management,
+      details: Object.entries(d.managementDetails).map(([field, value]) => ({ field, value: Array.isArray(value) ? value.join(", ") : String(value ?? "") })),
+      ifUnwell: d.ifUnwell ?? null,
+    },
+    resources: plan.resources,
+    overBudgetReason: plan.overBudgetReason,
+    figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
+    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
+  };
+}
+export type PlanDocument = ReturnType<typeof planDocumentView>;

@@ -8,8 +8,18 @@ import { audit } from "./audit.server";
 export type PlanRow = typeof plans.$inferSelect;
 
 /** The plan's parts that are saved on their own, each with its own version. Keys of the Plan type. */
-export const STORED_SECTIONS = ["outcomes", "items", "freeSupport", "risks", "crisis", "decisions", "resources", "overBudgetReason"] as const;
+export const PLAN_PARTS = ["outcomes", "items", "freeSupport", "risks", "crisis", "decisions", "resources", "overBudgetReason"] as const;
+export type PlanPart = (typeof PLAN_PARTS)[number];
+
+/** Stages 5 to 7 keep their own records beside the plan: saved and versioned the same way, never part of the Plan type. */
+export const STAGE_PARTS = ["organising", "changes", "reflection"] as const;
+export type StagePart = (typeof STAGE_PARTS)[number];
+
+export const STORED_SECTIONS = [...PLAN_PARTS, ...STAGE_PARTS] as const;
 export type StoredSection = (typeof STORED_SECTIONS)[number];
+
+/** Which stored parts a new cycle carries forward: the plan and how support is organised, not last cycle's log or review. */
+const CARRIED_FORWARD: readonly string[] = [...PLAN_PARTS, "organising"];
 
 /** The plan of the person's current cycle, if there is one. */
 export function currentPlan(personId: string): PlanRow | undefined {
@@ -26,25 +36,43 @@ export function ensurePlan(personId: string): PlanRow {
 export interface LoadedPlan {
   row: PlanRow | undefined;
   plan: Plan;
+  /** The stage 5 to 7 records (raw JSON as saved; the caller parses with its schema). */
+  stages: Partial<Record<StagePart, unknown>>;
   versions: Record<StoredSection, number>;
+  /** Who last saved each part and when. */
+  saved: Partial<Record<StoredSection, { savedBy: string; savedAt: string }>>;
 }
 
-/** The whole plan as the domain sees it; sections never saved are empty, at version 0. */
+/** The whole plan of the current cycle as the domain sees it; sections never saved are empty, at version 0. */
 export function loadPlan(personId: string): LoadedPlan {
-  const row = currentPlan(personId);
-  const plan = emptyPlan() as Record<StoredSection, unknown> & Plan;
+  return loadPlanRow(currentPlan(personId));
+}
+
+/** The plan of one cycle (earlier cycles stay readable). Cycle 1 reads as empty before anything is saved. */
+export function loadPlanOfCycle(personId: string, cycle: number): LoadedPlan | undefined {
+  const row = db().select().from(plans).where(and(eq(plans.personId, personId), eq(plans.cycle, cycle))).get();
+  if (!row && cycle !== 1) return undefined;
+  return loadPlanRow(row);
+}
+
+function loadPlanRow(row: PlanRow | undefined): LoadedPlan {
+  const plan = emptyPlan() as Record<PlanPart, unknown> & Plan;
+  const stages: LoadedPlan["stages"] = {};
+  const saved: LoadedPlan["saved"] = {};
   const versions = Object.fromEntries(STORED_SECTIONS.map((s) => [s, 0])) as Record<StoredSection, number>;
   if (row) {
     for (const stored of db().select().from(planSections).where(eq(planSections.planId, row.id)).all()) {
       const key = stored.section as StoredSection;
-      if (!STORED_SECTIONS.includes(key)) continue;
-      (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);
+      if ((PLAN_PARTS as readonly string[]).includes(key)) (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);
+      else if ((STAGE_PARTS as readonly string[]).includes(key)) stages[key as StagePart] = JSON.parse(stored.content);
+      else continue;
       versions[key] = stored.version;
+      saved[key] = { savedBy: stored.savedBy, savedAt: stored.savedAt };
     }
   }
   // Stored parts were checked when saved; parsing again recomputes what is derived (yearly costs).
   const parsed = planSchema.safeParse(plan);
-  return { row, plan: parsed.success ? parsed.data : plan, versions };
+  return { row, plan: parsed.success ? parsed.data : plan, stages, versions, saved };
 }
 
 export type SaveResult =
@@ -89,9 +117,10 @@ export function saveSection(
   });
 }
 
-/** Every save of one plan, oldest first: who, when, on whose behalf, and whether it lost a race. */
-export function planHistory(personId: string) {
-  const plan = currentPlan(personId);
+/** Every save of one plan (the current cycle's, or the given cycle's), oldest first: who, when, on whose behalf, and whether it lost a race. */
+export function planHistory(personId: string, cycle?: number) {
+  const plan =
+    cycle === undefined ? currentPlan(personId) : db().select().from(plans).where(and(eq(plans.personId, personId), eq(plans.cycle, cycle))).get();
   if (!plan) return [];
   return db().select().from(planSectionHistory).where(eq(planSectionHistory.planId, plan.id)).orderBy(asc(planSectionHistory.seq)).all();
 }
@@ -114,6 +143,7 @@ export function startNextCycle(personId: string, by: string): PlanRow {
     tx.insert(plans).values({ id, personId, cycle: current.cycle + 1 }).run();
     const now = new Date().toISOString();
     for (const section of tx.select().from(planSections).where(eq(planSections.planId, current.id)).all()) {
+      if (!CARRIED_FORWARD.includes(section.section)) continue;
       const row = { planId: id, section: section.section, version: 1, content: section.content, savedBy: by, onBehalfOf: personId, savedAt: now };
       tx.insert(planSections).values(row).run();
       tx.insert(planSectionHistory).values({ ...row, outcome: "saved" }).run();

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
 // Any address the portal does not know: a friendly 404 inside the usual layout, with the usual

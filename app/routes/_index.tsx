@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["start"] };
 
 const STEPS = ["s1", "s2", "s3", "s4", "s5", "s6", "s7"] as const;

@@ -11,7 +11,7 @@ import { audit } from "~/models/audit.server";
 import { setPassword } from "~/models/users.server";
 import type { Route } from "./+types/account.password";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {

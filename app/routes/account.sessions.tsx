@@ -9,7 +9,7 @@ import { clearSessionCookie, endSession, openSessions, requireUser } from "~/lib
 import { audit } from "~/models/audit.server";
 import type { Route } from "./+types/account.sessions";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -6,7 +6,7 @@ import { pick } from "~/domain/localized";
 import { languageOf } from "~/lib/i18n.server";
 import type { Route } from "./+types/guides.$guideId";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["guides"] };
 
 /** One guide. An unknown id is the friendly 404, like any page that does not exist. */

@@ -6,7 +6,7 @@ import { GUIDE_GROUPS } from "~/domain/menu";
 import { languageOf } from "~/lib/i18n.server";
 import type { Route } from "./+types/guides._index";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["guides"] };
 
 /** Every guide, grouped; the ways to manage a budget show what each asks of the person, to compare. */

@@ -6,7 +6,7 @@ import { DIRECTORY_CATEGORIES } from "~/domain/menu";
 import { languageOf } from "~/lib/i18n.server";
 import type { Route } from "./+types/help-outside-budget";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["directory"] };
 
 /** The directory of help outside the budget, grouped by category. Public. */

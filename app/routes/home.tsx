@@ -6,7 +6,7 @@ import { requireUser } from "~/lib/session.server";
 import { pendingFor } from "~/models/helpers.server";
 import type { Route } from "./+types/home";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {

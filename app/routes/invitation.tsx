@@ -10,7 +10,7 @@ import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
 import { audit } from "~/models/audit.server";
 import type { Route } from "./+types/invitation";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 /** Whoever holds a valid code may see who sent it and as what; nothing else of the record. */

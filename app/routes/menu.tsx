@@ -7,7 +7,7 @@ import { MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from
 import { languageOf } from "~/lib/i18n.server";
 import type { Route } from "./+types/menu";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["menu"] };
 
 // A query longer than this is not a search anyone means; it is cut, not refused.

@@ -5,8 +5,8 @@ import { requireRecordAccess } from "~/lib/access.server";
 import { findUser } from "~/models/users.server";
 import type { Route } from "./+types/people.$personId._index";
 
-/** The translations this page needs beyond the shell"s (common, account). */
-export const handle = { i18n: [] };
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -46,6 +46,11 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
           <dd>{d.leadProfessional ?? t("record.noLeadProfessional")}</dd>
         </div>
       </dl>
+      <p>
+        <a className="button" href={`${base}/journey`}>
+          {t("journey-ui:links.journey")}
+        </a>
+      </p>
       <ul className="list">
         <li>
           <a href={`${base}/assessment`}>{t("record.assessment")}</a>

@@ -14,7 +14,7 @@ import { needAreaTexts } from "~/models/budget-view.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/people.$personId.assessment.$area";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["assessment"] };
 
 function areaFrom(param: string | undefined): NeedAreaKey {

@@ -7,7 +7,7 @@ import { answersOf, currentAssessment, latestBudgets } from "~/models/assessment
 import { needAreaTexts } from "~/models/budget-view.server";
 import type { Route } from "./+types/people.$personId.assessment._index";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["assessment", "allocation"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -12,7 +12,7 @@ import { agreeRating, answersOf, currentAssessment } from "~/models/assessment.s
 import { needAreaTexts } from "~/models/budget-view.server";
 import type { Route } from "./+types/people.$personId.assessment.agree";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["assessment"] };
 
 /** Only a completed assessment can have agreed ratings: there must be a budget to compare with. */

@@ -14,7 +14,7 @@ import { answersOf, calculateBudget, currentAssessment } from "~/models/assessme
 import { needAreaTexts } from "~/models/budget-view.server";
 import type { Route } from "./+types/people.$personId.assessment.check";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["assessment"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

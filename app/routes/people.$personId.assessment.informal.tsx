@@ -12,7 +12,7 @@ import { refused } from "~/lib/responses.server";
 import { currentAssessment, saveInformal } from "~/models/assessment.server";
 import type { Route } from "./+types/people.$personId.assessment.informal";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["assessment"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -5,7 +5,7 @@ import { auditForPerson } from "~/models/audit.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/people.$personId.audit";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

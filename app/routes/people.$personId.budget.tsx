@@ -10,7 +10,7 @@ import { budgetFigures } from "~/models/plan-view.server";
 import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.budget";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["assessment", "allocation", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -10,7 +10,7 @@ import { refused } from "~/lib/responses.server";
 import { cancelInvitation, createInvitation, currentHelpers, openInvitations, recordAuthority, removeHelper } from "~/models/helpers.server";
 import type { Route } from "./+types/people.$personId.helpers";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

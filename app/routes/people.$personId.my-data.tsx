@@ -4,7 +4,7 @@ import { requireRecordAccess } from "~/lib/access.server";
 import { everythingAbout } from "~/models/my-data.server";
 import type { Route } from "./+types/people.$personId.my-data";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -19,7 +19,7 @@ import { audit } from "~/models/audit.server";
 import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.items";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["plan", "menu"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

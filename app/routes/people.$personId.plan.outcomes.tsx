@@ -14,7 +14,7 @@ import { refused } from "~/lib/responses.server";
 import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.outcomes";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

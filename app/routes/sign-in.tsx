@@ -13,7 +13,7 @@ import { checkSignIn } from "~/models/sign-in.server";
 import { SECOND_FACTOR_ROLES } from "~/models/users.server";
 import type { Route } from "./+types/sign-in";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {

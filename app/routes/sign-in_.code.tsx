@@ -11,7 +11,7 @@ import { endSession, signedContext, startSession } from "~/lib/session.server";
 import { checkSecondFactor } from "~/models/sign-in.server";
 import type { Route } from "./+types/sign-in_.code";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 function awaiting(context: Route.LoaderArgs["context"]) {

@@ -7,7 +7,7 @@ import { Form } from "react-router";
 import { audit } from "~/models/audit.server";
 import type { Route } from "./+types/sign-out";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 export async function action({ context }: Route.ActionArgs) {

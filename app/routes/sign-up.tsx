@@ -12,7 +12,7 @@ import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
 import { createAccount } from "~/models/users.server";
 import type { Route } from "./+types/sign-up";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {

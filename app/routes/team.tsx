@@ -13,7 +13,7 @@ import { audit } from "~/models/audit.server";
 import { normaliseEmail, type User } from "~/models/users.server";
 import type { Route } from "./+types/team";
 
-/** The translations this page needs beyond the shell"s (common, account). */
+/** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
 /** Commissioners and team administrators link people to lead professionals; they never see the record. */

@@ -23,15 +23,27 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/people.$personId.assessment.check": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/people.$personId.assessment.agree": { loader: ["jo"], action: ["jo"] },
   "routes/people.$personId.budget": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.plan._index": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.plan._index": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/people.$personId.plan.outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/people.$personId.plan.items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   // -- journey and the rest of the plan (stages 2 to 7) --
+  "routes/people.$personId.journey": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.plan.resources": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.free-support": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.risks": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.crisis": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.decisions": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.organising": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.using": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.reflecting": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/people.$personId.plan.history": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.plan.print": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/people.$personId.plan.cycles.$cycle": { loader: ["asha", "ravi", "sam", "jo"] },
   // -- sign-off, review and notifications --
 };
 
 /** A real value for each route parameter other than the person. */
-const fill = (path: string, personId: string) => path.replace(":personId", personId).replace(":area", "mood");
+const fill = (path: string, personId: string) => path.replace(":personId", personId).replace(":area", "mood").replace(":cycle", "1");
 
 // Routes that do not name a record: who gets the page (anonymous is sent to sign in where needed).
 const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }> = {
