@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { BudgetChart } from "~/components/budget-chart";
 import { PageTitle } from "~/components/page-title";
+import { PlanWorkflowLinks } from "~/components/plan-workflow-links";
+import { mayActOnRecord } from "~/domain/access";
 import { requireRecordAccess } from "~/lib/access.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { budgetFigures, budgetForPlan, planCheckView } from "~/models/plan-view.server";
@@ -27,6 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     counts: { outcomes: plan.outcomes.length, items: plan.items.length },
     figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
     check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
+    workflow: { submit: mayActOnRecord(access.relationship, "submit-plan"), decide: mayActOnRecord(access.relationship, "sign-off"), review: mayActOnRecord(access.relationship, "review") },
   };
 }
 
@@ -88,6 +91,7 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ul>
       </section>
+      <PlanWorkflowLinks personId={d.personId} may={d.workflow} />
     </>
   );
 }
