@@ -257,3 +257,61 @@ export const planSectionHistory = sqliteTable(
   },
   (t) => [index("plan_history_plan_idx").on(t.planId, t.section)],
 );
+
+/**
+ * Each version of a plan sent to the lead professional. The snapshot is the exact JSON string frozen
+ * at submission (the whole plan and the budget figures); triggers refuse UPDATE and DELETE.
+ */
+export const planSubmissions = sqliteTable(
+  "plan_submissions",
+  {
+    id: id(),
+    planId: text("plan_id").notNull().references(() => plans.id),
+    personId: text("person_id").notNull().references(() => persons.id),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot").notNull(),
+    consent: integer("consent", { mode: "boolean" }).notNull(),
+    reason: text("reason"),
+    submittedBy: text("submitted_by").notNull().references(() => users.id),
+    submittedAt: text("submitted_at").notNull(),
+    reconsideration: integer("reconsideration", { mode: "boolean" }).notNull().default(false),
+    reconsiderationReasons: text("reconsideration_reasons"),
+  },
+  (t) => [uniqueIndex("plan_submissions_plan_version").on(t.planId, t.version), index("plan_submissions_person_idx").on(t.personId)],
+);
+
+/** Every decision on a submitted version, with every reason. Append-only (triggers). */
+export const planDecisions = sqliteTable(
+  "plan_decisions",
+  {
+    id: id(),
+    planId: text("plan_id").notNull().references(() => plans.id),
+    submissionId: text("submission_id").notNull().references(() => planSubmissions.id),
+    decision: text("decision", { enum: ["signed-off", "changes-requested", "referred-to-panel", "think-again"] }).notNull(),
+    criteria: text("criteria").notNull().default("{}"),
+    itemAgreements: text("item_agreements").notNull().default("{}"),
+    reason: text("reason"),
+    risk: text("risk"),
+    reviewDate: text("review_date"),
+    confirmedBudgetPence: integer("confirmed_budget_pence"),
+    decidedBy: text("decided_by").notNull().references(() => users.id),
+    decidedAt: text("decided_at").notNull(),
+  },
+  (t) => [index("plan_decisions_plan_idx").on(t.planId), index("plan_decisions_submission_idx").on(t.submissionId)],
+);
+
+/** Stage 7: the review held with the person. */
+export const planReviews = sqliteTable(
+  "plan_reviews",
+  {
+    id: id(),
+    planId: text("plan_id").notNull().references(() => plans.id),
+    whatIsWorking: text("what_is_working").notNull(),
+    whatIsNot: text("what_is_not").notNull(),
+    changesAgreed: text("changes_agreed").notNull(),
+    nextReviewDate: text("next_review_date").notNull(),
+    heldBy: text("held_by").notNull().references(() => users.id),
+    heldAt: text("held_at").notNull(),
+  },
+  (t) => [index("plan_reviews_plan_idx").on(t.planId)],
+);

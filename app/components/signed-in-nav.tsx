@@ -19,6 +19,17 @@ export function SignedInNav() {
             <a href={`/people/${user.ownRecord}`}>{t("nav.myRecord")}</a>
           </li>
         )}
+        {user.isLead && (
+          <li>
+            <a href="/queue">{t("signoff:nav.queue")}</a>
+          </li>
+        )}
+        <li>
+          <a href="/notifications">
+            {t("signoff:nav.notifications")}
+            {user.unread > 0 && <span className="count"> ({t("signoff:nav.unread", { count: user.unread })})</span>}
+          </a>
+        </li>
         <li>
           <a href="/account/sessions">{t("nav.sessions")}</a>
         </li>

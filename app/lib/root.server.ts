@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MiddlewareFunction } from "react-router";
+import { unreadCount } from "~/models/notifications.server";
 import { ownPersonId } from "./access.server";
 import { csrfTokenContext } from "./context";
 import { i18nextMiddleware, languageOf } from "./i18n.server";
@@ -20,6 +21,8 @@ export async function rootLoader({ context }: LoaderFunctionArgs) {
           role: signed.user.role,
           ownRecord: signed.user.role === "person" ? (ownPersonId(signed.user) ?? null) : null,
           canLink: signed.user.role === "commissioner" || signed.user.isTeamAdmin,
+          isLead: signed.user.role === "lead-professional",
+          unread: unreadCount(signed.user.id),
         }
       : null,
   };

@@ -1,8 +1,46 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { notifications } from "../../db/schema";
 import { db } from "~/lib/db.server";
+import { queueEmail } from "./outbox.server";
 
 /** An in-app notice for one user. Never carries health details: a kind, a few names, a link. */
 export function notify(userId: string, kind: string, params: Record<string, string>, link: string | null): void {
   db().insert(notifications).values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link }).run();
+}
+
+/** A notice in the portal and, because it matters, an email that only says there is something to look at. */
+export function notifyWithEmail(userId: string, kind: string, params: Record<string, string>, link: string): void {
+  notify(userId, kind, params, link);
+  queueEmail(userId, link);
+}
+
+/** Whether this user already has a notice of this kind pointing at this link (for once-only reminders). */
+export function hasNotice(userId: string, kind: string, link: string): boolean {
+  return Boolean(
+    db()
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
+      .get(),
+  );
+}
+
+export function notificationsFor(userId: string, limit = 200) {
+  return db()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit)
+    .all()
+    .map((n) => ({ ...n, params: JSON.parse(n.params) as Record<string, string> }));
+}
+
+export function unreadCount(userId: string): number {
+  return db().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+}
+
+export function markAllRead(userId: string): void {
+  db().update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
 }

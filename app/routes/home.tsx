@@ -43,6 +43,13 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
       {(d.role === "representative" || d.role === "peer-broker" || d.role === "lead-professional") && (
         <section aria-labelledby="people-heading">
           <h2 id="people-heading">{t("nav.people")}</h2>
+          {d.role === "lead-professional" && (
+            <p>
+              <a className="button" href="/queue">
+                {t("signoff:nav.queue")}
+              </a>
+            </p>
+          )}
           <p>{d.role === "lead-professional" ? t("home.professionalIntro") : t("home.helperIntro")}</p>
           {d.records.length === 0 ? (
             <p>{t("home.nobodyYet")}</p>

@@ -3,6 +3,7 @@ import { redirect, useActionData } from "react-router";
 import { BudgetChart } from "~/components/budget-chart";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { PlanWorkflowLinks } from "~/components/plan-workflow-links";
 import { mayActOnRecord } from "~/domain/access";
 import { filledSections, type PlanSection } from "~/domain/plan";
 import { overBudgetReasonFormSchema } from "~/forms/plan-sections";
@@ -16,7 +17,7 @@ import { loadPlan, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan._index";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["plan", "journey-ui"] };
+export const handle = { i18n: ["plan", "journey-ui", "signoff"] };
 
 /** The parts of the plan, in the order of the six criteria; lists show how many entries they hold. */
 const SECTIONS: { id: PlanSection; list: boolean }[] = [
@@ -54,6 +55,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
     check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
     done: new URL(request.url).searchParams.get("done"),
+    workflow: { submit: mayActOnRecord(access.relationship, "submit-plan"), decide: mayActOnRecord(access.relationship, "sign-off"), review: mayActOnRecord(access.relationship, "review") },
   };
 }
 
@@ -159,6 +161,7 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ul>
       </section>
+      <PlanWorkflowLinks personId={d.personId} may={d.workflow} />
       <ul className="list">
         <li>
           <a href={`${base}/history`}>{t("journey-ui:links.history")}</a>

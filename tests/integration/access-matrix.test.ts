@@ -40,6 +40,10 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/people.$personId.plan.print": { loader: ["asha", "ravi", "sam", "jo"] },
   "routes/people.$personId.plan.cycles.$cycle": { loader: ["asha", "ravi", "sam", "jo"] },
   // -- sign-off, review and notifications --
+  "routes/people.$personId.plan.submit": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
+  "routes/people.$personId.plan.review": { loader: ["jo"], action: ["jo"] },
+  "routes/people.$personId.plan.decision": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
+  "routes/people.$personId.plan.review-meeting": { loader: ["jo"], action: ["jo"] },
 };
 
 /** A real value for each route parameter other than the person. */
@@ -69,6 +73,8 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }
   "routes/session.keep-alive": { signedIn: "any" },
   "routes/team": { signedIn: ["jo", "morgan"] },
   // -- routes that name no record: sign-off queue, notifications --
+  "routes/queue": { signedIn: ["jo", "chris"] },
+  "routes/notifications": { signedIn: "any" },
 };
 
 let routes: RouteInfo[];

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { CRITERIA, type Criterion } from "~/domain/plan-criteria";
+import { checkbox, optionalText, requiredText } from "~/lib/forms";
+
+/**
+ * The sign-off forms: one strict schema each (an unknown field is refused, never applied). What only
+ * the server can judge (is the plan check met, is a date after today, which items need agreement)
+ * is checked again in the model through planTransition.
+ */
+
+const isoDate = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message).optional());
+
+/** The person (or someone acting for them) sends the plan. */
+export const submitPlanSchema = z
+  .strictObject({
+    consent: checkbox,
+    reason: optionalText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "signoff:errors.consent" });
+  });
+
+/** The most items one review form can carry an agreement for (the plan allows 50 outcomes, items are fewer in practice). */
+export const MAX_AGREEMENT_ITEMS = 60;
+
+export const DECISIONS = ["sign-off", "request-changes", "refer-to-panel"] as const;
+export type DecisionChoice = (typeof DECISIONS)[number];
+
+export const metField = (c: Criterion) => `met-${c}` as const;
+export const commentField = (c: Criterion) => `comment-${c}` as const;
+export const agreeField = (i: number) => `agree-${i}` as const;
+export const adaptField = (i: number) => `adapt-${i}` as const;
+
+const shape: Record<string, z.ZodType> = {
+  submissionId: z.string().min(1).max(64),
+  decision: z.enum(DECISIONS, { error: "signoff:errors.chooseDecision" }),
+  reviewDate: isoDate("signoff:errors.reviewDate"),
+  risk: optionalText(2000),
+  reason: optionalText(2000),
+};
+for (const c of CRITERIA) {
+  shape[metField(c)] = z.enum(["met", "not-yet"], { error: "signoff:errors.chooseMet" });
+  shape[commentField(c)] = optionalText(2000);
+}
+for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
+  shape[agreeField(i)] = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["agree", "adapt"], { error: "signoff:errors.chooseAgreement" }).optional());
+  shape[adaptField(i)] = optionalText(1000);
+}
+
+export type DecisionForm = {
+  submissionId: string;
+  decision: DecisionChoice;
+  reviewDate?: string;
+  risk?: string;
+  reason?: string;
+} & Record<string, string | undefined>;
+
+/** The lead professional's decision on one submitted version. */
+export const decisionSchema = z.strictObject(shape).superRefine((raw, ctx) => {
+  const v = raw as DecisionForm;
+  const add = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (v.decision === "request-changes") {
+    const notYet = CRITERIA.filter((c) => v[metField(c)] === "not-yet");
+    if (notYet.length === 0) add("decision", "signoff:errors.changesNeedNotYet");
+    for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
+  }
+  if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
+  if (v.decision === "refer-to-panel") {
+    if (!v.risk) add("risk", "signoff:errors.riskNeeded");
+    if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
+  }
+  for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
+    if (v[agreeField(i)] === "adapt" && !v[adaptField(i)]) add(adaptField(i), "signoff:errors.adaptationNeeded");
+  }
+}) as unknown as z.ZodType<DecisionForm, Record<string, unknown>>;
+
+/** "Ask us to think again", in the person's own words. */
+export const thinkAgainSchema = z.strictObject({
+  reasons: requiredText(2000, "signoff:errors.thinkAgainReasons"),
+});
+
+/** Stage 7: the review the lead professional holds with the person. */
+export const reviewMeetingSchema = z.strictObject({
+  whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
+  whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
+  changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
+  nextReviewDate: z.string({ error: "signoff:errors.nextReviewDate" }).regex(/^\d{4}-\d{2}-\d{2}$/, "signoff:errors.nextReviewDate"),
+});
+
+/** Notifications: mark everything read. */
+export const markReadSchema = z.strictObject({ intent: z.literal("read-all") });

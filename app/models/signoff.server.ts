@@ -1,0 +1,370 @@
+import { and, asc, desc, eq, isNull, or, isNotNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { helpers, persons, planDecisions, planReviews, planSectionHistory, planSubmissions, plans, users } from "../../db/schema";
+import { content } from "~/content/content.server";
+import { CRITERIA, canSubmit, committedPence, type Criterion } from "~/domain/plan-criteria";
+import type { Plan } from "~/domain/plan";
+import type { Relationship } from "~/domain/roles";
+import { defaultReviewDate, planTransition, toIsoDate, type PlanAction, type PlanState, type TransitionPayload } from "~/domain/workflow";
+import { db } from "~/lib/db.server";
+import { agreedOf, currentAssessment, latestBudgets } from "./assessment.server";
+import { audit } from "./audit.server";
+import { hasNotice, notifyWithEmail } from "./notifications.server";
+import { allPlans, currentPlan, ensurePlan, loadPlan, setPlanState, startNextCycle, type PlanRow } from "./plan.server";
+
+/**
+ * The sign-off workflow's records. Every step asks planTransition first; only an allowed step
+ * writes, and every write is audited with who, for whom, when, why and the plan version.
+ */
+
+export type SubmissionRow = typeof planSubmissions.$inferSelect;
+export type DecisionRow = typeof planDecisions.$inferSelect;
+
+/** Who is acting, on whose record, and how they stand. A RecordAccess fits. */
+export interface Actor {
+  actor: { id: string; name: string };
+  person: { id: string; userId: string; leadProfessionalId: string | null };
+  personName: string;
+  relationship: Relationship;
+}
+
+/** What the lead professional sees: the plan exactly as sent, and the budget it was judged against. */
+export interface Snapshot {
+  cycle: number;
+  version: number;
+  plan: Plan;
+  budget: {
+    totalPence: number;
+    basis: "self" | "agreed" | null;
+    selfTotalPence: number | null;
+    agreedTotalPence: number | null;
+    committedPence: number;
+    agreedRatings: { needArea: string; rating: number; reason: string }[];
+  };
+  notMet: Criterion[];
+}
+
+export type StepResult = { ok: true; version: number } | { ok: false; reason: string; field?: string };
+
+const refusedStep = (reason: string, field = "_form"): StepResult => ({ ok: false, reason, field });
+
+/** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it. */
+export function helperIdsFor(personId: string, planId: string | undefined): string[] {
+  const ids = new Set(db().select({ id: helpers.helperUserId }).from(helpers).where(eq(helpers.personId, personId)).all().map((r) => r.id));
+  if (planId) {
+    const person = db().select({ userId: persons.userId }).from(persons).where(eq(persons.id, personId)).get();
+    for (const r of db().selectDistinct({ id: planSectionHistory.savedBy }).from(planSectionHistory).where(eq(planSectionHistory.planId, planId)).all()) {
+      if (r.id !== person?.userId) ids.add(r.id);
+    }
+  }
+  return [...ids];
+}
+
+/** The people told about the plan: the person and the helpers who may see the record now. */
+function peopleToTell(personId: string, personUserId: string): string[] {
+  const current = db()
+    .select({ id: helpers.helperUserId })
+    .from(helpers)
+    .where(and(eq(helpers.personId, personId), isNull(helpers.removedAt), or(eq(helpers.kind, "peer-broker"), isNotNull(helpers.authority))))
+    .all()
+    .map((r) => r.id);
+  return [personUserId, ...current];
+}
+
+export function submissionsOf(planId: string): SubmissionRow[] {
+  return db().select().from(planSubmissions).where(eq(planSubmissions.planId, planId)).orderBy(asc(planSubmissions.version)).all();
+}
+
+export function latestSubmission(planId: string): SubmissionRow | undefined {
+  return db().select().from(planSubmissions).where(eq(planSubmissions.planId, planId)).orderBy(desc(planSubmissions.version)).get();
+}
+
+export function decisionsOf(planId: string): DecisionRow[] {
+  return db().select().from(planDecisions).where(eq(planDecisions.planId, planId)).orderBy(asc(planDecisions.decidedAt)).all();
+}
+
+export function parseSnapshot(submission: SubmissionRow): Snapshot {
+  return JSON.parse(submission.snapshot) as Snapshot;
+}
+
+/** The review date of the newest sign-off of a plan, if it was signed off. */
+export function reviewDateOf(planId: string): string | null {
+  return (
+    db()
+      .select({ date: planDecisions.reviewDate })
+      .from(planDecisions)
+      .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
+      .orderBy(desc(planDecisions.decidedAt))
+      .get()?.date ?? null
+  );
+}
+
+/** The first review comes 3 months after sign-off; later ones yearly. */
+export function suggestedReviewDate(personId: string, now = new Date()): string {
+  const reviewed = allPlans(personId).some((p) => db().select({ id: planReviews.id }).from(planReviews).where(eq(planReviews.planId, p.id)).get());
+  return toIsoDate(defaultReviewDate(now, !reviewed));
+}
+
+function budgetSnapshot(personId: string, plan: Plan): Snapshot["budget"] {
+  const { self, agreed } = latestBudgets(personId);
+  const chosen = agreed ?? self;
+  const assessment = currentAssessment(personId);
+  const ratings = assessment ? [...agreedOf(assessment.id)].map(([needArea, r]) => ({ needArea, rating: r.rating, reason: r.reason })) : [];
+  return {
+    totalPence: chosen?.totalPence ?? 0,
+    basis: chosen?.basis ?? null,
+    selfTotalPence: self?.totalPence ?? null,
+    agreedTotalPence: agreed?.totalPence ?? null,
+    committedPence: committedPence(plan),
+    agreedRatings: ratings,
+  };
+}
+
+function transition(who: Actor, row: PlanRow, action: PlanAction, payload: TransitionPayload) {
+  return planTransition(row.state as PlanState, action, {
+    actorId: who.actor.id,
+    relationship: who.relationship,
+    helperIds: helperIdsFor(who.person.id, row.id),
+    payload,
+  });
+}
+
+/** What the submit page shows before sending: would planTransition accept it, and if not, why. */
+export function submitRefusal(who: Actor): string | null {
+  const row = currentPlan(who.person.id);
+  const result = planTransition((row?.state ?? "draft") as PlanState, "submit", {
+    actorId: who.actor.id,
+    relationship: who.relationship,
+    helperIds: [],
+    payload: { consent: true, check: { allowed: true, missing: [], notMet: [] } },
+  });
+  return result.ok ? null : `plan:${result.reason}`;
+}
+
+/** The person (or someone acting for them) sends the plan. The snapshot is frozen as a string, never rewritten. */
+export function submitPlan(who: Actor, input: { consent: boolean; reason?: string }): StepResult {
+  const row = ensurePlan(who.person.id);
+  const { plan } = loadPlan(who.person.id);
+  const budget = budgetSnapshot(who.person.id, plan);
+  const check = canSubmit(plan, { totalPence: budget.totalPence }, input.reason ?? "", content().planCheck);
+  const result = transition(who, row, "submit", { consent: input.consent, check, reason: input.reason });
+  if (!result.ok) {
+    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-submit", target: row.id, result: "refused", detail: { reason: result.reason } });
+    if (result.reason === "workflow.reasonNeeded") {
+      const overBudget = check.missing.includes("submit.overBudgetReasonNeeded") && check.missing.length === 1;
+      return refusedStep(overBudget ? "plan:submit.overBudgetReasonNeeded" : "plan:submit.reasonNeeded", overBudget ? "_form" : "reason");
+    }
+    return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
+  }
+  const version = (latestSubmission(row.id)?.version ?? 0) + 1;
+  const at = result.audit.at;
+  const snapshot: Snapshot = { cycle: row.cycle, version, plan, budget, notMet: check.notMet };
+  db().transaction(() => {
+    db()
+      .insert(planSubmissions)
+      .values({ id: randomUUID(), planId: row.id, personId: who.person.id, version, snapshot: JSON.stringify(snapshot), consent: true, reason: input.reason ?? null, submittedBy: who.actor.id, submittedAt: at })
+      .run();
+    setPlanState(row.id, result.next);
+    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-submit", target: row.id, result: "ok", detail: { ...result.audit, version, cycle: row.cycle } });
+  });
+  if (who.person.leadProfessionalId) notifyWithEmail(who.person.leadProfessionalId, "plan-waiting", { name: who.personName }, `/people/${who.person.id}/plan/review`);
+  return { ok: true, version };
+}
+
+/** Items the lead professional agrees one by one: co-designed support, and anything the person named themselves. */
+export function itemsNeedingAgreement(plan: Plan) {
+  return plan.items.filter((item) => item.kind === "co-designed" || item.kind === "something-else");
+}
+
+export interface DecisionInput {
+  submissionId: string;
+  decision: "sign-off" | "request-changes" | "refer-to-panel";
+  criteria: Record<Criterion, { met: boolean; comment?: string }>;
+  /** By index into itemsNeedingAgreement(snapshot.plan). */
+  agreements: ({ agreement: "agree" | "adapt"; adaptation?: string } | undefined)[];
+  reviewDate?: string;
+  risk?: string;
+  reason?: string;
+}
+
+const DECISION_OF = { "sign-off": "signed-off", "request-changes": "changes-requested", "refer-to-panel": "referred-to-panel" } as const;
+
+/** The lead professional decides on the version sent. */
+export function decide(who: Actor, input: DecisionInput): StepResult {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.notSubmitted");
+  const unmetCriteria = CRITERIA.filter((c) => !input.criteria[c].met);
+  const reasons = Object.fromEntries(unmetCriteria.map((c) => [c, input.criteria[c].comment ?? ""]));
+  const result = transition(who, row, input.decision, { unmetCriteria, reasons, reviewDate: input.reviewDate, risk: input.risk, reason: input.reason });
+  if (!result.ok) {
+    audit({ actorId: who.actor.id, personId: who.person.id, action: `plan-${input.decision}`, target: row.id, result: "refused", detail: { reason: result.reason } });
+    const field = result.reason === "workflow.reviewDateNeeded" ? "reviewDate" : "_form";
+    return refusedStep(`plan:${result.reason}`, field);
+  }
+  const submission = latestSubmission(row.id);
+  if (!submission || submission.id !== input.submissionId) return refusedStep("signoff:errors.staleVersion");
+  const snapshot = parseSnapshot(submission);
+  const needing = itemsNeedingAgreement(snapshot.plan);
+  if (input.decision === "sign-off") {
+    const missing = needing.findIndex((_, i) => !input.agreements[i]);
+    if (missing !== -1) return refusedStep("signoff:errors.chooseAgreement", `agree-${missing}`);
+  }
+  const itemAgreements = Object.fromEntries(
+    needing.flatMap((item, i) => {
+      const a = input.agreements[i];
+      return a ? [[item.id, { what: item.what, agreement: a.agreement, adaptation: a.agreement === "adapt" ? a.adaptation : undefined }]] : [];
+    }),
+  );
+  db().transaction(() => {
+    db()
+      .insert(planDecisions)
+      .values({
+        id: randomUUID(),
+        planId: row.id,
+        submissionId: submission.id,
+        decision: DECISION_OF[input.decision],
+        criteria: JSON.stringify(input.criteria),
+        itemAgreements: JSON.stringify(itemAgreements),
+        reason: input.reason ?? null,
+        risk: input.decision === "refer-to-panel" ? (input.risk ?? null) : null,
+        reviewDate: input.decision === "sign-off" ? (input.reviewDate ?? null) : null,
+        confirmedBudgetPence: input.decision === "sign-off" ? snapshot.budget.totalPence : null,
+        decidedBy: who.actor.id,
+        decidedAt: result.audit.at,
+      })
+      .run();
+    setPlanState(row.id, result.next);
+    audit({ actorId: who.actor.id, personId: who.person.id, action: `plan-${input.decision}`, target: row.id, result: "ok", detail: { ...result.audit, version: submission.version, cycle: row.cycle } });
+  });
+  for (const userId of peopleToTell(who.person.id, who.person.userId)) {
+    notifyWithEmail(userId, "plan-decision", { by: who.actor.name }, `/people/${who.person.id}/plan/decision`);
+  }
+  return { ok: true, version: submission.version };
+}
+
+/** "Ask us to think again": the same version goes back to the queue, marked as a reconsideration, with the person's reasons. */
+export function askToThinkAgain(who: Actor, reasons: string): StepResult {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.noChangesAsked");
+  const result = transition(who, row, "ask-to-think-again", { reason: reasons });
+  const previous = latestSubmission(row.id);
+  if (!result.ok || !previous) {
+    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-ask-to-think-again", target: row.id, result: "refused", detail: { reason: result.ok ? "no-submission" : result.reason } });
+    return refusedStep(result.ok ? "plan:workflow.noChangesAsked" : `plan:${result.reason}`, result.ok ? "_form" : result.reason === "workflow.thinkAgainNeedsReasons" ? "reasons" : "_form");
+  }
+  const version = previous.version + 1;
+  db().transaction(() => {
+    db()
+      .insert(planDecisions)
+      .values({ id: randomUUID(), planId: row.id, submissionId: previous.id, decision: "think-again", reason: reasons, decidedBy: who.actor.id, decidedAt: result.audit.at })
+      .run();
+    db()
+      .insert(planSubmissions)
+      .values({
+        id: randomUUID(),
+        planId: row.id,
+        personId: who.person.id,
+        version,
+        snapshot: previous.snapshot, // the version the decision was about, exactly as it was sent
+        consent: true,
+        reason: previous.reason,
+        submittedBy: who.actor.id,
+        submittedAt: result.audit.at,
+        reconsideration: true,
+        reconsiderationReasons: reasons,
+      })
+      .run();
+    setPlanState(row.id, result.next);
+    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-ask-to-think-again", target: row.id, result: "ok", detail: { ...result.audit, version, cycle: row.cycle } });
+  });
+  if (who.person.leadProfessionalId) notifyWithEmail(who.person.leadProfessionalId, "plan-reconsider", { name: who.personName }, `/people/${who.person.id}/plan/review`);
+  return { ok: true, version };
+}
+
+export interface ReviewInput {
+  whatIsWorking: string;
+  whatIsNot: string;
+  changesAgreed: string;
+  nextReviewDate: string;
+}
+
+/** Stage 7: the review is recorded, the cycle closes, and the next one opens with the plan carried forward. */
+export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle?: number } {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.notSignedOff");
+  const start = transition(who, row, "start-review", {});
+  if (!start.ok) return refusedStep(`plan:${start.reason}`);
+  const finish = transition(who, { ...row, state: start.next }, "complete-review", { nextReviewDate: input.nextReviewDate, note: input.changesAgreed });
+  if (!finish.ok) return refusedStep(`plan:${finish.reason}`, finish.reason === "workflow.nextReviewDateNeeded" ? "nextReviewDate" : "_form");
+  const version = latestSubmission(row.id)?.version ?? 0;
+  db().transaction(() => {
+    db().insert(planReviews).values({ id: randomUUID(), planId: row.id, ...input, heldBy: who.actor.id, heldAt: finish.audit.at }).run();
+    setPlanState(row.id, start.next);
+    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-start-review", target: row.id, result: "ok", detail: { ...start.audit, version, cycle: row.cycle } });
+    setPlanState(row.id, finish.next);
+    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-complete-review", target: row.id, result: "ok", detail: { ...finish.audit, version, cycle: row.cycle } });
+  });
+  const next = startNextCycle(who.person.id, who.actor.id);
+  for (const userId of peopleToTell(who.person.id, who.person.userId)) notifyWithEmail(userId, "review-held", { by: who.actor.name }, `/people/${who.person.id}/plan`);
+  return { ok: true, version, cycle: next.cycle };
+}
+
+export function reviewsOf(personId: string) {
+  return allPlans(personId).flatMap((p) =>
+    db().select().from(planReviews).where(eq(planReviews.planId, p.id)).orderBy(asc(planReviews.heldAt)).all().map((r) => ({ ...r, cycle: p.cycle })),
+  );
+}
+
+/** Every decision on every cycle's plan, newest first, with the version it was about. */
+export function decisionHistory(personId: string) {
+  return allPlans(personId)
+    .flatMap((p) => {
+      const versions = new Map(submissionsOf(p.id).map((s) => [s.id, s]));
+      return decisionsOf(p.id).map((d) => ({ ...d, cycle: p.cycle, version: versions.get(d.submissionId)?.version ?? 0 }));
+    })
+    .sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : -1));
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Reviews within this many days are "coming due": the lead professional and the person hear of it once. */
+export const REVIEW_DUE_DAYS = 28;
+
+/** The lead professional's queue: only their own people (persons.leadProfessionalId = them). */
+export function queueFor(leadId: string, now = new Date()) {
+  const people = db()
+    .select({ personId: persons.id, userId: persons.userId, name: users.name })
+    .from(persons)
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(eq(persons.leadProfessionalId, leadId))
+    .all();
+  const waiting: { personId: string; name: string; submittedAt: string; days: number; version: number; reconsideration: boolean }[] = [];
+  const panel: { personId: string; name: string; since: string }[] = [];
+  const reviews: { personId: string; name: string; reviewDate: string; due: boolean }[] = [];
+  const today = toIsoDate(now);
+  const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
+  for (const p of people) {
+    const row = currentPlan(p.personId);
+    if (!row) continue;
+    if (row.state === "submitted") {
+      const s = latestSubmission(row.id);
+      if (s) waiting.push({ personId: p.personId, name: p.name, submittedAt: s.submittedAt, days: Math.max(0, Math.floor((now.getTime() - Date.parse(s.submittedAt)) / DAY)), version: s.version, reconsideration: s.reconsideration });
+    } else if (row.state === "referred-to-panel") {
+      const d = decisionsOf(row.id).at(-1);
+      panel.push({ personId: p.personId, name: p.name, since: d?.decidedAt ?? row.createdAt });
+    } else if (row.state === "signed-off" || row.state === "in-review") {
+      const reviewDate = reviewDateOf(row.id);
+      if (!reviewDate) continue;
+      const due = reviewDate <= soon;
+      reviews.push({ personId: p.personId, name: p.name, reviewDate, due });
+      const link = `/people/${p.personId}/plan/review-meeting`;
+      if (due && !hasNotice(leadId, "review-due", link)) {
+        notifyWithEmail(leadId, "review-due", { name: p.name, date: reviewDate }, link);
+        notifyWithEmail(p.userId, "review-due", { date: reviewDate }, `/people/${p.personId}/plan/decision`);
+      }
+    }
+  }
+  waiting.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
+  panel.sort((a, b) => (a.since < b.since ? -1 : 1));
+  reviews.sort((a, b) => (a.reviewDate < b.reviewDate ? -1 : 1));
+  return { waiting, panel, reviews, today };
+}
