@@ -21,13 +21,13 @@ export function SignedInNav() {
         )}
         {user.isLead && (
           <li>
-            <a href="/queue">{t("signoff:nav.queue")}</a>
+            <a href="/queue">{t("account:nav.queue")}</a>
           </li>
         )}
         <li>
           <a href="/notifications">
-            {t("signoff:nav.notifications")}
-            {user.unread > 0 && <span className="count"> ({t("signoff:nav.unread", { count: user.unread })})</span>}
+            {t("account:nav.notifications")}
+            {user.unread > 0 && <span className="count"> ({t("account:nav.unread", { count: user.unread })})</span>}
           </a>
         </li>
         <li>

@@ -46,7 +46,7 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
           {d.role === "lead-professional" && (
             <p>
               <a className="button" href="/queue">
-                {t("signoff:nav.queue")}
+                {t("account:nav.queue")}
               </a>
             </p>
           )}
