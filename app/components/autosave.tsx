@@ -139,14 +139,14 @@ export function ConflictView({ conflict, yours, fields }: { conflict: ConflictDa
         </table>
       </div>
       <div className="button-group">
-        <Form method="post">
+        <Form method="post" reloadDocument>
           <CsrfInput />
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="version" value={String(conflict.theirVersion)} />
           {repost.flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />))}
           <button type="submit">{t("conflict.keepMine")}</button>
         </Form>
-        <Form method="post">
+        <Form method="post" reloadDocument>
           <CsrfInput />
           <input type="hidden" name="intent" value="keep-theirs" />
           <button type="submit" className="secondary">

@@ -1,16 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData } from "react-router";
-import { CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { useActionData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
-import { removeEntrySchema } from "~/forms/plan";
 import { freeSupportFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/lib/access.server";
-import { parseFormValues } from "~/lib/forms.server";
-import { requireEditablePlan } from "~/lib/plan-access.server";
-import { refused } from "~/lib/responses.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.free-support";
+import { planListAction } from "~/lib/plan-list-action.server";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -23,24 +21,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const formData = await request.formData();
-  const { plan } = loadPlan(access.person.id);
-  const back = (done: string) => redirect(`/people/${access.person.id}/plan/free-support?done=${done}`);
-  if (formData.get("intent") === "remove") {
-    const form = parseFormValues(formData, removeEntrySchema);
-    if (!form.ok) return refused(form);
-    saveSection(access.person.id, "freeSupport", plan.freeSupport.filter((e) => e.id !== form.data.entryId), "latest", access.actor.id);
-    return back("removed");
-  }
-  const form = parseFormValues(formData, freeSupportFormSchema);
-  if (!form.ok) return refused(form);
-  const entry = { id: newEntryId(), who: form.data.who, what: form.data.what, howOften: form.data.howOften ?? "" };
-  // Adding never overwrites anyone's words, so it applies to the newest version.
-  saveSection(access.person.id, "freeSupport", [...plan.freeSupport, entry], "latest", access.actor.id);
-  return back("added");
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "freeSupport", "free-support", freeSupportFormSchema, (data, { id }) => ({
+    entry: { id, who: data.who, what: data.what, howOften: data.howOften ?? "" },
+  }));
 }
 
 export default function FreeSupport({ loaderData: d }: Route.ComponentProps) {
@@ -73,15 +57,7 @@ export default function FreeSupport({ loaderData: d }: Route.ComponentProps) {
                 {e.howOften && <p className="hint">{e.howOften}</p>}
               </div>
               {d.canEdit && (
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={e.id} />
-                  <button type="submit" className="secondary">
-                    {t("list.remove")}
-                    <span className="visually-hidden">: {e.who}, {e.what}</span>
-                  </button>
-                </Form>
+                <RemoveEntryButton entryId={e.id} label={t("list.remove")} name={`${e.who}, ${e.what}`} />
               )}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData } from "react-router";
+import { useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
@@ -7,17 +7,15 @@ import { content } from "~/content/content.server";
 import { mayActOnRecord } from "~/domain/access";
 import { findEntry } from "~/domain/menu";
 import { planItemFrom } from "~/domain/plan-items";
-import { itemFormSchema, removeEntrySchema } from "~/forms/plan";
+import { itemFormSchema } from "~/forms/plan";
 import { requireRecordAccess } from "~/lib/access.server";
 import { formatMoney } from "~/lib/format";
-import { parseFormValues, refuse } from "~/lib/forms.server";
 import { errorWith } from "~/lib/forms";
 import { languageOf } from "~/lib/i18n.server";
-import { requireEditablePlan } from "~/lib/plan-access.server";
-import { refused } from "~/lib/responses.server";
 import { audit } from "~/models/audit.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.items";
+import { planListAction } from "~/lib/plan-list-action.server";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["plan", "menu"] };
@@ -53,40 +51,28 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const formData = await request.formData();
-  const { plan } = loadPlan(access.person.id);
-  const base = `/people/${access.person.id}/plan/items`;
-  if (formData.get("intent") === "remove") {
-    const form = parseFormValues(formData, removeEntrySchema);
-    if (!form.ok) return refused(form);
-    saveSection(access.person.id, "items", plan.items.filter((i) => i.id !== form.data.entryId), "latest", access.actor.id);
-    return redirect(`${base}?done=removed`);
-  }
-  const form = parseFormValues(formData, itemFormSchema);
-  if (!form.ok) return refused(form);
-  const { menu, providers } = content();
-  const built = planItemFrom(menu, providers, {
-    id: newEntryId(),
-    what: form.data.what,
-    menuEntryId: form.data.menuEntryId,
-    somethingElse: form.data.somethingElse,
-    provider: form.data.provider,
-    providerId: form.data.providerId,
-    frequency: form.data.frequency,
-    unitCostPence: form.data.unitCost ?? 0,
-    unitsPerYear: form.data.unitsPerYear,
-    outcomeIds: form.data.outcomeIds.filter((id) => plan.outcomes.some((o) => o.id === id)),
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "items", "items", itemFormSchema, (data, { id, plan, access }) => {
+    const { menu, providers } = content();
+    const built = planItemFrom(menu, providers, {
+      id,
+      what: data.what,
+      menuEntryId: data.menuEntryId,
+      somethingElse: data.somethingElse,
+      provider: data.provider,
+      providerId: data.providerId,
+      frequency: data.frequency,
+      unitCostPence: data.unitCost ?? 0,
+      unitsPerYear: data.unitsPerYear,
+      outcomeIds: data.outcomeIds.filter((outcomeId) => plan.outcomes.some((o) => o.id === outcomeId)),
+    });
+    if (!built.ok) {
+      audit({ actorId: access.actor.id, personId: access.person.id, action: "add-plan-item", result: "refused", detail: { menuEntryId: data.menuEntryId, reason: built.refusal.key } });
+      return { errors: { [built.refusal.field]: built.refusal.params ? errorWith(built.refusal.key, built.refusal.params) : built.refusal.key } };
+    }
+    const done = built.flagged.length > 0 ? "flagged" : built.item.kind === "co-designed" || built.item.kind === "something-else" ? "needsAgreement" : "added";
+    return { entry: built.item, done };
   });
-  if (!built.ok) {
-    audit({ actorId: access.actor.id, personId: access.person.id, action: "add-plan-item", result: "refused", detail: { menuEntryId: form.data.menuEntryId, reason: built.refusal.key } });
-    const message = built.refusal.params ? errorWith(built.refusal.key, built.refusal.params) : built.refusal.key;
-    return refused(refuse(form.values, { [built.refusal.field]: message }));
-  }
-  saveSection(access.person.id, "items", [...plan.items, built.item], "latest", access.actor.id);
-  return redirect(`${base}?done=${built.flagged.length > 0 ? "flagged" : built.item.kind === "co-designed" || built.item.kind === "something-else" ? "needsAgreement" : "added"}`);
 }
 
 export default function Items({ loaderData: d }: Route.ComponentProps) {

@@ -1,18 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData } from "react-router";
+import { useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { mayActOnRecord } from "~/domain/access";
-import { outcomeFormSchema, removeEntrySchema } from "~/forms/plan";
+import { outcomeFormSchema } from "~/forms/plan";
 import { requireRecordAccess } from "~/lib/access.server";
-import { parseFormValues, refuse } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { requireEditablePlan } from "~/lib/plan-access.server";
-import { refused } from "~/lib/responses.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.outcomes";
+import { planListAction } from "~/lib/plan-list-action.server";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["plan"] };
@@ -32,25 +30,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const formData = await request.formData();
-  const { plan } = loadPlan(access.person.id);
-  const back = (done: string) => redirect(`/people/${access.person.id}/plan/outcomes?done=${done}`);
-  if (formData.get("intent") === "remove") {
-    const form = parseFormValues(formData, removeEntrySchema);
-    if (!form.ok) return refused(form);
-    saveSection(access.person.id, "outcomes", plan.outcomes.filter((o) => o.id !== form.data.entryId), "latest", access.actor.id);
-    return back("removed");
-  }
-  const form = parseFormValues(formData, outcomeFormSchema);
-  if (!form.ok) return refused(form);
-  if (!content().lifeAreas.areas.some((a) => a.id === form.data.lifeAreaId)) return refused(refuse(form.values, { lifeAreaId: "plan:errors.lifeAreaRequired" }));
-  const { intent: _intent, ...outcome } = form.data;
-  // Adding never overwrites anyone's words, so it applies to the newest version.
-  saveSection(access.person.id, "outcomes", [...plan.outcomes, { id: newEntryId(), ...outcome }], "latest", access.actor.id);
-  return back("added");
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "outcomes", "outcomes", outcomeFormSchema, ({ intent: _intent, ...outcome }, { id }) =>
+    content().lifeAreas.areas.some((a) => a.id === outcome.lifeAreaId) ? { entry: { id, ...outcome } } : { errors: { lifeAreaId: "plan:errors.lifeAreaRequired" } },
+  );
 }
 
 export default function Outcomes({ loaderData: d }: Route.ComponentProps) {

@@ -114,7 +114,7 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="next-cycle">
           <h2 id="next-cycle">{t("reflecting.nextHeading")}</h2>
           <p>{t("reflecting.nextIntro", { cycle: d.cycle, next: d.cycle + 1 })}</p>
-          <Form method="post">
+          <Form method="post" reloadDocument>
             <CsrfInput />
             <input type="hidden" name="intent" value="next-cycle" />
             <input type="hidden" name="cycle" value={String(d.cycle)} />

@@ -1,19 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData } from "react-router";
-import { ChoiceField, CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { useActionData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { REAL_WEALTH, SOURCES_OF_HELP, type Resource } from "~/domain/plan";
-import { removeEntrySchema } from "~/forms/plan";
 import { resourceFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/lib/access.server";
-import { parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { requireEditablePlan } from "~/lib/plan-access.server";
-import { refused } from "~/lib/responses.server";
 import { budgetFigures, budgetForPlan } from "~/models/plan-view.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.resources";
+import { planListAction } from "~/lib/plan-list-action.server";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -28,26 +26,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const formData = await request.formData();
-  const { plan } = loadPlan(access.person.id);
-  const back = (done: string) => redirect(`/people/${access.person.id}/plan/resources?done=${done}`);
-  if (formData.get("intent") === "remove") {
-    const form = parseFormValues(formData, removeEntrySchema);
-    if (!form.ok) return refused(form);
-    saveSection(access.person.id, "resources", plan.resources.filter((e) => e.id !== form.data.entryId), "latest", access.actor.id);
-    return back("removed");
-  }
-  const form = parseFormValues(formData, resourceFormSchema);
-  if (!form.ok) return refused(form);
-  const entry: Resource = { id: newEntryId(), heading: form.data.heading, what: form.data.what };
-  if (form.data.source) entry.source = form.data.source;
-  if (form.data.whoHelps) entry.whoHelps = form.data.whoHelps;
-  if (form.data.howOften) entry.howOften = form.data.howOften;
-  saveSection(access.person.id, "resources", [...plan.resources, entry], "latest", access.actor.id);
-  return back("added");
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "resources", "resources", resourceFormSchema, (data, { id }) => {
+    const entry: Resource = { id, heading: data.heading, what: data.what };
+    if (data.source) entry.source = data.source;
+    if (data.whoHelps) entry.whoHelps = data.whoHelps;
+    if (data.howOften) entry.howOften = data.howOften;
+    return { entry };
+  });
 }
 
 export default function Resources({ loaderData: d }: Route.ComponentProps) {
@@ -101,15 +87,7 @@ export default function Resources({ loaderData: d }: Route.ComponentProps) {
                       </p>
                     </div>
                     {d.canEdit && (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="entryId" value={e.id} />
-                        <button type="submit" className="secondary">
-                          {t("list.remove")}
-                          <span className="visually-hidden">: {e.what}</span>
-                        </button>
-                      </Form>
+                      <RemoveEntryButton entryId={e.id} label={t("list.remove")} name={e.what} />
                     )}
                   </li>
                 ))}

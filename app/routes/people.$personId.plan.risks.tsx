@@ -1,16 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData } from "react-router";
-import { CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { useActionData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
-import { removeEntrySchema } from "~/forms/plan";
 import { riskFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/lib/access.server";
-import { parseFormValues } from "~/lib/forms.server";
-import { requireEditablePlan } from "~/lib/plan-access.server";
-import { refused } from "~/lib/responses.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.risks";
+import { planListAction } from "~/lib/plan-list-action.server";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -23,22 +21,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const formData = await request.formData();
-  const { plan } = loadPlan(access.person.id);
-  const back = (done: string) => redirect(`/people/${access.person.id}/plan/risks?done=${done}`);
-  if (formData.get("intent") === "remove") {
-    const form = parseFormValues(formData, removeEntrySchema);
-    if (!form.ok) return refused(form);
-    saveSection(access.person.id, "risks", plan.risks.filter((e) => e.id !== form.data.entryId), "latest", access.actor.id);
-    return back("removed");
-  }
-  const form = parseFormValues(formData, riskFormSchema);
-  if (!form.ok) return refused(form);
-  saveSection(access.person.id, "risks", [...plan.risks, { id: newEntryId(), risk: form.data.risk, howManaged: form.data.howManaged }], "latest", access.actor.id);
-  return back("added");
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "risks", "risks", riskFormSchema, (data, { id }) => ({ entry: { id, risk: data.risk, howManaged: data.howManaged } }));
 }
 
 export default function Risks({ loaderData: d }: Route.ComponentProps) {
@@ -74,15 +58,7 @@ export default function Risks({ loaderData: d }: Route.ComponentProps) {
                 <p className="hint">{t("risks.managedAs", { how: e.howManaged })}</p>
               </div>
               {d.canEdit && (
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={e.id} />
-                  <button type="submit" className="secondary">
-                    {t("list.remove")}
-                    <span className="visually-hidden">: {e.risk}</span>
-                  </button>
-                </Form>
+                <RemoveEntryButton entryId={e.id} label={t("list.remove")} name={e.risk} />
               )}
             </li>
           ))}
