@@ -1,20 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData } from "react-router";
-import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave, type AutosaveAnswer } from "~/components/autosave";
+import { useActionData } from "react-router";
+import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { MANAGEMENT_NEEDS, MANAGEMENT_OPTIONS, decisionsSchema, emptyPlan } from "~/domain/plan";
-import { decisionsFormSchema, decisionsFromForm, decisionsToValues, keepTheirsSchema } from "~/forms/plan-sections";
+import { decisionsFormSchema, decisionsFromForm, decisionsToValues } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/lib/access.server";
-import { formatDateTime } from "~/lib/format";
-import { parseFormValues } from "~/lib/forms.server";
-import { languageOf } from "~/lib/i18n.server";
-import { requireEditablePlan } from "~/lib/plan-access.server";
-import { refused } from "~/lib/responses.server";
-import { loadPlan, saveSection } from "~/models/plan.server";
-import { userNames } from "~/models/users.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/people.$personId.plan.decisions";
+import { versionedSectionAction } from "~/lib/plan-section-action.server";
 
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
@@ -31,35 +26,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const formData = await request.formData();
-  const base = `/people/${access.person.id}/plan/decisions`;
-  if (formData.get("intent") === "keep-theirs") {
-    const form = parseFormValues(formData, keepTheirsSchema);
-    if (!form.ok) return refused(form);
-    return redirect(`${base}?done=keptTheirs`);
-  }
-  const autosave = formData.get("intent") === "autosave";
-  const form = parseFormValues(formData, decisionsFormSchema);
-  if (!form.ok) return autosave ? ({ autosave: "invalid" } satisfies AutosaveAnswer) : refused(form);
-  const result = saveSection(access.person.id, "decisions", decisionsFromForm(form.data), form.data.version, access.actor.id);
-  if (result.ok) return autosave ? ({ autosave: "saved", version: result.version } satisfies AutosaveAnswer) : redirect(`${base}?done=saved`);
-  if (autosave) return { autosave: "conflict" } satisfies AutosaveAnswer;
-  const theirs = decisionsSchema.safeParse(result.conflict.theirs);
-  return data(
-    {
-      conflict: {
-        theirs: decisionsToValues(theirs.success ? theirs.data : emptyPlan().decisions),
-        theirVersion: result.conflict.theirVersion,
-        savedBy: userNames([result.conflict.savedBy]).get(result.conflict.savedBy) ?? "",
-        savedAt: formatDateTime(result.conflict.savedAt, languageOf(context)),
-      },
-      yours: form.values,
+export async function action(args: Route.ActionArgs) {
+  return versionedSectionAction(args, "decisions", "decisions", {
+    schema: decisionsFormSchema,
+    toContent: decisionsFromForm,
+    toValues: (stored) => {
+      const theirs = decisionsSchema.safeParse(stored);
+      return decisionsToValues(theirs.success ? theirs.data : emptyPlan().decisions);
     },
-    { status: 409 },
-  );
+  });
 }
 
 export default function Decisions({ loaderData: d }: Route.ComponentProps) {
