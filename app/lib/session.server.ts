@@ -50,10 +50,6 @@ export function endAllSessions(userId: string, reason: string, keepIdHash?: stri
   for (const s of open) if (s.idHash !== keepIdHash) endSession(s.idHash, reason);
 }
 
-export function markSecondFactorDone(idHash: string): void {
-  db().update(sessions).set({ stage: "signed-in" }).where(eq(sessions.idHash, idHash)).run();
-}
-
 export function openSessions(userId: string) {
   return db().select().from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt))).orderBy(desc(sessions.lastSeenAt)).all();
 }

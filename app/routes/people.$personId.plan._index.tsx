@@ -3,6 +3,7 @@ import { redirect, useActionData } from "react-router";
 import { BudgetChart } from "~/components/budget-chart";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { PlanCheckList } from "~/components/plan-check-list";
 import { PlanWorkflowLinks } from "~/components/plan-workflow-links";
 import { mayActOnRecord } from "~/domain/access";
 import { filledSections, type PlanSection } from "~/domain/plan";
@@ -136,30 +137,7 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
       <section aria-labelledby="plan-check">
         <h2 id="plan-check">{t("page.check")}</h2>
         <p>{t("page.checkIntro")}</p>
-        {d.check.small && <p className="inset">{d.check.smallNote}</p>}
-        <ul className="task-list">
-          {d.check.criteria.map((c) => (
-            <li key={c.criterion}>
-              <div>
-                <strong>{c.name}</strong>
-                {c.problems.length > 0 && (
-                  <ul className="list">
-                    {c.problems.map((p, i) => (
-                      <li key={i}>
-                        {p.text}{" "}
-                        <a href={fixLink(p.fix)}>
-                          {t("page.fix")}
-                          <span className="visually-hidden">: {p.text}</span>
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-              <span className={c.met ? "tag tag--done" : "tag tag--warn"}>{c.met ? t("criterionState.met") : t("criterionState.notYet")}</span>
-            </li>
-          ))}
-        </ul>
+        <PlanCheckList check={d.check} fixLink={fixLink} />
       </section>
       <PlanWorkflowLinks personId={d.personId} may={d.workflow} />
       <ul className="list">

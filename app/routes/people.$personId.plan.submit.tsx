@@ -14,6 +14,7 @@ import { budgetForPlan, planCheckView } from "~/models/plan-view.server";
 import { loadPlan } from "~/models/plan.server";
 import { submitPlan, submitRefusal } from "~/models/signoff.server";
 import type { Route } from "./+types/people.$personId.plan.submit";
+import { PlanCheckList } from "~/components/plan-check-list";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -82,24 +83,7 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
       <p>{t("submit.intro")}</p>
       <section aria-labelledby="submit-check">
         <h2 id="submit-check">{t("submit.checkHeading")}</h2>
-        {d.check.small && <p className="inset">{d.check.smallNote}</p>}
-        <ul className="task-list">
-          {d.check.criteria.map((c) => (
-            <li key={c.criterion}>
-              <div>
-                <strong>{c.name}</strong>
-                {c.problems.length > 0 && (
-                  <ul className="list">
-                    {c.problems.map((p, i) => (
-                      <li key={i}>{p.text}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-              <span className={c.met ? "tag tag--done" : "tag tag--warn"}>{c.met ? t("plan:criterionState.met") : t("plan:criterionState.notYet")}</span>
-            </li>
-          ))}
-        </ul>
+        <PlanCheckList check={d.check} />
       </section>
       {d.refusal ? (
         <div className="inset" role="status">
