@@ -8,7 +8,6 @@ import {
   isRouteErrorResponse,
   useLocation,
   useMatches,
-  useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
 import { SiteFooter, SiteHeader } from "~/components/layout";
@@ -16,7 +15,7 @@ import { SignedInNav } from "~/components/signed-in-nav";
 import { RTL_LANGUAGES, isLanguage } from "~/domain/languages";
 import { I18N_RESOURCES_ID } from "~/lib/i18n-shared";
 import { useNonce } from "~/lib/nonce";
-import { rootMiddleware, rootLoader } from "~/lib/root.server";
+import { rootMiddleware, rootLoader } from "~/server/root.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const middleware: Route.MiddlewareFunction[] = rootMiddleware;
@@ -29,12 +28,6 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
-
-export type RootData = Awaited<ReturnType<typeof rootLoader>>;
-
-export function useRootData(): RootData | undefined {
-  return useRouteLoaderData<RootData>("root");
-}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();

@@ -1,5 +1,84 @@
-import type { RouteConfig } from "@react-router/dev/routes";
-import { flatRoutes } from "@react-router/fs-routes";
+import { index, prefix, route, type RouteConfig } from "@react-router/dev/routes";
 
-// Remix's file convention: every file in app/routes is a route.
-export default flatRoutes() satisfies RouteConfig;
+/**
+ * The map of the service: every address, grouped as people meet them. Each folder under
+ * app/routes is one part of the service; helpers only its routes use sit beside them.
+ */
+export default [
+  // Public pages: anyone, signed in or not.
+  index("routes/public/start.tsx"),
+  route("help", "routes/public/help.tsx"),
+  route("menu", "routes/public/menu.tsx"),
+  route("help-outside-budget", "routes/public/help-outside-budget.tsx"),
+  route("guides", "routes/public/guides.tsx"),
+  route("guides/:guideId", "routes/public/guide.tsx"),
+  route("language", "routes/public/language.ts"),
+  route("healthz", "routes/public/healthz.ts"),
+  route("test-error", "routes/public/test-error.tsx"),
+
+  // Accounts: signing up, in and out, the account's own settings, home and notifications.
+  route("sign-up", "routes/account/sign-up.tsx"),
+  route("sign-in", "routes/account/sign-in.tsx"),
+  route("sign-in/code", "routes/account/sign-in-code.tsx"),
+  route("sign-out", "routes/account/sign-out.tsx"),
+  route("signed-out", "routes/account/signed-out.tsx"),
+  route("invitation", "routes/account/invitation.tsx"),
+  route("account/password", "routes/account/password.tsx"),
+  route("account/sessions", "routes/account/sessions.tsx"),
+  route("session/keep-alive", "routes/account/keep-alive.ts"),
+  route("home", "routes/account/home.tsx"),
+  route("notifications", "routes/account/notifications.tsx"),
+
+  // The person's record: who may see it, what is held, the journey through the seven stages.
+  ...prefix("people/:personId", [
+    index("routes/record/record.tsx"),
+    route("helpers", "routes/record/helpers.tsx"),
+    route("audit", "routes/record/audit.tsx"),
+    route("my-data", "routes/record/my-data.tsx"),
+    route("my-data.json", "routes/record/my-data-json.ts"),
+    route("journey", "routes/record/journey.tsx"),
+
+    // Stage 1: identifying need (the self-assessment), and the lead professional's agreed ratings.
+    ...prefix("assessment", [
+      index("routes/assessment/start.tsx"),
+      route("informal", "routes/assessment/informal.tsx"),
+      route("check", "routes/assessment/check.tsx"),
+      route("agree", "routes/assessment/agree.tsx"),
+      route(":area", "routes/assessment/question.tsx"),
+    ]),
+
+    // Stage 2: the indicative budget and how it was worked out.
+    route("budget", "routes/budget/budget.tsx"),
+
+    // Stages 2, 3, 5, 6 and 7: the plan, part by part.
+    ...prefix("plan", [
+      index("routes/plan/plan.tsx"),
+      route("resources", "routes/plan/resources.tsx"),
+      route("outcomes", "routes/plan/outcomes.tsx"),
+      route("items", "routes/plan/items.tsx"),
+      route("free-support", "routes/plan/free-support.tsx"),
+      route("risks", "routes/plan/risks.tsx"),
+      route("crisis", "routes/plan/crisis.tsx"),
+      route("decisions", "routes/plan/decisions.tsx"),
+      route("history", "routes/plan/history.tsx"),
+      route("print", "routes/plan/print.tsx"),
+      route("cycles/:cycle", "routes/plan/cycle.tsx"),
+      route("organising", "routes/plan/organising.tsx"),
+      route("using", "routes/plan/using.tsx"),
+      route("reflecting", "routes/plan/reflecting.tsx"),
+
+      // Stage 4 and the stage 7 review: sending, the lead professional's decision, the review meeting.
+      route("submit", "routes/signoff/submit.tsx"),
+      route("decision", "routes/signoff/decision.tsx"),
+      route("review", "routes/signoff/review.tsx"),
+      route("review-meeting", "routes/signoff/review-meeting.tsx"),
+    ]),
+  ]),
+
+  // The professional's side: plans waiting for them, and linking people to lead professionals.
+  route("queue", "routes/caseload/queue.tsx"),
+  route("team", "routes/caseload/team.tsx"),
+
+  // Anything else: a friendly "page not found".
+  route("*", "routes/public/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,4 +1,4 @@
-import { useRootData } from "~/root";
+import { useRootData } from "~/components/root-data";
 
 /** The CSRF token every form posts. Kept apart from the form library so every page need not load it. */
 export function CsrfInput() {

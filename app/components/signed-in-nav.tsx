@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
-import { useRootData } from "~/root";
+import { useRootData } from "~/components/root-data";
 import { CsrfInput } from "./csrf";
 
 export function SignedInNav() {
   const { t } = useTranslation("account");
   const user = useRootData()?.user;
+  const location = useLocation();
   if (!user) return null;
   return (
     <nav className="site-nav" aria-label={t("common:header.mainNav")}>
@@ -45,7 +46,8 @@ export function SignedInNav() {
           </Form>
         </li>
       </ul>
-      <IdleWarning />
+      {/* A new page starts the idle clock afresh. */}
+      <IdleWarning key={location.key} />
     </nav>
   );
 }
@@ -59,15 +61,20 @@ const WARN_BEFORE_MS = 5 * 60 * 1000;
 function IdleWarning() {
   const { t } = useTranslation("account");
   const root = useRootData();
-  const location = useLocation();
   const [warning, setWarning] = useState(false);
-  const lastActive = useRef(Date.now());
+  const lastActive = useRef(0);
+  const stayButton = useRef<HTMLButtonElement>(null);
   const timeout = root?.idleTimeoutMs ?? 30 * 60 * 1000;
 
+  // Mounted afresh on every navigation (keyed by location): the clock starts now.
   useEffect(() => {
     lastActive.current = Date.now();
-    setWarning(false);
-  }, [location.key]);
+  }, []);
+
+  // The warning is a dialog: move focus to its one action when it appears.
+  useEffect(() => {
+    if (warning) stayButton.current?.focus();
+  }, [warning]);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -90,10 +97,16 @@ function IdleWarning() {
     setWarning(false);
   };
   return (
-    <div role="alertdialog" aria-modal="false" aria-labelledby="idle-title" aria-describedby="idle-body" className="notice idle-warning">
+    <div
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-body"
+      className="notice idle-warning"
+    >
       <h2 id="idle-title">{t("idle.title")}</h2>
       <p id="idle-body">{t("idle.body", { minutes: 5 })}</p>
-      <button type="button" onClick={stay} autoFocus>
+      <button type="button" onClick={stay} ref={stayButton}>
         {t("idle.stay")}
       </button>
     </div>

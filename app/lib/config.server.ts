@@ -12,7 +12,6 @@ export function publicUrl(): URL {
   return new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`);
 }
 
-
 /**
  * The secret that signs cookies. `SESSION_SECRET` in a real deployment; otherwise one is made once and
  * kept in the data folder so that demo sessions survive a restart.
@@ -27,8 +26,26 @@ export function sessionSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-/** How many proxies in front of the portal may be trusted to set X-Forwarded-For. 0 = none. */
-export function trustedProxyCount(): number {
-  const n = Number(process.env.TRUSTED_PROXIES ?? "0");
-  return Number.isInteger(n) && n >= 0 ? n : 0;
+/**
+ * The test harness's switch (`PORTAL_TEST_ROUTES=1`): a page that fails on purpose, and a wide
+ * one-time-code window so tests never wait for the clock. Refused at start-up unless the portal's
+ * address is on this machine (see `refuseTestModeInDeployment`).
+ */
+export function testMode(): boolean {
+  return process.env.PORTAL_TEST_ROUTES === "1";
+}
+
+/** How many 30-second steps either side of now a one-time code may come from: 1 (±30 s) in real use. */
+export function totpWindowSteps(): number {
+  return testMode() ? 60 : 1;
+}
+
+/** Test mode weakens the second factor's window: never on an address people reach from elsewhere. */
+export function refuseTestModeInDeployment(): void {
+  const host = publicUrl().hostname;
+  if (testMode() && !["localhost", "127.0.0.1", "[::1]"].includes(host)) {
+    throw new Error(
+      `PORTAL_TEST_ROUTES=1 is for the test suite only and cannot be used with PUBLIC_URL=${publicUrl()}.`,
+    );
+  }
 }

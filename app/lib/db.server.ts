@@ -33,7 +33,9 @@ export function openDatabase(file: string): Db {
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
   if (broken.length > 0) {
     sqlite.close();
-    throw new Error(`Database ${file} has ${broken.length} broken foreign key(s) after migrating: ${JSON.stringify(broken.slice(0, 5))}`);
+    throw new Error(
+      `Database ${file} has ${broken.length} broken foreign key(s) after migrating: ${JSON.stringify(broken.slice(0, 5))}`,
+    );
   }
   sqlite.pragma("foreign_keys = ON");
   return db;

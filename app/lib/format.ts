@@ -18,12 +18,17 @@ export function formatMoney(pence: number, lang: Language): string {
 /** A date in words. A calendar date ("2026-01-05") reads the same on every server; a moment reads in UK time. */
 export function formatDate(isoDateOrMoment: string, lang: Language): string {
   const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrMoment);
-  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeZone: calendarDate ? "UTC" : "Europe/London" }).format(
-    new Date(calendarDate ? `${isoDateOrMoment}T00:00:00Z` : isoDateOrMoment),
-  );
+  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], {
+    dateStyle: "long",
+    timeZone: calendarDate ? "UTC" : "Europe/London",
+  }).format(new Date(calendarDate ? `${isoDateOrMoment}T00:00:00Z` : isoDateOrMoment));
 }
 
 /** A moment with its time of day, in UK time ("5 March 2026 at 14:05"). */
 export function formatDateTime(moment: string, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(moment));
+  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/London",
+  }).format(new Date(moment));
 }

@@ -38,8 +38,3 @@ export function languageOf(context: Parameters<typeof getLocale>[0]): Language {
   const lng = getLocale(context);
   return isLanguage(lng) ? lng : DEFAULT_LANGUAGE;
 }
-
-/** The translations the browser needs to hydrate the page in one language. */
-export function resourcesFor(lang: Language) {
-  return locales[lang];
-}

@@ -118,7 +118,12 @@ let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!common) {
     const text = readFileSync(path.join(contentDir(), "security", "common-passwords.txt"), "utf8");
-    common = new Set(text.split("\n").map((line) => line.trim().toLowerCase()).filter(Boolean));
+    common = new Set(
+      text
+        .split("\n")
+        .map((line) => line.trim().toLowerCase())
+        .filter(Boolean),
+    );
   }
   return common;
 }

@@ -79,7 +79,8 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const token = typeof existing === "string" && existing.length >= 32 ? existing : randomToken();
   if (!SAFE_METHODS.has(request.method)) {
     if (!fromOwnOrigin(request)) refuse("cross-origin");
-    if (!sameToken(unmaskToken(await submittedToken(request)), typeof existing === "string" ? existing : "")) refuse("csrf");
+    if (!sameToken(unmaskToken(await submittedToken(request)), typeof existing === "string" ? existing : ""))
+      refuse("csrf");
   }
   context.set(csrfTokenContext, maskToken(token));
   const response = await next();
@@ -109,7 +110,10 @@ export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ 
   const response = await next();
   const h = response.headers;
   const isDocument = (h.get("content-type") ?? "").startsWith("text/html");
-  h.set("Content-Security-Policy", isDocument ? contentSecurityPolicy(nonce) : "default-src 'none'; frame-ancestors 'none'");
+  h.set(
+    "Content-Security-Policy",
+    isDocument ? contentSecurityPolicy(nonce) : "default-src 'none'; frame-ancestors 'none'",
+  );
   h.set("X-Content-Type-Options", "nosniff");
   h.set("Referrer-Policy", "same-origin");
   h.set("X-Frame-Options", "DENY");

@@ -103,7 +103,11 @@ export function accountKey(email: string): string {
  * and could otherwise use a fresh address for every guess.
  */
 export function addressKey(address: string): string {
-  const ip = address.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const ip = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
   if (mapped) return `ip:${mapped[1]}`;
   if (!ip.includes(":")) return `ip:${ip}`;
@@ -145,7 +149,10 @@ export function clientAddress(
   const socket = remoteAddress?.trim() || "unknown";
   if (!(trustedProxyCount > 0) || !forwardedForHeader) return socket;
   const header = Array.isArray(forwardedForHeader) ? forwardedForHeader.join(",") : forwardedForHeader;
-  const hops = header.split(",").map((part) => part.trim()).filter(Boolean);
+  const hops = header
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (hops.length === 0) return socket;
   // Fewer entries than proxies: take the leftmost (as Express's "trust proxy" does).
   return hops[Math.max(0, hops.length - Math.floor(trustedProxyCount))]!;

@@ -58,5 +58,8 @@ export function shortCode(): string {
 
 /** What a person typed, ready to hash and compare: upper case, no spaces or dashes (of any kind). */
 export function normaliseCode(input: string): string {
-  return input.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑‒–—―_]/gu, "");
+  return input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐‑‒–—―_]/gu, "");
 }

@@ -71,7 +71,11 @@ function hotp(key: Buffer, step: number, digits: number): string {
 }
 
 /** The code an authenticator app shows at `atMs` (milliseconds since 1970). */
-export function totpCode(secretBase32: string, atMs: number, { digits = DEFAULT_DIGITS }: { digits?: number } = {}): string {
+export function totpCode(
+  secretBase32: string,
+  atMs: number,
+  { digits = DEFAULT_DIGITS }: { digits?: number } = {},
+): string {
   return hotp(base32Decode(secretBase32), totpStep(atMs), digits);
 }
 

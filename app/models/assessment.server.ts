@@ -12,7 +12,12 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 
 /** The assessment of the person's current cycle, if they have started one. */
 export function currentAssessment(personId: string): AssessmentRow | undefined {
-  return db().select().from(assessments).where(eq(assessments.personId, personId)).orderBy(desc(assessments.cycle)).get();
+  return db()
+    .select()
+    .from(assessments)
+    .where(eq(assessments.personId, personId))
+    .orderBy(desc(assessments.cycle))
+    .get();
 }
 
 /** The current assessment, made when the first answer is saved. */
@@ -31,13 +36,27 @@ export function answersOf(assessmentId: string): Map<string, SelfAnswer> {
 /** Saves one answer as the person goes; who gave it is recorded with it and in the audit trail. */
 export function saveAnswer(personId: string, area: NeedAreaKey, rating: number | null, by: string): void {
   const assessment = ensureAssessment(personId);
-  const row = { assessmentId: assessment.id, needArea: area, rating, ratherNotSay: rating === null, answeredBy: by, answeredAt: new Date().toISOString() };
+  const row = {
+    assessmentId: assessment.id,
+    needArea: area,
+    rating,
+    ratherNotSay: rating === null,
+    answeredBy: by,
+    answeredAt: new Date().toISOString(),
+  };
   db()
     .insert(assessmentAnswers)
     .values(row)
     .onConflictDoUpdate({ target: [assessmentAnswers.assessmentId, assessmentAnswers.needArea], set: row })
     .run();
-  audit({ actorId: by, personId, action: "answer-need-area", target: area, result: "ok", detail: { rating, ratherNotSay: rating === null } });
+  audit({
+    actorId: by,
+    personId,
+    action: "answer-need-area",
+    target: area,
+    result: "ok",
+    detail: { rating, ratherNotSay: rating === null },
+  });
 }
 
 export function saveInformal(personId: string, informal: InformalSupport, by: string): void {
@@ -48,14 +67,29 @@ export function saveInformal(personId: string, informal: InformalSupport, by: st
 
 /** The newest agreed rating for each need area. */
 export function agreedOf(assessmentId: string): Map<string, AgreedRating> {
-  const rows = db().select().from(agreedRatings).where(eq(agreedRatings.assessmentId, assessmentId)).orderBy(agreedRatings.agreedAt).all();
-  return new Map(rows.map((r) => [r.needArea, { rating: r.rating, reason: r.reason, agreedBy: r.agreedBy, agreedAt: r.agreedAt }]));
+  const rows = db()
+    .select()
+    .from(agreedRatings)
+    .where(eq(agreedRatings.assessmentId, assessmentId))
+    .orderBy(agreedRatings.agreedAt)
+    .all();
+  return new Map(
+    rows.map((r) => [r.needArea, { rating: r.rating, reason: r.reason, agreedBy: r.agreedBy, agreedAt: r.agreedAt }]),
+  );
 }
 
 /** A stored calculation: the engine's figures, flags and explanation, plus how and when it was made. */
 export type AllocationRecord = Pick<
   Allocation,
-  "ruleSetId" | "eligible" | "points" | "nhsPence" | "councilPence" | "totalPence" | "weeklyPence" | "flags" | "explanation"
+  | "ruleSetId"
+  | "eligible"
+  | "points"
+  | "nhsPence"
+  | "councilPence"
+  | "totalPence"
+  | "weeklyPence"
+  | "flags"
+  | "explanation"
 > & {
   id: string;
   basis: "self" | "agreed";
@@ -68,7 +102,12 @@ export type AllocationRecord = Pick<
  * Works out the budget from the current answers under the active rule set and stores it as a new
  * record. Old records are never touched, so figures shown before stay true to how they were made.
  */
-export function calculateBudget(personId: string, basis: "self" | "agreed", by: string, ruleSetId = content().activeRuleSet): AllocationRecord {
+export function calculateBudget(
+  personId: string,
+  basis: "self" | "agreed",
+  by: string,
+  ruleSetId = content().activeRuleSet,
+): AllocationRecord {
   const assessment = currentAssessment(personId);
   if (!assessment?.informal) throw new Error("The assessment is not complete");
   const ruleSet = content().ruleSets.get(ruleSetId);
@@ -93,17 +132,48 @@ export function calculateBudget(personId: string, basis: "self" | "agreed", by: 
   };
   db()
     .insert(allocations)
-    .values({ ...record, personId, assessmentId: assessment.id, inputs: JSON.stringify(record.inputs), flags: JSON.stringify(record.flags), explanation: JSON.stringify(record.explanation) })
+    .values({
+      ...record,
+      personId,
+      assessmentId: assessment.id,
+      inputs: JSON.stringify(record.inputs),
+      flags: JSON.stringify(record.flags),
+      explanation: JSON.stringify(record.explanation),
+    })
     .run();
-  audit({ actorId: by, personId, action: "calculate-budget", target: record.id, result: "ok", detail: { basis, ruleSetId: record.ruleSetId, totalPence: record.totalPence } });
+  audit({
+    actorId: by,
+    personId,
+    action: "calculate-budget",
+    target: record.id,
+    result: "ok",
+    detail: { basis, ruleSetId: record.ruleSetId, totalPence: record.totalPence },
+  });
   return record;
 }
 
 /** Records an agreed rating with its reason, then a new calculation with the agreed ratings. */
-export function agreeRating(personId: string, area: NeedAreaKey, rating: number, reason: string, by: string): AllocationRecord {
+export function agreeRating(
+  personId: string,
+  area: NeedAreaKey,
+  rating: number,
+  reason: string,
+  by: string,
+): AllocationRecord {
   const assessment = currentAssessment(personId);
   if (!assessment) throw new Error("No assessment to agree a rating on");
-  db().insert(agreedRatings).values({ id: randomUUID(), assessmentId: assessment.id, needArea: area, rating, reason, agreedBy: by, agreedAt: new Date().toISOString() }).run();
+  db()
+    .insert(agreedRatings)
+    .values({
+      id: randomUUID(),
+      assessmentId: assessment.id,
+      needArea: area,
+      rating,
+      reason,
+      agreedBy: by,
+      agreedAt: new Date().toISOString(),
+    })
+    .run();
   audit({ actorId: by, personId, action: "agree-rating", target: area, result: "ok", detail: { rating, reason } });
   return calculateBudget(personId, "agreed", by);
 }
@@ -145,5 +215,11 @@ export function latestBudgets(personId: string): { self?: AllocationRecord; agre
 
 /** Every calculation ever made for the person, newest first (for "my data"). */
 export function allBudgets(personId: string): AllocationRecord[] {
-  return db().select().from(allocations).where(eq(allocations.personId, personId)).orderBy(desc(allocations.createdAt)).all().map(toRecord);
+  return db()
+    .select()
+    .from(allocations)
+    .where(eq(allocations.personId, personId))
+    .orderBy(desc(allocations.createdAt))
+    .all()
+    .map(toRecord);
 }

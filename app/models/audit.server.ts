@@ -1,4 +1,4 @@
-import { desc, eq, or } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { db } from "~/lib/db.server";
 
@@ -32,11 +32,11 @@ export function audit(line: AuditLine): void {
 
 /** Everything done to or about one person's record, newest first. */
 export function auditForPerson(personId: string, limit = 500) {
-  return db().select().from(auditLog).where(eq(auditLog.personId, personId)).orderBy(desc(auditLog.seq)).limit(limit).all();
-}
-
-/** Everything one account did or that was about their own record. */
-export function auditForUser(userId: string, personId: string | null, limit = 1000) {
-  const where = personId ? or(eq(auditLog.actorId, userId), eq(auditLog.personId, personId)) : eq(auditLog.actorId, userId);
-  return db().select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(limit).all();
+  return db()
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.personId, personId))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit)
+    .all();
 }

@@ -25,13 +25,44 @@ export interface DemoSignIn {
 }
 
 const ACCOUNTS: { name: string; email: string; role: Role; note?: string; isTeamAdmin?: boolean }[] = [
-  { name: "Asha Patel", email: "asha@example.org", role: "person", note: "Ravi acts for her; Sam is her peer broker; lead professional Jo" },
-  { name: "Tomasz Nowak", email: "tomasz@example.org", role: "person", note: "Sam is his peer broker; lead professional Chris" },
-  { name: "Ravi Patel", email: "ravi@example.org", role: "representative", note: "acts for Asha (Lasting Power of Attorney, health and welfare)" },
+  {
+    name: "Asha Patel",
+    email: "asha@example.org",
+    role: "person",
+    note: "Ravi acts for her; Sam is her peer broker; lead professional Jo",
+  },
+  {
+    name: "Tomasz Nowak",
+    email: "tomasz@example.org",
+    role: "person",
+    note: "Sam is his peer broker; lead professional Chris",
+  },
+  {
+    name: "Ravi Patel",
+    email: "ravi@example.org",
+    role: "representative",
+    note: "acts for Asha (Lasting Power of Attorney, health and welfare)",
+  },
   { name: "Sam Brooks", email: "sam@example.org", role: "peer-broker", note: "peer broker for Asha and Tomasz" },
-  { name: "Jo Ahmed", email: "jo.ahmed@example.org", role: "lead-professional", isTeamAdmin: true, note: "one-time code: npm run demo-code -- jo.ahmed@example.org" },
-  { name: "Chris Evans", email: "chris.evans@example.org", role: "lead-professional", note: "one-time code: npm run demo-code -- chris.evans@example.org" },
-  { name: "Morgan Lee", email: "morgan.lee@example.org", role: "commissioner", note: "one-time code: npm run demo-code -- morgan.lee@example.org" },
+  {
+    name: "Jo Ahmed",
+    email: "jo.ahmed@example.org",
+    role: "lead-professional",
+    isTeamAdmin: true,
+    note: "one-time code: npm run demo-code -- jo.ahmed@example.org",
+  },
+  {
+    name: "Chris Evans",
+    email: "chris.evans@example.org",
+    role: "lead-professional",
+    note: "one-time code: npm run demo-code -- chris.evans@example.org",
+  },
+  {
+    name: "Morgan Lee",
+    email: "morgan.lee@example.org",
+    role: "commissioner",
+    note: "one-time code: npm run demo-code -- morgan.lee@example.org",
+  },
 ];
 
 export function demoSignIns(): DemoSignIn[] {

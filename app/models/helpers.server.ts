@@ -13,11 +13,18 @@ export const INVITATION_DAYS = 7;
 
 export type HelperKind = "representative" | "peer-broker";
 
-export function createInvitation(personId: string, kind: HelperKind, createdBy: User): { id: string; code: string; expiresAt: string } {
+export function createInvitation(
+  personId: string,
+  kind: HelperKind,
+  createdBy: User,
+): { id: string; code: string; expiresAt: string } {
   const code = shortCode();
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString();
-  db().insert(invitations).values({ id, personId, kind, codeHash: hashToken(normaliseCode(code)), createdBy: createdBy.id, expiresAt }).run();
+  db()
+    .insert(invitations)
+    .values({ id, personId, kind, codeHash: hashToken(normaliseCode(code)), createdBy: createdBy.id, expiresAt })
+    .run();
   audit({ actorId: createdBy.id, personId, action: "invite-helper", target: id, result: "ok", detail: { kind } });
   return { id, code, expiresAt };
 }
@@ -55,13 +62,24 @@ export function acceptInvitation(code: string, user: User): boolean {
     const existing = tx
       .select()
       .from(helpers)
-      .where(and(eq(helpers.personId, invitation.personId), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
+      .where(
+        and(eq(helpers.personId, invitation.personId), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)),
+      )
       .get();
-    if (!existing) tx.insert(helpers).values({ id: randomUUID(), personId: invitation.personId, helperUserId: user.id, kind: invitation.kind }).run();
+    if (!existing)
+      tx.insert(helpers)
+        .values({ id: randomUUID(), personId: invitation.personId, helperUserId: user.id, kind: invitation.kind })
+        .run();
     return true;
   });
   if (accepted) {
-    audit({ actorId: user.id, personId: invitation.personId, action: "accept-invitation", target: invitation.id, result: "ok" });
+    audit({
+      actorId: user.id,
+      personId: invitation.personId,
+      action: "accept-invitation",
+      target: invitation.id,
+      result: "ok",
+    });
     notify(invitation.personUserId, "helper-joined", { name: user.name }, `/people/${invitation.personId}/helpers`);
   }
   return accepted;
@@ -80,7 +98,14 @@ export function openInvitations(personId: string) {
   return db()
     .select({ id: invitations.id, kind: invitations.kind, expiresAt: invitations.expiresAt })
     .from(invitations)
-    .where(and(eq(invitations.personId, personId), isNull(invitations.acceptedAt), isNull(invitations.cancelledAt), gt(invitations.expiresAt, new Date().toISOString())))
+    .where(
+      and(
+        eq(invitations.personId, personId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.cancelledAt),
+        gt(invitations.expiresAt, new Date().toISOString()),
+      ),
+    )
     .all();
 }
 
@@ -110,14 +135,32 @@ export function recordAuthority(
   const result = db()
     .update(helpers)
     .set(values)
-    .where(and(eq(helpers.id, helperId), eq(helpers.personId, personId), eq(helpers.kind, "representative"), isNull(helpers.removedAt)))
+    .where(
+      and(
+        eq(helpers.id, helperId),
+        eq(helpers.personId, personId),
+        eq(helpers.kind, "representative"),
+        isNull(helpers.removedAt),
+      ),
+    )
     .run();
-  audit({ actorId: by.id, personId, action: "record-authority", target: helperId, result: result.changes === 1 ? "ok" : "refused", detail: values });
+  audit({
+    actorId: by.id,
+    personId,
+    action: "record-authority",
+    target: helperId,
+    result: result.changes === 1 ? "ok" : "refused",
+    detail: values,
+  });
   return result.changes === 1;
 }
 
 /** Takes effect at once: the helper's very next request is refused, because access is read from here. */
-export function removeHelper(personId: string, helperId: string, by: User): { name: string; userId: string } | undefined {
+export function removeHelper(
+  personId: string,
+  helperId: string,
+  by: User,
+): { name: string; userId: string } | undefined {
   const helper = currentHelpers(personId).find((h) => h.id === helperId);
   if (!helper) return undefined;
   db().update(helpers).set({ removedAt: new Date().toISOString() }).where(eq(helpers.id, helperId)).run();
@@ -133,6 +176,13 @@ export function pendingFor(user: User) {
     .from(helpers)
     .innerJoin(persons, eq(persons.id, helpers.personId))
     .innerJoin(users, eq(users.id, persons.userId))
-    .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt), isNull(helpers.authority), eq(helpers.kind, "representative")))
+    .where(
+      and(
+        eq(helpers.helperUserId, user.id),
+        isNull(helpers.removedAt),
+        isNull(helpers.authority),
+        eq(helpers.kind, "representative"),
+      ),
+    )
     .all();
 }

@@ -6,7 +6,10 @@ import { queueEmail } from "./outbox.server";
 
 /** An in-app notice for one user. Never carries health details: a kind, a few names, a link. */
 export function notify(userId: string, kind: string, params: Record<string, string>, link: string | null): void {
-  db().insert(notifications).values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link }).run();
+  db()
+    .insert(notifications)
+    .values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link })
+    .run();
 }
 
 /** A notice in the portal and, because it matters, an email that only says there is something to look at. */
@@ -38,9 +41,19 @@ export function notificationsFor(userId: string, limit = 200) {
 }
 
 export function unreadCount(userId: string): number {
-  return db().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return (
+    db()
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 export function markAllRead(userId: string): void {
-  db().update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+  db()
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run();
 }

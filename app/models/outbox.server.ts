@@ -24,7 +24,10 @@ export function queueEmail(userId: string, link: string): void {
   if (!user) return;
   const { subject, body } = emailText();
   const url = new URL(link, publicUrl()).href;
-  db().insert(outbox).values({ id: randomUUID(), toEmail: user.email, subject, body: `${body}\n\n${url}\n` }).run();
+  db()
+    .insert(outbox)
+    .values({ id: randomUUID(), toEmail: user.email, subject, body: `${body}\n\n${url}\n` })
+    .run();
   void deliverOutbox();
 }
 
@@ -43,7 +46,11 @@ export async function deliverOutbox(): Promise<number> {
     for (const mail of db().select().from(outbox).where(isNull(outbox.sentAt)).all()) {
       try {
         await transport.sendMail({ from, to: mail.toEmail, subject: mail.subject, text: mail.body });
-        db().update(outbox).set({ sentAt: new Date().toISOString() }).where(and(eq(outbox.id, mail.id), isNull(outbox.sentAt))).run();
+        db()
+          .update(outbox)
+          .set({ sentAt: new Date().toISOString() })
+          .where(and(eq(outbox.id, mail.id), isNull(outbox.sentAt)))
+          .run();
         sent++;
       } catch {
         // Left unsent; the next event tries again. Nothing about the failure reaches the page.

@@ -8,7 +8,16 @@ import { audit } from "./audit.server";
 export type PlanRow = typeof plans.$inferSelect;
 
 /** The plan's parts that are saved on their own, each with its own version. Keys of the Plan type. */
-export const PLAN_PARTS = ["outcomes", "items", "freeSupport", "risks", "crisis", "decisions", "resources", "overBudgetReason"] as const;
+export const PLAN_PARTS = [
+  "outcomes",
+  "items",
+  "freeSupport",
+  "risks",
+  "crisis",
+  "decisions",
+  "resources",
+  "overBudgetReason",
+] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
 /** Stages 5 to 7 keep their own records beside the plan: saved and versioned the same way, never part of the Plan type. */
@@ -50,7 +59,11 @@ export function loadPlan(personId: string): LoadedPlan {
 
 /** The plan of one cycle (earlier cycles stay readable). Cycle 1 reads as empty before anything is saved. */
 export function loadPlanOfCycle(personId: string, cycle: number): LoadedPlan | undefined {
-  const row = db().select().from(plans).where(and(eq(plans.personId, personId), eq(plans.cycle, cycle))).get();
+  const row = db()
+    .select()
+    .from(plans)
+    .where(and(eq(plans.personId, personId), eq(plans.cycle, cycle)))
+    .get();
   if (!row && cycle !== 1) return undefined;
   return loadPlanRow(row);
 }
@@ -63,7 +76,8 @@ function loadPlanRow(row: PlanRow | undefined): LoadedPlan {
   if (row) {
     for (const stored of db().select().from(planSections).where(eq(planSections.planId, row.id)).all()) {
       const key = stored.section as StoredSection;
-      if ((PLAN_PARTS as readonly string[]).includes(key)) (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);
+      if ((PLAN_PARTS as readonly string[]).includes(key))
+        (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);
       else if ((STAGE_PARTS as readonly string[]).includes(key)) stages[key as StagePart] = JSON.parse(stored.content);
       else continue;
       versions[key] = stored.version;
@@ -103,16 +117,55 @@ export function saveSection(
       .get();
     const currentVersion = current?.version ?? 0;
     if (expectedVersion !== "latest" && expectedVersion !== currentVersion) {
-      tx.insert(planSectionHistory).values({ planId: plan.id, section, version: expectedVersion, content: json, savedBy, onBehalfOf, savedAt: now, outcome: "conflict" }).run();
-      audit({ actorId: savedBy, personId, action: "save-plan-section", target: section, result: "refused", detail: { conflict: true, expectedVersion, currentVersion } });
-      return { ok: false as const, conflict: { theirs: JSON.parse(current!.content), theirVersion: currentVersion, savedBy: current!.savedBy, savedAt: current!.savedAt } };
+      tx.insert(planSectionHistory)
+        .values({
+          planId: plan.id,
+          section,
+          version: expectedVersion,
+          content: json,
+          savedBy,
+          onBehalfOf,
+          savedAt: now,
+          outcome: "conflict",
+        })
+        .run();
+      audit({
+        actorId: savedBy,
+        personId,
+        action: "save-plan-section",
+        target: section,
+        result: "refused",
+        detail: { conflict: true, expectedVersion, currentVersion },
+      });
+      return {
+        ok: false as const,
+        conflict: {
+          theirs: JSON.parse(current!.content),
+          theirVersion: currentVersion,
+          savedBy: current!.savedBy,
+          savedAt: current!.savedAt,
+        },
+      };
     }
     const version = currentVersion + 1;
     const row = { planId: plan.id, section, version, content: json, savedBy, onBehalfOf, savedAt: now };
-    if (current) tx.update(planSections).set(row).where(and(eq(planSections.planId, plan.id), eq(planSections.section, section))).run();
+    if (current)
+      tx.update(planSections)
+        .set(row)
+        .where(and(eq(planSections.planId, plan.id), eq(planSections.section, section)))
+        .run();
     else tx.insert(planSections).values(row).run();
-    tx.insert(planSectionHistory).values({ ...row, outcome: "saved" }).run();
-    audit({ actorId: savedBy, personId, action: "save-plan-section", target: section, result: "ok", detail: { version } });
+    tx.insert(planSectionHistory)
+      .values({ ...row, outcome: "saved" })
+      .run();
+    audit({
+      actorId: savedBy,
+      personId,
+      action: "save-plan-section",
+      target: section,
+      result: "ok",
+      detail: { version },
+    });
     return { ok: true as const, version };
   });
 }
@@ -120,9 +173,20 @@ export function saveSection(
 /** Every save of one plan (the current cycle's, or the given cycle's), oldest first: who, when, on whose behalf, and whether it lost a race. */
 export function planHistory(personId: string, cycle?: number) {
   const plan =
-    cycle === undefined ? currentPlan(personId) : db().select().from(plans).where(and(eq(plans.personId, personId), eq(plans.cycle, cycle))).get();
+    cycle === undefined
+      ? currentPlan(personId)
+      : db()
+          .select()
+          .from(plans)
+          .where(and(eq(plans.personId, personId), eq(plans.cycle, cycle)))
+          .get();
   if (!plan) return [];
-  return db().select().from(planSectionHistory).where(eq(planSectionHistory.planId, plan.id)).orderBy(asc(planSectionHistory.seq)).all();
+  return db()
+    .select()
+    .from(planSectionHistory)
+    .where(eq(planSectionHistory.planId, plan.id))
+    .orderBy(asc(planSectionHistory.seq))
+    .all();
 }
 
 /** An id for a new entry in a plan list (outcome, item, risk...). */
@@ -137,19 +201,42 @@ export function newEntryId(): string {
 export function startNextCycle(personId: string, by: string): PlanRow {
   const current = ensurePlan(personId);
   return db().transaction((tx) => {
-    const newer = tx.select().from(plans).where(and(eq(plans.personId, personId), eq(plans.cycle, current.cycle + 1))).get();
+    const newer = tx
+      .select()
+      .from(plans)
+      .where(and(eq(plans.personId, personId), eq(plans.cycle, current.cycle + 1)))
+      .get();
     if (newer) return newer;
     const id = randomUUID();
-    tx.insert(plans).values({ id, personId, cycle: current.cycle + 1 }).run();
+    tx.insert(plans)
+      .values({ id, personId, cycle: current.cycle + 1 })
+      .run();
     const now = new Date().toISOString();
     for (const section of tx.select().from(planSections).where(eq(planSections.planId, current.id)).all()) {
       if (!CARRIED_FORWARD.includes(section.section)) continue;
-      const row = { planId: id, section: section.section, version: 1, content: section.content, savedBy: by, onBehalfOf: personId, savedAt: now };
+      const row = {
+        planId: id,
+        section: section.section,
+        version: 1,
+        content: section.content,
+        savedBy: by,
+        onBehalfOf: personId,
+        savedAt: now,
+      };
       tx.insert(planSections).values(row).run();
-      tx.insert(planSectionHistory).values({ ...row, outcome: "saved" }).run();
+      tx.insert(planSectionHistory)
+        .values({ ...row, outcome: "saved" })
+        .run();
     }
     if (current.state !== "closed") tx.update(plans).set({ state: "closed" }).where(eq(plans.id, current.id)).run();
-    audit({ actorId: by, personId, action: "start-next-cycle", target: id, result: "ok", detail: { cycle: current.cycle + 1 } });
+    audit({
+      actorId: by,
+      personId,
+      action: "start-next-cycle",
+      target: id,
+      result: "ok",
+      detail: { cycle: current.cycle + 1 },
+    });
     return tx.select().from(plans).where(eq(plans.id, id)).get()!;
   });
 }

@@ -2,7 +2,15 @@ import { eq } from "drizzle-orm";
 import { signInFailures } from "../../db/schema";
 import { db } from "~/lib/db.server";
 import { verifyPassword, verifyPasswordForMissingAccount } from "~/lib/password.server";
-import { accountKey, addressKey, checkAttempt, recordFailures, recordSuccess, type ThrottleStore } from "~/lib/throttle";
+import {
+  accountKey,
+  addressKey,
+  checkAttempt,
+  recordFailures,
+  recordSuccess,
+  type ThrottleStore,
+} from "~/lib/throttle";
+import { totpWindowSteps } from "~/lib/config.server";
 import { verifyTotp } from "~/lib/totp.server";
 import { audit } from "./audit.server";
 import { findUserByEmail, useTotpStep, type User } from "./users.server";
@@ -10,14 +18,21 @@ import { findUserByEmail, useTotpStep, type User } from "./users.server";
 const store: ThrottleStore = {
   get: (key) => db().select().from(signInFailures).where(eq(signInFailures.key, key)).get(),
   set: (key, record) => {
-    db().insert(signInFailures).values({ key, ...record }).onConflictDoUpdate({ target: signInFailures.key, set: record }).run();
+    db()
+      .insert(signInFailures)
+      .values({ key, ...record })
+      .onConflictDoUpdate({ target: signInFailures.key, set: record })
+      .run();
   },
   delete: (key) => {
     db().delete(signInFailures).where(eq(signInFailures.key, key)).run();
   },
 };
 
-export type SignInOutcome = { ok: true; user: User } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type SignInOutcome =
+  | { ok: true; user: User }
+  | { ok: false; reason: "wrong" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Checks an email and password, slowing guessers per account and per address. The answer never
@@ -28,14 +43,26 @@ export async function checkSignIn(email: string, password: string, address: stri
   const now = Date.now();
   const decision = await checkAttempt(store, keys, now);
   if (!decision.allowed) {
-    audit({ actorId: null, action: "sign-in", target: accountKey(email), result: "refused", detail: { throttled: true, address } });
+    audit({
+      actorId: null,
+      action: "sign-in",
+      target: accountKey(email),
+      result: "refused",
+      detail: { throttled: true, address },
+    });
     return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
   }
   const user = findUserByEmail(email);
   const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPasswordForMissingAccount(password);
   if (!user || !ok) {
     await recordFailures(store, keys, now);
-    audit({ actorId: user?.id ?? null, action: "sign-in", target: user ? null : accountKey(email), result: "failed", detail: { address } });
+    audit({
+      actorId: user?.id ?? null,
+      action: "sign-in",
+      target: user ? null : accountKey(email),
+      result: "failed",
+      detail: { address },
+    });
     return { ok: false, reason: "wrong" };
   }
   await recordSuccess(store, accountKey(email));
@@ -49,7 +76,9 @@ export async function checkSecondFactor(user: User, code: string): Promise<SignI
   const now = Date.now();
   const decision = await checkAttempt(store, keys, now);
   if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
-  const result = user.totpSecret ? verifyTotp(user.totpSecret, code, now) : { ok: false };
+  const result = user.totpSecret
+    ? verifyTotp(user.totpSecret, code, now, { window: totpWindowSteps() })
+    : { ok: false };
   const ok = result.ok && result.step !== undefined && useTotpStep(user.id, result.step);
   audit({ actorId: user.id, action: "sign-in-second-factor", result: ok ? "ok" : "failed" });
   if (!ok) {

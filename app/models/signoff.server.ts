@@ -1,11 +1,26 @@
 import { and, asc, desc, eq, isNull, or, isNotNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { helpers, persons, planDecisions, planReviews, planSectionHistory, planSubmissions, plans, users } from "../../db/schema";
+import {
+  helpers,
+  persons,
+  planDecisions,
+  planReviews,
+  planSectionHistory,
+  planSubmissions,
+  users,
+} from "../../db/schema";
 import { content } from "~/content/content.server";
 import { CRITERIA, canSubmit, committedPence, type Criterion } from "~/domain/plan-criteria";
 import type { Plan } from "~/domain/plan";
 import type { Relationship } from "~/domain/roles";
-import { defaultReviewDate, planTransition, toIsoDate, type PlanAction, type PlanState, type TransitionPayload } from "~/domain/workflow";
+import {
+  defaultReviewDate,
+  planTransition,
+  toIsoDate,
+  type PlanAction,
+  type PlanState,
+  type TransitionPayload,
+} from "~/domain/workflow";
 import { db } from "~/lib/db.server";
 import { agreedOf, currentAssessment, latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
@@ -50,10 +65,21 @@ const refusedStep = (reason: string, field = "_form"): StepResult => ({ ok: fals
 
 /** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it. */
 export function helperIdsFor(personId: string, planId: string | undefined): string[] {
-  const ids = new Set(db().select({ id: helpers.helperUserId }).from(helpers).where(eq(helpers.personId, personId)).all().map((r) => r.id));
+  const ids = new Set(
+    db()
+      .select({ id: helpers.helperUserId })
+      .from(helpers)
+      .where(eq(helpers.personId, personId))
+      .all()
+      .map((r) => r.id),
+  );
   if (planId) {
     const person = db().select({ userId: persons.userId }).from(persons).where(eq(persons.id, personId)).get();
-    for (const r of db().selectDistinct({ id: planSectionHistory.savedBy }).from(planSectionHistory).where(eq(planSectionHistory.planId, planId)).all()) {
+    for (const r of db()
+      .selectDistinct({ id: planSectionHistory.savedBy })
+      .from(planSectionHistory)
+      .where(eq(planSectionHistory.planId, planId))
+      .all()) {
       if (r.id !== person?.userId) ids.add(r.id);
     }
   }
@@ -65,22 +91,43 @@ function peopleToTell(personId: string, personUserId: string): string[] {
   const current = db()
     .select({ id: helpers.helperUserId })
     .from(helpers)
-    .where(and(eq(helpers.personId, personId), isNull(helpers.removedAt), or(eq(helpers.kind, "peer-broker"), isNotNull(helpers.authority))))
+    .where(
+      and(
+        eq(helpers.personId, personId),
+        isNull(helpers.removedAt),
+        or(eq(helpers.kind, "peer-broker"), isNotNull(helpers.authority)),
+      ),
+    )
     .all()
     .map((r) => r.id);
   return [personUserId, ...current];
 }
 
 export function submissionsOf(planId: string): SubmissionRow[] {
-  return db().select().from(planSubmissions).where(eq(planSubmissions.planId, planId)).orderBy(asc(planSubmissions.version)).all();
+  return db()
+    .select()
+    .from(planSubmissions)
+    .where(eq(planSubmissions.planId, planId))
+    .orderBy(asc(planSubmissions.version))
+    .all();
 }
 
 export function latestSubmission(planId: string): SubmissionRow | undefined {
-  return db().select().from(planSubmissions).where(eq(planSubmissions.planId, planId)).orderBy(desc(planSubmissions.version)).get();
+  return db()
+    .select()
+    .from(planSubmissions)
+    .where(eq(planSubmissions.planId, planId))
+    .orderBy(desc(planSubmissions.version))
+    .get();
 }
 
 export function decisionsOf(planId: string): DecisionRow[] {
-  return db().select().from(planDecisions).where(eq(planDecisions.planId, planId)).orderBy(asc(planDecisions.decidedAt)).all();
+  return db()
+    .select()
+    .from(planDecisions)
+    .where(eq(planDecisions.planId, planId))
+    .orderBy(asc(planDecisions.decidedAt))
+    .all();
 }
 
 export function parseSnapshot(submission: SubmissionRow): Snapshot {
@@ -101,7 +148,9 @@ export function reviewDateOf(planId: string): string | null {
 
 /** The first review comes 3 months after sign-off; later ones yearly. */
 export function suggestedReviewDate(personId: string, now = new Date()): string {
-  const reviewed = allPlans(personId).some((p) => db().select({ id: planReviews.id }).from(planReviews).where(eq(planReviews.planId, p.id)).get());
+  const reviewed = allPlans(personId).some((p) =>
+    db().select({ id: planReviews.id }).from(planReviews).where(eq(planReviews.planId, p.id)).get(),
+  );
   return toIsoDate(defaultReviewDate(now, !reviewed));
 }
 
@@ -109,7 +158,9 @@ function budgetSnapshot(personId: string, plan: Plan): Snapshot["budget"] {
   const { self, agreed } = latestBudgets(personId);
   const chosen = agreed ?? self;
   const assessment = currentAssessment(personId);
-  const ratings = assessment ? [...agreedOf(assessment.id)].map(([needArea, r]) => ({ needArea, rating: r.rating, reason: r.reason })) : [];
+  const ratings = assessment
+    ? [...agreedOf(assessment.id)].map(([needArea, r]) => ({ needArea, rating: r.rating, reason: r.reason }))
+    : [];
   return {
     totalPence: chosen?.totalPence ?? 0,
     basis: chosen?.basis ?? null,
@@ -149,10 +200,20 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
   const check = canSubmit(plan, { totalPence: budget.totalPence }, input.reason ?? "", content().planCheck);
   const result = transition(who, row, "submit", { consent: input.consent, check, reason: input.reason });
   if (!result.ok) {
-    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-submit", target: row.id, result: "refused", detail: { reason: result.reason } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-submit",
+      target: row.id,
+      result: "refused",
+      detail: { reason: result.reason },
+    });
     if (result.reason === "workflow.reasonNeeded") {
       const overBudget = check.missing.includes("submit.overBudgetReasonNeeded") && check.missing.length === 1;
-      return refusedStep(overBudget ? "plan:submit.overBudgetReasonNeeded" : "plan:submit.reasonNeeded", overBudget ? "_form" : "reason");
+      return refusedStep(
+        overBudget ? "plan:submit.overBudgetReasonNeeded" : "plan:submit.reasonNeeded",
+        overBudget ? "_form" : "reason",
+      );
     }
     return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
   }
@@ -162,12 +223,35 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
   db().transaction(() => {
     db()
       .insert(planSubmissions)
-      .values({ id: randomUUID(), planId: row.id, personId: who.person.id, version, snapshot: JSON.stringify(snapshot), consent: true, reason: input.reason ?? null, submittedBy: who.actor.id, submittedAt: at })
+      .values({
+        id: randomUUID(),
+        planId: row.id,
+        personId: who.person.id,
+        version,
+        snapshot: JSON.stringify(snapshot),
+        consent: true,
+        reason: input.reason ?? null,
+        submittedBy: who.actor.id,
+        submittedAt: at,
+      })
       .run();
     setPlanState(row.id, result.next);
-    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-submit", target: row.id, result: "ok", detail: { ...result.audit, version, cycle: row.cycle } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-submit",
+      target: row.id,
+      result: "ok",
+      detail: { ...result.audit, version, cycle: row.cycle },
+    });
   });
-  if (who.person.leadProfessionalId) notifyWithEmail(who.person.leadProfessionalId, "plan-waiting", { name: who.personName }, `/people/${who.person.id}/plan/review`);
+  if (who.person.leadProfessionalId)
+    notifyWithEmail(
+      who.person.leadProfessionalId,
+      "plan-waiting",
+      { name: who.personName },
+      `/people/${who.person.id}/plan/review`,
+    );
   return { ok: true, version };
 }
 
@@ -187,7 +271,11 @@ export interface DecisionInput {
   reason?: string;
 }
 
-const DECISION_OF = { "sign-off": "signed-off", "request-changes": "changes-requested", "refer-to-panel": "referred-to-panel" } as const;
+const DECISION_OF = {
+  "sign-off": "signed-off",
+  "request-changes": "changes-requested",
+  "refer-to-panel": "referred-to-panel",
+} as const;
 
 /** The lead professional decides on the version sent. */
 export function decide(who: Actor, input: DecisionInput): StepResult {
@@ -195,9 +283,22 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
   if (!row) return refusedStep("plan:workflow.notSubmitted");
   const unmetCriteria = CRITERIA.filter((c) => !input.criteria[c].met);
   const reasons = Object.fromEntries(unmetCriteria.map((c) => [c, input.criteria[c].comment ?? ""]));
-  const result = transition(who, row, input.decision, { unmetCriteria, reasons, reviewDate: input.reviewDate, risk: input.risk, reason: input.reason });
+  const result = transition(who, row, input.decision, {
+    unmetCriteria,
+    reasons,
+    reviewDate: input.reviewDate,
+    risk: input.risk,
+    reason: input.reason,
+  });
   if (!result.ok) {
-    audit({ actorId: who.actor.id, personId: who.person.id, action: `plan-${input.decision}`, target: row.id, result: "refused", detail: { reason: result.reason } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: `plan-${input.decision}`,
+      target: row.id,
+      result: "refused",
+      detail: { reason: result.reason },
+    });
     const field = result.reason === "workflow.reviewDateNeeded" ? "reviewDate" : "_form";
     return refusedStep(`plan:${result.reason}`, field);
   }
@@ -212,7 +313,18 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
   const itemAgreements = Object.fromEntries(
     needing.flatMap((item, i) => {
       const a = input.agreements[i];
-      return a ? [[item.id, { what: item.what, agreement: a.agreement, adaptation: a.agreement === "adapt" ? a.adaptation : undefined }]] : [];
+      return a
+        ? [
+            [
+              item.id,
+              {
+                what: item.what,
+                agreement: a.agreement,
+                adaptation: a.agreement === "adapt" ? a.adaptation : undefined,
+              },
+            ],
+          ]
+        : [];
     }),
   );
   db().transaction(() => {
@@ -234,7 +346,14 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
       })
       .run();
     setPlanState(row.id, result.next);
-    audit({ actorId: who.actor.id, personId: who.person.id, action: `plan-${input.decision}`, target: row.id, result: "ok", detail: { ...result.audit, version: submission.version, cycle: row.cycle } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: `plan-${input.decision}`,
+      target: row.id,
+      result: "ok",
+      detail: { ...result.audit, version: submission.version, cycle: row.cycle },
+    });
   });
   for (const userId of peopleToTell(who.person.id, who.person.userId)) {
     notifyWithEmail(userId, "plan-decision", { by: who.actor.name }, `/people/${who.person.id}/plan/decision`);
@@ -249,14 +368,32 @@ export function askToThinkAgain(who: Actor, reasons: string): StepResult {
   const result = transition(who, row, "ask-to-think-again", { reason: reasons });
   const previous = latestSubmission(row.id);
   if (!result.ok || !previous) {
-    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-ask-to-think-again", target: row.id, result: "refused", detail: { reason: result.ok ? "no-submission" : result.reason } });
-    return refusedStep(result.ok ? "plan:workflow.noChangesAsked" : `plan:${result.reason}`, result.ok ? "_form" : result.reason === "workflow.thinkAgainNeedsReasons" ? "reasons" : "_form");
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-ask-to-think-again",
+      target: row.id,
+      result: "refused",
+      detail: { reason: result.ok ? "no-submission" : result.reason },
+    });
+    return refusedStep(
+      result.ok ? "plan:workflow.noChangesAsked" : `plan:${result.reason}`,
+      result.ok ? "_form" : result.reason === "workflow.thinkAgainNeedsReasons" ? "reasons" : "_form",
+    );
   }
   const version = previous.version + 1;
   db().transaction(() => {
     db()
       .insert(planDecisions)
-      .values({ id: randomUUID(), planId: row.id, submissionId: previous.id, decision: "think-again", reason: reasons, decidedBy: who.actor.id, decidedAt: result.audit.at })
+      .values({
+        id: randomUUID(),
+        planId: row.id,
+        submissionId: previous.id,
+        decision: "think-again",
+        reason: reasons,
+        decidedBy: who.actor.id,
+        decidedAt: result.audit.at,
+      })
       .run();
     db()
       .insert(planSubmissions)
@@ -275,9 +412,22 @@ export function askToThinkAgain(who: Actor, reasons: string): StepResult {
       })
       .run();
     setPlanState(row.id, result.next);
-    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-ask-to-think-again", target: row.id, result: "ok", detail: { ...result.audit, version, cycle: row.cycle } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-ask-to-think-again",
+      target: row.id,
+      result: "ok",
+      detail: { ...result.audit, version, cycle: row.cycle },
+    });
   });
-  if (who.person.leadProfessionalId) notifyWithEmail(who.person.leadProfessionalId, "plan-reconsider", { name: who.personName }, `/people/${who.person.id}/plan/review`);
+  if (who.person.leadProfessionalId)
+    notifyWithEmail(
+      who.person.leadProfessionalId,
+      "plan-reconsider",
+      { name: who.personName },
+      `/people/${who.person.id}/plan/review`,
+    );
   return { ok: true, version };
 }
 
@@ -294,24 +444,55 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
   if (!row) return refusedStep("plan:workflow.notSignedOff");
   const start = transition(who, row, "start-review", {});
   if (!start.ok) return refusedStep(`plan:${start.reason}`);
-  const finish = transition(who, { ...row, state: start.next }, "complete-review", { nextReviewDate: input.nextReviewDate, note: input.changesAgreed });
-  if (!finish.ok) return refusedStep(`plan:${finish.reason}`, finish.reason === "workflow.nextReviewDateNeeded" ? "nextReviewDate" : "_form");
+  const finish = transition(who, { ...row, state: start.next }, "complete-review", {
+    nextReviewDate: input.nextReviewDate,
+    note: input.changesAgreed,
+  });
+  if (!finish.ok)
+    return refusedStep(
+      `plan:${finish.reason}`,
+      finish.reason === "workflow.nextReviewDateNeeded" ? "nextReviewDate" : "_form",
+    );
   const version = latestSubmission(row.id)?.version ?? 0;
   db().transaction(() => {
-    db().insert(planReviews).values({ id: randomUUID(), planId: row.id, ...input, heldBy: who.actor.id, heldAt: finish.audit.at }).run();
+    db()
+      .insert(planReviews)
+      .values({ id: randomUUID(), planId: row.id, ...input, heldBy: who.actor.id, heldAt: finish.audit.at })
+      .run();
     setPlanState(row.id, start.next);
-    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-start-review", target: row.id, result: "ok", detail: { ...start.audit, version, cycle: row.cycle } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-start-review",
+      target: row.id,
+      result: "ok",
+      detail: { ...start.audit, version, cycle: row.cycle },
+    });
     setPlanState(row.id, finish.next);
-    audit({ actorId: who.actor.id, personId: who.person.id, action: "plan-complete-review", target: row.id, result: "ok", detail: { ...finish.audit, version, cycle: row.cycle } });
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-complete-review",
+      target: row.id,
+      result: "ok",
+      detail: { ...finish.audit, version, cycle: row.cycle },
+    });
   });
   const next = startNextCycle(who.person.id, who.actor.id);
-  for (const userId of peopleToTell(who.person.id, who.person.userId)) notifyWithEmail(userId, "review-held", { by: who.actor.name }, `/people/${who.person.id}/plan`);
+  for (const userId of peopleToTell(who.person.id, who.person.userId))
+    notifyWithEmail(userId, "review-held", { by: who.actor.name }, `/people/${who.person.id}/plan`);
   return { ok: true, version, cycle: next.cycle };
 }
 
 export function reviewsOf(personId: string) {
   return allPlans(personId).flatMap((p) =>
-    db().select().from(planReviews).where(eq(planReviews.planId, p.id)).orderBy(asc(planReviews.heldAt)).all().map((r) => ({ ...r, cycle: p.cycle })),
+    db()
+      .select()
+      .from(planReviews)
+      .where(eq(planReviews.planId, p.id))
+      .orderBy(asc(planReviews.heldAt))
+      .all()
+      .map((r) => ({ ...r, cycle: p.cycle })),
   );
 }
 
@@ -320,7 +501,11 @@ export function decisionHistory(personId: string) {
   return allPlans(personId)
     .flatMap((p) => {
       const versions = new Map(submissionsOf(p.id).map((s) => [s.id, s]));
-      return decisionsOf(p.id).map((d) => ({ ...d, cycle: p.cycle, version: versions.get(d.submissionId)?.version ?? 0 }));
+      return decisionsOf(p.id).map((d) => ({
+        ...d,
+        cycle: p.cycle,
+        version: versions.get(d.submissionId)?.version ?? 0,
+      }));
     })
     .sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : -1));
 }
@@ -337,7 +522,14 @@ export function queueFor(leadId: string, now = new Date()) {
     .innerJoin(users, eq(users.id, persons.userId))
     .where(eq(persons.leadProfessionalId, leadId))
     .all();
-  const waiting: { personId: string; name: string; submittedAt: string; days: number; version: number; reconsideration: boolean }[] = [];
+  const waiting: {
+    personId: string;
+    name: string;
+    submittedAt: string;
+    days: number;
+    version: number;
+    reconsideration: boolean;
+  }[] = [];
   const panel: { personId: string; name: string; since: string }[] = [];
   const reviews: { personId: string; name: string; reviewDate: string; due: boolean }[] = [];
   const today = toIsoDate(now);
@@ -347,7 +539,15 @@ export function queueFor(leadId: string, now = new Date()) {
     if (!row) continue;
     if (row.state === "submitted") {
       const s = latestSubmission(row.id);
-      if (s) waiting.push({ personId: p.personId, name: p.name, submittedAt: s.submittedAt, days: Math.max(0, Math.floor((now.getTime() - Date.parse(s.submittedAt)) / DAY)), version: s.version, reconsideration: s.reconsideration });
+      if (s)
+        waiting.push({
+          personId: p.personId,
+          name: p.name,
+          submittedAt: s.submittedAt,
+          days: Math.max(0, Math.floor((now.getTime() - Date.parse(s.submittedAt)) / DAY)),
+          version: s.version,
+          reconsideration: s.reconsideration,
+        });
     } else if (row.state === "referred-to-panel") {
       const d = decisionsOf(row.id).at(-1);
       panel.push({ personId: p.personId, name: p.name, since: d?.decidedAt ?? row.createdAt });

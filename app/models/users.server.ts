@@ -15,7 +15,11 @@ export function normaliseEmail(email: string): string {
 }
 
 export function findUserByEmail(email: string): User | undefined {
-  return db().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return db()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 export function findUser(id: string): User | undefined {
@@ -68,8 +72,10 @@ export async function setPassword(userId: string, password: string): Promise<voi
 
 /** Remembers the last accepted one-time-code step so the same code cannot be used twice. */
 export function useTotpStep(userId: string, step: number): boolean {
-  const result = db().$client
-    .prepare("update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+  const result = db()
+    .$client.prepare(
+      "update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)",
+    )
     .run(step, userId, step);
   return result.changes === 1;
 }

@@ -12,69 +12,70 @@ type Actor = "anonymous" | "asha" | "tomasz" | "ravi" | "sam" | "jo" | "chris" |
 
 // Who may use each route on ASHA's record. Everyone else must get 404 (or sign-in for anonymous).
 const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = {
-  "routes/people.$personId._index": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.helpers": { loader: ["asha"], action: ["asha"] },
-  "routes/people.$personId.audit": { loader: ["asha", "ravi"] },
-  "routes/people.$personId.my-data": { loader: ["asha", "ravi"] },
-  "routes/people.$personId.my-data[.]json": { loader: ["asha", "ravi"] },
-  "routes/people.$personId.assessment._index": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.assessment.$area": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.assessment.informal": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.assessment.check": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.assessment.agree": { loader: ["jo"], action: ["jo"] },
-  "routes/people.$personId.budget": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.plan._index": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/record/record": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/record/helpers": { loader: ["asha"], action: ["asha"] },
+  "routes/record/audit": { loader: ["asha", "ravi"] },
+  "routes/record/my-data": { loader: ["asha", "ravi"] },
+  "routes/record/my-data-json": { loader: ["asha", "ravi"] },
+  "routes/assessment/start": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/assessment/question": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/assessment/informal": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/assessment/check": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/assessment/agree": { loader: ["jo"], action: ["jo"] },
+  "routes/budget/budget": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/plan/plan": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   // -- journey and the rest of the plan (stages 2 to 7) --
-  "routes/people.$personId.journey": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.plan.resources": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.free-support": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.risks": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.crisis": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.decisions": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.organising": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.using": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.reflecting": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
-  "routes/people.$personId.plan.history": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.plan.print": { loader: ["asha", "ravi", "sam", "jo"] },
-  "routes/people.$personId.plan.cycles.$cycle": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/record/journey": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/plan/resources": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/free-support": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/risks": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/crisis": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/decisions": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/organising": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/using": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/reflecting": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/history": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/plan/print": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/plan/cycle": { loader: ["asha", "ravi", "sam", "jo"] },
   // -- sign-off, review and notifications --
-  "routes/people.$personId.plan.submit": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
-  "routes/people.$personId.plan.review": { loader: ["jo"], action: ["jo"] },
-  "routes/people.$personId.plan.decision": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
-  "routes/people.$personId.plan.review-meeting": { loader: ["jo"], action: ["jo"] },
+  "routes/signoff/submit": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
+  "routes/signoff/review": { loader: ["jo"], action: ["jo"] },
+  "routes/signoff/decision": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
+  "routes/signoff/review-meeting": { loader: ["jo"], action: ["jo"] },
 };
 
 /** A real value for each route parameter other than the person. */
-const fill = (path: string, personId: string) => path.replace(":personId", personId).replace(":area", "mood").replace(":cycle", "1");
+const fill = (path: string, personId: string) =>
+  path.replace(":personId", personId).replace(":area", "mood").replace(":cycle", "1");
 
 // Routes that do not name a record: who gets the page (anonymous is sent to sign in where needed).
 const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }> = {
-  "routes/_index": { signedIn: "public" },
-  "routes/$": { signedIn: "public" },
-  "routes/help": { signedIn: "public" },
-  "routes/menu": { signedIn: "public" },
-  "routes/help-outside-budget": { signedIn: "public" },
-  "routes/guides._index": { signedIn: "public" },
-  "routes/guides.$guideId": { signedIn: "public" },
-  "routes/healthz": { signedIn: "public" },
-  "routes/language": { signedIn: "public" },
-  "routes/test-error": { signedIn: "public" },
-  "routes/sign-in": { signedIn: "public" },
-  "routes/sign-in_.code": { signedIn: "public" },
-  "routes/sign-up": { signedIn: "public" },
-  "routes/sign-out": { signedIn: "public" },
-  "routes/signed-out": { signedIn: "public" },
-  "routes/invitation": { signedIn: "public" },
-  "routes/home": { signedIn: "any" },
-  "routes/account.sessions": { signedIn: "any" },
-  "routes/account.password": { signedIn: "any" },
-  "routes/session.keep-alive": { signedIn: "any" },
-  "routes/team": { signedIn: ["jo", "morgan"] },
+  "routes/public/start": { signedIn: "public" },
+  "routes/public/not-found": { signedIn: "public" },
+  "routes/public/help": { signedIn: "public" },
+  "routes/public/menu": { signedIn: "public" },
+  "routes/public/help-outside-budget": { signedIn: "public" },
+  "routes/public/guides": { signedIn: "public" },
+  "routes/public/guide": { signedIn: "public" },
+  "routes/public/healthz": { signedIn: "public" },
+  "routes/public/language": { signedIn: "public" },
+  "routes/public/test-error": { signedIn: "public" },
+  "routes/account/sign-in": { signedIn: "public" },
+  "routes/account/sign-in-code": { signedIn: "public" },
+  "routes/account/sign-up": { signedIn: "public" },
+  "routes/account/sign-out": { signedIn: "public" },
+  "routes/account/signed-out": { signedIn: "public" },
+  "routes/account/invitation": { signedIn: "public" },
+  "routes/account/home": { signedIn: "any" },
+  "routes/account/sessions": { signedIn: "any" },
+  "routes/account/password": { signedIn: "any" },
+  "routes/account/keep-alive": { signedIn: "any" },
+  "routes/caseload/team": { signedIn: ["jo", "morgan"] },
   // -- routes that name no record: sign-off queue, notifications --
-  "routes/queue": { signedIn: ["jo", "chris"] },
-  "routes/notifications": { signedIn: "any" },
+  "routes/caseload/queue": { signedIn: ["jo", "chris"] },
+  "routes/account/notifications": { signedIn: "any" },
 };
 
 let routes: RouteInfo[];
@@ -85,20 +86,34 @@ let tomasz: string;
 beforeAll(async () => {
   routes = await routeList();
   browsers.anonymous = new Browserish();
-  for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan"] as const) browsers[name] = await signIn(DEMO[name]);
+  for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan"] as const)
+    browsers[name] = await signIn(DEMO[name]);
   asha = (await recordLinks(browsers.asha))[0]!;
   tomasz = (await recordLinks(browsers.tomasz))[0]!;
   // A peer broker Asha invites, who accepts, and whom Asha then removes.
   const code = await inviteAs(browsers.asha, asha!, "peer-broker");
   browsers.removed = new Browserish();
-  const joined = await browsers.removed.post("/sign-up", { name: "Removed Helper", email: "removed.helper@example.org", password: "a long removed helper phrase", invitation: code }, { from: `/sign-up?invitation=${code}` });
+  const joined = await browsers.removed.post(
+    "/sign-up",
+    {
+      name: "Removed Helper",
+      email: "removed.helper@example.org",
+      password: "a long removed helper phrase",
+      invitation: code,
+    },
+    { from: `/sign-up?invitation=${code}` },
+  );
   expect(joined.status).toBe(302);
   expect(await recordLinks(browsers.removed)).toEqual([asha]);
   const helpersPage = await (await browsers.asha.get(`/people/${asha}/helpers`)).text();
   const section = helpersPage.split("<section").find((part) => part.includes("Remove Removed Helper"));
   const helperId = section && /name="helperId" value="([0-9a-f-]{36})"/.exec(section)?.[1];
   expect(helperId).toBeTruthy();
-  const removed = await browsers.asha.post(`/people/${asha}/helpers`, { intent: "remove", helperId: helperId! }, { from: `/people/${asha}/helpers` });
+  const removed = await browsers.asha.post(
+    `/people/${asha}/helpers`,
+    { intent: "remove", helperId: helperId! },
+    { from: `/people/${asha}/helpers` },
+  );
   expect(removed.status).toBe(302);
 }, 120_000);
 
@@ -132,9 +147,16 @@ describe("access matrix", () => {
             const res = await browser.get(url);
             const body = await res.text();
             // Single-fetch data requests answer a redirect with 202 and the target in the body.
-            const expected = allowed(rule.loader) ? 200 : actor === "anonymous" ? (url.endsWith(".data") ? 202 : 302) : 404;
+            const expected = allowed(rule.loader)
+              ? 200
+              : actor === "anonymous"
+                ? url.endsWith(".data")
+                  ? 202
+                  : 302
+                : 404;
             if (res.status !== expected) failures.push(`${actor} GET ${url}: ${res.status}, expected ${expected}`);
-            if (!allowed(rule.loader) && actor !== "asha" && /Asha|asha@example/.test(body)) failures.push(`${actor} GET ${url} showed Asha's details`);
+            if (!allowed(rule.loader) && actor !== "asha" && /Asha|asha@example/.test(body))
+              failures.push(`${actor} GET ${url} showed Asha's details`);
           }
         }
         if (route.hasAction) {
@@ -143,7 +165,8 @@ describe("access matrix", () => {
           const body = await res.text();
           const expected = allowed(rule.action) ? 400 : actor === "anonymous" ? 302 : 404;
           if (res.status !== expected) failures.push(`${actor} POST ${path}: ${res.status}, expected ${expected}`);
-          if (!allowed(rule.action) && actor !== "asha" && /Asha|asha@example/.test(body)) failures.push(`${actor} POST ${path} showed Asha's details`);
+          if (!allowed(rule.action) && actor !== "asha" && /Asha|asha@example/.test(body))
+            failures.push(`${actor} POST ${path} showed Asha's details`);
         }
       }
     }

@@ -1,0 +1,87 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { SubmitButton, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { markReadSchema } from "~/forms/signoff";
+import { formatDate } from "~/lib/format";
+import { parseForm } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
+import { refused } from "~/lib/responses.server";
+import { requireUser } from "~/server/session.server";
+import { markAllRead, notificationsFor } from "~/models/notifications.server";
+import type { Route } from "./+types/notifications";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["signoff"] };
+
+const KINDS = [
+  "plan-waiting",
+  "plan-reconsider",
+  "plan-decision",
+  "review-due",
+  "review-held",
+  "helper-joined",
+  "helper-removed",
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requireUser(context, request);
+  const lang = languageOf(context);
+  return {
+    items: notificationsFor(user.id).map((n) => ({
+      id: n.id,
+      kind: KINDS.includes(n.kind) ? n.kind : "other",
+      params: n.params,
+      link: n.link,
+      date: formatDate(n.createdAt, lang),
+      unread: n.readAt === null,
+    })),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = requireUser(context, request);
+  const form = await parseForm(request, markReadSchema);
+  if (!form.ok) return refused(form);
+  markAllRead(user.id);
+  return redirect("/notifications");
+}
+
+export default function Notifications({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("signoff");
+  const refusal = useActionData<typeof action>();
+  return (
+    <>
+      <PageTitle>{t("notifications.title")}</PageTitle>
+      <h1>{t("notifications.title")}</h1>
+      {d.items.length === 0 ? (
+        <p>{t("notifications.none")}</p>
+      ) : (
+        <>
+          <ul className="task-list">
+            {d.items.map((n) => (
+              <li key={n.id}>
+                <div>
+                  <p>
+                    {n.link ? (
+                      <a href={n.link}>{t(`notifications.kinds.${n.kind}`, n.params)}</a>
+                    ) : (
+                      t(`notifications.kinds.${n.kind}`, n.params)
+                    )}
+                  </p>
+                  <p className="hint">{n.date}</p>
+                </div>
+                {n.unread && <span className="tag">{t("notifications.new")}</span>}
+              </li>
+            ))}
+          </ul>
+          {d.items.some((n) => n.unread) && (
+            <ValidatedForm schema={markReadSchema} errors={refusal?.errors} labels={{}} hidden={{ intent: "read-all" }}>
+              <SubmitButton className="secondary">{t("notifications.markRead")}</SubmitButton>
+            </ValidatedForm>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { changePasswordSchema } from "~/forms/account";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { passwordProblems, verifyPassword } from "~/lib/password.server";
+import { refused } from "~/lib/responses.server";
+import { endAllSessions, requireUser } from "~/server/session.server";
+import { audit } from "~/models/audit.server";
+import { setPassword } from "~/models/users.server";
+import type { Route } from "./+types/password";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["auth"] };
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  requireUser(context, request);
+  return { changed: new URL(request.url).searchParams.has("changed") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user, session } = requireUser(context, request);
+  const form = await parseForm(request, changePasswordSchema);
+  if (!form.ok) return refused(form);
+  if (!(await verifyPassword(form.data.current, user.passwordHash))) {
+    audit({ actorId: user.id, action: "change-password", result: "failed" });
+    return refused(refuse(form.values, { current: "account:password.errors.currentWrong" }));
+  }
+  const problems = passwordProblems(form.data.password, { email: user.email, name: user.name });
+  if (problems.length > 0) return refused(refuse(form.values, { password: `auth:${problems[0]}` }));
+  await setPassword(user.id, form.data.password);
+  // Anyone else holding a session with the old password is signed out.
+  endAllSessions(user.id, "password-changed", session.idHash);
+  audit({ actorId: user.id, action: "change-password", result: "ok" });
+  return redirect("/account/password?changed");
+}
+
+export default function ChangePassword() {
+  const { t } = useTranslation(["account", "auth"]);
+  const { changed } = useLoaderData<typeof loader>();
+  const refusal = useActionData<typeof action>();
+  const labels = { current: t("password.current"), password: t("password.new") };
+  return (
+    <div className="narrow">
+      <PageTitle error={Boolean(refusal)}>{t("password.title")}</PageTitle>
+      <h1>{t("password.title")}</h1>
+      {changed && (
+        <p className="confirmation" role="status">
+          {t("password.changed")}
+        </p>
+      )}
+      <ValidatedForm schema={changePasswordSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+        <TextField name="current" type="password" label={labels.current} autoComplete="current-password" />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t("auth:fields.newPasswordHint")}
+          autoComplete="new-password"
+        />
+        <SubmitButton>{t("password.submit")}</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { codeSchema } from "~/forms/account";
+import { errorWith } from "~/lib/forms";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { refused } from "~/lib/responses.server";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { endSession, signedContext, startSession } from "~/server/session.server";
+import { checkSecondFactor } from "~/models/sign-in.server";
+import type { Route } from "./+types/sign-in-code";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["auth"] };
+
+function awaiting(context: Route.LoaderArgs["context"]) {
+  const signed = context.get(signedContext);
+  if (!signed || signed.session.stage !== "awaiting-second-factor") throw redirect("/sign-in");
+  return signed;
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  awaiting(context);
+  return { returnTo: safeRedirect(new URL(request.url).searchParams.get("returnTo"), "/home") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const signed = awaiting(context);
+  const form = await parseForm(request, codeSchema);
+  if (!form.ok) return refused(form);
+  const outcome = await checkSecondFactor(signed.user, form.data.code);
+  if (!outcome.ok) {
+    const message =
+      outcome.reason === "throttled"
+        ? errorWith("auth:errors.tooManyAttempts", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) })
+        : "auth:errors.codeWrong";
+    return refused(refuse(form.values, { code: message }), outcome.reason === "throttled" ? 429 : 400);
+  }
+  // A fresh session id once fully signed in.
+  endSession(signed.session.idHash, "second-factor-done");
+  const cookie = await startSession(signed.user.id, "signed-in", request.headers.get("user-agent"));
+  return redirect(safeRedirect(form.data.returnTo, "/home"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SecondFactor() {
+  const { t } = useTranslation("auth");
+  const { returnTo } = useLoaderData<typeof loader>();
+  const refusal = useActionData<typeof action>();
+  const labels = { code: t("fields.code") };
+  return (
+    <div className="narrow">
+      <PageTitle error={Boolean(refusal)}>{t("secondFactor.title")}</PageTitle>
+      <h1>{t("secondFactor.title")}</h1>
+      <p>{t("secondFactor.intro")}</p>
+      <ValidatedForm
+        schema={codeSchema}
+        values={refusal?.values}
+        hidden={{ returnTo }}
+        errors={refusal?.errors}
+        labels={labels}
+      >
+        <TextField name="code" label={labels.code} autoComplete="one-time-code" inputMode="numeric" short />
+        <SubmitButton>{t("secondFactor.submit")}</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}

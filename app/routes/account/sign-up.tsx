@@ -1,0 +1,89 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { signUpSchema } from "~/forms/account";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { passwordProblems } from "~/lib/password.server";
+import { refused } from "~/lib/responses.server";
+import { currentUser, startSession } from "~/server/session.server";
+import { audit } from "~/models/audit.server";
+import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
+import { createAccount } from "~/models/users.server";
+import type { Route } from "./+types/sign-up";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["auth"] };
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  if (currentUser(context)) throw redirect("/home");
+  const code = new URL(request.url).searchParams.get("invitation") ?? "";
+  const invitation = code ? findOpenInvitation(code) : undefined;
+  return {
+    invitation: invitation ? code : "",
+    invitedBy: invitation?.personName ?? null,
+    kind: invitation?.kind ?? null,
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = await parseForm(request, signUpSchema);
+  if (!form.ok) return refused(form);
+  const { name, email, password, invitation: code } = form.data;
+  const problems = passwordProblems(password, { email, name });
+  if (problems.length > 0) return refused(refuse(form.values, { password: `auth:${problems[0]}` }));
+  // Helpers can only join through an invitation; everyone else who signs up is a person planning support.
+  const invitation = code ? findOpenInvitation(code) : undefined;
+  if (code && !invitation) return refused(refuse(form.values, { _form: "account:invitation.errors.notValid" }));
+  const created = await createAccount({ name, email, password, role: invitation ? invitation.kind : "person" });
+  if (!created) return refused(refuse(form.values, { email: "auth:errors.emailTaken" }));
+  audit({
+    actorId: created.user.id,
+    personId: created.personId,
+    action: "sign-up",
+    result: "ok",
+    detail: { role: created.user.role },
+  });
+  if (invitation) acceptInvitation(code!, created.user);
+  const cookie = await startSession(created.user.id, "signed-in", request.headers.get("user-agent"));
+  return redirect("/home", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignUp() {
+  const { t } = useTranslation(["auth", "account"]);
+  const { invitation, invitedBy, kind } = useLoaderData<typeof loader>();
+  const refusal = useActionData<typeof action>();
+  const labels = { name: t("fields.name"), email: t("fields.email"), password: t("fields.newPassword") };
+  return (
+    <div className="narrow">
+      <PageTitle error={Boolean(refusal)}>{t("signUp.title")}</PageTitle>
+      <h1>{t("signUp.title")}</h1>
+      {invitedBy && kind && (
+        <p className="inset">
+          {t("account:invitation.from", { name: invitedBy, kind: t(`account:helpers.kind.${kind}`) })}
+        </p>
+      )}
+      <ValidatedForm
+        schema={signUpSchema}
+        values={refusal?.values}
+        hidden={invitation ? { invitation } : {}}
+        errors={refusal?.errors}
+        labels={labels}
+      >
+        <TextField name="name" label={labels.name} autoComplete="name" />
+        <TextField name="email" type="email" label={labels.email} autoComplete="email" />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t("fields.newPasswordHint")}
+          autoComplete="new-password"
+        />
+        <SubmitButton>{t("signUp.submit")}</SubmitButton>
+      </ValidatedForm>
+      <p>
+        {t("signUp.haveAccount")} <a href="/sign-in">{t("signUp.signInLink")}</a>
+      </p>
+    </div>
+  );
+}

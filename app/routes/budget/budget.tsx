@@ -1,0 +1,167 @@
+import { useTranslation } from "react-i18next";
+import { BudgetChart } from "~/components/budget-chart";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { requireRecordAccess } from "~/server/access.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
+import { latestBudgets } from "~/models/assessment.server";
+import { budgetView, type BudgetView } from "~/views/budget-view.server";
+import { budgetFigures } from "~/views/plan-view.server";
+import { loadPlan } from "~/models/plan.server";
+import type { Route } from "./+types/budget";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["assessment", "allocation", "plan"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
+  const { self, agreed } = latestBudgets(access.person.id);
+  const judgedAgainst = agreed ?? self;
+  const { row: plan, plan: content } = loadPlan(access.person.id);
+  return {
+    // Once a plan exists: what it commits against the budget it will be judged against.
+    planFigures: plan && judgedAgainst?.eligible ? budgetFigures(content, judgedAgainst.totalPence, lang) : null,
+    personId: access.person.id,
+    personName: access.personName,
+    isSelf: access.relationship.kind === "self",
+    canAgree: mayActOnRecord(access.relationship, "assess"),
+    self: self ? budgetView(self, lang, t) : null,
+    agreed: agreed ? budgetView(agreed, lang, t) : null,
+  };
+}
+
+function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) {
+  const { t } = useTranslation(["assessment", "allocation"]);
+  const id = `budget-${view.basis}`;
+  return (
+    <section aria-labelledby={id} className="panel">
+      <h2 id={id}>{heading}</h2>
+      {view.eligible ? (
+        <>
+          <p>
+            <span className="figure">{view.total}</span> {t("budget.year")}
+          </p>
+          <p className="lead">{t("budget.week", { amount: view.weekly })}</p>
+          <table>
+            <caption>{t("budget.parts")}</caption>
+            <tbody>
+              <tr>
+                <th scope="row">{t("budget.nhs")}</th>
+                <td className="num">{view.nhs}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("budget.council")}</th>
+                <td className="num">{view.council}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("budget.total")}</th>
+                <td className="num">
+                  <strong>{view.total}</strong>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="hint">{t("budget.flexible")}</p>
+        </>
+      ) : (
+        <div className="inset">
+          <h3>{t("allocation:notEligible.title")}</h3>
+          <p>{t("allocation:notEligible.body")}</p>
+          <ul className="list">
+            <li>{t("allocation:notEligible.community")}</li>
+            <li>{t("allocation:notEligible.grant")}</li>
+            <li>{t("allocation:notEligible.review")}</li>
+          </ul>
+        </div>
+      )}
+      {view.flags.map((f) => (
+        <div className="notice" key={f.flag}>
+          <h3>{f.title}</h3>
+          <p>{f.body}</p>
+        </div>
+      ))}
+      <h3>{t("budget.howWorkedOut")}</h3>
+      <ol className="list">
+        {view.lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
+      <p className="hint">{t("budget.when", { date: view.when, ruleSet: view.ruleSet })}</p>
+    </section>
+  );
+}
+
+export default function Budget({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("assessment");
+  const title = d.isSelf ? t("budget.title") : t("budget.titleFor", { name: d.personName });
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      {!d.self && (
+        <>
+          <p>{t("budget.none")}</p>
+          <p>
+            <a className="button" href={`/people/${d.personId}/assessment`}>
+              {t("budget.answerQuestions")}
+            </a>
+          </p>
+        </>
+      )}
+      {d.planFigures && (
+        <section aria-labelledby="budget-plan">
+          <h2 id="budget-plan">{t("plan:page.budgetHeading")}</h2>
+          <BudgetChart figures={d.planFigures} />
+          <p>
+            <a href={`/people/${d.personId}/plan`}>{t("account:record.plan")}</a>
+          </p>
+        </section>
+      )}
+      {d.agreed && <p className="inset">{t("budget.both")}</p>}
+      {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} />}
+      {d.self && <BudgetResult view={d.self} heading={t("budget.basisSelf")} />}
+      {d.agreed && (
+        <table>
+          <caption>{t("budget.ratingsTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("agree.area")}</th>
+              <th scope="col" className="num">
+                {t("budget.yourRating")}
+              </th>
+              <th scope="col" className="num">
+                {t("budget.agreedRating")}
+              </th>
+              <th scope="col">{t("budget.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.agreed.ratings.map((r) => (
+              <tr key={r.area}>
+                <th scope="row">{r.area}</th>
+                <td className="num">{r.self ?? t("question.ratherNotSay")}</td>
+                <td className="num">{r.source === "agreed" ? r.rating : "—"}</td>
+                <td>
+                  {r.reason}
+                  {r.agreedBy && <span className="hint"> ({t("budget.agreedBy", { name: r.agreedBy })})</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {d.canAgree && d.self && (
+        <p>
+          <a className="button button--secondary" href={`/people/${d.personId}/assessment/agree`}>
+            {t("budget.agree")}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}

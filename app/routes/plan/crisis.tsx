@@ -1,0 +1,139 @@
+import { useTranslation } from "react-i18next";
+import { useActionData } from "react-router";
+import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { crisisPlanSchema, emptyPlan } from "~/domain/plan";
+import { CRISIS_CONTACT_SLOTS, crisisFormSchema, crisisFromForm, crisisToValues } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { loadPlan } from "~/models/plan.server";
+import type { Route } from "./+types/crisis";
+import { versionedSectionAction } from "~/routes/plan/section-action.server";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
+
+export const shouldRevalidate = skipRevalidationOnAutosave;
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan, versions } = loadPlan(access.person.id);
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    values: crisisToValues(plan.crisis),
+    version: versions.crisis,
+    done: new URL(request.url).searchParams.get("done"),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  return versionedSectionAction(args, "crisis", "crisis", {
+    schema: crisisFormSchema,
+    toContent: crisisFromForm,
+    toValues: (stored) => {
+      const theirs = crisisPlanSchema.safeParse(stored);
+      return crisisToValues(theirs.success ? theirs.data : emptyPlan().crisis);
+    },
+  });
+}
+
+export default function Crisis({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const conflict = result && "conflict" in result ? result : undefined;
+  const { version, status } = useAutosave("crisis-form", d.version);
+  const slots = Array.from({ length: CRISIS_CONTACT_SLOTS }, (_, i) => i + 1);
+  const labels: Record<string, string> = {
+    earlySigns: t("crisis.earlySigns"),
+    whatHelps: t("crisis.whatHelps"),
+    ...Object.fromEntries(
+      slots.flatMap((n) => [
+        [`contact${n}Name`, t("crisis.contactName", { n })],
+        [`contact${n}Reach`, t("crisis.contactReach", { n })],
+      ]),
+    ),
+    doNotWant: t("crisis.doNotWant"),
+    preferredPlace: t("crisis.preferredPlace"),
+  };
+  const fields = Object.entries(labels).map(([name, label]) => ({ name, label }));
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("crisis.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("crisis.title")}</h1>
+      {d.done && !conflict && (
+        <p className="confirmation" role="status">
+          {t(d.done === "keptTheirs" ? "conflict.keptTheirs" : "section.saved")}
+        </p>
+      )}
+      {conflict ? (
+        <>
+          <ConflictView conflict={conflict.conflict} yours={conflict.yours} fields={fields} />
+          <p>
+            <a href={`/people/${d.personId}/plan/crisis`}>{t("conflict.backToForm")}</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t("crisis.intro")}</p>
+          {d.canEdit ? (
+            <ValidatedForm
+              id="crisis-form"
+              schema={crisisFormSchema}
+              values={refusal?.values ?? d.values}
+              errors={refusal?.errors}
+              labels={labels}
+              hidden={{ intent: "save", version: String(version) }}
+            >
+              <TextField name="earlySigns" label={labels.earlySigns!} hint={t("crisis.earlySignsHint")} multiline />
+              <TextField name="whatHelps" label={labels.whatHelps!} hint={t("crisis.whatHelpsHint")} multiline />
+              <h2>{t("crisis.contactsHeading")}</h2>
+              <p className="hint">{t("crisis.contactsHint")}</p>
+              {slots.map((n) => (
+                <fieldset key={n} className="contact-group">
+                  <legend>{t("crisis.contactLegend", { n })}</legend>
+                  <TextField name={`contact${n}Name`} label={labels[`contact${n}Name`]!} />
+                  <TextField
+                    name={`contact${n}Reach`}
+                    label={labels[`contact${n}Reach`]!}
+                    hint={t("crisis.contactReachHint")}
+                  />
+                </fieldset>
+              ))}
+              <TextField name="doNotWant" label={labels.doNotWant!} multiline />
+              <TextField name="preferredPlace" label={labels.preferredPlace!} />
+              <SaveStatus status={status} />
+              <SubmitButton>{t("section.save")}</SubmitButton>
+            </ValidatedForm>
+          ) : (
+            <ReadOnlyCrisis values={d.values} fields={fields} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function ReadOnlyCrisis({
+  values,
+  fields,
+}: {
+  values: Record<string, string | string[]>;
+  fields: { name: string; label: string }[];
+}) {
+  return (
+    <dl className="summary-list">
+      {fields.map((f) => (
+        <div key={f.name}>
+          <dt>{f.label}</dt>
+          <dd className="pre-wrap">{values[f.name] ?? ""}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

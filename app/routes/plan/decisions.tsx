@@ -1,0 +1,187 @@
+import { useTranslation } from "react-i18next";
+import { useActionData } from "react-router";
+import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { MANAGEMENT_NEEDS, MANAGEMENT_OPTIONS, decisionsSchema, emptyPlan } from "~/domain/plan";
+import { decisionsFormSchema, decisionsFromForm, decisionsToValues } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { loadPlan } from "~/models/plan.server";
+import type { Route } from "./+types/decisions";
+import { versionedSectionAction } from "~/routes/plan/section-action.server";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui", "plan"] };
+
+export const shouldRevalidate = skipRevalidationOnAutosave;
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan, versions } = loadPlan(access.person.id);
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    values: decisionsToValues(plan.decisions),
+    ifUnwell: plan.decisions.ifUnwell ?? null,
+    version: versions.decisions,
+    done: new URL(request.url).searchParams.get("done"),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  return versionedSectionAction(args, "decisions", "decisions", {
+    schema: decisionsFormSchema,
+    toContent: decisionsFromForm,
+    toValues: (stored) => {
+      const theirs = decisionsSchema.safeParse(stored);
+      return decisionsToValues(theirs.success ? theirs.data : emptyPlan().decisions);
+    },
+  });
+}
+
+export default function Decisions({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const conflict = result && "conflict" in result ? result : undefined;
+  const { version, status } = useAutosave("decisions-form", d.version);
+  const labels: Record<string, string> = {
+    whoDecidesWhat: t("decisions.whoDecidesWhat"),
+    management: t("decisions.management"),
+    representative: t("plan:managementDetails.representative"),
+    trustees: t("plan:managementDetails.trustees"),
+    organisation: t("plan:managementDetails.organisation"),
+    managedBy: t("plan:managementDetails.managedBy"),
+    support: t("plan:managementDetails.support"),
+    unwellWhatChanges: t("decisions.unwellWhatChanges"),
+    unwellWho: t("decisions.unwellWho"),
+    unwellBack: t("decisions.unwellBack"),
+    unwellSwitchTo: t("decisions.unwellSwitchTo"),
+  };
+  const fields = Object.entries(labels).map(([name, label]) => ({ name, label }));
+  const managementOptions = MANAGEMENT_OPTIONS.map((m) => {
+    const needs: readonly string[] = MANAGEMENT_NEEDS[m];
+    const needText =
+      needs.length === 0
+        ? t("decisions.needsNothing")
+        : t("decisions.needs", { what: needs.map((n) => t(`plan:managementDetails.${n}`)).join(", ") });
+    return {
+      value: m,
+      label: t(`plan:management.${m}.name`),
+      hint: `${t(`plan:management.${m}.description`)} ${needText}`,
+    };
+  });
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("decisions.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("decisions.title")}</h1>
+      {d.done && !conflict && (
+        <p className="confirmation" role="status">
+          {t(d.done === "keptTheirs" ? "conflict.keptTheirs" : "section.saved")}
+        </p>
+      )}
+      {d.ifUnwell && (
+        <section aria-labelledby="if-unwell-now" className="inset">
+          <h2 id="if-unwell-now">{t("decisions.ifUnwellNowHeading")}</h2>
+          <dl className="summary-list">
+            <div>
+              <dt>{labels.unwellWhatChanges}</dt>
+              <dd className="pre-wrap">{d.ifUnwell.whatChanges}</dd>
+            </div>
+            <div>
+              <dt>{labels.unwellWho}</dt>
+              <dd>{d.ifUnwell.whoMaySwitchOn}</dd>
+            </div>
+            <div>
+              <dt>{labels.unwellBack}</dt>
+              <dd className="pre-wrap">{d.ifUnwell.howSwitchedBack}</dd>
+            </div>
+            {d.ifUnwell.switchTo && (
+              <div>
+                <dt>{labels.unwellSwitchTo}</dt>
+                <dd>{t(`plan:management.${d.ifUnwell.switchTo}.name`)}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      )}
+      {conflict ? (
+        <>
+          <ConflictView conflict={conflict.conflict} yours={conflict.yours} fields={fields} />
+          <p>
+            <a href={`/people/${d.personId}/plan/decisions`}>{t("conflict.backToForm")}</a>
+          </p>
+        </>
+      ) : d.canEdit ? (
+        <>
+          <p>{t("decisions.intro")}</p>
+          <ValidatedForm
+            id="decisions-form"
+            schema={decisionsFormSchema}
+            values={refusal?.values ?? d.values}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ intent: "save", version: String(version) }}
+          >
+            <TextField
+              name="whoDecidesWhat"
+              label={labels.whoDecidesWhat!}
+              hint={t("decisions.whoDecidesWhatHint")}
+              multiline
+            />
+            <h2>{t("decisions.moneyHeading")}</h2>
+            <ChoiceField
+              name="management"
+              legend={labels.management!}
+              hint={t("decisions.managementHint")}
+              options={[...managementOptions, { value: "", label: t("decisions.notDecided") }]}
+            />
+            <p className="hint">{t("decisions.detailsIntro")}</p>
+            <TextField name="representative" label={labels.representative!} hint={t("decisions.representativeHint")} />
+            <TextField name="trustees" label={labels.trustees!} hint={t("decisions.trusteesHint")} multiline />
+            <TextField name="organisation" label={labels.organisation!} hint={t("decisions.organisationHint")} />
+            <TextField name="managedBy" label={labels.managedBy!} hint={t("decisions.managedByHint")} />
+            <TextField name="support" label={labels.support!} />
+            <h2>{t("decisions.ifUnwellHeading")}</h2>
+            <p>{t("decisions.ifUnwellIntro")}</p>
+            <TextField
+              name="unwellWhatChanges"
+              label={labels.unwellWhatChanges!}
+              hint={t("decisions.unwellWhatChangesHint")}
+              multiline
+            />
+            <TextField name="unwellWho" label={labels.unwellWho!} />
+            <TextField name="unwellBack" label={labels.unwellBack!} multiline />
+            <ChoiceField
+              name="unwellSwitchTo"
+              legend={labels.unwellSwitchTo!}
+              options={[
+                { value: "", label: t("decisions.noSwitch") },
+                ...MANAGEMENT_OPTIONS.map((m) => ({ value: m, label: t(`plan:management.${m}.name`) })),
+              ]}
+            />
+            <SaveStatus status={status} />
+            <SubmitButton>{t("section.save")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      ) : (
+        <dl className="summary-list">
+          {fields.map((f) => (
+            <div key={f.name}>
+              <dt>{f.label}</dt>
+              <dd className="pre-wrap">
+                {f.name === "management" && d.values.management
+                  ? t(`plan:management.${String(d.values.management)}.name`)
+                  : (d.values[f.name] ?? "")}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from "react-i18next";
+import { useActionData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { freeSupportFormSchema } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { loadPlan } from "~/models/plan.server";
+import type { Route } from "./+types/free-support";
+import { planListAction } from "~/routes/plan/list-action.server";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan } = loadPlan(access.person.id);
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    entries: plan.freeSupport,
+    done: new URL(request.url).searchParams.get("done"),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "freeSupport", "free-support", freeSupportFormSchema, (data, { id }) => ({
+    entry: { id, who: data.who, what: data.what, howOften: data.howOften ?? "" },
+  }));
+}
+
+export default function FreeSupport({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  const refusal = useActionData<typeof action>();
+  const labels = { who: t("freeSupport.who"), what: t("freeSupport.what"), howOften: t("freeSupport.howOften") };
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("freeSupport.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("freeSupport.title")}</h1>
+      {d.done && (
+        <p className="confirmation" role="status">
+          {t(d.done === "removed" ? "list.removed" : "list.added")}
+        </p>
+      )}
+      <p>{t("freeSupport.intro")}</p>
+      {d.entries.length === 0 ? (
+        <p>{t("list.none")}</p>
+      ) : (
+        <ul className="task-list">
+          {d.entries.map((e) => (
+            <li key={e.id}>
+              <div>
+                <p>
+                  <strong>{e.who}</strong>: {e.what}
+                </p>
+                {e.howOften && <p className="hint">{e.howOften}</p>}
+              </div>
+              {d.canEdit && <RemoveEntryButton entryId={e.id} label={t("list.remove")} name={`${e.who}, ${e.what}`} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.canEdit && (
+        <section aria-labelledby="add-free-support">
+          <h2 id="add-free-support">{t("freeSupport.addHeading")}</h2>
+          <ValidatedForm
+            schema={freeSupportFormSchema}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ intent: "add" }}
+          >
+            <TextField name="who" label={labels.who} hint={t("freeSupport.whoHint")} />
+            <TextField name="what" label={labels.what} multiline />
+            <TextField name="howOften" label={labels.howOften} />
+            <SubmitButton>{t("list.add")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+    </>
+  );
+}

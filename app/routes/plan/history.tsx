@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "~/components/page-title";
+import { requireRecordAccess } from "~/server/access.server";
+import { formatDateTime } from "~/lib/format";
+import { languageOf } from "~/lib/i18n.server";
+import { historyOf } from "~/models/journey.server";
+import type { Route } from "./+types/history";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  return {
+    personId: access.person.id,
+    rows: historyOf(access.person.id, access.person.userId, access.personName).map((row) => ({
+      ...row,
+      when: formatDateTime(row.savedAt, lang),
+    })),
+  };
+}
+
+export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  return (
+    <>
+      <PageTitle>{t("history.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("history.title")}</h1>
+      <p>{t("history.intro")}</p>
+      {d.rows.length === 0 ? (
+        <p>{t("history.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("history.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("history.when")}</th>
+                <th scope="col">{t("history.who")}</th>
+                <th scope="col">{t("history.part")}</th>
+                <th scope="col">{t("history.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((row) => (
+                <tr key={row.seq}>
+                  <td>{row.when}</td>
+                  <td>
+                    {row.onBehalfOf
+                      ? t("history.byOnBehalf", { actor: row.by, person: row.onBehalfOf })
+                      : t("history.by", { actor: row.by })}
+                  </td>
+                  <td>
+                    {t(`parts.${row.section}`)}
+                    {row.conflict && (
+                      <>
+                        <br />
+                        <span className="tag tag--warn">{t("history.conflict")}</span>
+                      </>
+                    )}
+                  </td>
+                  <td className="pre-wrap">{row.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

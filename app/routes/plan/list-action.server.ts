@@ -1,0 +1,54 @@
+import { redirect, type RouterContextProvider } from "react-router";
+import type { z } from "zod";
+import type { Plan } from "~/domain/plan";
+import { removeEntrySchema } from "~/forms/plan";
+import type { FormErrors } from "~/lib/forms";
+import { parseFormValues, refuse } from "~/lib/forms.server";
+import { requireRecordAccess, type RecordAccess } from "~/server/access.server";
+import { requireEditablePlan } from "./plan-access.server";
+import { refused } from "~/lib/responses.server";
+import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+
+type ListSection = "outcomes" | "items" | "freeSupport" | "risks" | "resources";
+type Entry<K extends ListSection> = Plan[K][number];
+
+/** What a list page does with a valid "add" form: the new entry, or a refusal for a field. */
+export type NewEntry<K extends ListSection> = { entry: Entry<K>; done?: string } | { errors: FormErrors };
+
+/**
+ * The action every plan list shares (outcomes, support, help that costs nothing, risks, what I
+ * already have): check who is asking and that the plan can change, then remove one entry or add one.
+ * Adding or removing never overwrites anyone's words, so it applies to the newest version.
+ */
+export async function planListAction<K extends ListSection, S extends z.ZodType>(
+  args: { request: Request; context: Readonly<RouterContextProvider>; params: { personId?: string } },
+  section: K,
+  page: string,
+  addSchema: S,
+  newEntry: (data: z.infer<S>, ctx: { id: string; plan: Plan; access: RecordAccess }) => NewEntry<K>,
+) {
+  const access = requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
+  requireEditablePlan(access);
+  const formData = await args.request.formData();
+  const { plan } = loadPlan(access.person.id);
+  const entries = plan[section] as Entry<K>[];
+  const back = (done: string) => redirect(`/people/${access.person.id}/plan/${page}?done=${done}`);
+  if (formData.get("intent") === "remove") {
+    const form = parseFormValues(formData, removeEntrySchema);
+    if (!form.ok) return refused(form);
+    saveSection(
+      access.person.id,
+      section,
+      entries.filter((e) => e.id !== form.data.entryId),
+      "latest",
+      access.actor.id,
+    );
+    return back("removed");
+  }
+  const form = parseFormValues(formData, addSchema);
+  if (!form.ok) return refused(form);
+  const made = newEntry(form.data, { id: newEntryId(), plan, access });
+  if ("errors" in made) return refused(refuse(form.values, made.errors));
+  saveSection(access.person.id, section, [...entries, made.entry], "latest", access.actor.id);
+  return back(made.done ?? "added");
+}

@@ -1,0 +1,171 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { HOW_PAID, isArranged, organisingSchema, readStage, type Arrangement } from "~/domain/plan-stages";
+import { arrangementFormSchema } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { formatDate, formatMoney } from "~/lib/format";
+import { parseFormValues, refuse } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
+import { requireOpenCycle } from "~/routes/plan/plan-access.server";
+import { refused } from "~/lib/responses.server";
+import { loadPlan, saveSection } from "~/models/plan.server";
+import type { Route } from "./+types/organising";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui", "plan"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  const { plan, stages } = loadPlan(access.person.id);
+  const arrangements = readStage(organisingSchema, stages.organising, []);
+  const url = new URL(request.url);
+  const editing = plan.items.find((item) => item.id === url.searchParams.get("item"));
+  const arrangementOf = (id: string) => arrangements.find((a) => a.itemId === id);
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    management: plan.decisions.management,
+    items: plan.items.map((item) => {
+      const a = arrangementOf(item.id);
+      return {
+        id: item.id,
+        what: item.what,
+        yearly: formatMoney(item.yearlyCostPence, lang),
+        provider: a?.provider || item.provider,
+        startDate: a?.startDate ? formatDate(a.startDate, lang) : null,
+        howPaid: a?.howPaid ?? null,
+        arranged: isArranged(a),
+      };
+    }),
+    editing: editing
+      ? {
+          id: editing.id,
+          what: editing.what,
+          values: {
+            provider: arrangementOf(editing.id)?.provider || editing.provider,
+            startDate: arrangementOf(editing.id)?.startDate ?? "",
+            ...(arrangementOf(editing.id)?.howPaid ? { howPaid: arrangementOf(editing.id)!.howPaid! } : {}),
+          },
+        }
+      : null,
+    done: url.searchParams.get("done"),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  requireOpenCycle(access);
+  const form = parseFormValues(await request.formData(), arrangementFormSchema);
+  if (!form.ok) return refused(form);
+  const { plan, stages } = loadPlan(access.person.id);
+  if (!plan.items.some((item) => item.id === form.data.itemId))
+    return refused(refuse(form.values, { _form: "journey-ui:errors.noSuchItem" }));
+  const arrangements = readStage(organisingSchema, stages.organising, []);
+  const arrangement: Arrangement = {
+    itemId: form.data.itemId,
+    provider: form.data.provider ?? "",
+    startDate: form.data.startDate ?? "",
+    howPaid: form.data.howPaid ?? null,
+  };
+  saveSection(
+    access.person.id,
+    "organising",
+    [...arrangements.filter((a) => a.itemId !== arrangement.itemId), arrangement],
+    "latest",
+    access.actor.id,
+  );
+  return redirect(`/people/${access.person.id}/plan/organising?done=saved`);
+}
+
+export default function Organising({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  const refusal = useActionData<typeof action>();
+  const labels = {
+    provider: t("organising.provider"),
+    startDate: t("organising.startDate"),
+    howPaid: t("organising.howPaid"),
+  };
+  const base = `/people/${d.personId}/plan/organising`;
+  const editing = d.editing;
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("organising.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/journey`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("organising.title")}</h1>
+      {d.done && (
+        <p className="confirmation" role="status">
+          {t("section.saved")}
+        </p>
+      )}
+      <p>{t("organising.intro")}</p>
+      <p>
+        {d.management
+          ? t("organising.management", { how: t(`plan:management.${d.management}.name`) })
+          : t("organising.noManagement")}{" "}
+        <a href={`/people/${d.personId}/plan/decisions`}>{t("organising.managementLink")}</a>
+      </p>
+      {d.items.length === 0 ? (
+        <p>{t("organising.noItems")}</p>
+      ) : (
+        <ul className="task-list">
+          {d.items.map((item) => (
+            <li key={item.id}>
+              <div>
+                <p>
+                  <strong>{item.what}</strong> · {t("organising.yearly", { amount: item.yearly })}
+                </p>
+                <p className="hint">
+                  {[
+                    item.provider ? t("organising.providerIs", { provider: item.provider }) : null,
+                    item.startDate ? t("organising.startsOn", { date: item.startDate }) : null,
+                    item.howPaid ? t(`howPaid.${item.howPaid}`) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </p>
+                {d.canEdit && (
+                  <p>
+                    <a href={`${base}?item=${item.id}#arrange`}>
+                      {t("organising.arrange")}
+                      <span className="visually-hidden">: {item.what}</span>
+                    </a>
+                  </p>
+                )}
+              </div>
+              <span className={item.arranged ? "tag tag--done" : "tag tag--grey"}>
+                {item.arranged ? t("organising.arranged") : t("organising.notArranged")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.canEdit && editing && (
+        <section aria-labelledby="arrange">
+          <h2 id="arrange">{t("organising.arrangeHeading", { what: editing.what })}</h2>
+          <ValidatedForm
+            schema={arrangementFormSchema}
+            values={refusal?.values ?? editing.values}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ intent: "arrange", itemId: editing.id }}
+          >
+            <TextField name="provider" label={labels.provider} />
+            <TextField name="startDate" label={labels.startDate} type="date" />
+            <ChoiceField
+              name="howPaid"
+              legend={labels.howPaid}
+              options={HOW_PAID.map((h) => ({ value: h, label: t(`howPaid.${h}`) }))}
+            />
+            <SubmitButton>{t("section.save")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { BudgetChart } from "~/components/budget-chart";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { PlanCheckList } from "~/components/plan-check-list";
+import { PlanWorkflowLinks } from "~/components/plan-workflow-links";
+import { mayActOnRecord } from "~/domain/access";
+import { filledSections, type PlanSection } from "~/domain/plan";
+import { overBudgetReasonFormSchema } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { parseFormValues } from "~/lib/forms.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
+import { requireEditablePlan } from "~/routes/plan/plan-access.server";
+import { refused } from "~/lib/responses.server";
+import { budgetFigures, budgetForPlan, planCheckView } from "~/views/plan-view.server";
+import { loadPlan, saveSection } from "~/models/plan.server";
+import type { Route } from "./+types/plan";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["plan", "journey-ui", "signoff"] };
+
+/** The parts of the plan, in the order of the six criteria; lists show how many entries they hold. */
+const SECTIONS: { id: PlanSection; list: boolean }[] = [
+  { id: "outcomes", list: true },
+  { id: "items", list: true },
+  { id: "free-support", list: true },
+  { id: "risks", list: true },
+  { id: "crisis", list: false },
+  { id: "decisions", list: false },
+  { id: "resources", list: true },
+];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
+  const { row, plan } = loadPlan(access.person.id);
+  const budget = budgetForPlan(access.person.id);
+  return {
+    personId: access.person.id,
+    personName: access.personName,
+    isSelf: access.relationship.kind === "self",
+    state: row?.state ?? "draft",
+    cycle: row?.cycle ?? 1,
+    counts: {
+      outcomes: plan.outcomes.length,
+      items: plan.items.length,
+      "free-support": plan.freeSupport.length,
+      risks: plan.risks.length,
+      resources: plan.resources.length,
+    } as Partial<Record<PlanSection, number>>,
+    filled: filledSections(plan),
+    canEdit:
+      mayActOnRecord(access.relationship, "edit-draft") &&
+      ["draft", "changes-requested"].includes(row?.state ?? "draft"),
+    overBudgetReason: plan.overBudgetReason,
+    figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
+    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
+    done: new URL(request.url).searchParams.get("done"),
+    workflow: {
+      submit: mayActOnRecord(access.relationship, "submit-plan"),
+      decide: mayActOnRecord(access.relationship, "sign-off"),
+      review: mayActOnRecord(access.relationship, "review"),
+    },
+  };
+}
+
+/** The reason a plan asks for more than the budget, for the lead professional to weigh. */
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  requireEditablePlan(access);
+  const form = parseFormValues(await request.formData(), overBudgetReasonFormSchema);
+  if (!form.ok) return refused(form);
+  saveSection(access.person.id, "overBudgetReason", form.data.overBudgetReason ?? "", "latest", access.actor.id);
+  return redirect(`/people/${access.person.id}/plan?done=reasonSaved#plan-budget`);
+}
+
+export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("plan");
+  const refusal = useActionData<typeof action>();
+  const fixLink = (fix: string) => (fix === "budget" ? "#plan-budget" : `${base}/${fix}`);
+  const title = d.isSelf ? t("page.title") : t("page.titleFor", { name: d.personName });
+  const base = `/people/${d.personId}/plan`;
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      <p className="hint">
+        {t("page.cycle", { cycle: d.cycle })} · {t("page.state", { state: t(`states.${d.state}`) })}
+      </p>
+      {d.done === "reasonSaved" && (
+        <p className="confirmation" role="status">
+          {t("journey-ui:section.saved")}
+        </p>
+      )}
+      <p>{t("page.intro")}</p>
+      <p>
+        <a href={`/people/${d.personId}/journey`}>{t("journey-ui:links.journey")}</a>
+      </p>
+      <section aria-labelledby="plan-budget">
+        <h2 id="plan-budget">{t("page.budgetHeading")}</h2>
+        {d.figures ? <BudgetChart figures={d.figures} /> : <p>{t("budgetChart.noBudget")}</p>}
+        {(d.figures?.over || d.overBudgetReason) &&
+          (d.canEdit ? (
+            <ValidatedForm
+              schema={overBudgetReasonFormSchema}
+              values={refusal?.values ?? { overBudgetReason: d.overBudgetReason }}
+              errors={refusal?.errors}
+              labels={{ overBudgetReason: t("journey-ui:overBudget.label") }}
+              hidden={{ intent: "over-budget-reason" }}
+            >
+              <TextField
+                name="overBudgetReason"
+                label={t("journey-ui:overBudget.label")}
+                hint={t("journey-ui:overBudget.hint")}
+                multiline
+              />
+              <SubmitButton>{t("journey-ui:overBudget.save")}</SubmitButton>
+            </ValidatedForm>
+          ) : (
+            <>
+              <h3>{t("journey-ui:overBudget.label")}</h3>
+              <p className="pre-wrap">{d.overBudgetReason}</p>
+            </>
+          ))}
+      </section>
+      <section aria-labelledby="plan-sections">
+        <h2 id="plan-sections">{t("page.sectionsHeading")}</h2>
+        <ul className="task-list">
+          {SECTIONS.map((s) => (
+            <li key={s.id} id={s.id}>
+              <a href={`${base}/${s.id}`}>{t(`sections.${s.id}`)}</a>
+              {s.list ? (
+                <span className={(d.counts[s.id] ?? 0) > 0 ? "tag tag--done" : "tag tag--grey"}>
+                  {d.counts[s.id] ?? 0}
+                </span>
+              ) : (
+                <span className={d.filled.includes(s.id) ? "tag tag--done" : "tag tag--grey"}>
+                  {d.filled.includes(s.id) ? t("journey-ui:overview.started") : t("journey-ui:overview.notStarted")}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="plan-check">
+        <h2 id="plan-check">{t("page.check")}</h2>
+        <p>{t("page.checkIntro")}</p>
+        <PlanCheckList check={d.check} fixLink={fixLink} />
+      </section>
+      <PlanWorkflowLinks personId={d.personId} may={d.workflow} />
+      <ul className="list">
+        <li>
+          <a href={`${base}/history`}>{t("journey-ui:links.history")}</a>
+        </li>
+        <li>
+          <a href={`${base}/print`}>{t("journey-ui:links.print")}</a>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useActionData } from "react-router";
+import { CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { emptyReflection, readStage, reflectionSchema, type Reflection } from "~/domain/plan-stages";
+import { nextCycleSchema, ratingField, reflectionFormSchema } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { parseFormValues } from "~/lib/forms.server";
+import { requireOpenCycle } from "~/routes/plan/plan-access.server";
+import { refused } from "~/lib/responses.server";
+import { loadPlan, saveSection, startNextCycle } from "~/models/plan.server";
+import type { Route } from "./+types/reflecting";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const { row, plan, stages } = loadPlan(access.person.id);
+  const reflection = readStage(reflectionSchema, stages.reflection, emptyReflection());
+  const again = (id: string) => reflection.ratings.find((r) => r.outcomeId === id)?.now ?? null;
+  const values: Record<string, string> = { working: reflection.working, notWorking: reflection.notWorking };
+  for (const o of plan.outcomes) {
+    const rating = again(o.id);
+    if (rating !== null) values[ratingField(o.id)] = String(rating);
+  }
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    cycle: row?.cycle ?? 1,
+    outcomes: plan.outcomes.map((o) => ({ id: o.id, words: o.words, before: o.now, hope: o.hope, now: again(o.id) })),
+    values,
+    done: new URL(request.url).searchParams.get("done"),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const formData = await request.formData();
+  const { row, plan } = loadPlan(access.person.id);
+  const base = `/people/${access.person.id}`;
+  if (formData.get("intent") === "next-cycle") {
+    const form = parseFormValues(formData, nextCycleSchema);
+    if (!form.ok) return refused(form);
+    // Only from the cycle the button was shown for: pressing it twice starts one new cycle.
+    if (form.data.cycle === (row?.cycle ?? 1)) startNextCycle(access.person.id, access.actor.id);
+    return redirect(`${base}/journey?done=newCycle`);
+  }
+  requireOpenCycle(access);
+  const form = parseFormValues(formData, reflectionFormSchema(plan.outcomes.map((o) => o.id)));
+  if (!form.ok) return refused(form);
+  const data = form.data as Record<string, unknown>;
+  const reflection: Reflection = {
+    working: form.data.working ?? "",
+    notWorking: form.data.notWorking ?? "",
+    ratings: plan.outcomes.flatMap((o) => {
+      const now = data[ratingField(o.id)];
+      return typeof now === "number" ? [{ outcomeId: o.id, now }] : [];
+    }),
+  };
+  saveSection(access.person.id, "reflection", reflection, "latest", access.actor.id);
+  return redirect(`${base}/plan/reflecting?done=saved`);
+}
+
+export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  const refusal = useActionData<typeof action>();
+  const schema = reflectionFormSchema(d.outcomes.map((o) => o.id));
+  const labels: Record<string, string> = {
+    working: t("reflecting.working"),
+    notWorking: t("reflecting.notWorking"),
+    ...Object.fromEntries(d.outcomes.map((o) => [ratingField(o.id), t("reflecting.nowFor", { words: o.words })])),
+  };
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("reflecting.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/journey`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("reflecting.title")}</h1>
+      {d.done && (
+        <p className="confirmation" role="status">
+          {t("section.saved")}
+        </p>
+      )}
+      <p>{t("reflecting.intro")}</p>
+      {d.outcomes.length > 0 && (
+        <section aria-labelledby="ratings-heading">
+          <h2 id="ratings-heading">{t("reflecting.ratingsHeading")}</h2>
+          <RatingsChart outcomes={d.outcomes} />
+        </section>
+      )}
+      {d.canEdit && (
+        <section aria-labelledby="reflect-form">
+          <h2 id="reflect-form">{t("reflecting.formHeading")}</h2>
+          <ValidatedForm
+            schema={schema}
+            values={refusal?.values ?? d.values}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ intent: "save" }}
+          >
+            <TextField name="working" label={labels.working!} multiline />
+            <TextField name="notWorking" label={labels.notWorking!} multiline />
+            {d.outcomes.map((o) => (
+              <TextField
+                key={o.id}
+                name={ratingField(o.id)}
+                label={labels[ratingField(o.id)]!}
+                hint={t("reflecting.nowHint", { before: o.before, hope: o.hope })}
+                type="number"
+                short
+                inputMode="numeric"
+              />
+            ))}
+            <SubmitButton>{t("section.save")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+      {d.canEdit && (
+        <section aria-labelledby="next-cycle">
+          <h2 id="next-cycle">{t("reflecting.nextHeading")}</h2>
+          <p>{t("reflecting.nextIntro", { cycle: d.cycle, next: d.cycle + 1 })}</p>
+          <Form method="post" reloadDocument>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="next-cycle" />
+            <input type="hidden" name="cycle" value={String(d.cycle)} />
+            <button type="submit">{t("reflecting.startNext")}</button>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
+
+type RatedOutcome = { id: string; words: string; before: number; hope: number; now: number | null };
+
+/** Each outcome's rating when the plan was made, now, and hoped for: bars with a text alternative, and the same in a table. */
+function RatingsChart({ outcomes }: { outcomes: RatedOutcome[] }) {
+  const { t } = useTranslation("journey-ui");
+  const id = useId();
+  const row = 30;
+  const height = outcomes.length * row;
+  const summary = outcomes
+    .map((o) =>
+      t("reflecting.chartLine", {
+        words: o.words,
+        before: o.before,
+        now: o.now ?? t("reflecting.notRated"),
+        hope: o.hope,
+      }),
+    )
+    .join(" ");
+  return (
+    <figure className="chart">
+      <svg
+        viewBox={`0 0 100 ${height}`}
+        width="100%"
+        height={height * 2}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        preserveAspectRatio="none"
+      >
+        <title id={`${id}-title`}>{t("reflecting.chartTitle")}</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        {outcomes.map((o, i) => (
+          <g key={o.id}>
+            <rect
+              x="0"
+              y={i * row + 2}
+              width={o.hope * 10}
+              height="8"
+              fill="#dbe7f3"
+              stroke="#0b0c0c"
+              strokeWidth="0.2"
+            />
+            <rect x="0" y={i * row + 11} width={o.before * 10} height="8" fill="#505a5f" />
+            {o.now !== null && <rect x="0" y={i * row + 20} width={o.now * 10} height="8" fill="#005eb8" />}
+          </g>
+        ))}
+      </svg>
+      <figcaption>{t("reflecting.chartKey")}</figcaption>
+      <table>
+        <caption className="visually-hidden">{t("reflecting.chartTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("reflecting.outcome")}</th>
+            <th scope="col" className="num">
+              {t("reflecting.before")}
+            </th>
+            <th scope="col" className="num">
+              {t("reflecting.now")}
+            </th>
+            <th scope="col" className="num">
+              {t("reflecting.hope")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">“{o.words}”</th>
+              <td className="num">{o.before}</td>
+              <td className="num">{o.now ?? t("reflecting.notRated")}</td>
+              <td className="num">{o.hope}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,88 @@
+import { useTranslation } from "react-i18next";
+import { useActionData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { RemoveEntryButton } from "~/components/remove-entry";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { riskFormSchema } from "~/forms/plan-sections";
+import { requireRecordAccess } from "~/server/access.server";
+import { loadPlan } from "~/models/plan.server";
+import type { Route } from "./+types/risks";
+import { planListAction } from "~/routes/plan/list-action.server";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan } = loadPlan(access.person.id);
+  return {
+    personId: access.person.id,
+    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    entries: plan.risks,
+    done: new URL(request.url).searchParams.get("done"),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  return planListAction(args, "risks", "risks", riskFormSchema, (data, { id }) => ({
+    entry: { id, risk: data.risk, howManaged: data.howManaged },
+  }));
+}
+
+export default function Risks({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("journey-ui");
+  const refusal = useActionData<typeof action>();
+  const labels = { risk: t("risks.risk"), howManaged: t("risks.howManaged") };
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("risks.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("risks.title")}</h1>
+      {d.done && (
+        <p className="confirmation" role="status">
+          {t(d.done === "removed" ? "list.removed" : "list.added")}
+        </p>
+      )}
+      <p>{t("risks.intro")}</p>
+      <p>
+        <a href={`/people/${d.personId}/plan/crisis`}>{t("risks.crisisLink")}</a>
+      </p>
+      {d.entries.length === 0 ? (
+        <p>{t("list.none")}</p>
+      ) : (
+        <ul className="task-list">
+          {d.entries.map((e) => (
+            <li key={e.id}>
+              <div>
+                <p>
+                  <strong>{e.risk}</strong>
+                </p>
+                <p className="hint">{t("risks.managedAs", { how: e.howManaged })}</p>
+              </div>
+              {d.canEdit && <RemoveEntryButton entryId={e.id} label={t("list.remove")} name={e.risk} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.canEdit && (
+        <section aria-labelledby="add-risk">
+          <h2 id="add-risk">{t("risks.addHeading")}</h2>
+          <ValidatedForm
+            schema={riskFormSchema}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ intent: "add" }}
+          >
+            <TextField name="risk" label={labels.risk} multiline />
+            <TextField name="howManaged" label={labels.howManaged} multiline />
+            <SubmitButton>{t("list.add")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "~/components/page-title";
+import { requireRecordAccess } from "~/server/access.server";
+import { auditForPerson } from "~/models/audit.server";
+import { userNames } from "~/models/users.server";
+import type { Route } from "./+types/audit";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: [] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-audit");
+  const lines = auditForPerson(access.person.id);
+  const names = userNames(lines.map((l) => l.actorId).filter((id): id is string => Boolean(id)));
+  return {
+    personId: access.person.id,
+    personName: access.personName,
+    personUserId: access.person.userId,
+    lines: lines.map((l) => ({
+      seq: l.seq,
+      at: l.at,
+      actor: l.actorId ? (names.get(l.actorId) ?? "—") : "—",
+      actorIsPerson: l.actorId === access.person.userId,
+      action: l.action,
+      result: l.result,
+    })),
+  };
+}
+
+export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("account");
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+  return (
+    <>
+      <PageTitle>{t("audit.title")}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.what")}</th>
+            <th scope="col">{t("audit.result")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.lines.map((l) => (
+            <tr key={l.seq}>
+              <td>{when(l.at)}</td>
+              <td>{l.actorIsPerson ? l.actor : t("audit.onBehalf", { actor: l.actor, person: d.personName })}</td>
+              <td>{t(`audit.actions.${l.action}`, { defaultValue: l.action })}</td>
+              <td>{t(`audit.results.${l.result}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord, relationshipKey } from "~/domain/access";
+import { requireRecordAccess } from "~/server/access.server";
+import { findUser } from "~/models/users.server";
+import type { Route } from "./+types/record";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["journey-ui"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lead = access.person.leadProfessionalId ? findUser(access.person.leadProfessionalId) : undefined;
+  const rel = access.relationship;
+  return {
+    personId: access.person.id,
+    name: access.personName,
+    isSelf: rel.kind === "self",
+    relationship: relationshipKey(rel),
+    leadProfessional: lead?.name ?? null,
+    may: {
+      helpers: mayActOnRecord(rel, "manage-helpers"),
+      audit: mayActOnRecord(rel, "view-audit"),
+      myData: mayActOnRecord(rel, "download-data"),
+    },
+  };
+}
+
+export default function RecordOverview({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("account");
+  const title = d.isSelf ? t("record.ownTitle") : t("record.title", { name: d.name });
+  const base = `/people/${d.personId}`;
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <h1>{title}</h1>
+      <dl className="summary-list">
+        {!d.isSelf && (
+          <div>
+            <dt>{t("record.youAre")}</dt>
+            <dd>{t(`relationship.${d.relationship}`)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("record.leadProfessional")}</dt>
+          <dd>{d.leadProfessional ?? t("record.noLeadProfessional")}</dd>
+        </div>
+      </dl>
+      <p>
+        <a className="button" href={`${base}/journey`}>
+          {t("journey-ui:links.journey")}
+        </a>
+      </p>
+      <ul className="list">
+        <li>
+          <a href={`${base}/assessment`}>{t("record.assessment")}</a>
+        </li>
+        <li>
+          <a href={`${base}/budget`}>{t("record.budget")}</a>
+        </li>
+        <li>
+          <a href={`${base}/plan`}>{t("record.plan")}</a>
+        </li>
+        {d.may.helpers && (
+          <li>
+            <a href={`${base}/helpers`}>{t("record.helpers")}</a>
+          </li>
+        )}
+        {d.may.audit && (
+          <li>
+            <a href={`${base}/audit`}>{t("record.whoLooked")}</a>
+          </li>
+        )}
+        {d.may.myData && (
+          <li>
+            <a href={`${base}/my-data`}>{d.isSelf ? t("record.ownMyData") : t("record.myData", { name: d.name })}</a>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}

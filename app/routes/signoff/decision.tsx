@@ -1,0 +1,165 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { thinkAgainSchema } from "~/forms/signoff";
+import { requireRecordAccess } from "~/server/access.server";
+import { formatDate } from "~/lib/format";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
+import { refused } from "~/lib/responses.server";
+import { currentPlan } from "~/models/plan.server";
+import { decisionsView } from "~/views/signoff-view.server";
+import { askToThinkAgain, decisionHistory, reviewsOf } from "~/models/signoff.server";
+import { userNames } from "~/models/users.server";
+import type { Route } from "./+types/decision";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["plan", "signoff"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
+  const state = currentPlan(access.person.id)?.state ?? "draft";
+  const reviews = reviewsOf(access.person.id);
+  const names = userNames(reviews.map((r) => r.heldBy));
+  return {
+    personId: access.person.id,
+    personName: access.personName,
+    isSelf: access.relationship.kind === "self",
+    state,
+    canThinkAgain: state === "changes-requested" && mayActOnRecord(access.relationship, "submit-plan"),
+    canEdit: state === "changes-requested" && mayActOnRecord(access.relationship, "edit-draft"),
+    decisions: decisionsView(decisionHistory(access.person.id), lang, t),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      heading: t("signoff:decision.reviewHeld", {
+        by: names.get(r.heldBy) ?? "—",
+        date: formatDate(r.heldAt, lang),
+        cycle: r.cycle,
+      }),
+      lines: [
+        [t("signoff:meeting.whatIsWorking"), r.whatIsWorking],
+        [t("signoff:meeting.whatIsNot"), r.whatIsNot],
+        [t("signoff:meeting.changesAgreed"), r.changesAgreed],
+        [t("signoff:meeting.nextReviewDate"), formatDate(r.nextReviewDate, lang)],
+      ],
+    })),
+    done: new URL(request.url).searchParams.get("done") === "think-again",
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "submit-plan");
+  const form = await parseForm(request, thinkAgainSchema);
+  if (!form.ok) return refused(form);
+  const result = askToThinkAgain(access, form.data.reasons);
+  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  return redirect(`/people/${access.person.id}/plan/decision?done=think-again`);
+}
+
+export default function Decision({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation(["signoff", "plan"]);
+  const refusal = useActionData<typeof action>();
+  const title = d.isSelf ? t("decision.title") : t("decision.titleFor", { name: d.personName });
+  const base = `/people/${d.personId}/plan`;
+  const latest = d.decisions[0];
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{title}</PageTitle>
+      <p>
+        <a href={base}>{t("common:form.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      {d.done && (
+        <p className="confirmation" role="status">
+          {t("decision.thinkAgainSent")}
+        </p>
+      )}
+      <p>{t("decision.state", { state: t(`plan:states.${d.state}`) })}</p>
+      {latest && <p className="inset">{t(`decision.next.${latest.decision}`)}</p>}
+      {d.canEdit && (
+        <ul className="list">
+          <li>
+            <a href={base}>{t("decision.editPlan")}</a>
+          </li>
+          <li>
+            <a href={`${base}/submit`}>{t("decision.sendAgain")}</a>
+          </li>
+        </ul>
+      )}
+      {d.decisions.length === 0 ? (
+        <p>{t("decision.none")}</p>
+      ) : (
+        d.decisions.map((dec) => (
+          <section key={dec.id} aria-labelledby={`decision-${dec.id}`} className="decision">
+            <h2 id={`decision-${dec.id}`}>{dec.heading}</h2>
+            <p className="hint">{dec.cycleVersion}</p>
+            {dec.reason && <p>{t("decision.reason", { reason: dec.reason })}</p>}
+            {dec.risk && <p>{t("decision.risk", { risk: dec.risk })}</p>}
+            {dec.reviewDate && <p>{t("decision.reviewDate", { date: dec.reviewDate })}</p>}
+            {dec.budget && <p>{t("decision.budget", { amount: dec.budget })}</p>}
+            {dec.criteria.length > 0 && (
+              <>
+                <h3>{t("decision.criteria")}</h3>
+                <ul className="list">
+                  {dec.criteria.map((c) => (
+                    <li key={c.criterion}>
+                      <strong>{c.line}</strong>
+                      {c.comment && <> · {c.comment}</>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {dec.items.length > 0 && (
+              <>
+                <h3>{t("decision.items")}</h3>
+                <ul className="list">
+                  {dec.items.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        ))
+      )}
+      {d.canThinkAgain && (
+        <section aria-labelledby="think-again">
+          <h2 id="think-again">{t("decision.thinkAgainHeading")}</h2>
+          <p>{t("decision.thinkAgainIntro")}</p>
+          <ValidatedForm
+            schema={thinkAgainSchema}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={{ reasons: t("decision.reasons") }}
+          >
+            <TextField name="reasons" label={t("decision.reasons")} multiline />
+            <SubmitButton>{t("decision.thinkAgain")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+      {d.reviews.length > 0 && (
+        <section aria-labelledby="reviews">
+          <h2 id="reviews">{t("decision.reviews")}</h2>
+          {d.reviews.map((r) => (
+            <div key={r.id}>
+              <h3>{r.heading}</h3>
+              <dl className="summary-list">
+                {r.lines.map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}

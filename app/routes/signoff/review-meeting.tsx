@@ -1,0 +1,98 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { defaultReviewDate, toIsoDate } from "~/domain/workflow";
+import { reviewMeetingSchema } from "~/forms/signoff";
+import { requireRecordAccess } from "~/server/access.server";
+import { formatDate } from "~/lib/format";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
+import { refused } from "~/lib/responses.server";
+import { currentPlan } from "~/models/plan.server";
+import { holdReview, reviewDateOf } from "~/models/signoff.server";
+import type { Route } from "./+types/review-meeting";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["signoff"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "review");
+  const lang = languageOf(context);
+  const row = currentPlan(access.person.id);
+  const reviewDate = row ? reviewDateOf(row.id) : null;
+  const next = toIsoDate(defaultReviewDate(new Date(), false));
+  return {
+    personId: access.person.id,
+    personName: access.personName,
+    ready: row?.state === "signed-off" || row?.state === "in-review",
+    reviewDate: reviewDate ? formatDate(reviewDate, lang) : null,
+    nextReviewDate: next,
+    nextExample: formatDate(next, lang),
+    done: Number(new URL(request.url).searchParams.get("cycle")) || null,
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "review");
+  const form = await parseForm(request, reviewMeetingSchema);
+  if (!form.ok) return refused(form);
+  const result = holdReview(access, form.data);
+  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  return redirect(`/people/${access.person.id}/plan/review-meeting?cycle=${result.cycle}`);
+}
+
+export default function ReviewMeeting({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("signoff");
+  const refusal = useActionData<typeof action>();
+  const title = t("meeting.title", { name: d.personName });
+  const labels = {
+    whatIsWorking: t("meeting.whatIsWorking"),
+    whatIsNot: t("meeting.whatIsNot"),
+    changesAgreed: t("meeting.changesAgreed"),
+    nextReviewDate: t("meeting.nextReviewDate"),
+  };
+  return (
+    <div className="narrow">
+      <PageTitle error={Boolean(refusal)}>{title}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      {d.done ? (
+        <>
+          <p className="confirmation" role="status">
+            {t("meeting.done", { cycle: d.done })}
+          </p>
+          <p>
+            <a href={`/people/${d.personId}/plan`}>{t("meeting.openPlan")}</a>
+          </p>
+        </>
+      ) : !d.ready ? (
+        <p>{t("meeting.notReady")}</p>
+      ) : (
+        <>
+          <p>{t("meeting.intro")}</p>
+          {d.reviewDate && <p className="hint">{t("meeting.reviewDate", { date: d.reviewDate })}</p>}
+          <ValidatedForm
+            schema={reviewMeetingSchema}
+            values={refusal?.values ?? { nextReviewDate: d.nextReviewDate }}
+            errors={refusal?.errors}
+            labels={labels}
+          >
+            <TextField name="whatIsWorking" label={labels.whatIsWorking} multiline />
+            <TextField name="whatIsNot" label={labels.whatIsNot} multiline />
+            <TextField name="changesAgreed" label={labels.changesAgreed} multiline />
+            <TextField
+              name="nextReviewDate"
+              label={labels.nextReviewDate}
+              hint={t("meeting.nextReviewDateHint", { example: d.nextExample })}
+              type="date"
+            />
+            <SubmitButton>{t("meeting.save")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      )}
+    </div>
+  );
+}

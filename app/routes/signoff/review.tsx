@@ -1,0 +1,239 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { PlanSnapshot } from "~/components/plan-snapshot";
+import { CRITERIA } from "~/domain/plan-criteria";
+import { adaptField, agreeField, commentField, decisionSchema, MAX_AGREEMENT_ITEMS, metField } from "~/forms/signoff";
+import { requireRecordAccess } from "~/server/access.server";
+import { formatDate } from "~/lib/format";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
+import { refused } from "~/lib/responses.server";
+import { planCheckView } from "~/views/plan-view.server";
+import { currentPlan } from "~/models/plan.server";
+import { decisionsView, snapshotView } from "~/views/signoff-view.server";
+import { decide, decisionHistory, latestSubmission, parseSnapshot, suggestedReviewDate } from "~/models/signoff.server";
+import { userNames } from "~/models/users.server";
+import type { Route } from "./+types/review";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["plan", "signoff"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "sign-off");
+  const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
+  const row = currentPlan(access.person.id);
+  const state = row?.state ?? "draft";
+  const submission =
+    row && (state === "submitted" || state === "referred-to-panel") ? latestSubmission(row.id) : undefined;
+  const snapshot = submission ? parseSnapshot(submission) : undefined;
+  const check = snapshot ? planCheckView(snapshot.plan, snapshot.budget.totalPence, lang, t) : null;
+  const reviewDate = suggestedReviewDate(access.person.id);
+  return {
+    personId: access.person.id,
+    personName: access.personName,
+    state,
+    submission: submission
+      ? {
+          id: submission.id,
+          heading: t("signoff:review.version", {
+            version: submission.version,
+            by: userNames([submission.submittedBy]).get(submission.submittedBy) ?? "—",
+            date: formatDate(submission.submittedAt, lang),
+          }),
+          reason: submission.reason,
+          reconsideration: submission.reconsideration,
+          reconsiderationReasons: submission.reconsiderationReasons,
+        }
+      : null,
+    view: snapshot ? snapshotView(snapshot, lang, t) : null,
+    criteria: check
+      ? check.criteria.map((c) => ({
+          criterion: c.criterion,
+          name: c.name,
+          met: c.met,
+          problems: c.problems.map((p) => p.text),
+        }))
+      : [],
+    reviewDate,
+    reviewDateExample: formatDate(reviewDate, lang),
+    earlier: row
+      ? decisionsView(
+          decisionHistory(access.person.id).filter((d) => d.planId === row.id),
+          lang,
+          t,
+        )
+      : [],
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "sign-off");
+  const form = await parseForm(request, decisionSchema);
+  if (!form.ok) return refused(form);
+  const v = form.data;
+  const criteria = Object.fromEntries(
+    CRITERIA.map((c) => [c, { met: v[metField(c)] === "met", comment: v[commentField(c)] }]),
+  ) as Parameters<typeof decide>[1]["criteria"];
+  const agreements = Array.from({ length: MAX_AGREEMENT_ITEMS }, (_, i) => {
+    const agreement = v[agreeField(i)];
+    return agreement === "agree" || agreement === "adapt"
+      ? { agreement: agreement as "agree" | "adapt", adaptation: v[adaptField(i)] }
+      : undefined;
+  });
+  const result = decide(access, {
+    submissionId: v.submissionId,
+    decision: v.decision,
+    criteria,
+    agreements,
+    reviewDate: v.reviewDate,
+    risk: v.risk,
+    reason: v.reason,
+  });
+  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  return redirect(`/people/${access.person.id}/plan/decision`);
+}
+
+export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation(["signoff", "plan"]);
+  const refusal = useActionData<typeof action>();
+  const title = t("review.title", { name: d.personName });
+  const labels: Record<string, string> = { decision: t("review.decision") };
+  for (const c of d.criteria) {
+    labels[metField(c.criterion)] = c.name;
+    labels[commentField(c.criterion)] = t("review.comment", { criterion: c.name });
+  }
+  const agreeItems = d.view?.items.filter((i) => i.agreementIndex >= 0) ?? [];
+  for (const item of agreeItems) {
+    labels[agreeField(item.agreementIndex)] = t("review.agreement", { item: item.what });
+    labels[adaptField(item.agreementIndex)] = t("review.adaptation", { item: item.what });
+  }
+  Object.assign(labels, { reviewDate: t("review.reviewDate"), risk: t("review.risk"), reason: t("review.reason") });
+  const initial = refusal?.values ?? {
+    ...Object.fromEntries(d.criteria.map((c) => [metField(c.criterion), c.met ? "met" : "not-yet"])),
+    reviewDate: d.reviewDate,
+  };
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{title}</PageTitle>
+      <p>
+        <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      <p className="hint">{t("review.state", { state: t(`plan:states.${d.state}`) })}</p>
+      {!d.submission || !d.view ? (
+        <p>{t("review.nothing")}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{d.submission.heading}</strong>
+          </p>
+          <p className="inset">{t("review.frozen")}</p>
+          {d.submission.reconsideration && (
+            <div className="warning">
+              <h2>{t("review.reconsideration")}</h2>
+              <p>{t("review.reconsiderationReasons")}:</p>
+              <blockquote>{d.submission.reconsiderationReasons}</blockquote>
+            </div>
+          )}
+          {d.submission.reason && (
+            <>
+              <h2>{t("review.personReason")}</h2>
+              <blockquote>{d.submission.reason}</blockquote>
+            </>
+          )}
+          {d.view.notMet.length > 0 && (
+            <p>
+              {t("review.notMetWhenSent")}: {d.view.notMet.join(", ")}
+            </p>
+          )}
+          <PlanSnapshot view={d.view} />
+          <ValidatedForm
+            schema={decisionSchema}
+            values={initial}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ submissionId: d.submission.id }}
+          >
+            <h2>{t("review.criteriaHeading")}</h2>
+            <p>{t("review.criteriaIntro")}</p>
+            {d.criteria.map((c) => (
+              <div key={c.criterion}>
+                <ChoiceField
+                  name={metField(c.criterion)}
+                  legend={c.name}
+                  hint={[
+                    t("review.suggested", { state: c.met ? t("review.met") : t("review.notYet") }),
+                    ...c.problems,
+                  ].join(" ")}
+                  options={[
+                    { value: "met", label: t("review.met") },
+                    { value: "not-yet", label: t("review.notYet") },
+                  ]}
+                />
+                <TextField name={commentField(c.criterion)} label={labels[commentField(c.criterion)]!} multiline />
+              </div>
+            ))}
+            {agreeItems.length > 0 && (
+              <>
+                <h2>{t("review.itemsHeading")}</h2>
+                <p>{t("review.itemsIntro")}</p>
+                {agreeItems.map((item) => (
+                  <div key={item.id}>
+                    <ChoiceField
+                      name={agreeField(item.agreementIndex)}
+                      legend={labels[agreeField(item.agreementIndex)]!}
+                      hint={item.flagged ? t("plan.flagged") : undefined}
+                      options={[
+                        { value: "agree", label: t("review.agree") },
+                        { value: "adapt", label: t("review.adapt") },
+                      ]}
+                    />
+                    <TextField
+                      name={adaptField(item.agreementIndex)}
+                      label={labels[adaptField(item.agreementIndex)]!}
+                    />
+                  </div>
+                ))}
+              </>
+            )}
+            <h2>{t("review.decisionHeading")}</h2>
+            <ChoiceField
+              name="decision"
+              legend={labels.decision!}
+              options={[
+                { value: "sign-off", label: t("review.signOff"), hint: t("review.signOffHint") },
+                { value: "request-changes", label: t("review.requestChanges"), hint: t("review.requestChangesHint") },
+                { value: "refer-to-panel", label: t("review.referToPanel"), hint: t("review.referToPanelHint") },
+              ]}
+            />
+            <TextField
+              name="reviewDate"
+              label={labels.reviewDate!}
+              hint={t("review.reviewDateHint", { example: d.reviewDateExample })}
+              type="date"
+            />
+            <TextField name="risk" label={labels.risk!} multiline />
+            <TextField name="reason" label={labels.reason!} multiline />
+            <SubmitButton>{t("review.save")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      )}
+      {d.earlier.length > 0 && (
+        <section aria-labelledby="earlier-decisions">
+          <h2 id="earlier-decisions">{t("review.earlier")}</h2>
+          <ul className="list">
+            {d.earlier.map((e) => (
+              <li key={e.id}>
+                {e.heading}
+                {e.reason && <> · {t("decision.reason", { reason: e.reason })}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { useTranslation } from "react-i18next";
+import { redirect, useActionData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { mayActOnRecord } from "~/domain/access";
+import { canSubmit } from "~/domain/plan-criteria";
+import { submitPlanSchema } from "~/forms/signoff";
+import { content } from "~/content/content.server";
+import { requireRecordAccess } from "~/server/access.server";
+import { parseForm, refuse } from "~/lib/forms.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
+import { refused } from "~/lib/responses.server";
+import { budgetForPlan, planCheckView } from "~/views/plan-view.server";
+import { loadPlan } from "~/models/plan.server";
+import { submitPlan, submitRefusal } from "~/models/signoff.server";
+import type { Route } from "./+types/submit";
+import { PlanCheckList } from "~/components/plan-check-list";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["plan", "signoff"] };
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
+  const { row, plan } = loadPlan(access.person.id);
+  const budget = budgetForPlan(access.person.id)?.totalPence ?? 0;
+  const sent = Number(new URL(request.url).searchParams.get("sent")) || null;
+  return {
+    personId: access.person.id,
+    personName: access.personName,
+    isSelf: access.relationship.kind === "self",
+    state: row?.state ?? "draft",
+    sent,
+    // Peer brokers and supporting representatives see why they cannot send, in plain words.
+    refusal: mayActOnRecord(access.relationship, "submit-plan")
+      ? submitRefusal(access)
+      : (submitRefusal(access) ?? "plan:workflow.onlyPersonCanSend"),
+    needsReason: !canSubmit(plan, { totalPence: budget }, "", content().planCheck).allowed,
+    check: planCheckView(plan, budget, lang, t),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const access = requireRecordAccess(context, request, params.personId, "submit-plan");
+  const form = await parseForm(request, submitPlanSchema);
+  if (!form.ok) return refused(form);
+  const result = submitPlan(access, { consent: form.data.consent, reason: form.data.reason });
+  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  return redirect(`/people/${access.person.id}/plan/submit?sent=${result.version}`);
+}
+
+export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation(["signoff", "plan"]);
+  const refusal = useActionData<typeof action>();
+  const base = `/people/${d.personId}/plan`;
+  if (d.sent) {
+    return (
+      <div className="narrow">
+        <PageTitle>{t("submit.sentTitle")}</PageTitle>
+        <div className="confirmation" role="status">
+          <h1>{t("submit.sentTitle")}</h1>
+          <p>{t("submit.sentBody", { version: d.sent })}</p>
+        </div>
+        <h2>{t("submit.whatNext")}</h2>
+        <p>{t("submit.whatNextBody")}</p>
+        <ul className="list">
+          <li>
+            <a href={`${base}/decision`}>{t("submit.seeDecision")}</a>
+          </li>
+          <li>
+            <a href={base}>{t("submit.backToPlan")}</a>
+          </li>
+        </ul>
+      </div>
+    );
+  }
+  const title = d.isSelf ? t("submit.title") : t("submit.titleFor", { name: d.personName });
+  const labels = {
+    consent: t("submit.consentLabel"),
+    reason: d.needsReason ? t("submit.reason") : t("submit.reasonOptional"),
+  };
+  return (
+    <div className="narrow">
+      <PageTitle error={Boolean(refusal)}>{title}</PageTitle>
+      <p>
+        <a href={base}>{t("common:form.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      <p className="hint">{t("plan:page.state", { state: t(`plan:states.${d.state}`) })}</p>
+      <p>{t("submit.intro")}</p>
+      <section aria-labelledby="submit-check">
+        <h2 id="submit-check">{t("submit.checkHeading")}</h2>
+        <PlanCheckList check={d.check} />
+      </section>
+      {d.refusal ? (
+        <div className="inset" role="status">
+          <h2>
+            {d.refusal === "plan:workflow.alreadySent" ||
+            d.refusal === "plan:workflow.signedOffChangesElsewhere" ||
+            d.refusal === "plan:workflow.cycleClosed"
+              ? t("submit.notNow")
+              : t("submit.cannotSend")}
+          </h2>
+          <p>{t(d.refusal)}</p>
+        </div>
+      ) : (
+        <ValidatedForm schema={submitPlanSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+          {d.needsReason && <p className="warning">{t("plan:submit.reasonNeeded")}</p>}
+          <TextField name="reason" label={labels.reason} multiline />
+          <ChoiceField
+            name="consent"
+            legend={labels.consent}
+            options={[{ value: "on", label: t("submit.consent") }]}
+            multiple
+          />
+          <SubmitButton>{t("submit.send")}</SubmitButton>
+        </ValidatedForm>
+      )}
+    </div>
+  );
+}

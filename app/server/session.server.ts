@@ -1,0 +1,139 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import {
+  createContext,
+  createCookie,
+  redirect,
+  type MiddlewareFunction,
+  type RouterContextProvider,
+} from "react-router";
+import { sessions, users } from "../../db/schema";
+import type { User } from "~/models/users.server";
+import { isProduction, sessionSecret } from "~/lib/config.server";
+import { db } from "~/lib/db.server";
+import { hashToken, randomToken } from "~/lib/tokens.server";
+
+/** Signed out after this long without a request (WCAG 2.2.1: a warning comes first, in the page). */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** Writing "last seen" on every request would cost a disk sync each time; once a minute is enough. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+// __Host- in production: Secure, Path=/, no Domain, so no other site or subdomain can set it.
+const sessionCookie = createCookie(isProduction() ? "__Host-session" : "session", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: isProduction(),
+  secrets: [sessionSecret()],
+});
+
+export type SessionRow = typeof sessions.$inferSelect;
+export interface Signed {
+  user: User;
+  session: SessionRow;
+}
+
+/** Who is asking: null when nobody is signed in. Set by sessionMiddleware on every request. */
+export const signedContext = createContext<Signed | null>(null);
+
+/** Starts a new session (a new id every time: no fixation) and returns the Set-Cookie header. */
+export async function startSession(
+  userId: string,
+  stage: SessionRow["stage"],
+  userAgent: string | null,
+): Promise<string> {
+  const id = randomToken(32);
+  const now = new Date().toISOString();
+  db()
+    .insert(sessions)
+    .values({
+      idHash: hashToken(id),
+      userId,
+      stage,
+      csrfSecret: randomToken(16),
+      userAgent: userAgent?.slice(0, 200) ?? null,
+      lastSeenAt: now,
+    })
+    .run();
+  return sessionCookie.serialize(id, { maxAge: 60 * 60 * 12 });
+}
+
+export function endSession(idHash: string, reason: string): void {
+  db()
+    .update(sessions)
+    .set({ endedAt: new Date().toISOString(), endedReason: reason })
+    .where(and(eq(sessions.idHash, idHash), isNull(sessions.endedAt)))
+    .run();
+}
+
+/** Ends every session of an account, e.g. after a password change, optionally keeping the current one. */
+export function endAllSessions(userId: string, reason: string, keepIdHash?: string): void {
+  const open = db()
+    .select({ idHash: sessions.idHash })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .all();
+  for (const s of open) if (s.idHash !== keepIdHash) endSession(s.idHash, reason);
+}
+
+export function openSessions(userId: string) {
+  return db()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .orderBy(desc(sessions.lastSeenAt))
+    .all();
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+/** Finds the session behind the cookie; ends it if it has been idle too long. */
+export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const id = await sessionCookie.parse(request.headers.get("cookie"));
+  let signed: Signed | null = null;
+  let clear = false;
+  if (typeof id === "string" && id.length > 0) {
+    const idHash = hashToken(id);
+    const row = db()
+      .select()
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.idHash, idHash))
+      .get();
+    const now = Date.now();
+    if (!row || row.sessions.endedAt) clear = true;
+    else if (now - Date.parse(row.sessions.lastSeenAt) > IDLE_TIMEOUT_MS) {
+      endSession(idHash, "idle");
+      clear = true;
+    } else {
+      if (now - Date.parse(row.sessions.lastSeenAt) > TOUCH_EVERY_MS) {
+        db()
+          .update(sessions)
+          .set({ lastSeenAt: new Date(now).toISOString() })
+          .where(eq(sessions.idHash, idHash))
+          .run();
+      }
+      signed = { user: row.users, session: row.sessions };
+    }
+  }
+  context.set(signedContext, signed);
+  const response = await next();
+  if (clear) response.headers.append("Set-Cookie", await clearSessionCookie());
+  return response;
+};
+
+/** The fully signed-in user (second factor done where needed), or a redirect to sign in. */
+export function requireUser(context: Readonly<RouterContextProvider>, request: Request): Signed {
+  const signed = context.get(signedContext);
+  if (!signed || signed.session.stage !== "signed-in") {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return signed;
+}
+
+export function currentUser(context: Readonly<RouterContextProvider>): Signed | null {
+  const signed = context.get(signedContext);
+  return signed && signed.session.stage === "signed-in" ? signed : null;
+}

@@ -1,0 +1,99 @@
+import type { TFunction } from "i18next";
+import { content } from "~/content/content.server";
+import type { Language } from "~/domain/languages";
+import { findEntry } from "~/domain/menu";
+import { CRITERIA } from "~/domain/plan-criteria";
+import { formatDate, formatMoney } from "~/lib/format";
+import { needAreaTitle } from "./budget-view.server";
+import { itemsNeedingAgreement, type DecisionRow, type Snapshot } from "~/models/signoff.server";
+import { userNames } from "~/models/users.server";
+
+/** A frozen plan version as the pages show it: words, items and figures, formatted for one language. */
+export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
+  const { menu } = content();
+  const outcomes = new Map(snapshot.plan.outcomes.map((o) => [o.id, o.words]));
+  const needing = itemsNeedingAgreement(snapshot.plan).map((i) => i.id);
+  return {
+    outcomes: snapshot.plan.outcomes.map((o) => ({
+      id: o.id,
+      words: o.words,
+      ratings: t("signoff:plan.outcomeRatings", { now: o.now, hope: o.hope }),
+    })),
+    items: snapshot.plan.items.map((item) => ({
+      id: item.id,
+      what: item.what,
+      entry:
+        item.kind === "something-else"
+          ? (item.somethingElse ?? "")
+          : item.menuEntryId
+            ? (findEntry(menu, item.menuEntryId)?.title[lang] ?? item.menuEntryId)
+            : "",
+      line: t("signoff:plan.itemLine", {
+        provider: item.provider,
+        frequency: item.frequency,
+        yearly: formatMoney(item.yearlyCostPence, lang),
+        kind: t(`plan:itemKinds.${item.kind}`),
+      }),
+      serves: item.outcomeIds.map((id) => outcomes.get(id)).filter((w): w is string => Boolean(w)),
+      flagged: (item.flaggedEntryIds ?? []).length > 0,
+      agreementIndex: needing.indexOf(item.id),
+    })),
+    budget: {
+      known: snapshot.budget.basis !== null,
+      total: formatMoney(snapshot.budget.totalPence, lang),
+      committed: formatMoney(snapshot.budget.committedPence, lang),
+      self: snapshot.budget.selfTotalPence === null ? null : formatMoney(snapshot.budget.selfTotalPence, lang),
+      agreed: snapshot.budget.agreedTotalPence === null ? null : formatMoney(snapshot.budget.agreedTotalPence, lang),
+      ratings: snapshot.budget.agreedRatings.map((r) =>
+        t("signoff:plan.agreedRating", { area: needAreaTitle(r.needArea, lang), rating: r.rating, reason: r.reason }),
+      ),
+    },
+    notMet: snapshot.notMet.map((c) => t(`plan:criteria.${c}.name`)),
+  };
+}
+
+/** Every decision in plain words: what, by whom, when, and every reason. */
+export function decisionsView(
+  rows: (DecisionRow & { cycle: number; version: number })[],
+  lang: Language,
+  t: TFunction,
+) {
+  const names = userNames([...new Set(rows.map((r) => r.decidedBy))]);
+  return rows.map((d) => {
+    const criteria = JSON.parse(d.criteria) as Partial<
+      Record<(typeof CRITERIA)[number], { met: boolean; comment?: string }>
+    >;
+    const items = JSON.parse(d.itemAgreements) as Record<
+      string,
+      { what: string; agreement: "agree" | "adapt"; adaptation?: string }
+    >;
+    return {
+      id: d.id,
+      decision: d.decision,
+      heading: t("signoff:decision.decided", {
+        decision: t(`signoff:decision.kinds.${d.decision}`),
+        by: names.get(d.decidedBy) ?? "—",
+        date: formatDate(d.decidedAt, lang),
+      }),
+      cycleVersion: t("signoff:decision.cycleVersion", { cycle: d.cycle, version: d.version }),
+      criteria: CRITERIA.filter((c) => criteria[c]).map((c) => ({
+        criterion: c,
+        line: t("signoff:decision.criterionLine", {
+          criterion: t(`plan:criteria.${c}.name`),
+          state: criteria[c]!.met ? t("signoff:review.met") : t("signoff:review.notYet"),
+        }),
+        met: criteria[c]!.met,
+        comment: criteria[c]!.comment ?? null,
+      })),
+      items: Object.values(items).map((i) =>
+        i.agreement === "adapt"
+          ? t("signoff:decision.adapted", { item: i.what, adaptation: i.adaptation ?? "" })
+          : t("signoff:decision.agreed", { item: i.what }),
+      ),
+      reason: d.reason,
+      risk: d.risk,
+      reviewDate: d.reviewDate ? formatDate(d.reviewDate, lang) : null,
+      budget: d.confirmedBudgetPence === null ? null : formatMoney(d.confirmedBudgetPence, lang),
+    };
+  });
+}
