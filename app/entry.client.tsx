@@ -17,12 +17,13 @@ void i18next.use(initReactI18next).init({
   defaultNS: "common",
   interpolation: { escapeValue: false },
   initAsync: false,
-    showSupportNotice: false,
+  showSupportNotice: false,
   // A key missing in the browser means a route forgot to name its namespace in handle.i18n: say so
   // loudly (the browser tests fail on console errors).
   saveMissing: true,
   missingKeyHandler: (_lngs, ns, key, _fallback, _update, options) => {
-    if ((options as { defaultValue?: unknown } | undefined)?.defaultValue === undefined) console.error(`Missing translation ${ns}:${key}`);
+    if ((options as { defaultValue?: unknown } | undefined)?.defaultValue === undefined)
+      console.error(`Missing translation ${ns}:${key}`);
   },
 });
 

@@ -9,7 +9,7 @@ import { NonceProvider } from "~/lib/nonce";
 
 export { clientAddressContext } from "~/lib/context";
 export { clientAddress } from "~/lib/throttle";
-export { prepare } from "~/lib/startup.server";
+export { prepare } from "~/server/startup.server";
 
 export const streamTimeout = 5_000;
 
@@ -40,7 +40,12 @@ export default function handleRequest(
         onAllReady() {
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError: reject,

@@ -3,7 +3,10 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 
 // Every id that appears in a URL is a random UUID, so no record is reachable by guessing.
 const id = () => text("id").primaryKey();
-const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 export const teams = sqliteTable("teams", {
   id: id(),
@@ -35,7 +38,9 @@ export const persons = sqliteTable(
   "persons",
   {
     id: id(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     leadProfessionalId: text("lead_professional_id").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -47,8 +52,12 @@ export const helpers = sqliteTable(
   "helpers",
   {
     id: id(),
-    personId: text("person_id").notNull().references(() => persons.id),
-    helperUserId: text("helper_user_id").notNull().references(() => users.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    helperUserId: text("helper_user_id")
+      .notNull()
+      .references(() => users.id),
     kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
     // Null until the person records it; a representative with no recorded authority may only view.
     authority: text("authority", { enum: ["supporting", "acting-for"] }),
@@ -62,10 +71,14 @@ export const helpers = sqliteTable(
 
 export const invitations = sqliteTable("invitations", {
   id: id(),
-  personId: text("person_id").notNull().references(() => persons.id),
+  personId: text("person_id")
+    .notNull()
+    .references(() => persons.id),
   kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
   codeHash: text("code_hash").notNull().unique(),
-  createdBy: text("created_by").notNull().references(() => users.id),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
   expiresAt: text("expires_at").notNull(),
   acceptedAt: text("accepted_at"),
   acceptedBy: text("accepted_by").references(() => users.id),
@@ -78,7 +91,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     idHash: text("id_hash").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     // "awaiting-second-factor" after the password for professionals and commissioners; "signed-in" after.
     stage: text("stage", { enum: ["awaiting-second-factor", "signed-in"] }).notNull(),
     csrfSecret: text("csrf_secret").notNull(),
@@ -117,7 +132,9 @@ export const notifications = sqliteTable(
   "notifications",
   {
     id: id(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     kind: text("kind").notNull(),
     params: text("params").notNull().default("{}"),
     link: text("link"),
@@ -142,7 +159,9 @@ export const assessments = sqliteTable(
   "assessments",
   {
     id: id(),
-    personId: text("person_id").notNull().references(() => persons.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
     cycle: integer("cycle").notNull().default(1),
     informal: text("informal", { enum: ["none", "a-little", "a-lot", "most"] }),
     informalBy: text("informal_by").references(() => users.id),
@@ -155,12 +174,16 @@ export const assessments = sqliteTable(
 export const assessmentAnswers = sqliteTable(
   "assessment_answers",
   {
-    assessmentId: text("assessment_id").notNull().references(() => assessments.id),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
     needArea: text("need_area").notNull(),
     // Null with ratherNotSay: "I'd rather not say" counts as 0, with a note.
     rating: integer("rating"),
     ratherNotSay: integer("rather_not_say", { mode: "boolean" }).notNull().default(false),
-    answeredBy: text("answered_by").notNull().references(() => users.id),
+    answeredBy: text("answered_by")
+      .notNull()
+      .references(() => users.id),
     answeredAt: text("answered_at").notNull(),
   },
   (t) => [uniqueIndex("answers_assessment_area").on(t.assessmentId, t.needArea)],
@@ -171,11 +194,15 @@ export const agreedRatings = sqliteTable(
   "agreed_ratings",
   {
     id: id(),
-    assessmentId: text("assessment_id").notNull().references(() => assessments.id),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
     needArea: text("need_area").notNull(),
     rating: integer("rating").notNull(),
     reason: text("reason").notNull(),
-    agreedBy: text("agreed_by").notNull().references(() => users.id),
+    agreedBy: text("agreed_by")
+      .notNull()
+      .references(() => users.id),
     agreedAt: text("agreed_at").notNull(),
   },
   (t) => [index("agreed_assessment_idx").on(t.assessmentId)],
@@ -189,8 +216,12 @@ export const allocations = sqliteTable(
   "allocations",
   {
     id: id(),
-    personId: text("person_id").notNull().references(() => persons.id),
-    assessmentId: text("assessment_id").notNull().references(() => assessments.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
     basis: text("basis", { enum: ["self", "agreed"] }).notNull(),
     ruleSetId: text("rule_set_id").notNull(),
     inputs: text("inputs").notNull(),
@@ -202,7 +233,9 @@ export const allocations = sqliteTable(
     weeklyPence: integer("weekly_pence").notNull(),
     flags: text("flags").notNull(),
     explanation: text("explanation").notNull(),
-    createdBy: text("created_by").notNull().references(() => users.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("allocations_person_idx").on(t.personId)],
@@ -213,9 +246,13 @@ export const plans = sqliteTable(
   "plans",
   {
     id: id(),
-    personId: text("person_id").notNull().references(() => persons.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
     cycle: integer("cycle").notNull().default(1),
-    state: text("state", { enum: ["draft", "submitted", "changes-requested", "referred-to-panel", "signed-off", "in-review", "closed"] })
+    state: text("state", {
+      enum: ["draft", "submitted", "changes-requested", "referred-to-panel", "signed-off", "in-review", "closed"],
+    })
       .notNull()
       .default("draft"),
     createdAt: createdAt(),
@@ -230,11 +267,15 @@ export const plans = sqliteTable(
 export const planSections = sqliteTable(
   "plan_sections",
   {
-    planId: text("plan_id").notNull().references(() => plans.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
     section: text("section").notNull(),
     version: integer("version").notNull(),
     content: text("content").notNull(),
-    savedBy: text("saved_by").notNull().references(() => users.id),
+    savedBy: text("saved_by")
+      .notNull()
+      .references(() => users.id),
     onBehalfOf: text("on_behalf_of").references(() => persons.id),
     savedAt: text("saved_at").notNull(),
   },
@@ -246,11 +287,15 @@ export const planSectionHistory = sqliteTable(
   "plan_section_history",
   {
     seq: integer("seq").primaryKey({ autoIncrement: true }),
-    planId: text("plan_id").notNull().references(() => plans.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
     section: text("section").notNull(),
     version: integer("version").notNull(),
     content: text("content").notNull(),
-    savedBy: text("saved_by").notNull().references(() => users.id),
+    savedBy: text("saved_by")
+      .notNull()
+      .references(() => users.id),
     onBehalfOf: text("on_behalf_of").references(() => persons.id),
     savedAt: text("saved_at").notNull(),
     outcome: text("outcome", { enum: ["saved", "conflict"] }).notNull(),
@@ -266,18 +311,27 @@ export const planSubmissions = sqliteTable(
   "plan_submissions",
   {
     id: id(),
-    planId: text("plan_id").notNull().references(() => plans.id),
-    personId: text("person_id").notNull().references(() => persons.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
     version: integer("version").notNull(),
     snapshot: text("snapshot").notNull(),
     consent: integer("consent", { mode: "boolean" }).notNull(),
     reason: text("reason"),
-    submittedBy: text("submitted_by").notNull().references(() => users.id),
+    submittedBy: text("submitted_by")
+      .notNull()
+      .references(() => users.id),
     submittedAt: text("submitted_at").notNull(),
     reconsideration: integer("reconsideration", { mode: "boolean" }).notNull().default(false),
     reconsiderationReasons: text("reconsideration_reasons"),
   },
-  (t) => [uniqueIndex("plan_submissions_plan_version").on(t.planId, t.version), index("plan_submissions_person_idx").on(t.personId)],
+  (t) => [
+    uniqueIndex("plan_submissions_plan_version").on(t.planId, t.version),
+    index("plan_submissions_person_idx").on(t.personId),
+  ],
 );
 
 /** Every decision on a submitted version, with every reason. Append-only (triggers). */
@@ -285,16 +339,24 @@ export const planDecisions = sqliteTable(
   "plan_decisions",
   {
     id: id(),
-    planId: text("plan_id").notNull().references(() => plans.id),
-    submissionId: text("submission_id").notNull().references(() => planSubmissions.id),
-    decision: text("decision", { enum: ["signed-off", "changes-requested", "referred-to-panel", "think-again"] }).notNull(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => planSubmissions.id),
+    decision: text("decision", {
+      enum: ["signed-off", "changes-requested", "referred-to-panel", "think-again"],
+    }).notNull(),
     criteria: text("criteria").notNull().default("{}"),
     itemAgreements: text("item_agreements").notNull().default("{}"),
     reason: text("reason"),
     risk: text("risk"),
     reviewDate: text("review_date"),
     confirmedBudgetPence: integer("confirmed_budget_pence"),
-    decidedBy: text("decided_by").notNull().references(() => users.id),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
     decidedAt: text("decided_at").notNull(),
   },
   (t) => [index("plan_decisions_plan_idx").on(t.planId), index("plan_decisions_submission_idx").on(t.submissionId)],
@@ -305,12 +367,16 @@ export const planReviews = sqliteTable(
   "plan_reviews",
   {
     id: id(),
-    planId: text("plan_id").notNull().references(() => plans.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
     whatIsWorking: text("what_is_working").notNull(),
     whatIsNot: text("what_is_not").notNull(),
     changesAgreed: text("changes_agreed").notNull(),
     nextReviewDate: text("next_review_date").notNull(),
-    heldBy: text("held_by").notNull().references(() => users.id),
+    heldBy: text("held_by")
+      .notNull()
+      .references(() => users.id),
     heldAt: text("held_at").notNull(),
   },
   (t) => [index("plan_reviews_plan_idx").on(t.planId)],

@@ -6,7 +6,13 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readContentJson } from "../app/content/read.server";
 import { allocateBudget, type AllocationInput } from "../app/domain/allocation";
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS, ruleSetSchema, type NeedAreaKey, type RuleSet } from "../app/domain/rule-set";
+import {
+  INFORMAL_SUPPORT,
+  NEED_AREA_KEYS,
+  ruleSetSchema,
+  type NeedAreaKey,
+  type RuleSet,
+} from "../app/domain/rule-set";
 
 const CONTENT = fileURLToPath(new URL("../content", import.meta.url));
 

@@ -42,7 +42,12 @@ function percentile(sorted, p) {
 
 async function load(name, pathname, headers = {}) {
   const latencies = [];
-  const instance = autocannon({ url: new URL(pathname, baseUrl).href, duration: DURATION, connections: CONNECTIONS, headers });
+  const instance = autocannon({
+    url: new URL(pathname, baseUrl).href,
+    duration: DURATION,
+    connections: CONNECTIONS,
+    headers,
+  });
   instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -63,7 +68,11 @@ const round = (n) => (n === null ? null : Math.round(n * 100) / 100);
 /** Sum of the gzip sizes of the scripts a page loads (module preloads and module scripts). */
 async function javascriptWeight(pathname) {
   const html = await (await fetch(new URL(pathname, baseUrl))).text();
-  const srcs = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g), ...html.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]));
+  const srcs = new Set(
+    [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g), ...html.matchAll(/import\("([^"]+)"\)/g)].map(
+      (m) => m[1],
+    ),
+  );
   let gzip = 0;
   let raw = 0;
   for (const src of srcs) {
@@ -107,8 +116,22 @@ async function preparePerson() {
   };
   await post("/sign-in", { email: "tomasz@example.org", password: "try the portal slowly 2026", returnTo: "/home" });
   const personId = /href="\/people\/([0-9a-f-]{36})"/.exec(await (await get("/home")).text())[1];
-  const areas = ["mood", "experiences", "keeping-safe", "others-safety", "substances", "thinking", "physical", "daily-living", "relationships", "activity", "housing", "caring"];
-  for (const [i, area] of areas.entries()) await post(`/people/${personId}/assessment/${area}`, { rating: String(i % 4) });
+  const areas = [
+    "mood",
+    "experiences",
+    "keeping-safe",
+    "others-safety",
+    "substances",
+    "thinking",
+    "physical",
+    "daily-living",
+    "relationships",
+    "activity",
+    "housing",
+    "caring",
+  ];
+  for (const [i, area] of areas.entries())
+    await post(`/people/${personId}/assessment/${area}`, { rating: String(i % 4) });
   await post(`/people/${personId}/assessment/informal`, { informal: "a-little" });
   await post(`/people/${personId}/assessment/check`, { intent: "calculate" });
   return { budgetPath: `/people/${personId}/budget`, cookie: cookieHeader() };
@@ -118,26 +141,41 @@ const pages = [
   ["health check", "/healthz"],
   ["start page", "/"],
 ];
-const results = { when: new Date().toISOString(), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, load: [], javascript: [] };
+const results = {
+  when: new Date().toISOString(),
+  node: process.version,
+  durationSeconds: DURATION,
+  connections: CONNECTIONS,
+  load: [],
+  javascript: [],
+};
 try {
   for (const [name, p] of pages) {
     const r = await load(name, p);
     results.load.push(r);
-    console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${r.p50ms} ms   p95 ${r.p95ms} ms   p99 ${r.p99ms} ms`);
+    console.log(
+      `${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${r.p50ms} ms   p95 ${r.p95ms} ms   p99 ${r.p99ms} ms`,
+    );
   }
   const person = await preparePerson();
   const budget = await load("budget page", person.budgetPath, { cookie: person.cookie });
   results.load.push(budget);
-  console.log(`${"budget page".padEnd(16)} ${String(budget.requestsPerSecond).padStart(6)} req/s   p50 ${budget.p50ms} ms   p95 ${budget.p95ms} ms   p99 ${budget.p99ms} ms`);
+  console.log(
+    `${"budget page".padEnd(16)} ${String(budget.requestsPerSecond).padStart(6)} req/s   p50 ${budget.p50ms} ms   p95 ${budget.p95ms} ms   p99 ${budget.p99ms} ms`,
+  );
   for (const [, p] of pages.filter(([, p]) => p !== "/healthz")) {
     const js = await javascriptWeight(p);
     results.javascript.push(js);
     console.log(`JavaScript on ${p}: ${js.scripts} files, ${js.gzipKiB} KiB gzipped (${js.rawKiB} KiB raw)`);
   }
-  const allocation = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-allocation.ts"], { encoding: "utf8" });
+  const allocation = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-allocation.ts"], {
+    encoding: "utf8",
+  });
   if (allocation.status === 0) {
     results.allocation = JSON.parse(allocation.stdout);
-    console.log(`Allocation: ${results.allocation.perAllocationMicros} µs each over ${results.allocation.n} random assessments`);
+    console.log(
+      `Allocation: ${results.allocation.perAllocationMicros} µs each over ${results.allocation.n} random assessments`,
+    );
   }
 } finally {
   server.kill("SIGTERM");

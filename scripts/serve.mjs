@@ -41,8 +41,12 @@ function serveStatic(req, res) {
   res.setHeader("Content-Type", TYPES[ext] ?? "application/octet-stream");
   res.setHeader("X-Content-Type-Options", "nosniff");
   // Fingerprinted build assets never change; anything else is checked hourly.
-  res.setHeader("Cache-Control", pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
-  if (process.env.NODE_ENV === "production") res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  res.setHeader(
+    "Cache-Control",
+    pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+  );
+  if (process.env.NODE_ENV === "production")
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   res.setHeader("Vary", "Accept-Encoding");
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
     let body = gzipCache.get(file);
@@ -76,7 +80,10 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     mode: process.env.NODE_ENV,
     getLoadContext(request, client) {
       const context = new RouterContextProvider();
-      context.set(clientAddressContext, clientAddress(client.address, request.headers.get("x-forwarded-for"), trustedProxies));
+      context.set(
+        clientAddressContext,
+        clientAddress(client.address, request.headers.get("x-forwarded-for"), trustedProxies),
+      );
       return context;
     },
   });

@@ -15,7 +15,9 @@ function newestMtime(target) {
 }
 
 const buildFile = path.join(root, "build", "server", "index.js");
-const sources = ["app", "public", "vite.config.ts", "react-router.config.ts", "package.json"].map((f) => path.join(root, f));
+const sources = ["app", "public", "vite.config.ts", "react-router.config.ts", "package.json"].map((f) =>
+  path.join(root, f),
+);
 if (!existsSync(buildFile) || Math.max(...sources.map(newestMtime)) > statSync(buildFile).mtimeMs) {
   console.log("Building the portal…");
   const result = spawnSync("npx", ["react-router", "build"], { stdio: ["ignore", "inherit", "inherit"] });
@@ -34,7 +36,8 @@ try {
 console.log(`\nThe portal is running at ${started.url}`);
 if (started.demoSignIns.length > 0) {
   console.log("\nDemo sign-ins (made-up people, for trying the portal):");
-  for (const s of started.demoSignIns) console.log(`  ${s.role.padEnd(20)} ${s.email.padEnd(36)} ${s.password}${s.note ? `   ${s.note}` : ""}`);
+  for (const s of started.demoSignIns)
+    console.log(`  ${s.role.padEnd(20)} ${s.email.padEnd(36)} ${s.password}${s.note ? `   ${s.note}` : ""}`);
 }
 console.log("\nPress Ctrl+C to stop.");
 

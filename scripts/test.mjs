@@ -32,12 +32,21 @@ function ensureChromium() {
 ensureChromium();
 if (run("npx", ["react-router", "typegen"], "Generating route types") !== 0) process.exit(1);
 if (run("npx", ["tsc", "--noEmit"], "Type-checking (TypeScript strict)") !== 0) process.exit(1);
+if (run("npm", ["run", "--silent", "lint"], "Lint: ESLint, Prettier, knip") !== 0) process.exit(1);
 if (run("npx", ["react-router", "build"], "Building the production server") !== 0) process.exit(1);
 
 mkdirSync("tests/.tmp", { recursive: true });
 const status = run(
   "npx",
-  ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=tests/.tmp/results.json"],
+  [
+    "vitest",
+    "run",
+    "--config",
+    "tests/vitest.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=tests/.tmp/results.json",
+  ],
   "Unit, integration and browser tests",
 );
 

@@ -5,7 +5,8 @@ import { CsrfInput } from "./csrf";
 import type { FormValues } from "~/lib/forms";
 
 /** What an action answers an autosave with. */
-export type AutosaveAnswer = { autosave: "saved"; version: number } | { autosave: "invalid" } | { autosave: "conflict" };
+export type AutosaveAnswer =
+  { autosave: "saved"; version: number } | { autosave: "invalid" } | { autosave: "conflict" };
 
 type Status = "idle" | "saving" | "saved" | "notSaved" | "conflict";
 
@@ -27,7 +28,9 @@ export function useAutosave(formId: string, loadedVersion: number) {
   const dirty = useRef(false);
   const stopped = useRef(false);
   const submitRef = useRef(fetcher.submit);
-  submitRef.current = fetcher.submit;
+  useEffect(() => {
+    submitRef.current = fetcher.submit;
+  });
 
   const saveNow = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -60,20 +63,23 @@ export function useAutosave(formId: string, loadedVersion: number) {
     };
   }, [formId, saveNow]);
 
-  const answer = fetcher.data;
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !answer) return;
+  // What the last autosave answered, taken in once when it arrives (React's "adjust state while
+  // rendering": no effect needed, so no second render).
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  const [answerSeen, setAnswerSeen] = useState<AutosaveAnswer | undefined>(undefined);
+  if (answer && answer !== answerSeen) {
+    setAnswerSeen(answer);
     if (answer.autosave === "saved") {
-      versionRef.current = answer.version;
       setVersion(answer.version);
       setStatus("saved");
-    } else if (answer.autosave === "conflict") {
-      stopped.current = true;
-      setStatus("conflict");
     } else {
-      setStatus("notSaved");
+      setStatus(answer.autosave === "conflict" ? "conflict" : "notSaved");
     }
-  }, [answer, fetcher.state]);
+  }
+  useEffect(() => {
+    versionRef.current = version;
+    if (status === "conflict") stopped.current = true;
+  }, [version, status]);
 
   return { version, status };
 }
@@ -90,7 +96,13 @@ export function SaveStatus({ status }: { status: Status }) {
 }
 
 /** Tells the router not to reload the page's data after an autosave (the person is still typing). */
-export function skipRevalidationOnAutosave({ formData, defaultShouldRevalidate }: { formData?: FormData; defaultShouldRevalidate: boolean }) {
+export function skipRevalidationOnAutosave({
+  formData,
+  defaultShouldRevalidate,
+}: {
+  formData?: FormData;
+  defaultShouldRevalidate: boolean;
+}) {
   return formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 }
 
@@ -106,7 +118,15 @@ export interface ConflictData {
  * was typed again against the version now saved; "keep theirs" leaves the saved one (the other text
  * stays in the plan's history as not applied).
  */
-export function ConflictView({ conflict, yours, fields }: { conflict: ConflictData; yours: FormValues; fields: { name: string; label: string }[] }) {
+export function ConflictView({
+  conflict,
+  yours,
+  fields,
+}: {
+  conflict: ConflictData;
+  yours: FormValues;
+  fields: { name: string; label: string }[];
+}) {
   const { t } = useTranslation("journey-ui");
   const text = (values: FormValues, name: string) => {
     const value = values[name];
@@ -143,7 +163,11 @@ export function ConflictView({ conflict, yours, fields }: { conflict: ConflictDa
           <CsrfInput />
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="version" value={String(conflict.theirVersion)} />
-          {repost.flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />))}
+          {repost.flatMap(([name, value]) =>
+            (Array.isArray(value) ? value : [value]).map((v, i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
+            )),
+          )}
           <button type="submit">{t("conflict.keepMine")}</button>
         </Form>
         <Form method="post" reloadDocument>

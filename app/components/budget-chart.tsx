@@ -23,10 +23,25 @@ export function BudgetChart({ figures }: { figures: BudgetFigures }) {
     : t("budgetChart.summary", { committed: figures.committed, budget: figures.budget, remaining: figures.remaining });
   return (
     <figure className="chart">
-      <svg viewBox="0 0 100 12" width="100%" height="48" role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="none">
+      <svg
+        viewBox="0 0 100 12"
+        width="100%"
+        height="48"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        preserveAspectRatio="none"
+      >
         <title id={`${id}-title`}>{t("budgetChart.title")}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
-        <rect x="0" y="0" width={width(figures.budgetPence)} height="12" fill="#dbe7f3" stroke="#0b0c0c" strokeWidth="0.2" />
+        <rect
+          x="0"
+          y="0"
+          width={width(figures.budgetPence)}
+          height="12"
+          fill="#dbe7f3"
+          stroke="#0b0c0c"
+          strokeWidth="0.2"
+        />
         <rect x="0" y="2" width={committedWidth} height="8" fill="#005eb8" />
         {overWidth > 0 && <rect x={width(figures.budgetPence)} y="2" width={overWidth} height="8" fill="#d4351c" />}
       </svg>

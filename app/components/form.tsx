@@ -99,7 +99,10 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
     })(event);
   };
   const clientErrors = Object.fromEntries(
-    Object.entries(form.formState.errors).map(([k, v]) => [k, typeof v?.message === "string" ? v.message : "common:errors.invalid"]),
+    Object.entries(form.formState.errors).map(([k, v]) => [
+      k,
+      typeof v?.message === "string" ? v.message : "common:errors.invalid",
+    ]),
   );
   const shown: FormErrors = { ...errors, ...clientErrors };
   return (
@@ -119,7 +122,15 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
 }
 
 /** GOV.UK error summary: at the top, focused, each message a link to its field. */
-export function ErrorSummary({ errors, labels, submitCount = 0 }: { errors: FormErrors; labels: Record<string, string>; submitCount?: number }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  submitCount = 0,
+}: {
+  errors: FormErrors;
+  labels: Record<string, string>;
+  submitCount?: number;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
@@ -179,7 +190,16 @@ interface TextFieldProps {
   inputMode?: "numeric" | "text" | "email";
 }
 
-export function TextField({ name, label, hint, type = "text", autoComplete, short, multiline, inputMode }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  short,
+  multiline,
+  inputMode,
+}: TextFieldProps) {
   const { register, value, error, id, errorId } = useField(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
@@ -204,7 +224,13 @@ export function TextField({ name, label, hint, type = "text", autoComplete, shor
       {multiline ? (
         <textarea {...common} rows={5} />
       ) : (
-        <input {...common} type={type} className={short ? "input--short" : undefined} inputMode={inputMode} spellCheck={type === "text" ? undefined : false} />
+        <input
+          {...common}
+          type={type}
+          className={short ? "input--short" : undefined}
+          inputMode={inputMode}
+          spellCheck={type === "text" ? undefined : false}
+        />
       )}
     </FieldWrapper>
   );
@@ -263,10 +289,26 @@ export function ChoiceField({ name, legend, hint, options, multiple }: ChoiceFie
   );
 }
 
-export function SubmitButton({ children, name, value, className }: { children: ReactNode; name?: string; value?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  className,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  className?: string;
+}) {
   const navigation = useNavigation();
   return (
-    <button type="submit" name={name} value={value} className={className} aria-disabled={navigation.state === "submitting" ? true : undefined}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={className}
+      aria-disabled={navigation.state === "submitting" ? true : undefined}
+    >
       {children}
     </button>
   );

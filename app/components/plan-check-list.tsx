@@ -1,8 +1,14 @@
 import { useTranslation } from "react-i18next";
-import type { planCheckView } from "~/models/plan-view.server";
+import type { planCheckView } from "~/views/plan-view.server";
 
 /** The six criteria, each met or not yet with plain reasons; with `fixLink`, each reason links to its part. */
-export function PlanCheckList({ check, fixLink }: { check: ReturnType<typeof planCheckView>; fixLink?: (fix: string) => string }) {
+export function PlanCheckList({
+  check,
+  fixLink,
+}: {
+  check: ReturnType<typeof planCheckView>;
+  fixLink?: (fix: string) => string;
+}) {
   const { t } = useTranslation("plan");
   return (
     <>
@@ -31,7 +37,9 @@ export function PlanCheckList({ check, fixLink }: { check: ReturnType<typeof pla
                 </ul>
               )}
             </div>
-            <span className={c.met ? "tag tag--done" : "tag tag--warn"}>{c.met ? t("criterionState.met") : t("criterionState.notYet")}</span>
+            <span className={c.met ? "tag tag--done" : "tag tag--warn"}>
+              {c.met ? t("criterionState.met") : t("criterionState.notYet")}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { BudgetChart } from "./budget-chart";
 import { REAL_WEALTH } from "~/domain/plan";
-import type { PlanDocument } from "~/models/plan-view.server";
+import type { PlanDocument } from "~/views/plan-view.server";
 
 /** The whole plan on one page: for printing or saving as PDF, and for reading an earlier cycle. */
 export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
@@ -21,8 +21,12 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
               <tr>
                 <th scope="col">{t("print.inMyWords")}</th>
                 <th scope="col">{t("print.lifeArea")}</th>
-                <th scope="col" className="num">{t("print.now")}</th>
-                <th scope="col" className="num">{t("print.hope")}</th>
+                <th scope="col" className="num">
+                  {t("print.now")}
+                </th>
+                <th scope="col" className="num">
+                  {t("print.hope")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -51,7 +55,9 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
                 <th scope="col">{t("print.provider")}</th>
                 <th scope="col">{t("print.howOften")}</th>
                 <th scope="col">{t("print.serves")}</th>
-                <th scope="col" className="num">{t("print.yearly")}</th>
+                <th scope="col" className="num">
+                  {t("print.yearly")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -157,7 +163,11 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
           </div>
           <div>
             <dt>{t("decisions.management")}</dt>
-            <dd>{doc.decisions.management ? t(`plan:management.${doc.decisions.management}.name`) : t("decisions.notDecided")}</dd>
+            <dd>
+              {doc.decisions.management
+                ? t(`plan:management.${doc.decisions.management}.name`)
+                : t("decisions.notDecided")}
+            </dd>
           </div>
           {doc.decisions.details.map((detail) => (
             <div key={detail.field}>
@@ -214,7 +224,8 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         <ul className="list">
           {doc.check.criteria.map((criterion) => (
             <li key={criterion.criterion}>
-              <strong>{criterion.name}</strong>: {criterion.met ? t("plan:criterionState.met") : t("plan:criterionState.notYet")}
+              <strong>{criterion.name}</strong>:{" "}
+              {criterion.met ? t("plan:criterionState.met") : t("plan:criterionState.notYet")}
               {criterion.problems.length > 0 && (
                 <ul className="list">
                   {criterion.problems.map((p, i) => (

@@ -3,7 +3,14 @@ import { useTranslation } from "react-i18next";
 export interface SnapshotViewData {
   outcomes: { id: string; words: string; ratings: string }[];
   items: { id: string; what: string; entry: string; line: string; serves: string[]; flagged: boolean }[];
-  budget: { known: boolean; total: string; committed: string; self: string | null; agreed: string | null; ratings: string[] };
+  budget: {
+    known: boolean;
+    total: string;
+    committed: string;
+    self: string | null;
+    agreed: string | null;
+    ratings: string[];
+  };
 }
 
 /** A frozen plan version: the person's outcomes in their words, the items, and the budget. */

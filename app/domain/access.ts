@@ -38,8 +38,3 @@ export function relationshipKey(relationship: Relationship): string {
 export function mayActOnRecord(relationship: Relationship, action: RecordAction): boolean {
   return PERMISSIONS[relationshipKey(relationship)]?.includes(action) ?? false;
 }
-
-/** For "by X on behalf of Y" lines: does the actor act for someone other than themselves? */
-export function actsOnBehalf(relationship: Relationship): boolean {
-  return relationship.kind !== "self";
-}

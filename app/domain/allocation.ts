@@ -1,10 +1,4 @@
-import {
-  INFORMAL_SUPPORT,
-  NEED_AREA_KEYS,
-  type InformalSupport,
-  type NeedAreaKey,
-  type RuleSet,
-} from "./rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey, type RuleSet } from "./rule-set";
 
 /**
  * The indicative budget (spec/allocation.md, "Algorithm"). Pure and deterministic: the same
@@ -212,7 +206,10 @@ export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Alloca
       lines.push({ key: "line.belowThreshold", params: { points, threshold: tariff.threshold } });
     } else {
       const pricePence = price * 100;
-      lines.push({ key: "line.price", params: { points, count: points, pricePence, amountPence: points * pricePence } });
+      lines.push({
+        key: "line.price",
+        params: { points, count: points, pricePence, amountPence: points * pricePence },
+      });
       // hundredths of a point × whole pounds = pence, exactly.
       nhs = round10(nhsHundredths * price, 100);
       lines.push({
@@ -274,7 +271,10 @@ export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Alloca
   // Steps 5 and 6.
   let total = nhs + council;
   if (eligible) {
-    lines.push({ key: "line.total", params: { nhsPence: nhs * 100, councilPence: council * 100, totalPence: total * 100 } });
+    lines.push({
+      key: "line.total",
+      params: { nhsPence: nhs * 100, councilPence: council * 100, totalPence: total * 100 },
+    });
     const maximum = rules.maximumPounds;
     if (total > maximum) {
       const before = total;
@@ -284,7 +284,12 @@ export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Alloca
       flags.push("above-usual-maximum");
       lines.push({
         key: "line.aboveMaximum",
-        params: { beforePence: before * 100, maximumPence: maximum * 100, nhsPence: nhs * 100, councilPence: council * 100 },
+        params: {
+          beforePence: before * 100,
+          maximumPence: maximum * 100,
+          nhsPence: nhs * 100,
+          councilPence: council * 100,
+        },
       });
     }
   }

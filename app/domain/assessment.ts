@@ -25,14 +25,20 @@ export interface RatingInput {
 }
 
 /** Every need area answered (a "rather not say" counts as an answer) and the informal question too. */
-export function assessmentComplete(answers: ReadonlyMap<string, SelfAnswer>, informal: InformalSupport | null): boolean {
+export function assessmentComplete(
+  answers: ReadonlyMap<string, SelfAnswer>,
+  informal: InformalSupport | null,
+): boolean {
   return informal !== null && NEED_AREA_KEYS.every((key) => answers.has(key));
 }
 
 /** The next need area without an answer, in the order they are asked; undefined when all are answered. */
 export function nextUnanswered(answers: ReadonlyMap<string, SelfAnswer>, after?: NeedAreaKey): NeedAreaKey | undefined {
   const start = after ? NEED_AREA_KEYS.indexOf(after) + 1 : 0;
-  return NEED_AREA_KEYS.slice(start).find((key) => !answers.has(key)) ?? (after ? NEED_AREA_KEYS.slice(0, start).find((key) => !answers.has(key)) : undefined);
+  return (
+    NEED_AREA_KEYS.slice(start).find((key) => !answers.has(key)) ??
+    (after ? NEED_AREA_KEYS.slice(0, start).find((key) => !answers.has(key)) : undefined)
+  );
 }
 
 /**
@@ -49,9 +55,23 @@ export function ratingInputs(
     const selfRating = self?.rating ?? null;
     const agreedRating = useAgreed ? agreed.get(area) : undefined;
     if (agreedRating) {
-      return { area, rating: agreedRating.rating, source: "agreed", selfRating, answeredBy: self?.answeredBy, agreedBy: agreedRating.agreedBy, reason: agreedRating.reason };
+      return {
+        area,
+        rating: agreedRating.rating,
+        source: "agreed",
+        selfRating,
+        answeredBy: self?.answeredBy,
+        agreedBy: agreedRating.agreedBy,
+        reason: agreedRating.reason,
+      };
     }
-    return { area, rating: selfRating ?? 0, source: selfRating === null ? "rather-not-say" : "self", selfRating, answeredBy: self?.answeredBy };
+    return {
+      area,
+      rating: selfRating ?? 0,
+      source: selfRating === null ? "rather-not-say" : "self",
+      selfRating,
+      answeredBy: self?.answeredBy,
+    };
   });
 }
 

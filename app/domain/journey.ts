@@ -51,14 +51,25 @@ export function journeyStages(facts: JourneyFacts): Journey {
   const { entries, arranged } = facts.organising;
 
   const state: Record<Stage, StageState> = {
-    "identifying-need": facts.assessment.complete ? "done" : facts.assessment.answered > 0 ? "in-progress" : "not-started",
+    "identifying-need": facts.assessment.complete
+      ? "done"
+      : facts.assessment.answered > 0
+        ? "in-progress"
+        : "not-started",
     // Mapping has no natural end: it is done once the person has moved on to designing.
     "mapping-resources": facts.resources === 0 ? "not-started" : designStarted ? "done" : "in-progress",
     // Changes asked for means the plan is being worked on again.
     "designing-plan":
-      workflow === "changes-requested" ? "in-progress" : sentOnce ? "done" : designStarted ? "in-progress" : "not-started",
+      workflow === "changes-requested"
+        ? "in-progress"
+        : sentOnce
+          ? "done"
+          : designStarted
+            ? "in-progress"
+            : "not-started",
     "agreeing-support": agreed ? "done" : sentOnce ? "in-progress" : "not-started",
-    "organising-support": cycleDone || (entries > 0 && arranged >= entries) ? "done" : entries > 0 ? "in-progress" : "not-started",
+    "organising-support":
+      cycleDone || (entries > 0 && arranged >= entries) ? "done" : entries > 0 ? "in-progress" : "not-started",
     "using-support": cycleDone ? "done" : agreed && arranged > 0 ? "in-progress" : "not-started",
     reflecting: cycleDone ? "done" : workflow === "in-review" ? "in-progress" : "not-started",
   };

@@ -91,7 +91,8 @@ export type ExclusionEntry = Extract<MenuEntry, { kind: "absolute-exclusion" }>;
 function uniqueIds(list: { id: string }[], listName: string, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   list.forEach((item, index) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: "custom", message: `duplicate id "${item.id}"`, path: [listName, index, "id"] });
+    if (seen.has(item.id))
+      ctx.addIssue({ code: "custom", message: `duplicate id "${item.id}"`, path: [listName, index, "id"] });
     seen.add(item.id);
   });
 }
@@ -130,32 +131,31 @@ export const providersFileSchema = z
   .superRefine((file, ctx) => uniqueIds(file.providers, "providers", ctx));
 export type ProvidersFile = z.infer<typeof providersFileSchema>;
 
-export const directoryEntrySchema = z
-  .strictObject({
-    id,
-    category: z.enum(DIRECTORY_CATEGORIES),
-    example: z.boolean(),
-    name: localizedText,
-    description: localizedText,
-    reach: z
-      .strictObject({
-        phone: text.optional(),
-        phoneNote: localizedText.optional(),
-        website: z.url().optional(),
-        email: z.email().optional(),
-        address: z.array(text).min(1).optional(),
-      })
-      // Seed 003: "a website alone is never enough"; every entry can be rung or visited.
-      .refine((reach) => reach.phone !== undefined || reach.address !== undefined, {
-        message: "needs a phone number or an address: a website alone is never enough",
-      }),
-    faceToFace: z
-      .strictObject({ available: z.boolean(), how: localizedText.optional() })
-      .refine((f2f) => !f2f.available || f2f.how !== undefined, {
-        message: "say how to get face-to-face help",
-        path: ["how"],
-      }),
-  });
+export const directoryEntrySchema = z.strictObject({
+  id,
+  category: z.enum(DIRECTORY_CATEGORIES),
+  example: z.boolean(),
+  name: localizedText,
+  description: localizedText,
+  reach: z
+    .strictObject({
+      phone: text.optional(),
+      phoneNote: localizedText.optional(),
+      website: z.url().optional(),
+      email: z.email().optional(),
+      address: z.array(text).min(1).optional(),
+    })
+    // Seed 003: "a website alone is never enough"; every entry can be rung or visited.
+    .refine((reach) => reach.phone !== undefined || reach.address !== undefined, {
+      message: "needs a phone number or an address: a website alone is never enough",
+    }),
+  faceToFace: z
+    .strictObject({ available: z.boolean(), how: localizedText.optional() })
+    .refine((f2f) => !f2f.available || f2f.how !== undefined, {
+      message: "say how to get face-to-face help",
+      path: ["how"],
+    }),
+});
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
 export const directoryFileSchema = z
@@ -172,7 +172,9 @@ export const guideSchema = z.strictObject({
   summary: localizedText,
   /** For the ways to manage a budget: what the option asks of the person, shown beside the choice. */
   asksOfYou: localizedList(text).optional(),
-  sections: z.array(z.strictObject({ heading: localizedText.optional(), paragraphs: z.array(localizedText).min(1) })).min(1),
+  sections: z
+    .array(z.strictObject({ heading: localizedText.optional(), paragraphs: z.array(localizedText).min(1) }))
+    .min(1),
 });
 export type Guide = z.infer<typeof guideSchema>;
 
@@ -183,7 +185,11 @@ export const guidesFileSchema = z
     for (const option of MANAGEMENT_OPTIONS) {
       const guide = file.guides.find((g) => g.id === option);
       if (!guide || guide.group !== "ways-to-manage" || !guide.asksOfYou) {
-        ctx.addIssue({ code: "custom", message: `needs a "ways-to-manage" guide "${option}" with asksOfYou`, path: ["guides"] });
+        ctx.addIssue({
+          code: "custom",
+          message: `needs a "ways-to-manage" guide "${option}" with asksOfYou`,
+          path: ["guides"],
+        });
       }
     }
   });
@@ -196,17 +202,21 @@ export function checkMenuReferences(menu: MenuFile, providers: ProvidersFile, di
   const accredited = new Set(providers.providers.map((p) => p.treatment));
   const directoryIds = new Set(directory.entries.map((d) => d.id));
   for (const treatment of treatments) {
-    if (!accredited.has(treatment)) problems.push(`treatment "${treatment}" has no accredited provider in providers.json`);
+    if (!accredited.has(treatment))
+      problems.push(`treatment "${treatment}" has no accredited provider in providers.json`);
   }
   for (const provider of providers.providers) {
     if (!treatments.has(provider.treatment)) {
-      problems.push(`provider "${provider.id}" is accredited for "${provider.treatment}", which is not on menu ${menu.version}`);
+      problems.push(
+        `provider "${provider.id}" is accredited for "${provider.treatment}", which is not on menu ${menu.version}`,
+      );
     }
   }
   for (const entry of menu.entries) {
     if (entry.kind !== "absolute-exclusion") continue;
     for (const directoryId of entry.helpInstead.directoryIds ?? []) {
-      if (!directoryIds.has(directoryId)) problems.push(`entry "${entry.id}" points to "${directoryId}", which is not in directory.json`);
+      if (!directoryIds.has(directoryId))
+        problems.push(`entry "${entry.id}" points to "${directoryId}", which is not in directory.json`);
     }
   }
   return problems;
@@ -280,7 +290,9 @@ function compiledTerms(menu: MenuFile): CompiledTerm[] {
   if (!terms) {
     terms = menu.entries.flatMap((entry) =>
       entry.kind === "absolute-exclusion"
-        ? LANGUAGES.flatMap((language) => entry.screening[language].map((term) => compileTerm(entry.id, term, language)))
+        ? LANGUAGES.flatMap((language) =>
+            entry.screening[language].map((term) => compileTerm(entry.id, term, language)),
+          )
         : [],
     );
     compiled.set(menu, terms);
@@ -360,7 +372,9 @@ export function classifyPlanItem(menu: MenuFile, providers: ProvidersFile, item:
     const text = item.somethingElse?.trim();
     if (!text) return { menuVersion, outcome: "unknown-entry" };
     const matches = screenFreeText(menu, text);
-    return matches.length > 0 ? { menuVersion, outcome: "flag", matches } : { menuVersion, outcome: "allow-something-else" };
+    return matches.length > 0
+      ? { menuVersion, outcome: "flag", matches }
+      : { menuVersion, outcome: "allow-something-else" };
   }
   const entry = findEntry(menu, item.menuEntryId);
   if (!entry) return { menuVersion, outcome: "unknown-entry", entryId: item.menuEntryId };

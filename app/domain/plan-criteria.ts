@@ -156,7 +156,8 @@ export function canSubmit(
   const results = planCriteria(plan, budget, rules);
   const problems = results.flatMap((result) => result.problems);
   const missing: SubmitCheck["missing"] = [];
-  if (problems.some((problem) => problem.check !== "over-budget") && !reason.trim()) missing.push("submit.reasonNeeded");
+  if (problems.some((problem) => problem.check !== "over-budget") && !reason.trim())
+    missing.push("submit.reasonNeeded");
   if (problems.some((problem) => problem.check === "over-budget") && !plan.overBudgetReason.trim()) {
     missing.push("submit.overBudgetReasonNeeded");
   }

@@ -46,26 +46,61 @@ export function planItemFrom(
   let flagged: string[] = [];
   switch (decision.outcome) {
     case "refuse":
-      return { ok: false, refusal: { field: "menuEntryId", key: "plan:items.refused", params: { entryId: decision.entryId } } };
+      return {
+        ok: false,
+        refusal: { field: "menuEntryId", key: "plan:items.refused", params: { entryId: decision.entryId } },
+      };
     case "unknown-entry":
-      return { ok: false, refusal: { field: somethingElse ? "somethingElse" : "menuEntryId", key: somethingElse ? "plan:errors.somethingElseRequired" : "menu:check.unknownEntry" } };
+      return {
+        ok: false,
+        refusal: {
+          field: somethingElse ? "somethingElse" : "menuEntryId",
+          key: somethingElse ? "plan:errors.somethingElseRequired" : "menu:check.unknownEntry",
+        },
+      };
     case "needs-provider":
       return { ok: false, refusal: { field: "providerId", key: "plan:errors.accreditedProviderRequired" } };
     case "allow-controlled":
-      candidate = { ...base, kind: "controlled-treatment", menuEntryId: decision.entryId, providerId: decision.provider.id, provider: decision.provider.name, unitCostPence: decision.provider.pricePerSessionPence };
+      candidate = {
+        ...base,
+        kind: "controlled-treatment",
+        menuEntryId: decision.entryId,
+        providerId: decision.provider.id,
+        provider: decision.provider.name,
+        unitCostPence: decision.provider.pricePerSessionPence,
+      };
       break;
     case "needs-agreement":
     case "allow": {
       const entry = findEntry(menu, decision.entryId)!;
-      candidate = { ...base, kind: entry.kind, menuEntryId: entry.id, provider: request.provider ?? "", unitCostPence: request.unitCostPence };
+      candidate = {
+        ...base,
+        kind: entry.kind,
+        menuEntryId: entry.id,
+        provider: request.provider ?? "",
+        unitCostPence: request.unitCostPence,
+      };
       break;
     }
     case "flag":
       flagged = [...new Set(decision.matches.map((m) => m.entryId))];
-      candidate = { ...base, kind: "something-else", somethingElse: request.somethingElse, provider: request.provider ?? "", unitCostPence: request.unitCostPence, flaggedEntryIds: flagged };
+      candidate = {
+        ...base,
+        kind: "something-else",
+        somethingElse: request.somethingElse,
+        provider: request.provider ?? "",
+        unitCostPence: request.unitCostPence,
+        flaggedEntryIds: flagged,
+      };
       break;
     case "allow-something-else":
-      candidate = { ...base, kind: "something-else", somethingElse: request.somethingElse, provider: request.provider ?? "", unitCostPence: request.unitCostPence };
+      candidate = {
+        ...base,
+        kind: "something-else",
+        somethingElse: request.somethingElse,
+        provider: request.provider ?? "",
+        unitCostPence: request.unitCostPence,
+      };
       break;
   }
   const parsed = itemSchema.safeParse(candidate);

@@ -18,7 +18,10 @@ export const arrangementSchema = z.strictObject({
   itemId: text(64).min(1, { error: INVALID }),
   provider: text(200),
   /** A calendar date (yyyy-mm-dd) or empty while not known. */
-  startDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "journey-ui:errors.dateInvalid" })]),
+  startDate: z.union([
+    z.literal(""),
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "journey-ui:errors.dateInvalid" }),
+  ]),
   howPaid: z.enum(HOW_PAID, { error: "journey-ui:errors.howPaidRequired" }).nullable(),
 });
 export type Arrangement = z.infer<typeof arrangementSchema>;
@@ -63,21 +66,32 @@ export function readStage<T>(schema: z.ZodType<T>, stored: unknown, empty: T): T
 
 /** One item's yearly cost changed by `delta` pence, keeping how often it happens where the sum divides evenly. */
 function withYearly(item: Item, yearly: number): Item {
-  if (yearly % item.unitsPerYear === 0) return { ...item, unitCostPence: yearly / item.unitsPerYear, yearlyCostPence: yearly };
+  if (yearly % item.unitsPerYear === 0)
+    return { ...item, unitCostPence: yearly / item.unitsPerYear, yearlyCostPence: yearly };
   return { ...item, unitCostPence: yearly, unitsPerYear: 1, yearlyCostPence: yearly };
 }
 
-export type MoveRefusal = "journey-ui:errors.sameItem" | "journey-ui:errors.noSuchItem" | "journey-ui:errors.moreThanItem";
+export type MoveRefusal =
+  "journey-ui:errors.sameItem" | "journey-ui:errors.noSuchItem" | "journey-ui:errors.moreThanItem";
 
 /** The plan with `amountPence` a year moved from one item to another; the rest is unchanged. */
-export function moveMoney(plan: Plan, fromItemId: string, toItemId: string, amountPence: number): { ok: true; plan: Plan } | { ok: false; error: MoveRefusal } {
+export function moveMoney(
+  plan: Plan,
+  fromItemId: string,
+  toItemId: string,
+  amountPence: number,
+): { ok: true; plan: Plan } | { ok: false; error: MoveRefusal } {
   if (fromItemId === toItemId) return { ok: false, error: "journey-ui:errors.sameItem" };
   const from = plan.items.find((item) => item.id === fromItemId);
   const to = plan.items.find((item) => item.id === toItemId);
   if (!from || !to) return { ok: false, error: "journey-ui:errors.noSuchItem" };
   if (amountPence > yearlyCostPence(from)) return { ok: false, error: "journey-ui:errors.moreThanItem" };
   const items = plan.items.map((item) =>
-    item.id === from.id ? withYearly(item, yearlyCostPence(from) - amountPence) : item.id === to.id ? withYearly(item, yearlyCostPence(to) + amountPence) : item,
+    item.id === from.id
+      ? withYearly(item, yearlyCostPence(from) - amountPence)
+      : item.id === to.id
+        ? withYearly(item, yearlyCostPence(to) + amountPence)
+        : item,
   );
   return { ok: true, plan: { ...plan, items } };
 }

@@ -47,7 +47,15 @@ export const SOURCES_OF_HELP = [
 export type SourceOfHelp = (typeof SOURCES_OF_HELP)[number];
 
 /** The plan's sections, also the anchor ids a plan-check problem links to. */
-export const PLAN_SECTIONS = ["outcomes", "items", "free-support", "risks", "crisis", "decisions", "resources"] as const;
+export const PLAN_SECTIONS = [
+  "outcomes",
+  "items",
+  "free-support",
+  "risks",
+  "crisis",
+  "decisions",
+  "resources",
+] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 // ---- field helpers: each one carries its own message key ----
@@ -282,7 +290,8 @@ export const planSchema = strict({
   for (const list of ["outcomes", "items", "freeSupport", "risks", "resources"] as const) {
     const seen = new Set<string>();
     plan[list].forEach((entry, index) => {
-      if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [list, index, "id"], message: "errors.duplicateId" });
+      if (seen.has(entry.id))
+        ctx.addIssue({ code: "custom", path: [list, index, "id"], message: "errors.duplicateId" });
       seen.add(entry.id);
     });
   }
@@ -310,7 +319,9 @@ export function filledSections(plan: Plan): PlanSection[] {
     items: plan.items.length > 0,
     "free-support": plan.freeSupport.length > 0,
     risks: plan.risks.length > 0,
-    crisis: Boolean(crisis.earlySigns || crisis.whatHelps || crisis.doNotWant || crisis.preferredPlace || crisis.contacts.length),
+    crisis: Boolean(
+      crisis.earlySigns || crisis.whatHelps || crisis.doNotWant || crisis.preferredPlace || crisis.contacts.length,
+    ),
     decisions: Boolean(decisions.whoDecidesWhat || decisions.management || decisions.ifUnwell),
     resources: plan.resources.length > 0,
   };

@@ -125,9 +125,7 @@ export const ruleSetSchema = z
     /** Percentage of each need area's points paid from NHS money; the rest is the council's. */
     nhsShares: z.record(z.string(), percent),
     /** Percentage applied to the council part only, by the informal-support answer. */
-    informalMultipliers: z
-      .object({ none: percent, "a-little": percent, "a-lot": percent, most: percent })
-      .strict(),
+    informalMultipliers: z.object({ none: percent, "a-little": percent, "a-lot": percent, most: percent }).strict(),
   })
   .strict()
   .superRefine((rules, ctx) => {
@@ -163,7 +161,11 @@ function checkBands(bands: Band[], ctx: z.RefinementCtx): void {
     }
     // With 0 points nothing can be split between NHS and council, and no need means no budget.
     if (band.from === 0 && band.amountPounds !== 0) {
-      ctx.addIssue({ code: "custom", path: ["bands", i, "amountPounds"], message: "a band starting at 0 points must be 0" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", i, "amountPounds"],
+        message: "a band starting at 0 points must be 0",
+      });
     }
     const previous = bands[i - 1];
     if (i === 0 || !sound(previous)) return;
@@ -195,7 +197,8 @@ export function checkRuleSetAgainstNeedAreas(ruleSet: RuleSet, needAreaKeys: rea
   for (const field of ["weights", "nhsShares"] as const) {
     const table = ruleSet[field];
     for (const key of needAreaKeys) if (!Object.hasOwn(table, key)) problems.push(`${field}.${key}: missing`);
-    for (const key of Object.keys(table)) if (!needAreaKeys.includes(key)) problems.push(`${field}.${key}: not a need area`);
+    for (const key of Object.keys(table))
+      if (!needAreaKeys.includes(key)) problems.push(`${field}.${key}: not a need area`);
   }
   return problems;
 }

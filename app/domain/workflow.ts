@@ -140,7 +140,14 @@ export function planTransition(state: PlanState, action: PlanAction, input: Tran
   const missing = payloadRefusal(action, payload, toIsoDate(at));
   if (missing) return refuse(missing);
 
-  const audit: PlanAudit = { action, from: state, to: row.to, actorId: input.actorId, actingAs: who, at: at.toISOString() };
+  const audit: PlanAudit = {
+    action,
+    from: state,
+    to: row.to,
+    actorId: input.actorId,
+    actingAs: who,
+    at: at.toISOString(),
+  };
   const text = (value: string | undefined) => value?.trim() || undefined;
   const reason = text(payload.reason);
   const note = text(payload.note);

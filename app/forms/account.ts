@@ -18,8 +18,15 @@ export const signUpSchema = z.strictObject({
 });
 
 export const signInSchema = z.strictObject({
-  email: z.string({ error: "auth:errors.required" }).trim().min(1, "auth:errors.required").max(254, "auth:errors.signInFailed"),
-  password: z.string({ error: "auth:errors.required" }).min(1, "auth:errors.required").max(1024, "auth:errors.signInFailed"),
+  email: z
+    .string({ error: "auth:errors.required" })
+    .trim()
+    .min(1, "auth:errors.required")
+    .max(254, "auth:errors.signInFailed"),
+  password: z
+    .string({ error: "auth:errors.required" })
+    .min(1, "auth:errors.required")
+    .max(1024, "auth:errors.signInFailed"),
   returnTo: optionalText(500),
 });
 
@@ -36,7 +43,10 @@ export const changePasswordSchema = z.strictObject({
   password: newPassword,
 });
 
-export const inviteSchema = z.strictObject({ intent: z.literal("invite"), kind: choice(["representative", "peer-broker"]) });
+export const inviteSchema = z.strictObject({
+  intent: z.literal("invite"),
+  kind: choice(["representative", "peer-broker"]),
+});
 
 export const authoritySchema = z
   .strictObject({
@@ -49,7 +59,8 @@ export const authoritySchema = z
   .superRefine((v, ctx) => {
     if (v.authority !== "acting-for") return;
     if (!v.actingForType) ctx.addIssue({ code: "custom", path: ["actingForType"], message: "common:errors.chooseOne" });
-    if (!v.actingForReference) ctx.addIssue({ code: "custom", path: ["actingForReference"], message: "common:errors.required" });
+    if (!v.actingForReference)
+      ctx.addIssue({ code: "custom", path: ["actingForReference"], message: "common:errors.required" });
   });
 
 export const removeHelperSchema = z.strictObject({ intent: z.literal("remove"), helperId: z.uuid() });
@@ -60,4 +71,7 @@ export const acceptInvitationSchema = z.strictObject({ code: requiredText(40), i
 
 export const endSessionSchema = z.strictObject({ session: z.string().regex(/^[0-9a-f]{64}$/) });
 
-export const linkPersonSchema = z.strictObject({ email, professionalId: z.uuid({ error: "account:team.errors.notInTeam" }) });
+export const linkPersonSchema = z.strictObject({
+  email,
+  professionalId: z.uuid({ error: "account:team.errors.notInTeam" }),
+});

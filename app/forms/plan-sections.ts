@@ -78,8 +78,14 @@ export const crisisFormSchema = z
     for (const slot of SLOTS) {
       const name = v[`contact${slot}Name`];
       const reach = v[`contact${slot}Reach`];
-      if (name && !reach) ctx.addIssue({ code: "custom", path: [`contact${slot}Reach`], message: "plan:errors.contactHowToReachRequired" });
-      if (reach && !name) ctx.addIssue({ code: "custom", path: [`contact${slot}Name`], message: "plan:errors.contactNameRequired" });
+      if (name && !reach)
+        ctx.addIssue({
+          code: "custom",
+          path: [`contact${slot}Reach`],
+          message: "plan:errors.contactHowToReachRequired",
+        });
+      if (reach && !name)
+        ctx.addIssue({ code: "custom", path: [`contact${slot}Name`], message: "plan:errors.contactNameRequired" });
     }
   });
 export type CrisisForm = z.infer<typeof crisisFormSchema>;
@@ -147,9 +153,16 @@ export const decisionsFormSchema = z
     // "If I become unwell" is optional, but once begun it needs all three parts to be clear.
     const begun = Boolean(v.unwellWhatChanges || v.unwellWho || v.unwellBack || v.unwellSwitchTo);
     if (begun) {
-      if (!v.unwellWhatChanges) ctx.addIssue({ code: "custom", path: ["unwellWhatChanges"], message: "plan:errors.ifUnwellWhatChangesRequired" });
-      if (!v.unwellWho) ctx.addIssue({ code: "custom", path: ["unwellWho"], message: "plan:errors.ifUnwellWhoRequired" });
-      if (!v.unwellBack) ctx.addIssue({ code: "custom", path: ["unwellBack"], message: "plan:errors.ifUnwellBackRequired" });
+      if (!v.unwellWhatChanges)
+        ctx.addIssue({
+          code: "custom",
+          path: ["unwellWhatChanges"],
+          message: "plan:errors.ifUnwellWhatChangesRequired",
+        });
+      if (!v.unwellWho)
+        ctx.addIssue({ code: "custom", path: ["unwellWho"], message: "plan:errors.ifUnwellWhoRequired" });
+      if (!v.unwellBack)
+        ctx.addIssue({ code: "custom", path: ["unwellBack"], message: "plan:errors.ifUnwellBackRequired" });
     }
   });
 export type DecisionsForm = z.infer<typeof decisionsFormSchema>;
@@ -215,7 +228,13 @@ export const arrangementFormSchema = z.strictObject({
   intent: z.literal("arrange"),
   itemId: entryId,
   provider: optionalText(200),
-  startDate: z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "journey-ui:errors.dateInvalid").optional()),
+  startDate: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "journey-ui:errors.dateInvalid")
+      .optional(),
+  ),
   howPaid: optionalChoice(HOW_PAID, "journey-ui:errors.howPaidRequired"),
 });
 
@@ -231,7 +250,8 @@ export const moveMoneyFormSchema = z
     amount: pounds("journey-ui:errors.amountInvalid"),
   })
   .superRefine((v, ctx) => {
-    if (v.fromItemId === v.toItemId) ctx.addIssue({ code: "custom", path: ["toItemId"], message: "journey-ui:errors.sameItem" });
+    if (v.fromItemId === v.toItemId)
+      ctx.addIssue({ code: "custom", path: ["toItemId"], message: "journey-ui:errors.sameItem" });
     if (v.amount <= 0) ctx.addIssue({ code: "custom", path: ["amount"], message: "journey-ui:errors.amountInvalid" });
   });
 
@@ -241,7 +261,12 @@ export const ratingField = (outcomeId: string) => `now_${outcomeId}`;
 
 /** Built for the outcomes in view: one "where I am now" box for each, blank allowed. */
 export function reflectionFormSchema(outcomeIds: readonly string[]) {
-  const ratings = Object.fromEntries(outcomeIds.map((id) => [ratingField(id), z.preprocess(blankToUndefined, wholeNumber(1, 10, "plan:errors.ratingRange").optional())]));
+  const ratings = Object.fromEntries(
+    outcomeIds.map((id) => [
+      ratingField(id),
+      z.preprocess(blankToUndefined, wholeNumber(1, 10, "plan:errors.ratingRange").optional()),
+    ]),
+  );
   return z.strictObject({
     intent: z.literal("save"),
     working: optionalText(2000),

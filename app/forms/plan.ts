@@ -36,7 +36,8 @@ export const itemFormSchema = z
     outcomeIds: ticked(z.string().max(64)),
   })
   .superRefine((v, ctx) => {
-    if (v.menuEntryId === "something-else" && !v.somethingElse) ctx.addIssue({ code: "custom", path: ["somethingElse"], message: "plan:errors.somethingElseRequired" });
+    if (v.menuEntryId === "something-else" && !v.somethingElse)
+      ctx.addIssue({ code: "custom", path: ["somethingElse"], message: "plan:errors.somethingElseRequired" });
   });
 
 export const removeEntrySchema = z.strictObject({ intent: z.literal("remove"), entryId: z.string().min(1).max(64) });

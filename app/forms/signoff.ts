@@ -8,7 +8,14 @@ import { checkbox, optionalText, requiredText } from "~/lib/forms";
  * is checked again in the model through planTransition.
  */
 
-const isoDate = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message).optional());
+const isoDate = (message: string) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string({ error: message })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+      .optional(),
+  );
 
 /** The person (or someone acting for them) sends the plan. */
 export const submitPlanSchema = z
@@ -43,7 +50,10 @@ for (const c of CRITERIA) {
   shape[commentField(c)] = optionalText(2000);
 }
 for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-  shape[agreeField(i)] = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["agree", "adapt"], { error: "signoff:errors.chooseAgreement" }).optional());
+  shape[agreeField(i)] = z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["agree", "adapt"], { error: "signoff:errors.chooseAgreement" }).optional(),
+  );
   shape[adaptField(i)] = optionalText(1000);
 }
 
@@ -84,7 +94,9 @@ export const reviewMeetingSchema = z.strictObject({
   whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
   whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
   changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
-  nextReviewDate: z.string({ error: "signoff:errors.nextReviewDate" }).regex(/^\d{4}-\d{2}-\d{2}$/, "signoff:errors.nextReviewDate"),
+  nextReviewDate: z
+    .string({ error: "signoff:errors.nextReviewDate" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "signoff:errors.nextReviewDate"),
 });
 
 /** Notifications: mark everything read. */

@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
 import { signInWindow } from "../support/browser-accounts";
@@ -15,16 +15,24 @@ afterAll(async () => {
 });
 
 /** Every same-site page reachable by following links from /home, breadth first. */
-async function crawl(page: import("playwright-core").Page): Promise<string[]> {
+async function crawl(page: Page): Promise<string[]> {
   const seen = new Set<string>(["/home"]);
   const queue = ["/home"];
   while (queue.length > 0) {
     const path = queue.shift()!;
     if (path.endsWith(".json")) continue; // a download, not a page
     await page.goto(new URL(path, baseUrl()).href);
-    const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+    const hrefs = await page.$$eval("a[href]", (links) =>
+      links.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""),
+    );
     for (const href of hrefs) {
-      if (!href.startsWith("/") || href.startsWith("//") || href.startsWith("/language") || href.startsWith("/sign-out")) continue;
+      if (
+        !href.startsWith("/") ||
+        href.startsWith("//") ||
+        href.startsWith("/language") ||
+        href.startsWith("/sign-out")
+      )
+        continue;
       const clean = href.split("#")[0]!;
       if (clean && !seen.has(clean)) {
         seen.add(clean);
@@ -73,7 +81,9 @@ describe("one person's pages, opened by others", () => {
     for (const { who, page } of others) {
       for (const path of links) {
         const url = new URL(path, baseUrl()).href;
-        const text = path.endsWith(".json") ? await (await page.request.get(url)).text() : ((await page.goto(url)), await page.locator("body").innerText());
+        const text = path.endsWith(".json")
+          ? await (await page.request.get(url)).text()
+          : (await page.goto(url), await page.locator("body").innerText());
         expect(text, `${who} opened ${path}`).not.toMatch(/Asha|asha@example\.org|LPA-EXAMPLE-0001/);
       }
     }

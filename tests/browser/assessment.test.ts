@@ -23,7 +23,14 @@ describe("self-assessment and budget in a real browser", () => {
     // Twelve questions, one a page. Asha rates mood 3 and relationships 2, "rather not say" for housing, 1 for the rest.
     for (let i = 0; i < 12; i++) {
       const title = await page.locator("h1").textContent();
-      const choice = title === "Mood and emotional wellbeing" ? 3 : title?.startsWith("Relationships") ? 2 : title?.startsWith("Somewhere") ? null : 1;
+      const choice =
+        title === "Mood and emotional wellbeing"
+          ? 3
+          : title?.startsWith("Relationships")
+            ? 2
+            : title?.startsWith("Somewhere")
+              ? null
+              : 1;
       if (choice === null) await page.getByLabel("I'd rather not say").check();
       else await page.locator(`input[name="rating"][value="${choice}"]`).check();
       await page.getByRole("button", { name: "Save and continue" }).click();
@@ -55,7 +62,9 @@ describe("self-assessment and budget in a real browser", () => {
     await expectNoAxeViolations(jo.page);
     await jo.page.getByLabel("Mood and emotional wellbeing").check();
     await jo.page.locator('input[name="rating"][value="4"]').check();
-    await jo.page.getByLabel("Why (the person will read this)").fill("We talked it through: the last month has been harder than the answers show.");
+    await jo.page
+      .getByLabel("Why (the person will read this)")
+      .fill("We talked it through: the last month has been harder than the answers show.");
     await jo.page.getByRole("button", { name: "Save and work out the budget again" }).click();
     await jo.page.getByText("With ratings agreed with your lead professional").first().waitFor();
     await jo.context.close();

@@ -112,7 +112,9 @@ describe("the seven-stage cycle in a real browser", () => {
     await page.locator('input[name="management"][value="indirect-payment"]').check();
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("There is a problem").first().waitFor();
-    expect(await page.getByLabel("Who decides what").inputValue()).toBe("I decide; my sister helps me check the spending.");
+    expect(await page.getByLabel("Who decides what").inputValue()).toBe(
+      "I decide; my sister helps me check the spending.",
+    );
     await page.locator('input[name="management"][value="direct-payment"]').check();
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("Saved.").first().waitFor();
@@ -123,9 +125,19 @@ describe("the seven-stage cycle in a real browser", () => {
     expect(await check.locator(".tag--warn").count()).toBe(0);
 
     // Every other new page, as this person sees it.
-    for (const path of ["journey", "plan/history", "plan/print", "plan/organising", "plan/using", "plan/reflecting", "plan/cycles/1", "plan/outcomes", "plan/items"]) {
+    for (const path of [
+      "journey",
+      "plan/history",
+      "plan/print",
+      "plan/organising",
+      "plan/using",
+      "plan/reflecting",
+      "plan/cycles/1",
+      "plan/outcomes",
+      "plan/items",
+    ]) {
       await go(page, `${record}/${path}`);
-      }
+    }
     await go(page, `${record}/plan/history`);
     expect(await page.locator("main").innerText()).toContain("by Jamie Walker");
     await go(page, `${record}/plan/print`);
@@ -170,10 +182,12 @@ describe("the seven-stage cycle in a real browser", () => {
     await page.getByTestId("save-status").getByText("Saved", { exact: true }).waitFor({ timeout: 10_000 });
     await expectNoAxeViolations(page);
     // A second edit saves too (the page keeps the version it saved last).
+    const secondSave = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(`${record}/plan/crisis`),
+    );
     await page.getByLabel("Where I would prefer to be").fill("At home, or at my brother's");
-    await page.waitForTimeout(300);
+    await secondSave;
     await page.getByTestId("save-status").getByText("Saved", { exact: true }).waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(2500);
     await page.reload();
     expect(await page.getByLabel("What I do not want").inputValue()).toBe("I do not want to be moved far from home");
     expect(await page.getByLabel("Where I would prefer to be").inputValue()).toBe("At home, or at my brother's");

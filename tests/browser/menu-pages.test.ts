@@ -11,7 +11,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PAGES = ["/menu", "/menu?q=zzqxv", "/menu?kind=controlled-treatment", "/help-outside-budget", "/guides", "/guides/direct-payment"];
+const PAGES = [
+  "/menu",
+  "/menu?q=zzqxv",
+  "/menu?kind=controlled-treatment",
+  "/help-outside-budget",
+  "/guides",
+  "/guides/direct-payment",
+];
 
 describe("the menu, the directory of help and the guides in a real browser", () => {
   for (const path of PAGES) {
@@ -63,9 +70,14 @@ describe("the menu, the directory of help and the guides in a real browser", () 
   it("goes from an exclusion to the help that can be used instead", async () => {
     const { context, page } = await newWindow(browser, { javaScript: false });
     await page.goto(new URL("/menu#repaying-debts", baseUrl()).href);
-    await page.locator("#repaying-debts").getByRole("link", { name: /Debt Advice/ }).click();
+    await page
+      .locator("#repaying-debts")
+      .getByRole("link", { name: /Debt Advice/ })
+      .click();
     await page.waitForURL(/\/help-outside-budget#example-debt-advice$/);
-    expect(await page.locator("#example-debt-advice").getByText("Example entry — not a real organisation").count()).toBe(1);
+    expect(
+      await page.locator("#example-debt-advice").getByText("Example entry — not a real organisation").count(),
+    ).toBe(1);
     await context.close();
   });
 });

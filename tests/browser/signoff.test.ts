@@ -27,7 +27,11 @@ async function axeCheck(window: { context: BrowserContext; page: Page }) {
 }
 const main = (page: Page) => page.locator("main").innerText();
 
-async function addItem(page: Page, record: string, item: { what: string; entry: string; provider?: string; providerId?: string; cost?: string; times: string }) {
+async function addItem(
+  page: Page,
+  record: string,
+  item: { what: string; entry: string; provider?: string; providerId?: string; cost?: string; times: string },
+) {
   await go(page, `${record}/plan/items`);
   await page.getByLabel("What it is, in your words").fill(item.what);
   await page.locator(`input[name="menuEntryId"][value="${item.entry}"]`).check();
@@ -44,7 +48,14 @@ async function addItem(page: Page, record: string, item: { what: string; entry: 
 
 /** Every criterion met except those given, on the review screen. */
 async function markCriteria(page: Page, notYet: Record<string, string>) {
-  for (const c of ["outcomes", "effective-treatment", "integrated-support", "managed-risks", "resource-efficiency", "clear-decisions"]) {
+  for (const c of [
+    "outcomes",
+    "effective-treatment",
+    "integrated-support",
+    "managed-risks",
+    "resource-efficiency",
+    "clear-decisions",
+  ]) {
     await page.locator(`input[name="met-${c}"][value="${c in notYet ? "not-yet" : "met"}"]`).check();
     if (notYet[c]) await page.locator(`#f-comment-${c}`).fill(notYet[c]!);
   }
@@ -78,9 +89,27 @@ describe("the whole mission with JavaScript off", () => {
     await t.getByLabel("Where I hope to be (1 to 10)").fill("8");
     await t.getByRole("button", { name: "Add this" }).click();
     await t.getByRole("status").waitFor();
-    await addItem(t, record, { what: "Gym near work", entry: "gym-membership", provider: "Leisure centre", cost: "30", times: "12" });
-    await addItem(t, record, { what: "Help getting to appointments", entry: "personal-assistant", provider: "An agency", cost: "15", times: "40" });
-    await addItem(t, record, { what: "CBT sessions", entry: "cognitive-behavioural-therapy", providerId: "sample-street-cbt", provider: "Sample Street CBT", times: "10" });
+    await addItem(t, record, {
+      what: "Gym near work",
+      entry: "gym-membership",
+      provider: "Leisure centre",
+      cost: "30",
+      times: "12",
+    });
+    await addItem(t, record, {
+      what: "Help getting to appointments",
+      entry: "personal-assistant",
+      provider: "An agency",
+      cost: "15",
+      times: "40",
+    });
+    await addItem(t, record, {
+      what: "CBT sessions",
+      entry: "cognitive-behavioural-therapy",
+      providerId: "sample-street-cbt",
+      provider: "Sample Street CBT",
+      times: "10",
+    });
 
     // -- sending it --
     await go(t, `${record}/plan`);
@@ -88,7 +117,9 @@ describe("the whole mission with JavaScript off", () => {
     await axeCheck(tomasz);
     await t.getByRole("button", { name: "Send the plan" }).click();
     await t.getByText("There is a problem").waitFor();
-    await t.getByLabel("Some parts are not done yet. Please tell your lead professional why, in a few words").fill("My crisis plan is with my GP; I will add it.");
+    await t
+      .getByLabel("Some parts are not done yet. Please tell your lead professional why, in a few words")
+      .fill("My crisis plan is with my GP; I will add it.");
     await t.getByLabel("I agree to send this plan to my lead professional", { exact: false }).check();
     await t.getByRole("button", { name: "Send the plan" }).click();
     expect(await t.locator("h1").textContent()).toBe("Your plan has been sent");
@@ -105,7 +136,10 @@ describe("the whole mission with JavaScript off", () => {
     expect(await main(c)).toContain("Get back to playing football on Saturdays");
     expect(await main(c)).toContain("My crisis plan is with my GP; I will add it.");
     await axeCheck(chris);
-    await markCriteria(c, { "managed-risks": "Please add who you would call if things got hard.", "clear-decisions": "Please say how you would like the money to be managed." });
+    await markCriteria(c, {
+      "managed-risks": "Please add who you would call if things got hard.",
+      "clear-decisions": "Please say how you would like the money to be managed.",
+    });
     await c.getByLabel("Ask for changes").check();
     await c.getByRole("button", { name: "Record the decision" }).click();
     await c.getByRole("heading", { name: /Changes asked for by Chris Evans/ }).waitFor();
@@ -127,14 +161,19 @@ describe("the whole mission with JavaScript off", () => {
     await t.getByRole("status").waitFor();
     await go(t, `${record}/plan/decision`);
     await t.getByRole("link", { name: "Send the plan again" }).click();
-    await t.getByLabel("Some parts are not done yet. Please tell your lead professional why, in a few words").fill("I have added my brother; the money will be a direct payment, still to write.");
+    await t
+      .getByLabel("Some parts are not done yet. Please tell your lead professional why, in a few words")
+      .fill("I have added my brother; the money will be a direct payment, still to write.");
     await t.getByLabel("I agree to send this plan to my lead professional", { exact: false }).check();
     await t.getByRole("button", { name: "Send the plan" }).click();
     expect(await main(t)).toContain("Version 2 of the plan has been sent");
 
     // -- Chris signs off with a review date (three months by default) --
     await go(c, "/queue");
-    await c.getByRole("link", { name: /Tomasz Nowak/ }).first().click();
+    await c
+      .getByRole("link", { name: /Tomasz Nowak/ })
+      .first()
+      .click();
     expect(await main(c)).toContain("Call my brother when I notice the early signs");
     await markCriteria(c, {});
     await c.locator('input[name="agree-0"][value="adapt"]').check();

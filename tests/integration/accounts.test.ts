@@ -10,7 +10,11 @@ describe("signing in and out", () => {
     await browser.post("/sign-in", { email: DEMO.tomasz, password: DEMO_PASSWORD, returnTo: "/home" });
     const first = sessionCookie(browser);
     // Signing in again from the same browser replaces the session: no fixation.
-    await browser.post("/sign-in", { email: DEMO.tomasz, password: DEMO_PASSWORD, returnTo: "/home" }, { from: "/sign-out" });
+    await browser.post(
+      "/sign-in",
+      { email: DEMO.tomasz, password: DEMO_PASSWORD, returnTo: "/home" },
+      { from: "/sign-out" },
+    );
     const second = sessionCookie(browser);
     expect(first).toBeTruthy();
     expect(second).toBeTruthy();
@@ -23,7 +27,10 @@ describe("signing in and out", () => {
     expect((await browser.get("/home")).status).toBe(200);
     const out = await browser.post("/sign-out", {});
     expect(out.headers.get("location")).toBe("/signed-out");
-    const replay = await fetch(new URL("/home", (await import("../support/http")).baseUrl()), { headers: { cookie: stolen }, redirect: "manual" });
+    const replay = await fetch(new URL("/home", (await import("../support/http")).baseUrl()), {
+      headers: { cookie: stolen },
+      redirect: "manual",
+    });
     expect(replay.status).toBe(302);
     expect(replay.headers.get("location")).toMatch(/^\/sign-in/);
   });
@@ -34,7 +41,11 @@ describe("signing in and out", () => {
     const res = await fetch(new URL("/sign-in", (await import("../support/http")).baseUrl()), {
       method: "POST",
       redirect: "manual",
-      headers: { cookie: browser.cookieHeader(), origin: new URL((await import("../support/http")).baseUrl()).origin, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        cookie: browser.cookieHeader(),
+        origin: new URL((await import("../support/http")).baseUrl()).origin,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ csrf, email: DEMO.tomasz, password: DEMO_PASSWORD, returnTo: "/home" }),
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-session="));
@@ -48,14 +59,24 @@ describe("signing in and out", () => {
   it("sends a bad redirect target home instead", async () => {
     for (const target of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)"]) {
       const browser = new Browserish();
-      const res = await browser.post("/sign-in", { email: DEMO.tomasz, password: DEMO_PASSWORD, returnTo: target }, { from: "/sign-in" });
+      const res = await browser.post(
+        "/sign-in",
+        { email: DEMO.tomasz, password: DEMO_PASSWORD, returnTo: target },
+        { from: "/sign-in" },
+      );
       expect(res.headers.get("location"), target).toBe("/home");
     }
   });
 
   it("never says whether an email has an account", async () => {
-    const wrong = await new Browserish().post("/sign-in", { email: DEMO.tomasz, password: "not the right password at all" });
-    const nobody = await new Browserish().post("/sign-in", { email: "nobody@example.org", password: "not the right password at all" });
+    const wrong = await new Browserish().post("/sign-in", {
+      email: DEMO.tomasz,
+      password: "not the right password at all",
+    });
+    const nobody = await new Browserish().post("/sign-in", {
+      email: "nobody@example.org",
+      password: "not the right password at all",
+    });
     const a = (await wrong.text()).match(/class="error-message"[^]*?<\/span>([^<]*)/)?.[1];
     const b = (await nobody.text()).match(/class="error-message"[^]*?<\/span>([^<]*)/)?.[1];
     expect(a).toBe("The email address or password is not right.");
@@ -68,7 +89,11 @@ describe("signing in and out", () => {
     const csrf = await browser.csrfFrom("/sign-in");
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await browser.post("/sign-in", { email: "guess.target@example.org", password: `wrong guess number ${i}` }, { csrf });
+      const res = await browser.post(
+        "/sign-in",
+        { email: "guess.target@example.org", password: `wrong guess number ${i}` },
+        { csrf },
+      );
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 5).every((s) => s === 400)).toBe(true);
@@ -101,11 +126,19 @@ describe("creating an account", () => {
     expect(html).toContain('value="pat@example.org"');
     expect(html).not.toContain('value="short"');
 
-    const common = await browser.post("/sign-up", { name: "Pat Example", email: "pat@example.org", password: "password1234" });
+    const common = await browser.post("/sign-up", {
+      name: "Pat Example",
+      email: "pat@example.org",
+      password: "password1234",
+    });
     html = await common.text();
     expect(html).toContain("This password is too easy to guess");
 
-    const taken = await browser.post("/sign-up", { name: "Pat Example", email: DEMO.asha, password: "a perfectly fine long phrase" });
+    const taken = await browser.post("/sign-up", {
+      name: "Pat Example",
+      email: DEMO.asha,
+      password: "a perfectly fine long phrase",
+    });
     html = await taken.text();
     expect(taken.status).toBe(400);
     expect(html).toContain("We could not create an account with this email address");
@@ -113,16 +146,28 @@ describe("creating an account", () => {
 
   it("refuses fields the form does not have, such as a role", async () => {
     const browser = new Browserish();
-    const res = await browser.post("/sign-up", { name: "Sneaky", email: "sneaky@example.org", password: "a perfectly fine long phrase", role: "commissioner" });
+    const res = await browser.post("/sign-up", {
+      name: "Sneaky",
+      email: "sneaky@example.org",
+      password: "a perfectly fine long phrase",
+      role: "commissioner",
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("something we did not expect");
-    const signIn = await new Browserish().post("/sign-in", { email: "sneaky@example.org", password: "a perfectly fine long phrase" });
+    const signIn = await new Browserish().post("/sign-in", {
+      email: "sneaky@example.org",
+      password: "a perfectly fine long phrase",
+    });
     expect(signIn.status).toBe(400);
   });
 
   it("creates a person's account and record, and signs them in", async () => {
     const browser = new Browserish();
-    const res = await browser.post("/sign-up", { name: "Jordan New", email: "jordan.new@example.org", password: "my own long pass phrase" });
+    const res = await browser.post("/sign-up", {
+      name: "Jordan New",
+      email: "jordan.new@example.org",
+      password: "my own long pass phrase",
+    });
     expect(res.status).toBe(302);
     const links = await recordLinks(browser);
     expect(links).toHaveLength(1);
@@ -139,32 +184,54 @@ describe("helpers and invitations", () => {
 
   it("an invitation works once; the person records authority; removal is at once", async () => {
     const person = new Browserish();
-    await person.post("/sign-up", { name: "Casey Planner", email: "casey@example.org", password: "casey's long pass phrase" });
+    await person.post("/sign-up", {
+      name: "Casey Planner",
+      email: "casey@example.org",
+      password: "casey's long pass phrase",
+    });
     const personId = (await recordLinks(person))[0]!;
     const code = await invite(person, personId, "representative");
 
     const rep = new Browserish();
-    const joined = await rep.post("/sign-up", { name: "Robin Rep", email: "robin@example.org", password: "robin's long pass phrase", invitation: code }, { from: `/sign-up?invitation=${code}` });
+    const joined = await rep.post(
+      "/sign-up",
+      { name: "Robin Rep", email: "robin@example.org", password: "robin's long pass phrase", invitation: code },
+      { from: `/sign-up?invitation=${code}` },
+    );
     expect(joined.status).toBe(302);
     // Authority not yet recorded: the representative sees nothing of the record.
     expect(await recordLinks(rep)).toEqual([]);
     expect((await rep.get(`/people/${personId}`)).status).toBe(404);
 
     // The same code cannot be used again.
-    const reuse = await new Browserish().post("/sign-up", { name: "Second Person", email: "second@example.org", password: "second long pass phrase", invitation: code }, { from: `/sign-up?invitation=${code}` });
+    const reuse = await new Browserish().post(
+      "/sign-up",
+      { name: "Second Person", email: "second@example.org", password: "second long pass phrase", invitation: code },
+      { from: `/sign-up?invitation=${code}` },
+    );
     expect(reuse.status).toBe(400);
     expect(await reuse.text()).toContain("This code is not valid");
 
     // Acting for needs a type and a reference: refused by the field, choices kept.
     const helpersHtml = await (await person.get(`/people/${personId}/helpers`)).text();
     const helperId = /name="helperId" value="([0-9a-f-]{36})"/.exec(helpersHtml)![1]!;
-    const incomplete = await person.post(`/people/${personId}/helpers`, { intent: "authority", helperId, authority: "acting-for" });
+    const incomplete = await person.post(`/people/${personId}/helpers`, {
+      intent: "authority",
+      helperId,
+      authority: "acting-for",
+    });
     expect(incomplete.status).toBe(400);
     const incompleteHtml = await incomplete.text();
     expect(incompleteHtml).toContain("There is a problem");
     expect(incompleteHtml).toMatch(/name="authority" checked="" value="acting-for"|value="acting-for" checked=""/);
 
-    const saved = await person.post(`/people/${personId}/helpers`, { intent: "authority", helperId, authority: "acting-for", actingForType: "deputy", actingForReference: "COP-12345" });
+    const saved = await person.post(`/people/${personId}/helpers`, {
+      intent: "authority",
+      helperId,
+      authority: "acting-for",
+      actingForType: "deputy",
+      actingForReference: "COP-12345",
+    });
     expect(saved.status).toBe(302);
     expect(await recordLinks(rep)).toEqual([personId]);
     expect((await rep.get(`/people/${personId}/my-data`)).status).toBe(200);
@@ -181,9 +248,17 @@ describe("helpers and invitations", () => {
     const personId = (await recordLinks(person))[0]!;
     const csrf = await person.csrfFrom(`/people/${personId}/helpers`);
     const before = await (await person.get(`/people/${personId}/helpers`)).text();
-    const crossOrigin = await person.post(`/people/${personId}/helpers`, { intent: "invite", kind: "peer-broker" }, { origin: "https://evil.example", csrf });
+    const crossOrigin = await person.post(
+      `/people/${personId}/helpers`,
+      { intent: "invite", kind: "peer-broker" },
+      { origin: "https://evil.example", csrf },
+    );
     expect(crossOrigin.status).toBeGreaterThanOrEqual(400);
-    const noToken = await person.post(`/people/${personId}/helpers`, { intent: "invite", kind: "peer-broker" }, { csrf: null });
+    const noToken = await person.post(
+      `/people/${personId}/helpers`,
+      { intent: "invite", kind: "peer-broker" },
+      { csrf: null },
+    );
     expect(noToken.status).toBe(403);
     const after = await (await person.get(`/people/${personId}/helpers`)).text();
     expect(after.includes("Invitations not used yet")).toBe(before.includes("Invitations not used yet"));

@@ -8,12 +8,23 @@ let personId: string;
 
 beforeAll(async () => {
   person = new Browserish();
-  await person.post("/sign-up", { name: "Quinn Assessed", email: "quinn@example.org", password: "quinn's long pass phrase" });
+  await person.post("/sign-up", {
+    name: "Quinn Assessed",
+    email: "quinn@example.org",
+    password: "quinn's long pass phrase",
+  });
   personId = (await recordLinks(person))[0]!;
 });
 
 // mood 3, experiences 2, keeping-safe 2, physical 1, daily-living 2, relationships 3, the rest 0.
-const ANSWERS: Record<string, string> = { mood: "3", experiences: "2", "keeping-safe": "2", physical: "1", "daily-living": "2", relationships: "3" };
+const ANSWERS: Record<string, string> = {
+  mood: "3",
+  experiences: "2",
+  "keeping-safe": "2",
+  physical: "1",
+  "daily-living": "2",
+  relationships: "3",
+};
 
 describe("self-assessment and the indicative budget", () => {
   it("refuses a question answered with nothing, says why by the field, and saves nothing", async () => {
@@ -65,14 +76,21 @@ describe("self-assessment and the indicative budget", () => {
 
   it("the lead professional agrees a different rating with a reason; the person sees both", async () => {
     const jo = await signIn(DEMO.jo);
-    const linked = await jo.post("/team", { email: "quinn@example.org", professionalId: await professionalId(jo, "Jo Ahmed") });
+    const linked = await jo.post("/team", {
+      email: "quinn@example.org",
+      professionalId: await professionalId(jo, "Jo Ahmed"),
+    });
     expect(linked.status).toBe(302);
     const missingReason = await jo.post(`/people/${personId}/assessment/agree`, { needArea: "mood", rating: "4" });
     expect(missingReason.status).toBe(400);
     const kept = await missingReason.text();
     expect(kept).toContain("Say why, in plain words the person will read");
     expect(kept).toMatch(/value="mood" checked=""|checked="" value="mood"/);
-    const agreed = await jo.post(`/people/${personId}/assessment/agree`, { needArea: "mood", rating: "4", reason: "Over the last month things have been harder than the form shows." });
+    const agreed = await jo.post(`/people/${personId}/assessment/agree`, {
+      needArea: "mood",
+      rating: "4",
+      reason: "Over the last month things have been harder than the form shows.",
+    });
     expect(agreed.headers.get("location")).toBe(`/people/${personId}/budget`);
 
     const html = await (await person.get(`/people/${personId}/budget`)).text();
@@ -87,7 +105,11 @@ describe("self-assessment and the indicative budget", () => {
   it("another lead professional cannot agree ratings for this person", async () => {
     const chris = await signIn(DEMO.chris);
     expect((await chris.get(`/people/${personId}/assessment/agree`)).status).toBe(404);
-    const res = await chris.post(`/people/${personId}/assessment/agree`, { needArea: "mood", rating: "0", reason: "x" }, { from: "/sign-out" });
+    const res = await chris.post(
+      `/people/${personId}/assessment/agree`,
+      { needArea: "mood", rating: "0", reason: "x" },
+      { from: "/sign-out" },
+    );
     expect(res.status).toBe(404);
   });
 });

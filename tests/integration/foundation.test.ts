@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Browserish, baseUrl } from "../support/http";
 
-const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security", "cache-control"];
+const SECURITY_HEADERS = [
+  "content-security-policy",
+  "x-content-type-options",
+  "referrer-policy",
+  "strict-transport-security",
+  "cache-control",
+];
 
 describe("the portal's foundation", () => {
   it("serves the start page in plain English with the urgent help link", async () => {
@@ -51,7 +57,8 @@ describe("the portal's foundation", () => {
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     const html = await page.text();
     // Every script the page runs carries this response's nonce; a second request gets a new one.
-    for (const tag of html.match(/<script(?![^>]*type="application\/json")[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+    for (const tag of html.match(/<script(?![^>]*type="application\/json")[^>]*>/g) ?? [])
+      expect(tag).toContain(`nonce="${nonce}"`);
     const again = await fetch(new URL("/", baseUrl()));
     expect(again.headers.get("content-security-policy")).not.toContain(nonce);
     const favicon = await fetch(new URL("/favicon.svg", baseUrl()));

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readContentJson } from "~/content/read.server";
 import { CONTENT_PATHS, directoryFileSchema, menuFileSchema } from "~/domain/menu";
-import { Browserish, baseUrl } from "../support/http";
+import { Browserish } from "../support/http";
 
 const contentDir = path.resolve(import.meta.dirname, "../../content");
 const menu = readContentJson(CONTENT_PATHS.menu, menuFileSchema, contentDir);

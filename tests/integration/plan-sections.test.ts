@@ -22,17 +22,33 @@ beforeAll(async () => {
   ashaId = (await recordLinks(asha))[0]!;
 
   pat = new Browserish();
-  await pat.post("/sign-up", { name: "Pat Cycle", email: "pat.cycle@example.org", password: "pat walks the whole cycle" });
+  await pat.post("/sign-up", {
+    name: "Pat Cycle",
+    email: "pat.cycle@example.org",
+    password: "pat walks the whole cycle",
+  });
   patId = (await recordLinks(pat))[0]!;
-  const ratings: Record<string, string> = { mood: "3", experiences: "2", "keeping-safe": "2", "daily-living": "2", relationships: "3" };
-  for (const key of NEED_AREA_KEYS) expect((await pat.post(`/people/${patId}/assessment/${key}`, { rating: ratings[key] ?? "1" })).status).toBe(302);
+  const ratings: Record<string, string> = {
+    mood: "3",
+    experiences: "2",
+    "keeping-safe": "2",
+    "daily-living": "2",
+    relationships: "3",
+  };
+  for (const key of NEED_AREA_KEYS)
+    expect((await pat.post(`/people/${patId}/assessment/${key}`, { rating: ratings[key] ?? "1" })).status).toBe(302);
   expect((await pat.post(`/people/${patId}/assessment/informal`, { informal: "a-little" })).status).toBe(302);
   expect((await pat.post(`/people/${patId}/assessment/check`, { intent: "calculate" })).status).toBe(302);
 }, 60_000);
 
 describe("who changed the plan", () => {
   it("a representative acting for the person edits a section; the history says so", async () => {
-    const res = await ravi.post(`/people/${ashaId}/plan/free-support`, { intent: "add", who: "My cousin Meena", what: "Walks on Sunday mornings", howOften: "Every week" });
+    const res = await ravi.post(`/people/${ashaId}/plan/free-support`, {
+      intent: "add",
+      who: "My cousin Meena",
+      what: "Walks on Sunday mornings",
+      howOften: "Every week",
+    });
     expect(res.status).toBe(302);
     const history = await (await asha.get(`/people/${ashaId}/plan/history`)).text();
     expect(history).toContain("by Ravi Patel on behalf of Asha Patel");
@@ -90,11 +106,23 @@ describe("two people save the crisis plan at once", () => {
   it("an autosave answers with the new version, and an out-of-date one is not applied", async () => {
     const path = `/people/${ashaId}/plan/crisis`;
     const version = versionOn(await (await asha.get(path)).text())!;
-    const fields = { version, earlySigns: "Autosaved words", whatHelps: "", contact1Name: "Ravi", contact1Reach: "07700 900123", doNotWant: "", preferredPlace: "" };
+    const fields = {
+      version,
+      earlySigns: "Autosaved words",
+      whatHelps: "",
+      contact1Name: "Ravi",
+      contact1Reach: "07700 900123",
+      doNotWant: "",
+      preferredPlace: "",
+    };
     const saved = await asha.post(`${path}.data`, { intent: "autosave", ...fields }, { from: path });
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("saved");
-    const stale = await sam.post(`${path}.data`, { intent: "autosave", ...fields, earlySigns: "Stale words" }, { from: path });
+    const stale = await sam.post(
+      `${path}.data`,
+      { intent: "autosave", ...fields, earlySigns: "Stale words" },
+      { from: path },
+    );
     expect(await stale.text()).toContain("conflict");
     expect(await (await asha.get(path)).text()).toContain("Autosaved words");
   });
@@ -102,7 +130,12 @@ describe("two people save the crisis plan at once", () => {
   it("refuses half a contact and brings back what was typed", async () => {
     const path = `/people/${ashaId}/plan/crisis`;
     const version = versionOn(await (await asha.get(path)).text())!;
-    const res = await asha.post(path, { intent: "save", version, earlySigns: "Typed and kept", contact1Name: "Only a name" });
+    const res = await asha.post(path, {
+      intent: "save",
+      version,
+      earlySigns: "Typed and kept",
+      contact1Name: "Only a name",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Please say how to reach them");
@@ -120,7 +153,16 @@ describe("the plan check, criterion by criterion", () => {
     expect(empty).toContain("Your plan does not say yet how the money will be managed.");
     expect(notYetTags(empty)).toBeGreaterThanOrEqual(4);
 
-    const big = await pat.post(`${plan()}/items`, { intent: "add", what: "A year away", menuEntryId: "something-else", somethingElse: "a long holiday", provider: "A travel firm", frequency: "Once", unitCost: "90000", unitsPerYear: "1" });
+    const big = await pat.post(`${plan()}/items`, {
+      intent: "add",
+      what: "A year away",
+      menuEntryId: "something-else",
+      somethingElse: "a long holiday",
+      provider: "A travel firm",
+      frequency: "Once",
+      unitCost: "90000",
+      unitsPerYear: "1",
+    });
     expect(big.status).toBe(302);
     const over = await (await pat.get(plan())).text();
     expect(over).toMatch(/more than your budget\. You could change some items/);
@@ -130,21 +172,72 @@ describe("the plan check, criterion by criterion", () => {
   });
 
   it("passes a small simple plan under £2,000 that has fewer details", async () => {
-    expect((await pat.post(`${plan()}/outcomes`, { intent: "add", words: "Get out of the house more", lifeAreaId: "days", now: "3", hope: "7" })).status).toBe(302);
-    const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(await (await pat.get(`${plan()}/items`)).text())?.[1];
+    expect(
+      (
+        await pat.post(`${plan()}/outcomes`, {
+          intent: "add",
+          words: "Get out of the house more",
+          lifeAreaId: "days",
+          now: "3",
+          hope: "7",
+        })
+      ).status,
+    ).toBe(302);
+    const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
+      await (await pat.get(`${plan()}/items`)).text(),
+    )?.[1];
     expect(outcomeId).toBeDefined();
-    const gym = await pat.post(`${plan()}/items`, { intent: "add", what: "Gym", menuEntryId: "gym-membership", provider: "The local gym", frequency: "Monthly", unitCost: "25", unitsPerYear: "12", outcomeIds: outcomeId! });
+    const gym = await pat.post(`${plan()}/items`, {
+      intent: "add",
+      what: "Gym",
+      menuEntryId: "gym-membership",
+      provider: "The local gym",
+      frequency: "Monthly",
+      unitCost: "25",
+      unitsPerYear: "12",
+      outcomeIds: outcomeId!,
+    });
     expect(gym.status).toBe(302);
-    const swim = await pat.post(`${plan()}/items`, { intent: "add", what: "Swimming", menuEntryId: "gym-membership", provider: "The pool", frequency: "Monthly", unitCost: "10", unitsPerYear: "12", outcomeIds: outcomeId! });
+    const swim = await pat.post(`${plan()}/items`, {
+      intent: "add",
+      what: "Swimming",
+      menuEntryId: "gym-membership",
+      provider: "The pool",
+      frequency: "Monthly",
+      unitCost: "10",
+      unitsPerYear: "12",
+      outcomeIds: outcomeId!,
+    });
     expect(swim.status).toBe(302);
     const crisisVersion = versionOn(await (await pat.get(`${plan()}/crisis`)).text())!;
-    expect((await pat.post(`${plan()}/crisis`, { intent: "save", version: crisisVersion, contact1Name: "My brother", contact1Reach: "07700 900456" })).status).toBe(302);
+    expect(
+      (
+        await pat.post(`${plan()}/crisis`, {
+          intent: "save",
+          version: crisisVersion,
+          contact1Name: "My brother",
+          contact1Reach: "07700 900456",
+        })
+      ).status,
+    ).toBe(302);
     const decisionsVersion = versionOn(await (await pat.get(`${plan()}/decisions`)).text())!;
     // Indirect payment needs the representative: refused without, saved with.
-    const missing = await pat.post(`${plan()}/decisions`, { intent: "save", version: decisionsVersion, management: "indirect-payment" });
+    const missing = await pat.post(`${plan()}/decisions`, {
+      intent: "save",
+      version: decisionsVersion,
+      management: "indirect-payment",
+    });
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain("Please give the name of the person who will hold the money.");
-    expect((await pat.post(`${plan()}/decisions`, { intent: "save", version: decisionsVersion, management: "direct-payment" })).status).toBe(302);
+    expect(
+      (
+        await pat.post(`${plan()}/decisions`, {
+          intent: "save",
+          version: decisionsVersion,
+          management: "direct-payment",
+        })
+      ).status,
+    ).toBe(302);
 
     const html = await (await pat.get(plan())).text();
     expect(html).toContain("so it needs fewer details");
@@ -154,7 +247,9 @@ describe("the plan check, criterion by criterion", () => {
   it("a lead professional can read the plan parts but not change them", async () => {
     const jo = await signIn(DEMO.jo);
     expect((await jo.get(`/people/${ashaId}/plan/crisis`)).status).toBe(200);
-    expect((await jo.post(`/people/${ashaId}/plan/crisis`, { intent: "save", version: "1" }, { from: "/sign-out" })).status).toBe(404);
+    expect(
+      (await jo.post(`/people/${ashaId}/plan/crisis`, { intent: "save", version: "1" }, { from: "/sign-out" })).status,
+    ).toBe(404);
   });
 });
 
@@ -165,13 +260,36 @@ describe("stages 5 to 7", () => {
     expect(budgetPounds).toBeGreaterThan(1000);
     // An item worth a fifth of the budget, so moving most of it is more than a small change.
     const fifth = String(Math.ceil(budgetPounds / 5));
-    expect((await pat.post(`/people/${patId}/plan/items`, { intent: "add", what: "Art classes", menuEntryId: "something-else", somethingElse: "art classes", provider: "The art studio", frequency: "Once", unitCost: fifth, unitsPerYear: "1" })).status).toBe(302);
+    expect(
+      (
+        await pat.post(`/people/${patId}/plan/items`, {
+          intent: "add",
+          what: "Art classes",
+          menuEntryId: "something-else",
+          somethingElse: "art classes",
+          provider: "The art studio",
+          frequency: "Once",
+          unitCost: fifth,
+          unitsPerYear: "1",
+        })
+      ).status,
+    ).toBe(302);
     const using = await (await pat.get(`/people/${patId}/plan/using`)).text();
     const ids = [...using.matchAll(/name="fromItemId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     expect(ids).toHaveLength(3);
-    const small = await pat.post(`/people/${patId}/plan/using`, { intent: "move", fromItemId: ids[0]!, toItemId: ids[1]!, amount: "12" });
+    const small = await pat.post(`/people/${patId}/plan/using`, {
+      intent: "move",
+      fromItemId: ids[0]!,
+      toItemId: ids[1]!,
+      amount: "12",
+    });
     expect(small.headers.get("location")).toMatch(/done=applied$/);
-    const big = await pat.post(`/people/${patId}/plan/using`, { intent: "move", fromItemId: ids[2]!, toItemId: ids[1]!, amount: String(Math.ceil(budgetPounds / 6)) });
+    const big = await pat.post(`/people/${patId}/plan/using`, {
+      intent: "move",
+      fromItemId: ids[2]!,
+      toItemId: ids[1]!,
+      amount: String(Math.ceil(budgetPounds / 6)),
+    });
     expect(big.headers.get("location")).toMatch(/done=needsSignOff$/);
     expect((await pat.post(`/people/${patId}/plan/items`, { intent: "remove", entryId: ids[2]! })).status).toBe(302);
     const log = await (await pat.get(`/people/${patId}/plan/using`)).text();
@@ -182,7 +300,13 @@ describe("stages 5 to 7", () => {
     expect(items).toContain("£288 a year"); // Gym £300 - £12, the big move not applied
     expect(items).toContain("£132 a year"); // Swimming £120 + £12
 
-    const arranged = await pat.post(`/people/${patId}/plan/organising`, { intent: "arrange", itemId: ids[0]!, provider: "The local gym", startDate: "2026-04-01", howPaid: "my-account" });
+    const arranged = await pat.post(`/people/${patId}/plan/organising`, {
+      intent: "arrange",
+      itemId: ids[0]!,
+      provider: "The local gym",
+      startDate: "2026-04-01",
+      howPaid: "my-account",
+    });
     expect(arranged.status).toBe(302);
     const organising = await (await pat.get(`/people/${patId}/plan/organising`)).text();
     expect(organising).toContain("starts 1 April 2026");
@@ -193,14 +317,20 @@ describe("stages 5 to 7", () => {
     const reflecting = await (await pat.get(`/people/${patId}/plan/reflecting`)).text();
     const field = /name="(now_[0-9a-f-]{36})"/.exec(reflecting)?.[1];
     expect(field).toBeDefined();
-    const saved = await pat.post(`/people/${patId}/plan/reflecting`, { intent: "save", working: "The gym gets me out", notWorking: "Mornings are hard", [field!]: "5" });
+    const saved = await pat.post(`/people/${patId}/plan/reflecting`, {
+      intent: "save",
+      working: "The gym gets me out",
+      notWorking: "Mornings are hard",
+      [field!]: "5",
+    });
     expect(saved.status).toBe(302);
     const again = await (await pat.get(`/people/${patId}/plan/reflecting`)).text();
     expect(again).toContain("“Get out of the house more”: 3 when planned, 5 now, hoping for 7.");
     expect(again).toContain("<svg");
 
     // The plan itself (the page around it also carries the cycle's state and a fresh token).
-    const documentOf = (html: string) => html.slice(html.indexOf('<div class="plan-document">'), html.indexOf("</main>"));
+    const documentOf = (html: string) =>
+      html.slice(html.indexOf('<div class="plan-document">'), html.indexOf("</main>"));
     const before = documentOf(await (await pat.get(`/people/${patId}/plan/cycles/1`)).text());
     expect(before).toContain("Get out of the house more");
 
@@ -221,7 +351,17 @@ describe("stages 5 to 7", () => {
     expect(await (await pat.get(`/people/${patId}/plan/outcomes`)).text()).toContain("Get out of the house more");
 
     // Cycle 2 changes; cycle 1 stays exactly as it was.
-    expect((await pat.post(`/people/${patId}/plan/outcomes`, { intent: "add", words: "Sleep better", lifeAreaId: "days", now: "2", hope: "6" })).status).toBe(302);
+    expect(
+      (
+        await pat.post(`/people/${patId}/plan/outcomes`, {
+          intent: "add",
+          words: "Sleep better",
+          lifeAreaId: "days",
+          now: "2",
+          hope: "6",
+        })
+      ).status,
+    ).toBe(302);
     const after = await (await pat.get(`/people/${patId}/plan/cycles/1`)).text();
     expect(documentOf(after)).toBe(before);
     expect(after).toContain("Finished");

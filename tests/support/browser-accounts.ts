@@ -4,7 +4,11 @@ import { newWindow } from "./browser";
 import { baseUrl } from "./http";
 
 /** Signs in through the real pages in a fresh window (typing the one-time code where needed). */
-export async function signInWindow(browser: Browser, email: string, { javaScript = true } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function signInWindow(
+  browser: Browser,
+  email: string,
+  { javaScript = true } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const window = await newWindow(browser, { javaScript });
   const { page } = window;
   await page.goto(new URL("/sign-in", baseUrl()).href);

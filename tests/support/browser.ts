@@ -24,7 +24,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser window; fails the test on any Content-Security-Policy violation or page error. */
-export async function newWindow(browser: Browser, { javaScript = true } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function newWindow(
+  browser: Browser,
+  { javaScript = true } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: "en-GB" });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -39,7 +42,16 @@ export async function newWindow(browser: Browser, { javaScript = true } = {}): P
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.evaluate(`${axeSource}\n;undefined`);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     });

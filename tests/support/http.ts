@@ -40,12 +40,19 @@ export class Browserish {
   }
 
   /** Posts a form as the portal's own page would (same origin, with the page's token). */
-  async post(path: string, fields: Record<string, string | string[]>, opts: { origin?: string | null; csrf?: string | null; from?: string } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    opts: { origin?: string | null; csrf?: string | null; from?: string } = {},
+  ): Promise<Response> {
     const csrf = opts.csrf === undefined ? await this.csrfFrom(opts.from ?? path) : opts.csrf;
     const body = new URLSearchParams();
     if (csrf !== null) body.append("csrf", csrf);
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
-    const headers: Record<string, string> = { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" };
+    const headers: Record<string, string> = {
+      cookie: this.cookieHeader(),
+      "content-type": "application/x-www-form-urlencoded",
+    };
     const origin = opts.origin === undefined ? new URL(baseUrl()).origin : opts.origin;
     if (origin !== null) headers.origin = origin;
     const response = await fetch(new URL(path, baseUrl()), { method: "POST", body, headers, redirect: "manual" });

@@ -16,7 +16,10 @@ export async function routeList(): Promise<RouteInfo[]> {
   // Importing the build reads content and may write a session secret: point it at a scratch folder.
   process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "portal-routes-"));
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-  const routes = build.routes as Record<string, { id: string; parentId?: string; path?: string; index?: boolean; module: Record<string, unknown> }>;
+  const routes = build.routes as Record<
+    string,
+    { id: string; parentId?: string; path?: string; index?: boolean; module: Record<string, unknown> }
+  >;
   const fullPath = (id: string): string => {
     const r = routes[id]!;
     const own = r.path ?? "";

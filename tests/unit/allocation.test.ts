@@ -43,7 +43,12 @@ const allFours = ratings(Object.fromEntries(NEED_AREA_KEYS.map((k) => [k, 4])));
 
 /** Pounds for reading: the result is in pence. */
 function pounds(a: Allocation) {
-  return { nhs: a.nhsPence / 100, council: a.councilPence / 100, total: a.totalPence / 100, weekly: a.weeklyPence / 100 };
+  return {
+    nhs: a.nhsPence / 100,
+    council: a.councilPence / 100,
+    total: a.totalPence / 100,
+    weekly: a.weeklyPence / 100,
+  };
 }
 
 // The 42-point case used throughout (and in the spec's "42 points × £300 = £12,600"):
@@ -68,7 +73,10 @@ const case42 = ratings({
 describe("allocateBudget, price per point (example-2026-1)", () => {
   it("below the threshold: no budget, all parts £0, no weekly line", () => {
     // mood 2×3=6 + experiences 1×3=3 + daily-living 1×2=2 = 11 points < 12
-    const a = allocateBudget(example, { ratings: ratings({ mood: 2, experiences: 1, "daily-living": 1 }), informal: "none" });
+    const a = allocateBudget(example, {
+      ratings: ratings({ mood: 2, experiences: 1, "daily-living": 1 }),
+      informal: "none",
+    });
     expect(a).toMatchObject({ ruleSetId: "example-2026-1", points: 11, eligible: false, flags: [] });
     expect(pounds(a)).toEqual({ nhs: 0, council: 0, total: 0, weekly: 0 });
     expect(a.explanation.map((l) => l.key)).toEqual([
@@ -222,7 +230,10 @@ describe("allocateBudget, price per point (example-2026-1)", () => {
   });
 
   it("a 3 on keeping safe does not ask to talk first", () => {
-    const a = allocateBudget(example, { ratings: ratings({ "keeping-safe": 3, "others-safety": 3 }), informal: "none" });
+    const a = allocateBudget(example, {
+      ratings: ratings({ "keeping-safe": 3, "others-safety": 3 }),
+      informal: "none",
+    });
     expect(a.flags).toEqual([]);
   });
 });
@@ -232,7 +243,10 @@ describe("allocateBudget, bands (example-bands-2026-1)", () => {
   // 61–70 £16,500, 71–80 £20,000; above 80 takes £20,000.
   it("a band of £0 means no budget", () => {
     // 11 points (see the threshold case above) falls in 0–11, £0
-    const a = allocateBudget(bands, { ratings: ratings({ mood: 2, experiences: 1, "daily-living": 1 }), informal: "none" });
+    const a = allocateBudget(bands, {
+      ratings: ratings({ mood: 2, experiences: 1, "daily-living": 1 }),
+      informal: "none",
+    });
     expect(a).toMatchObject({ points: 11, eligible: false, totalPence: 0, flags: [] });
     expect(a.explanation.at(-1)).toEqual({
       key: "line.bandNoBudget",
@@ -249,7 +263,10 @@ describe("allocateBudget, bands (example-bands-2026-1)", () => {
         { from: 31, to: 60, amountPounds: 9000 },
       ],
     };
-    const a = allocateBudget(from12, { ratings: ratings({ mood: 2, experiences: 1, "daily-living": 1 }), informal: "none" });
+    const a = allocateBudget(from12, {
+      ratings: ratings({ mood: 2, experiences: 1, "daily-living": 1 }),
+      informal: "none",
+    });
     expect(a).toMatchObject({ points: 11, eligible: false, totalPence: 0 });
     expect(a.explanation.at(-1)).toEqual({ key: "line.belowFirstBand", params: { points: 11, from: 12 } });
   });
@@ -522,7 +539,10 @@ describe("explanation lines and the allocation locale files", () => {
       "X: ocena 1 × waga 2 = 2 punkty",
     );
     const priceLine = allocateBudget(example, { ratings: case42, informal: "none" }).explanation[11]!;
-    const params = explanationParams(priceLine, { money: (p) => `£${(p / 100).toLocaleString("en-GB")}`, area: String });
+    const params = explanationParams(priceLine, {
+      money: (p) => `£${(p / 100).toLocaleString("en-GB")}`,
+      area: String,
+    });
     expect(i18n.getFixedT("en")(priceLine.key, params)).toBe("42 points × £300 = £12,600");
   });
 });

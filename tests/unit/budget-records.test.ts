@@ -10,17 +10,24 @@ process.env.DATA_DIR = dir;
 
 const { closeDatabase } = await import("~/lib/db.server");
 const { createAccount } = await import("~/models/users.server");
-const { agreeRating, calculateBudget, latestBudgets, saveAnswer, saveInformal, allBudgets } = await import("~/models/assessment.server");
+const { agreeRating, calculateBudget, latestBudgets, saveAnswer, saveInformal, allBudgets } =
+  await import("~/models/assessment.server");
 
 let personId: string;
 let userId: string;
 
 beforeAll(async () => {
-  const created = await createAccount({ name: "Rule Tester", email: "rules@example.org", password: "a long test pass phrase", role: "person" });
+  const created = await createAccount({
+    name: "Rule Tester",
+    email: "rules@example.org",
+    password: "a long test pass phrase",
+    role: "person",
+  });
   personId = created!.personId!;
   userId = created!.user.id;
   // mood 3, keeping-safe 2, daily-living 2, the rest 0: 3×3 + 3×2 + 2×2 = 19 points.
-  for (const key of NEED_AREA_KEYS) saveAnswer(personId, key, key === "mood" ? 3 : key === "keeping-safe" || key === "daily-living" ? 2 : 0, userId);
+  for (const key of NEED_AREA_KEYS)
+    saveAnswer(personId, key, key === "mood" ? 3 : key === "keeping-safe" || key === "daily-living" ? 2 : 0, userId);
   saveInformal(personId, "a-lot", userId);
 });
 
@@ -37,7 +44,11 @@ describe("budget records", () => {
     expect(record.nhsPence).toBe(384_000);
     expect(record.councilPence).toBe(158_000);
     expect(record.totalPence).toBe(542_000);
-    expect(record.inputs.ratings.find((r) => r.area === "mood")).toMatchObject({ rating: 3, source: "self", answeredBy: userId });
+    expect(record.inputs.ratings.find((r) => r.area === "mood")).toMatchObject({
+      rating: 3,
+      source: "self",
+      answeredBy: userId,
+    });
     expect(record.inputs.informal).toBe("a-lot");
   });
 
@@ -53,11 +64,21 @@ describe("budget records", () => {
   });
 
   it("an agreed rating makes an agreed calculation; the person's own stays", () => {
-    const agreed = agreeRating(personId, "mood", 4, "We talked about the last month: it has been harder than the form shows.", userId);
+    const agreed = agreeRating(
+      personId,
+      "mood",
+      4,
+      "We talked about the last month: it has been harder than the form shows.",
+      userId,
+    );
     // mood 4: 12 + 6 + 4 = 22 points.
     expect(agreed.points).toBe(22);
     expect(agreed.basis).toBe("agreed");
-    expect(agreed.inputs.ratings.find((r) => r.area === "mood")).toMatchObject({ rating: 4, source: "agreed", selfRating: 3 });
+    expect(agreed.inputs.ratings.find((r) => r.area === "mood")).toMatchObject({
+      rating: 4,
+      source: "agreed",
+      selfRating: 3,
+    });
     const latest = latestBudgets(personId);
     expect(latest.self?.points).toBe(19);
     expect(latest.agreed?.points).toBe(22);

@@ -5,7 +5,9 @@ import { LANGUAGES } from "~/domain/localized";
 type Messages = { [key: string]: string | Messages };
 
 function keys(messages: Messages, prefix = ""): string[] {
-  return Object.entries(messages).flatMap(([k, v]) => (k.startsWith("_") ? [] : typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(messages).flatMap(([k, v]) =>
+    k.startsWith("_") ? [] : typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 describe("translations", () => {
@@ -20,12 +22,16 @@ describe("translations", () => {
       for (const ns of namespaces) {
         const english = keys(locales.en[ns]!);
         const other = new Set(keys(locales[lang][ns]!));
-        expect(english.filter((k) => !other.has(k)), `${lang}/${ns}.json lacks`).toEqual([]);
+        expect(
+          english.filter((k) => !other.has(k)),
+          `${lang}/${ns}.json lacks`,
+        ).toEqual([]);
       }
     });
 
     it(`${lang} files say they await review by a native speaker`, () => {
-      for (const ns of namespaces) expect(JSON.stringify(locales[lang][ns]!._translationStatus ?? "")).toMatch(/await/i);
+      for (const ns of namespaces)
+        expect(JSON.stringify(locales[lang][ns]!._translationStatus ?? "")).toMatch(/await/i);
     });
   }
 });

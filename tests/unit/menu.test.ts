@@ -103,7 +103,9 @@ describe("shipped content", () => {
   it("has the same UI keys in every language", () => {
     const keys = (lang: Language) => {
       const flat = (obj: object, prefix = ""): string[] =>
-        Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" ? flat(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+        Object.entries(obj).flatMap(([k, v]) =>
+          typeof v === "object" ? flat(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+        );
       return flat(JSON.parse(readFileSync(path.join(contentDir, "locales", lang, "menu.json"), "utf8"))).sort();
     };
     for (const lang of LANGUAGES) expect(keys(lang)).toEqual(keys("en"));
@@ -242,7 +244,11 @@ describe("classifyPlanItem", () => {
   });
 
   it("reports an entry that is not on this menu, and an empty item", () => {
-    expect(classify({ menuEntryId: "yacht" })).toEqual({ menuVersion: "2026-1", outcome: "unknown-entry", entryId: "yacht" });
+    expect(classify({ menuEntryId: "yacht" })).toEqual({
+      menuVersion: "2026-1",
+      outcome: "unknown-entry",
+      entryId: "yacht",
+    });
     expect(classify({ somethingElse: "   " })).toEqual({ menuVersion: "2026-1", outcome: "unknown-entry" });
   });
 

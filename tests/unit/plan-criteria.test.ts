@@ -84,7 +84,13 @@ function smallPlan(): Plan {
     ],
     freeSupport: [],
     risks: [],
-    crisis: { earlySigns: "", whatHelps: "", contacts: [{ name: "GP surgery", howToReach: "Phone" }], doNotWant: "", preferredPlace: "" },
+    crisis: {
+      earlySigns: "",
+      whatHelps: "",
+      contacts: [{ name: "GP surgery", howToReach: "Phone" }],
+      doNotWant: "",
+      preferredPlace: "",
+    },
     decisions: { whoDecidesWhat: "", management: "direct-payment", managementDetails: {} },
     resources: [],
     overBudgetReason: "",
@@ -189,9 +195,17 @@ describe("planCriteria", () => {
 
   it("takes which checks relax, and below what, from the rules", () => {
     const strictRules = { ...defaultPlanCheck, relaxedForSmallPlans: [] };
-    expect(notMet(smallPlan(), BUDGET, strictRules)).toEqual(["integrated-support", "managed-risks", "clear-decisions"]);
+    expect(notMet(smallPlan(), BUDGET, strictRules)).toEqual([
+      "integrated-support",
+      "managed-risks",
+      "clear-decisions",
+    ]);
     const noSmallPlans = { ...defaultPlanCheck, smallPlanUnderPence: 0 };
-    expect(notMet(smallPlan(), BUDGET, noSmallPlans)).toEqual(["integrated-support", "managed-risks", "clear-decisions"]);
+    expect(notMet(smallPlan(), BUDGET, noSmallPlans)).toEqual([
+      "integrated-support",
+      "managed-risks",
+      "clear-decisions",
+    ]);
   });
 
   it("never relaxes the floor: a small plan still needs outcomes, a crisis contact and a money decision", () => {
@@ -273,7 +287,10 @@ describe("budgetInView", () => {
   });
 
   it("is exactly at budget without being over", () => {
-    expect(budgetInView(completePlan(), { totalPence: 372_000 })).toMatchObject({ remainingPence: 0, overBudget: false });
+    expect(budgetInView(completePlan(), { totalPence: 372_000 })).toMatchObject({
+      remainingPence: 0,
+      overBudget: false,
+    });
   });
 });
 
@@ -284,17 +301,31 @@ describe("changeNeedsSignOff", () => {
 
   it("allows moving money between existing items within 10% of the budget", () => {
     // PA up 33 hours (+£495), CBT down 6 sessions (-£360).
-    const changed = withItems([{ ...pa, unitsPerYear: 233 }, { ...cbt, unitsPerYear: 6 }]);
-    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({ needsSignOff: false, reasons: [], movedPence: 49_500 });
+    const changed = withItems([
+      { ...pa, unitsPerYear: 233 },
+      { ...cbt, unitsPerYear: 6 },
+    ]);
+    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({
+      needsSignOff: false,
+      reasons: [],
+      movedPence: 49_500,
+    });
   });
 
   it("allows exactly 10%", () => {
     const changed = withItems([{ ...pa, unitCostPence: 1_750 }, cbt]); // +£2.50 × 200 = +£500
-    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({ needsSignOff: false, reasons: [], movedPence: 50_000 });
+    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({
+      needsSignOff: false,
+      reasons: [],
+      movedPence: 50_000,
+    });
   });
 
   it("needs a new sign-off beyond 10%", () => {
-    const changed = withItems([{ ...pa, unitsPerYear: 234 }, { ...cbt, unitsPerYear: 1 }]); // +£510
+    const changed = withItems([
+      { ...pa, unitsPerYear: 234 },
+      { ...cbt, unitsPerYear: 1 },
+    ]); // +£510
     expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({
       needsSignOff: true,
       reasons: ["change.tooMuchMoved"],
@@ -305,11 +336,22 @@ describe("changeNeedsSignOff", () => {
   it("allows a new item of a kind already in the plan, counting its cost as moved", () => {
     const art = { ...pa, id: "art", what: "Art therapy group", unitCostPence: 2_000, unitsPerYear: 10 };
     const changed = withItems([pa, { ...cbt, unitsPerYear: 8 }, art]);
-    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({ needsSignOff: false, reasons: [], movedPence: 20_000 });
+    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({
+      needsSignOff: false,
+      reasons: [],
+      movedPence: 20_000,
+    });
   });
 
   it("needs a new sign-off for a new kind of item, however small", () => {
-    const swim = { ...pa, id: "swim", what: "Swimming", kind: "citizen-led" as const, unitCostPence: 500, unitsPerYear: 4 };
+    const swim = {
+      ...pa,
+      id: "swim",
+      what: "Swimming",
+      kind: "citizen-led" as const,
+      unitCostPence: 500,
+      unitsPerYear: 4,
+    };
     const changed = withItems([pa, cbt, swim]);
     expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({
       needsSignOff: true,
@@ -338,7 +380,11 @@ describe("changeNeedsSignOff", () => {
 
   it("lets money be taken away freely", () => {
     const changed = withItems([pa]);
-    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({ needsSignOff: false, reasons: [], movedPence: 0 });
+    expect(changeNeedsSignOff(signedOff, changed, 500_000)).toEqual({
+      needsSignOff: false,
+      reasons: [],
+      movedPence: 0,
+    });
   });
 });
 

@@ -23,7 +23,10 @@ import {
 
 type Locale = Record<string, unknown>;
 const locales = Object.fromEntries(
-  ["en", "ur", "pl"].map((lang) => [lang, JSON.parse(readFileSync(`content/locales/${lang}/plan.json`, "utf8")) as Locale]),
+  ["en", "ur", "pl"].map((lang) => [
+    lang,
+    JSON.parse(readFileSync(`content/locales/${lang}/plan.json`, "utf8")) as Locale,
+  ]),
 );
 const lookup = (locale: Locale, key: string): unknown =>
   key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale);
@@ -49,7 +52,13 @@ const ITEM = {
 };
 const FREE = { id: "f1", who: "My neighbour", what: "Coffee on Fridays", howOften: "weekly" };
 const RISK = { id: "r1", risk: "Missing meals", howManaged: "Batch cooking with my brother" };
-const CRISIS = { earlySigns: "", whatHelps: "", contacts: [{ name: "Sam", howToReach: "07000 000000" }], doNotWant: "", preferredPlace: "" };
+const CRISIS = {
+  earlySigns: "",
+  whatHelps: "",
+  contacts: [{ name: "Sam", howToReach: "07000 000000" }],
+  doNotWant: "",
+  preferredPlace: "",
+};
 const DECISIONS = { whoDecidesWhat: "", management: "direct-payment", managementDetails: {} };
 const RESOURCE = { id: "x1", heading: "capacities", what: "I can cook" };
 
@@ -77,10 +86,18 @@ describe("plan form schemas", () => {
 
   it("outcome: the person's own words are required, at most 1000 characters; ratings are 1 to 10", () => {
     expect(messages(outcomeSchema, { ...OUTCOME, words: "   " })).toEqual({ words: "errors.outcomeRequired" });
-    expect(messages(outcomeSchema, { ...OUTCOME, words: "a".repeat(1001) })).toEqual({ words: "errors.outcomeTooLong" });
+    expect(messages(outcomeSchema, { ...OUTCOME, words: "a".repeat(1001) })).toEqual({
+      words: "errors.outcomeTooLong",
+    });
     expect(outcomeSchema.safeParse({ ...OUTCOME, words: "a".repeat(1000) }).success).toBe(true);
-    expect(messages(outcomeSchema, { ...OUTCOME, now: 0, hope: 11 })).toEqual({ now: "errors.ratingRange", hope: "errors.ratingRange" });
-    expect(messages(outcomeSchema, { ...OUTCOME, now: 5.5, hope: "7" })).toEqual({ now: "errors.ratingRange", hope: "errors.ratingRange" });
+    expect(messages(outcomeSchema, { ...OUTCOME, now: 0, hope: 11 })).toEqual({
+      now: "errors.ratingRange",
+      hope: "errors.ratingRange",
+    });
+    expect(messages(outcomeSchema, { ...OUTCOME, now: 5.5, hope: "7" })).toEqual({
+      now: "errors.ratingRange",
+      hope: "errors.ratingRange",
+    });
     expect(messages(outcomeSchema, { ...OUTCOME, lifeAreaId: "" })).toEqual({ lifeAreaId: "errors.lifeAreaRequired" });
   });
 
@@ -102,10 +119,14 @@ describe("plan form schemas", () => {
     expect(messages(itemSchema, { ...ITEM, kind: "controlled-treatment" })).toEqual({
       providerId: "errors.accreditedProviderRequired",
     });
-    expect(itemSchema.safeParse({ ...ITEM, kind: "controlled-treatment", providerId: "example-clinic" }).success).toBe(true);
+    expect(itemSchema.safeParse({ ...ITEM, kind: "controlled-treatment", providerId: "example-clinic" }).success).toBe(
+      true,
+    );
     const { menuEntryId: _menuEntryId, ...offMenu } = ITEM;
     expect(messages(itemSchema, offMenu)).toEqual({ menuEntryId: "errors.menuEntryRequired" });
-    expect(messages(itemSchema, { ...offMenu, kind: "something-else" })).toEqual({ somethingElse: "errors.somethingElseRequired" });
+    expect(messages(itemSchema, { ...offMenu, kind: "something-else" })).toEqual({
+      somethingElse: "errors.somethingElseRequired",
+    });
     expect(itemSchema.safeParse({ ...offMenu, kind: "something-else", somethingElse: "A bike" }).success).toBe(true);
     expect(messages(itemSchema, { ...ITEM, kind: "voucher" })).toEqual({ kind: "errors.kindRequired" });
   });
@@ -135,17 +156,26 @@ describe("plan form schemas", () => {
         expected ? { [expected[0]]: expected[1] } : {},
       );
     }
-    expect(messages(decisionsSchema, { ...DECISIONS, management: "individual-trust", managementDetails: { trustees: [] } })).toEqual({
+    expect(
+      messages(decisionsSchema, { ...DECISIONS, management: "individual-trust", managementDetails: { trustees: [] } }),
+    ).toEqual({
       "managementDetails.trustees": "errors.trusteesRequired",
     });
     const trust = { ...DECISIONS, management: "individual-trust", managementDetails: { trustees: ["Ann", "Bo"] } };
     expect(decisionsSchema.safeParse(trust).success).toBe(true);
     expect(decisionsSchema.safeParse({ ...DECISIONS, management: null }).success).toBe(true);
-    expect(messages(decisionsSchema, { ...DECISIONS, management: "cash" })).toEqual({ management: "errors.managementInvalid" });
+    expect(messages(decisionsSchema, { ...DECISIONS, management: "cash" })).toEqual({
+      management: "errors.managementInvalid",
+    });
   });
 
   it("decisions: a living will says what changes, who switches it on and how it switches back", () => {
-    const ifUnwell = { whatChanges: "My brother pays the PA", whoMaySwitchOn: "My brother", howSwitchedBack: "I say so", switchTo: "indirect-payment" };
+    const ifUnwell = {
+      whatChanges: "My brother pays the PA",
+      whoMaySwitchOn: "My brother",
+      howSwitchedBack: "I say so",
+      switchTo: "indirect-payment",
+    };
     expect(decisionsSchema.safeParse({ ...DECISIONS, ifUnwell }).success).toBe(true);
     expect(messages(decisionsSchema, { ...DECISIONS, ifUnwell: { ...ifUnwell, howSwitchedBack: "" } })).toEqual({
       "ifUnwell.howSwitchedBack": "errors.ifUnwellBackRequired",
@@ -195,7 +225,8 @@ describe("plan form schemas", () => {
     expect(seen.size).toBeGreaterThan(15);
     for (const message of seen) {
       expect(message).toMatch(/^errors\.[a-zA-Z]+$/);
-      for (const [lang, locale] of Object.entries(locales)) expect(lookup(locale, message), `${lang} ${message}`).toBeTypeOf("string");
+      for (const [lang, locale] of Object.entries(locales))
+        expect(lookup(locale, message), `${lang} ${message}`).toBeTypeOf("string");
     }
   });
 });

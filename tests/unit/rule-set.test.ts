@@ -22,7 +22,9 @@ describe("shipped content", () => {
     expect(keys).toEqual([...NEED_AREA_KEYS]);
     for (const area of needAreas.needAreas) expect(area.ratings).toHaveLength(5);
     expect(Object.keys(needAreas.informalSupport.answers)).toEqual(["none", "a-little", "a-lot", "most"]);
-    expect(needAreas.informalSupport.question.en).toBe("How much of your day-to-day support comes from family and friends?");
+    expect(needAreas.informalSupport.question.en).toBe(
+      "How much of your day-to-day support comes from family and friends?",
+    );
     expect(needAreas.translationStatus).toBe(TRANSLATION_STATUS);
   });
 
@@ -44,12 +46,32 @@ describe("shipped content", () => {
     expect(r).toMatchObject({ pricePerPointPounds: 300, threshold: 12, usualMaximumPounds: 24000 });
     expect(r.bands).toBeUndefined();
     expect(r.weights).toEqual({
-      mood: 3, experiences: 3, "keeping-safe": 3, "others-safety": 2, substances: 2, thinking: 2,
-      physical: 2, "daily-living": 2, relationships: 1, activity: 1, housing: 1, caring: 1,
+      mood: 3,
+      experiences: 3,
+      "keeping-safe": 3,
+      "others-safety": 2,
+      substances: 2,
+      thinking: 2,
+      physical: 2,
+      "daily-living": 2,
+      relationships: 1,
+      activity: 1,
+      housing: 1,
+      caring: 1,
     });
     expect(r.nhsShares).toEqual({
-      mood: 80, experiences: 90, "keeping-safe": 80, "others-safety": 70, substances: 60, thinking: 70,
-      physical: 50, "daily-living": 20, relationships: 30, activity: 20, housing: 10, caring: 20,
+      mood: 80,
+      experiences: 90,
+      "keeping-safe": 80,
+      "others-safety": 70,
+      substances: 60,
+      thinking: 70,
+      physical: 50,
+      "daily-living": 20,
+      relationships: 30,
+      activity: 20,
+      housing: 10,
+      caring: 20,
     });
     expect(r.informalMultipliers).toEqual({ none: 100, "a-little": 95, "a-lot": 85, most: 75 });
   });
@@ -125,7 +147,9 @@ describe("rule set validation", () => {
   });
 
   it("refuses a label missing a language", () => {
-    expect(problemsReading({ ...example, label: { en: "Example" } })).toContainEqual(expect.stringMatching(/^label\.ur:/));
+    expect(problemsReading({ ...example, label: { en: "Example" } })).toContainEqual(
+      expect.stringMatching(/^label\.ur:/),
+    );
   });
 
   it("refuses a missing or a stranger need area (checked against need-areas.json)", () => {

@@ -15,7 +15,9 @@ describe("sign-off records never change", () => {
   it("a submitted plan version refuses UPDATE and DELETE, byte for byte", () => {
     const snapshot = '{"plan":{"outcomes":[{"words":"walk  to the park"}]},"budget":{"totalPence":1}}';
     sqlite
-      .prepare("insert into plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at) values ('s1', 'p1', 'x1', 1, ?, 1, 'u1', ?)")
+      .prepare(
+        "insert into plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at) values ('s1', 'p1', 'x1', 1, ?, 1, 'u1', ?)",
+      )
       .run(snapshot, now);
     expect(() => sqlite.prepare("update plan_submissions set snapshot = '{}'").run()).toThrow(/never changes/);
     expect(() => sqlite.prepare("delete from plan_submissions").run()).toThrow(/never changes/);
@@ -23,15 +25,23 @@ describe("sign-off records never change", () => {
   });
 
   it("a decision refuses UPDATE and DELETE", () => {
-    sqlite.prepare("insert into plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at) values ('d1', 'p1', 's1', 'signed-off', 'u2', ?)").run(now);
-    expect(() => sqlite.prepare("update plan_decisions set decision = 'changes-requested'").run()).toThrow(/append-only/);
+    sqlite
+      .prepare(
+        "insert into plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at) values ('d1', 'p1', 's1', 'signed-off', 'u2', ?)",
+      )
+      .run(now);
+    expect(() => sqlite.prepare("update plan_decisions set decision = 'changes-requested'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => sqlite.prepare("delete from plan_decisions").run()).toThrow(/append-only/);
   });
 
   it("two submissions of one plan cannot share a version number", () => {
     expect(() =>
       sqlite
-        .prepare("insert into plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at) values ('s2', 'p1', 'x1', 1, '{}', 1, 'u1', ?)")
+        .prepare(
+          "insert into plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at) values ('s2', 'p1', 'x1', 1, '{}', 1, 'u1', ?)",
+        )
         .run(now),
     ).toThrow(/UNIQUE/);
   });

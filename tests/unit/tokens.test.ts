@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, hashToken, normaliseCode, randomToken, shortCode, signValue, unsignValue } from "~/lib/tokens.server";
+import {
+  CODE_ALPHABET,
+  hashToken,
+  normaliseCode,
+  randomToken,
+  shortCode,
+  signValue,
+  unsignValue,
+} from "~/lib/tokens.server";
 
 const SECRET = "a-test-secret-that-is-long-enough-000";
 const OTHER = "another-test-secret-that-is-long-enough";

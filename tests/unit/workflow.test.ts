@@ -25,9 +25,15 @@ function relationship(who: Who): Relationship {
 /** A payload that satisfies each action. */
 const GOOD: Record<PlanAction, TransitionPayload> = {
   submit: { consent: true, check: { allowed: true, missing: [], notMet: [] } },
-  "request-changes": { unmetCriteria: ["managed-risks"], reasons: { "managed-risks": "Please add who to call at night" } },
+  "request-changes": {
+    unmetCriteria: ["managed-risks"],
+    reasons: { "managed-risks": "Please add who to call at night" },
+  },
   "sign-off": { reviewDate: "2026-06-10" },
-  "refer-to-panel": { risk: "Lives alone and has stopped eating when unwell", reason: "A new kind of support I have not seen" },
+  "refer-to-panel": {
+    risk: "Lives alone and has stopped eating when unwell",
+    reason: "A new kind of support I have not seen",
+  },
   "ask-to-think-again": { reason: "My sister covers nights; it is in the free support" },
   "start-review": {},
   "complete-review": { nextReviewDate: "2027-03-10" },
@@ -84,7 +90,9 @@ describe("TRANSITIONS", () => {
     for (const state of PLAN_STATES) {
       for (const action of PLAN_ACTIONS) {
         for (const who of ALL_WHO) {
-          const listed = TRANSITIONS.some((row) => row.from === state && row.action === action && row.who.includes(who));
+          const listed = TRANSITIONS.some(
+            (row) => row.from === state && row.action === action && row.who.includes(who),
+          );
           const result = attempt(state, action, who);
           expect(result.ok, `${state} ${action} ${who}`).toBe(listed);
           if (!listed) refused++;
@@ -115,7 +123,9 @@ describe("refusals", () => {
 
   it("a peer broker cannot submit, but can edit", () => {
     expect(refusal(attempt("draft", "submit", "peer-broker"))).toBe("workflow.peerBrokerCannotSubmit");
-    expect(refusal(attempt("changes-requested", "ask-to-think-again", "peer-broker"))).toBe("workflow.peerBrokerCannotSubmit");
+    expect(refusal(attempt("changes-requested", "ask-to-think-again", "peer-broker"))).toBe(
+      "workflow.peerBrokerCannotSubmit",
+    );
     expect(attempt("draft", "edit", "peer-broker").ok).toBe(true);
   });
 
@@ -136,9 +146,15 @@ describe("refusals", () => {
   it("nobody signs off, asks for changes on or refers a plan they helped with", () => {
     const helper = { helperIds: ["actor-1"] };
     expect(refusal(attempt("submitted", "sign-off", "lead-professional", helper))).toBe("workflow.helperCannotDecide");
-    expect(refusal(attempt("referred-to-panel", "sign-off", "team-member", helper))).toBe("workflow.helperCannotDecide");
-    expect(refusal(attempt("submitted", "request-changes", "lead-professional", helper))).toBe("workflow.helperCannotDecide");
-    expect(refusal(attempt("submitted", "refer-to-panel", "lead-professional", helper))).toBe("workflow.helperCannotDecide");
+    expect(refusal(attempt("referred-to-panel", "sign-off", "team-member", helper))).toBe(
+      "workflow.helperCannotDecide",
+    );
+    expect(refusal(attempt("submitted", "request-changes", "lead-professional", helper))).toBe(
+      "workflow.helperCannotDecide",
+    );
+    expect(refusal(attempt("submitted", "refer-to-panel", "lead-professional", helper))).toBe(
+      "workflow.helperCannotDecide",
+    );
     expect(attempt("submitted", "sign-off", "lead-professional").ok).toBe(true);
   });
 
@@ -165,7 +181,9 @@ describe("refusals", () => {
     expect(refusal(attempt("in-review", "start-review", "self"))).toBe("workflow.alreadyInReview");
     expect(refusal(attempt("signed-off", "complete-review", "lead-professional"))).toBe("workflow.notInReview");
     expect(refusal(attempt("draft", "ask-to-think-again", "self"))).toBe("workflow.noChangesAsked");
-    expect(refusal(attempt("referred-to-panel", "refer-to-panel", "lead-professional"))).toBe("workflow.alreadyWithPanel");
+    expect(refusal(attempt("referred-to-panel", "refer-to-panel", "lead-professional"))).toBe(
+      "workflow.alreadyWithPanel",
+    );
   });
 });
 
@@ -212,9 +230,10 @@ describe("what each step needs", () => {
 
   it("sign-off needs a real review date after today", () => {
     for (const reviewDate of [undefined, "", "2026-02-30", "10/06/2026", "2026-03-10", "2025-12-01"]) {
-      expect(refusal(attempt("submitted", "sign-off", "lead-professional", { payload: { reviewDate } })), reviewDate).toBe(
-        "workflow.reviewDateNeeded",
-      );
+      expect(
+        refusal(attempt("submitted", "sign-off", "lead-professional", { payload: { reviewDate } })),
+        reviewDate,
+      ).toBe("workflow.reviewDateNeeded");
     }
     const result = attempt("submitted", "sign-off", "lead-professional");
     expect(result).toMatchObject({ ok: true, next: "signed-off", audit: { reviewDate: "2026-06-10" } });
