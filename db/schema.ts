@@ -1,5 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// The lists a column may hold are the domain's own (one owner per rule); relative paths so drizzle-kit can read them.
+import { ACTING_FOR_TYPES, AUTHORITIES, ROLES } from "../app/domain/roles";
+import { INFORMAL_SUPPORT } from "../app/domain/rule-set";
+import { PLAN_STATES } from "../app/domain/workflow";
 
 // Every id that appears in a URL is a random UUID, so no record is reachable by guessing.
 const id = () => text("id").primaryKey();
@@ -21,7 +25,7 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: text("role", {
-      enum: ["person", "representative", "peer-broker", "lead-professional", "commissioner"],
+      enum: ROLES,
     }).notNull(),
     passwordHash: text("password_hash").notNull(),
     totpSecret: text("totp_secret"),
@@ -60,8 +64,8 @@ export const helpers = sqliteTable(
       .references(() => users.id),
     kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
     // Null until the person records it; a representative with no recorded authority may only view.
-    authority: text("authority", { enum: ["supporting", "acting-for"] }),
-    actingForType: text("acting_for_type", { enum: ["lpa-health-welfare", "deputy", "nominated-person"] }),
+    authority: text("authority", { enum: AUTHORITIES }),
+    actingForType: text("acting_for_type", { enum: ACTING_FOR_TYPES }),
     actingForReference: text("acting_for_reference"),
     createdAt: createdAt(),
     removedAt: text("removed_at"),
@@ -163,7 +167,7 @@ export const assessments = sqliteTable(
       .notNull()
       .references(() => persons.id),
     cycle: integer("cycle").notNull().default(1),
-    informal: text("informal", { enum: ["none", "a-little", "a-lot", "most"] }),
+    informal: text("informal", { enum: INFORMAL_SUPPORT }),
     informalBy: text("informal_by").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -251,7 +255,7 @@ export const plans = sqliteTable(
       .references(() => persons.id),
     cycle: integer("cycle").notNull().default(1),
     state: text("state", {
-      enum: ["draft", "submitted", "changes-requested", "referred-to-panel", "signed-off", "in-review", "closed"],
+      enum: PLAN_STATES,
     })
       .notNull()
       .default("draft"),

@@ -13,7 +13,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", root, include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          root,
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // Password hashing is deliberately slow (memory-hard); on a busy 2-core machine give it room.
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },

@@ -1,6 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createContext, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import { FormProvider, useForm, useFormContext, type FieldValues, type Resolver } from "react-hook-form";
+import {
+  FormProvider,
+  get,
+  useForm,
+  useFormContext,
+  type FieldErrors,
+  type FieldValues,
+  type Resolver,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { z } from "zod";
@@ -26,13 +34,11 @@ const FieldStateContext = createContext<FieldState>({ values: {}, errors: {} });
 function useFieldError(name: string): string | undefined {
   const errorText = useErrorText();
   const server = useContext(FieldStateContext).errors[name];
-  let client: string | undefined;
-  try {
-    const message = useFormContext().formState.errors[name]?.message;
-    client = typeof message === "string" ? message : undefined;
-  } catch {
-    client = undefined;
-  }
+  // Outside a ValidatedForm there is no form context (null): only the server's message counts.
+  const form = useFormContext() as ReturnType<typeof useFormContext> | null;
+  // Nested names (`contacts.1.name`) are nested in react-hook-form's errors too.
+  const message = form ? (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message : undefined;
+  const client = typeof message === "string" ? message : undefined;
   const key = client ?? server;
   return key ? errorText(key) : undefined;
 }
@@ -98,12 +104,7 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
       setTimeout(() => element.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined), 0);
     })(event);
   };
-  const clientErrors = Object.fromEntries(
-    Object.entries(form.formState.errors).map(([k, v]) => [
-      k,
-      typeof v?.message === "string" ? v.message : "common:errors.invalid",
-    ]),
-  );
+  const clientErrors = flatErrors(form.formState.errors);
   const shown: FormErrors = { ...errors, ...clientErrors };
   return (
     <FieldStateContext.Provider value={{ values, errors }}>
@@ -119,6 +120,19 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
       </FormProvider>
     </FieldStateContext.Provider>
   );
+}
+
+/** react-hook-form's nested errors as one message per field name (`contacts.1.name`), as the server sends them. */
+function flatErrors(errors: FieldErrors, prefix = ""): FormErrors {
+  const out: FormErrors = {};
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || typeof value !== "object") continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    if ("message" in value && typeof value.message === "string") out[name] = value.message;
+    else if ("type" in value && !("message" in value && value.message)) out[name] = "common:errors.invalid";
+    else Object.assign(out, flatErrors(value as FieldErrors, name));
+  }
+  return out;
 }
 
 /** GOV.UK error summary: at the top, focused, each message a link to its field. */

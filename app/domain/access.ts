@@ -1,4 +1,24 @@
-import type { Relationship } from "./roles";
+import type { Authority, Role } from "./roles";
+
+/**
+ * How anyone stands towards one person's record: the one word every permission, transition and page
+ * uses. Worked out from data by the access gate (app/server/access.server.ts); the domain only reads it.
+ */
+export const STANDINGS = [
+  "self",
+  "acting-for", // a representative with substitute decision-making authority (LPA, deputy, nominated person)
+  "supporting", // a representative in supported decision-making
+  "peer-broker",
+  "lead-professional",
+  "team-member", // a professional in the lead professional's team (a positive risk panel member)
+  "none",
+] as const;
+export type Standing = (typeof STANDINGS)[number];
+
+/** A representative's standing is their recorded authority. */
+export function representativeStanding(authority: Authority): Standing {
+  return authority;
+}
 
 /** Everything anyone can do to one person's record. */
 export const RECORD_ACTIONS = [
@@ -18,12 +38,12 @@ export type RecordAction = (typeof RECORD_ACTIONS)[number];
  * Who may do what, from DOMAIN.md "Who uses it". The single source: every loader and action asks
  * `mayActOnRecord`, none decides on its own.
  */
-const PERMISSIONS: Record<string, readonly RecordAction[]> = {
+const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
   self: ["view-record", "edit-draft", "submit-plan", "manage-helpers", "download-data", "view-audit"],
   // Substitute decision-making (LPA, deputy, nominated person): may also submit, never change access.
-  "representative:acting-for": ["view-record", "edit-draft", "submit-plan", "download-data", "view-audit"],
+  "acting-for": ["view-record", "edit-draft", "submit-plan", "download-data", "view-audit"],
   // Supported decision-making: view and edit drafts only.
-  "representative:supporting": ["view-record", "edit-draft"],
+  supporting: ["view-record", "edit-draft"],
   "peer-broker": ["view-record", "edit-draft"],
   "lead-professional": ["view-record", "assess", "sign-off", "review"],
   // A professional in the same team sees nothing unless a plan is referred to the panel (sign-off issue).
@@ -31,10 +51,20 @@ const PERMISSIONS: Record<string, readonly RecordAction[]> = {
   none: [],
 };
 
-export function relationshipKey(relationship: Relationship): string {
-  return relationship.kind === "representative" ? `representative:${relationship.authority}` : relationship.kind;
+export function mayActOnRecord(standing: Standing, action: RecordAction): boolean {
+  return PERMISSIONS[standing].includes(action);
 }
 
-export function mayActOnRecord(relationship: Relationship, action: RecordAction): boolean {
-  return PERMISSIONS[relationshipKey(relationship)]?.includes(action) ?? false;
+/**
+ * What staff may do beyond any one record (DOMAIN.md, "The organisation around the person"): the
+ * scheme's and the teams' own work. Team administrators act within their own team only.
+ */
+export interface StaffMember {
+  role: Role;
+  isTeamAdmin: boolean;
+}
+
+/** Linking a person who chose a team to one of its lead professionals. */
+export function mayLinkPeople(staff: StaffMember): boolean {
+  return staff.role === "commissioner" || (staff.role === "lead-professional" && staff.isTeamAdmin);
 }

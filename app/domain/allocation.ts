@@ -334,3 +334,11 @@ export function explanationParams(
   }
   return out;
 }
+
+/**
+ * The budget a plan is judged against: the calculation on agreed ratings when the lead professional
+ * recorded any, otherwise the person's own. Both stay visible; this is the one rule for which counts.
+ */
+export function judgedBudget<T>(budgets: { self?: T; agreed?: T }): T | undefined {
+  return budgets.agreed ?? budgets.self;
+}

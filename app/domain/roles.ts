@@ -9,15 +9,3 @@ export type Authority = (typeof AUTHORITIES)[number];
 /** The legal basis of "acting for". */
 export const ACTING_FOR_TYPES = ["lpa-health-welfare", "deputy", "nominated-person"] as const;
 export type ActingForType = (typeof ACTING_FOR_TYPES)[number];
-
-/**
- * How an actor stands towards one person's record. Worked out from data by the access module;
- * the domain modules only read it.
- */
-export type Relationship =
-  | { kind: "self" }
-  | { kind: "representative"; authority: Authority }
-  | { kind: "peer-broker" }
-  | { kind: "lead-professional" }
-  | { kind: "team-member" } // a professional in the lead professional's team (e.g. a positive risk panel member)
-  | { kind: "none" };

@@ -1,5 +1,6 @@
-import type { Criterion, SubmitCheck } from "~/domain/plan-criteria";
-import type { Relationship } from "~/domain/roles";
+import type { Criterion, SubmitCheck } from "./plan-criteria";
+import { isCalendarDate, toIsoDate } from "./dates";
+import type { Standing } from "./access";
 
 /**
  * The plan's journey through stage 4 (negotiating and agreeing) to review (stage 7), as a pure state
@@ -31,19 +32,8 @@ export const PLAN_ACTIONS = [
 ] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
-/** How an actor stands, flattened from Relationship. "none" has no Who: an unlinked person can do nothing. */
-export type Who = "self" | "acting-for" | "supporting" | "peer-broker" | "lead-professional" | "team-member";
-
-export function whoOf(relationship: Relationship): Who | null {
-  switch (relationship.kind) {
-    case "representative":
-      return relationship.authority;
-    case "none":
-      return null;
-    default:
-      return relationship.kind;
-  }
-}
+/** Anyone who may take part in a step: every standing but "none" (an unlinked person can do nothing). */
+export type Who = Exclude<Standing, "none">;
 
 export type Transition = { from: PlanState; action: PlanAction; to: PlanState; who: readonly Who[] };
 
@@ -91,7 +81,7 @@ export type TransitionPayload = {
 
 export type TransitionInput = {
   actorId: string;
-  relationship: Relationship;
+  standing: Standing;
   /** Everyone who has helped with this plan (representatives, peer brokers, anyone invited). */
   helperIds: readonly string[];
   payload?: TransitionPayload;
@@ -123,8 +113,8 @@ export type TransitionResult = { ok: true; next: PlanState; audit: PlanAudit } |
 
 export function planTransition(state: PlanState, action: PlanAction, input: TransitionInput): TransitionResult {
   const refuse = (reason: string): TransitionResult => ({ ok: false, reason: `workflow.${reason}` });
-  const who = whoOf(input.relationship);
-  if (!who) return refuse("notLinked");
+  const who = input.standing;
+  if (who === "none") return refuse("notLinked");
   if (!PLAN_ACTIONS.includes(action)) return refuse("notNow");
 
   const rows = TRANSITIONS.filter((row) => row.action === action);
@@ -232,13 +222,7 @@ function payloadRefusal(action: PlanAction, payload: TransitionPayload, today: s
 
 /** A real calendar date written YYYY-MM-DD, later than `today` (also YYYY-MM-DD). */
 function futureDate(value: string | undefined, today: string): boolean {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && toIsoDate(date) === value && value > today;
-}
-
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return isCalendarDate(value) && value > today;
 }
 
 /**

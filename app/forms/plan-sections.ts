@@ -52,16 +52,9 @@ export const riskFormSchema = z.strictObject({
 // ---- the crisis plan: one form, saved with its version ----
 
 export const CRISIS_CONTACT_SLOTS = 3;
-const contactFields = {
-  contact1Name: optionalText(200),
-  contact1Reach: optionalText(200),
-  contact2Name: optionalText(200),
-  contact2Reach: optionalText(200),
-  contact3Name: optionalText(200),
-  contact3Reach: optionalText(200),
-};
-type ContactSlot = 1 | 2 | 3;
-const SLOTS: ContactSlot[] = [1, 2, 3];
+
+/** One row of "who to contact": named `contacts.0.name`, `contacts.0.howToReach`, … on the page. */
+const contactRow = z.strictObject({ name: optionalText(200), howToReach: optionalText(200) });
 
 export const crisisFormSchema = z
   .strictObject({
@@ -69,24 +62,22 @@ export const crisisFormSchema = z
     version,
     earlySigns: optionalText(2000),
     whatHelps: optionalText(2000),
-    ...contactFields,
+    contacts: z.array(contactRow).max(CRISIS_CONTACT_SLOTS).default([]),
     doNotWant: optionalText(2000),
     preferredPlace: optionalText(200),
   })
   .superRefine((v, ctx) => {
     // A blank pair is ignored; half a pair is named so nobody is left without a way to reach them.
-    for (const slot of SLOTS) {
-      const name = v[`contact${slot}Name`];
-      const reach = v[`contact${slot}Reach`];
-      if (name && !reach)
+    v.contacts.forEach(({ name, howToReach }, i) => {
+      if (name && !howToReach)
         ctx.addIssue({
           code: "custom",
-          path: [`contact${slot}Reach`],
+          path: ["contacts", i, "howToReach"],
           message: "plan:errors.contactHowToReachRequired",
         });
-      if (reach && !name)
-        ctx.addIssue({ code: "custom", path: [`contact${slot}Name`], message: "plan:errors.contactNameRequired" });
-    }
+      if (howToReach && !name)
+        ctx.addIssue({ code: "custom", path: ["contacts", i, "name"], message: "plan:errors.contactNameRequired" });
+    });
   });
 export type CrisisForm = z.infer<typeof crisisFormSchema>;
 
@@ -94,14 +85,15 @@ export function crisisFromForm(form: CrisisForm): CrisisPlan {
   return {
     earlySigns: form.earlySigns ?? "",
     whatHelps: form.whatHelps ?? "",
-    contacts: SLOTS.flatMap((slot) => {
-      const name = form[`contact${slot}Name`];
-      const howToReach = form[`contact${slot}Reach`];
-      return name && howToReach ? [{ name, howToReach }] : [];
-    }),
+    contacts: form.contacts.flatMap(({ name, howToReach }) => (name && howToReach ? [{ name, howToReach }] : [])),
     doNotWant: form.doNotWant ?? "",
     preferredPlace: form.preferredPlace ?? "",
   };
+}
+
+/** The field name of one part of a contact row. */
+export function contactField(row: number, part: "name" | "howToReach"): string {
+  return `contacts.${row}.${part}`;
 }
 
 export function crisisToValues(crisis: CrisisPlan): FormValues {
@@ -112,8 +104,8 @@ export function crisisToValues(crisis: CrisisPlan): FormValues {
     preferredPlace: crisis.preferredPlace,
   };
   crisis.contacts.slice(0, CRISIS_CONTACT_SLOTS).forEach((contact, i) => {
-    values[`contact${i + 1}Name`] = contact.name;
-    values[`contact${i + 1}Reach`] = contact.howToReach;
+    values[contactField(i, "name")] = contact.name;
+    values[contactField(i, "howToReach")] = contact.howToReach;
   });
   return values;
 }

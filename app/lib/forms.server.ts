@@ -2,18 +2,83 @@ import type { z } from "zod";
 import { errorsFromIssues, type FormErrors, type FormRefusal, type FormValues } from "./forms";
 import { CSRF_FIELD } from "./security.server";
 
-// Plain names only: no brackets, dots or prototype tricks can reach an object's shape.
-const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
+/*
+ * Field names: a plain name, or a nested one the way react-hook-form writes it (`contacts.1.name`;
+ * `contacts[1].name` is read the same). Every segment is checked, so no name can reach an object's
+ * prototype, and depth, list positions and the number of fields are bounded.
+ */
+const SEGMENT = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const INDEX = /^(0|[1-9][0-9]?)$/; // list positions 0–99
+const FORBIDDEN = new Set(["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"]);
+const MAX_DEPTH = 4;
+const MAX_FIELDS = 1000;
+
+type Segment = string | number;
+
+/** The path a field name stands for, or undefined when the name is not one a form of ours writes. */
+function namePath(name: string): Segment[] | undefined {
+  const parts = name.replace(/\[(\d+)\]/g, ".$1").split(".");
+  if (parts.length > MAX_DEPTH) return undefined;
+  const path: Segment[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (FORBIDDEN.has(part)) return undefined;
+    if (i > 0 && INDEX.test(part)) path.push(Number(part));
+    else if (SEGMENT.test(part)) path.push(part);
+    else return undefined;
+  }
+  return path;
+}
+
+type Nested = { [key: string]: Nested | Nested[] | string | string[] | undefined } | Nested[];
+
+/** Puts one value at its path, making objects (null-prototype) and lists on the way. False on a clash. */
+function place(root: Record<string, unknown>, path: Segment[], value: string | string[]): boolean {
+  let node: Record<string, unknown> | unknown[] = root;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    const next = path[i + 1];
+    const current = (node as Record<string | number, unknown>)[segment as never];
+    if (last) {
+      if (current !== undefined) return false;
+      (node as Record<string | number, unknown>)[segment as never] = value;
+      return true;
+    }
+    if (current === undefined) {
+      const child = typeof next === "number" ? [] : Object.create(null);
+      (node as Record<string | number, unknown>)[segment as never] = child;
+      node = child;
+    } else if (
+      typeof current === "object" &&
+      current !== null &&
+      Array.isArray(current) === (typeof next === "number")
+    ) {
+      node = current as Record<string, unknown> | unknown[];
+    } else {
+      return false; // `a` and `a.b` both sent, or a list used as an object
+    }
+  }
+  return false;
+}
+
+/** Lists keep their positions (so errors point at the right row); a gap becomes an empty entry. */
+function fillGaps(node: unknown): unknown {
+  if (Array.isArray(node)) return Array.from(node, (v) => (v === undefined ? Object.create(null) : fillGaps(v)));
+  if (typeof node === "object" && node !== null) {
+    for (const key of Object.keys(node))
+      (node as Record<string, unknown>)[key] = fillGaps((node as Record<string, unknown>)[key]);
+  }
+  return node;
+}
 
 /** FormData to a null-prototype object of strings; repeated names become lists. Files are refused. */
 export function formValues(formData: FormData): { values: FormValues; refused: string[] } {
   const values: FormValues = Object.create(null);
   const refused: string[] = [];
+  let count = 0;
   for (const [name, value] of formData) {
     if (name === CSRF_FIELD) continue;
-    if (!SAFE_NAME.test(name) || FORBIDDEN.has(name) || typeof value !== "string") {
-      refused.push(name);
+    if (++count > MAX_FIELDS || typeof value !== "string" || namePath(name) === undefined) {
+      refused.push(name.slice(0, 64));
       continue;
     }
     const existing = values[name];
@@ -21,6 +86,16 @@ export function formValues(formData: FormData): { values: FormValues; refused: s
     else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return { values, refused };
+}
+
+/** The object a schema reads: nested names become nested objects and lists. Undefined on a clash. */
+export function nestedValues(values: FormValues): Nested | undefined {
+  const root: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of Object.entries(values)) {
+    const path = namePath(name);
+    if (!path || !place(root, path, value)) return undefined;
+  }
+  return fillGaps(root) as Nested;
 }
 
 export type ParsedForm<S extends z.ZodType> = { ok: true; data: z.infer<S>; values: FormValues } | FormRefusal;
@@ -42,13 +117,14 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 export function parseFormValues<S extends z.ZodType>(formData: FormData, schema: S): ParsedForm<S> {
   const { values, refused } = formValues(formData);
   const plain: FormValues = { ...values };
-  if (refused.length > 0) return { ok: false, errors: { _form: "common:errors.unknownField" }, values: plain };
-  const result = schema.safeParse(plain);
+  const nested = refused.length === 0 ? nestedValues(values) : undefined;
+  if (!nested) return { ok: false, errors: { _form: "common:errors.unknownField" }, values: plain };
+  const result = schema.safeParse(nested);
   if (!result.success) return { ok: false, errors: errorsFromIssues(result.error.issues), values: plain };
   return { ok: true, data: result.data, values: plain };
 }
 
-/** An extra message for one field, for checks only the server can make (an email already in use). */
-export function refuse(values: FormValues, errors: FormErrors): FormRefusal {
+/** Field errors for checks only the server can make (a date after today), with what was typed. */
+export function fieldErrors(values: FormValues, errors: FormErrors): FormRefusal {
   return { ok: false, errors, values };
 }

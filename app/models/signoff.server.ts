@@ -10,13 +10,14 @@ import {
   users,
 } from "../../db/schema";
 import { content } from "~/content/content.server";
+import { judgedBudget } from "~/domain/allocation";
+import { toIsoDate } from "~/domain/dates";
 import { CRITERIA, canSubmit, committedPence, type Criterion } from "~/domain/plan-criteria";
 import type { Plan } from "~/domain/plan";
-import type { Relationship } from "~/domain/roles";
+import type { Standing } from "~/domain/access";
 import {
   defaultReviewDate,
   planTransition,
-  toIsoDate,
   type PlanAction,
   type PlanState,
   type TransitionPayload,
@@ -40,7 +41,7 @@ export interface Actor {
   actor: { id: string; name: string };
   person: { id: string; userId: string; leadProfessionalId: string | null };
   personName: string;
-  relationship: Relationship;
+  standing: Standing;
 }
 
 /** What the lead professional sees: the plan exactly as sent, and the budget it was judged against. */
@@ -156,7 +157,7 @@ export function suggestedReviewDate(personId: string, now = new Date()): string 
 
 function budgetSnapshot(personId: string, plan: Plan): Snapshot["budget"] {
   const { self, agreed } = latestBudgets(personId);
-  const chosen = agreed ?? self;
+  const chosen = judgedBudget({ self, agreed });
   const assessment = currentAssessment(personId);
   const ratings = assessment
     ? [...agreedOf(assessment.id)].map(([needArea, r]) => ({ needArea, rating: r.rating, reason: r.reason }))
@@ -174,7 +175,7 @@ function budgetSnapshot(personId: string, plan: Plan): Snapshot["budget"] {
 function transition(who: Actor, row: PlanRow, action: PlanAction, payload: TransitionPayload) {
   return planTransition(row.state as PlanState, action, {
     actorId: who.actor.id,
-    relationship: who.relationship,
+    standing: who.standing,
     helperIds: helperIdsFor(who.person.id, row.id),
     payload,
   });
@@ -185,7 +186,7 @@ export function submitRefusal(who: Actor): string | null {
   const row = currentPlan(who.person.id);
   const result = planTransition((row?.state ?? "draft") as PlanState, "submit", {
     actorId: who.actor.id,
-    relationship: who.relationship,
+    standing: who.standing,
     helperIds: [],
     payload: { consent: true, check: { allowed: true, missing: [], notMet: [] } },
   });

@@ -1,8 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
-import { mayActOnRecord, type RecordAction } from "~/domain/access";
-import type { Relationship } from "~/domain/roles";
+import { mayActOnRecord, type RecordAction, representativeStanding, type Standing } from "~/domain/access";
 import { audit } from "~/models/audit.server";
 import type { User } from "~/models/users.server";
 import { db } from "~/lib/db.server";
@@ -16,25 +15,24 @@ export interface RecordAccess {
   actor: User;
   person: PersonRow;
   personName: string;
-  relationship: Relationship;
+  standing: Standing;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** How a user stands towards a person's record, worked out from data only. */
-export function relationshipTo(user: User, person: PersonRow): Relationship {
-  if (person.userId === user.id) return { kind: "self" };
-  if (person.leadProfessionalId === user.id) return { kind: "lead-professional" };
+export function standingOf(user: User, person: PersonRow): Standing {
+  if (person.userId === user.id) return "self";
+  if (person.leadProfessionalId === user.id) return "lead-professional";
   const helper = db()
     .select()
     .from(helpers)
     .where(and(eq(helpers.personId, person.id), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
     .get();
-  if (helper?.kind === "peer-broker") return { kind: "peer-broker" };
+  if (helper?.kind === "peer-broker") return "peer-broker";
   // A representative whose authority the person has not recorded yet has none: it is never assumed.
-  if (helper?.kind === "representative" && helper.authority)
-    return { kind: "representative", authority: helper.authority };
-  return { kind: "none" };
+  if (helper?.kind === "representative" && helper.authority) return representativeStanding(helper.authority);
+  return "none";
 }
 
 /**
@@ -57,8 +55,8 @@ export function requireRecordAccess(
           .where(eq(persons.id, personId))
           .get()
       : undefined;
-  const relationship = found ? relationshipTo(signed.user, found.person) : ({ kind: "none" } as const);
-  if (!found || !mayActOnRecord(relationship, action)) {
+  const standing: Standing = found ? standingOf(signed.user, found.person) : "none";
+  if (!found || !mayActOnRecord(standing, action)) {
     audit({
       actorId: signed.user.id,
       personId: found ? found.person.id : null,
@@ -77,7 +75,7 @@ export function requireRecordAccess(
       result: "ok",
     });
   }
-  return { signed, actor: signed.user, person: found.person, personName: found.name, relationship };
+  return { signed, actor: signed.user, person: found.person, personName: found.name, standing };
 }
 
 /** The person's own record, for the person signed in. */
@@ -86,7 +84,7 @@ export function ownPersonId(user: User): string | undefined {
 }
 
 /** Everyone whose record this user may open, with how they stand. For home pages and caseloads. */
-export function recordsVisibleTo(user: User): { personId: string; name: string; relationship: Relationship }[] {
+export function recordsVisibleTo(user: User): { personId: string; name: string; standing: Standing }[] {
   const base = () =>
     db().select({ person: persons, name: users.name }).from(persons).innerJoin(users, eq(users.id, persons.userId));
   const candidates =
@@ -102,6 +100,6 @@ export function recordsVisibleTo(user: User): { personId: string; name: string; 
             .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
             .all();
   return candidates
-    .map((r) => ({ personId: r.person.id, name: r.name, relationship: relationshipTo(user, r.person) }))
-    .filter((r) => mayActOnRecord(r.relationship, "view-record"));
+    .map((r) => ({ personId: r.person.id, name: r.name, standing: standingOf(user, r.person) }))
+    .filter((r) => mayActOnRecord(r.standing, "view-record"));
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { content } from "~/content/content.server";
 import type { Language } from "~/domain/languages";
+import { judgedBudget } from "~/domain/allocation";
 import { budgetInView, isSmallPlan, planCriteria } from "~/domain/plan-criteria";
 import type { Plan } from "~/domain/plan";
 import { formatMoney } from "~/lib/format";
@@ -9,8 +10,7 @@ import type { LoadedPlan } from "~/models/plan.server";
 
 /** The budget a plan is judged against: the agreed calculation if there is one, else the person's own. */
 export function budgetForPlan(personId: string): { totalPence: number } | null {
-  const { self, agreed } = latestBudgets(personId);
-  const budget = agreed ?? self;
+  const budget = judgedBudget(latestBudgets(personId));
   return budget ? { totalPence: budget.totalPence } : null;
 }
 

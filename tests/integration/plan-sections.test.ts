@@ -69,12 +69,12 @@ describe("two people save the crisis plan at once", () => {
       version,
       earlySigns,
       whatHelps: "A quiet room and a cup of tea",
-      contact1Name: "Ravi",
-      contact1Reach: "07700 900123",
-      contact2Name: "",
-      contact2Reach: "",
-      contact3Name: "",
-      contact3Reach: "",
+      "contacts.0.name": "Ravi",
+      "contacts.0.howToReach": "07700 900123",
+      "contacts.1.name": "",
+      "contacts.1.howToReach": "",
+      "contacts.2.name": "",
+      "contacts.2.howToReach": "",
       doNotWant: "",
       preferredPlace: "At home",
     });
@@ -110,8 +110,8 @@ describe("two people save the crisis plan at once", () => {
       version,
       earlySigns: "Autosaved words",
       whatHelps: "",
-      contact1Name: "Ravi",
-      contact1Reach: "07700 900123",
+      "contacts.0.name": "Ravi",
+      "contacts.0.howToReach": "07700 900123",
       doNotWant: "",
       preferredPlace: "",
     };
@@ -134,7 +134,7 @@ describe("two people save the crisis plan at once", () => {
       intent: "save",
       version,
       earlySigns: "Typed and kept",
-      contact1Name: "Only a name",
+      "contacts.0.name": "Only a name",
     });
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -215,8 +215,8 @@ describe("the plan check, criterion by criterion", () => {
         await pat.post(`${plan()}/crisis`, {
           intent: "save",
           version: crisisVersion,
-          contact1Name: "My brother",
-          contact1Reach: "07700 900456",
+          "contacts.0.name": "My brother",
+          "contacts.0.howToReach": "07700 900456",
         })
       ).status,
     ).toBe(302);

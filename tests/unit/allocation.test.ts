@@ -7,6 +7,7 @@ import {
   AllocationInputError,
   explanationParams,
   hundredthsToString,
+  judgedBudget,
   weeklyPence,
   type Allocation,
   type AllocationInput,
@@ -544,5 +545,13 @@ describe("explanation lines and the allocation locale files", () => {
       area: String,
     });
     expect(i18n.getFixedT("en")(priceLine.key, params)).toBe("42 points × £300 = £12,600");
+  });
+});
+
+describe("the budget a plan is judged against", () => {
+  it("is the agreed calculation when there is one, else the person's own", () => {
+    expect(judgedBudget({ self: "own" })).toBe("own");
+    expect(judgedBudget({ self: "own", agreed: "agreed" })).toBe("agreed");
+    expect(judgedBudget({})).toBeUndefined();
   });
 });

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
+import { toIsoDate } from "~/domain/dates";
 import { describe, expect, it } from "vitest";
-import type { Relationship } from "~/domain/roles";
 import {
   defaultReviewDate,
   PLAN_ACTIONS,
   PLAN_STATES,
   planTransition,
-  toIsoDate,
   TRANSITIONS,
   type PlanAction,
   type PlanState,
@@ -16,11 +15,6 @@ import {
 
 const AT = new Date("2026-03-10T10:00:00Z");
 const ALL_WHO: Who[] = ["self", "acting-for", "supporting", "peer-broker", "lead-professional", "team-member"];
-
-function relationship(who: Who): Relationship {
-  if (who === "acting-for" || who === "supporting") return { kind: "representative", authority: who };
-  return { kind: who };
-}
 
 /** A payload that satisfies each action. */
 const GOOD: Record<PlanAction, TransitionPayload> = {
@@ -48,7 +42,7 @@ function attempt(
 ) {
   return planTransition(state, action, {
     actorId: "actor-1",
-    relationship: who === "none" ? { kind: "none" } : relationship(who),
+    standing: who,
     helperIds: options.helperIds ?? ["helper-9"],
     payload: options.payload ?? GOOD[action],
     at: AT,

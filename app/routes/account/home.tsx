@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
-import { relationshipKey } from "~/domain/access";
 import { ownPersonId, recordsVisibleTo } from "~/server/access.server";
 import { requireUser } from "~/server/session.server";
 import { pendingFor } from "~/models/helpers.server";
@@ -15,10 +14,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     name: user.name,
     role: user.role,
     ownRecord: user.role === "person" ? (ownPersonId(user) ?? null) : null,
-    records:
-      user.role === "person" || user.role === "commissioner"
-        ? []
-        : recordsVisibleTo(user).map((r) => ({ ...r, relationship: relationshipKey(r.relationship) })),
+    records: user.role === "person" || user.role === "commissioner" ? [] : recordsVisibleTo(user),
     pending: user.role === "representative" ? pendingFor(user).map((p) => p.personName) : [],
     canLink: user.role === "commissioner" || user.isTeamAdmin,
   };
@@ -61,7 +57,7 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
               {d.records.map((r) => (
                 <li key={r.personId}>
                   <a href={`/people/${r.personId}`}>{r.name}</a>{" "}
-                  <span className="hint">({t(`relationship.${r.relationship}`)})</span>
+                  <span className="hint">({t(`relationship.${r.standing}`)})</span>
                 </li>
               ))}
             </ul>

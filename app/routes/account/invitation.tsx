@@ -3,8 +3,8 @@ import { redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { acceptInvitationSchema, invitationCodeSchema } from "~/forms/account";
-import { parseForm, refuse } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { currentUser } from "~/server/session.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
 import { audit } from "~/models/audit.server";
@@ -27,17 +27,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, invitationCodeSchema.or(acceptInvitationSchema));
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const invitation = describe(form.data.code);
   if (!invitation) {
     audit({ actorId: currentUser(context)?.user.id ?? null, action: "accept-invitation", result: "refused" });
-    return refused(refuse(form.values, { code: "account:invitation.errors.notValid" }));
+    return replyWithErrors(fieldErrors(form.values, { code: "account:invitation.errors.notValid" }));
   }
   if (!("intent" in form.data)) return redirect(`/invitation?code=${encodeURIComponent(form.data.code)}`);
   const signed = currentUser(context);
   if (!signed) return redirect(`/invitation?code=${encodeURIComponent(form.data.code)}`);
   if (!acceptInvitation(form.data.code, signed.user))
-    return refused(refuse(form.values, { code: "account:invitation.errors.notValid" }));
+    return replyWithErrors(fieldErrors(form.values, { code: "account:invitation.errors.notValid" }));
   return redirect("/home");
 }
 

@@ -6,7 +6,7 @@ import { markReadSchema } from "~/forms/signoff";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
 import { markAllRead, notificationsFor } from "~/models/notifications.server";
 import type { Route } from "./+types/notifications";
@@ -42,7 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requireUser(context, request);
   const form = await parseForm(request, markReadSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   markAllRead(user.id);
   return redirect("/notifications");
 }

@@ -3,9 +3,9 @@ import { redirect, useActionData, useLoaderData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { changePasswordSchema } from "~/forms/account";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { passwordProblems, verifyPassword } from "~/lib/password.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { endAllSessions, requireUser } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
 import { setPassword } from "~/models/users.server";
@@ -22,13 +22,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { user, session } = requireUser(context, request);
   const form = await parseForm(request, changePasswordSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   if (!(await verifyPassword(form.data.current, user.passwordHash))) {
     audit({ actorId: user.id, action: "change-password", result: "failed" });
-    return refused(refuse(form.values, { current: "account:password.errors.currentWrong" }));
+    return replyWithErrors(fieldErrors(form.values, { current: "account:password.errors.currentWrong" }));
   }
   const problems = passwordProblems(form.data.password, { email: user.email, name: user.name });
-  if (problems.length > 0) return refused(refuse(form.values, { password: `auth:${problems[0]}` }));
+  if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   await setPassword(user.id, form.data.password);
   // Anyone else holding a session with the old password is signed out.
   endAllSessions(user.id, "password-changed", session.idHash);

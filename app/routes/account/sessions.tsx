@@ -4,7 +4,7 @@ import { CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { endSessionSchema } from "~/forms/account";
 import { parseForm } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { clearSessionCookie, endSession, openSessions, requireUser } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
 import type { Route } from "./+types/sessions";
@@ -29,10 +29,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { user, session } = requireUser(context, request);
   const form = await parseForm(request, endSessionSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   // Only the asker's own sessions can be ended from here.
   if (!openSessions(user.id).some((s) => s.idHash === form.data.session))
-    return refused({ ok: false, errors: { _form: "common:errors.invalid" }, values: {} });
+    return replyWithErrors({ ok: false, errors: { _form: "common:errors.invalid" }, values: {} });
   endSession(form.data.session, "ended-by-user");
   audit({ actorId: user.id, action: "end-session", result: "ok" });
   if (form.data.session === session.idHash)

@@ -4,8 +4,8 @@ import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { codeSchema } from "~/forms/account";
 import { errorWith } from "~/lib/forms";
-import { parseForm, refuse } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { endSession, signedContext, startSession } from "~/server/session.server";
 import { checkSecondFactor } from "~/models/sign-in.server";
@@ -28,14 +28,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const signed = awaiting(context);
   const form = await parseForm(request, codeSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const outcome = await checkSecondFactor(signed.user, form.data.code);
   if (!outcome.ok) {
     const message =
       outcome.reason === "throttled"
         ? errorWith("auth:errors.tooManyAttempts", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) })
         : "auth:errors.codeWrong";
-    return refused(refuse(form.values, { code: message }), outcome.reason === "throttled" ? 429 : 400);
+    return replyWithErrors(fieldErrors(form.values, { code: message }), outcome.reason === "throttled" ? 429 : 400);
   }
   // A fresh session id once fully signed in.
   endSession(signed.session.idHash, "second-factor-done");

@@ -5,8 +5,8 @@ import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { signInSchema } from "~/forms/account";
 import { clientAddressContext } from "~/lib/context";
 import { errorWith } from "~/lib/forms";
-import { parseForm, refuse } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { currentUser, signedContext, startSession, endSession } from "~/server/session.server";
 import { checkSignIn } from "~/models/sign-in.server";
@@ -24,7 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, signInSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const outcome = await checkSignIn(form.data.email, form.data.password, context.get(clientAddressContext));
   if (!outcome.ok) {
     const message =
@@ -33,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
           ? "auth:errors.tooManyAttemptsOneMinute"
           : errorWith("auth:errors.tooManyAttempts", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) })
         : "auth:errors.signInFailed";
-    return refused(refuse(form.values, { email: message }), outcome.reason === "throttled" ? 429 : 400);
+    return replyWithErrors(fieldErrors(form.values, { email: message }), outcome.reason === "throttled" ? 429 : 400);
   }
   // Whatever session this browser had ends; the new one has a new id (no fixation).
   const previous = context.get(signedContext);

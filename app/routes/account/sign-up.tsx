@@ -3,9 +3,9 @@ import { redirect, useActionData, useLoaderData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { signUpSchema } from "~/forms/account";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { passwordProblems } from "~/lib/password.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { currentUser, startSession } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
@@ -28,15 +28,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const form = await parseForm(request, signUpSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const { name, email, password, invitation: code } = form.data;
   const problems = passwordProblems(password, { email, name });
-  if (problems.length > 0) return refused(refuse(form.values, { password: `auth:${problems[0]}` }));
+  if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   // Helpers can only join through an invitation; everyone else who signs up is a person planning support.
   const invitation = code ? findOpenInvitation(code) : undefined;
-  if (code && !invitation) return refused(refuse(form.values, { _form: "account:invitation.errors.notValid" }));
+  if (code && !invitation)
+    return replyWithErrors(fieldErrors(form.values, { _form: "account:invitation.errors.notValid" }));
   const created = await createAccount({ name, email, password, role: invitation ? invitation.kind : "person" });
-  if (!created) return refused(refuse(form.values, { email: "auth:errors.emailTaken" }));
+  if (!created) return replyWithErrors(fieldErrors(form.values, { email: "auth:errors.emailTaken" }));
   audit({
     actorId: created.user.id,
     personId: created.personId,

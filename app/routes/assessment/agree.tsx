@@ -7,7 +7,7 @@ import { agreeRatingSchema } from "~/forms/assessment";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { agreeRating, answersOf, currentAssessment } from "~/models/assessment.server";
 import { needAreaTexts } from "~/views/budget-view.server";
 import type { Route } from "./+types/agree";
@@ -43,9 +43,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "assess");
   const form = await parseForm(request, agreeRatingSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   if (!completeAssessment(access.person.id))
-    return refused({ ok: false, errors: { _form: "assessment:errors.notComplete" }, values: form.values });
+    return replyWithErrors({ ok: false, errors: { _form: "assessment:errors.notComplete" }, values: form.values });
   agreeRating(access.person.id, form.data.needArea, Number(form.data.rating), form.data.reason, access.actor.id);
   return redirect(`/people/${access.person.id}/budget`);
 }

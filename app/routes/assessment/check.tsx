@@ -9,7 +9,7 @@ import { calculateSchema } from "~/forms/assessment";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { answersOf, calculateBudget, currentAssessment } from "~/models/assessment.server";
 import { needAreaTexts } from "~/views/budget-view.server";
 import type { Route } from "./+types/check";
@@ -26,8 +26,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     personName: access.personName,
-    onBehalf: access.relationship.kind !== "self",
-    canAnswer: mayActOnRecord(access.relationship, "edit-draft"),
+    onBehalf: access.standing !== "self",
+    canAnswer: mayActOnRecord(access.standing, "edit-draft"),
     rows: needAreaTexts(lang).map((a) => {
       const answer = answers.get(a.key);
       return {
@@ -45,10 +45,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
   const form = await parseForm(request, calculateSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const assessment = currentAssessment(access.person.id);
   if (!assessment || !assessmentComplete(answersOf(assessment.id), assessment.informal)) {
-    return refused({ ok: false, errors: { _form: "assessment:errors.notComplete" }, values: {} });
+    return replyWithErrors({ ok: false, errors: { _form: "assessment:errors.notComplete" }, values: {} });
   }
   calculateBudget(access.person.id, "self", access.actor.id);
   return redirect(`/people/${access.person.id}/budget`);

@@ -8,7 +8,7 @@ import { informalSchema } from "~/forms/assessment";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { currentAssessment, saveInformal } from "~/models/assessment.server";
 import type { Route } from "./+types/informal";
 
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
   const form = await parseForm(request, informalSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   saveInformal(access.person.id, form.data.informal, access.actor.id);
   return redirect(`/people/${access.person.id}/assessment/check`);
 }

@@ -8,7 +8,7 @@ import { needAreaAnswerSchema } from "~/forms/assessment";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { answersOf, currentAssessment, saveAnswer } from "~/models/assessment.server";
 import { needAreaTexts } from "~/views/budget-view.server";
 import { userNames } from "~/models/users.server";
@@ -46,7 +46,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
   const key = areaFrom(params.area);
   const form = await parseForm(request, needAreaAnswerSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   saveAnswer(
     access.person.id,
     key,

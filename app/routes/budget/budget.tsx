@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { BudgetChart } from "~/components/budget-chart";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
+import { judgedBudget } from "~/domain/allocation";
 import { requireRecordAccess } from "~/server/access.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { latestBudgets } from "~/models/assessment.server";
@@ -18,15 +19,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
   const { self, agreed } = latestBudgets(access.person.id);
-  const judgedAgainst = agreed ?? self;
+  const judgedAgainst = judgedBudget({ self, agreed });
   const { row: plan, plan: content } = loadPlan(access.person.id);
   return {
     // Once a plan exists: what it commits against the budget it will be judged against.
     planFigures: plan && judgedAgainst?.eligible ? budgetFigures(content, judgedAgainst.totalPence, lang) : null,
     personId: access.person.id,
     personName: access.personName,
-    isSelf: access.relationship.kind === "self",
-    canAgree: mayActOnRecord(access.relationship, "assess"),
+    isSelf: access.standing === "self",
+    canAgree: mayActOnRecord(access.standing, "assess"),
     self: self ? budgetView(self, lang, t) : null,
     agreed: agreed ? budgetView(agreed, lang, t) : null,
   };

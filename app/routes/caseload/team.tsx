@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { mayLinkPeople } from "~/domain/access";
 import { data, redirect, useActionData } from "react-router";
 import { persons, users } from "../../../db/schema";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { linkPersonSchema } from "~/forms/account";
 import { db } from "~/lib/db.server";
-import { parseForm, refuse } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
 import { normaliseEmail, type User } from "~/models/users.server";
@@ -19,7 +20,7 @@ export const handle = { i18n: [] };
 /** Commissioners and team administrators link people to lead professionals; they never see the record. */
 function requireLinker(context: Route.LoaderArgs["context"], request: Request): User {
   const { user } = requireUser(context, request);
-  if (user.role !== "commissioner" && !(user.role === "lead-professional" && user.isTeamAdmin)) {
+  if (!mayLinkPeople(user)) {
     audit({ actorId: user.id, action: "link-person", result: "refused" });
     throw data(null, { status: 404 });
   }
@@ -42,16 +43,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireLinker(context, request);
   const form = await parseForm(request, linkPersonSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   if (!professionalsFor(user).some((p) => p.id === form.data.professionalId))
-    return refused(refuse(form.values, { professionalId: "account:team.errors.notInTeam" }));
+    return replyWithErrors(fieldErrors(form.values, { professionalId: "account:team.errors.notInTeam" }));
   const person = db()
     .select({ id: persons.id })
     .from(persons)
     .innerJoin(users, eq(users.id, persons.userId))
     .where(eq(users.email, normaliseEmail(form.data.email)))
     .get();
-  if (!person) return refused(refuse(form.values, { email: "account:team.errors.noPerson" }));
+  if (!person) return replyWithErrors(fieldErrors(form.values, { email: "account:team.errors.noPerson" }));
   db().update(persons).set({ leadProfessionalId: form.data.professionalId }).where(eq(persons.id, person.id)).run();
   audit({
     actorId: user.id,

@@ -5,7 +5,13 @@ import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { crisisPlanSchema, emptyPlan } from "~/domain/plan";
-import { CRISIS_CONTACT_SLOTS, crisisFormSchema, crisisFromForm, crisisToValues } from "~/forms/plan-sections";
+import {
+  CRISIS_CONTACT_SLOTS,
+  contactField,
+  crisisFormSchema,
+  crisisFromForm,
+  crisisToValues,
+} from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/crisis";
@@ -21,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan, versions } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     values: crisisToValues(plan.crisis),
     version: versions.crisis,
     done: new URL(request.url).searchParams.get("done"),
@@ -45,14 +51,14 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
   const refusal = result && "errors" in result ? result : undefined;
   const conflict = result && "conflict" in result ? result : undefined;
   const { version, status } = useAutosave("crisis-form", d.version);
-  const slots = Array.from({ length: CRISIS_CONTACT_SLOTS }, (_, i) => i + 1);
+  const rows = Array.from({ length: CRISIS_CONTACT_SLOTS }, (_, i) => i);
   const labels: Record<string, string> = {
     earlySigns: t("crisis.earlySigns"),
     whatHelps: t("crisis.whatHelps"),
     ...Object.fromEntries(
-      slots.flatMap((n) => [
-        [`contact${n}Name`, t("crisis.contactName", { n })],
-        [`contact${n}Reach`, t("crisis.contactReach", { n })],
+      rows.flatMap((row) => [
+        [contactField(row, "name"), t("crisis.contactName", { n: row + 1 })],
+        [contactField(row, "howToReach"), t("crisis.contactReach", { n: row + 1 })],
       ]),
     ),
     doNotWant: t("crisis.doNotWant"),
@@ -94,13 +100,13 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
               <TextField name="whatHelps" label={labels.whatHelps!} hint={t("crisis.whatHelpsHint")} multiline />
               <h2>{t("crisis.contactsHeading")}</h2>
               <p className="hint">{t("crisis.contactsHint")}</p>
-              {slots.map((n) => (
-                <fieldset key={n} className="contact-group">
-                  <legend>{t("crisis.contactLegend", { n })}</legend>
-                  <TextField name={`contact${n}Name`} label={labels[`contact${n}Name`]!} />
+              {rows.map((row) => (
+                <fieldset key={row} className="contact-group">
+                  <legend>{t("crisis.contactLegend", { n: row + 1 })}</legend>
+                  <TextField name={contactField(row, "name")} label={labels[contactField(row, "name")]!} />
                   <TextField
-                    name={`contact${n}Reach`}
-                    label={labels[`contact${n}Reach`]!}
+                    name={contactField(row, "howToReach")}
+                    label={labels[contactField(row, "howToReach")]!}
                     hint={t("crisis.contactReachHint")}
                   />
                 </fieldset>

@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan, versions } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     values: decisionsToValues(plan.decisions),
     ifUnwell: plan.decisions.ifUnwell ?? null,
     version: versions.decisions,

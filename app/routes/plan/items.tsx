@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const title = (id?: string) => (id ? (findEntry(menu, id)?.title[lang] ?? id) : "");
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     items: plan.items.map((item) => ({
       id: item.id,
       what: item.what,

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import type { Plan } from "~/domain/plan";
 import { removeEntrySchema } from "~/forms/plan";
 import type { FormErrors } from "~/lib/forms";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { requireRecordAccess, type RecordAccess } from "~/server/access.server";
 import { requireEditablePlan } from "./plan-access.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 
 type ListSection = "outcomes" | "items" | "freeSupport" | "risks" | "resources";
@@ -35,7 +35,7 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
   const back = (done: string) => redirect(`/people/${access.person.id}/plan/${page}?done=${done}`);
   if (formData.get("intent") === "remove") {
     const form = parseFormValues(formData, removeEntrySchema);
-    if (!form.ok) return refused(form);
+    if (!form.ok) return replyWithErrors(form);
     saveSection(
       access.person.id,
       section,
@@ -46,9 +46,9 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
     return back("removed");
   }
   const form = parseFormValues(formData, addSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const made = newEntry(form.data, { id: newEntryId(), plan, access });
-  if ("errors" in made) return refused(refuse(form.values, made.errors));
+  if ("errors" in made) return replyWithErrors(fieldErrors(form.values, made.errors));
   saveSection(access.person.id, section, [...entries, made.entry], "latest", access.actor.id);
   return back(made.done ?? "added");
 }

@@ -7,10 +7,10 @@ import { HOW_PAID, isArranged, organisingSchema, readStage, type Arrangement } f
 import { arrangementFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate, formatMoney } from "~/lib/format";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { requireOpenCycle } from "~/routes/plan/plan-access.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { loadPlan, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/organising";
 
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const arrangementOf = (id: string) => arrangements.find((a) => a.itemId === id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     management: plan.decisions.management,
     items: plan.items.map((item) => {
       const a = arrangementOf(item.id);
@@ -60,10 +60,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
   requireOpenCycle(access);
   const form = parseFormValues(await request.formData(), arrangementFormSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const { plan, stages } = loadPlan(access.person.id);
   if (!plan.items.some((item) => item.id === form.data.itemId))
-    return refused(refuse(form.values, { _form: "journey-ui:errors.noSuchItem" }));
+    return replyWithErrors(fieldErrors(form.values, { _form: "journey-ui:errors.noSuchItem" }));
   const arrangements = readStage(organisingSchema, stages.organising, []);
   const arrangement: Arrangement = {
     itemId: form.data.itemId,

@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const areaName = (id: string) => areas.find((a) => a.id === id)?.name[lang] ?? id;
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     outcomes: plan.outcomes.map((o) => ({
       id: o.id,
       words: o.words,

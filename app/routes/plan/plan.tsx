@@ -12,7 +12,7 @@ import { requireRecordAccess } from "~/server/access.server";
 import { parseFormValues } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { requireEditablePlan } from "~/routes/plan/plan-access.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { budgetFigures, budgetForPlan, planCheckView } from "~/views/plan-view.server";
 import { loadPlan, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/plan";
@@ -40,7 +40,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     personName: access.personName,
-    isSelf: access.relationship.kind === "self",
+    isSelf: access.standing === "self",
     state: row?.state ?? "draft",
     cycle: row?.cycle ?? 1,
     counts: {
@@ -52,16 +52,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     } as Partial<Record<PlanSection, number>>,
     filled: filledSections(plan),
     canEdit:
-      mayActOnRecord(access.relationship, "edit-draft") &&
-      ["draft", "changes-requested"].includes(row?.state ?? "draft"),
+      mayActOnRecord(access.standing, "edit-draft") && ["draft", "changes-requested"].includes(row?.state ?? "draft"),
     overBudgetReason: plan.overBudgetReason,
     figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
     check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
     done: new URL(request.url).searchParams.get("done"),
     workflow: {
-      submit: mayActOnRecord(access.relationship, "submit-plan"),
-      decide: mayActOnRecord(access.relationship, "sign-off"),
-      review: mayActOnRecord(access.relationship, "review"),
+      submit: mayActOnRecord(access.standing, "submit-plan"),
+      decide: mayActOnRecord(access.standing, "sign-off"),
+      review: mayActOnRecord(access.standing, "review"),
     },
   };
 }
@@ -71,7 +70,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
   requireEditablePlan(access);
   const form = parseFormValues(await request.formData(), overBudgetReasonFormSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   saveSection(access.person.id, "overBudgetReason", form.data.overBudgetReason ?? "", "latest", access.actor.id);
   return redirect(`/people/${access.person.id}/plan?done=reasonSaved#plan-budget`);
 }

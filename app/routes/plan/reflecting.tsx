@@ -9,7 +9,7 @@ import { nextCycleSchema, ratingField, reflectionFormSchema } from "~/forms/plan
 import { requireRecordAccess } from "~/server/access.server";
 import { parseFormValues } from "~/lib/forms.server";
 import { requireOpenCycle } from "~/routes/plan/plan-access.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { loadPlan, saveSection, startNextCycle } from "~/models/plan.server";
 import type { Route } from "./+types/reflecting";
 
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     cycle: row?.cycle ?? 1,
     outcomes: plan.outcomes.map((o) => ({ id: o.id, words: o.words, before: o.now, hope: o.hope, now: again(o.id) })),
     values,
@@ -43,14 +43,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const base = `/people/${access.person.id}`;
   if (formData.get("intent") === "next-cycle") {
     const form = parseFormValues(formData, nextCycleSchema);
-    if (!form.ok) return refused(form);
+    if (!form.ok) return replyWithErrors(form);
     // Only from the cycle the button was shown for: pressing it twice starts one new cycle.
     if (form.data.cycle === (row?.cycle ?? 1)) startNextCycle(access.person.id, access.actor.id);
     return redirect(`${base}/journey?done=newCycle`);
   }
   requireOpenCycle(access);
   const form = parseFormValues(formData, reflectionFormSchema(plan.outcomes.map((o) => o.id)));
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const data = form.data as Record<string, unknown>;
   const reflection: Reflection = {
     working: form.data.working ?? "",

@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const budget = budgetForPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     entries: plan.resources,
     figures: budget ? budgetFigures(plan, budget.totalPence, languageOf(context)) : null,
     done: new URL(request.url).searchParams.get("done"),

@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     entries: plan.risks,
     done: new URL(request.url).searchParams.get("done"),
   };

@@ -9,7 +9,7 @@ import { formatDateTime } from "~/lib/format";
 import { parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { requireEditablePlan } from "./plan-access.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 
 /**
  * The action of a plan section edited as one form (the crisis plan, decisions): saves against the
@@ -29,12 +29,12 @@ export async function versionedSectionAction<F extends z.ZodType<{ version: numb
   const base = `/people/${access.person.id}/plan/${page}`;
   if (formData.get("intent") === "keep-theirs") {
     const kept = parseFormValues(formData, keepTheirsSchema);
-    if (!kept.ok) return refused(kept);
+    if (!kept.ok) return replyWithErrors(kept);
     return redirect(`${base}?done=keptTheirs`);
   }
   const autosave = formData.get("intent") === "autosave";
   const parsed = parseFormValues(formData, form.schema);
-  if (!parsed.ok) return autosave ? ({ autosave: "invalid" } satisfies AutosaveAnswer) : refused(parsed);
+  if (!parsed.ok) return autosave ? ({ autosave: "invalid" } satisfies AutosaveAnswer) : replyWithErrors(parsed);
   const result = saveSection(
     access.person.id,
     section,

@@ -9,10 +9,10 @@ import { changesSchema, moveMoney, readStage, type ChangeEntry } from "~/domain/
 import { moveMoneyFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDateTime, formatMoney } from "~/lib/format";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { requireOpenCycle } from "~/routes/plan/plan-access.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { budgetForPlan } from "~/views/plan-view.server";
 import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 import { userNames } from "~/models/users.server";
@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const money = (pence: number) => formatMoney(pence, lang);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.relationship, "edit-draft"),
+    canEdit: mayActOnRecord(access.standing, "edit-draft"),
     items: plan.items.map((item) => ({ value: item.id, label: `${item.what} · ${money(item.yearlyCostPence)}` })),
     smallChange: budget ? money(Math.floor((budget.totalPence * content().planCheck.minorChangePercent) / 100)) : null,
     percent: content().planCheck.minorChangePercent,
@@ -55,10 +55,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
   requireOpenCycle(access);
   const form = parseFormValues(await request.formData(), moveMoneyFormSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const { plan, stages } = loadPlan(access.person.id);
   const moved = moveMoney(plan, form.data.fromItemId, form.data.toItemId, form.data.amount);
-  if (!moved.ok) return refused(refuse(form.values, { amount: moved.error }));
+  if (!moved.ok) return replyWithErrors(fieldErrors(form.values, { amount: moved.error }));
   // Small moves apply at once; anything bigger waits for a new sign-off. Either way it is logged.
   const check = changeNeedsSignOff(
     plan,

@@ -6,7 +6,7 @@ import { authoritySchema, cancelInvitationSchema, inviteSchema, removeHelperSche
 import { ACTING_FOR_TYPES } from "~/domain/roles";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseFormValues } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import {
   cancelInvitation,
   createInvitation,
@@ -50,14 +50,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   switch (formData.get("intent")) {
     case "invite": {
       const form = parseFormValues(formData, inviteSchema);
-      if (!form.ok) return refused(form);
+      if (!form.ok) return replyWithErrors(form);
       const invitation = createInvitation(personId, form.data.kind, access.actor);
       // The code is shown once, now, and is never stored in clear.
       return data({ ok: true as const, invitation: { ...invitation, kind: form.data.kind } });
     }
     case "authority": {
       const form = parseFormValues(formData, authoritySchema);
-      if (!form.ok) return refused(form);
+      if (!form.ok) return replyWithErrors(form);
       const { helperId, authority, actingForType, actingForReference } = form.data;
       const name = currentHelpers(personId).find((h) => h.id === helperId)?.name;
       if (
@@ -76,19 +76,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     case "remove": {
       const form = parseFormValues(formData, removeHelperSchema);
-      if (!form.ok) return refused(form);
+      if (!form.ok) return replyWithErrors(form);
       const removed = removeHelper(personId, form.data.helperId, access.actor);
       if (!removed) throw data(null, { status: 404 });
       return back("removed", removed.name);
     }
     case "cancel": {
       const form = parseFormValues(formData, cancelInvitationSchema);
-      if (!form.ok) return refused(form);
+      if (!form.ok) return replyWithErrors(form);
       cancelInvitation(personId, form.data.invitationId, access.actor);
       return back("cancelled");
     }
     default:
-      return refused({ ok: false, errors: { _form: "common:errors.unknownField" }, values: {} });
+      return replyWithErrors({ ok: false, errors: { _form: "common:errors.unknownField" }, values: {} });
   }
 }
 

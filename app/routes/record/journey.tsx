@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     personName: access.personName,
-    isSelf: access.relationship.kind === "self",
+    isSelf: access.standing === "self",
     cycle,
     current: { id: journey.current, name: text(journey.current).name[lang] },
     next: { id: journey.next, name: text(journey.next).name[lang] },

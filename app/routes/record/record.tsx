@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord, relationshipKey } from "~/domain/access";
+import { mayActOnRecord } from "~/domain/access";
 import { requireRecordAccess } from "~/server/access.server";
 import { findUser } from "~/models/users.server";
 import type { Route } from "./+types/record";
@@ -11,17 +11,17 @@ export const handle = { i18n: ["journey-ui"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lead = access.person.leadProfessionalId ? findUser(access.person.leadProfessionalId) : undefined;
-  const rel = access.relationship;
+  const standing = access.standing;
   return {
     personId: access.person.id,
     name: access.personName,
-    isSelf: rel.kind === "self",
-    relationship: relationshipKey(rel),
+    isSelf: standing === "self",
+    standing,
     leadProfessional: lead?.name ?? null,
     may: {
-      helpers: mayActOnRecord(rel, "manage-helpers"),
-      audit: mayActOnRecord(rel, "view-audit"),
-      myData: mayActOnRecord(rel, "download-data"),
+      helpers: mayActOnRecord(standing, "manage-helpers"),
+      audit: mayActOnRecord(standing, "view-audit"),
+      myData: mayActOnRecord(standing, "download-data"),
     },
   };
 }
@@ -38,7 +38,7 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
         {!d.isSelf && (
           <div>
             <dt>{t("record.youAre")}</dt>
-            <dd>{t(`relationship.${d.relationship}`)}</dd>
+            <dd>{t(`relationship.${d.standing}`)}</dd>
           </div>
         )}
         <div>

@@ -6,9 +6,9 @@ import { mayActOnRecord } from "~/domain/access";
 import { thinkAgainSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { currentPlan } from "~/models/plan.server";
 import { decisionsView } from "~/views/signoff-view.server";
 import { askToThinkAgain, decisionHistory, reviewsOf } from "~/models/signoff.server";
@@ -28,10 +28,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     personName: access.personName,
-    isSelf: access.relationship.kind === "self",
+    isSelf: access.standing === "self",
     state,
-    canThinkAgain: state === "changes-requested" && mayActOnRecord(access.relationship, "submit-plan"),
-    canEdit: state === "changes-requested" && mayActOnRecord(access.relationship, "edit-draft"),
+    canThinkAgain: state === "changes-requested" && mayActOnRecord(access.standing, "submit-plan"),
+    canEdit: state === "changes-requested" && mayActOnRecord(access.standing, "edit-draft"),
     decisions: decisionsView(decisionHistory(access.person.id), lang, t),
     reviews: reviews.map((r) => ({
       id: r.id,
@@ -54,9 +54,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "submit-plan");
   const form = await parseForm(request, thinkAgainSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const result = askToThinkAgain(access, form.data.reasons);
-  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/decision?done=think-again`);
 }
 

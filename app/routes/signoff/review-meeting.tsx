@@ -2,13 +2,14 @@ import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { defaultReviewDate, toIsoDate } from "~/domain/workflow";
+import { toIsoDate } from "~/domain/dates";
+import { defaultReviewDate } from "~/domain/workflow";
 import { reviewMeetingSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { currentPlan } from "~/models/plan.server";
 import { holdReview, reviewDateOf } from "~/models/signoff.server";
 import type { Route } from "./+types/review-meeting";
@@ -36,9 +37,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "review");
   const form = await parseForm(request, reviewMeetingSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const result = holdReview(access, form.data);
-  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/review-meeting?cycle=${result.cycle}`);
 }
 

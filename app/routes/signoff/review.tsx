@@ -7,9 +7,9 @@ import { CRITERIA } from "~/domain/plan-criteria";
 import { adaptField, agreeField, commentField, decisionSchema, MAX_AGREEMENT_ITEMS, metField } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { planCheckView } from "~/views/plan-view.server";
 import { currentPlan } from "~/models/plan.server";
 import { decisionsView, snapshotView } from "~/views/signoff-view.server";
@@ -72,7 +72,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "sign-off");
   const form = await parseForm(request, decisionSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const v = form.data;
   const criteria = Object.fromEntries(
     CRITERIA.map((c) => [c, { met: v[metField(c)] === "met", comment: v[commentField(c)] }]),
@@ -92,7 +92,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     risk: v.risk,
     reason: v.reason,
   });
-  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/decision`);
 }
 

@@ -7,9 +7,9 @@ import { canSubmit } from "~/domain/plan-criteria";
 import { submitPlanSchema } from "~/forms/signoff";
 import { content } from "~/content/content.server";
 import { requireRecordAccess } from "~/server/access.server";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { budgetForPlan, planCheckView } from "~/views/plan-view.server";
 import { loadPlan } from "~/models/plan.server";
 import { submitPlan, submitRefusal } from "~/models/signoff.server";
@@ -29,11 +29,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     personName: access.personName,
-    isSelf: access.relationship.kind === "self",
+    isSelf: access.standing === "self",
     state: row?.state ?? "draft",
     sent,
     // Peer brokers and supporting representatives see why they cannot send, in plain words.
-    refusal: mayActOnRecord(access.relationship, "submit-plan")
+    refusal: mayActOnRecord(access.standing, "submit-plan")
       ? submitRefusal(access)
       : (submitRefusal(access) ?? "plan:workflow.onlyPersonCanSend"),
     needsReason: !canSubmit(plan, { totalPence: budget }, "", content().planCheck).allowed,
@@ -44,9 +44,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "submit-plan");
   const form = await parseForm(request, submitPlanSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const result = submitPlan(access, { consent: form.data.consent, reason: form.data.reason });
-  if (!result.ok) return refused(refuse(form.values, { [result.field ?? "_form"]: result.reason }));
+  if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/submit?sent=${result.version}`);
 }
 
