@@ -35,7 +35,7 @@ export const RECORD_ACTIONS = [
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 /**
- * Who may do what, from DOMAIN.md "Who uses it". The single source: every loader and action asks
+ * Who may do what, from docs/domain-guide.md, "Who uses it". The single source: every loader and action asks
  * `mayActOnRecord`, none decides on its own.
  */
 const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
@@ -56,7 +56,7 @@ export function mayActOnRecord(standing: Standing, action: RecordAction): boolea
 }
 
 /**
- * What staff may do beyond any one record (DOMAIN.md, "The organisation around the person"): the
+ * What staff may do beyond any one record (docs/domain-guide.md, "The organisation around the person"): the
  * scheme's and the teams' own work. Team administrators act within their own team only.
  */
 export interface StaffMember {

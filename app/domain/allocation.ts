@@ -1,7 +1,7 @@
 import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey, type RuleSet } from "./rule-set";
 
 /**
- * The indicative budget (spec/allocation.md, "Algorithm"). Pure and deterministic: the same
+ * The indicative budget (docs/domain-guide.md, "The indicative budget"). Pure and deterministic: the same
  * ratings under the same rule set always give the same figures and the same explanation.
  *
  * Arithmetic is exact, in integers: points are whole, NHS points are kept in hundredths of a point
@@ -161,7 +161,7 @@ function readRatings(input: AllocationInput): number[] {
 const TALK_FIRST_AREAS: readonly NeedAreaKey[] = ["keeping-safe", "others-safety"];
 
 /**
- * Works out the indicative budget, following spec/allocation.md step by step.
+ * Works out the indicative budget, following docs/domain-guide.md ("The indicative budget") step by step.
  * Explanation lines: one per need area rated above 0 (a 0 adds nothing and would only lengthen the
  * page; every rating is shown elsewhere), then one per step that applied. Throws
  * AllocationInputError for bad input.

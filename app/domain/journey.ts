@@ -3,7 +3,7 @@ import { localizedText } from "~/domain/localized";
 import type { PlanState } from "~/domain/workflow";
 
 /**
- * The seven-stage cycle of self-directed support (section 4.1). Not a locked wizard: every stage is
+ * The seven-stage cycle of self-directed support (docs/domain-guide.md, "The seven-stage cycle"). Not a locked wizard: every stage is
  * always reachable and people go back. This works out, from plain facts, how far each stage has got,
  * where the person is and what comes next. Names, descriptions and usual durations are content.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LANGUAGES, localizedText, type Language, type LocalizedText } from "~/domain/localized";
 
 /**
- * The menu: what a budget may be spent on (section 4.2, Figure 9; spec/menu.md).
+ * The menu: what a budget may be spent on (docs/domain-guide.md, "The menu").
  * Four kinds of rule, published as versioned data in content/menu/, plus the accredited
  * providers, the directory of help outside the budget and the guides. Pure: no I/O here;
  * the server reads the files with readContentJson and these schemas.
@@ -11,7 +11,7 @@ import { LANGUAGES, localizedText, type Language, type LocalizedText } from "~/d
 export const MENU_KINDS = ["absolute-exclusion", "controlled-treatment", "co-designed", "citizen-led"] as const;
 export type MenuKind = (typeof MENU_KINDS)[number];
 
-/** The six ways to manage a budget (section 5.1, tapered control). The plan module uses the same ids. */
+/** The six ways to manage a budget (docs/domain-guide.md, "Managing the money"). The plan module uses the same ids. */
 // The six ways of managing a budget are defined once, with the plan.
 import { MANAGEMENT_OPTIONS } from "./plan";
 export { MANAGEMENT_OPTIONS, type Management as ManagementOption } from "./plan";

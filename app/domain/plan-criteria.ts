@@ -3,7 +3,7 @@ import planCheckJson from "../../content/plan-check.json";
 import { missingManagementDetails, yearlyCostPence, type Plan, type PlanSection } from "~/domain/plan";
 
 /**
- * The plan check: the six criteria of a good plan (section 4.3, Figure 10), applied proportionately
+ * The plan check: the six criteria of a good plan (docs/domain-guide.md, "A good plan: six criteria"), applied proportionately
  * ("simple interventions or strategies will normally only require simple plans"). Which checks
  * relax for a small plan, and the threshold, are content (`content/plan-check.json`), not code.
  * Nothing here says "failed": a criterion is met or "not yet".

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { yearlyCostPence, type Item, type Plan } from "~/domain/plan";
 
 /**
- * Stages 5 to 7 (section 4.1): organising support, using it (with a log of changes) and reflecting.
+ * Stages 5 to 7 (docs/domain-guide.md, "The seven-stage cycle"): organising support, using it (with a log of changes) and reflecting.
  * These are kept beside the plan, not in it: the plan is what was agreed; these say what happened.
  * Strict schemas, messages are i18n keys in the `journey-ui` namespace. Money is integer pence.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { localizedText } from "~/domain/localized";
 
 /**
- * The personal plan (section 4.3, Figure 10): one section per criterion, plus the resources
+ * The personal plan (docs/domain-guide.md, "A good plan: six criteria"): one section per criterion, plus the resources
  * mapped in stage 2. Every schema here is strict and is used both by the server and by the form
  * in the browser, so every message is an i18n key in the `plan` namespace, never a sentence.
  * Money is integer pence. The workflow state, owner and version live outside the plan.
@@ -10,7 +10,7 @@ import { localizedText } from "~/domain/localized";
 
 // ---- shared ids (the menu and guides content use the same ones) ----
 
-/** The four kinds of menu rule (section 4.2, Figure 9), plus "something else" the person names. */
+/** The four kinds of menu rule (docs/domain-guide.md, "The menu"), plus "something else" the person names. */
 export const ITEM_KINDS = [
   "absolute-exclusion",
   "controlled-treatment",
@@ -20,7 +20,7 @@ export const ITEM_KINDS = [
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-/** Tapered control (section 5.1): the six ways a budget can be managed, most control first. */
+/** Tapered control (docs/domain-guide.md, "Managing the money"): the six ways a budget can be managed, most control first. */
 export const MANAGEMENT_OPTIONS = [
   "direct-payment",
   "indirect-payment",
@@ -31,11 +31,11 @@ export const MANAGEMENT_OPTIONS = [
 ] as const;
 export type Management = (typeof MANAGEMENT_OPTIONS)[number];
 
-/** The five dimensions of real wealth (section 1, Figure 2): the headings of stage 2. */
+/** The five dimensions of real wealth (Personalisation in Mental Health, "real wealth"): the headings of stage 2. */
 export const REAL_WEALTH = ["capacities", "connections", "access", "control", "resilience"] as const;
 export type RealWealth = (typeof REAL_WEALTH)[number];
 
-/** The whole-system sources of help (seed 001's table). */
+/** The whole-system sources of help (docs/domain-guide.md, "A good plan", criterion 3). */
 export const SOURCES_OF_HELP = [
   "family-friends",
   "community",
@@ -236,7 +236,7 @@ export function missingManagementDetails(decisions: {
     .map((field) => ({ field, key: DETAIL_MISSING_KEY[field] }));
 }
 
-/** A "living will" (section 5.1): control may shift while the person is unwell, and back again. */
+/** A "living will" (docs/domain-guide.md, "Managing the money"): control may shift while the person is unwell, and back again. */
 export const ifUnwellSchema = strict({
   whatChanges: requiredText("errors.ifUnwellWhatChangesRequired"),
   whoMaySwitchOn: requiredText("errors.ifUnwellWhoRequired", SHORT),
@@ -328,7 +328,7 @@ export function filledSections(plan: Plan): PlanSection[] {
   return PLAN_SECTIONS.filter((section) => filled[section]);
 }
 
-// ---- life areas for outcome ratings (section 7.1), in the portal's own wording ----
+// ---- life areas for outcome ratings (docs/domain-guide.md, "Outcomes"), in the portal's own wording ----
 
 export const lifeAreasFileSchema = z
   .object({

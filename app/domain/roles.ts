@@ -1,4 +1,4 @@
-/** The people who use the portal (DOMAIN.md, "Who uses it"). */
+/** The people who use the portal (docs/domain-guide.md, "Who uses it"). */
 export const ROLES = ["person", "representative", "peer-broker", "lead-professional", "commissioner"] as const;
 export type Role = (typeof ROLES)[number];
 

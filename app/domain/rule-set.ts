@@ -2,7 +2,7 @@ import { z } from "zod";
 import { localizedText } from "./localized";
 
 /**
- * Need areas and allocation rule sets (spec/allocation.md). Both are content files a council
+ * Need areas and allocation rule sets (docs/domain-guide.md, "The indicative budget"). Both are content files a council
  * can replace; these schemas are what stops a bad file at start-up, naming the field.
  */
 

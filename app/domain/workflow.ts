@@ -4,8 +4,8 @@ import type { Standing } from "./access";
 
 /**
  * The plan's journey through stage 4 (negotiating and agreeing) to review (stage 7), as a pure state
- * machine. The lead professional assesses, signs off and reviews (section 5.3); a positive risk panel
- * is used sparingly (seed 004). The person's consent is required to send the plan (section 4.1).
+ * machine. The lead professional assesses, signs off and reviews; a positive risk panel is used
+ * sparingly; the person's consent is required to send the plan (docs/domain-guide.md, "Sign-off and review").
  * Every accepted step returns an audit record: who, when, as what, and why.
  */
 

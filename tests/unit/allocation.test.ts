@@ -22,7 +22,7 @@ import {
   type RuleSet,
 } from "~/domain/rule-set";
 
-// The example rule set (spec/allocation.md): £300 a point, threshold 12, usual maximum £24,000.
+// The example rule set (content/rule-sets/example-2026-1.json): £300 a point, threshold 12, usual maximum £24,000.
 //   key            weight  NHS%        key            weight  NHS%
 //   mood              3     80         physical          2     50
 //   experiences       3     90         daily-living      2     20

@@ -46,3 +46,20 @@ describe("folders of app/ import inwards only", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("the code explains itself from inside the repository", () => {
+  // Comments cite docs/domain-guide.md (and sources by title), never files that live elsewhere.
+  const OUTSIDE = /\.\.\/shared|DOMAIN\.md|\bspec\/[a-z]+\.md|\bseed 00\d|\bsection \d\.\d/;
+  it("no source file points at a document outside the repository", () => {
+    const roots = ["app", "db", "scripts"];
+    const cited: string[] = [];
+    for (const root of roots) {
+      for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+        if (!/\.(tsx?|mjs)$/.test(file)) continue;
+        const source = readFileSync(path.join(root, file), "utf8");
+        if (OUTSIDE.test(source)) cited.push(`${root}/${file}`);
+      }
+    }
+    expect(cited).toEqual([]);
+  });
+});

@@ -23,7 +23,7 @@ const providers = readContentJson(CONTENT_PATHS.providers, providersFileSchema, 
 const directory = readContentJson(CONTENT_PATHS.directory, directoryFileSchema, contentDir);
 const guides = readContentJson(CONTENT_PATHS.guides, guidesFileSchema, contentDir);
 
-/** Every absolute exclusion in spec/menu.md, with ways people might type it in each language. */
+/** Every absolute exclusion in docs/domain-guide.md ("The menu"), with ways people might type it in each language. */
 const EXCLUSIONS: Record<string, Record<Language, string[]>> = {
   alcohol: {
     en: ["a bottle of vodka", "Beers at the pub with friends", "cider"],
