@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTING_FOR_TYPES, AUTHORITIES } from "~/domain/roles";
-import { choice, optionalText, requiredText } from "~/lib/forms";
+import { blankToUndefined, choice, optionalText, requiredText } from "~/lib/forms";
 
 const email = z.email({ error: "auth:errors.emailInvalid" }).max(254, "auth:errors.emailInvalid");
 // Length only: no composition rules. The common-password check needs the list, so it runs on the server.
@@ -53,7 +53,7 @@ export const authoritySchema = z
     intent: z.literal("authority"),
     helperId: z.uuid(),
     authority: choice(AUTHORITIES),
-    actingForType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ACTING_FOR_TYPES).optional()),
+    actingForType: z.preprocess(blankToUndefined, z.enum(ACTING_FOR_TYPES).optional()),
     actingForReference: optionalText(100),
   })
   .superRefine((v, ctx) => {

@@ -9,7 +9,15 @@ import {
   type Decisions,
   type Management,
 } from "~/domain/plan";
-import { choice, optionalText, requiredText, wholeNumber, type FormValues } from "~/lib/forms";
+import {
+  blankToUndefined,
+  choice,
+  optionalCalendarDate,
+  optionalText,
+  requiredText,
+  wholeNumber,
+  type FormValues,
+} from "~/lib/forms";
 import { pounds } from "./plan";
 
 /**
@@ -17,7 +25,6 @@ import { pounds } from "./plan";
  * shared by the action and the browser; unknown fields are refused. Messages are i18n keys.
  */
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
 /** The section version the form was loaded at (never-lose-work: a later save by someone else is not overwritten). */
@@ -220,13 +227,7 @@ export const arrangementFormSchema = z.strictObject({
   intent: z.literal("arrange"),
   itemId: entryId,
   provider: optionalText(200),
-  startDate: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "journey-ui:errors.dateInvalid")
-      .optional(),
-  ),
+  startDate: optionalCalendarDate("journey-ui:errors.dateInvalid"),
   howPaid: optionalChoice(HOW_PAID, "journey-ui:errors.howPaidRequired"),
 });
 

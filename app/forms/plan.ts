@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, ticked, wholeNumber } from "~/lib/forms";
+import { blankToUndefined, optionalText, requiredText, ticked, wholeNumber } from "~/lib/forms";
 
 /** An amount typed in pounds ("12.50", "£1,200") as whole pence, without floating point. */
 export const pounds = (message = "plan:errors.costInvalid") =>
@@ -31,7 +31,7 @@ export const itemFormSchema = z
     provider: optionalText(200),
     providerId: optionalText(64),
     frequency: requiredText(200, "plan:errors.frequencyRequired"),
-    unitCost: z.preprocess((v) => (v === "" ? undefined : v), pounds().optional()),
+    unitCost: z.preprocess(blankToUndefined, pounds().optional()),
     unitsPerYear: wholeNumber(1, 10_000, "plan:errors.unitsInvalid"),
     outcomeIds: ticked(z.string().max(64)),
   })

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { CRITERIA, type Criterion } from "~/domain/plan-criteria";
-import { checkbox, optionalText, requiredText } from "~/lib/forms";
+import {
+  blankToUndefined,
+  calendarDate,
+  checkbox,
+  optionalCalendarDate,
+  optionalText,
+  requiredText,
+} from "~/lib/forms";
 
 /**
  * The sign-off forms: one strict schema each (an unknown field is refused, never applied). What only
@@ -8,14 +15,7 @@ import { checkbox, optionalText, requiredText } from "~/lib/forms";
  * is checked again in the model through planTransition.
  */
 
-const isoDate = (message: string) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string({ error: message })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-      .optional(),
-  );
+const isoDate = optionalCalendarDate;
 
 /** The person (or someone acting for them) sends the plan. */
 export const submitPlanSchema = z
@@ -51,7 +51,7 @@ for (const c of CRITERIA) {
 }
 for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
   shape[agreeField(i)] = z.preprocess(
-    (v) => (v === "" ? undefined : v),
+    blankToUndefined,
     z.enum(["agree", "adapt"], { error: "signoff:errors.chooseAgreement" }).optional(),
   );
   shape[adaptField(i)] = optionalText(1000);
@@ -94,9 +94,7 @@ export const reviewMeetingSchema = z.strictObject({
   whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
   whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
   changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
-  nextReviewDate: z
-    .string({ error: "signoff:errors.nextReviewDate" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "signoff:errors.nextReviewDate"),
+  nextReviewDate: calendarDate("signoff:errors.nextReviewDate"),
 });
 
 /** Notifications: mark everything read. */
