@@ -62,5 +62,17 @@ try {
 } catch {
   failed = Math.max(failed, 1);
 }
+// The hazard log's controls must have run and passed in this very run (docs/safety).
+try {
+  const { readHazards, notPassedIn } = await import("./safety.mjs");
+  const missing = notPassedIn(JSON.parse(readFileSync("tests/.tmp/results.json", "utf8")), readHazards());
+  if (missing.length > 0) {
+    console.error(`\nThe hazard log names tests that did not pass in this run:\n${missing.join("\n")}`);
+    failed += missing.length;
+  }
+} catch (error) {
+  console.error(`\nCould not check the hazard log: ${error}`);
+  failed += 1;
+}
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(status !== 0 || failed > 0 || passed === 0 ? 1 : 0);
