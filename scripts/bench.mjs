@@ -1,16 +1,61 @@
-// `npm run bench`: builds, starts the production server on a free port with a throwaway database,
-// loads pages with autocannon and prints requests per second, p50/p95/p99 latency and the gzip size
-// of the JavaScript each page loads. Writes the figures to bench-results/latest.json.
-// It is a measurement, not a test: it never fails because a machine is slow.
+// `npm run bench [-- --people N[,M…]] [--data DIR]`: measures the portal at scale, side by side.
+// For each N (default 1,000) it generates a database of N people shaped like real use
+// (scripts/generate-people.ts), starts the production server on it, signs in as a person and as their
+// lead professional through the real forms, then loads every page in PAGES in one run with autocannon
+// and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run,
+// start-up time, database size per person, the server's peak memory and the JavaScript each page loads
+// (gzip). With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
+// its p50 at the smaller. Figures go to bench-results/latest.json. It measures; it never fails because
+// a machine is slow (BENCH_SECONDS, BENCH_CONNECTIONS adjust the load).
+//
+// The generated databases live in a temporary folder (or --data DIR, where an existing one of the same
+// size is reused), never in the repository.
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PASSWORD = "try the portal slowly 2026";
+const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // scripts/generate-people.ts SCALE_TOTP_SECRET
+
+/**
+ * Every page the bench loads, in one list: a new page joins by adding a line. `as` is who looks at it
+ * (null: nobody signed in); `path` gets the chosen records: `person` (a person with a signed-off plan),
+ * `waiting` (a person of the same lead professional whose plan waits for a decision).
+ */
+const PAGES = [
+  { name: "start page", as: null, path: () => "/" },
+  { name: "record", as: "person", path: (c) => `/people/${c.person}` },
+  { name: "budget", as: "person", path: (c) => `/people/${c.person}/budget` },
+  { name: "plan", as: "person", path: (c) => `/people/${c.person}/plan` },
+  { name: "journey", as: "person", path: (c) => `/people/${c.person}/journey` },
+  { name: "plan history", as: "person", path: (c) => `/people/${c.person}/plan/history` },
+  { name: "who has looked", as: "person", path: (c) => `/people/${c.person}/audit` },
+  { name: "my data", as: "person", path: (c) => `/people/${c.person}/my-data` },
+  { name: "my data (JSON)", as: "person", path: (c) => `/people/${c.person}/my-data.json` },
+  { name: "person: notifications", as: "person", path: () => "/notifications" },
+  { name: "lead: home", as: "lead", path: () => "/home" },
+  { name: "lead: queue", as: "lead", path: () => "/queue" },
+  { name: "lead: review", as: "lead", path: (c) => `/people/${c.waiting}/plan/review` },
+  { name: "lead: notifications", as: "lead", path: () => "/notifications" },
+];
+
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const sizes = (arg("people") ?? "1000").split(",").map((s) => Number(s.replace(/_/g, "")));
+if (sizes.some((n) => !Number.isInteger(n) || n < 20)) {
+  console.error("Usage: npm run bench -- [--people N[,M…]] [--data DIR]   (N at least 20)");
+  process.exit(2);
+}
+const keepDir = arg("data");
 
 console.log("Building…");
 if (spawnSync("npx", ["react-router", "build"], { stdio: "ignore" }).status !== 0) {
@@ -18,29 +63,128 @@ if (spawnSync("npx", ["react-router", "build"], { stdio: "ignore" }).status !== 
   process.exit(1);
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
-const env = { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir };
-delete env.PUBLIC_URL; // the server takes its own address, whatever port it gets
-const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const baseUrl = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (chunk) => {
-    out += chunk;
-    const match = /running at (\S+)/.exec(out);
-    if (match) resolve(match[1]);
-  });
-  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
-
+const round = (n) => (n === null ? null : Math.round(n * 100) / 100);
+const ratio = (a, b) => (a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100);
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function load(name, pathname, headers = {}) {
+/** RFC 6238 with SHA-1, 6 digits, 30 s: what an authenticator app shows now. */
+function totp(secret) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const ch of secret) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+/** Generates (or reuses) a database of n people; returns its folder. */
+function database(n) {
+  const dir = keepDir ? path.resolve(keepDir, `people-${n}`) : mkdtempSync(path.join(tmpdir(), "portal-bench-"));
+  const file = path.join(dir, "portal.sqlite");
+  if (keepDir && existsSync(file)) {
+    console.log(`Reusing the database of ${n.toLocaleString("en-GB")} people in ${dir}`);
+    return { dir, file, generateSeconds: null };
+  }
+  mkdirSync(dir, { recursive: true });
+  console.log(`Generating ${n.toLocaleString("en-GB")} people…`);
+  const started = Date.now();
+  const made = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/generate-people.ts", "--people", String(n), "--out", file],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  if (made.status !== 0) throw new Error("The generator failed");
+  return { dir, file, generateSeconds: round((Date.now() - started) / 1000) };
+}
+
+/** The records the pages look at, chosen from the middle of the generated people. */
+function chooseRecords(file, n) {
+  const sqlite = new Database(file, { readonly: true });
+  const email = (userId) => sqlite.prepare("select email from users where id = ?").get(userId).email;
+  // Person index i ≡ 11 (mod 20) has a signed-off plan (scripts/generate-people.ts).
+  const i = Math.floor(n / 40) * 20 + 11;
+  const person = sqlite
+    .prepare(
+      "select p.id, p.user_id, p.lead_professional_id from persons p join users u on u.id = p.user_id where u.email = ?",
+    )
+    .get(`person-${i + 1}@scale.example`);
+  const waiting = sqlite
+    .prepare(
+      "select p.id from persons p join plans pl on pl.person_id = p.id where p.lead_professional_id = ? and pl.state = 'submitted' limit 1",
+    )
+    .get(person.lead_professional_id);
+  const caseload = sqlite
+    .prepare("select count(*) n from persons where lead_professional_id = ?")
+    .get(person.lead_professional_id).n;
+  const records = {
+    person: person.id,
+    waiting: waiting.id,
+    personEmail: email(person.user_id),
+    leadEmail: email(person.lead_professional_id),
+    caseload,
+  };
+  sqlite.close();
+  return records;
+}
+
+async function startServer(dir) {
+  const env = { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: dir, SEED_DEMO: "0" };
+  delete env.PUBLIC_URL; // the server takes its own address, whatever port it gets
+  const started = process.hrtime.bigint();
+  const server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = /running at (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { server, url, startupSeconds: round(Number(process.hrtime.bigint() - started) / 1e9) };
+}
+
+/** Signs in through the real forms (password, then the one-time code for professionals); returns the cookie. */
+async function signIn(baseUrl, email, secondFactor) {
+  const cookies = new Map();
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const i = pair.indexOf("=");
+      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const origin = new URL(baseUrl).origin;
+  const post = async (p, fields) => {
+    const page = await fetch(new URL(p, baseUrl), { headers: { cookie: cookieHeader() }, redirect: "manual" });
+    keep(page);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())[1];
+    const res = await fetch(new URL(p, baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: cookieHeader(), origin, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf, ...fields }),
+    });
+    keep(res);
+    return res;
+  };
+  const first = await post("/sign-in", { email, password: PASSWORD, returnTo: "/home" });
+  if (first.status !== 302 && first.status !== 303) throw new Error(`Sign-in as ${email} failed (${first.status})`);
+  if (secondFactor) {
+    const second = await post("/sign-in/code", { code: totp(TOTP_SECRET), returnTo: "/home" });
+    if (second.status !== 302 && second.status !== 303) throw new Error(`Second factor for ${email} failed`);
+  }
+  return cookieHeader();
+}
+
+async function load(baseUrl, pathname, headers) {
   const latencies = [];
   const instance = autocannon({
     url: new URL(pathname, baseUrl).href,
@@ -52,9 +196,7 @@ async function load(name, pathname, headers = {}) {
   const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
-    name,
-    path: pathname,
-    requestsPerSecond: Math.round(result.requests.average),
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     p50ms: round(percentile(latencies, 50)),
     p95ms: round(percentile(latencies, 95)),
     p99ms: round(percentile(latencies, 99)),
@@ -63,123 +205,118 @@ async function load(name, pathname, headers = {}) {
   };
 }
 
-const round = (n) => (n === null ? null : Math.round(n * 100) / 100);
-
 /** Sum of the gzip sizes of the scripts a page loads (module preloads and module scripts). */
-async function javascriptWeight(pathname) {
-  const html = await (await fetch(new URL(pathname, baseUrl))).text();
+async function javascriptKiB(baseUrl, pathname, cookie) {
+  const html = await (await fetch(new URL(pathname, baseUrl), { headers: cookie ? { cookie } : {} })).text();
   const srcs = new Set(
     [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g), ...html.matchAll(/import\("([^"]+)"\)/g)].map(
       (m) => m[1],
     ),
   );
   let gzip = 0;
-  let raw = 0;
   for (const src of srcs) {
     const file = path.join("build/client", src);
-    if (!existsSync(file)) continue;
-    const bytes = readFileSync(file);
-    raw += bytes.length;
-    gzip += gzipSync(bytes).length;
+    if (existsSync(file)) gzip += gzipSync(readFileSync(file)).length;
   }
-  return { path: pathname, scripts: srcs.size, rawKiB: round(raw / 1024), gzipKiB: round(gzip / 1024) };
+  return round(gzip / 1024);
 }
 
-/** Signs in as a demo person through the real forms, answers the questions, works out a budget. */
-async function preparePerson() {
-  const cookies = new Map();
-  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const keep = (res) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const i = pair.indexOf("=");
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+/** The server's peak resident memory so far (Linux), in MiB. */
+function peakMemoryMiB(pid) {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function benchAt(n) {
+  const db = database(n);
+  const records = chooseRecords(db.file, n);
+  const bytes = ["", "-wal"].reduce((sum, s) => sum + (statSync(db.file + s, { throwIfNoEntry: false })?.size ?? 0), 0);
+  const { server, url, startupSeconds } = await startServer(db.dir);
+  const run = { people: n, generateSeconds: db.generateSeconds, startupSeconds, caseload: records.caseload };
+  run.databaseKiBPerPerson = round(bytes / 1024 / n);
+  try {
+    const cookies = {
+      null: undefined,
+      person: await signIn(url, records.personEmail, false),
+      lead: await signIn(url, records.leadEmail, true),
+    };
+    run.pages = [];
+    for (const page of PAGES) {
+      const pathname = page.path(records);
+      const cookie = cookies[page.as];
+      const figures = await load(url, pathname, cookie ? { cookie } : {});
+      run.pages.push({ name: page.name, as: page.as, path: pathname, ...figures });
     }
-  };
-  const origin = new URL(baseUrl).origin;
-  const get = async (p) => {
-    const res = await fetch(new URL(p, baseUrl), { headers: { cookie: cookieHeader() }, redirect: "manual" });
-    keep(res);
-    return res;
-  };
-  const post = async (p, fields) => {
-    const html = await (await get("/sign-out")).text();
-    const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-    const res = await fetch(new URL(p, baseUrl), {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: cookieHeader(), origin, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrf, ...fields }),
-    });
-    keep(res);
-    return res;
-  };
-  await post("/sign-in", { email: "tomasz@example.org", password: "try the portal slowly 2026", returnTo: "/home" });
-  const personId = /href="\/people\/([0-9a-f-]{36})"/.exec(await (await get("/home")).text())[1];
-  const areas = [
-    "mood",
-    "experiences",
-    "keeping-safe",
-    "others-safety",
-    "substances",
-    "thinking",
-    "physical",
-    "daily-living",
-    "relationships",
-    "activity",
-    "housing",
-    "caring",
-  ];
-  for (const [i, area] of areas.entries())
-    await post(`/people/${personId}/assessment/${area}`, { rating: String(i % 4) });
-  await post(`/people/${personId}/assessment/informal`, { informal: "a-little" });
-  await post(`/people/${personId}/assessment/check`, { intent: "calculate" });
-  return { budgetPath: `/people/${personId}/budget`, cookie: cookieHeader() };
+    for (const page of run.pages) page.javascriptKiB = await javascriptKiB(url, page.path, cookies[page.as]);
+    run.peakMemoryMiB = peakMemoryMiB(server.pid);
+  } finally {
+    server.kill("SIGTERM");
+    if (!keepDir) rmSync(db.dir, { recursive: true, force: true });
+  }
+  const start = run.pages[0];
+  for (const page of run.pages) {
+    page.throughputVsStart = ratio(page.requestsPerSecond, start.requestsPerSecond);
+    page.p95VsStart = ratio(page.p95ms, start.p95ms);
+  }
+  return run;
 }
 
-const pages = [
-  ["health check", "/healthz"],
-  ["start page", "/"],
-];
+function print(run, smaller) {
+  const n = run.people.toLocaleString("en-GB");
+  console.log(
+    `\nN = ${n} people · start-up ${run.startupSeconds} s · database ${run.databaseKiBPerPerson} KiB a person · ` +
+      `peak memory ${run.peakMemoryMiB} MiB · lead professional's caseload ${run.caseload}` +
+      (run.generateSeconds === null ? "" : ` · generated in ${run.generateSeconds} s`),
+  );
+  const head = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "×start req/s", "×start p95", "JS KiB gz"];
+  if (smaller) head.push(`p50 ÷ at ${smaller.people.toLocaleString("en-GB")}`);
+  const rows = run.pages.map((p) => {
+    const row = [
+      p.name,
+      p.requestsPerSecond,
+      p.p50ms,
+      p.p95ms,
+      p.p99ms,
+      p.throughputVsStart,
+      p.p95VsStart,
+      p.javascriptKiB,
+    ].map(String);
+    if (p.non2xx || p.errors) row[0] += ` (${p.non2xx} not 2xx, ${p.errors} errors)`;
+    if (smaller) row.push(String(ratio(p.p50ms, smaller.pages.find((q) => q.name === p.name)?.p50ms ?? null)));
+    return row;
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+}
+
 const results = {
   when: new Date().toISOString(),
   node: process.version,
   durationSeconds: DURATION,
   connections: CONNECTIONS,
-  load: [],
-  javascript: [],
+  runs: [],
 };
-try {
-  for (const [name, p] of pages) {
-    const r = await load(name, p);
-    results.load.push(r);
-    console.log(
-      `${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} req/s   p50 ${r.p50ms} ms   p95 ${r.p95ms} ms   p99 ${r.p99ms} ms`,
-    );
-  }
-  const person = await preparePerson();
-  const budget = await load("budget page", person.budgetPath, { cookie: person.cookie });
-  results.load.push(budget);
+for (const n of sizes) {
+  const run = await benchAt(n);
+  results.runs.push(run);
+  print(run, results.runs.length > 1 ? results.runs[0] : undefined);
+}
+const allocation = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-allocation.ts"], {
+  encoding: "utf8",
+});
+if (allocation.status === 0) {
+  results.allocation = JSON.parse(allocation.stdout);
   console.log(
-    `${"budget page".padEnd(16)} ${String(budget.requestsPerSecond).padStart(6)} req/s   p50 ${budget.p50ms} ms   p95 ${budget.p95ms} ms   p99 ${budget.p99ms} ms`,
+    `\nAllocation: ${results.allocation.perAllocationMicros} µs each over ${results.allocation.n} random assessments`,
   );
-  for (const [, p] of pages.filter(([, p]) => p !== "/healthz")) {
-    const js = await javascriptWeight(p);
-    results.javascript.push(js);
-    console.log(`JavaScript on ${p}: ${js.scripts} files, ${js.gzipKiB} KiB gzipped (${js.rawKiB} KiB raw)`);
-  }
-  const allocation = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-allocation.ts"], {
-    encoding: "utf8",
-  });
-  if (allocation.status === 0) {
-    results.allocation = JSON.parse(allocation.stdout);
-    console.log(
-      `Allocation: ${results.allocation.perAllocationMicros} µs each over ${results.allocation.n} random assessments`,
-    );
-  }
-} finally {
-  server.kill("SIGTERM");
-  rmSync(dataDir, { recursive: true, force: true });
 }
 mkdirSync("bench-results", { recursive: true });
 writeFileSync("bench-results/latest.json", JSON.stringify(results, null, 2));
