@@ -73,22 +73,26 @@ export const helpers = sqliteTable(
   (t) => [index("helpers_person_idx").on(t.personId), index("helpers_user_idx").on(t.helperUserId)],
 );
 
-export const invitations = sqliteTable("invitations", {
-  id: id(),
-  personId: text("person_id")
-    .notNull()
-    .references(() => persons.id),
-  kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
-  codeHash: text("code_hash").notNull().unique(),
-  createdBy: text("created_by")
-    .notNull()
-    .references(() => users.id),
-  expiresAt: text("expires_at").notNull(),
-  acceptedAt: text("accepted_at"),
-  acceptedBy: text("accepted_by").references(() => users.id),
-  cancelledAt: text("cancelled_at"),
-  createdAt: createdAt(),
-});
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    kind: text("kind", { enum: ["representative", "peer-broker"] }).notNull(),
+    codeHash: text("code_hash").notNull().unique(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: text("expires_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    acceptedBy: text("accepted_by").references(() => users.id),
+    cancelledAt: text("cancelled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_person_idx").on(t.personId)],
+);
 
 /** Only a hash of the session id is stored: a copy of the database does not hand out live sessions. */
 export const sessions = sqliteTable(
@@ -145,7 +149,8 @@ export const notifications = sqliteTable(
     createdAt: createdAt(),
     readAt: text("read_at"),
   },
-  (t) => [index("notifications_user_idx").on(t.userId)],
+  // Newest first for one user without a sort; the user's unread count and once-only checks use the prefix.
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
 
 /** Mail waiting to go. Never holds health details: only that there is something to look at. */
@@ -242,7 +247,11 @@ export const allocations = sqliteTable(
       .references(() => users.id),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("allocations_person_idx").on(t.personId)],
+  (t) => [
+    index("allocations_person_idx").on(t.personId),
+    // The newest calculation of each basis for an assessment: behind every page that shows the budget.
+    index("allocations_assessment_basis_idx").on(t.assessmentId, t.basis, t.createdAt),
+  ],
 );
 
 /** One plan per cycle of the journey. Its state follows the sign-off workflow. */

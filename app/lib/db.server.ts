@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import * as schema from "../../db/schema";
 
@@ -16,9 +16,50 @@ export function migrationsDir(): string {
   return path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
 }
 
+/** How many migrations this database has had applied (0 before the first start). */
+function appliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  if (!table) return 0;
+  return (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
+}
+
+/** Most recently used statements kept ready; a page's queries are the same few texts again and again. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Every query is prepared once per connection and reused: drizzle asks better-sqlite3 to prepare its
+ * SQL on each call, and preparing costs as much as running a small indexed query. A statement that
+ * returns rows is handed back in its plain mode (not raw), as a freshly prepared one would be.
+ * With PORTAL_QUERY_LOG set (tests only), every distinct statement's text is appended to that file,
+ * so a test can ask SQLite how it runs each query behind a page.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite) as (source: string, ...rest: unknown[]) => Database.Statement;
+  const cache = new Map<string, Database.Statement>();
+  const log = process.env.PORTAL_QUERY_LOG;
+  (sqlite as unknown as { prepare: typeof prepare }).prepare = (source: string, ...rest: unknown[]) => {
+    if (rest.length > 0) return prepare(source, ...rest); // better-sqlite3's own pragma() calls
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source); // to the back of the queue: most recently used
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (log) appendFileSync(log, JSON.stringify(source) + "\n");
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+}
+
 /**
  * Opens a database file, applies the committed migrations and sets the pragmas the portal relies on.
- * Foreign keys are off while migrating (a table rebuild would otherwise cascade deletes) and checked after.
+ * Foreign keys are off while migrating (a table rebuild would otherwise cascade deletes) and checked
+ * after, but only when a migration actually ran: the check reads every row, which at 100,000 people
+ * takes seconds, and rows written by the portal itself are checked as they are written.
  */
 export function openDatabase(file: string): Db {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -28,14 +69,18 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = OFF");
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema });
+  const before = appliedMigrations(sqlite);
   migrate(db, { migrationsFolder: migrationsDir() });
-  const broken = sqlite.pragma("foreign_key_check") as unknown[];
-  if (broken.length > 0) {
-    sqlite.close();
-    throw new Error(
-      `Database ${file} has ${broken.length} broken foreign key(s) after migrating: ${JSON.stringify(broken.slice(0, 5))}`,
-    );
+  if (appliedMigrations(sqlite) !== before) {
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0) {
+      sqlite.close();
+      throw new Error(
+        `Database ${file} has ${broken.length} broken foreign key(s) after migrating: ${JSON.stringify(broken.slice(0, 5))}`,
+      );
+    }
   }
   sqlite.pragma("foreign_keys = ON");
   return db;

@@ -1,5 +1,6 @@
-import { createCookie } from "react-router";
-import { createI18nextMiddleware } from "remix-i18next/middleware";
+import { createInstance, type i18n } from "i18next";
+import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { LanguageDetector } from "remix-i18next/server";
 import { content } from "~/content/content.server";
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from "~/domain/localized";
 import { isProduction } from "./config.server";
@@ -15,24 +16,50 @@ export const languageCookie = createCookie("lng", {
 
 const { locales, namespaces } = content();
 
-export const [i18nextMiddleware, getLocale, getI18n] = createI18nextMiddleware({
-  detection: {
-    supportedLanguages: [...LANGUAGES],
-    fallbackLanguage: DEFAULT_LANGUAGE,
-    cookie: languageCookie,
-    order: ["cookie", "header"],
-  },
-  i18next: {
-    resources: locales,
-    supportedLngs: [...LANGUAGES],
-    fallbackLng: DEFAULT_LANGUAGE,
-    ns: namespaces,
-    defaultNS: "common",
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  },
+const detector = new LanguageDetector({
+  supportedLanguages: [...LANGUAGES],
+  fallbackLanguage: DEFAULT_LANGUAGE,
+  cookie: languageCookie,
+  order: ["cookie", "header"],
 });
+
+/**
+ * One i18next instance per language, made once at start-up: the translations are all in memory and
+ * nothing changes an instance's language, so a request only picks its language's instance.
+ */
+const instances = new Map<string, i18n>(
+  LANGUAGES.map((lng) => {
+    const instance = createInstance({
+      resources: locales,
+      supportedLngs: [...LANGUAGES],
+      fallbackLng: DEFAULT_LANGUAGE,
+      ns: namespaces,
+      defaultNS: "common",
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      showSupportNotice: false,
+      lng,
+    });
+    void instance.init();
+    return [lng, instance];
+  }),
+);
+
+const localeContext = createContext<string>(DEFAULT_LANGUAGE);
+
+/** Picks the request's language (the cookie, then Accept-Language) and its translation instance. */
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  context.set(localeContext, await detector.detect(request));
+  return next();
+};
+
+export function getLocale(context: Readonly<RouterContextProvider>): string {
+  return context.get(localeContext);
+}
+
+export function getI18n(context: Readonly<RouterContextProvider>): i18n {
+  return instances.get(getLocale(context)) ?? instances.get(DEFAULT_LANGUAGE)!;
+}
 
 export function languageOf(context: Parameters<typeof getLocale>[0]): Language {
   const lng = getLocale(context);
