@@ -1,5 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
+import { pageOf } from "~/domain/paging";
 import { db } from "~/lib/db.server";
 
 export type AuditResult = "ok" | "refused" | "failed";
@@ -30,13 +31,37 @@ export function audit(line: AuditLine): void {
     .run();
 }
 
-/** Everything done to or about one person's record, newest first. */
-export function auditForPerson(personId: string, limit = 500) {
-  return db()
+/** One page of everything done to or about one person's record, newest first. */
+export function auditPage(personId: string, asked: string | null) {
+  const total = db().select({ n: count() }).from(auditLog).where(eq(auditLog.personId, personId)).get()?.n ?? 0;
+  const page = pageOf(asked, total);
+  const lines = db()
     .select()
     .from(auditLog)
     .where(eq(auditLog.personId, personId))
     .orderBy(desc(auditLog.seq))
-    .limit(limit)
+    .limit(page.limit)
+    .offset(page.offset)
     .all();
+  return { lines, page };
+}
+
+/**
+ * Every line about one person, newest first, a batch at a time (for the data export, which streams
+ * them): each batch starts below the last line of the one before, so no batch rereads earlier lines.
+ */
+export function* auditLinesOf(personId: string, batch = 1000) {
+  let below = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const lines = db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.personId, personId), lt(auditLog.seq, below)))
+      .orderBy(desc(auditLog.seq))
+      .limit(batch)
+      .all();
+    yield* lines;
+    if (lines.length < batch) return;
+    below = lines.at(-1)!.seq;
+  }
 }

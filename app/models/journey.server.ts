@@ -3,7 +3,7 @@ import { journeyStages, type JourneyFacts } from "~/domain/journey";
 import { filledSections } from "~/domain/plan";
 import { isArranged, organisingSchema, readStage } from "~/domain/plan-stages";
 import { answersOf, currentAssessment } from "./assessment.server";
-import { allPlans, loadPlan, planHistory, type StoredSection } from "./plan.server";
+import { allPlans, loadPlan, planHistoryPage, type StoredSection } from "./plan.server";
 import { userNames } from "./users.server";
 
 /** The plain facts the journey is worked out from, for the person's current cycle. */
@@ -53,12 +53,13 @@ export function summariseContent(json: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Every save of the current cycle's plan, newest first, with names: who, on whose behalf, which part. */
-export function historyOf(personId: string, personUserId: string, personName: string) {
-  const rows = planHistory(personId);
+/** One page of the saves of the current cycle's plan, newest first, with names: who, on whose behalf, which part. */
+export function historyOf(personId: string, personUserId: string, personName: string, asked: string | null) {
+  const { rows, page } = planHistoryPage(personId, asked);
   const names = userNames(rows.map((r) => r.savedBy));
-  return rows
-    .map((row) => ({
+  return {
+    page,
+    rows: rows.map((row) => ({
       seq: row.seq,
       section: row.section as StoredSection,
       version: row.version,
@@ -67,6 +68,6 @@ export function historyOf(personId: string, personUserId: string, personName: st
       onBehalfOf: row.savedBy === personUserId ? null : personName,
       conflict: row.outcome === "conflict",
       summary: summariseContent(row.content),
-    }))
-    .reverse();
+    })),
+  };
 }

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { helpers, invitations, notifications, persons, sessions, users } from "../../db/schema";
 import { db } from "~/lib/db.server";
 import { agreedOf, allBudgets, answersOf, currentAssessment } from "./assessment.server";
-import { auditForPerson } from "./audit.server";
+import { auditLinesOf } from "./audit.server";
 
 /**
- * Everything held about one person (a subject access request). Secrets (password hash, one-time-code
+ * Everything held about one person (a subject access request), but for the audit trail, which grows
+ * by a line each time the record is opened: the readable page links to it (paged), and the download
+ * streams it after the rest (exportEverythingAbout). Secrets (password hash, one-time-code
  * secret, session and invitation hashes) are left out: they are not information about the person.
  */
 export function everythingAbout(personId: string) {
@@ -80,6 +82,38 @@ export function everythingAbout(personId: string) {
       };
     })(),
     budgets: allBudgets(personId).map(({ explanation: _explanation, ...budget }) => budget),
-    auditTrail: auditForPerson(personId, 10_000).map(({ seq: _seq, ...line }) => line),
   };
+}
+
+/**
+ * The download: everything about the person as JSON, with the whole audit trail (newest first) as its
+ * last field, streamed a batch of lines at a time so a long trail never sits in memory as one string.
+ */
+export function exportEverythingAbout(personId: string): ReadableStream<Uint8Array> | undefined {
+  const everything = everythingAbout(personId);
+  if (!everything) return undefined;
+  const encoder = new TextEncoder();
+  const head = JSON.stringify(everything, null, 2).replace(/\n}$/, ',\n  "auditTrail": [');
+  const lines = auditLinesOf(personId);
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(head));
+    },
+    pull(controller) {
+      let chunk = "";
+      for (let i = 0; i < 500; i++) {
+        const next = lines.next();
+        if (next.done) {
+          controller.enqueue(encoder.encode(`${chunk}${first ? "" : "\n  "}]\n}\n`));
+          controller.close();
+          return;
+        }
+        const { seq: _seq, ...line } = next.value;
+        chunk += `${first ? "\n    " : ",\n    "}${JSON.stringify(line)}`;
+        first = false;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { notifications } from "../../db/schema";
+import { pageOf } from "~/domain/paging";
 import { db } from "~/lib/db.server";
 import { queueEmail } from "./outbox.server";
 
@@ -18,26 +19,32 @@ export function notifyWithEmail(userId: string, kind: string, params: Record<str
   queueEmail(userId, link);
 }
 
-/** Whether this user already has a notice of this kind pointing at this link (for once-only reminders). */
-export function hasNotice(userId: string, kind: string, link: string): boolean {
-  return Boolean(
+/** The links of every notice of this kind the user already has (for once-only reminders): one statement, not one per link. */
+export function noticeLinks(userId: string, kind: string): Set<string> {
+  return new Set(
     db()
-      .select({ id: notifications.id })
+      .select({ link: notifications.link })
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
-      .get(),
+      .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))
+      .all()
+      .flatMap((n) => (n.link ? [n.link] : [])),
   );
 }
 
-export function notificationsFor(userId: string, limit = 200) {
-  return db()
+/** One page of a user's notifications, newest first. */
+export function notificationsPage(userId: string, asked: string | null) {
+  const total = db().select({ n: count() }).from(notifications).where(eq(notifications.userId, userId)).get()?.n ?? 0;
+  const page = pageOf(asked, total);
+  const items = db()
     .select()
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))
-    .limit(limit)
+    .limit(page.limit)
+    .offset(page.offset)
     .all()
     .map((n) => ({ ...n, params: JSON.parse(n.params) as Record<string, string> }));
+  return { items, page };
 }
 
 export function unreadCount(userId: string): number {

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
+import { pageOf } from "~/domain/paging";
 import { emptyPlan, planSchema, type Plan } from "~/domain/plan";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
@@ -170,23 +171,22 @@ export function saveSection(
   });
 }
 
-/** Every save of one plan (the current cycle's, or the given cycle's), oldest first: who, when, on whose behalf, and whether it lost a race. */
-export function planHistory(personId: string, cycle?: number) {
-  const plan =
-    cycle === undefined
-      ? currentPlan(personId)
-      : db()
-          .select()
-          .from(plans)
-          .where(and(eq(plans.personId, personId), eq(plans.cycle, cycle)))
-          .get();
-  if (!plan) return [];
-  return db()
+/** One page of the saves of the current cycle's plan, newest first: who, when, on whose behalf, and whether it lost a race. */
+export function planHistoryPage(personId: string, asked: string | null) {
+  const plan = currentPlan(personId);
+  if (!plan) return { rows: [], page: pageOf(asked, 0) };
+  const total =
+    db().select({ n: count() }).from(planSectionHistory).where(eq(planSectionHistory.planId, plan.id)).get()?.n ?? 0;
+  const page = pageOf(asked, total);
+  const rows = db()
     .select()
     .from(planSectionHistory)
     .where(eq(planSectionHistory.planId, plan.id))
-    .orderBy(asc(planSectionHistory.seq))
+    .orderBy(desc(planSectionHistory.seq))
+    .limit(page.limit)
+    .offset(page.offset)
     .all();
+  return { rows, page };
 }
 
 /** An id for a new entry in a plan list (outcome, item, risk...). */

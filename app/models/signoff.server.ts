@@ -1,14 +1,6 @@
-import { and, asc, desc, eq, isNull, or, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, isNotNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import {
-  helpers,
-  persons,
-  planDecisions,
-  planReviews,
-  planSectionHistory,
-  planSubmissions,
-  users,
-} from "../../db/schema";
+import { helpers, persons, planDecisions, planReviews, planSectionHistory, planSubmissions } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { judgedBudget } from "~/domain/allocation";
 import { toIsoDate } from "~/domain/dates";
@@ -25,7 +17,7 @@ import {
 import { db } from "~/lib/db.server";
 import { agreedOf, currentAssessment, latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
-import { hasNotice, notifyWithEmail } from "./notifications.server";
+import { noticeLinks, notifyWithEmail } from "./notifications.server";
 import { allPlans, currentPlan, ensurePlan, loadPlan, setPlanState, startNextCycle, type PlanRow } from "./plan.server";
 
 /**
@@ -515,14 +507,40 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Reviews within this many days are "coming due": the lead professional and the person hear of it once. */
 export const REVIEW_DUE_DAYS = 28;
 
-/** The lead professional's queue: only their own people (persons.leadProfessionalId = them). */
+interface QueueRow {
+  personId: string;
+  userId: string;
+  name: string;
+  state: string;
+  planCreatedAt: string;
+  submittedAt: string | null;
+  version: number | null;
+  reconsideration: number | null;
+  lastDecidedAt: string | null;
+  reviewDate: string | null;
+}
+
+/**
+ * The lead professional's queue: only their own people (persons.leadProfessionalId = them). One
+ * statement for the whole caseload, each person's current plan with its newest submission, newest
+ * decision and review date (index searches, never a query per person).
+ */
 export function queueFor(leadId: string, now = new Date()) {
-  const people = db()
-    .select({ personId: persons.id, userId: persons.userId, name: users.name })
-    .from(persons)
-    .innerJoin(users, eq(users.id, persons.userId))
-    .where(eq(persons.leadProfessionalId, leadId))
-    .all();
+  const rows = db().all<QueueRow>(sql`
+    select p.id as personId, p.user_id as userId, u.name as name, pl.state as state, pl.created_at as planCreatedAt,
+      s.submitted_at as submittedAt, s.version as version, s.reconsideration as reconsideration,
+      (select d.decided_at from plan_decisions d where d.plan_id = pl.id
+        order by d.decided_at desc limit 1) as lastDecidedAt,
+      (select d.review_date from plan_decisions d where d.plan_id = pl.id and d.decision = 'signed-off'
+        order by d.decided_at desc limit 1) as reviewDate
+    from persons p
+    join users u on u.id = p.user_id
+    join plans pl on pl.person_id = p.id
+      and pl.cycle = (select max(c.cycle) from plans c where c.person_id = p.id)
+    left join plan_submissions s on s.plan_id = pl.id
+      and s.version = (select max(v.version) from plan_submissions v where v.plan_id = pl.id)
+    where p.lead_professional_id = ${leadId}
+      and pl.state in ('submitted', 'referred-to-panel', 'signed-off', 'in-review')`);
   const waiting: {
     personId: string;
     name: string;
@@ -535,30 +553,26 @@ export function queueFor(leadId: string, now = new Date()) {
   const reviews: { personId: string; name: string; reviewDate: string; due: boolean }[] = [];
   const today = toIsoDate(now);
   const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
-  for (const p of people) {
-    const row = currentPlan(p.personId);
-    if (!row) continue;
-    if (row.state === "submitted") {
-      const s = latestSubmission(row.id);
-      if (s)
+  const told = noticeLinks(leadId, "review-due");
+  for (const p of rows) {
+    if (p.state === "submitted") {
+      if (p.submittedAt !== null)
         waiting.push({
           personId: p.personId,
           name: p.name,
-          submittedAt: s.submittedAt,
-          days: Math.max(0, Math.floor((now.getTime() - Date.parse(s.submittedAt)) / DAY)),
-          version: s.version,
-          reconsideration: s.reconsideration,
+          submittedAt: p.submittedAt,
+          days: Math.max(0, Math.floor((now.getTime() - Date.parse(p.submittedAt)) / DAY)),
+          version: p.version ?? 0,
+          reconsideration: Boolean(p.reconsideration),
         });
-    } else if (row.state === "referred-to-panel") {
-      const d = decisionsOf(row.id).at(-1);
-      panel.push({ personId: p.personId, name: p.name, since: d?.decidedAt ?? row.createdAt });
-    } else if (row.state === "signed-off" || row.state === "in-review") {
-      const reviewDate = reviewDateOf(row.id);
-      if (!reviewDate) continue;
+    } else if (p.state === "referred-to-panel") {
+      panel.push({ personId: p.personId, name: p.name, since: p.lastDecidedAt ?? p.planCreatedAt });
+    } else if (p.reviewDate) {
+      const reviewDate = p.reviewDate;
       const due = reviewDate <= soon;
       reviews.push({ personId: p.personId, name: p.name, reviewDate, due });
       const link = `/people/${p.personId}/plan/review-meeting`;
-      if (due && !hasNotice(leadId, "review-due", link)) {
+      if (due && !told.has(link)) {
         notifyWithEmail(leadId, "review-due", { name: p.name, date: reviewDate }, link);
         notifyWithEmail(p.userId, "review-due", { date: reviewDate }, `/people/${p.personId}/plan/decision`);
       }

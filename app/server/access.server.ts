@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
 import { mayActOnRecord, type RecordAction, representativeStanding, type Standing } from "~/domain/access";
+import { pageOf, slicePage, type Page } from "~/domain/paging";
 import { audit } from "~/models/audit.server";
 import type { User } from "~/models/users.server";
 import { db } from "~/lib/db.server";
@@ -20,19 +21,27 @@ export interface RecordAccess {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** How a user stands towards a person's record, worked out from data only. */
-export function standingOf(user: User, person: PersonRow): Standing {
-  if (person.userId === user.id) return "self";
-  if (person.leadProfessionalId === user.id) return "lead-professional";
-  const helper = db()
-    .select()
-    .from(helpers)
-    .where(and(eq(helpers.personId, person.id), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
-    .get();
+type HelperRow = typeof helpers.$inferSelect;
+
+/** How a helper stands, from their (current) helper row. */
+function standingOfHelper(helper: HelperRow | undefined): Standing {
   if (helper?.kind === "peer-broker") return "peer-broker";
   // A representative whose authority the person has not recorded yet has none: it is never assumed.
   if (helper?.kind === "representative" && helper.authority) return representativeStanding(helper.authority);
   return "none";
+}
+
+/** How a user stands towards a person's record, worked out from data only. */
+export function standingOf(user: User, person: PersonRow): Standing {
+  if (person.userId === user.id) return "self";
+  if (person.leadProfessionalId === user.id) return "lead-professional";
+  return standingOfHelper(
+    db()
+      .select()
+      .from(helpers)
+      .where(and(eq(helpers.personId, person.id), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
+      .get(),
+  );
 }
 
 /**
@@ -83,23 +92,41 @@ export function ownPersonId(user: User): string | undefined {
   return db().select({ id: persons.id }).from(persons).where(eq(persons.userId, user.id)).get()?.id;
 }
 
-/** Everyone whose record this user may open, with how they stand. For home pages and caseloads. */
-export function recordsVisibleTo(user: User): { personId: string; name: string; standing: Standing }[] {
-  const base = () =>
-    db().select({ person: persons, name: users.name }).from(persons).innerJoin(users, eq(users.id, persons.userId));
-  const candidates =
-    user.role === "lead-professional"
-      ? base().where(eq(persons.leadProfessionalId, user.id)).all()
-      : user.role === "person"
-        ? base().where(eq(persons.userId, user.id)).all()
-        : db()
-            .select({ person: persons, name: users.name })
-            .from(helpers)
-            .innerJoin(persons, eq(persons.id, helpers.personId))
-            .innerJoin(users, eq(users.id, persons.userId))
-            .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
-            .all();
-  return candidates
-    .map((r) => ({ personId: r.person.id, name: r.name, standing: standingOf(user, r.person) }))
+/**
+ * One page of everyone whose record this user may open, by name, with how they stand: a lead
+ * professional's caseload, or the people a helper helps. Each is one statement (a helper's own row says
+ * how they stand), never a query per person.
+ */
+export function recordsVisibleTo(
+  user: User,
+  asked: string | null,
+): { records: { personId: string; name: string; standing: Standing }[]; page: Page } {
+  if (user.role === "lead-professional") {
+    const total =
+      db().select({ n: count() }).from(persons).where(eq(persons.leadProfessionalId, user.id)).get()?.n ?? 0;
+    const page = pageOf(asked, total);
+    const rows = db()
+      .select({ personId: persons.id, name: users.name })
+      .from(persons)
+      .innerJoin(users, eq(users.id, persons.userId))
+      .where(eq(persons.leadProfessionalId, user.id))
+      .orderBy(asc(users.name), asc(persons.id))
+      .limit(page.limit)
+      .offset(page.offset)
+      .all();
+    return { records: rows.map((r) => ({ ...r, standing: "lead-professional" as const })), page };
+  }
+  if (user.role === "person" || user.role === "commissioner") return { records: [], page: pageOf(asked, 0) };
+  const visible = db()
+    .select({ personId: persons.id, name: users.name, helper: helpers })
+    .from(helpers)
+    .innerJoin(persons, eq(persons.id, helpers.personId))
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
+    .orderBy(asc(users.name), asc(persons.id))
+    .all()
+    .map((r) => ({ personId: r.personId, name: r.name, standing: standingOfHelper(r.helper) }))
     .filter((r) => mayActOnRecord(r.standing, "view-record"));
+  const { items, page } = slicePage(visible, asked);
+  return { records: items, page };
 }

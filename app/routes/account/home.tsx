@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
 import { ownPersonId, recordsVisibleTo } from "~/server/access.server";
 import { requireUser } from "~/server/session.server";
 import { pendingFor } from "~/models/helpers.server";
@@ -10,11 +11,15 @@ export const handle = { i18n: [] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
+  const url = new URL(request.url);
+  const visible = recordsVisibleTo(user, url.searchParams.get("page"));
   return {
+    page: visible.page,
+    search: url.search,
     name: user.name,
     role: user.role,
     ownRecord: user.role === "person" ? (ownPersonId(user) ?? null) : null,
-    records: user.role === "person" || user.role === "commissioner" ? [] : recordsVisibleTo(user),
+    records: visible.records,
     pending: user.role === "representative" ? pendingFor(user).map((p) => p.personName) : [],
     canLink: user.role === "commissioner" || user.isTeamAdmin,
   };
@@ -62,6 +67,7 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
               ))}
             </ul>
           )}
+          <Pagination page={d.page} search={d.search} />
           {d.pending.map((name) => (
             <p className="inset" key={name}>
               {t("home.pendingAuthority", { name })}

@@ -2,13 +2,14 @@ import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
 import { markReadSchema } from "~/forms/signoff";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
-import { markAllRead, notificationsFor } from "~/models/notifications.server";
+import { markAllRead, notificationsPage, unreadCount } from "~/models/notifications.server";
 import type { Route } from "./+types/notifications";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -27,8 +28,13 @@ const KINDS = [
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   const lang = languageOf(context);
+  const url = new URL(request.url);
+  const { items, page } = notificationsPage(user.id, url.searchParams.get("page"));
   return {
-    items: notificationsFor(user.id).map((n) => ({
+    page,
+    search: url.search,
+    anyUnread: unreadCount(user.id) > 0,
+    items: items.map((n) => ({
       id: n.id,
       kind: KINDS.includes(n.kind) ? n.kind : "other",
       params: n.params,
@@ -75,7 +81,8 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-          {d.items.some((n) => n.unread) && (
+          <Pagination page={d.page} search={d.search} />
+          {d.anyUnread && (
             <ValidatedForm schema={markReadSchema} errors={refusal?.errors} labels={{}} hidden={{ intent: "read-all" }}>
               <SubmitButton className="secondary">{t("notifications.markRead")}</SubmitButton>
             </ValidatedForm>

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { PageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
+import { slicePage } from "~/domain/paging";
 import { formatDate } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
 import { requireUser } from "~/server/session.server";
@@ -16,10 +18,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (user.role !== "lead-professional") throw data(null, { status: 404 });
   const lang = languageOf(context);
   const q = queueFor(user.id);
+  // Each list pages on its own (?waiting=2&reviews=3), so the other lists stay where they were.
+  const url = new URL(request.url);
+  const waiting = slicePage(q.waiting, url.searchParams.get("waiting"));
+  const panel = slicePage(q.panel, url.searchParams.get("panel"));
+  const reviews = slicePage(q.reviews, url.searchParams.get("reviews"));
   return {
-    waiting: q.waiting.map((w) => ({ ...w, sent: formatDate(w.submittedAt, lang) })),
-    panel: q.panel.map((p) => ({ ...p, since: formatDate(p.since, lang) })),
-    reviews: q.reviews.map((r) => ({ ...r, date: formatDate(r.reviewDate, lang) })),
+    search: url.search,
+    waitingPage: waiting.page,
+    panelPage: panel.page,
+    reviewsPage: reviews.page,
+    waiting: waiting.items.map((w) => ({ ...w, sent: formatDate(w.submittedAt, lang) })),
+    panel: panel.items.map((p) => ({ ...p, since: formatDate(p.since, lang) })),
+    reviews: reviews.items.map((r) => ({ ...r, date: formatDate(r.reviewDate, lang) })),
   };
 }
 
@@ -51,6 +62,7 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
             ))}
           </ul>
         )}
+        <Pagination page={d.waitingPage} param="waiting" search={d.search} list={t("queue.waiting")} />
       </section>
       <section aria-labelledby="queue-panel">
         <h2 id="queue-panel">{t("queue.panel")}</h2>
@@ -65,6 +77,7 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
             ))}
           </ul>
         )}
+        <Pagination page={d.panelPage} param="panel" search={d.search} list={t("queue.panel")} />
       </section>
       <section aria-labelledby="queue-reviews">
         <h2 id="queue-reviews">{t("queue.reviews")}</h2>
@@ -86,6 +99,7 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
             ))}
           </ul>
         )}
+        <Pagination page={d.reviewsPage} param="reviews" search={d.search} list={t("queue.reviews")} />
       </section>
     </>
   );

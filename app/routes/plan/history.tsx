@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDateTime } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
@@ -12,12 +13,13 @@ export const handle = { i18n: ["journey-ui"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
+  const url = new URL(request.url);
+  const history = historyOf(access.person.id, access.person.userId, access.personName, url.searchParams.get("page"));
   return {
     personId: access.person.id,
-    rows: historyOf(access.person.id, access.person.userId, access.personName).map((row) => ({
-      ...row,
-      when: formatDateTime(row.savedAt, lang),
-    })),
+    page: history.page,
+    search: url.search,
+    rows: history.rows.map((row) => ({ ...row, when: formatDateTime(row.savedAt, lang) })),
   };
 }
 
@@ -70,6 +72,7 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
           </table>
         </div>
       )}
+      <Pagination page={d.page} search={d.search} />
     </>
   );
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
+import { formatDateTime } from "~/lib/format";
+import { languageOf } from "~/lib/i18n.server";
 import { requireRecordAccess } from "~/server/access.server";
-import { auditForPerson } from "~/models/audit.server";
+import { auditPage } from "~/models/audit.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/audit";
 
@@ -10,15 +13,19 @@ export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-audit");
-  const lines = auditForPerson(access.person.id);
+  const url = new URL(request.url);
+  const lang = languageOf(context);
+  const { lines, page } = auditPage(access.person.id, url.searchParams.get("page"));
   const names = userNames(lines.map((l) => l.actorId).filter((id): id is string => Boolean(id)));
   return {
     personId: access.person.id,
     personName: access.personName,
     personUserId: access.person.userId,
+    page,
+    search: url.search,
     lines: lines.map((l) => ({
       seq: l.seq,
-      at: l.at,
+      at: formatDateTime(l.at, lang),
       actor: l.actorId ? (names.get(l.actorId) ?? "—") : "—",
       actorIsPerson: l.actorId === access.person.userId,
       action: l.action,
@@ -28,9 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation("account");
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+  const { t } = useTranslation("account");
   return (
     <>
       <PageTitle>{t("audit.title")}</PageTitle>
@@ -51,7 +56,7 @@ export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
         <tbody>
           {d.lines.map((l) => (
             <tr key={l.seq}>
-              <td>{when(l.at)}</td>
+              <td>{l.at}</td>
               <td>{l.actorIsPerson ? l.actor : t("audit.onBehalf", { actor: l.actor, person: d.personName })}</td>
               <td>{t(`audit.actions.${l.action}`, { defaultValue: l.action })}</td>
               <td>{t(`audit.results.${l.result}`)}</td>
@@ -59,6 +64,7 @@ export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
+      <Pagination page={d.page} search={d.search} />
     </>
   );
 }

@@ -60,6 +60,10 @@ export default function MyData({ loaderData: d }: Route.ComponentProps) {
         </a>
       </p>
       <Readable value={d.everything} />
+      <h2>{t("myData.auditTitle")}</h2>
+      <p>
+        {t("myData.auditIntro")} <a href={`/people/${d.personId}/audit`}>{t("myData.auditLink")}</a>
+      </p>
     </>
   );
 }
