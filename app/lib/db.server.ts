@@ -32,8 +32,8 @@ const STATEMENT_CACHE_SIZE = 500;
  * Every query is prepared once per connection and reused: drizzle asks better-sqlite3 to prepare its
  * SQL on each call, and preparing costs as much as running a small indexed query. A statement that
  * returns rows is handed back in its plain mode (not raw), as a freshly prepared one would be.
- * With PORTAL_QUERY_LOG set (tests only), every distinct statement's text is appended to that file,
- * so a test can ask SQLite how it runs each query behind a page.
+ * With PORTAL_QUERY_LOG set (tests only), each statement's text is appended to that file as it is used,
+ * so a test can ask SQLite how it runs every query behind a page.
  */
 function reuseStatements(sqlite: Database.Database): void {
   const prepare = sqlite.prepare.bind(sqlite) as (source: string, ...rest: unknown[]) => Database.Statement;
@@ -47,10 +47,10 @@ function reuseStatements(sqlite: Database.Database): void {
       if (statement.reader) statement.raw(false);
     } else {
       statement = prepare(source);
-      if (log) appendFileSync(log, JSON.stringify(source) + "\n");
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     }
     cache.set(source, statement);
+    if (log) appendFileSync(log, JSON.stringify(source) + "\n");
     return statement;
   };
 }

@@ -26,7 +26,15 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...serverEnv(), NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir, PORTAL_TEST_ROUTES: "1" },
+    env: {
+      ...serverEnv(),
+      NODE_ENV: "production",
+      PORT: "0",
+      DATA_DIR: dataDir,
+      PORTAL_TEST_ROUTES: "1",
+      // Every statement the server runs, for the test that asks SQLite how each query behind a page runs.
+      PORTAL_QUERY_LOG: path.join(dataDir, "queries.log"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
