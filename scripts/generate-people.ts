@@ -323,7 +323,8 @@ async function main() {
   function makePerson(i: number) {
     const userId = uuid();
     const personId = uuid();
-    const lead = leads[i % L]!;
+    // Caseloads of 500 consecutive people, so every lead professional has people in every state.
+    const lead = leads[Math.floor(i / 500) % L]!;
     const joined = yearAgo + Math.floor(random() * 30 * DAY);
     const personName = name();
     user.run(userId, `person-${i + 1}@scale.example`, personName, "person", passwordHash, null, null, 0, iso(joined));

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { BudgetChart } from "./budget-chart";
-import { REAL_WEALTH } from "~/domain/plan";
 import type { PlanDocument } from "~/views/plan-view.server";
 
 /** The whole plan on one page: for printing or saving as PDF, and for reading an earlier cycle. */
@@ -200,7 +199,7 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         <h2 id="doc-resources">{t("plan:sections.resources")}</h2>
         {doc.resources.length === 0
           ? none
-          : REAL_WEALTH.filter((h) => doc.resources.some((r) => r.heading === h)).map((h) => (
+          : doc.resourceHeadings.map((h) => (
               <div key={h}>
                 <h3>{t(`plan:realWealth.${h}.name`)}</h3>
                 <ul className="list">

@@ -3,7 +3,7 @@ import { content } from "~/content/content.server";
 import type { Language } from "~/domain/languages";
 import { judgedBudget } from "~/domain/allocation";
 import { budgetInView, isSmallPlan, planCriteria } from "~/domain/plan-criteria";
-import type { Plan } from "~/domain/plan";
+import { REAL_WEALTH, type Plan } from "~/domain/plan";
 import { formatMoney } from "~/lib/format";
 import { latestBudgets } from "~/models/assessment.server";
 import type { LoadedPlan } from "~/models/plan.server";
@@ -83,6 +83,8 @@ export function planDocumentView(personId: string, loaded: LoadedPlan, lang: Lan
       ifUnwell: d.ifUnwell ?? null,
     },
     resources: plan.resources,
+    /** The headings resources are grouped under, in order (passed here so the page ships no plan schemas). */
+    resourceHeadings: REAL_WEALTH.filter((h) => plan.resources.some((r) => r.heading === h)),
     overBudgetReason: plan.overBudgetReason,
     figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
     check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
