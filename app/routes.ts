@@ -79,6 +79,12 @@ export default [
   route("queue", "routes/caseload/queue.tsx"),
   route("team", "routes/caseload/team.tsx"),
 
+  // What the scheme learns: anonymised figures for commissioners (every team) and team administrators.
+  route("insights", "routes/insights/insights.tsx"),
+  route("insights/team", "routes/insights/team.tsx"),
+  route("insights.json", "routes/insights/download-json.ts"),
+  route("insights.csv", "routes/insights/download-csv.ts"),
+
   // Anything else: a friendly "page not found".
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -68,3 +68,15 @@ export interface StaffMember {
 export function mayLinkPeople(staff: StaffMember): boolean {
   return staff.role === "commissioner" || (staff.role === "lead-professional" && staff.isTeamAdmin);
 }
+
+/**
+ * Who sees what the scheme learns (anonymised figures, never a record): a commissioner sees every
+ * team, a team administrator their own team, nobody else anything.
+ */
+export type InsightsReach = "all-teams" | "own-team";
+
+export function insightsReachOf(staff: StaffMember): InsightsReach | null {
+  if (staff.role === "commissioner") return "all-teams";
+  if (staff.role === "lead-professional" && staff.isTeamAdmin) return "own-team";
+  return null;
+}

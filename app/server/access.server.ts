@@ -1,7 +1,14 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
-import { mayActOnRecord, type RecordAction, representativeStanding, type Standing } from "~/domain/access";
+import {
+  insightsReachOf,
+  mayActOnRecord,
+  type InsightsReach,
+  type RecordAction,
+  representativeStanding,
+  type Standing,
+} from "~/domain/access";
 import { pageOf, slicePage, type Page } from "~/domain/paging";
 import { audit } from "~/models/audit.server";
 import type { User } from "~/models/users.server";
@@ -129,4 +136,21 @@ export function recordsVisibleTo(
     .filter((r) => mayActOnRecord(r.standing, "view-record"));
   const { items, page } = slicePage(visible, asked);
   return { records: items, page };
+}
+
+/**
+ * The gate in front of the insights pages: the asker must have exactly this reach (a commissioner for
+ * every team, a team administrator for their team). Anyone else gets 404, audited like any refusal.
+ */
+export function requireInsightsReach(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  reach: InsightsReach,
+): { user: User; teamId: string | null } {
+  const { user } = requireUser(context, request);
+  if (insightsReachOf(user) !== reach || (reach === "own-team" && !user.teamId)) {
+    audit({ actorId: user.id, action: "view-insights", target: new URL(request.url).pathname, result: "refused" });
+    throw data(null, { status: 404 });
+  }
+  return { user, teamId: reach === "own-team" ? user.teamId : null };
 }

@@ -1,0 +1,362 @@
+import { journeyStages, STAGES, type JourneyFacts, type Stage } from "~/domain/journey";
+import { ITEM_KINDS, yearlyCostPence, type ItemKind } from "~/domain/plan";
+
+/**
+ * What the scheme learns (seed 002, design principle "Empirical" and section 7.2): anonymised
+ * figures for commissioners and team administrators. Pure: the models hand over plain rows, this
+ * works out medians, spreads and totals, and decides what may be shown. Nobody can be identified:
+ *
+ * - a count under SMALLEST_SHOWN is shown as "fewer than 5" (primary suppression);
+ * - a figure worked out from fewer than SMALLEST_SHOWN people (a median, a sum of money) is withheld;
+ * - where the cells of a table add up to a total that is shown, a lone withheld cell could be worked
+ *   out by subtraction, so the next smallest cell is withheld too (secondary suppression);
+ * - nothing here carries a name, an id, a date of birth or free text: only kinds, areas and numbers.
+ */
+
+/** The smallest number of people a shown figure may rest on. */
+export const SMALLEST_SHOWN = 5;
+
+/** A count of people (or plans, or decisions) as it may be shown. */
+export type Count = { shown: true; value: number } | { shown: false };
+/** A figure worked out from people (days, pence, rating points) as it may be shown. */
+export type Figure = { shown: true; value: number } | { shown: false };
+
+const hidden = { shown: false } as const;
+const show = (value: number) => ({ shown: true, value }) as const;
+
+/** A count on its own (no total it adds up to): shown from SMALLEST_SHOWN up. */
+export function countCell(n: number): Count {
+  return n >= SMALLEST_SHOWN ? show(n) : hidden;
+}
+
+/**
+ * The value at fraction p (0 to 1) of values already sorted ascending, interpolating between the two
+ * nearest ranks (the "linear" method, R's type 7 and a spreadsheet's PERCENTILE.INC).
+ */
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new Error("quantile of nothing");
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  const low = sorted[below]!;
+  const high = sorted[above]!;
+  return low + (high - low) * (position - below);
+}
+
+/** The middle, quartiles and 90th percentile of some values, and how many people they come from. */
+export interface Spread {
+  people: Count;
+  median: Figure;
+  lowerQuartile: Figure;
+  upperQuartile: Figure;
+  ninetieth: Figure;
+}
+
+/**
+ * The spread of values that come from `people` people (as many as values unless said otherwise). Every
+ * figure is withheld when fewer than SMALLEST_SHOWN people, or when the caller's table withholds the cell.
+ */
+export function spreadOf(values: readonly number[], people = values.length, withhold = false): Spread {
+  if (withhold || people < SMALLEST_SHOWN || values.length === 0)
+    return {
+      people: withhold ? hidden : countCell(people),
+      median: hidden,
+      lowerQuartile: hidden,
+      upperQuartile: hidden,
+      ninetieth: hidden,
+    };
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    people: show(people),
+    median: show(quantile(sorted, 0.5)),
+    lowerQuartile: show(quantile(sorted, 0.25)),
+    upperQuartile: show(quantile(sorted, 0.75)),
+    ninetieth: show(quantile(sorted, 0.9)),
+  };
+}
+
+/**
+ * Which cells of one table to withhold, given the number of people behind each cell, when the table
+ * also shows a total. Primary: every cell under SMALLEST_SHOWN. Secondary: if exactly one cell is
+ * withheld, the smallest other cell is withheld too, so the total minus the shown cells gives only the
+ * sum of two withheld cells, never one. A total under SMALLEST_SHOWN withholds the whole table.
+ */
+export function cellsToWithhold(people: readonly number[]): boolean[] {
+  const total = people.reduce((sum, n) => sum + n, 0);
+  if (total < SMALLEST_SHOWN) return people.map(() => true);
+  const withheld = people.map((n) => n < SMALLEST_SHOWN);
+  if (withheld.filter(Boolean).length === 1) {
+    let smallest = -1;
+    people.forEach((n, i) => {
+      if (!withheld[i] && (smallest === -1 || n < people[smallest]!)) smallest = i;
+    });
+    if (smallest !== -1) withheld[smallest] = true;
+  }
+  return withheld;
+}
+
+/** A table of counts that add up to a shown total, with both kinds of suppression applied. */
+export function countTable<K extends string>(
+  keys: readonly K[],
+  people: Readonly<Record<K, number>>,
+): { cells: Record<K, Count>; total: Count } {
+  const counts = keys.map((key) => people[key]);
+  const withhold = cellsToWithhold(counts);
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  const cells = Object.fromEntries(keys.map((key, i) => [key, withhold[i] ? hidden : show(counts[i]!)]));
+  return { cells: cells as Record<K, Count>, total: countCell(total) };
+}
+
+// ---------------------------------------------------------------- the figures
+
+/** The period asked about: calendar dates, both days included. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** Whole days between two moments, to one decimal place. */
+export function daysBetween(earlier: string, later: string): number {
+  return Math.round((Date.parse(later) - Date.parse(earlier)) / 8_640_000) / 10;
+}
+
+// ---- people at each stage
+
+/** One person active in the period: the plain facts their stage is worked out from, and their last step. */
+export interface PersonStageRow {
+  facts: JourneyFacts;
+  lastStepAt: string;
+}
+
+export interface StageFigures {
+  /** People with a recorded step in the period. */
+  total: Count;
+  stages: { stage: Stage; people: Count; daysSinceLastStep: Spread }[];
+}
+
+/**
+ * People at each of the seven stages (the journey's own rule decides the stage), and how long since
+ * their last recorded step, measured to `asOf` (the end of the period, or now if that is sooner).
+ */
+export function stageFigures(rows: readonly PersonStageRow[], asOf: string): StageFigures {
+  const byStage = new Map<Stage, number[]>(STAGES.map((stage) => [stage, []]));
+  for (const row of rows) byStage.get(journeyStages(row.facts).current)!.push(daysBetween(row.lastStepAt, asOf));
+  const people = Object.fromEntries(STAGES.map((s) => [s, byStage.get(s)!.length])) as Record<Stage, number>;
+  const table = countTable(STAGES, people);
+  return {
+    total: table.total,
+    stages: STAGES.map((stage) => ({
+      stage,
+      people: table.cells[stage],
+      daysSinceLastStep: spreadOf(byStage.get(stage)!, people[stage], !table.cells[stage].shown),
+    })),
+  };
+}
+
+// ---- budgets
+
+/** A person's budget: the newest calculation in the period (an agreed one before the person's own). */
+export interface BudgetRow {
+  ruleSetId: string;
+  eligible: boolean;
+  nhsPence: number;
+  councilPence: number;
+  totalPence: number;
+  /** Whether the plan of the person's current cycle lists help that costs nothing. */
+  hasFreeSupport: boolean;
+}
+
+export interface BudgetFigures {
+  /** People with a budget worked out in the period, eligible or not. */
+  people: Count;
+  eligible: Count;
+  belowThreshold: Count;
+  /** Of those below the threshold, how many recorded help that costs nothing in their plan. */
+  belowWithFreeSupport: Count;
+  byRuleSet: { ruleSetId: string; people: Count; total: Spread; nhsPence: Figure; councilPence: Figure }[];
+  /** The same figures for every rule set together. */
+  all: { people: Count; total: Spread; nhsPence: Figure; councilPence: Figure };
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * One table: a row per rule set for the people with a budget under it, and a row for the people below
+ * the eligibility threshold, adding up to everyone with a budget worked out. Suppression runs over the
+ * whole table, so no row can be worked out from the total and the others.
+ */
+export function budgetFigures(rows: readonly BudgetRow[]): BudgetFigures {
+  const eligibleRows = rows.filter((r) => r.eligible);
+  const below = rows.filter((r) => !r.eligible);
+  const ruleSets = [...new Set(eligibleRows.map((r) => r.ruleSetId))].sort();
+  const groups = ruleSets.map((id) => eligibleRows.filter((r) => r.ruleSetId === id));
+  const withhold = cellsToWithhold([...groups.map((g) => g.length), below.length]);
+  const belowWithheld = withhold[groups.length]!;
+  const money = (group: readonly BudgetRow[], withheld: boolean) => {
+    const enough = !withheld && group.length >= SMALLEST_SHOWN;
+    return {
+      people: withheld ? hidden : countCell(group.length),
+      total: spreadOf(
+        group.map((r) => r.totalPence),
+        group.length,
+        withheld,
+      ),
+      nhsPence: enough ? show(sum(group.map((r) => r.nhsPence))) : hidden,
+      councilPence: enough ? show(sum(group.map((r) => r.councilPence))) : hidden,
+    };
+  };
+  const all = money(eligibleRows, false);
+  return {
+    people: countCell(rows.length),
+    // Everyone less those below the threshold: shown only when the row below the threshold is.
+    eligible: belowWithheld ? hidden : countCell(eligibleRows.length),
+    belowThreshold: belowWithheld ? hidden : show(below.length),
+    belowWithFreeSupport: belowWithheld ? hidden : countCell(below.filter((r) => r.hasFreeSupport).length),
+    byRuleSet: ruleSets.map((ruleSetId, i) => ({ ruleSetId, ...money(groups[i]!, withhold[i]!) })),
+    all: { ...all, people: belowWithheld ? hidden : all.people },
+  };
+}
+
+// ---- planned spend
+
+/** One item of a plan signed off in the period, as the plan priced it. */
+export interface PlannedItemRow {
+  /** Stands for the person only within one calculation: never shown. */
+  personKey: string;
+  kind: ItemKind;
+  unitCostPence: number;
+  unitsPerYear: number;
+}
+
+/** The kinds a budget can pay for: an absolute exclusion is never funded, so it has no spend to show. */
+export const FUNDED_KINDS = ITEM_KINDS.filter((kind) => kind !== "absolute-exclusion");
+export type FundedKind = (typeof FUNDED_KINDS)[number];
+
+/**
+ * Statutory or community provision. Controlled treatments are the clinical treatments the NHS would
+ * otherwise provide, bought from accredited providers; everything else (co-designed, citizen-led and
+ * what the person names) is bought outside the statutory services (seed 003: "when there is choice,
+ * over 80% of spend is outside the NHS").
+ */
+export const SECTORS = ["statutory", "community"] as const;
+export type Sector = (typeof SECTORS)[number];
+export const sectorOf = (kind: ItemKind): Sector => (kind === "controlled-treatment" ? "statutory" : "community");
+
+export interface SpendCell {
+  people: Count;
+  pence: Figure;
+}
+
+export interface SpendFigures {
+  plans: Count;
+  totalPence: Figure;
+  byKind: Record<FundedKind, SpendCell>;
+  bySector: Record<Sector, SpendCell>;
+}
+
+function spendTable<K extends string>(
+  keys: readonly K[],
+  rows: readonly PlannedItemRow[],
+  keyOf: (row: PlannedItemRow) => K,
+) {
+  const people = keys.map((key) => new Set(rows.filter((r) => keyOf(r) === key).map((r) => r.personKey)).size);
+  const pence = keys.map((key) => sum(rows.filter((r) => keyOf(r) === key).map(yearlyCostPence)));
+  // The money in each cell adds up to the total shown, so a lone withheld cell takes another with it.
+  const withhold = cellsToWithhold(people);
+  return Object.fromEntries(
+    keys.map((key, i) => [
+      key,
+      withhold[i] ? { people: hidden, pence: hidden } : { people: show(people[i]!), pence: show(pence[i]!) },
+    ]),
+  ) as Record<K, SpendCell>;
+}
+
+/** Planned spend a year by kind of menu rule and by statutory or community provision. */
+export function spendFigures(rows: readonly PlannedItemRow[], plans: number): SpendFigures {
+  const funded = rows.filter((r): r is PlannedItemRow & { kind: FundedKind } => r.kind !== "absolute-exclusion");
+  return {
+    plans: countCell(plans),
+    totalPence: plans >= SMALLEST_SHOWN ? show(sum(funded.map(yearlyCostPence))) : hidden,
+    byKind: spendTable(FUNDED_KINDS, plans >= SMALLEST_SHOWN ? funded : [], (r) => r.kind),
+    bySector: spendTable(SECTORS, plans >= SMALLEST_SHOWN ? funded : [], (r) => sectorOf(r.kind)),
+  };
+}
+
+// ---- sign-off
+
+/** The lead professional's decisions; "think again" is the person's own request, counted apart. */
+export const DECISION_KINDS = ["signed-off", "changes-requested", "referred-to-panel"] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export interface DecisionRow {
+  personKey: string;
+  decision: DecisionKind;
+  submittedAt: string;
+  decidedAt: string;
+}
+
+export interface SignOffFigures {
+  decisions: Count;
+  byDecision: Record<DecisionKind, Count>;
+  /** Days from a version being sent to the decision on it. */
+  daysToDecision: Spread;
+  /** Versions sent again with "ask us to think again". */
+  reconsiderations: Count;
+}
+
+export function signOffFigures(rows: readonly DecisionRow[], reconsiderations: number): SignOffFigures {
+  const counts = Object.fromEntries(
+    DECISION_KINDS.map((kind) => [kind, rows.filter((r) => r.decision === kind).length]),
+  ) as Record<DecisionKind, number>;
+  const table = countTable(DECISION_KINDS, counts);
+  return {
+    decisions: table.total,
+    byDecision: table.cells,
+    daysToDecision: spreadOf(
+      rows.map((r) => daysBetween(r.submittedAt, r.decidedAt)),
+      new Set(rows.map((r) => r.personKey)).size,
+    ),
+    reconsiderations: countCell(reconsiderations),
+  };
+}
+
+// ---- outcome ratings
+
+/** One outcome rated at the start of a cycle (1 to 10) and again at its review. */
+export interface OutcomeChangeRow {
+  personKey: string;
+  lifeAreaId: string;
+  atStart: number;
+  atReview: number;
+}
+
+/**
+ * For each life area, the change from start to review: each person counts once (the mean of their
+ * outcomes in that area), then the median and quartiles over people.
+ */
+export function outcomeFigures(
+  rows: readonly OutcomeChangeRow[],
+  lifeAreaIds: readonly string[],
+): { lifeAreaId: string; change: Spread }[] {
+  return lifeAreaIds.map((lifeAreaId) => {
+    const perPerson = new Map<string, number[]>();
+    for (const row of rows)
+      if (row.lifeAreaId === lifeAreaId)
+        perPerson.set(row.personKey, [...(perPerson.get(row.personKey) ?? []), row.atReview - row.atStart]);
+    const changes = [...perPerson.values()].map((list) => sum(list) / list.length);
+    return { lifeAreaId, change: spreadOf(changes) };
+  });
+}
+
+// ---- downloads
+
+/** A CSV cell: quoted, and never read by a spreadsheet as a formula (a leading = + - @ tab or return). */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+export function csvLine(cells: readonly (string | number)[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}

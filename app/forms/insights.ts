@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+const date = z.iso.date({ error: "insights:errors.dateInvalid" });
+
+/** The period the insights cover: two calendar dates, the first not after the second. Sent with GET. */
+export const periodSchema = z
+  .strictObject({ from: date, to: date })
+  .refine((period) => period.from <= period.to, { path: ["to"], error: "insights:errors.toBeforeFrom" });

@@ -1,0 +1,43 @@
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/form";
+import { InsightsFigures, PeriodForm } from "~/components/insights-report";
+import { PageTitle } from "~/components/page-title";
+import { loadInsights } from "./insights-page.server";
+import type { Route } from "./+types/insights";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["insights"] };
+
+/** What the scheme learns, every team together: for commissioners only. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return loadInsights(context, request, "all-teams").page;
+}
+
+export default function Insights({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("insights");
+  const labels = { from: t("period.from"), to: t("period.to") };
+  return (
+    <>
+      <PageTitle error={Object.keys(d.errors).length > 0}>{t("title")}</PageTitle>
+      <ErrorSummary errors={d.errors} labels={labels} />
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <p>{t("period.showing", { from: d.period.from, to: d.period.to })}</p>
+      <PeriodForm values={d.values} errors={d.errors} />
+      <p>{t("privacy")}</p>
+      <ul className="list">
+        <li>
+          <a href={`/insights.csv?${d.query}`} download>
+            {t("download.csv")}
+          </a>
+        </li>
+        <li>
+          <a href={`/insights.json?${d.query}`} download>
+            {t("download.json")}
+          </a>
+        </li>
+      </ul>
+      <InsightsFigures figures={d.figures} rtl={d.rtl} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/form";
+import { InsightsFigures, PeriodForm } from "~/components/insights-report";
+import { PageTitle } from "~/components/page-title";
+import { loadInsights } from "./insights-page.server";
+import type { Route } from "./+types/team";
+
+/** The translations this page needs beyond the shell's (common, account). */
+export const handle = { i18n: ["insights"] };
+
+/** What the scheme learns in one team: for that team's administrator. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return loadInsights(context, request, "own-team").page;
+}
+
+export default function TeamInsights({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("insights");
+  const labels = { from: t("period.from"), to: t("period.to") };
+  return (
+    <>
+      <PageTitle error={Object.keys(d.errors).length > 0}>{t("teamTitle")}</PageTitle>
+      <ErrorSummary errors={d.errors} labels={labels} />
+      <h1>{t("teamTitle")}</h1>
+      <p className="lead">{t("teamIntro")}</p>
+      <p>{t("period.showing", { from: d.period.from, to: d.period.to })}</p>
+      <PeriodForm values={d.values} errors={d.errors} />
+      <p>{t("privacy")}</p>
+      <InsightsFigures figures={d.figures} rtl={d.rtl} />
+    </>
+  );
+}

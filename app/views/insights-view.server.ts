@@ -1,0 +1,430 @@
+import type { TFunction } from "i18next";
+import { content } from "~/content/content.server";
+import {
+  budgetFigures,
+  csvLine,
+  DECISION_KINDS,
+  FUNDED_KINDS,
+  outcomeFigures,
+  SECTORS,
+  signOffFigures,
+  spendFigures,
+  stageFigures,
+  type Count,
+  type Figure,
+  type Period,
+  type Spread,
+} from "~/domain/insights";
+import type { Language } from "~/domain/languages";
+import { periodSchema } from "~/forms/insights";
+import { formatDate, formatMoney } from "~/lib/format";
+import type { FormErrors, FormValues } from "~/lib/forms";
+import { parseFormValues } from "~/lib/forms.server";
+import {
+  budgetRows,
+  decisionRows,
+  outcomeChangeRows,
+  plannedItemRows,
+  stageRows,
+  type InsightsScope,
+} from "~/models/insights.server";
+
+// ---------------------------------------------------------------- the period asked for
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Unless asked otherwise: the year up to today. */
+export function defaultPeriod(now = new Date()): Period {
+  const from = new Date(now);
+  from.setUTCFullYear(from.getUTCFullYear() - 1);
+  from.setUTCDate(from.getUTCDate() + 1);
+  return { from: isoDate(from), to: isoDate(now) };
+}
+
+/** The period from the address (?from=…&to=…), or the default with the reasons it was not taken. */
+export function periodFrom(url: URL, now = new Date()): { period: Period; values: FormValues; errors: FormErrors } {
+  if (!url.searchParams.has("from") && !url.searchParams.has("to")) {
+    const period = defaultPeriod(now);
+    return { period, values: { ...period }, errors: {} };
+  }
+  const form = new FormData();
+  for (const [name, value] of url.searchParams) form.append(name, value);
+  const parsed = parseFormValues(form, periodSchema);
+  if (parsed.ok) return { period: parsed.data, values: parsed.values, errors: {} };
+  return { period: defaultPeriod(now), values: parsed.values, errors: parsed.errors };
+}
+
+// ---------------------------------------------------------------- the figures
+
+/** Every figure for one scope and period, already through disclosure control. */
+export function insightsReport(period: Period, scope: InsightsScope, now = new Date()) {
+  const end = new Date(`${period.to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const asOf = (end < now ? end : now).toISOString();
+  const spend = plannedItemRows(period, scope);
+  const signOff = decisionRows(period, scope);
+  return {
+    period,
+    stages: stageFigures(stageRows(period, scope), asOf),
+    budgets: budgetFigures(budgetRows(period, scope)),
+    spend: spendFigures(spend.items, spend.plans),
+    signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
+    outcomes: outcomeFigures(
+      outcomeChangeRows(period, scope),
+      content().lifeAreas.areas.map((area) => area.id),
+    ),
+  };
+}
+export type InsightsReport = ReturnType<typeof insightsReport>;
+
+// ---------------------------------------------------------------- downloads: one flat list of figures
+
+/** What a withheld figure reads as in a download: a small count, or a figure from too few people. */
+export const FEWER_THAN_5 = "fewer than 5";
+export const WITHHELD = "withheld";
+
+export interface InsightsRecord {
+  figure: string;
+  group: string;
+  measure: string;
+  unit: "people" | "plans" | "decisions" | "versions" | "pence a year" | "pence" | "days" | "rating points";
+  value: number | typeof FEWER_THAN_5 | typeof WITHHELD;
+}
+
+const countValue = (c: Count) => (c.shown ? c.value : FEWER_THAN_5);
+const figureValue = (f: Figure) => (f.shown ? Math.round(f.value * 10) / 10 : WITHHELD);
+
+function spreadRecords(
+  figure: string,
+  group: string,
+  spread: Spread,
+  unit: InsightsRecord["unit"],
+  people: InsightsRecord["unit"] = "people",
+): InsightsRecord[] {
+  return [
+    { figure, group, measure: "count", unit: people, value: countValue(spread.people) },
+    { figure, group, measure: "median", unit, value: figureValue(spread.median) },
+    { figure, group, measure: "lower quartile", unit, value: figureValue(spread.lowerQuartile) },
+    { figure, group, measure: "upper quartile", unit, value: figureValue(spread.upperQuartile) },
+    { figure, group, measure: "90th percentile", unit, value: figureValue(spread.ninetieth) },
+  ];
+}
+
+/** Every figure of the report as a row: the same numbers, the same suppression, for JSON and CSV. */
+export function insightsRecords(report: InsightsReport): InsightsRecord[] {
+  const records: InsightsRecord[] = [];
+  const { stages, budgets, spend, signOff, outcomes } = report;
+  records.push({ figure: "stages", group: "all", measure: "count", unit: "people", value: countValue(stages.total) });
+  for (const s of stages.stages) {
+    records.push({ figure: "stages", group: s.stage, measure: "count", unit: "people", value: countValue(s.people) });
+    for (const r of spreadRecords("days since last step", s.stage, s.daysSinceLastStep, "days").slice(1))
+      records.push(r);
+  }
+  records.push({
+    figure: "budgets",
+    group: "all",
+    measure: "count",
+    unit: "people",
+    value: countValue(budgets.people),
+  });
+  records.push({
+    figure: "budgets",
+    group: "below threshold",
+    measure: "count",
+    unit: "people",
+    value: countValue(budgets.belowThreshold),
+  });
+  records.push({
+    figure: "budgets",
+    group: "below threshold with help that costs nothing",
+    measure: "count",
+    unit: "people",
+    value: countValue(budgets.belowWithFreeSupport),
+  });
+  for (const row of [...budgets.byRuleSet, { ruleSetId: "all rule sets", ...budgets.all }]) {
+    records.push(...spreadRecords("budget", row.ruleSetId, row.total, "pence"));
+    records.push({
+      figure: "budget",
+      group: row.ruleSetId,
+      measure: "NHS part, sum",
+      unit: "pence",
+      value: figureValue(row.nhsPence),
+    });
+    records.push({
+      figure: "budget",
+      group: row.ruleSetId,
+      measure: "council part, sum",
+      unit: "pence",
+      value: figureValue(row.councilPence),
+    });
+  }
+  records.push({
+    figure: "planned spend",
+    group: "all",
+    measure: "count",
+    unit: "plans",
+    value: countValue(spend.plans),
+  });
+  records.push({
+    figure: "planned spend",
+    group: "all",
+    measure: "sum",
+    unit: "pence a year",
+    value: figureValue(spend.totalPence),
+  });
+  for (const kind of FUNDED_KINDS) {
+    records.push({
+      figure: "planned spend by kind",
+      group: kind,
+      measure: "count",
+      unit: "people",
+      value: countValue(spend.byKind[kind].people),
+    });
+    records.push({
+      figure: "planned spend by kind",
+      group: kind,
+      measure: "sum",
+      unit: "pence a year",
+      value: figureValue(spend.byKind[kind].pence),
+    });
+  }
+  for (const sector of SECTORS) {
+    records.push({
+      figure: "planned spend by provision",
+      group: sector,
+      measure: "count",
+      unit: "people",
+      value: countValue(spend.bySector[sector].people),
+    });
+    records.push({
+      figure: "planned spend by provision",
+      group: sector,
+      measure: "sum",
+      unit: "pence a year",
+      value: figureValue(spend.bySector[sector].pence),
+    });
+  }
+  records.push({
+    figure: "decisions",
+    group: "all",
+    measure: "count",
+    unit: "decisions",
+    value: countValue(signOff.decisions),
+  });
+  for (const kind of DECISION_KINDS)
+    records.push({
+      figure: "decisions",
+      group: kind,
+      measure: "count",
+      unit: "decisions",
+      value: countValue(signOff.byDecision[kind]),
+    });
+  records.push(...spreadRecords("days from submission to decision", "all", signOff.daysToDecision, "days"));
+  records.push({
+    figure: "reconsiderations",
+    group: "all",
+    measure: "count",
+    unit: "versions",
+    value: countValue(signOff.reconsiderations),
+  });
+  for (const area of outcomes)
+    records.push(...spreadRecords("change in outcome rating", area.lifeAreaId, area.change, "rating points"));
+  return records;
+}
+
+export function insightsCsv(records: readonly InsightsRecord[]): string {
+  return [
+    csvLine(["figure", "group", "measure", "unit", "value"]),
+    ...records.map((r) => csvLine([r.figure, r.group, r.measure, r.unit, r.value])),
+  ].join("");
+}
+
+// ---------------------------------------------------------------- the page
+
+export interface Bar {
+  label: string;
+  /** null: withheld, so no bar is drawn. */
+  value: number | null;
+  display: string;
+}
+
+export interface FigureView {
+  id: string;
+  title: string;
+  how: string;
+  chartTitle: string;
+  bars: Bar[];
+  columns: string[];
+  rows: { label: string; cells: string[] }[];
+  notes: string[];
+}
+
+/** Everything the page shows, in the reader's language: words and formatted numbers only. */
+export function insightsView(report: InsightsReport, lang: Language, t: TFunction) {
+  const c = content();
+  const fewer = t("insights:fewerThan5");
+  const withheld = t("insights:withheld");
+  const number = new Intl.NumberFormat({ en: "en-GB", ur: "ur-PK", pl: "pl-PL" }[lang], { maximumFractionDigits: 1 });
+  const count = (x: Count) => (x.shown ? number.format(x.value) : fewer);
+  const days = (x: Figure) => (x.shown ? number.format(x.value) : withheld);
+  const money = (x: Figure) => (x.shown ? formatMoney(Math.round(x.value), lang) : withheld);
+  const change = (x: Figure) => (x.shown ? `${x.value > 0 ? "+" : ""}${number.format(x.value)}` : withheld);
+  const countBar = (label: string, x: Count): Bar => ({ label, value: x.shown ? x.value : null, display: count(x) });
+  const { stages, budgets, spend, signOff, outcomes } = report;
+  const stageName = (id: string) => c.journey.stages.find((s) => s.id === id)?.name[lang] ?? id;
+  const ruleSetName = (id: string) => c.ruleSets.get(id)?.label[lang] ?? id;
+  const areaName = (id: string) => c.lifeAreas.areas.find((a) => a.id === id)?.name[lang] ?? id;
+  const share = (part: Figure) =>
+    part.shown && spend.totalPence.shown && spend.totalPence.value > 0
+      ? `${number.format(Math.round((part.value / spend.totalPence.value) * 1000) / 10)}%`
+      : withheld;
+
+  const figures: FigureView[] = [
+    {
+      id: "stages",
+      title: t("insights:stages.title"),
+      how: t("insights:stages.how"),
+      chartTitle: t("insights:stages.chart"),
+      bars: stages.stages.map((s) => countBar(stageName(s.stage), s.people)),
+      columns: [t("insights:stages.stage"), t("insights:people"), t("insights:stages.median"), t("insights:quartiles")],
+      rows: [
+        ...stages.stages.map((s) => ({
+          label: stageName(s.stage),
+          cells: [count(s.people), days(s.daysSinceLastStep.median), quartiles(s.daysSinceLastStep, days, withheld)],
+        })),
+        { label: t("insights:total"), cells: [count(stages.total), "", ""] },
+      ],
+      notes: [],
+    },
+    {
+      id: "budgets",
+      title: t("insights:budgets.title"),
+      how: t("insights:budgets.how"),
+      chartTitle: t("insights:budgets.chart"),
+      bars: [
+        ...budgets.byRuleSet.map((r) => countBar(ruleSetName(r.ruleSetId), r.people)),
+        countBar(t("insights:budgets.below"), budgets.belowThreshold),
+      ],
+      columns: [
+        t("insights:budgets.ruleSet"),
+        t("insights:people"),
+        t("insights:median"),
+        t("insights:quartiles"),
+        t("insights:budgets.nhs"),
+        t("insights:budgets.council"),
+      ],
+      rows: [
+        ...[...budgets.byRuleSet, { ruleSetId: "", ...budgets.all }].map((r) => ({
+          label: r.ruleSetId ? ruleSetName(r.ruleSetId) : t("insights:budgets.allRuleSets"),
+          cells: [
+            count(r.people),
+            money(r.total.median),
+            quartiles(r.total, money, withheld),
+            money(r.nhsPence),
+            money(r.councilPence),
+          ],
+        })),
+        { label: t("insights:budgets.below"), cells: [count(budgets.belowThreshold), "", "", "", ""] },
+        { label: t("insights:total"), cells: [count(budgets.people), "", "", "", ""] },
+      ],
+      notes: [
+        t("insights:budgets.offered"),
+        t("insights:budgets.belowWithFreeSupport", { n: count(budgets.belowWithFreeSupport) }),
+      ],
+    },
+    {
+      id: "spend-kind",
+      title: t("insights:spendKind.title"),
+      how: t("insights:spendKind.how"),
+      chartTitle: t("insights:spendKind.chart"),
+      bars: FUNDED_KINDS.map((kind) => ({
+        label: t(`insights:kinds.${kind}`),
+        value: spend.byKind[kind].pence.shown ? spend.byKind[kind].pence.value : null,
+        display: money(spend.byKind[kind].pence),
+      })),
+      columns: [t("insights:spendKind.kind"), t("insights:people"), t("insights:plannedYear"), t("insights:share")],
+      rows: [
+        ...FUNDED_KINDS.map((kind) => ({
+          label: t(`insights:kinds.${kind}`),
+          cells: [count(spend.byKind[kind].people), money(spend.byKind[kind].pence), share(spend.byKind[kind].pence)],
+        })),
+        { label: t("insights:spendKind.plans"), cells: [count(spend.plans), money(spend.totalPence), ""] },
+      ],
+      notes: [t("insights:spendKind.exclusions")],
+    },
+    {
+      id: "spend-sector",
+      title: t("insights:spendSector.title"),
+      how: t("insights:spendSector.how"),
+      chartTitle: t("insights:spendSector.chart"),
+      bars: SECTORS.map((sector) => ({
+        label: t(`insights:sectors.${sector}`),
+        value: spend.bySector[sector].pence.shown ? spend.bySector[sector].pence.value : null,
+        display: money(spend.bySector[sector].pence),
+      })),
+      columns: [t("insights:spendSector.sector"), t("insights:people"), t("insights:plannedYear"), t("insights:share")],
+      rows: SECTORS.map((sector) => ({
+        label: t(`insights:sectors.${sector}`),
+        cells: [
+          count(spend.bySector[sector].people),
+          money(spend.bySector[sector].pence),
+          share(spend.bySector[sector].pence),
+        ],
+      })),
+      notes: [t("insights:spendSector.actual")],
+    },
+    {
+      id: "sign-off",
+      title: t("insights:signOff.title"),
+      how: t("insights:signOff.how"),
+      chartTitle: t("insights:signOff.chart"),
+      bars: DECISION_KINDS.map((kind) => countBar(t(`insights:decisions.${kind}`), signOff.byDecision[kind])),
+      columns: [t("insights:signOff.what"), t("insights:signOff.number")],
+      rows: [
+        ...DECISION_KINDS.map((kind) => ({
+          label: t(`insights:decisions.${kind}`),
+          cells: [count(signOff.byDecision[kind])],
+        })),
+        { label: t("insights:total"), cells: [count(signOff.decisions)] },
+        { label: t("insights:signOff.reconsiderations"), cells: [count(signOff.reconsiderations)] },
+        { label: t("insights:signOff.medianDays"), cells: [days(signOff.daysToDecision.median)] },
+        { label: t("insights:signOff.ninetiethDays"), cells: [days(signOff.daysToDecision.ninetieth)] },
+        { label: t("insights:signOff.people"), cells: [count(signOff.daysToDecision.people)] },
+      ],
+      notes: [],
+    },
+    {
+      id: "outcomes",
+      title: t("insights:outcomes.title"),
+      how: t("insights:outcomes.how"),
+      chartTitle: t("insights:outcomes.chart"),
+      bars: outcomes.map((o) => ({
+        label: areaName(o.lifeAreaId),
+        value: o.change.median.shown ? o.change.median.value : null,
+        display: change(o.change.median),
+      })),
+      columns: [
+        t("insights:outcomes.area"),
+        t("insights:people"),
+        t("insights:outcomes.median"),
+        t("insights:quartiles"),
+      ],
+      rows: outcomes.map((o) => ({
+        label: areaName(o.lifeAreaId),
+        cells: [count(o.change.people), change(o.change.median), quartiles(o.change, change, withheld)],
+      })),
+      notes: [],
+    },
+  ];
+  return {
+    period: {
+      from: formatDate(report.period.from, lang),
+      to: formatDate(report.period.to, lang),
+    },
+    figures,
+  };
+}
+
+function quartiles(spread: Spread, format: (f: Figure) => string, withheld: string): string {
+  return spread.lowerQuartile.shown ? `${format(spread.lowerQuartile)} – ${format(spread.upperQuartile)}` : withheld;
+}

@@ -1,0 +1,289 @@
+import { describe, expect, it } from "vitest";
+import {
+  budgetFigures,
+  cellsToWithhold,
+  countTable,
+  csvCell,
+  outcomeFigures,
+  quantile,
+  signOffFigures,
+  spendFigures,
+  spreadOf,
+  stageFigures,
+  type BudgetRow,
+  type PersonStageRow,
+  type PlannedItemRow,
+} from "~/domain/insights";
+import type { JourneyFacts } from "~/domain/journey";
+
+const shown = (value: number) => ({ shown: true, value });
+const hidden = { shown: false };
+
+describe("quantiles (linear between the nearest ranks)", () => {
+  it("worked example: 1, 2, 3, 4, 10", () => {
+    const sorted = [1, 2, 3, 4, 10];
+    // positions (n-1)p: median 2 -> 3; quartiles 1 -> 2 and 3 -> 4; 90th 3.6 -> 4 + 0.6 * 6 = 7.6
+    expect(quantile(sorted, 0.5)).toBe(3);
+    expect(quantile(sorted, 0.25)).toBe(2);
+    expect(quantile(sorted, 0.75)).toBe(4);
+    expect(quantile(sorted, 0.9)).toBeCloseTo(7.6);
+  });
+
+  it("an even number of values: the median is halfway between the middle two", () => {
+    expect(quantile([10, 20, 30, 40, 50, 60], 0.5)).toBe(35);
+  });
+
+  it("the spread of values in any order, from 5 people", () => {
+    expect(spreadOf([10, 4, 1, 3, 2])).toEqual({
+      people: shown(5),
+      median: shown(3),
+      lowerQuartile: shown(2),
+      upperQuartile: shown(4),
+      ninetieth: { shown: true, value: expect.closeTo(7.6) },
+    });
+  });
+
+  it("from 4 people every figure is withheld and the count is 'fewer than 5'", () => {
+    expect(spreadOf([1, 2, 3, 4])).toEqual({
+      people: hidden,
+      median: hidden,
+      lowerQuartile: hidden,
+      upperQuartile: hidden,
+      ninetieth: hidden,
+    });
+  });
+
+  it("six values from only four people (several each) are still withheld", () => {
+    expect(spreadOf([1, 2, 3, 4, 5, 6], 4).median).toEqual(hidden);
+  });
+});
+
+describe("disclosure control", () => {
+  it("primary: a count under 5 is withheld, 5 is shown", () => {
+    expect(countTable(["a", "b", "c"], { a: 5, b: 20, c: 30 }).cells).toEqual({
+      a: shown(5),
+      b: shown(20),
+      c: shown(30),
+    });
+  });
+
+  it("secondary: a lone small cell takes the next smallest with it, so the total cannot give it away", () => {
+    // 3 + 7 + 30 = 40. Showing 7 and 30 with the total 40 would give away the 3.
+    const table = countTable(["a", "b", "c"], { a: 3, b: 7, c: 30 });
+    expect(table.total).toEqual(shown(40));
+    expect(table.cells).toEqual({ a: hidden, b: hidden, c: shown(30) });
+  });
+
+  it("two small cells already hide each other", () => {
+    expect(cellsToWithhold([2, 1, 50])).toEqual([true, true, false]);
+  });
+
+  it("zero is a count under 5 like any other", () => {
+    expect(cellsToWithhold([0, 8, 9])).toEqual([true, true, false]);
+  });
+
+  it("a total under 5 withholds everything", () => {
+    const table = countTable(["a", "b"], { a: 2, b: 2 });
+    expect(table).toEqual({ cells: { a: hidden, b: hidden }, total: hidden });
+  });
+
+  it("no shown total minus shown cells ever equals a single withheld cell (every split of 4 cells up to 12)", () => {
+    for (let a = 0; a <= 12; a++)
+      for (let b = 0; b <= 12; b++)
+        for (let c = 0; c <= 12; c++)
+          for (let d = 0; d <= 12; d++) {
+            const people = [a, b, c, d];
+            const withhold = cellsToWithhold(people);
+            const total = a + b + c + d;
+            if (total < 5) continue;
+            const hiddenCells = people.filter((_, i) => withhold[i]);
+            // Every cell under 5 is withheld, and never exactly one cell is withheld.
+            expect(people.every((n, i) => n >= 5 || withhold[i])).toBe(true);
+            expect(hiddenCells.length).not.toBe(1);
+          }
+  });
+});
+
+const facts = (over: Partial<JourneyFacts>): JourneyFacts => ({
+  assessment: { answered: 0, complete: false },
+  resources: 0,
+  planSectionsFilled: 0,
+  workflow: null,
+  organising: { entries: 0, arranged: 0 },
+  reviewDone: false,
+  ...over,
+});
+
+describe("people at each stage", () => {
+  it("worked example: 6 people identifying need, 5 with a plan sent, 1 signed off", () => {
+    const asOf = "2026-06-30T00:00:00.000Z";
+    const rows: PersonStageRow[] = [
+      // Answered some questions: identifying need. Last steps 1 to 6 days before the end.
+      ...[1, 2, 3, 4, 5, 6].map((d) => ({
+        facts: facts({ assessment: { answered: 3, complete: false } }),
+        lastStepAt: new Date(Date.parse(asOf) - d * 86_400_000).toISOString(),
+      })),
+      // Plan sent for sign-off: agreeing support. 10 days each.
+      ...[1, 2, 3, 4, 5].map(() => ({
+        facts: facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "submitted" }),
+        lastStepAt: "2026-06-20T00:00:00.000Z",
+      })),
+      {
+        facts: facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "signed-off" }),
+        lastStepAt: "2026-06-29T00:00:00.000Z",
+      },
+    ];
+    const figures = stageFigures(rows, asOf);
+    expect(figures.total).toEqual(shown(12));
+    const byStage = Object.fromEntries(figures.stages.map((s) => [s.stage, s]));
+    expect(byStage["identifying-need"]!.people).toEqual(shown(6));
+    expect(byStage["identifying-need"]!.daysSinceLastStep.median).toEqual(shown(3.5));
+    expect(byStage["agreeing-support"]!.people).toEqual(shown(5));
+    expect(byStage["agreeing-support"]!.daysSinceLastStep.median).toEqual(shown(10));
+    // The one person organising support is fewer than 5; the table's other cells are 0 (also withheld).
+    expect(byStage["organising-support"]!.people).toEqual(hidden);
+    expect(byStage["organising-support"]!.daysSinceLastStep.median).toEqual(hidden);
+  });
+});
+
+describe("budgets", () => {
+  const row = (ruleSetId: string, totalPence: number, eligible = true): BudgetRow => ({
+    ruleSetId,
+    eligible,
+    nhsPence: eligible ? totalPence / 2 : 0,
+    councilPence: eligible ? totalPence / 2 : 0,
+    totalPence: eligible ? totalPence : 0,
+    hasFreeSupport: !eligible,
+  });
+
+  it("worked example: two rule sets of 5 and 6 people and 5 below the threshold", () => {
+    const rows = [
+      ...[100, 200, 300, 400, 500].map((p) => row("a", p * 100)),
+      ...[100, 100, 100, 100, 100, 700].map((p) => row("b", p * 100)),
+      ...[1, 2, 3, 4, 5].map(() => row("b", 0, false)),
+    ];
+    const figures = budgetFigures(rows);
+    expect(figures.people).toEqual(shown(16));
+    expect(figures.belowThreshold).toEqual(shown(5));
+    expect(figures.belowWithFreeSupport).toEqual(shown(5));
+    expect(figures.eligible).toEqual(shown(11));
+    const [a, b] = figures.byRuleSet;
+    expect(a!.total.median).toEqual(shown(30000));
+    expect(a!.total.lowerQuartile).toEqual(shown(20000));
+    expect(a!.nhsPence).toEqual(shown(75000));
+    expect(a!.councilPence).toEqual(shown(75000));
+    expect(b!.people).toEqual(shown(6));
+    expect(b!.total.median).toEqual(shown(10000));
+    expect(figures.all.people).toEqual(shown(11));
+    // £100 six times, then £200, £300, £400, £500, £700: the sixth of eleven is £100.
+    expect(figures.all.total.median).toEqual(shown(10000));
+  });
+
+  it("three below the threshold: that row and the smallest rule set are withheld, and so is everyone eligible", () => {
+    const rows = [
+      ...[1, 2, 3, 4, 5, 6].map((p) => row("a", p * 10000)),
+      ...[1, 2, 3, 4, 5, 6, 7].map((p) => row("b", p * 10000)),
+      ...[1, 2, 3].map(() => row("a", 0, false)),
+    ];
+    const figures = budgetFigures(rows);
+    expect(figures.people).toEqual(shown(16));
+    expect(figures.belowThreshold).toEqual(hidden);
+    expect(figures.eligible).toEqual(hidden);
+    expect(figures.all.people).toEqual(hidden);
+    expect(figures.byRuleSet[0]!.people).toEqual(hidden);
+    expect(figures.byRuleSet[0]!.total.median).toEqual(hidden);
+    expect(figures.byRuleSet[1]!.people).toEqual(shown(7));
+  });
+});
+
+describe("planned spend", () => {
+  const item = (personKey: string, kind: PlannedItemRow["kind"], unitCostPence: number, unitsPerYear: number) => ({
+    personKey,
+    kind,
+    unitCostPence,
+    unitsPerYear,
+  });
+
+  it("worked example: a year of each item, by kind and by statutory or community provision", () => {
+    const people = ["p1", "p2", "p3", "p4", "p5", "p6"];
+    const rows: PlannedItemRow[] = [
+      ...people.map((p) => item(p, "citizen-led", 3000, 52)), // 6 × £1,560
+      ...people.slice(0, 5).map((p) => item(p, "controlled-treatment", 6500, 12)), // 5 × £780
+      ...people.map((p) => item(p, "co-designed", 1000, 10)), // 6 × £100
+      item("p1", "something-else", 5000, 1), // 1 × £50: withheld, and the smallest other kind with it
+    ];
+    const figures = spendFigures(rows, 6);
+    expect(figures.plans).toEqual(shown(6));
+    expect(figures.totalPence).toEqual(shown(6 * 156000 + 5 * 78000 + 6 * 10000 + 5000));
+    expect(figures.byKind["citizen-led"]).toEqual({ people: shown(6), pence: shown(936000) });
+    expect(figures.byKind["something-else"]).toEqual({ people: hidden, pence: hidden });
+    // The smallest other kind by people is controlled treatments (5).
+    expect(figures.byKind["controlled-treatment"]).toEqual({ people: hidden, pence: hidden });
+    expect(figures.byKind["co-designed"]).toEqual({ people: shown(6), pence: shown(60000) });
+    expect(figures.bySector.statutory).toEqual({ people: shown(5), pence: shown(390000) });
+    expect(figures.bySector.community).toEqual({ people: shown(6), pence: shown(936000 + 60000 + 5000) });
+  });
+
+  it("fewer than 5 plans: nothing is shown", () => {
+    const figures = spendFigures([item("p1", "citizen-led", 100, 1)], 1);
+    expect(figures.plans).toEqual(hidden);
+    expect(figures.totalPence).toEqual(hidden);
+    expect(figures.bySector.community.pence).toEqual(hidden);
+  });
+});
+
+describe("sign-off", () => {
+  it("worked example: days from sending to decision, median and 90th percentile", () => {
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d, i) => ({
+      personKey: `p${i}`,
+      decision: (i < 6 ? "signed-off" : i < 9 ? "changes-requested" : "referred-to-panel") as
+        "signed-off" | "changes-requested" | "referred-to-panel",
+      submittedAt: "2026-03-01T00:00:00.000Z",
+      decidedAt: new Date(Date.parse("2026-03-01T00:00:00.000Z") + d * 86_400_000).toISOString(),
+    }));
+    const figures = signOffFigures(rows, 2);
+    expect(figures.daysToDecision.median).toEqual(shown(5.5));
+    expect(figures.daysToDecision.ninetieth).toEqual({ shown: true, value: expect.closeTo(9.1) });
+    expect(figures.decisions).toEqual(shown(10));
+    // 3 changes asked for and 1 referral are both under 5: two cells withheld, signed off shown.
+    expect(figures.byDecision).toEqual({
+      "signed-off": shown(6),
+      "changes-requested": hidden,
+      "referred-to-panel": hidden,
+    });
+    expect(figures.reconsiderations).toEqual(hidden);
+  });
+});
+
+describe("outcome ratings", () => {
+  it("worked example: each person once per life area, the mean of their outcomes there", () => {
+    const rows = [
+      { personKey: "p1", lifeAreaId: "home", atStart: 2, atReview: 6 },
+      { personKey: "p1", lifeAreaId: "home", atStart: 4, atReview: 4 }, // p1: mean of +4 and 0 = +2
+      { personKey: "p2", lifeAreaId: "home", atStart: 5, atReview: 4 }, // -1
+      { personKey: "p3", lifeAreaId: "home", atStart: 3, atReview: 6 }, // +3
+      { personKey: "p4", lifeAreaId: "home", atStart: 3, atReview: 4 }, // +1
+      { personKey: "p5", lifeAreaId: "home", atStart: 1, atReview: 6 }, // +5
+      { personKey: "p1", lifeAreaId: "work", atStart: 1, atReview: 9 },
+    ];
+    const [home, work] = outcomeFigures(rows, ["home", "work"]);
+    // -1, 1, 2, 3, 5
+    expect(home!.change.people).toEqual(shown(5));
+    expect(home!.change.median).toEqual(shown(2));
+    expect(home!.change.lowerQuartile).toEqual(shown(1));
+    expect(home!.change.upperQuartile).toEqual(shown(3));
+    expect(work!.change.people).toEqual(hidden);
+    expect(work!.change.median).toEqual(hidden);
+  });
+});
+
+describe("CSV cells", () => {
+  it("never start with = + - or @, and quotes are doubled", () => {
+    expect(csvCell("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
+    expect(csvCell("+1")).toBe(`"'+1"`);
+    expect(csvCell(-1.5)).toBe(`"'-1.5"`);
+    expect(csvCell("@SUM")).toBe(`"'@SUM"`);
+    expect(csvCell('say "hi"')).toBe(`"say ""hi"""`);
+    expect(csvCell(42)).toBe(`"42"`);
+  });
+});
