@@ -57,7 +57,13 @@ export function BarChart({ title, bars, rtl }: { title: string; bars: Bar[]; rtl
                 fill={negative ? "#d4351c" : "#005eb8"}
               />
             )}
-            <text x={x(valueAt)} y={y + ROW / 2} textAnchor={flip(valueAnchor)} dominantBaseline="middle">
+            <text
+              className="bar-value"
+              x={x(valueAt)}
+              y={y + ROW / 2}
+              textAnchor={flip(valueAnchor)}
+              dominantBaseline="middle"
+            >
               {bar.display}
             </text>
           </g>

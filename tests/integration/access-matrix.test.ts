@@ -76,6 +76,11 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }
   // -- routes that name no record: sign-off queue, notifications --
   "routes/caseload/queue": { signedIn: ["jo", "chris"] },
   "routes/account/notifications": { signedIn: "any" },
+  // -- what the scheme learns: commissioners every team, a team administrator their own --
+  "routes/insights/insights": { signedIn: ["morgan"] },
+  "routes/insights/team": { signedIn: ["jo"] },
+  "routes/insights/download-json": { signedIn: ["morgan"] },
+  "routes/insights/download-csv": { signedIn: ["morgan"] },
 };
 
 let routes: RouteInfo[];
@@ -195,6 +200,21 @@ describe("access matrix", () => {
       for (const actor of ACTORS.filter((a) => a !== "removed")) {
         const res = await browsers[actor].get(route.path);
         const expected = actor === "anonymous" ? 302 : rule === "any" || rule.includes(actor) ? 200 : 404;
+        if (res.status !== expected) failures.push(`${actor} GET ${route.path}: ${res.status}, expected ${expected}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("downloads that name no record (the insights' JSON and CSV): only who the table says", async () => {
+    const failures: string[] = [];
+    const downloads = routes.filter((r) => r.id.startsWith("routes/insights/") && !r.hasComponent);
+    expect(downloads.map((r) => r.path).sort()).toEqual(["/insights.csv", "/insights.json"]);
+    for (const route of downloads) {
+      const rule = NOT_RECORD_ROUTES[route.id]!.signedIn as Actor[];
+      for (const actor of ACTORS) {
+        const res = await browsers[actor].get(route.path);
+        const expected = actor === "anonymous" ? 302 : rule.includes(actor) ? 200 : 404;
         if (res.status !== expected) failures.push(`${actor} GET ${route.path}: ${res.status}, expected ${expected}`);
       }
     }

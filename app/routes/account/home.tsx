@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
+import { insightsReachOf } from "~/domain/access";
 import { ownPersonId, recordsVisibleTo } from "~/server/access.server";
 import { requireUser } from "~/server/session.server";
 import { pendingFor } from "~/models/helpers.server";
@@ -22,6 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     records: visible.records,
     pending: user.role === "representative" ? pendingFor(user).map((p) => p.personName) : [],
     canLink: user.role === "commissioner" || user.isTeamAdmin,
+    insights: { "all-teams": "/insights", "own-team": "/insights/team", none: null }[insightsReachOf(user) ?? "none"],
   };
 }
 
@@ -84,6 +86,11 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
       {d.canLink && (
         <p>
           <a href="/team">{t("nav.team")}</a>
+        </p>
+      )}
+      {d.insights && (
+        <p>
+          <a href={d.insights}>{t("nav.insights")}</a>
         </p>
       )}
     </>

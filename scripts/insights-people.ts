@@ -1,0 +1,252 @@
+import type Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+
+/**
+ * Made-up people written straight into a portal database, each described by what the insights
+ * should find: the stage they are at, their budget, the items of a signed-off plan, decisions and
+ * outcome ratings, all at given moments. The insights integration test writes a few dozen and
+ * counts the answers itself; the benchmark writes 100,000. No real person, no free text worth reading.
+ */
+
+export type GeneratedStage =
+  | "identifying-need"
+  | "mapping-resources"
+  | "designing-plan"
+  | "agreeing-support"
+  | "organising-support"
+  | "using-support"
+  | "reflecting";
+
+export interface GeneratedPerson {
+  stage: GeneratedStage;
+  /** The person's latest recorded step (an answer): every other moment given must be on or before it. */
+  lastStepAt: string;
+  /** Earlier steps happen at this moment (answers, plan saves). */
+  startedAt: string;
+  budget?: {
+    ruleSetId: string;
+    eligible: boolean;
+    nhsPence: number;
+    councilPence: number;
+    at: string;
+    /** A self calculation made before the agreed one (must not be counted). */
+    selfFirst?: boolean;
+  };
+  /** Help that costs nothing in the current plan. */
+  freeSupport?: boolean;
+  /** A signed-off plan's items (a year each is unit × units), signed off at `signedOffAt`. */
+  signedOff?: {
+    submittedAt: string;
+    at: string;
+    items: { kind: string; unitCostPence: number; unitsPerYear: number }[];
+  };
+  /** Other decisions, each on its own version sent at `submittedAt`. */
+  decisions?: {
+    decision: "signed-off" | "changes-requested" | "referred-to-panel";
+    submittedAt: string;
+    decidedAt: string;
+  }[];
+  /** Versions sent again after "ask us to think again". */
+  reconsiderations?: string[];
+  /** An earlier cycle reviewed at `at`, with each outcome rated at its start and at the review. */
+  review?: { at: string; outcomes: { lifeAreaId: string; atStart: number; atReview: number }[] };
+}
+
+const NEED_AREAS = [
+  "mood",
+  "experiences",
+  "keeping-safe",
+  "others-safety",
+  "substances",
+  "thinking",
+  "physical",
+  "daily-living",
+  "relationships",
+  "activity",
+  "housing",
+  "caring",
+];
+
+const STATE: Record<GeneratedStage, string | null> = {
+  "identifying-need": null,
+  "mapping-resources": null,
+  "designing-plan": "draft",
+  "agreeing-support": "submitted",
+  "organising-support": "signed-off",
+  "using-support": "signed-off",
+  reflecting: "in-review",
+};
+
+/** A team with a lead professional who is its administrator. Returns their ids. */
+export function addTeam(
+  sqlite: Database.Database,
+  team: { name: string; adminEmail: string; passwordHash: string; totpSecret: string | null },
+): { teamId: string; leadId: string } {
+  const teamId = randomUUID();
+  const leadId = randomUUID();
+  sqlite.prepare("INSERT INTO teams (id, name) VALUES (?, ?)").run(teamId, team.name);
+  sqlite
+    .prepare(
+      `INSERT INTO users (id, email, name, role, password_hash, totp_secret, team_id, is_team_admin)
+       VALUES (?, ?, ?, 'lead-professional', ?, ?, ?, 1)`,
+    )
+    .run(leadId, team.adminEmail, `Administrator of ${team.name}`, team.passwordHash, team.totpSecret, teamId);
+  return { teamId, leadId };
+}
+
+/** Writes the people, all with `leadId` as their lead professional, in one transaction. */
+export function addPeople(sqlite: Database.Database, leadId: string, people: readonly GeneratedPerson[]): string[] {
+  const insert = {
+    user: sqlite.prepare(
+      "INSERT INTO users (id, email, name, role, password_hash) VALUES (?, ?, ?, 'person', 'not-a-password')",
+    ),
+    person: sqlite.prepare("INSERT INTO persons (id, user_id, lead_professional_id) VALUES (?, ?, ?)"),
+    assessment: sqlite.prepare(
+      "INSERT INTO assessments (id, person_id, cycle, informal, informal_by, created_at) VALUES (?, ?, 1, ?, ?, ?)",
+    ),
+    answer: sqlite.prepare(
+      `INSERT INTO assessment_answers (assessment_id, need_area, rating, answered_by, answered_at)
+       VALUES (?, ?, 1, ?, ?)`,
+    ),
+    allocation: sqlite.prepare(
+      `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
+         nhs_pence, council_pence, total_pence, weekly_pence, flags, explanation, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, '{}', ?, 0, ?, ?, ?, 0, '[]', '[]', ?, ?)`,
+    ),
+    plan: sqlite.prepare("INSERT INTO plans (id, person_id, cycle, state, created_at) VALUES (?, ?, ?, ?, ?)"),
+    section: sqlite.prepare(
+      `INSERT INTO plan_sections (plan_id, section, version, content, saved_by, on_behalf_of, saved_at)
+       VALUES (?, ?, 1, ?, ?, ?, ?)`,
+    ),
+    submission: sqlite.prepare(
+      `INSERT INTO plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at,
+         reconsideration) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+    ),
+    decision: sqlite.prepare(
+      `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    review: sqlite.prepare(
+      `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
+         held_by, held_at) VALUES (?, ?, '', '', '', '2099-01-01', ?, ?)`,
+    ),
+  };
+  const ids: string[] = [];
+  sqlite.transaction(() => {
+    for (const p of people) {
+      const userId = randomUUID();
+      const personId = randomUUID();
+      ids.push(personId);
+      insert.user.run(userId, `generated-${personId}@example.invalid`, `Generated ${personId.slice(0, 8)}`);
+      insert.person.run(personId, userId, leadId);
+      const assessmentId = randomUUID();
+      const complete = p.stage !== "identifying-need";
+      insert.assessment.run(
+        assessmentId,
+        personId,
+        complete ? "a-little" : null,
+        complete ? userId : null,
+        p.startedAt,
+      );
+      const areas = complete ? NEED_AREAS : NEED_AREAS.slice(0, 3);
+      // The first area is answered last: that answer is the person's latest step.
+      areas.forEach((area, i) => insert.answer.run(assessmentId, area, userId, i === 0 ? p.lastStepAt : p.startedAt));
+
+      if (p.budget) {
+        const b = p.budget;
+        const total = b.eligible ? b.nhsPence + b.councilPence : 0;
+        if (b.selfFirst)
+          insert.allocation.run(randomUUID(), personId, assessmentId, "self", b.ruleSetId, 1, 1, 1, 2, userId, b.at);
+        insert.allocation.run(
+          randomUUID(),
+          personId,
+          assessmentId,
+          b.selfFirst ? "agreed" : "self",
+          b.ruleSetId,
+          b.eligible ? 1 : 0,
+          b.eligible ? b.nhsPence : 0,
+          b.eligible ? b.councilPence : 0,
+          total,
+          leadId,
+          b.at,
+        );
+      }
+
+      // An earlier, reviewed cycle: its outcomes at the start and the ratings given when reflecting.
+      let cycle = 1;
+      if (p.review) {
+        const planId = randomUUID();
+        insert.plan.run(planId, personId, 1, "closed", p.startedAt);
+        const outcomes = p.review.outcomes.map((o, i) => ({
+          id: `o${i}`,
+          words: "generated",
+          lifeAreaId: o.lifeAreaId,
+          now: o.atStart,
+          hope: 10,
+        }));
+        const ratings = p.review.outcomes.map((o, i) => ({ outcomeId: `o${i}`, now: o.atReview }));
+        insert.section.run(planId, "outcomes", JSON.stringify(outcomes), userId, personId, p.startedAt);
+        insert.section.run(
+          planId,
+          "reflection",
+          JSON.stringify({ working: "", notWorking: "", ratings }),
+          userId,
+          personId,
+          p.startedAt,
+        );
+        insert.review.run(randomUUID(), planId, leadId, p.review.at);
+        cycle = 2;
+      }
+
+      const state = STATE[p.stage];
+      const planNeeded = state || p.stage === "mapping-resources" || p.signedOff || p.decisions || p.freeSupport;
+      if (!planNeeded) continue;
+      const planId = randomUUID();
+      insert.plan.run(planId, personId, cycle, state ?? "draft", p.startedAt);
+      const save = (section: string, content: unknown) =>
+        insert.section.run(planId, section, JSON.stringify(content), userId, personId, p.startedAt);
+      if (p.stage === "mapping-resources") save("resources", [{ id: "r1", heading: "connections", what: "generated" }]);
+      const items = (p.signedOff?.items ?? []).map((item, i) => ({ id: `i${i}`, ...item }));
+      if (state) {
+        save("outcomes", [{ id: "o1", words: "generated", lifeAreaId: "home", now: 3, hope: 7 }]);
+        if (p.stage === "organising-support" || p.stage === "using-support")
+          save(
+            "items",
+            items.length > 0 ? items : [{ id: "i0", kind: "citizen-led", unitCostPence: 100, unitsPerYear: 1 }],
+          );
+        if (p.stage === "using-support")
+          save("organising", [{ itemId: "i0", provider: "generated", startDate: "2025-01-01", howPaid: "my-account" }]);
+      }
+      if (p.freeSupport) save("freeSupport", [{ id: "f1", who: "generated", what: "generated" }]);
+      let version = 0;
+      const submit = (at: string, reconsideration = false) => {
+        const id = randomUUID();
+        version += 1;
+        insert.submission.run(
+          id,
+          planId,
+          personId,
+          version,
+          JSON.stringify({ cycle, version, plan: { items } }),
+          userId,
+          at,
+          reconsideration ? 1 : 0,
+        );
+        return id;
+      };
+      for (const d of p.decisions ?? [])
+        insert.decision.run(randomUUID(), planId, submit(d.submittedAt), d.decision, leadId, d.decidedAt);
+      for (const at of p.reconsiderations ?? []) submit(at, true);
+      if (p.signedOff)
+        insert.decision.run(
+          randomUUID(),
+          planId,
+          submit(p.signedOff.submittedAt),
+          "signed-off",
+          leadId,
+          p.signedOff.at,
+        );
+    }
+  })();
+  return ids;
+}

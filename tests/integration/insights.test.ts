@@ -1,0 +1,554 @@
+import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { hashPassword } from "~/lib/password.server";
+import { totpCode } from "~/lib/totp.server";
+import { addPeople, addTeam, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
+import { DEMO, signIn } from "../support/accounts";
+import { Browserish } from "../support/http";
+
+/**
+ * What the scheme learns, on generated people with known answers. Every expected figure here is
+ * counted by this test from the people it made (its own medians, its own suppression rules), never
+ * by the portal's code. The period is the first half of 2025, when no other test does anything.
+ */
+
+const PERIOD = "from=2025-01-01&to=2025-06-30";
+const AS_OF = Date.parse("2025-07-01T00:00:00.000Z");
+const PASSWORD = "generated team admin phrase 2025";
+const day = (n: number) => new Date(Date.parse("2025-01-01T00:00:00.000Z") + n * 86_400_000).toISOString();
+
+// ---- the people: team A (40 in the period, 5 outside it) and team B (4 people)
+
+const STAGE_COUNTS_A: [GeneratedStage, number][] = [
+  ["identifying-need", 6],
+  ["mapping-resources", 5],
+  ["designing-plan", 7],
+  ["agreeing-support", 5],
+  ["organising-support", 8],
+  ["using-support", 6],
+  ["reflecting", 3],
+];
+
+function teamA(): GeneratedPerson[] {
+  const people: GeneratedPerson[] = [];
+  let n = 0;
+  for (const [stage, count] of STAGE_COUNTS_A)
+    for (let i = 0; i < count; i++, n++) {
+      const p: GeneratedPerson = { stage, startedAt: day(10 + (n % 20)), lastStepAt: day(150 + ((n * 7) % 30)) };
+      // Budgets: the first 12 under the price-per-point rules, the next 9 under the bands, 6 below the threshold.
+      if (n < 27)
+        p.budget = {
+          ruleSetId: n < 12 ? "example-2026-1" : "example-bands-2026-1",
+          eligible: n < 21,
+          nhsPence: 100_000 + n * 5_000,
+          councilPence: 50_000 + n * 3_000,
+          at: day(40 + n),
+          selfFirst: n % 4 === 0,
+        };
+      if (n >= 21 && n < 25) p.freeSupport = true;
+      if (stage === "organising-support")
+        p.signedOff = {
+          submittedAt: day(60 + i),
+          at: day(60 + i + 2 * i + 1),
+          items: [
+            { kind: "citizen-led", unitCostPence: 3000 + i * 100, unitsPerYear: 52 },
+            ...(i < 5 ? [{ kind: "controlled-treatment", unitCostPence: 6500, unitsPerYear: 12 }] : []),
+            ...(i < 3 ? [{ kind: "co-designed", unitCostPence: 1000, unitsPerYear: 10 }] : []),
+          ],
+        };
+      // Signed off before the period: counts as a stage, never as spend in the period.
+      if (stage === "using-support")
+        p.signedOff = {
+          submittedAt: "2024-11-01T00:00:00.000Z",
+          at: "2024-11-05T00:00:00.000Z",
+          items: [{ kind: "citizen-led", unitCostPence: 99_999, unitsPerYear: 1 }],
+        };
+      if (stage === "agreeing-support")
+        p.decisions = [{ decision: "changes-requested", submittedAt: day(70), decidedAt: day(70 + i * 3) }];
+      if (stage === "reflecting") {
+        p.decisions = [{ decision: "referred-to-panel", submittedAt: day(80), decidedAt: day(95 + i) }];
+        p.reconsiderations = [day(100 + i)];
+      }
+      if (stage === "designing-plan" && i < 2) p.reconsiderations = [day(101 + i)];
+      if (stage === "using-support" || (stage === "reflecting" && i === 0))
+        p.review = {
+          at: day(120 + i),
+          outcomes: [
+            { lifeAreaId: "home", atStart: 3, atReview: 3 + (i % 4) - 2 },
+            { lifeAreaId: "home", atStart: 5, atReview: 5 + i },
+            ...(i < 3 ? [{ lifeAreaId: "people", atStart: 2, atReview: 8 }] : []),
+          ],
+        };
+      people.push(p);
+    }
+  return people;
+}
+
+/** Outside the period: steps only before it or only after it, a budget and decisions outside it. */
+const OUTSIDE: GeneratedPerson[] = [
+  ...[1, 2, 3].map(() => ({
+    stage: "designing-plan" as const,
+    startedAt: "2024-10-01T00:00:00.000Z",
+    lastStepAt: "2024-12-31T23:59:59.000Z",
+    budget: {
+      ruleSetId: "example-2026-1",
+      eligible: true,
+      nhsPence: 1,
+      councilPence: 1,
+      at: "2024-12-01T00:00:00.000Z",
+    },
+    decisions: [
+      {
+        decision: "changes-requested" as const,
+        submittedAt: "2024-12-01T00:00:00.000Z",
+        decidedAt: "2024-12-02T00:00:00.000Z",
+      },
+    ],
+  })),
+  ...[1, 2].map(() => ({
+    stage: "identifying-need" as const,
+    startedAt: "2025-07-01T00:00:00.000Z",
+    lastStepAt: "2025-07-02T00:00:00.000Z",
+  })),
+];
+
+/** The team of 4. */
+const TEAM_B: GeneratedPerson[] = [0, 1, 2, 3].map((i) => ({
+  stage: i < 2 ? "identifying-need" : "agreeing-support",
+  startedAt: day(20),
+  lastStepAt: day(160 + i),
+  budget: {
+    ruleSetId: "example-2026-1",
+    eligible: i < 2,
+    nhsPence: 200_000,
+    councilPence: 100_000,
+    at: day(50),
+  },
+  decisions: i >= 2 ? [{ decision: "changes-requested", submittedAt: day(90), decidedAt: day(92) }] : undefined,
+}));
+
+// ---- the test's own arithmetic
+
+/** Linear between the nearest ranks, written out here independently of the portal. */
+function q(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * p;
+  const lo = Math.floor(pos);
+  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
+}
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const F = "fewer than 5";
+const W = "withheld";
+type Value = number | string;
+
+/** Primary and secondary suppression of one table's cells, as the issue states the rule. */
+function suppress(cells: number[]): boolean[] {
+  const total = cells.reduce((a, b) => a + b, 0);
+  if (total < 5) return cells.map(() => true);
+  const hide = cells.map((n) => n < 5);
+  if (hide.filter(Boolean).length === 1) {
+    const others = cells.map((n, i) => [n, i] as const).filter(([, i]) => !hide[i]);
+    others.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    hide[others[0]![1]] = true;
+  }
+  return hide;
+}
+
+const STAGES: GeneratedStage[] = STAGE_COUNTS_A.map(([s]) => s);
+const KINDS = ["controlled-treatment", "co-designed", "citizen-led", "something-else"];
+
+/** Every figure the downloads should carry for these people, keyed "figure|group|measure". */
+function expected(people: GeneratedPerson[]): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const put = (figure: string, group: string, measure: string, value: Value) =>
+    out.set(`${figure}|${group}|${measure}`, value);
+  const spread = (figure: string, group: string, values: number[], people: number, hide = false) => {
+    const ok = !hide && people >= 5 && values.length > 0;
+    put(figure, group, "count", hide || people < 5 ? F : people);
+    put(figure, group, "median", ok ? round1(q(values, 0.5)) : W);
+    put(figure, group, "lower quartile", ok ? round1(q(values, 0.25)) : W);
+    put(figure, group, "upper quartile", ok ? round1(q(values, 0.75)) : W);
+    put(figure, group, "90th percentile", ok ? round1(q(values, 0.9)) : W);
+  };
+  const inPeriod = (at: string) => at >= "2025-01-01" && at < "2025-07-01";
+
+  // Stages: people with a step in the period.
+  const active = people.filter((p) => inPeriod(p.lastStepAt) || inPeriod(p.startedAt));
+  const stageCounts = STAGES.map((s) => active.filter((p) => p.stage === s).length);
+  const stageHide = suppress(stageCounts);
+  put("stages", "all", "count", active.length >= 5 ? active.length : F);
+  STAGES.forEach((s, i) => {
+    put("stages", s, "count", stageHide[i] ? F : stageCounts[i]!);
+    const days = active.filter((p) => p.stage === s).map((p) => (AS_OF - Date.parse(p.lastStepAt)) / 86_400_000);
+    spread("days since last step", s, days, stageCounts[i]!, stageHide[i]);
+    out.delete(`days since last step|${s}|count`);
+  });
+
+  // Budgets.
+  const budgets = people
+    .filter((p) => p.budget && inPeriod(p.budget.at))
+    .map((p) => ({ ...p.budget!, free: !!p.freeSupport }));
+  const ruleSets = [...new Set(budgets.filter((b) => b.eligible).map((b) => b.ruleSetId))].sort();
+  const below = budgets.filter((b) => !b.eligible);
+  const budgetHide = suppress([
+    ...ruleSets.map((r) => budgets.filter((b) => b.eligible && b.ruleSetId === r).length),
+    below.length,
+  ]);
+  const belowHidden = budgetHide[ruleSets.length]!;
+  put("budgets", "all", "count", budgets.length >= 5 ? budgets.length : F);
+  put("budgets", "below threshold", "count", belowHidden ? F : below.length);
+  const free = below.filter((b) => b.free).length;
+  put("budgets", "below threshold with help that costs nothing", "count", belowHidden || free < 5 ? F : free);
+  const budgetRow = (group: string, rows: typeof budgets, hide: boolean, hideCount = hide) => {
+    spread(
+      "budget",
+      group,
+      rows.map((b) => b.nhsPence + b.councilPence),
+      rows.length,
+      hide,
+    );
+    if (hideCount) put("budget", group, "count", F);
+    const ok = !hide && rows.length >= 5;
+    put("budget", group, "NHS part, sum", ok ? rows.reduce((a, b) => a + b.nhsPence, 0) : W);
+    put("budget", group, "council part, sum", ok ? rows.reduce((a, b) => a + b.councilPence, 0) : W);
+  };
+  ruleSets.forEach((r, i) =>
+    budgetRow(
+      r,
+      budgets.filter((b) => b.eligible && b.ruleSetId === r),
+      budgetHide[i]!,
+    ),
+  );
+  budgetRow(
+    "all rule sets",
+    budgets.filter((b) => b.eligible),
+    false,
+    belowHidden,
+  );
+
+  // Planned spend: plans signed off in the period, a year of each item.
+  const signed = people.filter((p) => p.signedOff && inPeriod(p.signedOff.at));
+  const items = signed.flatMap((p, i) => p.signedOff!.items.map((item) => ({ ...item, who: i })));
+  const enoughPlans = signed.length >= 5;
+  put("planned spend", "all", "count", enoughPlans ? signed.length : F);
+  put("planned spend", "all", "sum", enoughPlans ? items.reduce((a, x) => a + x.unitCostPence * x.unitsPerYear, 0) : W);
+  const spendTable = (figure: string, groups: string[], groupOf: (kind: string) => string) => {
+    const peopleIn = groups.map((g) =>
+      enoughPlans ? new Set(items.filter((x) => groupOf(x.kind) === g).map((x) => x.who)).size : 0,
+    );
+    const hide = suppress(peopleIn);
+    groups.forEach((g, i) => {
+      put(figure, g, "count", hide[i] ? F : peopleIn[i]!);
+      const pence = items
+        .filter((x) => groupOf(x.kind) === g)
+        .reduce((a, x) => a + x.unitCostPence * x.unitsPerYear, 0);
+      put(figure, g, "sum", hide[i] ? W : pence);
+    });
+  };
+  spendTable("planned spend by kind", KINDS, (k) => k);
+  spendTable("planned spend by provision", ["statutory", "community"], (k) =>
+    k === "controlled-treatment" ? "statutory" : "community",
+  );
+
+  // Sign-off.
+  const decisions = people
+    .flatMap((p, who) => [
+      ...(p.decisions ?? []).map((d) => ({ ...d, who })),
+      ...(p.signedOff
+        ? [{ decision: "signed-off", submittedAt: p.signedOff.submittedAt, decidedAt: p.signedOff.at, who }]
+        : []),
+    ])
+    .filter((d) => inPeriod(d.decidedAt));
+  const kinds = ["signed-off", "changes-requested", "referred-to-panel"];
+  const decisionCounts = kinds.map((k) => decisions.filter((d) => d.decision === k).length);
+  const decisionHide = suppress(decisionCounts);
+  put("decisions", "all", "count", decisions.length >= 5 ? decisions.length : F);
+  kinds.forEach((k, i) => put("decisions", k, "count", decisionHide[i] ? F : decisionCounts[i]!));
+  spread(
+    "days from submission to decision",
+    "all",
+    decisions.map((d) => (Date.parse(d.decidedAt) - Date.parse(d.submittedAt)) / 86_400_000),
+    new Set(decisions.map((d) => d.who)).size,
+  );
+  const reconsiderations = people.flatMap((p) => p.reconsiderations ?? []).filter(inPeriod).length;
+  put("reconsiderations", "all", "count", reconsiderations >= 5 ? reconsiderations : F);
+
+  // Outcomes: per person per life area, the mean change.
+  const areas: string[] = JSON.parse(readFileSync("content/life-areas.json", "utf8")).areas.map(
+    (a: { id: string }) => a.id,
+  );
+  for (const area of areas) {
+    const changes = people
+      .filter((p) => p.review && inPeriod(p.review.at))
+      .map((p) => p.review!.outcomes.filter((o) => o.lifeAreaId === area).map((o) => o.atReview - o.atStart))
+      .filter((list) => list.length > 0)
+      .map((list) => list.reduce((a, b) => a + b, 0) / list.length);
+    spread("change in outcome rating", area, changes, changes.length);
+  }
+  return out;
+}
+
+// ---- setting up
+
+let sqlite: Database.Database;
+const teams: Record<
+  "A" | "B",
+  { teamId: string; leadId: string; email: string; secret: string; people: GeneratedPerson[] }
+> = {} as never;
+let morgan: Browserish;
+
+let signIns = 0;
+async function signInAdmin(email: string, secret: string): Promise<Browserish> {
+  const browser = new Browserish();
+  // Each sign-in takes a later time step than the one before (the test server accepts 60 either side of
+  // now, and refuses a step once used): no wait for the clock.
+  signIns += 1;
+  const res = await browser.post("/sign-in", { email, password: PASSWORD, returnTo: "/home" });
+  expect(res.status).toBe(302);
+  const code = await browser.post(
+    "/sign-in/code",
+    { code: totpCode(secret, Date.now() + (signIns - 50) * 30_000), returnTo: "/home" },
+    { from: "/sign-in/code" },
+  );
+  expect(code.status).toBe(302);
+  return browser;
+}
+
+beforeAll(async () => {
+  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"));
+  sqlite.pragma("busy_timeout = 5000");
+  const hash = await hashPassword(PASSWORD);
+  const secrets = { A: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", B: "MZXW6YTBOI======MZXW6YTBOI======".replaceAll("=", "A") };
+  for (const name of ["A", "B"] as const) {
+    const email = `insights-admin-${name.toLowerCase()}-${Date.now()}@example.org`;
+    const made = addTeam(sqlite, {
+      name: `Generated team ${name}`,
+      adminEmail: email,
+      passwordHash: hash,
+      totpSecret: secrets[name],
+    });
+    const people = name === "A" ? [...teamA(), ...OUTSIDE] : TEAM_B;
+    addPeople(sqlite, made.leadId, people);
+    teams[name] = { ...made, email, secret: secrets[name], people };
+  }
+  morgan = await signIn(DEMO.morgan);
+}, 60_000);
+
+afterAll(() => sqlite?.close());
+
+async function records(browser: Browserish, query = PERIOD): Promise<Map<string, Value>> {
+  const res = await browser.get(`/insights.json?${query}`);
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { records: { figure: string; group: string; measure: string; value: Value }[] };
+  return new Map(body.records.map((r) => [`${r.figure}|${r.group}|${r.measure}`, r.value]));
+}
+
+/** Each table on the page: section id -> row label -> cells. */
+function tables(html: string): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const chunk of html.split('<section aria-labelledby="figure-').slice(1)) {
+    const id = chunk.slice(0, chunk.indexOf('"'));
+    const rows = new Map<string, string[]>();
+    for (const row of chunk.matchAll(/<tr><th scope="row">(.*?)<\/th>(.*?)<\/tr>/g))
+      rows.set(
+        row[1]!,
+        [...row[2]!.matchAll(/<td class="num">(.*?)<\/td>/g)].map((m) => m[1]!),
+      );
+    out.set(id, rows);
+  }
+  return out;
+}
+
+const gbp = (pence: Value) =>
+  typeof pence === "number"
+    ? new Intl.NumberFormat("en-GB", {
+        style: "currency",
+        currency: "GBP",
+        minimumFractionDigits: pence % 100 ? 2 : 0,
+        maximumFractionDigits: pence % 100 ? 2 : 0,
+      }).format(pence / 100)
+    : pence;
+const num = (v: Value) =>
+  typeof v === "number" ? new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(v) : v;
+
+describe("insights on generated people with known answers", () => {
+  it("every figure in the commissioner's download equals the test's own count (every team)", async () => {
+    const got = await records(morgan);
+    const want = expected([...teams.A.people, ...teams.B.people]);
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+  });
+
+  it("the commissioner's page shows the same figures in its tables", async () => {
+    const want = expected([...teams.A.people, ...teams.B.people]);
+    const html = await (await morgan.get(`/insights?${PERIOD}`)).text();
+    const t = tables(html);
+    const stageNames: string[] = JSON.parse(readFileSync("content/journey.json", "utf8")).stages.map(
+      (s: { name: { en: string } }) => s.name.en,
+    );
+    STAGES.forEach((s, i) => {
+      const cells = t.get("stages")!.get(stageNames[i]!)!;
+      expect(cells[0], s).toBe(num(want.get(`stages|${s}|count`)!));
+      expect(cells[1], s).toBe(num(want.get(`days since last step|${s}|median`)!));
+    });
+    expect(t.get("stages")!.get("Total")![0]).toBe(num(want.get("stages|all|count")!));
+    const budgets = t.get("budgets")!;
+    const ex = [...budgets.entries()].find(([label]) =>
+      label.startsWith("Example rule set 2026 (price per point)"),
+    )![1];
+    expect(ex[0]).toBe(num(want.get("budget|example-2026-1|count")!));
+    expect(ex[1]).toBe(gbp(want.get("budget|example-2026-1|median")!));
+    expect(ex[3]).toBe(gbp(want.get("budget|example-2026-1|NHS part, sum")!));
+    expect(ex[4]).toBe(gbp(want.get("budget|example-2026-1|council part, sum")!));
+    expect(budgets.get("Below the eligibility threshold")![0]).toBe(num(want.get("budgets|below threshold|count")!));
+    expect(budgets.get("Total")![0]).toBe(num(want.get("budgets|all|count")!));
+    const kinds = t.get("spend-kind")!;
+    expect(kinds.get("Citizen-led support")![0]).toBe(num(want.get("planned spend by kind|citizen-led|count")!));
+    expect(kinds.get("Citizen-led support")![1]).toBe(gbp(want.get("planned spend by kind|citizen-led|sum")!));
+    expect(kinds.get("Co-designed solutions")![1]).toBe(W);
+    expect(kinds.get("Plans signed off")![1]).toBe(gbp(want.get("planned spend|all|sum")!));
+    const sectors = t.get("spend-sector")!;
+    expect(sectors.get("Statutory")![1]).toBe(gbp(want.get("planned spend by provision|statutory|sum")!));
+    expect(sectors.get("Community")![1]).toBe(gbp(want.get("planned spend by provision|community|sum")!));
+    const signOff = t.get("sign-off")!;
+    expect(signOff.get("Signed off")![0]).toBe(num(want.get("decisions|signed-off|count")!));
+    expect(signOff.get("Referred to the panel")![0]).toBe(F);
+    expect(signOff.get("Total")![0]).toBe(num(want.get("decisions|all|count")!));
+    expect(signOff.get("Asked to think again")![0]).toBe(num(want.get("reconsiderations|all|count")!));
+    expect(signOff.get("Days from sending to decision (median)")![0]).toBe(
+      num(want.get("days from submission to decision|all|median")!),
+    );
+    expect(signOff.get("Days from sending to decision (9 in 10 within)")![0]).toBe(
+      num(want.get("days from submission to decision|all|90th percentile")!),
+    );
+    const outcomes = t.get("outcomes")!;
+    const home = [...outcomes.entries()].find(([label]) => label === "Home")![1];
+    expect(home[0]).toBe(num(want.get("change in outcome rating|home|count")!));
+    const median = want.get("change in outcome rating|home|median") as number;
+    expect(home[1]).toBe(`${median > 0 ? "+" : ""}${num(median)}`);
+    // Each chart is drawn on the server, with the same numbers as its table.
+    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(6);
+    expect(html).toContain(`>${num(want.get("stages|organising-support|count")!)}</text>`);
+  });
+
+  it("the data make the rules bite: small cells, a secondary cell and figures outside the period", () => {
+    const want = expected([...teams.A.people, ...teams.B.people]);
+    expect(want.get("stages|reflecting|count")).toBe(F); // 3 people
+    expect(want.get("stages|mapping-resources|count")).toBe(F); // 5, withheld with it
+    expect(want.get("stages|all|count")).toBe(44);
+    expect(want.get("planned spend|all|count")).toBe(8); // not the 6 signed off in 2024
+    expect(want.get("budget|example-2026-1|count")).toBe(14); // not the 3 from 2024
+  });
+
+  it("a team administrator sees their own team only", async () => {
+    const admin = await signInAdmin(teams.A.email, teams.A.secret);
+    const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
+    const want = expected(teams.A.people);
+    const t = tables(html);
+    expect(t.get("stages")!.get("Total")![0]).toBe(num(want.get("stages|all|count")!));
+    expect(want.get("stages|all|count")).toBe(40);
+    expect(t.get("sign-off")!.get("Total")![0]).toBe(num(want.get("decisions|all|count")!));
+    expect((await admin.get(`/insights?${PERIOD}`)).status).toBe(404);
+    expect((await admin.get(`/insights.csv?${PERIOD}`)).status).toBe(404);
+  });
+
+  it("a period that is not a pair of dates comes back with a clear message and the default period", async () => {
+    const res = await morgan.get("/insights?from=2025-06-30&to=2025-01-01");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("The end of the period must be on or after its start");
+    expect(html).toContain('value="2025-06-30"');
+    const bad = await morgan.get("/insights?from=yesterday&to=%3Cscript%3E");
+    expect(bad.status).toBe(200);
+    expect(await bad.text()).toContain("Enter a date, for example 2026-03-31");
+  });
+});
+
+describe("nobody can be identified", () => {
+  it("a team of 4 shows 'fewer than 5' for every count and withholds every figure", async () => {
+    const admin = await signInAdmin(teams.B.email, teams.B.secret);
+    const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
+    const t = tables(html);
+    expect(t.size).toBe(6);
+    for (const [id, rows] of t)
+      for (const [label, cells] of rows)
+        for (const cell of cells) expect([F, W, ""], `${id} / ${label}: ${cell}`).toContain(cell);
+    // The charts carry no number either.
+    const values = [...html.matchAll(/<text class="bar-value"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(values.length).toBeGreaterThan(20);
+    for (const value of values) expect([F, W]).toContain(value);
+  });
+
+  it("no shown total minus the shown cells of a table gives a single withheld cell (commissioner's download)", async () => {
+    const got = await records(morgan);
+    const tablesOf: [string, string, string[]][] = [
+      ["stages", "stages", STAGES],
+      ["decisions", "decisions", ["signed-off", "changes-requested", "referred-to-panel"]],
+      ["planned spend by provision", "planned spend", ["statutory", "community"]],
+    ];
+    for (const [figure, totalFigure, groups] of tablesOf) {
+      const total = got.get(`${totalFigure}|all|count`);
+      if (typeof total !== "number") continue;
+      const withheld = groups.filter((g) => typeof got.get(`${figure}|${g}|count`) !== "number");
+      expect(withheld.length, figure).not.toBe(1);
+    }
+    // The money by kind adds up to the total: never one withheld kind.
+    const kinds = KINDS.filter((k) => typeof got.get(`planned spend by kind|${k}|sum`) !== "number");
+    expect(kinds.length).not.toBe(1);
+    // The budget table: rule sets and the row below the threshold add up to everyone with a budget.
+    const budgetRows = [...got.keys()].filter(
+      (k) => k.startsWith("budget|") && k.endsWith("|count") && !k.includes("all rule sets"),
+    );
+    const hiddenBudgetRows = budgetRows.filter((k) => typeof got.get(k) !== "number").length;
+    const belowHidden = typeof got.get("budgets|below threshold|count") !== "number";
+    expect(hiddenBudgetRows + (belowHidden ? 1 : 0)).not.toBe(1);
+  });
+
+  it("no name, email or id of any demo or generated person is in the page, the JSON or the CSV", async () => {
+    const demo = sqlite
+      .prepare(
+        `SELECT u.id AS userId, u.name, u.email, p.id AS personId FROM users u LEFT JOIN persons p ON p.user_id = u.id
+         WHERE u.email LIKE '%@example.org' OR u.email LIKE 'generated-%'`,
+      )
+      .all() as { userId: string; name: string; email: string; personId: string | null }[];
+    expect(demo.length).toBeGreaterThan(50);
+    const bodies = {
+      page: await (await morgan.get(`/insights?${PERIOD}`)).text(),
+      json: await (await morgan.get(`/insights.json?${PERIOD}`)).text(),
+      csv: await (await morgan.get(`/insights.csv?${PERIOD}`)).text(),
+      teamPage: await (await (await signInAdmin(teams.A.email, teams.A.secret)).get(`/insights/team?${PERIOD}`)).text(),
+    };
+    const signedIn = {
+      page: ["Morgan Lee"],
+      json: [],
+      csv: [],
+      teamPage: ["Administrator of Generated team A"],
+    } as Record<keyof typeof bodies, string[]>;
+    const leaks: string[] = [];
+    for (const [where, body] of Object.entries(bodies))
+      for (const who of demo)
+        for (const value of [who.userId, who.personId, who.email, who.name])
+          // The page shell names whoever is signed in (Morgan, the team administrator); nobody else appears.
+          if (value && body.includes(value) && !signedIn[where as keyof typeof bodies].includes(value))
+            leaks.push(`${where}: ${value}`);
+    expect(leaks).toEqual([]);
+  });
+
+  it("the CSV has the same figures, and no cell starts with = + - or @", async () => {
+    const res = await morgan.get(`/insights.csv?${PERIOD}`);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const csv = await res.text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe('"figure","group","measure","unit","value"');
+    const json = await records(morgan);
+    expect(lines.length - 1).toBe(json.size);
+    for (const line of lines) {
+      const cells = line.slice(1, -1).split('","');
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@]/);
+    }
+    // A fall in ratings is a negative number: written so a spreadsheet shows it as text, never runs it.
+    expect(csv).toMatch(/"'-\d/);
+  });
+});
