@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { calendarDate } from "~/lib/forms";
 
-const date = z.iso.date({ error: "insights:errors.dateInvalid" });
+const date = calendarDate("insights:errors.dateInvalid");
 
 /** The period the insights cover: two calendar dates, the first not after the second. Sent with GET. */
 export const periodSchema = z

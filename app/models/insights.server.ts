@@ -10,6 +10,7 @@ import type {
 import type { ItemKind } from "~/domain/plan";
 import type { PlanState } from "~/domain/workflow";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
+import { parseCalendarDate } from "~/domain/dates";
 import { db } from "~/lib/db.server";
 
 /**
@@ -29,7 +30,7 @@ interface Bounds {
 
 /** The period as ISO moments: from the first day's start to the start of the day after the last. */
 function bounds(period: Period, scope: InsightsScope): Bounds {
-  const after = new Date(`${period.to}T00:00:00Z`);
+  const after = parseCalendarDate(period.to)!;
   after.setUTCDate(after.getUTCDate() + 1);
   return {
     from: `${period.from}T00:00:00.000Z`,

@@ -15,6 +15,7 @@ import {
   type Period,
   type Spread,
 } from "~/domain/insights";
+import { parseCalendarDate, toIsoDate } from "~/domain/dates";
 import type { Language } from "~/domain/languages";
 import { periodSchema } from "~/forms/insights";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -31,14 +32,12 @@ import {
 
 // ---------------------------------------------------------------- the period asked for
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Unless asked otherwise: the year up to today. */
 export function defaultPeriod(now = new Date()): Period {
   const from = new Date(now);
   from.setUTCFullYear(from.getUTCFullYear() - 1);
   from.setUTCDate(from.getUTCDate() + 1);
-  return { from: isoDate(from), to: isoDate(now) };
+  return { from: toIsoDate(from), to: toIsoDate(now) };
 }
 
 /** The period from the address (?from=…&to=…), or the default with the reasons it was not taken. */
@@ -58,7 +57,7 @@ export function periodFrom(url: URL, now = new Date()): { period: Period; values
 
 /** Every figure for one scope and period, already through disclosure control. */
 export function insightsReport(period: Period, scope: InsightsScope, now = new Date()) {
-  const end = new Date(`${period.to}T00:00:00Z`);
+  const end = parseCalendarDate(period.to)!;
   end.setUTCDate(end.getUTCDate() + 1);
   const asOf = (end < now ? end : now).toISOString();
   const spend = plannedItemRows(period, scope);
