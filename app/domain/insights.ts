@@ -2,7 +2,7 @@ import { journeyStages, STAGES, type JourneyFacts, type Stage } from "~/domain/j
 import { ITEM_KINDS, yearlyCostPence, type ItemKind } from "~/domain/plan";
 
 /**
- * What the scheme learns (seed 002, design principle "Empirical" and section 7.2): anonymised
+ * What the scheme learns (docs/domain-guide.md, "Outcomes and what the scheme learns"): anonymised
  * figures for commissioners and team administrators. Pure: the models hand over plain rows, this
  * works out medians, spreads and totals, and decides what may be shown. Nobody can be identified:
  *
@@ -235,8 +235,8 @@ export type FundedKind = (typeof FUNDED_KINDS)[number];
 /**
  * Statutory or community provision. Controlled treatments are the clinical treatments the NHS would
  * otherwise provide, bought from accredited providers; everything else (co-designed, citizen-led and
- * what the person names) is bought outside the statutory services (seed 003: "when there is choice,
- * over 80% of spend is outside the NHS").
+ * what the person names) is bought outside the statutory services. Where people have a choice, most
+ * of the money is expected to go outside the NHS; this figure shows whether it does.
  */
 export const SECTORS = ["statutory", "community"] as const;
 export type Sector = (typeof SECTORS)[number];
