@@ -146,11 +146,16 @@ export const notifications = sqliteTable(
     kind: text("kind").notNull(),
     params: text("params").notNull().default("{}"),
     link: text("link"),
+    /** Set for a notice that must exist once only (a review coming due): unique, whatever the number of servers. */
+    noticeKey: text("notice_key"),
     createdAt: createdAt(),
     readAt: text("read_at"),
   },
   // Newest first for one user without a sort; the user's unread count and once-only checks use the prefix.
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    uniqueIndex("notifications_notice_key").on(t.noticeKey),
+  ],
 );
 
 /** Mail waiting to go. Never holds health details: only that there is something to look at. */
@@ -310,6 +315,10 @@ export const planSectionHistory = sqliteTable(
       .notNull()
       .references(() => users.id),
     onBehalfOf: text("on_behalf_of").references(() => persons.id),
+    /** How the saver stood towards the person (self, acting-for, supporting, peer-broker), or carried-forward at a new cycle. */
+    capacity: text("capacity", {
+      enum: ["self", "acting-for", "supporting", "peer-broker", "lead-professional", "team-member", "carried-forward"],
+    }),
     savedAt: text("saved_at").notNull(),
     outcome: text("outcome", { enum: ["saved", "conflict"] }).notNull(),
   },

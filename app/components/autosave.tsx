@@ -6,9 +6,9 @@ import type { FormValues } from "~/lib/forms";
 
 /** What an action answers an autosave with. */
 export type AutosaveAnswer =
-  { autosave: "saved"; version: number } | { autosave: "invalid" } | { autosave: "conflict" };
+  { autosave: "saved"; version: number } | { autosave: "invalid" } | { autosave: "conflict" } | { autosave: "notNow" };
 
-type Status = "idle" | "saving" | "saved" | "notSaved" | "conflict";
+type Status = "idle" | "saving" | "saved" | "notSaved" | "conflict" | "notNow";
 
 const DEBOUNCE_MS = 1500;
 
@@ -73,12 +73,12 @@ export function useAutosave(formId: string, loadedVersion: number) {
       setVersion(answer.version);
       setStatus("saved");
     } else {
-      setStatus(answer.autosave === "conflict" ? "conflict" : "notSaved");
+      setStatus(answer.autosave === "conflict" || answer.autosave === "notNow" ? answer.autosave : "notSaved");
     }
   }
   useEffect(() => {
     versionRef.current = version;
-    if (status === "conflict") stopped.current = true;
+    if (status === "conflict" || status === "notNow") stopped.current = true;
   }, [version, status]);
 
   return { version, status };

@@ -3,14 +3,24 @@ import { BudgetChart } from "./budget-chart";
 import type { PlanDocument } from "~/views/plan-view.server";
 
 /** The whole plan on one page: for printing or saving as PDF, and for reading an earlier cycle. */
-export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
+export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; changed?: string[] }) {
   const { t } = useTranslation("journey-ui");
+  const mark = (section: string) =>
+    changed.includes(section) ? (
+      <>
+        {" "}
+        <span className="tag tag--warn">{t("plan:changedSinceLastSent")}</span>
+      </>
+    ) : null;
   const none = <p>{t("list.none")}</p>;
   const c = doc.crisis;
   return (
     <div className="plan-document">
       <section aria-labelledby="doc-outcomes">
-        <h2 id="doc-outcomes">{t("plan:sections.outcomes")}</h2>
+        <h2 id="doc-outcomes">
+          {t("plan:sections.outcomes")}
+          {mark("outcomes")}
+        </h2>
         {doc.outcomes.length === 0 ? (
           none
         ) : (
@@ -42,7 +52,10 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         )}
       </section>
       <section aria-labelledby="doc-items">
-        <h2 id="doc-items">{t("plan:sections.items")}</h2>
+        <h2 id="doc-items">
+          {t("plan:sections.items")}
+          {mark("items")}
+        </h2>
         {doc.items.length === 0 ? (
           none
         ) : (
@@ -88,7 +101,10 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         )}
       </section>
       <section aria-labelledby="doc-free">
-        <h2 id="doc-free">{t("plan:sections.free-support")}</h2>
+        <h2 id="doc-free">
+          {t("plan:sections.free-support")}
+          {mark("free-support")}
+        </h2>
         {doc.freeSupport.length === 0 ? (
           none
         ) : (
@@ -103,7 +119,10 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         )}
       </section>
       <section aria-labelledby="doc-risks">
-        <h2 id="doc-risks">{t("plan:sections.risks")}</h2>
+        <h2 id="doc-risks">
+          {t("plan:sections.risks")}
+          {mark("risks")}
+        </h2>
         {doc.risks.length === 0 ? (
           none
         ) : (
@@ -117,7 +136,10 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         )}
       </section>
       <section aria-labelledby="doc-crisis">
-        <h2 id="doc-crisis">{t("plan:sections.crisis")}</h2>
+        <h2 id="doc-crisis">
+          {t("plan:sections.crisis")}
+          {mark("crisis")}
+        </h2>
         <dl className="summary-list">
           <div>
             <dt>{t("crisis.earlySigns")}</dt>
@@ -154,7 +176,10 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         </dl>
       </section>
       <section aria-labelledby="doc-decisions">
-        <h2 id="doc-decisions">{t("plan:sections.decisions")}</h2>
+        <h2 id="doc-decisions">
+          {t("plan:sections.decisions")}
+          {mark("decisions")}
+        </h2>
         <dl className="summary-list">
           <div>
             <dt>{t("decisions.whoDecidesWhat")}</dt>
@@ -196,7 +221,10 @@ export function PlanDocumentView({ doc }: { doc: PlanDocument }) {
         )}
       </section>
       <section aria-labelledby="doc-resources">
-        <h2 id="doc-resources">{t("plan:sections.resources")}</h2>
+        <h2 id="doc-resources">
+          {t("plan:sections.resources")}
+          {mark("resources")}
+        </h2>
         {doc.resources.length === 0
           ? none
           : doc.resourceHeadings.map((h) => (

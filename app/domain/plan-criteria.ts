@@ -1,6 +1,6 @@
 import { z } from "zod";
 import planCheckJson from "../../content/plan-check.json";
-import { missingManagementDetails, yearlyCostPence, type Plan, type PlanSection } from "~/domain/plan";
+import { missingManagementDetails, yearlyCostPence, type Item, type Plan, type PlanSection } from "~/domain/plan";
 
 /**
  * The plan check: the six criteria of a good plan (docs/domain-guide.md, "A good plan: six criteria"), applied proportionately
@@ -32,6 +32,9 @@ const CHECKS = {
   "no-early-signs": { criterion: "managed-risks", relaxable: true },
   "no-what-helps": { criterion: "managed-risks", relaxable: true },
   "over-budget": { criterion: "resource-efficiency", relaxable: false },
+  "item-may-be-excluded": { criterion: "resource-efficiency", relaxable: false },
+  "nothing-planned": { criterion: "resource-efficiency", relaxable: false },
+  "no-help-at-all": { criterion: "integrated-support", relaxable: false },
   "no-management": { criterion: "clear-decisions", relaxable: false },
   "management-details-missing": { criterion: "clear-decisions", relaxable: false },
   "no-who-decides": { criterion: "clear-decisions", relaxable: true },
@@ -66,14 +69,35 @@ export type Problem = {
   fix: PlanSection | "budget";
 };
 export type CriterionResult = { criterion: Criterion; met: boolean; problems: Problem[] };
-export type Budget = { totalPence: number };
 
-export function committedPence(plan: Plan): number {
-  return plan.items.reduce((sum, item) => sum + yearlyCostPence(item), 0);
+/** What the lead professional decided on an item that needs agreement (keyed by item id). */
+export type ItemAgreement = "agree" | "adapt" | "not-agree";
+export type ItemAgreements = Readonly<Record<string, ItemAgreement>>;
+
+/**
+ * The budget a plan is judged against, and the lead professional's decisions on its items: they
+ * decide what counts as planned spending (an item not agreed, or one that may be an exclusion and is
+ * not agreed yet, stays in the plan but is not funded).
+ */
+export type Budget = { totalPence: number; agreements?: ItemAgreements };
+
+/** Free text that matches an exclusion is kept, marked, and not funded until the lead professional agrees it. */
+export function mayBeExcluded(item: Item, agreements: ItemAgreements = {}): boolean {
+  const agreed = agreements[item.id] === "agree" || agreements[item.id] === "adapt";
+  return (item.flaggedEntryIds ?? []).length > 0 && !agreed;
+}
+
+/** Whether an item counts in planned spending: not refused by the lead professional, not a likely exclusion. */
+export function isFunded(item: Item, agreements: ItemAgreements = {}): boolean {
+  return agreements[item.id] !== "not-agree" && !mayBeExcluded(item, agreements);
+}
+
+export function committedPence(plan: Plan, agreements: ItemAgreements = {}): number {
+  return plan.items.reduce((sum, item) => sum + (isFunded(item, agreements) ? yearlyCostPence(item) : 0), 0);
 }
 
 export function budgetInView(plan: Plan, budget: Budget) {
-  const committed = committedPence(plan);
+  const committed = committedPence(plan, budget.agreements);
   const overByPence = Math.max(0, committed - budget.totalPence);
   return {
     committedPence: committed,
@@ -90,12 +114,19 @@ function findProblems(plan: Plan, budget: Budget): Problem[] {
     problems.push({ check, key: `problems.${camel(check)}`, fix, ...(params && { params }) });
 
   if (plan.outcomes.length === 0) add("no-outcomes", "outcomes");
+  // A part with nothing in it is never "done".
+  if (plan.items.length === 0 && plan.freeSupport.length === 0) {
+    add("nothing-planned", "items");
+    if (plan.resources.length === 0) add("no-help-at-all", "free-support");
+  }
 
   if (plan.items.length === 0 && plan.freeSupport.length === 0) add("no-support", "items");
   const outcomeIds = new Set(plan.outcomes.map((outcome) => outcome.id));
   for (const item of plan.items) {
     if (!item.outcomeIds.some((id) => outcomeIds.has(id))) add("item-serves-no-outcome", "items", { item: item.what });
     if (item.kind === "absolute-exclusion") add("item-excluded", "items", { item: item.what });
+    if (mayBeExcluded(item, budget.agreements))
+      add("item-may-be-excluded", "items", { item: item.what, entry: item.flaggedEntryIds?.[0] ?? "" });
     if (item.kind === "controlled-treatment" && !item.providerId) {
       add("item-needs-accredited-provider", "items", { item: item.what });
     }
@@ -121,13 +152,19 @@ function findProblems(plan: Plan, budget: Budget): Problem[] {
   return problems;
 }
 
-export function isSmallPlan(plan: Plan, rules: PlanCheckRules = defaultPlanCheck): boolean {
-  return committedPence(plan) < rules.smallPlanUnderPence;
+export function isSmallPlan(
+  plan: Plan,
+  rules: PlanCheckRules = defaultPlanCheck,
+  agreements?: ItemAgreements,
+): boolean {
+  return committedPence(plan, agreements) < rules.smallPlanUnderPence;
 }
 
 /** The six criteria in order, each met or not yet, with what would meet it and where. */
 export function planCriteria(plan: Plan, budget: Budget, rules: PlanCheckRules = defaultPlanCheck): CriterionResult[] {
-  const relaxed: ReadonlySet<CheckId> = new Set(isSmallPlan(plan, rules) ? rules.relaxedForSmallPlans : []);
+  const relaxed: ReadonlySet<CheckId> = new Set(
+    isSmallPlan(plan, rules, budget.agreements) ? rules.relaxedForSmallPlans : [],
+  );
   const problems = findProblems(plan, budget).filter((problem) => !relaxed.has(problem.check));
   return CRITERIA.map((criterion) => {
     const own = problems.filter((problem) => CHECKS[problem.check].criterion === criterion);

@@ -22,13 +22,17 @@ export type PlanState = (typeof PLAN_STATES)[number];
 
 export const PLAN_ACTIONS = [
   "submit",
+  "withdraw",
   "request-changes",
   "sign-off",
   "refer-to-panel",
   "ask-to-think-again",
+  "ask-for-review",
   "start-review",
   "complete-review",
   "edit",
+  "record-use",
+  "change-after-sign-off",
 ] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
@@ -43,11 +47,23 @@ const LEAD = ["lead-professional"] as const;
 const LEAD_OR_PANEL = ["lead-professional", "team-member"] as const; // a panel member of the lead's team
 
 export const TRANSITIONS: readonly Transition[] = [
+  // Writing the plan: only while it is a draft, or after changes were asked for.
   { from: "draft", action: "edit", to: "draft", who: WRITERS },
   { from: "changes-requested", action: "edit", to: "draft", who: WRITERS },
+  // Stages 5 to 7 (organising, using, reflecting) are recorded while the cycle is open and nobody is deciding.
+  { from: "draft", action: "record-use", to: "draft", who: WRITERS },
+  { from: "changes-requested", action: "record-use", to: "changes-requested", who: WRITERS },
+  { from: "signed-off", action: "record-use", to: "signed-off", who: WRITERS },
+  { from: "in-review", action: "record-use", to: "in-review", who: WRITERS },
   { from: "draft", action: "submit", to: "submitted", who: SENDERS },
   { from: "changes-requested", action: "submit", to: "submitted", who: SENDERS },
+  // Before a decision the person may take the plan back to change it; the lead professional is told.
+  { from: "submitted", action: "withdraw", to: "draft", who: SENDERS },
   { from: "changes-requested", action: "ask-to-think-again", to: "submitted", who: SENDERS },
+  // After sign-off: a change of support, compared with the signed-off plan (applied at once when small).
+  { from: "signed-off", action: "change-after-sign-off", to: "signed-off", who: WRITERS },
+  // The person (or someone acting for them) may ask for an early review; the lead professional answers it.
+  { from: "signed-off", action: "ask-for-review", to: "signed-off", who: SENDERS },
   { from: "submitted", action: "request-changes", to: "changes-requested", who: LEAD },
   { from: "referred-to-panel", action: "request-changes", to: "changes-requested", who: LEAD_OR_PANEL },
   { from: "submitted", action: "sign-off", to: "signed-off", who: LEAD },
@@ -57,6 +73,21 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "in-review", action: "complete-review", to: "closed", who: LEAD },
 ];
 
+/** Whether the plan's own parts can be changed in this state (by someone who may write). */
+export function isEditable(state: PlanState): boolean {
+  return TRANSITIONS.some((row) => row.action === "edit" && row.from === state);
+}
+
+/** Whether stages 5 to 7 can be recorded in this state: the cycle is open and nobody is deciding on the plan. */
+export function isOpenCycle(state: PlanState): boolean {
+  return TRANSITIONS.some((row) => row.action === "record-use" && row.from === state);
+}
+
+/** Whether the person (or someone acting for them) may take the plan back in this state. */
+export function canWithdraw(state: PlanState): boolean {
+  return TRANSITIONS.some((row) => row.action === "withdraw" && row.from === state);
+}
+
 /** Judging the plan: nobody does this for a plan they helped to write. */
 const DECISIONS: readonly PlanAction[] = ["sign-off", "request-changes", "refer-to-panel"];
 
@@ -65,7 +96,13 @@ export type TransitionPayload = {
   consent?: boolean;
   /** submit: canSubmit(plan, budget, reason) for the version being sent. */
   check?: SubmitCheck;
-  /** submit (when the check is not met), refer-to-panel, ask-to-think-again: in the actor's words. */
+  /** submit: the person has a lead professional to send the plan to. */
+  leadLinked?: boolean;
+  /** submit: a budget has been worked out for this cycle. */
+  budgetWorkedOut?: boolean;
+  /** submit: the plan names at least one outcome. */
+  hasOutcome?: boolean;
+  /** submit (when the check is not met), refer-to-panel, ask-to-think-again, withdraw, ask-for-review: in the actor's words. */
   reason?: string;
   /** request-changes: the criteria the lead professional finds not yet met, each with a reason. */
   unmetCriteria?: Criterion[];
@@ -156,12 +193,13 @@ export function planTransition(state: PlanState, action: PlanAction, input: Tran
 }
 
 function roleRefusal(action: PlanAction, who: Who): string {
-  if (action === "submit" || action === "ask-to-think-again") {
+  if (action === "submit" || action === "ask-to-think-again" || action === "withdraw" || action === "ask-for-review") {
     if (who === "peer-broker") return "peerBrokerCannotSubmit";
     if (who === "supporting") return "supportingCannotSubmit";
     return "onlyPersonCanSend";
   }
-  if (action === "edit") return "professionalCannotEdit";
+  if (action === "edit" || action === "record-use" || action === "change-after-sign-off")
+    return "professionalCannotEdit";
   if (action === "start-review") return "notYourRole";
   return "onlyLeadProfessional";
 }
@@ -182,6 +220,13 @@ function stateRefusal(action: PlanAction, state: PlanState): string {
       return "signedOffChangesElsewhere";
     case "ask-to-think-again":
       return "noChangesAsked";
+    case "withdraw":
+      return signedOff ? "alreadySignedOff" : state === "referred-to-panel" ? "alreadyWithPanel" : "notSubmitted";
+    case "record-use":
+      return sent ? "alreadySent" : "notNow";
+    case "change-after-sign-off":
+    case "ask-for-review":
+      return "notSignedOff";
     case "start-review":
       return state === "in-review" ? "alreadyInReview" : "notSignedOff";
     case "complete-review":
@@ -193,6 +238,9 @@ function payloadRefusal(action: PlanAction, payload: TransitionPayload, today: s
   const filled = (value: string | undefined) => Boolean(value?.trim());
   switch (action) {
     case "submit":
+      if (payload.leadLinked !== true) return "noLeadProfessional";
+      if (payload.budgetWorkedOut !== true) return "noBudgetYet";
+      if (payload.hasOutcome !== true) return "noOutcomeYet";
       if (payload.consent !== true) return "consentNeeded";
       if (!payload.check?.allowed) return "reasonNeeded";
       return null;
@@ -214,6 +262,10 @@ function payloadRefusal(action: PlanAction, payload: TransitionPayload, today: s
       return futureDate(payload.nextReviewDate, today) ? null : "nextReviewDateNeeded";
     case "start-review":
     case "edit":
+    case "record-use":
+    case "change-after-sign-off":
+    case "withdraw":
+    case "ask-for-review":
       return null;
   }
 }

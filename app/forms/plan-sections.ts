@@ -217,7 +217,8 @@ export const keepTheirsSchema = z.strictObject({ intent: z.literal("keep-theirs"
 // ---- the over-budget reason, for the lead professional ----
 
 export const overBudgetReasonFormSchema = z.strictObject({
-  intent: z.literal("over-budget-reason"),
+  intent: z.enum(["over-budget-reason", "save"]),
+  version,
   overBudgetReason: optionalText(2000),
 });
 
@@ -261,12 +262,10 @@ export function reflectionFormSchema(outcomeIds: readonly string[]) {
     ]),
   );
   return z.strictObject({
-    intent: z.literal("save"),
+    intent: z.enum(["save", "autosave"]),
+    version,
     working: optionalText(2000),
     notWorking: optionalText(2000),
     ...ratings,
   });
 }
-
-/** The cycle the button was shown for, so pressing it twice never starts two cycles. */
-export const nextCycleSchema = z.strictObject({ intent: z.literal("next-cycle"), cycle: wholeNumber(1, 10_000) });

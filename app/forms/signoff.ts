@@ -52,7 +52,7 @@ for (const c of CRITERIA) {
 for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
   shape[agreeField(i)] = z.preprocess(
     blankToUndefined,
-    z.enum(["agree", "adapt"], { error: "signoff:errors.chooseAgreement" }).optional(),
+    z.enum(["agree", "adapt", "not-agree"], { error: "signoff:errors.chooseAgreement" }).optional(),
   );
   shape[adaptField(i)] = optionalText(1000);
 }
@@ -75,6 +75,15 @@ export const decisionSchema = z.strictObject(shape).superRefine((raw, ctx) => {
     for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
   }
   if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
+  // An adaptation says what changes; "not agreed" says why, so the person reads a reason.
+  for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
+    const choice = v[agreeField(i)];
+    if ((choice === "adapt" || choice === "not-agree") && !v[adaptField(i)])
+      add(
+        adaptField(i),
+        choice === "adapt" ? "signoff:errors.adaptationNeeded" : "signoff:errors.notAgreedReasonNeeded",
+      );
+  }
   if (v.decision === "refer-to-panel") {
     if (!v.risk) add("risk", "signoff:errors.riskNeeded");
     if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
@@ -88,6 +97,18 @@ export const decisionSchema = z.strictObject(shape).superRefine((raw, ctx) => {
 export const thinkAgainSchema = z.strictObject({
   reasons: requiredText(2000, "signoff:errors.thinkAgainReasons"),
 });
+
+/**
+ * The person (or someone acting for them) asks for an early review. Only the lead professional's
+ * review meeting opens the next cycle; nobody else closes or opens one.
+ */
+export const askForReviewSchema = z.strictObject({
+  intent: z.literal("ask-for-review"),
+  reason: optionalText(2000),
+});
+
+/** Before a decision, the person (or someone acting for them) takes the plan back to change it. */
+export const withdrawSchema = z.strictObject({ intent: z.literal("withdraw") });
 
 /** Stage 7: the review the lead professional holds with the person. */
 export const reviewMeetingSchema = z.strictObject({

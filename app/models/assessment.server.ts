@@ -223,3 +223,33 @@ export function allBudgets(personId: string): AllocationRecord[] {
     .all()
     .map(toRecord);
 }
+
+/**
+ * A new cycle begins at stage 1 with its own assessment: last cycle's answers (and who gave them) are
+ * offered as the starting point, and a new budget is worked out from them under the active rule set.
+ * Agreed ratings are not carried: the lead professional agrees afresh. The earlier assessment, its
+ * answers and its calculations stay exactly as they were. Idempotent for a cycle.
+ */
+export function startAssessmentForCycle(personId: string, cycle: number, by: string): AssessmentRow {
+  const previous = currentAssessment(personId);
+  if (previous && previous.cycle >= cycle) return previous;
+  const id = randomUUID();
+  db()
+    .insert(assessments)
+    .values({ id, personId, cycle, informal: previous?.informal ?? null, informalBy: previous?.informalBy ?? null })
+    .run();
+  if (previous) {
+    const answers = db().select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, previous.id)).all();
+    if (answers.length > 0)
+      db()
+        .insert(assessmentAnswers)
+        .values(answers.map((a) => ({ ...a, assessmentId: id })))
+        .run();
+  }
+  audit({ actorId: by, personId, action: "start-assessment", target: id, result: "ok", detail: { cycle } });
+  const calculatedBefore =
+    previous &&
+    db().select({ id: allocations.id }).from(allocations).where(eq(allocations.assessmentId, previous.id)).get();
+  if (previous?.informal && calculatedBefore) calculateBudget(personId, "self", by);
+  return currentAssessment(personId)!;
+}

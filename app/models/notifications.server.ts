@@ -19,16 +19,28 @@ export function notifyWithEmail(userId: string, kind: string, params: Record<str
   queueEmail(userId, link);
 }
 
-/** The links of every notice of this kind the user already has (for once-only reminders): one statement, not one per link. */
-export function noticeLinks(userId: string, kind: string): Set<string> {
-  return new Set(
-    db()
-      .select({ link: notifications.link })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))
-      .all()
-      .flatMap((n) => (n.link ? [n.link] : [])),
-  );
+/**
+ * A notice that must exist once only, whatever the number of servers or restarts: `key` is unique in
+ * the database, so a second attempt (here or on another server) inserts nothing and sends no email.
+ * Returns whether this call was the one that made it.
+ */
+export function notifyOnce(
+  key: string,
+  userId: string,
+  kind: string,
+  params: Record<string, string>,
+  link: string,
+): boolean {
+  const made = db().transaction((tx) => {
+    const inserted = tx
+      .insert(notifications)
+      .values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link, noticeKey: key })
+      .onConflictDoNothing({ target: notifications.noticeKey })
+      .run();
+    return inserted.changes === 1;
+  });
+  if (made) queueEmail(userId, link);
+  return made;
 }
 
 /** One page of a user's notifications, newest first. */

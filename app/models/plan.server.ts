@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
 import { emptyPlan, planSchema, type Plan } from "~/domain/plan";
+import { isEditable, isOpenCycle, type PlanState, type Who } from "~/domain/workflow";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
@@ -92,30 +93,70 @@ function loadPlanRow(row: PlanRow | undefined): LoadedPlan {
 
 export type SaveResult =
   | { ok: true; version: number }
-  | { ok: false; conflict: { theirs: unknown; theirVersion: number; savedBy: string; savedAt: string } };
+  | { ok: false; conflict: { theirs: unknown; theirVersion: number; savedBy: string; savedAt: string } }
+  | { ok: false; notNow: PlanState };
+
+/** Who saves, and in what capacity towards the person (for the history's plain words). */
+export interface SavedBy {
+  userId: string;
+  capacity: Who;
+}
 
 /**
- * Saves one section if nobody has saved it since `expectedVersion` (or always, with "latest", for
- * additions that cannot overwrite anyone's words). A save that loses the race is kept in the history
+ * What a save needs of the plan's state: "edit" for the plan's own parts (only while it is being
+ * written), "record-use" for stages 5 to 7 (while the cycle is open and nobody is deciding on it).
+ */
+export type SaveWhen = "edit" | "record-use";
+const ALLOWED: Record<SaveWhen, (state: PlanState) => boolean> = { edit: isEditable, "record-use": isOpenCycle };
+
+/** Whether the current plan can take a save of this kind now (for a page deciding whether to show its form). */
+export function canSaveNow(row: PlanRow | undefined, when: SaveWhen): boolean {
+  return ALLOWED[when]((row?.state ?? "draft") as PlanState);
+}
+
+/**
+ * Saves one section if the plan's state allows it and nobody has saved it since `expectedVersion`
+ * (or always, with "latest", for additions that cannot overwrite anyone's words). The state and the
+ * version are checked inside the write's transaction, after the request's body was read: nothing
+ * lands in a plan that was sent meanwhile. `content` may be worked out from what is stored now
+ * (adding to a list), inside the same transaction. A save that loses the race is kept in the history
  * as a conflict and handed back, so the person can compare and nothing typed is lost.
  */
 export function saveSection(
   personId: string,
   section: StoredSection,
-  content: unknown,
+  content: unknown | ((stored: unknown) => unknown),
   expectedVersion: number | "latest",
-  savedBy: string,
+  by: SavedBy,
+  when: SaveWhen,
 ): SaveResult {
-  const plan = ensurePlan(personId);
-  const json = JSON.stringify(content);
+  ensurePlan(personId);
+  const savedBy = by.userId;
   const now = new Date().toISOString();
   const onBehalfOf = personId;
   return db().transaction((tx) => {
+    const plan = tx.select().from(plans).where(eq(plans.personId, personId)).orderBy(desc(plans.cycle)).get()!;
+    if (!ALLOWED[when](plan.state as PlanState)) {
+      audit({
+        actorId: savedBy,
+        personId,
+        action: "save-plan-section",
+        target: section,
+        result: "refused",
+        detail: { state: plan.state },
+      });
+      return { ok: false as const, notNow: plan.state as PlanState };
+    }
     const current = tx
       .select()
       .from(planSections)
       .where(and(eq(planSections.planId, plan.id), eq(planSections.section, section)))
       .get();
+    const json = JSON.stringify(
+      typeof content === "function"
+        ? (content as (stored: unknown) => unknown)(current ? JSON.parse(current.content) : undefined)
+        : content,
+    );
     const currentVersion = current?.version ?? 0;
     if (expectedVersion !== "latest" && expectedVersion !== currentVersion) {
       tx.insert(planSectionHistory)
@@ -126,6 +167,7 @@ export function saveSection(
           content: json,
           savedBy,
           onBehalfOf,
+          capacity: by.capacity,
           savedAt: now,
           outcome: "conflict",
         })
@@ -157,7 +199,7 @@ export function saveSection(
         .run();
     else tx.insert(planSections).values(row).run();
     tx.insert(planSectionHistory)
-      .values({ ...row, outcome: "saved" })
+      .values({ ...row, capacity: by.capacity, outcome: "saved" })
       .run();
     audit({
       actorId: savedBy,
@@ -196,10 +238,13 @@ export function newEntryId(): string {
 
 /**
  * Stage 7 brings the person back to stage 1: a new cycle whose plan starts as a copy of this one
- * (a new draft), while the finished plan and its history stay exactly as they were. Idempotent.
+ * (a new draft), while the finished plan and its history stay exactly as they were. Only a closed
+ * cycle (the review held: planTransition "complete-review") opens the next one. Idempotent.
+ * Called inside the review's transaction.
  */
-export function startNextCycle(personId: string, by: string): PlanRow {
+export function openNextCycle(personId: string, by: string): PlanRow {
   const current = ensurePlan(personId);
+  if (current.state !== "closed") throw new Error("Only a finished cycle opens the next one");
   return db().transaction((tx) => {
     const newer = tx
       .select()
@@ -225,10 +270,9 @@ export function startNextCycle(personId: string, by: string): PlanRow {
       };
       tx.insert(planSections).values(row).run();
       tx.insert(planSectionHistory)
-        .values({ ...row, outcome: "saved" })
+        .values({ ...row, capacity: "carried-forward", outcome: "saved" })
         .run();
     }
-    if (current.state !== "closed") tx.update(plans).set({ state: "closed" }).where(eq(plans.id, current.id)).run();
     audit({
       actorId: by,
       personId,
@@ -246,7 +290,17 @@ export function allPlans(personId: string): PlanRow[] {
   return db().select().from(plans).where(eq(plans.personId, personId)).orderBy(asc(plans.cycle)).all();
 }
 
-/** Sets the workflow state; only the sign-off workflow calls this, after planTransition allowed it. */
-export function setPlanState(planId: string, state: PlanRow["state"]): void {
-  db().update(plans).set({ state }).where(eq(plans.id, planId)).run();
+/**
+ * Moves the plan from one state to the next, only if it is still in `from` (checked in the same
+ * statement); only the sign-off workflow calls this, after planTransition allowed the step.
+ * Returns false when someone else moved the plan first.
+ */
+export function setPlanState(planId: string, from: PlanRow["state"], to: PlanRow["state"]): boolean {
+  return (
+    db()
+      .update(plans)
+      .set({ state: to })
+      .where(and(eq(plans.id, planId), eq(plans.state, from)))
+      .run().changes === 1
+  );
 }

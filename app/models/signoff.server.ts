@@ -4,7 +4,14 @@ import { helpers, persons, planDecisions, planReviews, planSectionHistory, planS
 import { content } from "~/content/content.server";
 import { judgedBudget } from "~/domain/allocation";
 import { toIsoDate } from "~/domain/dates";
-import { CRITERIA, canSubmit, committedPence, type Criterion } from "~/domain/plan-criteria";
+import {
+  CRITERIA,
+  canSubmit,
+  committedPence,
+  type Criterion,
+  type ItemAgreement,
+  type ItemAgreements,
+} from "~/domain/plan-criteria";
 import type { Plan } from "~/domain/plan";
 import type { Standing } from "~/domain/access";
 import {
@@ -15,10 +22,10 @@ import {
   type TransitionPayload,
 } from "~/domain/workflow";
 import { db } from "~/lib/db.server";
-import { agreedOf, currentAssessment, latestBudgets } from "./assessment.server";
+import { agreedOf, currentAssessment, latestBudgets, startAssessmentForCycle } from "./assessment.server";
 import { audit } from "./audit.server";
-import { noticeLinks, notifyWithEmail } from "./notifications.server";
-import { allPlans, currentPlan, ensurePlan, loadPlan, setPlanState, startNextCycle, type PlanRow } from "./plan.server";
+import { notifyOnce, notifyWithEmail } from "./notifications.server";
+import { allPlans, currentPlan, ensurePlan, loadPlan, openNextCycle, setPlanState, type PlanRow } from "./plan.server";
 
 /**
  * The sign-off workflow's records. Every step asks planTransition first; only an allowed step
@@ -127,6 +134,38 @@ export function parseSnapshot(submission: SubmissionRow): Snapshot {
   return JSON.parse(submission.snapshot) as Snapshot;
 }
 
+/**
+ * The lead professional's decisions on the items of a plan, newest last (a later decision on an item
+ * replaces an earlier one): they decide what counts as planned spending.
+ */
+export function agreementsOf(planId: string): ItemAgreements {
+  const merged: Record<string, ItemAgreement> = {};
+  for (const d of decisionsOf(planId)) {
+    const items = JSON.parse(d.itemAgreements) as Record<string, { agreement?: ItemAgreement }>;
+    for (const [id, a] of Object.entries(items)) if (a.agreement) merged[id] = a.agreement;
+  }
+  return merged;
+}
+
+/** The plan in force: the version of the newest sign-off, and the budget confirmed with it. Null before sign-off. */
+export function signedOffVersion(planId: string): { plan: Plan; budgetPence: number; version: number } | null {
+  const decision = db()
+    .select()
+    .from(planDecisions)
+    .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
+    .orderBy(desc(planDecisions.decidedAt))
+    .get();
+  if (!decision) return null;
+  const submission = db().select().from(planSubmissions).where(eq(planSubmissions.id, decision.submissionId)).get();
+  if (!submission) return null;
+  const snapshot = parseSnapshot(submission);
+  return {
+    plan: snapshot.plan,
+    budgetPence: decision.confirmedBudgetPence ?? snapshot.budget.totalPence,
+    version: submission.version,
+  };
+}
+
 /** The review date of the newest sign-off of a plan, if it was signed off. */
 export function reviewDateOf(planId: string): string | null {
   return (
@@ -147,7 +186,7 @@ export function suggestedReviewDate(personId: string, now = new Date()): string 
   return toIsoDate(defaultReviewDate(now, !reviewed));
 }
 
-function budgetSnapshot(personId: string, plan: Plan): Snapshot["budget"] {
+function budgetSnapshot(personId: string, plan: Plan, agreements: ItemAgreements): Snapshot["budget"] {
   const { self, agreed } = latestBudgets(personId);
   const chosen = judgedBudget({ self, agreed });
   const assessment = currentAssessment(personId);
@@ -159,7 +198,7 @@ function budgetSnapshot(personId: string, plan: Plan): Snapshot["budget"] {
     basis: chosen?.basis ?? null,
     selfTotalPence: self?.totalPence ?? null,
     agreedTotalPence: agreed?.totalPence ?? null,
-    committedPence: committedPence(plan),
+    committedPence: committedPence(plan, agreements),
     agreedRatings: ratings,
   };
 }
@@ -173,47 +212,73 @@ function transition(who: Actor, row: PlanRow, action: PlanAction, payload: Trans
   });
 }
 
+/** What sending needs beyond consent and the plan check: someone to send it to, a budget, an outcome. */
+function sendingNeeds(who: Actor, plan: Plan) {
+  return {
+    leadLinked: Boolean(who.person.leadProfessionalId),
+    budgetWorkedOut:
+      latestBudgets(who.person.id).self !== undefined || latestBudgets(who.person.id).agreed !== undefined,
+    hasOutcome: plan.outcomes.length > 0,
+  };
+}
+
 /** What the submit page shows before sending: would planTransition accept it, and if not, why. */
 export function submitRefusal(who: Actor): string | null {
   const row = currentPlan(who.person.id);
+  const { plan } = loadPlan(who.person.id);
   const result = planTransition((row?.state ?? "draft") as PlanState, "submit", {
     actorId: who.actor.id,
     standing: who.standing,
     helperIds: [],
-    payload: { consent: true, check: { allowed: true, missing: [], notMet: [] } },
+    payload: { consent: true, check: { allowed: true, missing: [], notMet: [] }, ...sendingNeeds(who, plan) },
   });
   return result.ok ? null : `plan:${result.reason}`;
 }
 
-/** The person (or someone acting for them) sends the plan. The snapshot is frozen as a string, never rewritten. */
+/**
+ * The person (or someone acting for them) sends the plan. The plan is read, checked and frozen in one
+ * transaction, so the version sent is exactly the one checked. The snapshot is a string, never rewritten.
+ */
 export function submitPlan(who: Actor, input: { consent: boolean; reason?: string }): StepResult {
-  const row = ensurePlan(who.person.id);
-  const { plan } = loadPlan(who.person.id);
-  const budget = budgetSnapshot(who.person.id, plan);
-  const check = canSubmit(plan, { totalPence: budget.totalPence }, input.reason ?? "", content().planCheck);
-  const result = transition(who, row, "submit", { consent: input.consent, check, reason: input.reason });
-  if (!result.ok) {
-    audit({
-      actorId: who.actor.id,
-      personId: who.person.id,
-      action: "plan-submit",
-      target: row.id,
-      result: "refused",
-      detail: { reason: result.reason },
+  ensurePlan(who.person.id);
+  const done = db().transaction(() => {
+    const row = currentPlan(who.person.id)!;
+    const { plan } = loadPlan(who.person.id);
+    const agreements = agreementsOf(row.id);
+    const budget = budgetSnapshot(who.person.id, plan, agreements);
+    const check = canSubmit(
+      plan,
+      { totalPence: budget.totalPence, agreements },
+      input.reason ?? "",
+      content().planCheck,
+    );
+    const result = transition(who, row, "submit", {
+      consent: input.consent,
+      check,
+      reason: input.reason,
+      ...sendingNeeds(who, plan),
     });
-    if (result.reason === "workflow.reasonNeeded") {
-      const overBudget = check.missing.includes("submit.overBudgetReasonNeeded") && check.missing.length === 1;
-      return refusedStep(
-        overBudget ? "plan:submit.overBudgetReasonNeeded" : "plan:submit.reasonNeeded",
-        overBudget ? "_form" : "reason",
-      );
+    if (!result.ok) {
+      audit({
+        actorId: who.actor.id,
+        personId: who.person.id,
+        action: "plan-submit",
+        target: row.id,
+        result: "refused",
+        detail: { reason: result.reason },
+      });
+      if (result.reason === "workflow.reasonNeeded") {
+        const overBudget = check.missing.includes("submit.overBudgetReasonNeeded") && check.missing.length === 1;
+        return refusedStep(
+          overBudget ? "plan:submit.overBudgetReasonNeeded" : "plan:submit.reasonNeeded",
+          overBudget ? "_form" : "reason",
+        );
+      }
+      return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
     }
-    return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
-  }
-  const version = (latestSubmission(row.id)?.version ?? 0) + 1;
-  const at = result.audit.at;
-  const snapshot: Snapshot = { cycle: row.cycle, version, plan, budget, notMet: check.notMet };
-  db().transaction(() => {
+    const version = (latestSubmission(row.id)?.version ?? 0) + 1;
+    const at = result.audit.at;
+    const snapshot: Snapshot = { cycle: row.cycle, version, plan, budget, notMet: check.notMet };
     db()
       .insert(planSubmissions)
       .values({
@@ -228,7 +293,7 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
         submittedAt: at,
       })
       .run();
-    setPlanState(row.id, result.next);
+    setPlanState(row.id, row.state, result.next);
     audit({
       actorId: who.actor.id,
       personId: who.person.id,
@@ -237,15 +302,78 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
       result: "ok",
       detail: { ...result.audit, version, cycle: row.cycle },
     });
+    return { ok: true as const, version };
   });
-  if (who.person.leadProfessionalId)
+  if (done.ok && who.person.leadProfessionalId)
     notifyWithEmail(
       who.person.leadProfessionalId,
       "plan-waiting",
       { name: who.personName },
       `/people/${who.person.id}/plan/review`,
     );
+  return done;
+}
+
+/**
+ * Before a decision, the person (or someone acting for them) takes the plan back to change it.
+ * The version sent stays in the record as it was; the lead professional is told it was withdrawn.
+ */
+export function withdrawPlan(who: Actor): StepResult {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.notSubmitted");
+  const result = transition(who, row, "withdraw", {});
+  const version = latestSubmission(row.id)?.version ?? 0;
+  if (!result.ok || !setPlanState(row.id, row.state, result.next)) {
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-withdraw",
+      target: row.id,
+      result: "refused",
+      detail: { reason: result.ok ? "moved-meanwhile" : result.reason },
+    });
+    return refusedStep(result.ok ? "plan:workflow.notSubmitted" : `plan:${result.reason}`);
+  }
+  audit({
+    actorId: who.actor.id,
+    personId: who.person.id,
+    action: "plan-withdraw",
+    target: row.id,
+    result: "ok",
+    detail: { ...result.audit, version, cycle: row.cycle },
+  });
+  if (who.person.leadProfessionalId)
+    notifyWithEmail(
+      who.person.leadProfessionalId,
+      "plan-withdrawn",
+      { name: who.personName },
+      `/people/${who.person.id}/plan`,
+    );
   return { ok: true, version };
+}
+
+/** The person (or someone acting for them) asks for an early review; the lead professional answers it by holding one. */
+export function askForReview(who: Actor, reason: string): StepResult {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.notSignedOff");
+  const result = transition(who, row, "ask-for-review", { reason });
+  if (!result.ok) return refusedStep(`plan:${result.reason}`);
+  audit({
+    actorId: who.actor.id,
+    personId: who.person.id,
+    action: "plan-ask-for-review",
+    target: row.id,
+    result: "ok",
+    detail: { ...result.audit, cycle: row.cycle },
+  });
+  if (who.person.leadProfessionalId)
+    notifyWithEmail(
+      who.person.leadProfessionalId,
+      "review-asked",
+      { name: who.personName },
+      `/people/${who.person.id}/plan/review-meeting`,
+    );
+  return { ok: true, version: latestSubmission(row.id)?.version ?? 0 };
 }
 
 /** Items the lead professional agrees one by one: co-designed support, and anything the person named themselves. */
@@ -258,7 +386,8 @@ export interface DecisionInput {
   decision: "sign-off" | "request-changes" | "refer-to-panel";
   criteria: Record<Criterion, { met: boolean; comment?: string }>;
   /** By index into itemsNeedingAgreement(snapshot.plan). */
-  agreements: ({ agreement: "agree" | "adapt"; adaptation?: string } | undefined)[];
+  /** agree; agree with an adaptation (what changes); or not agree (why): a not-agreed item is not funded. */
+  agreements: ({ agreement: "agree" | "adapt" | "not-agree"; adaptation?: string } | undefined)[];
   reviewDate?: string;
   risk?: string;
   reason?: string;
@@ -314,6 +443,8 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
                 what: item.what,
                 agreement: a.agreement,
                 adaptation: a.agreement === "adapt" ? a.adaptation : undefined,
+                reason: a.agreement === "not-agree" ? a.adaptation : undefined,
+                flaggedEntryIds: item.flaggedEntryIds,
               },
             ],
           ]
@@ -338,7 +469,7 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
         decidedAt: result.audit.at,
       })
       .run();
-    setPlanState(row.id, result.next);
+    setPlanState(row.id, row.state, result.next);
     audit({
       actorId: who.actor.id,
       personId: who.person.id,
@@ -404,7 +535,7 @@ export function askToThinkAgain(who: Actor, reasons: string): StepResult {
         reconsiderationReasons: reasons,
       })
       .run();
-    setPlanState(row.id, result.next);
+    setPlanState(row.id, row.state, result.next);
     audit({
       actorId: who.actor.id,
       personId: who.person.id,
@@ -447,12 +578,12 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
       finish.reason === "workflow.nextReviewDateNeeded" ? "nextReviewDate" : "_form",
     );
   const version = latestSubmission(row.id)?.version ?? 0;
-  db().transaction(() => {
+  const next = db().transaction(() => {
     db()
       .insert(planReviews)
       .values({ id: randomUUID(), planId: row.id, ...input, heldBy: who.actor.id, heldAt: finish.audit.at })
       .run();
-    setPlanState(row.id, start.next);
+    setPlanState(row.id, row.state, start.next);
     audit({
       actorId: who.actor.id,
       personId: who.person.id,
@@ -461,7 +592,7 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
       result: "ok",
       detail: { ...start.audit, version, cycle: row.cycle },
     });
-    setPlanState(row.id, finish.next);
+    setPlanState(row.id, start.next, finish.next);
     audit({
       actorId: who.actor.id,
       personId: who.person.id,
@@ -470,8 +601,12 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
       result: "ok",
       detail: { ...finish.audit, version, cycle: row.cycle },
     });
+    // The next cycle: the plan carried forward as a new draft, a new assessment (last cycle's
+    // answers as a starting point) and a new budget calculation. Earlier cycles stay as they were.
+    const opened = openNextCycle(who.person.id, who.actor.id);
+    startAssessmentForCycle(who.person.id, opened.cycle, who.actor.id);
+    return opened;
   });
-  const next = startNextCycle(who.person.id, who.actor.id);
   for (const userId of peopleToTell(who.person.id, who.person.userId))
     notifyWithEmail(userId, "review-held", { by: who.actor.name }, `/people/${who.person.id}/plan`);
   return { ok: true, version, cycle: next.cycle };
@@ -507,6 +642,45 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Reviews within this many days are "coming due": the lead professional and the person hear of it once. */
 export const REVIEW_DUE_DAYS = 28;
 
+/**
+ * Review-due notices, from the scheduler (never from a page load): for every signed-off plan whose
+ * review is within REVIEW_DUE_DAYS, the lead professional and the person are told once. The notice
+ * key names the plan and its review date, so it is made once whatever the number of servers or runs;
+ * a new review date (after the next sign-off) is a new notice.
+ */
+export function sendReviewDueNotices(now = new Date()): number {
+  const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
+  let made = 0;
+  const people = db()
+    .select({ personId: persons.id, userId: persons.userId, leadId: persons.leadProfessionalId, name: users.name })
+    .from(persons)
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(isNotNull(persons.leadProfessionalId))
+    .all();
+  for (const p of people) {
+    const row = currentPlan(p.personId);
+    if (!row || (row.state !== "signed-off" && row.state !== "in-review")) continue;
+    const reviewDate = reviewDateOf(row.id);
+    if (!reviewDate || reviewDate > soon) continue;
+    const key = `review-due:${row.id}:${reviewDate}`;
+    if (
+      notifyOnce(
+        `${key}:lead`,
+        p.leadId!,
+        "review-due",
+        { name: p.name, date: reviewDate },
+        `/people/${p.personId}/plan/review-meeting`,
+      )
+    )
+      made++;
+    if (
+      notifyOnce(`${key}:person`, p.userId, "review-due", { date: reviewDate }, `/people/${p.personId}/plan/decision`)
+    )
+      made++;
+  }
+  return made;
+}
+
 interface QueueRow {
   personId: string;
   userId: string;
@@ -523,7 +697,7 @@ interface QueueRow {
 /**
  * The lead professional's queue: only their own people (persons.leadProfessionalId = them). One
  * statement for the whole caseload, each person's current plan with its newest submission, newest
- * decision and review date (index searches, never a query per person).
+ * decision and review date (index searches, never a query per person). Only reads.
  */
 export function queueFor(leadId: string, now = new Date()) {
   const rows = db().all<QueueRow>(sql`
@@ -553,7 +727,6 @@ export function queueFor(leadId: string, now = new Date()) {
   const reviews: { personId: string; name: string; reviewDate: string; due: boolean }[] = [];
   const today = toIsoDate(now);
   const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
-  const told = noticeLinks(leadId, "review-due");
   for (const p of rows) {
     if (p.state === "submitted") {
       if (p.submittedAt !== null)
@@ -571,11 +744,6 @@ export function queueFor(leadId: string, now = new Date()) {
       const reviewDate = p.reviewDate;
       const due = reviewDate <= soon;
       reviews.push({ personId: p.personId, name: p.name, reviewDate, due });
-      const link = `/people/${p.personId}/plan/review-meeting`;
-      if (due && !told.has(link)) {
-        notifyWithEmail(leadId, "review-due", { name: p.name, date: reviewDate }, link);
-        notifyWithEmail(p.userId, "review-due", { date: reviewDate }, `/people/${p.personId}/plan/decision`);
-      }
     }
   }
   waiting.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));

@@ -2,20 +2,27 @@ import type { TFunction } from "i18next";
 import { content } from "~/content/content.server";
 import type { Language } from "~/domain/languages";
 import { judgedBudget } from "~/domain/allocation";
-import { budgetInView, isSmallPlan, planCriteria } from "~/domain/plan-criteria";
-import { REAL_WEALTH, type Plan } from "~/domain/plan";
+import { budgetInView, isSmallPlan, planCriteria, type ItemAgreements } from "~/domain/plan-criteria";
+import { findEntry } from "~/domain/menu";
+import { REAL_WEALTH, type Plan, type PlanSection } from "~/domain/plan";
 import { formatMoney } from "~/lib/format";
 import { latestBudgets } from "~/models/assessment.server";
-import type { LoadedPlan } from "~/models/plan.server";
+import { currentPlan, type LoadedPlan } from "~/models/plan.server";
+import { agreementsOf } from "~/models/signoff.server";
 
-/** The budget a plan is judged against: the agreed calculation if there is one, else the person's own. */
-export function budgetForPlan(personId: string): { totalPence: number } | null {
+/**
+ * The budget a plan is judged against (the agreed calculation if there is one, else the person's
+ * own), with the lead professional's decisions on the current plan's items (what counts as planned).
+ */
+export function budgetForPlan(personId: string): { totalPence: number; agreements: ItemAgreements } | null {
   const budget = judgedBudget(latestBudgets(personId));
-  return budget ? { totalPence: budget.totalPence } : null;
+  if (!budget) return null;
+  const row = currentPlan(personId);
+  return { totalPence: budget.totalPence, agreements: row ? agreementsOf(row.id) : {} };
 }
 
-export function budgetFigures(plan: Plan, budgetPence: number, lang: Language) {
-  const view = budgetInView(plan, { totalPence: budgetPence });
+export function budgetFigures(plan: Plan, budgetPence: number, lang: Language, agreements: ItemAgreements = {}) {
+  const view = budgetInView(plan, { totalPence: budgetPence, agreements });
   return {
     budgetPence,
     committedPence: view.committedPence,
@@ -26,18 +33,36 @@ export function budgetFigures(plan: Plan, budgetPence: number, lang: Language) {
   };
 }
 
-/** The six criteria, each met or not yet, with plain reasons and where to fix them. */
-export function planCheckView(plan: Plan, budgetPence: number, lang: Language, t: TFunction) {
-  const rules = content().planCheck;
+/**
+ * The six criteria, each met or not yet, with plain reasons and where to fix them. An item that may
+ * be an exclusion is named with the menu's reason and what could help instead.
+ */
+export function planCheckView(
+  plan: Plan,
+  budgetPence: number,
+  lang: Language,
+  t: TFunction,
+  agreements: ItemAgreements = {},
+) {
+  const { planCheck: rules, menu } = content();
+  const exclusionWords = (entryId: unknown) => {
+    const entry = typeof entryId === "string" ? findEntry(menu, entryId) : undefined;
+    return entry?.kind === "absolute-exclusion"
+      ? { why: entry.why[lang], instead: entry.helpInstead.text[lang] }
+      : { why: "", instead: "" };
+  };
   return {
-    small: isSmallPlan(plan, rules),
+    small: isSmallPlan(plan, rules, agreements),
     smallNote: t("plan:submit.smallPlan", { amount: rules.smallPlanUnderPence / 100 }),
-    criteria: planCriteria(plan, { totalPence: budgetPence }, rules).map((c) => ({
+    criteria: planCriteria(plan, { totalPence: budgetPence, agreements }, rules).map((c) => ({
       criterion: c.criterion,
       name: t(`plan:criteria.${c.criterion}.name`),
       met: c.met,
       problems: c.problems.map((p) => ({
-        text: t(`plan:${p.key}`, p.params),
+        text:
+          p.check === "item-may-be-excluded"
+            ? t(`plan:${p.key}`, { ...p.params, ...exclusionWords(p.params?.entry) })
+            : t(`plan:${p.key}`, p.params),
         fix: p.fix,
       })),
     })),
@@ -46,14 +71,42 @@ export function planCheckView(plan: Plan, budgetPence: number, lang: Language, t
 
 /** Every part of a plan in one language, ready to read or print (the printable page and earlier cycles). */
 export function planDocumentView(personId: string, loaded: LoadedPlan, lang: Language, t: TFunction) {
-  const { plan } = loaded;
+  return documentOf(
+    loaded.plan,
+    { cycle: loaded.row?.cycle ?? 1, state: loaded.row?.state ?? "draft", budget: budgetForPlan(personId) },
+    lang,
+    t,
+  );
+}
+
+/** A sent version of the plan, every part, judged against the budget it was sent with (the review screen). */
+export function sentPlanDocumentView(
+  plan: Plan,
+  sent: { cycle: number; budgetPence: number; agreements: ItemAgreements },
+  lang: Language,
+  t: TFunction,
+) {
+  return documentOf(
+    plan,
+    { cycle: sent.cycle, state: "submitted", budget: { totalPence: sent.budgetPence, agreements: sent.agreements } },
+    lang,
+    t,
+  );
+}
+
+function documentOf(
+  plan: Plan,
+  meta: { cycle: number; state: string; budget: { totalPence: number; agreements: ItemAgreements } | null },
+  lang: Language,
+  t: TFunction,
+) {
   const areas = content().lifeAreas.areas;
   const areaName = (id: string) => areas.find((a) => a.id === id)?.name[lang] ?? id;
-  const budget = budgetForPlan(personId);
+  const { budget } = meta;
   const d = plan.decisions;
   return {
-    cycle: loaded.row?.cycle ?? 1,
-    state: loaded.row?.state ?? "draft",
+    cycle: meta.cycle,
+    state: meta.state,
     outcomes: plan.outcomes.map((o) => ({
       id: o.id,
       words: o.words,
@@ -86,8 +139,24 @@ export function planDocumentView(personId: string, loaded: LoadedPlan, lang: Lan
     /** The headings resources are grouped under, in order (passed here so the page ships no plan schemas). */
     resourceHeadings: REAL_WEALTH.filter((h) => plan.resources.some((r) => r.heading === h)),
     overBudgetReason: plan.overBudgetReason,
-    figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
-    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
+    figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,
+    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t, budget?.agreements),
   };
+}
+
+/** The parts of the plan that differ between two sent versions (by their stored content). */
+export function changedParts(before: Plan | undefined, after: Plan): PlanSection[] {
+  if (!before) return [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const parts: [PlanSection, keyof Plan][] = [
+    ["outcomes", "outcomes"],
+    ["items", "items"],
+    ["free-support", "freeSupport"],
+    ["risks", "risks"],
+    ["crisis", "crisis"],
+    ["decisions", "decisions"],
+    ["resources", "resources"],
+  ];
+  return parts.filter(([, key]) => !same(before[key], after[key])).map(([section]) => section);
 }
 export type PlanDocument = ReturnType<typeof planDocumentView>;

@@ -52,6 +52,12 @@ export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
   };
 }
 
+/** What the menu suggests instead of an exclusion the item may match, if it matched one. */
+function helpInstead(entryIds: string[] | undefined, lang: Language): string | null {
+  const entry = entryIds?.[0] ? findEntry(content().menu, entryIds[0]) : undefined;
+  return entry?.kind === "absolute-exclusion" ? entry.helpInstead.text[lang] : null;
+}
+
 /** Every decision in plain words: what, by whom, when, and every reason. */
 export function decisionsView(
   rows: (DecisionRow & { cycle: number; version: number })[],
@@ -65,7 +71,13 @@ export function decisionsView(
     >;
     const items = JSON.parse(d.itemAgreements) as Record<
       string,
-      { what: string; agreement: "agree" | "adapt"; adaptation?: string }
+      {
+        what: string;
+        agreement: "agree" | "adapt" | "not-agree";
+        adaptation?: string;
+        reason?: string;
+        flaggedEntryIds?: string[];
+      }
     >;
     return {
       id: d.id,
@@ -88,7 +100,9 @@ export function decisionsView(
       items: Object.values(items).map((i) =>
         i.agreement === "adapt"
           ? t("signoff:decision.adapted", { item: i.what, adaptation: i.adaptation ?? "" })
-          : t("signoff:decision.agreed", { item: i.what }),
+          : i.agreement === "not-agree"
+            ? `${t("signoff:decision.notAgreed", { item: i.what, reason: i.reason ?? "" })} ${t("signoff:decision.notAgreedInstead", { instead: helpInstead(i.flaggedEntryIds, lang) ?? t("signoff:decision.notAgreedInsteadDefault") })}`
+            : t("signoff:decision.agreed", { item: i.what }),
       ),
       reason: d.reason,
       risk: d.risk,

@@ -227,11 +227,13 @@ describe("planCriteria", () => {
       crisis: { earlySigns: "", whatHelps: "", contacts: [], doNotWant: "", preferredPlace: "" },
       decisions: { whoDecidesWhat: "", management: null, managementDetails: {} },
     });
-    // £0 is a small plan, so only the floor shows.
+    // £0 is a small plan, so only the floor shows; and no part with nothing in it reads as done.
     expect(problemKeys(plan)).toEqual([
       "problems.noOutcomes",
       "problems.noSupport",
+      "problems.noHelpAtAll",
       "problems.noCrisisContact",
+      "problems.nothingPlanned",
       "problems.noManagement",
     ]);
   });
@@ -421,5 +423,59 @@ describe("content/plan-check.json", () => {
       }
       expect(JSON.stringify(locale)).not.toMatch(/\bfail/i);
     }
+  });
+});
+
+describe("nothing is done that has nothing in it, and a likely exclusion is kept but not funded", () => {
+  it("an empty plan has no criterion met", () => {
+    const empty = planSchema.parse({
+      outcomes: [],
+      items: [],
+      freeSupport: [],
+      risks: [],
+      crisis: { earlySigns: "", whatHelps: "", contacts: [], doNotWant: "", preferredPlace: "" },
+      decisions: { whoDecidesWhat: "", management: null, managementDetails: {} },
+      resources: [],
+      overBudgetReason: "",
+    });
+    expect(planCriteria(empty, BUDGET).filter((c) => c.met)).toEqual([]);
+  });
+
+  it("free text that may be an exclusion stays in the plan, is not counted as planned, and keeps good use of money at not yet until agreed", () => {
+    const plan = completePlan();
+    const vodka = planSchema.parse({
+      ...plan,
+      items: [
+        ...plan.items,
+        {
+          id: "v1",
+          what: "A bottle of vodka",
+          outcomeIds: ["o1"],
+          provider: "Shop",
+          kind: "something-else",
+          somethingElse: "a bottle of vodka",
+          frequency: "weekly",
+          unitCostPence: 1_500,
+          unitsPerYear: 52,
+          flaggedEntryIds: ["alcohol"],
+        },
+      ],
+    });
+    expect(vodka.items).toHaveLength(3);
+    expect(budgetInView(vodka, BUDGET).committedPence).toBe(budgetInView(plan, BUDGET).committedPence);
+    const efficiency = planCriteria(vodka, BUDGET).find((c) => c.criterion === "resource-efficiency")!;
+    expect(efficiency.met).toBe(false);
+    expect(efficiency.problems).toMatchObject([
+      { check: "item-may-be-excluded", params: { item: "A bottle of vodka", entry: "alcohol" } },
+    ]);
+    const agreed = { ...BUDGET, agreements: { v1: "agree" as const } };
+    expect(planCriteria(vodka, agreed).find((c) => c.criterion === "resource-efficiency")!.met).toBe(true);
+    expect(budgetInView(vodka, agreed).committedPence).toBe(budgetInView(plan, BUDGET).committedPence + 78_000);
+  });
+
+  it("an item the lead professional did not agree no longer counts as planned", () => {
+    const plan = completePlan();
+    const refused = { ...BUDGET, agreements: { pa: "not-agree" as const } };
+    expect(budgetInView(plan, refused).committedPence).toBe(budgetInView(plan, BUDGET).committedPence - 300_000);
   });
 });

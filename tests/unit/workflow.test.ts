@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { toIsoDate } from "~/domain/dates";
 import { describe, expect, it } from "vitest";
 import {
+  canWithdraw,
   defaultReviewDate,
+  isEditable,
+  isOpenCycle,
   PLAN_ACTIONS,
   PLAN_STATES,
   planTransition,
@@ -18,7 +21,17 @@ const ALL_WHO: Who[] = ["self", "acting-for", "supporting", "peer-broker", "lead
 
 /** A payload that satisfies each action. */
 const GOOD: Record<PlanAction, TransitionPayload> = {
-  submit: { consent: true, check: { allowed: true, missing: [], notMet: [] } },
+  submit: {
+    consent: true,
+    check: { allowed: true, missing: [], notMet: [] },
+    leadLinked: true,
+    budgetWorkedOut: true,
+    hasOutcome: true,
+  },
+  withdraw: {},
+  "ask-for-review": {},
+  "record-use": {},
+  "change-after-sign-off": {},
   "request-changes": {
     unmetCriteria: ["managed-risks"],
     reasons: { "managed-risks": "Please add who to call at night" },
@@ -181,17 +194,47 @@ describe("refusals", () => {
   });
 });
 
+describe("one table owns whether a plan can change", () => {
+  it("the plan's parts change only while it is written or after changes were asked for", () => {
+    expect(PLAN_STATES.filter(isEditable)).toEqual(["draft", "changes-requested"]);
+  });
+
+  it("stages 5 to 7 are recorded while the cycle is open and nobody is deciding on the plan", () => {
+    expect(PLAN_STATES.filter(isOpenCycle)).toEqual(["draft", "changes-requested", "signed-off", "in-review"]);
+  });
+
+  it("a plan is withdrawn only before a decision, by the person or someone acting for them", () => {
+    expect(PLAN_STATES.filter(canWithdraw)).toEqual(["submitted"]);
+    expect(refusal(attempt("submitted", "withdraw", "peer-broker"))).toBe("workflow.peerBrokerCannotSubmit");
+    expect(refusal(attempt("submitted", "withdraw", "supporting"))).toBe("workflow.supportingCannotSubmit");
+    expect(refusal(attempt("signed-off", "withdraw", "self"))).toBe("workflow.alreadySignedOff");
+    expect(attempt("submitted", "withdraw", "acting-for")).toMatchObject({ ok: true, next: "draft" });
+  });
+
+  it("helpers never close or open a cycle: only the lead professional's review does", () => {
+    for (const who of ["peer-broker", "supporting", "acting-for", "self"] as const)
+      expect(attempt("in-review", "complete-review", who).ok).toBe(false);
+    expect(refusal(attempt("signed-off", "ask-for-review", "peer-broker"))).toBe("workflow.peerBrokerCannotSubmit");
+    expect(attempt("signed-off", "ask-for-review", "self")).toMatchObject({ ok: true, next: "signed-off" });
+  });
+});
+
 describe("what each step needs", () => {
   it("submit needs consent, and a plan check allowing it (which needs the reason if criteria are not met)", () => {
     const noConsent = { ...GOOD.submit, consent: false };
     expect(refusal(attempt("draft", "submit", "self", { payload: noConsent }))).toBe("workflow.consentNeeded");
+    const needs = { leadLinked: true, budgetWorkedOut: true, hasOutcome: true };
     const notAllowed: TransitionPayload = {
+      ...needs,
       consent: true,
       check: { allowed: false, missing: ["submit.reasonNeeded"], notMet: ["managed-risks"] },
     };
     expect(refusal(attempt("draft", "submit", "self", { payload: notAllowed }))).toBe("workflow.reasonNeeded");
-    expect(refusal(attempt("draft", "submit", "self", { payload: { consent: true } }))).toBe("workflow.reasonNeeded");
+    expect(refusal(attempt("draft", "submit", "self", { payload: { ...needs, consent: true } }))).toBe(
+      "workflow.reasonNeeded",
+    );
     const withReason: TransitionPayload = {
+      ...needs,
       consent: true,
       reason: "I want to talk about risks face to face",
       check: { allowed: true, missing: [], notMet: ["managed-risks"] },
@@ -201,6 +244,22 @@ describe("what each step needs", () => {
       ok: true,
       audit: { reason: "I want to talk about risks face to face", notMet: ["managed-risks"] },
     });
+  });
+
+  it("a plan goes nowhere without a lead professional, a budget worked out and at least one outcome", () => {
+    const without = (missing: "leadLinked" | "budgetWorkedOut" | "hasOutcome") => ({
+      ...GOOD.submit,
+      [missing]: false,
+    });
+    expect(refusal(attempt("draft", "submit", "self", { payload: without("leadLinked") }))).toBe(
+      "workflow.noLeadProfessional",
+    );
+    expect(refusal(attempt("draft", "submit", "acting-for", { payload: without("budgetWorkedOut") }))).toBe(
+      "workflow.noBudgetYet",
+    );
+    expect(refusal(attempt("changes-requested", "submit", "self", { payload: without("hasOutcome") }))).toBe(
+      "workflow.noOutcomeYet",
+    );
   });
 
   it("request-changes needs a reason for every criterion not met", () => {

@@ -18,6 +18,10 @@ export const handle = { i18n: ["signoff"] };
 const KINDS = [
   "plan-waiting",
   "plan-reconsider",
+  "plan-withdrawn",
+  "review-asked",
+  "plan-changed",
+  "change-request",
   "plan-decision",
   "review-due",
   "review-held",

@@ -3,7 +3,8 @@ import { useActionData } from "react-router";
 import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord } from "~/domain/access";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { crisisPlanSchema, emptyPlan } from "~/domain/plan";
 import {
   CRISIS_CONTACT_SLOTS,
@@ -18,7 +19,7 @@ import type { Route } from "./+types/crisis";
 import { versionedSectionAction } from "~/routes/plan/section-action.server";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui"] };
+export const handle = { i18n: ["journey-ui", "plan"] };
 
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan, versions } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "edit"),
     values: crisisToValues(plan.crisis),
     version: versions.crisis,
     done: new URL(request.url).searchParams.get("done"),
@@ -50,6 +51,7 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
   const refusal = result && "errors" in result ? result : undefined;
   const conflict = result && "conflict" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const { version, status } = useAutosave("crisis-form", d.version);
   const rows = Array.from({ length: CRISIS_CONTACT_SLOTS }, (_, i) => i);
   const labels: Record<string, string> = {
@@ -65,6 +67,16 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
     preferredPlace: t("crisis.preferredPlace"),
   };
   const fields = Object.entries(labels).map(([name, label]) => ({ name, label }));
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("crisis.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/crisis`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("crisis.title")}</PageTitle>
@@ -72,6 +84,7 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("crisis.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && !conflict && (
         <p className="confirmation" role="status">
           {t(d.done === "keptTheirs" ? "conflict.keptTheirs" : "section.saved")}

@@ -3,7 +3,8 @@ import { useActionData } from "react-router";
 import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord } from "~/domain/access";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { MANAGEMENT_NEEDS, MANAGEMENT_OPTIONS, decisionsSchema, emptyPlan } from "~/domain/plan";
 import { decisionsFormSchema, decisionsFromForm, decisionsToValues } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
@@ -21,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan, versions } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "edit"),
     values: decisionsToValues(plan.decisions),
     ifUnwell: plan.decisions.ifUnwell ?? null,
     version: versions.decisions,
@@ -45,6 +46,7 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
   const refusal = result && "errors" in result ? result : undefined;
   const conflict = result && "conflict" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const { version, status } = useAutosave("decisions-form", d.version);
   const labels: Record<string, string> = {
     whoDecidesWhat: t("decisions.whoDecidesWhat"),
@@ -72,6 +74,16 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
       hint: `${t(`plan:management.${m}.description`)} ${needText}`,
     };
   });
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("decisions.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/decisions`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("decisions.title")}</PageTitle>
@@ -79,6 +91,7 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("decisions.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && !conflict && (
         <p className="confirmation" role="status">
           {t(d.done === "keptTheirs" ? "conflict.keptTheirs" : "section.saved")}

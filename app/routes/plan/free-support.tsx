@@ -3,7 +3,8 @@ import { useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord } from "~/domain/access";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { freeSupportFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { loadPlan } from "~/models/plan.server";
@@ -11,14 +12,14 @@ import type { Route } from "./+types/free-support";
 import { planListAction } from "~/routes/plan/list-action.server";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui"] };
+export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const { plan } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "edit"),
     entries: plan.freeSupport,
     done: new URL(request.url).searchParams.get("done"),
   };
@@ -32,8 +33,20 @@ export async function action(args: Route.ActionArgs) {
 
 export default function FreeSupport({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("journey-ui");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = { who: t("freeSupport.who"), what: t("freeSupport.what"), howOften: t("freeSupport.howOften") };
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("freeSupport.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/free-support`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("freeSupport.title")}</PageTitle>
@@ -41,6 +54,7 @@ export default function FreeSupport({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("freeSupport.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className="confirmation" role="status">
           {t(d.done === "removed" ? "list.removed" : "list.added")}

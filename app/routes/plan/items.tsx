@@ -3,8 +3,9 @@ import { useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { content } from "~/content/content.server";
-import { mayActOnRecord } from "~/domain/access";
 import { findEntry } from "~/domain/menu";
 import { planItemFrom } from "~/domain/plan-items";
 import { itemFormSchema } from "~/forms/plan";
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const title = (id?: string) => (id ? (findEntry(menu, id)?.title[lang] ?? id) : "");
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "edit"),
     items: plan.items.map((item) => ({
       id: item.id,
       what: item.what,
@@ -99,7 +100,9 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Items({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation(["plan", "menu"]);
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = {
     what: t("items.what"),
     menuEntryId: t("items.choose"),
@@ -112,6 +115,16 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
     outcomeIds: t("items.serves"),
   };
   const choices = d.choices.map((c) => (c.value === "something-else" ? { ...c, label: t("items.somethingElse") } : c));
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("items.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/items`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("items.title")}</PageTitle>
@@ -119,6 +132,7 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("items.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className={d.done === "flagged" ? "warning" : "confirmation"} role="status">
           {d.done === "flagged"

@@ -3,11 +3,12 @@ import type { z } from "zod";
 import type { Plan } from "~/domain/plan";
 import { removeEntrySchema } from "~/forms/plan";
 import type { FormErrors } from "~/lib/forms";
-import { parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { requireRecordAccess, type RecordAccess } from "~/server/access.server";
-import { requireEditablePlan } from "./plan-access.server";
+import { notNow, savedBy } from "./plan-access.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { canSaveNow, currentPlan, loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import type { PlanState } from "~/domain/workflow";
 
 type ListSection = "outcomes" | "items" | "freeSupport" | "risks" | "resources";
 type Entry<K extends ListSection> = Plan[K][number];
@@ -17,8 +18,10 @@ export type NewEntry<K extends ListSection> = { entry: Entry<K>; done?: string }
 
 /**
  * The action every plan list shares (outcomes, support, help that costs nothing, risks, what I
- * already have): check who is asking and that the plan can change, then remove one entry or add one.
- * Adding or removing never overwrites anyone's words, so it applies to the newest version.
+ * already have): check who is asking, read the form, then remove one entry or add one. Whether the
+ * plan can change is checked again inside the write's transaction; a plan that was sent meanwhile
+ * gets the calm "cannot be changed now" page with what was typed. Adding or removing never
+ * overwrites anyone's words, so it applies to the list as it is stored at that moment.
  */
 export async function planListAction<K extends ListSection, S extends z.ZodType>(
   args: { request: Request; context: Readonly<RouterContextProvider>; params: { personId?: string } },
@@ -28,27 +31,39 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
   newEntry: (data: z.infer<S>, ctx: { id: string; plan: Plan; access: RecordAccess }) => NewEntry<K>,
 ) {
   const access = requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
-  requireEditablePlan(access);
   const formData = await args.request.formData();
+  const typed = formValues(formData).values;
+  const row = currentPlan(access.person.id);
+  if (!canSaveNow(row, "edit")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
   const { plan } = loadPlan(access.person.id);
-  const entries = plan[section] as Entry<K>[];
+  const stored = (value: unknown) => (Array.isArray(value) ? (value as Entry<K>[]) : []);
   const back = (done: string) => redirect(`/people/${access.person.id}/plan/${page}?done=${done}`);
   if (formData.get("intent") === "remove") {
     const form = parseFormValues(formData, removeEntrySchema);
     if (!form.ok) return replyWithErrors(form);
-    saveSection(
+    const saved = saveSection(
       access.person.id,
       section,
-      entries.filter((e) => e.id !== form.data.entryId),
+      (current: unknown) => stored(current).filter((e) => e.id !== form.data.entryId),
       "latest",
-      access.actor.id,
+      savedBy(access),
+      "edit",
     );
+    if (!saved.ok && "notNow" in saved) return notNow(access, saved.notNow, typed);
     return back("removed");
   }
   const form = parseFormValues(formData, addSchema);
   if (!form.ok) return replyWithErrors(form);
   const made = newEntry(form.data, { id: newEntryId(), plan, access });
   if ("errors" in made) return replyWithErrors(fieldErrors(form.values, made.errors));
-  saveSection(access.person.id, section, [...entries, made.entry], "latest", access.actor.id);
+  const saved = saveSection(
+    access.person.id,
+    section,
+    (current: unknown) => [...stored(current), made.entry],
+    "latest",
+    savedBy(access),
+    "edit",
+  );
+  if (!saved.ok && "notNow" in saved) return notNow(access, saved.notNow, typed);
   return back(made.done ?? "added");
 }

@@ -2,16 +2,17 @@ import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord } from "~/domain/access";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { notNow, planPageState, savedBy } from "~/routes/plan/plan-access.server";
+import type { PlanState } from "~/domain/workflow";
 import { HOW_PAID, isArranged, organisingSchema, readStage, type Arrangement } from "~/domain/plan-stages";
 import { arrangementFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate, formatMoney } from "~/lib/format";
-import { parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { requireOpenCycle } from "~/routes/plan/plan-access.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { loadPlan, saveSection } from "~/models/plan.server";
+import { canSaveNow, currentPlan, loadPlan, saveSection } from "~/models/plan.server";
 import type { Route } from "./+types/organising";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const arrangementOf = (id: string) => arrangements.find((a) => a.itemId === id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "record-use"),
     management: plan.decisions.management,
     items: plan.items.map((item) => {
       const a = arrangementOf(item.id);
@@ -58,32 +59,41 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireOpenCycle(access);
-  const form = parseFormValues(await request.formData(), arrangementFormSchema);
+  const formData = await request.formData();
+  const typed = formValues(formData).values;
+  const row = currentPlan(access.person.id);
+  if (!canSaveNow(row, "record-use")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
+  const form = parseFormValues(formData, arrangementFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const { plan, stages } = loadPlan(access.person.id);
+  const { plan } = loadPlan(access.person.id);
   if (!plan.items.some((item) => item.id === form.data.itemId))
     return replyWithErrors(fieldErrors(form.values, { _form: "journey-ui:errors.noSuchItem" }));
-  const arrangements = readStage(organisingSchema, stages.organising, []);
   const arrangement: Arrangement = {
     itemId: form.data.itemId,
     provider: form.data.provider ?? "",
     startDate: form.data.startDate ?? "",
     howPaid: form.data.howPaid ?? null,
   };
-  saveSection(
+  const saved = saveSection(
     access.person.id,
     "organising",
-    [...arrangements.filter((a) => a.itemId !== arrangement.itemId), arrangement],
+    (stored: unknown) => [
+      ...readStage(organisingSchema, stored, []).filter((a) => a.itemId !== arrangement.itemId),
+      arrangement,
+    ],
     "latest",
-    access.actor.id,
+    savedBy(access),
+    "record-use",
   );
+  if (!saved.ok && "notNow" in saved) return notNow(access, saved.notNow, typed);
   return redirect(`/people/${access.person.id}/plan/organising?done=saved`);
 }
 
 export default function Organising({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("journey-ui");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = {
     provider: t("organising.provider"),
     startDate: t("organising.startDate"),
@@ -91,6 +101,16 @@ export default function Organising({ loaderData: d }: Route.ComponentProps) {
   };
   const base = `/people/${d.personId}/plan/organising`;
   const editing = d.editing;
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("organising.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/organising`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("organising.title")}</PageTitle>
@@ -98,6 +118,7 @@ export default function Organising({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/journey`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("organising.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className="confirmation" role="status">
           {t("section.saved")}

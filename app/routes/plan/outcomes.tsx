@@ -3,8 +3,9 @@ import { useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { content } from "~/content/content.server";
-import { mayActOnRecord } from "~/domain/access";
 import { outcomeFormSchema } from "~/forms/plan";
 import { requireRecordAccess } from "~/server/access.server";
 import { languageOf } from "~/lib/i18n.server";
@@ -23,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const areaName = (id: string) => areas.find((a) => a.id === id)?.name[lang] ?? id;
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "edit"),
     outcomes: plan.outcomes.map((o) => ({
       id: o.id,
       words: o.words,
@@ -46,13 +47,25 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Outcomes({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("plan");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = {
     words: t("outcomes.words"),
     lifeAreaId: t("outcomes.lifeArea"),
     now: t("outcomes.now"),
     hope: t("outcomes.hope"),
   };
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("outcomes.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/outcomes`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("outcomes.title")}</PageTitle>
@@ -60,6 +73,7 @@ export default function Outcomes({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("outcomes.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className="confirmation" role="status">
           {t(`outcomes.${d.done === "removed" ? "removed" : "added"}`)}

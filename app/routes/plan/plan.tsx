@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData } from "react-router";
+import { useActionData } from "react-router";
 import { BudgetChart } from "~/components/budget-chart";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
@@ -9,12 +9,13 @@ import { mayActOnRecord } from "~/domain/access";
 import { filledSections, type PlanSection } from "~/domain/plan";
 import { overBudgetReasonFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
-import { parseFormValues } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
-import { requireEditablePlan } from "~/routes/plan/plan-access.server";
-import { replyWithErrors } from "~/lib/responses.server";
+import { planPageState } from "~/routes/plan/plan-access.server";
+import { versionedSectionAction } from "~/routes/plan/section-action.server";
+import { ConflictView } from "~/components/autosave";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { budgetFigures, budgetForPlan, planCheckView } from "~/views/plan-view.server";
-import { loadPlan, saveSection } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/plan";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -35,7 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const { row, plan } = loadPlan(access.person.id);
+  const { row, plan, versions } = loadPlan(access.person.id);
   const budget = budgetForPlan(access.person.id);
   return {
     personId: access.person.id,
@@ -51,11 +52,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       resources: plan.resources.length,
     } as Partial<Record<PlanSection, number>>,
     filled: filledSections(plan),
-    canEdit:
-      mayActOnRecord(access.standing, "edit-draft") && ["draft", "changes-requested"].includes(row?.state ?? "draft"),
+    ...planPageState(access, "edit"),
     overBudgetReason: plan.overBudgetReason,
-    figures: budget ? budgetFigures(plan, budget.totalPence, lang) : null,
-    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t),
+    reasonVersion: versions.overBudgetReason,
+    figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,
+    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t, budget?.agreements),
     done: new URL(request.url).searchParams.get("done"),
     workflow: {
       submit: mayActOnRecord(access.standing, "submit-plan"),
@@ -65,22 +66,35 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-/** The reason a plan asks for more than the budget, for the lead professional to weigh. */
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireEditablePlan(access);
-  const form = parseFormValues(await request.formData(), overBudgetReasonFormSchema);
-  if (!form.ok) return replyWithErrors(form);
-  saveSection(access.person.id, "overBudgetReason", form.data.overBudgetReason ?? "", "latest", access.actor.id);
-  return redirect(`/people/${access.person.id}/plan?done=reasonSaved#plan-budget`);
+/** The reason a plan asks for more than the budget, for the lead professional to weigh: saved with its version. */
+export async function action(args: Route.ActionArgs) {
+  return versionedSectionAction(args, "overBudgetReason", "#plan-budget", {
+    schema: overBudgetReasonFormSchema,
+    toContent: (data) => data.overBudgetReason ?? "",
+    toValues: (stored) => ({ overBudgetReason: typeof stored === "string" ? stored : "" }),
+  });
 }
 
 export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("plan");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
+  const conflict = result && "conflict" in result ? result : undefined;
   const fixLink = (fix: string) => (fix === "budget" ? "#plan-budget" : `${base}/${fix}`);
   const title = d.isSelf ? t("page.title") : t("page.titleFor", { name: d.personName });
   const base = `/people/${d.personId}/plan`;
+  const reasonLabel = t("journey-ui:overBudget.label");
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={{ overBudgetReason: reasonLabel }}
+        title={title}
+        personId={d.personId}
+        backHref={base}
+      />
+    );
   return (
     <>
       <PageTitle>{title}</PageTitle>
@@ -88,12 +102,18 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}`}>{t("common:form.back")}</a>
       </p>
       <h1>{title}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       <p className="hint">
         {t("page.cycle", { cycle: d.cycle })} · {t("page.state", { state: t(`states.${d.state}`) })}
       </p>
-      {d.done === "reasonSaved" && (
+      {(d.done === "reasonSaved" || d.done === "saved") && (
         <p className="confirmation" role="status">
           {t("journey-ui:section.saved")}
+        </p>
+      )}
+      {d.done === "withdrawn" && (
+        <p className="confirmation" role="status">
+          {t("signoff:submit.withdrawn")}
         </p>
       )}
       <p>{t("page.intro")}</p>
@@ -103,14 +123,22 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
       <section aria-labelledby="plan-budget">
         <h2 id="plan-budget">{t("page.budgetHeading")}</h2>
         {d.figures ? <BudgetChart figures={d.figures} /> : <p>{t("budgetChart.noBudget")}</p>}
-        {(d.figures?.over || d.overBudgetReason) &&
+        {conflict && (
+          <ConflictView
+            conflict={conflict.conflict}
+            yours={conflict.yours}
+            fields={[{ name: "overBudgetReason", label: reasonLabel }]}
+          />
+        )}
+        {!conflict &&
+          (d.figures?.over || d.overBudgetReason) &&
           (d.canEdit ? (
             <ValidatedForm
               schema={overBudgetReasonFormSchema}
               values={refusal?.values ?? { overBudgetReason: d.overBudgetReason }}
               errors={refusal?.errors}
-              labels={{ overBudgetReason: t("journey-ui:overBudget.label") }}
-              hidden={{ intent: "over-budget-reason" }}
+              labels={{ overBudgetReason: reasonLabel }}
+              hidden={{ intent: "over-budget-reason", version: String(d.reasonVersion) }}
             >
               <TextField
                 name="overBudgetReason"

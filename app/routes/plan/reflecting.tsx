@@ -1,24 +1,26 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData } from "react-router";
-import { CsrfInput, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { useActionData } from "react-router";
+import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord } from "~/domain/access";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { emptyReflection, readStage, reflectionSchema, type Reflection } from "~/domain/plan-stages";
-import { nextCycleSchema, ratingField, reflectionFormSchema } from "~/forms/plan-sections";
+import { ratingField, reflectionFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
-import { parseFormValues } from "~/lib/forms.server";
-import { requireOpenCycle } from "~/routes/plan/plan-access.server";
-import { replyWithErrors } from "~/lib/responses.server";
-import { loadPlan, saveSection, startNextCycle } from "~/models/plan.server";
+import { loadPlan } from "~/models/plan.server";
+import { versionedSectionAction } from "~/routes/plan/section-action.server";
 import type { Route } from "./+types/reflecting";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui"] };
+export const handle = { i18n: ["journey-ui", "plan"] };
+
+export const shouldRevalidate = skipRevalidationOnAutosave;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const { row, plan, stages } = loadPlan(access.person.id);
+  const { row, plan, stages, versions } = loadPlan(access.person.id);
   const reflection = readStage(reflectionSchema, stages.reflection, emptyReflection());
   const again = (id: string) => reflection.ratings.find((r) => r.outcomeId === id)?.now ?? null;
   const values: Record<string, string> = { working: reflection.working, notWorking: reflection.notWorking };
@@ -28,51 +30,70 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "record-use"),
     cycle: row?.cycle ?? 1,
     outcomes: plan.outcomes.map((o) => ({ id: o.id, words: o.words, before: o.now, hope: o.hope, now: again(o.id) })),
     values,
+    version: versions.reflection,
     done: new URL(request.url).searchParams.get("done"),
   };
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  const formData = await request.formData();
-  const { row, plan } = loadPlan(access.person.id);
-  const base = `/people/${access.person.id}`;
-  if (formData.get("intent") === "next-cycle") {
-    const form = parseFormValues(formData, nextCycleSchema);
-    if (!form.ok) return replyWithErrors(form);
-    // Only from the cycle the button was shown for: pressing it twice starts one new cycle.
-    if (form.data.cycle === (row?.cycle ?? 1)) startNextCycle(access.person.id, access.actor.id);
-    return redirect(`${base}/journey?done=newCycle`);
-  }
-  requireOpenCycle(access);
-  const form = parseFormValues(formData, reflectionFormSchema(plan.outcomes.map((o) => o.id)));
-  if (!form.ok) return replyWithErrors(form);
-  const data = form.data as Record<string, unknown>;
-  const reflection: Reflection = {
-    working: form.data.working ?? "",
-    notWorking: form.data.notWorking ?? "",
+export async function action(args: Route.ActionArgs) {
+  return versionedSectionAction(
+    args,
+    "reflection",
+    "reflecting",
+    {
+      schema: (personId) => reflectionFormSchema(loadPlan(personId).plan.outcomes.map((o) => o.id)),
+      toContent: (data) => reflectionFromForm(data as Record<string, unknown>, loadPlan(args.params.personId).plan),
+      toValues: (stored) => reflectionToValues(readStage(reflectionSchema, stored, emptyReflection())),
+    },
+    "record-use",
+  );
+}
+
+/** The form's values as a Reflection: each outcome's "where I am now" where one was given. */
+function reflectionFromForm(data: Record<string, unknown>, plan: { outcomes: { id: string }[] }): Reflection {
+  return {
+    working: typeof data.working === "string" ? data.working : "",
+    notWorking: typeof data.notWorking === "string" ? data.notWorking : "",
     ratings: plan.outcomes.flatMap((o) => {
       const now = data[ratingField(o.id)];
       return typeof now === "number" ? [{ outcomeId: o.id, now }] : [];
     }),
   };
-  saveSection(access.person.id, "reflection", reflection, "latest", access.actor.id);
-  return redirect(`${base}/plan/reflecting?done=saved`);
+}
+
+function reflectionToValues(reflection: Reflection): Record<string, string> {
+  const values: Record<string, string> = { working: reflection.working, notWorking: reflection.notWorking };
+  for (const r of reflection.ratings) values[ratingField(r.outcomeId)] = String(r.now);
+  return values;
 }
 
 export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("journey-ui");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
+  const conflict = result && "conflict" in result ? result : undefined;
+  const { version, status } = useAutosave("reflect-form-fields", d.version);
   const schema = reflectionFormSchema(d.outcomes.map((o) => o.id));
   const labels: Record<string, string> = {
     working: t("reflecting.working"),
     notWorking: t("reflecting.notWorking"),
     ...Object.fromEntries(d.outcomes.map((o) => [ratingField(o.id), t("reflecting.nowFor", { words: o.words })])),
   };
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("reflecting.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/reflecting`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("reflecting.title")}</PageTitle>
@@ -80,6 +101,7 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/journey`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("reflecting.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className="confirmation" role="status">
           {t("section.saved")}
@@ -92,7 +114,19 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
           <RatingsChart outcomes={d.outcomes} />
         </section>
       )}
-      {d.canEdit && (
+      {conflict && (
+        <>
+          <ConflictView
+            conflict={conflict.conflict}
+            yours={conflict.yours}
+            fields={Object.entries(labels).map(([name, label]) => ({ name, label }))}
+          />
+          <p>
+            <a href={`/people/${d.personId}/plan/reflecting`}>{t("conflict.backToForm")}</a>
+          </p>
+        </>
+      )}
+      {d.canEdit && !conflict && (
         <section aria-labelledby="reflect-form">
           <h2 id="reflect-form">{t("reflecting.formHeading")}</h2>
           <ValidatedForm
@@ -100,7 +134,8 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
             values={refusal?.values ?? d.values}
             errors={refusal?.errors}
             labels={labels}
-            hidden={{ intent: "save" }}
+            hidden={{ intent: "save", version: String(version) }}
+            id="reflect-form-fields"
           >
             <TextField name="working" label={labels.working!} multiline />
             <TextField name="notWorking" label={labels.notWorking!} multiline />
@@ -115,22 +150,18 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
                 inputMode="numeric"
               />
             ))}
+            <SaveStatus status={status} />
             <SubmitButton>{t("section.save")}</SubmitButton>
           </ValidatedForm>
         </section>
       )}
-      {d.canEdit && (
-        <section aria-labelledby="next-cycle">
-          <h2 id="next-cycle">{t("reflecting.nextHeading")}</h2>
-          <p>{t("reflecting.nextIntro", { cycle: d.cycle, next: d.cycle + 1 })}</p>
-          <Form method="post" reloadDocument>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="next-cycle" />
-            <input type="hidden" name="cycle" value={String(d.cycle)} />
-            <button type="submit">{t("reflecting.startNext")}</button>
-          </Form>
-        </section>
-      )}
+      <section aria-labelledby="next-cycle">
+        <h2 id="next-cycle">{t("reflecting.nextHeading")}</h2>
+        <p>{t("reflecting.nextByReview", { cycle: d.cycle, next: d.cycle + 1 })}</p>
+        <p>
+          <a href={`/people/${d.personId}/plan/decision#early-review`}>{t("reflecting.earlyReviewLink")}</a>
+        </p>
+      </section>
     </>
   );
 }

@@ -3,7 +3,8 @@ import { useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
-import { mayActOnRecord } from "~/domain/access";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { planPageState } from "~/routes/plan/plan-access.server";
 import { REAL_WEALTH, SOURCES_OF_HELP, type Resource } from "~/domain/plan";
 import { resourceFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
@@ -22,9 +23,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const budget = budgetForPlan(access.person.id);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "edit"),
     entries: plan.resources,
-    figures: budget ? budgetFigures(plan, budget.totalPence, languageOf(context)) : null,
+    figures: budget ? budgetFigures(plan, budget.totalPence, languageOf(context), budget.agreements) : null,
     done: new URL(request.url).searchParams.get("done"),
   };
 }
@@ -41,7 +42,9 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Resources({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("journey-ui");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = {
     heading: t("resources.heading"),
     source: t("resources.source"),
@@ -49,6 +52,16 @@ export default function Resources({ loaderData: d }: Route.ComponentProps) {
     whoHelps: t("resources.whoHelps"),
     howOften: t("resources.howOften"),
   };
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("resources.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/resources`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("resources.title")}</PageTitle>
@@ -56,6 +69,7 @@ export default function Resources({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/journey`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("resources.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className="confirmation" role="status">
           {t(d.done === "removed" ? "list.removed" : "list.added")}

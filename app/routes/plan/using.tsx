@@ -2,19 +2,23 @@ import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
+import { notNow, planPageState, savedBy } from "~/routes/plan/plan-access.server";
+import type { PlanState } from "~/domain/workflow";
+import { db } from "~/lib/db.server";
+import { notifyWithEmail } from "~/models/notifications.server";
+import { signedOffVersion } from "~/models/signoff.server";
 import { content } from "~/content/content.server";
-import { mayActOnRecord } from "~/domain/access";
 import { changeNeedsSignOff } from "~/domain/plan-criteria";
 import { changesSchema, moveMoney, readStage, type ChangeEntry } from "~/domain/plan-stages";
 import { moveMoneyFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDateTime, formatMoney } from "~/lib/format";
-import { parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { requireOpenCycle } from "~/routes/plan/plan-access.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { budgetForPlan } from "~/views/plan-view.server";
-import { loadPlan, newEntryId, saveSection } from "~/models/plan.server";
+import { canSaveNow, currentPlan, loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/using";
 
@@ -31,7 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const money = (pence: number) => formatMoney(pence, lang);
   return {
     personId: access.person.id,
-    canEdit: mayActOnRecord(access.standing, "edit-draft"),
+    ...planPageState(access, "record-use"),
     items: plan.items.map((item) => ({ value: item.id, label: `${item.what} · ${money(item.yearlyCostPence)}` })),
     smallChange: budget ? money(Math.floor((budget.totalPence * content().planCheck.minorChangePercent) / 100)) : null,
     percent: content().planCheck.minorChangePercent,
@@ -53,17 +57,23 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  requireOpenCycle(access);
-  const form = parseFormValues(await request.formData(), moveMoneyFormSchema);
+  const formData = await request.formData();
+  const typed = formValues(formData).values;
+  const row = currentPlan(access.person.id);
+  if (!canSaveNow(row, "record-use")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
+  const form = parseFormValues(formData, moveMoneyFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const { plan, stages } = loadPlan(access.person.id);
+  const { plan } = loadPlan(access.person.id);
   const moved = moveMoney(plan, form.data.fromItemId, form.data.toItemId, form.data.amount);
   if (!moved.ok) return replyWithErrors(fieldErrors(form.values, { amount: moved.error }));
-  // Small moves apply at once; anything bigger waits for a new sign-off. Either way it is logged.
+  // After sign-off, every change is compared with the signed-off plan, so small moves add up: once
+  // they pass the allowed share together, the next one goes to the lead professional. Before
+  // sign-off there is nothing signed off yet: the plan itself is the comparison.
+  const signedOff = row ? signedOffVersion(row.id) : null;
   const check = changeNeedsSignOff(
-    plan,
+    signedOff?.plan ?? plan,
     moved.plan,
-    budgetForPlan(access.person.id)?.totalPence ?? 0,
+    signedOff?.budgetPence ?? budgetForPlan(access.person.id)?.totalPence ?? 0,
     content().planCheck,
   );
   const name = (id: string) => plan.items.find((item) => item.id === id)?.what ?? "";
@@ -79,21 +89,49 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     applied: !check.needsSignOff,
     reasons: check.reasons,
   };
-  if (entry.applied) saveSection(access.person.id, "items", moved.plan.items, "latest", access.actor.id);
-  saveSection(
-    access.person.id,
-    "changes",
-    [...readStage(changesSchema, stages.changes, []), entry],
-    "latest",
-    access.actor.id,
-  );
+  const by = savedBy(access);
+  const saved = db().transaction(() => {
+    if (entry.applied) {
+      const items = saveSection(access.person.id, "items", moved.plan.items, "latest", by, "record-use");
+      if (!items.ok) return items;
+    }
+    return saveSection(
+      access.person.id,
+      "changes",
+      (stored: unknown) => [...readStage(changesSchema, stored, []), entry],
+      "latest",
+      by,
+      "record-use",
+    );
+  });
+  if (!saved.ok && "notNow" in saved) return notNow(access, saved.notNow, typed);
+  // The lead professional hears of every change after sign-off: made at once, or waiting for them.
+  if (signedOff && access.person.leadProfessionalId)
+    notifyWithEmail(
+      access.person.leadProfessionalId,
+      entry.applied ? "plan-changed" : "change-request",
+      { name: access.personName },
+      `/people/${access.person.id}/plan/using`,
+    );
   return redirect(`/people/${access.person.id}/plan/using?done=${entry.applied ? "applied" : "needsSignOff"}`);
 }
 
 export default function UsingSupport({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("journey-ui");
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = { fromItemId: t("using.from"), toItemId: t("using.to"), amount: t("using.amount") };
+  if (stopped)
+    return (
+      <NotNowPage
+        notNow={stopped}
+        labels={labels}
+        title={t("using.title")}
+        personId={d.personId}
+        backHref={`/people/${d.personId}/plan/using`}
+      />
+    );
   return (
     <>
       <PageTitle error={Boolean(refusal)}>{t("using.title")}</PageTitle>
@@ -101,6 +139,7 @@ export default function UsingSupport({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/journey`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("using.title")}</h1>
+      <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && (
         <p className={d.done === "applied" ? "confirmation" : "warning"} role="status">
           {d.done === "applied" ? t("plan:change.allowed") : t("using.needsSignOff")}

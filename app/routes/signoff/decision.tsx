@@ -3,15 +3,15 @@ import { redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
-import { thinkAgainSchema } from "~/forms/signoff";
+import { askForReviewSchema, thinkAgainSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
-import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { currentPlan } from "~/models/plan.server";
 import { decisionsView } from "~/views/signoff-view.server";
-import { askToThinkAgain, decisionHistory, reviewsOf } from "~/models/signoff.server";
+import { askForReview, askToThinkAgain, decisionHistory, reviewsOf } from "~/models/signoff.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/decision";
 
@@ -32,6 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     state,
     canThinkAgain: state === "changes-requested" && mayActOnRecord(access.standing, "submit-plan"),
     canEdit: state === "changes-requested" && mayActOnRecord(access.standing, "edit-draft"),
+    canAskForReview: state === "signed-off" && mayActOnRecord(access.standing, "submit-plan"),
     decisions: decisionsView(decisionHistory(access.person.id), lang, t),
     reviews: reviews.map((r) => ({
       id: r.id,
@@ -47,13 +48,21 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         [t("signoff:meeting.nextReviewDate"), formatDate(r.nextReviewDate, lang)],
       ],
     })),
-    done: new URL(request.url).searchParams.get("done") === "think-again",
+    done: new URL(request.url).searchParams.get("done"),
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "submit-plan");
-  const form = await parseForm(request, thinkAgainSchema);
+  const formData = await request.formData();
+  if (formData.get("intent") === "ask-for-review") {
+    const asked = parseFormValues(formData, askForReviewSchema);
+    if (!asked.ok) return replyWithErrors(asked);
+    const result = askForReview(access, asked.data.reason ?? "");
+    if (!result.ok) return replyWithErrors(fieldErrors(asked.values, { _form: result.reason }));
+    return redirect(`/people/${access.person.id}/plan/decision?done=review-asked`);
+  }
+  const form = parseFormValues(formData, thinkAgainSchema);
   if (!form.ok) return replyWithErrors(form);
   const result = askToThinkAgain(access, form.data.reasons);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
@@ -75,7 +84,7 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
       <h1>{title}</h1>
       {d.done && (
         <p className="confirmation" role="status">
-          {t("decision.thinkAgainSent")}
+          {t(d.done === "review-asked" ? "decision.reviewAsked" : "decision.thinkAgainSent")}
         </p>
       )}
       <p>{t("decision.state", { state: t(`plan:states.${d.state}`) })}</p>
@@ -139,6 +148,22 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
           >
             <TextField name="reasons" label={t("decision.reasons")} multiline />
             <SubmitButton>{t("decision.thinkAgain")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+      {d.canAskForReview && (
+        <section aria-labelledby="early-review">
+          <h2 id="early-review">{t("decision.earlyReviewHeading")}</h2>
+          <p>{t("decision.earlyReviewIntro")}</p>
+          <ValidatedForm
+            schema={askForReviewSchema}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={{ reason: t("decision.earlyReviewReason") }}
+            hidden={{ intent: "ask-for-review" }}
+          >
+            <TextField name="reason" label={t("decision.earlyReviewReason")} multiline />
+            <SubmitButton>{t("decision.earlyReviewSend")}</SubmitButton>
           </ValidatedForm>
         </section>
       )}

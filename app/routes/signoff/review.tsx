@@ -10,15 +10,23 @@ import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { planCheckView } from "~/views/plan-view.server";
+import { changedParts, planCheckView, sentPlanDocumentView } from "~/views/plan-view.server";
 import { currentPlan } from "~/models/plan.server";
 import { decisionsView, snapshotView } from "~/views/signoff-view.server";
-import { decide, decisionHistory, latestSubmission, parseSnapshot, suggestedReviewDate } from "~/models/signoff.server";
+import {
+  decide,
+  decisionHistory,
+  latestSubmission,
+  parseSnapshot,
+  submissionsOf,
+  suggestedReviewDate,
+} from "~/models/signoff.server";
+import { PlanDocumentView } from "~/components/plan-document";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/review";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["plan", "signoff"] };
+export const handle = { i18n: ["plan", "signoff", "journey-ui"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "sign-off");
@@ -29,6 +37,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const submission =
     row && (state === "submitted" || state === "referred-to-panel") ? latestSubmission(row.id) : undefined;
   const snapshot = submission ? parseSnapshot(submission) : undefined;
+  // The version sent before this one (a reconsideration re-sends the same words, so it is skipped).
+  const previous =
+    row && submission
+      ? submissionsOf(row.id)
+          .filter((s) => s.version < submission.version && s.snapshot !== submission.snapshot)
+          .map(parseSnapshot)
+          .at(-1)
+      : undefined;
   const check = snapshot ? planCheckView(snapshot.plan, snapshot.budget.totalPence, lang, t) : null;
   const reviewDate = suggestedReviewDate(access.person.id);
   return {
@@ -49,6 +65,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         }
       : null,
     view: snapshot ? snapshotView(snapshot, lang, t) : null,
+    // Every part of the plan as sent, judged against the budget it was sent with.
+    doc: snapshot
+      ? sentPlanDocumentView(
+          snapshot.plan,
+          { cycle: snapshot.cycle, budgetPence: snapshot.budget.totalPence, agreements: {} },
+          lang,
+          t,
+        )
+      : null,
+    changed:
+      previous && snapshot ? { since: previous.version, parts: changedParts(previous.plan, snapshot.plan) } : null,
     criteria: check
       ? check.criteria.map((c) => ({
           criterion: c.criterion,
@@ -79,8 +106,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   ) as Parameters<typeof decide>[1]["criteria"];
   const agreements = Array.from({ length: MAX_AGREEMENT_ITEMS }, (_, i) => {
     const agreement = v[agreeField(i)];
-    return agreement === "agree" || agreement === "adapt"
-      ? { agreement: agreement as "agree" | "adapt", adaptation: v[adaptField(i)] }
+    return agreement === "agree" || agreement === "adapt" || agreement === "not-agree"
+      ? { agreement: agreement as "agree" | "adapt" | "not-agree", adaptation: v[adaptField(i)] }
       : undefined;
   });
   const result = decide(access, {
@@ -149,6 +176,20 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
               {t("review.notMetWhenSent")}: {d.view.notMet.join(", ")}
             </p>
           )}
+          {d.changed && (
+            <p className="warning" data-testid="changed-since">
+              {d.changed.parts.length === 0
+                ? t("review.nothingChanged", { version: d.changed.since })
+                : t("review.changedSince", {
+                    version: d.changed.since,
+                    parts: d.changed.parts.map((p) => t(`plan:sections.${p}`)).join(", "),
+                  })}
+            </p>
+          )}
+          <section aria-labelledby="whole-plan">
+            <h2 id="whole-plan">{t("review.wholePlan")}</h2>
+            {d.doc && <PlanDocumentView doc={d.doc} changed={d.changed?.parts ?? []} />}
+          </section>
           <PlanSnapshot view={d.view} />
           <ValidatedForm
             schema={decisionSchema}
@@ -189,6 +230,7 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
                       options={[
                         { value: "agree", label: t("review.agree") },
                         { value: "adapt", label: t("review.adapt") },
+                        { value: "not-agree", label: t("review.notAgree") },
                       ]}
                     />
                     <TextField

@@ -4,15 +4,16 @@ import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/component
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { canSubmit } from "~/domain/plan-criteria";
-import { submitPlanSchema } from "~/forms/signoff";
+import { submitPlanSchema, withdrawSchema } from "~/forms/signoff";
+import { canWithdraw, type PlanState } from "~/domain/workflow";
 import { content } from "~/content/content.server";
 import { requireRecordAccess } from "~/server/access.server";
-import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { budgetForPlan, planCheckView } from "~/views/plan-view.server";
 import { loadPlan } from "~/models/plan.server";
-import { submitPlan, submitRefusal } from "~/models/signoff.server";
+import { submitPlan, submitRefusal, withdrawPlan } from "~/models/signoff.server";
 import type { Route } from "./+types/submit";
 import { PlanCheckList } from "~/components/plan-check-list";
 
@@ -24,26 +25,37 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
   const { row, plan } = loadPlan(access.person.id);
-  const budget = budgetForPlan(access.person.id)?.totalPence ?? 0;
+  const judged = budgetForPlan(access.person.id);
+  const budget = judged?.totalPence ?? 0;
   const sent = Number(new URL(request.url).searchParams.get("sent")) || null;
   return {
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     state: row?.state ?? "draft",
+    canWithdraw: canWithdraw((row?.state ?? "draft") as PlanState) && mayActOnRecord(access.standing, "submit-plan"),
     sent,
     // Peer brokers and supporting representatives see why they cannot send, in plain words.
     refusal: mayActOnRecord(access.standing, "submit-plan")
       ? submitRefusal(access)
       : (submitRefusal(access) ?? "plan:workflow.onlyPersonCanSend"),
-    needsReason: !canSubmit(plan, { totalPence: budget }, "", content().planCheck).allowed,
-    check: planCheckView(plan, budget, lang, t),
+    needsReason: !canSubmit(plan, { totalPence: budget, agreements: judged?.agreements }, "", content().planCheck)
+      .allowed,
+    check: planCheckView(plan, budget, lang, t, judged?.agreements),
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "submit-plan");
-  const form = await parseForm(request, submitPlanSchema);
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    const form = parseFormValues(formData, withdrawSchema);
+    if (!form.ok) return replyWithErrors(form);
+    const result = withdrawPlan(access);
+    if (!result.ok) return replyWithErrors(fieldErrors(form.values, { _form: result.reason }));
+    return redirect(`/people/${access.person.id}/plan?done=withdrawn`);
+  }
+  const form = parseFormValues(formData, submitPlanSchema);
   if (!form.ok) return replyWithErrors(form);
   const result = submitPlan(access, { consent: form.data.consent, reason: form.data.reason });
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
@@ -103,6 +115,20 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
               : t("submit.cannotSend")}
           </h2>
           <p>{t(d.refusal)}</p>
+          {d.canWithdraw && (
+            <section aria-labelledby="withdraw">
+              <h3 id="withdraw">{t("submit.withdrawHeading")}</h3>
+              <p>{t("submit.withdrawIntro")}</p>
+              <ValidatedForm
+                schema={withdrawSchema}
+                labels={{}}
+                hidden={{ intent: "withdraw" }}
+                errors={refusal?.errors}
+              >
+                <SubmitButton>{t("submit.withdraw")}</SubmitButton>
+              </ValidatedForm>
+            </section>
+          )}
         </div>
       ) : (
         <ValidatedForm schema={submitPlanSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>

@@ -1,0 +1,585 @@
+import Database from "better-sqlite3";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CRITERIA } from "~/domain/plan-criteria";
+import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { Browserish, baseUrl } from "../support/http";
+
+/**
+ * The plan's life has one owner (the workflow's state machine): a sent plan's pages are read-only and
+ * say so; a save that arrives too late gets a calm page with every word typed; only the person (or
+ * someone acting for them) sends or withdraws; only the lead professional's review opens a cycle; a
+ * plan never goes to nobody; changes after sign-off add up against the signed-off plan.
+ */
+let person: Browserish;
+let personId: string;
+let jo: Browserish;
+let broker: Browserish;
+let supporter: Browserish;
+let actingFor: Browserish;
+let sqlite: Database.Database;
+
+const OUTCOME = "Get to the allotment twice a week";
+const PLAN_PAGES = [
+  "",
+  "/outcomes",
+  "/items",
+  "/free-support",
+  "/risks",
+  "/crisis",
+  "/decisions",
+  "/resources",
+  "/organising",
+  "/using",
+  "/reflecting",
+];
+
+const all = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args) as T[];
+const one = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).get(...args) as T;
+const stateOf = () =>
+  one<{ state: string; cycle: number }>(
+    "select state, cycle from plans where person_id = ? order by cycle desc limit 1",
+    personId,
+  );
+const mainOf = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function signUp(name: string, email: string): Promise<{ browser: Browserish; id: string }> {
+  const browser = new Browserish();
+  const res = await browser.post("/sign-up", { name, email, password: `${name} has a long pass phrase` });
+  expect(res.status).toBe(302);
+  return { browser, id: (await recordLinks(browser))[0]! };
+}
+
+async function withBudget(browser: Browserish, id: string) {
+  for (const key of NEED_AREA_KEYS)
+    expect((await browser.post(`/people/${id}/assessment/${key}`, { rating: key === "mood" ? "3" : "2" })).status).toBe(
+      302,
+    );
+  expect((await browser.post(`/people/${id}/assessment/informal`, { informal: "a-little" })).status).toBe(302);
+  expect((await browser.post(`/people/${id}/assessment/check`, { intent: "calculate" })).status).toBe(302);
+}
+
+async function professionalId(name: string): Promise<string> {
+  const html = await (await jo.get("/team")).text();
+  const match = new RegExp(`value="([0-9a-f-]{36})"[^>]*/><div><label[^>]*>${name}<`).exec(html);
+  if (!match?.[1]) throw new Error(`No ${name} on /team`);
+  return match[1];
+}
+
+async function inviteAndJoin(kind: "peer-broker" | "representative", name: string, email: string) {
+  const res = await person.post(`/people/${personId}/helpers`, { intent: "invite", kind });
+  const code = /data-testid="invitation-code">([A-Z0-9-]+)</.exec(await res.text())?.[1];
+  if (!code) throw new Error("No invitation code on the page");
+  const helper = new Browserish();
+  const joined = await helper.post(
+    "/sign-up",
+    { name, email, password: `${name} has a long pass phrase`, invitation: code },
+    { from: `/sign-up?invitation=${code}` },
+  );
+  expect(joined.status).toBe(302);
+  return helper;
+}
+
+async function recordAuthority(name: string, authority: "supporting" | "acting-for") {
+  const helpers = await (await person.get(`/people/${personId}/helpers`)).text();
+  const helperId = new RegExp(`id="helper-([0-9a-f-]{36})">${name}<`).exec(helpers)?.[1];
+  const fields: Record<string, string> = { intent: "authority", helperId: helperId!, authority };
+  if (authority === "acting-for")
+    Object.assign(fields, { actingForType: "lpa-health-welfare", actingForReference: "LPA-T-1" });
+  const res = await person.post(`/people/${personId}/helpers`, fields, { from: `/people/${personId}/helpers` });
+  expect(res.status).toBe(302);
+}
+
+async function send(reason = "The crisis part comes at the meeting") {
+  const res = await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason });
+  expect(res.status, await res.clone().text()).toBe(302);
+}
+
+async function signOff(reviewDate: string) {
+  const html = await (await jo.get(`/people/${personId}/plan/review`)).text();
+  const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+  const fields: Record<string, string> = { submissionId: submissionId!, decision: "sign-off", reviewDate };
+  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  const res = await jo.post(`/people/${personId}/plan/review`, fields);
+  expect(res.status, await res.clone().text()).toBe(302);
+}
+
+beforeAll(async () => {
+  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  ({ browser: person, id: personId } = await signUp("Lin Life", "lin.life@example.org"));
+  jo = await signIn(DEMO.jo);
+  const linked = await jo.post("/team", {
+    email: "lin.life@example.org",
+    professionalId: await professionalId("Jo Ahmed"),
+  });
+  expect(linked.status).toBe(302);
+  await withBudget(person, personId);
+  const outcome = await person.post(`/people/${personId}/plan/outcomes`, {
+    intent: "add",
+    words: OUTCOME,
+    lifeAreaId: "feeling-well",
+    now: "3",
+    hope: "7",
+  });
+  expect(outcome.status).toBe(302);
+  broker = await inviteAndJoin("peer-broker", "Bo Broker", "bo.broker@example.org");
+  supporter = await inviteAndJoin("representative", "Sia Supporter", "sia.supporter@example.org");
+  actingFor = await inviteAndJoin("representative", "Ari Acting", "ari.acting@example.org");
+  await recordAuthority("Sia Supporter", "supporting");
+  await recordAuthority("Ari Acting", "acting-for");
+}, 120_000);
+
+afterAll(() => sqlite?.close());
+
+describe("a plan that has been sent", () => {
+  it("every plan page is read-only, says so plainly and says what can be done", async () => {
+    await send();
+    expect(stateOf().state).toBe("submitted");
+    for (const page of PLAN_PAGES) {
+      const html = await (await person.get(`/people/${personId}/plan${page}`)).text();
+      const main = mainOf(html);
+      expect(main, page).toContain("Your plan has been sent, so it cannot be changed now.");
+      expect(main, page).toContain("take the plan back (withdraw it)");
+      expect(main, page).not.toContain("<form");
+      // A peer broker reads the same, with who can take it back.
+      const brokers = mainOf(await (await broker.get(`/people/${personId}/plan${page}`)).text());
+      expect(brokers, page).toContain("Your plan has been sent, so it cannot be changed now.");
+      expect(brokers, page).not.toContain("<form");
+    }
+  });
+
+  it("a save that arrives now gets a calm page with every word typed, never an error page", async () => {
+    const added = await person.post(
+      `/people/${personId}/plan/outcomes`,
+      { intent: "add", words: "Cook for my brother on Sundays", lifeAreaId: "home", now: "2", hope: "6" },
+      { from: `/people/${personId}/plan` },
+    );
+    expect(added.status).toBe(409);
+    const html = await added.text();
+    expect(html).toContain("This change was not saved, and nothing you typed is lost");
+    expect(html).toContain("Cook for my brother on Sundays");
+    expect(mainOf(html)).not.toContain("Sorry, something went wrong");
+    expect(html).toContain("Sign out"); // the page keeps its shell and navigation
+    const crisis = await person.post(
+      `/people/${personId}/plan/crisis`,
+      { intent: "save", version: "0", earlySigns: "I stop answering the phone", whatHelps: "A walk with my dog" },
+      { from: `/people/${personId}/plan` },
+    );
+    expect(crisis.status).toBe(409);
+    const crisisHtml = await crisis.text();
+    expect(crisisHtml).toContain("I stop answering the phone");
+    expect(crisisHtml).toContain("A walk with my dog");
+    // An autosave is told "not now" in its own small answer; the words stay in the form.
+    const autosave = await person.post(
+      `/people/${personId}/plan/crisis.data`,
+      { intent: "autosave", version: "0", earlySigns: "typed while it was sent" },
+      { from: `/people/${personId}/plan` },
+    );
+    expect(await autosave.text()).toContain("notNow");
+    expect(
+      all(
+        "select * from plan_sections p join plans on plans.id = p.plan_id where plans.person_id = ? and section = 'crisis'",
+        personId,
+      ),
+    ).toEqual([]);
+  });
+
+  it("helpers cannot move the cycle on: a peer broker's and a supporting representative's next-cycle post is refused", async () => {
+    for (const helper of [broker, supporter]) {
+      const res = await helper.post(
+        `/people/${personId}/plan/reflecting`,
+        { intent: "next-cycle", cycle: "1" },
+        { from: `/people/${personId}/plan` },
+      );
+      expect([400, 404, 409]).toContain(res.status);
+    }
+    expect(stateOf()).toEqual({ state: "submitted", cycle: 1 });
+    expect(all("select id from plans where person_id = ?", personId)).toHaveLength(1);
+  });
+
+  it("a peer broker cannot withdraw it; someone acting for the person can, and the lead professional is told", async () => {
+    const brokers = await broker.post(
+      `/people/${personId}/plan/submit`,
+      { intent: "withdraw" },
+      { from: `/people/${personId}/plan` },
+    );
+    expect(brokers.status).toBe(404);
+    expect(stateOf().state).toBe("submitted");
+    const page = await (await actingFor.get(`/people/${personId}/plan/submit`)).text();
+    expect(page).toContain("Take the plan back to change it");
+    const res = await actingFor.post(`/people/${personId}/plan/submit`, { intent: "withdraw" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/people/${personId}/plan?done=withdrawn`);
+    expect(stateOf().state).toBe("draft");
+    expect(await (await jo.get("/notifications")).text()).toContain("Lin Life has taken their plan back to change it.");
+    // The version sent stays as it was; the plan can be changed and sent again.
+    expect(all("select version from plan_submissions where person_id = ?", personId)).toHaveLength(1);
+    const outcomes = mainOf(await (await person.get(`/people/${personId}/plan/outcomes`)).text());
+    expect(outcomes).not.toContain("cannot be changed now");
+    expect(outcomes).toContain("<form");
+  });
+
+  it("an edit whose body is still arriving when the plan is sent is refused, and the typed words come back", async () => {
+    const csrf = await person.csrfFrom(`/people/${personId}/plan/outcomes`);
+    const body = new URLSearchParams({
+      csrf,
+      intent: "add",
+      words: "Join the walking group on Thursdays",
+      lifeAreaId: "feeling-well",
+      now: "2",
+      hope: "8",
+    }).toString();
+    let push!: (chunk: string | null) => void;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (chunk) => (chunk === null ? controller.close() : controller.enqueue(new TextEncoder().encode(chunk)));
+      },
+    });
+    const slow = fetch(new URL(`/people/${personId}/plan/outcomes`, baseUrl()), {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+      redirect: "manual",
+      headers: {
+        cookie: person.cookieHeader(),
+        origin: new URL(baseUrl()).origin,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+    } as RequestInit);
+    push(body.slice(0, 40));
+    await send("Sending while another tab is still saving");
+    push(body.slice(40));
+    push(null);
+    const res = await slow;
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain("Join the walking group on Thursdays");
+    expect(html).toContain("Your plan has been sent, so it cannot be changed now.");
+    const snapshot = one<{ snapshot: string }>(
+      "select snapshot from plan_submissions where person_id = ? order by version desc limit 1",
+      personId,
+    ).snapshot;
+    expect(snapshot).not.toContain("walking group");
+    expect(await (await person.get(`/people/${personId}/plan/outcomes`)).text()).not.toContain("walking group");
+  });
+});
+
+describe("no plan goes nowhere", () => {
+  it("a person with no lead professional cannot send, and is told what happens next and who to contact", async () => {
+    const { browser, id } = await signUp("Nell Nolead", "nell.nolead@example.org");
+    await withBudget(browser, id);
+    await browser.post(`/people/${id}/plan/outcomes`, {
+      intent: "add",
+      words: "Sleep better",
+      lifeAreaId: "feeling-well",
+      now: "2",
+      hope: "6",
+    });
+    const page = await (await browser.get(`/people/${id}/plan/submit`)).text();
+    expect(page).toContain("cannot be sent until you are linked to a lead professional");
+    expect(page).toContain("contact the team you chose");
+    expect(page).not.toContain('name="consent"');
+    const res = await browser.post(
+      `/people/${id}/plan/submit`,
+      { consent: "on", reason: "Please" },
+      { from: `/people/${id}/plan` },
+    );
+    expect(res.status).toBe(400);
+    expect(all("select * from plan_submissions where person_id = ?", id)).toEqual([]);
+  });
+
+  it("an empty plan cannot be sent: it needs a budget worked out and at least one outcome", async () => {
+    const { browser, id } = await signUp("Emi Empty", "emi.empty@example.org");
+    const linked = await jo.post("/team", {
+      email: "emi.empty@example.org",
+      professionalId: await professionalId("Jo Ahmed"),
+    });
+    expect(linked.status).toBe(302);
+    const noBudget = await browser.post(
+      `/people/${id}/plan/submit`,
+      { consent: "on", reason: "x" },
+      { from: `/people/${id}/plan` },
+    );
+    expect(noBudget.status).toBe(400);
+    expect(await noBudget.text()).toContain("once your budget has been worked out");
+    await withBudget(browser, id);
+    const noOutcome = await browser.post(
+      `/people/${id}/plan/submit`,
+      { consent: "on", reason: "x" },
+      { from: `/people/${id}/plan` },
+    );
+    expect(noOutcome.status).toBe(400);
+    expect(await noOutcome.text()).toContain("at least one thing you want to achieve");
+    expect(all("select * from plan_submissions where person_id = ?", id)).toEqual([]);
+  });
+});
+
+describe("after sign-off", () => {
+  let budgetPence: number;
+  let itemIds: string[];
+
+  it("three moves of 5% each end in a change request to the lead professional", async () => {
+    // Withdraw the plan sent during the slow edit, add two items worth a third of the budget each, send, sign off.
+    expect((await person.post(`/people/${personId}/plan/submit`, { intent: "withdraw" })).status).toBe(302);
+    budgetPence = one<{ total: number }>(
+      "select total_pence as total from allocations where person_id = ? order by created_at desc limit 1",
+      personId,
+    ).total;
+    const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
+      await (await person.get(`/people/${personId}/plan/items`)).text(),
+    )?.[1];
+    const third = String(Math.floor(budgetPence / 3 / 100 / 10));
+    for (const what of ["Gym in the mornings", "Swimming lessons"])
+      expect(
+        (
+          await person.post(`/people/${personId}/plan/items`, {
+            intent: "add",
+            what,
+            menuEntryId: "gym-membership",
+            provider: "Leisure centre",
+            frequency: "Every week",
+            unitCost: third,
+            unitsPerYear: "10",
+            outcomeIds: outcomeId!,
+          })
+        ).status,
+      ).toBe(302);
+    await send();
+    await signOff(inDays(10));
+    expect(stateOf().state).toBe("signed-off");
+    const using = await (await person.get(`/people/${personId}/plan/using`)).text();
+    itemIds = [...using.matchAll(/name="fromItemId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(itemIds).toHaveLength(2);
+    const fivePercent = String(Math.floor(budgetPence / 20 / 100));
+    const move = () =>
+      person.post(`/people/${personId}/plan/using`, {
+        intent: "move",
+        fromItemId: itemIds[0]!,
+        toItemId: itemIds[1]!,
+        amount: fivePercent,
+      });
+    expect((await move()).headers.get("location")).toMatch(/done=applied$/);
+    expect((await move()).headers.get("location")).toMatch(/done=applied$/);
+    expect((await move()).headers.get("location")).toMatch(/done=needsSignOff$/);
+    const notices = await (await jo.get("/notifications")).text();
+    expect(notices).toContain("Lin Life has made a small change to their support");
+    expect(notices).toContain("Lin Life has asked for a change to their signed-off plan.");
+    expect(stateOf().state).toBe("signed-off");
+  });
+
+  it("review-due notices come from the scheduler once, whatever the number of servers or restarts; a page load writes none", async () => {
+    const count = () =>
+      one<{ n: number }>(
+        "select count(*) as n from notifications where kind = 'review-due' and link like ?",
+        `/people/${personId}/%`,
+      ).n;
+    expect(count()).toBe(0);
+    expect((await jo.get("/queue")).status).toBe(200);
+    expect(count()).toBe(0);
+    // Two more servers on the same database, one after the other: each runs the scheduler at start.
+    for (let i = 0; i < 2; i++) await startAndStopServer();
+    expect(count()).toBe(2); // one for the lead professional, one for the person
+    expect(await (await person.get("/notifications")).text()).toContain("A review is coming due");
+  }, 120_000);
+
+  it("a peer broker's next-cycle post is refused after sign-off too; the lead professional's review opens cycle 2 with its own assessment", async () => {
+    const res = await broker.post(
+      `/people/${personId}/plan/reflecting`,
+      { intent: "next-cycle", cycle: "1" },
+      { from: `/people/${personId}/plan` },
+    );
+    expect(res.status).toBe(400);
+    expect(stateOf()).toEqual({ state: "signed-off", cycle: 1 });
+    const cycle1Answers = all(
+      "select need_area, rating, answered_by, answered_at from assessment_answers a join assessments s on s.id = a.assessment_id where s.person_id = ? and s.cycle = 1 order by need_area",
+      personId,
+    );
+    const held = await jo.post(`/people/${personId}/plan/review-meeting`, {
+      whatIsWorking: "The gym",
+      whatIsNot: "Mornings",
+      changesAgreed: "Try evenings",
+      nextReviewDate: inDays(365),
+    });
+    expect(held.status).toBe(302);
+    expect(stateOf()).toEqual({ state: "draft", cycle: 2 });
+    const assessments = all<{ cycle: number; id: string }>(
+      "select cycle, id from assessments where person_id = ? order by cycle",
+      personId,
+    );
+    expect(assessments.map((a) => a.cycle)).toEqual([1, 2]);
+    // Cycle 2 starts from last cycle's answers, with its own budget calculation.
+    const budgets = all<{ assessment_id: string }>(
+      "select assessment_id from allocations where person_id = ?",
+      personId,
+    );
+    expect(budgets.some((b) => b.assessment_id === assessments[1]!.id)).toBe(true);
+    // A changed answer in cycle 2 leaves cycle 1's answers exactly as they were.
+    expect((await person.post(`/people/${personId}/assessment/mood`, { rating: "4" })).status).toBe(302);
+    expect(
+      all(
+        "select need_area, rating, answered_by, answered_at from assessment_answers a join assessments s on s.id = a.assessment_id where s.person_id = ? and s.cycle = 1 order by need_area",
+        personId,
+      ),
+    ).toEqual(cycle1Answers);
+    const cycle2Mood = one<{ rating: number }>(
+      "select rating from assessment_answers where assessment_id = ? and need_area = 'mood'",
+      assessments[1]!.id,
+    );
+    expect(cycle2Mood.rating).toBe(4);
+  });
+});
+
+describe("the review screen", () => {
+  it("shows every part of the plan with what changed marked; a not-agreed item with its reason reaches the person and is not counted as planned", async () => {
+    const { browser: rue, id } = await signUp("Rue Review", "rue.review@example.org");
+    expect(
+      (await jo.post("/team", { email: "rue.review@example.org", professionalId: await professionalId("Jo Ahmed") }))
+        .status,
+    ).toBe(302);
+    await withBudget(rue, id);
+    const base = `/people/${id}/plan`;
+    const ok = async (path: string, fields: Record<string, string>) =>
+      expect((await rue.post(`${base}${path}`, fields, { from: base })).status).toBe(302);
+    await ok("/outcomes", {
+      intent: "add",
+      words: "Feel calmer at weekends",
+      lifeAreaId: "feeling-well",
+      now: "3",
+      hope: "7",
+    });
+    const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
+      await (await rue.get(`${base}/items`)).text(),
+    )?.[1];
+    await ok("/items", {
+      intent: "add",
+      what: "Something for Friday nights",
+      menuEntryId: "something-else",
+      somethingElse: "a bottle of vodka",
+      provider: "The corner shop",
+      frequency: "Every week",
+      unitCost: "20",
+      unitsPerYear: "52",
+      outcomeIds: outcomeId!,
+    });
+    await ok("/free-support", {
+      intent: "add",
+      who: "My neighbour Dev",
+      what: "Tea on Sunday afternoons",
+      howOften: "weekly",
+    });
+    await ok("/risks", { intent: "add", risk: "I drink more when I am alone", howManaged: "I call Dev first" });
+    await ok("/crisis", {
+      intent: "save",
+      version: "0",
+      earlySigns: "I stop eating",
+      whatHelps: "Quiet music",
+      "contacts.0.name": "Dev",
+      "contacts.0.howToReach": "07000 000000",
+    });
+    await ok("/decisions", {
+      intent: "save",
+      version: "0",
+      whoDecidesWhat: "I decide, Dev helps me think",
+      management: "direct-payment",
+      unwellWhatChanges: "Dev holds the card for a week",
+      unwellWho: "Dev",
+      unwellBack: "When I say I am ready",
+    });
+    await ok("/resources", { intent: "add", heading: "connections", what: "The allotment society" });
+    // Kept, marked, not counted: the plan check names it with the menu's reason and what could help instead.
+    const planPage = await (await rue.get(base)).text();
+    expect(planPage).toContain("“Something for Friday nights” may be something a budget cannot pay for");
+    expect(planPage).not.toContain("£1,040");
+    expect((await rue.post(`${base}/submit`, { consent: "on", reason: "Please talk it through with me" })).status).toBe(
+      302,
+    );
+    // Jo asks for changes to the crisis plan; Rue changes it and sends again.
+    const firstId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(
+      await (await jo.get(`${base}/review`)).text(),
+    )?.[1];
+    const changes: Record<string, string> = { submissionId: firstId!, decision: "request-changes" };
+    for (const c of CRITERIA) changes[`met-${c}`] = c === "managed-risks" ? "not-yet" : "met";
+    changes["comment-managed-risks"] = "Please add a second contact for nights";
+    expect((await jo.post(`${base}/review`, changes)).status).toBe(302);
+    await ok("/crisis", {
+      intent: "save",
+      version: "1",
+      earlySigns: "I stop eating",
+      whatHelps: "Quiet music",
+      "contacts.0.name": "Dev",
+      "contacts.0.howToReach": "07000 000000",
+      "contacts.1.name": "Night line",
+      "contacts.1.howToReach": "0800 000 000",
+    });
+    expect((await rue.post(`${base}/submit`, { consent: "on", reason: "Added a night contact" })).status).toBe(302);
+
+    const review = mainOf(await (await jo.get(`${base}/review`)).text());
+    for (const words of [
+      "Feel calmer at weekends",
+      "Something for Friday nights",
+      "Tea on Sunday afternoons",
+      "I drink more when I am alone",
+      "I stop eating",
+      "Night line",
+      "I decide, Dev helps me think",
+      "Dev holds the card for a week",
+      "The allotment society",
+    ])
+      expect(review, words).toContain(words);
+    expect(review).toContain("Changed since version 1: If things get hard.");
+    expect(review).toContain("Changed since the last version sent");
+    expect(review).toContain("Not agreed");
+
+    const secondId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(review)?.[1];
+    const signOff: Record<string, string> = {
+      submissionId: secondId!,
+      decision: "sign-off",
+      reviewDate: inDays(90),
+      "agree-0": "not-agree",
+    };
+    for (const c of CRITERIA) signOff[`met-${c}`] = "met";
+    const noReason = await jo.post(`${base}/review`, signOff);
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Please say why it is not agreed");
+    signOff["adapt-0"] = "The budget cannot pay for alcohol";
+    expect((await jo.post(`${base}/review`, signOff)).status).toBe(302);
+
+    const decision = mainOf(await (await rue.get(`${base}/decision`)).text());
+    expect(decision).toContain(
+      "“Something for Friday nights”: not agreed, because: The budget cannot pay for alcohol.",
+    );
+    expect(decision).not.toContain("agreed with this adaptation");
+    expect(decision).toContain("What could help instead");
+    const planned = one<{ snapshot: string }>(
+      "select snapshot from plan_submissions where person_id = ? order by version desc limit 1",
+      id,
+    ).snapshot;
+    expect(JSON.parse(planned).budget.committedPence).toBe(0);
+  });
+});
+
+/** Starts the built server on the test database (as a restart or a second server would), waits until it listens, stops it. */
+async function startAndStopServer(): Promise<void> {
+  const env = { ...process.env };
+  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR"]) delete env[key];
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: inject("dataDir") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("running at")) resolve();
+    });
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
