@@ -74,7 +74,8 @@ describe("building the plan in a real browser", () => {
 
     await page.goto(new URL(`${record}/budget`, baseUrl()).href);
     const text = await page.locator("main").innerText();
-    expect(text).toMatch(/Planned £380 of £[\d,]+ a year/);
+    // The likely exclusion stays in the plan but is not counted as planned until the lead professional agrees it.
+    expect(text).toMatch(/Planned £260 of £[\d,]+ a year/);
     await context.close();
   }, 120_000);
 
