@@ -73,6 +73,21 @@ export default [
       route("review", "routes/signoff/review.tsx"),
       route("review-meeting", "routes/signoff/review-meeting.tsx"),
     ]),
+
+    // Stages 5 and 6, the money: received, spent against each item, statements, receipts, the
+    // crisis contingency and the monitoring return.
+    ...prefix("spending", [
+      index("routes/spending/spending.tsx"),
+      route("received", "routes/spending/received.tsx"),
+      route("record", "routes/spending/record.tsx"),
+      route("import", "routes/spending/import.tsx"),
+      route("import/:importId", "routes/spending/statement.tsx"),
+      route("receipts", "routes/spending/receipts.tsx"),
+      route("receipts/:receiptId", "routes/spending/receipt-file.ts"),
+      route("contingency", "routes/spending/contingency.tsx"),
+      route("return", "routes/spending/return.tsx"),
+      route("return.csv", "routes/spending/return-csv.ts"),
+    ]),
   ]),
 
   // The professional's side: plans waiting for them, and linking people to lead professionals.

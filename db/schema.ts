@@ -403,3 +403,147 @@ export const planReviews = sqliteTable(
   },
   (t) => [index("plan_reviews_plan_idx").on(t.planId)],
 );
+
+/**
+ * Money after sign-off: the ledger of one signed-off plan. Never updated or deleted (triggers); a
+ * correction is a new "reversal" entry. The item's name, menu kind and provider sector are kept
+ * on the entry, so totals by kind and by statutory or community provider need no plan.
+ */
+export const ledgerEntries = sqliteTable(
+  "ledger_entries",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    kind: text("kind", { enum: ["received", "spent", "committed", "reversal"] }).notNull(),
+    entryDate: text("entry_date").notNull(),
+    amountPence: integer("amount_pence").notNull(),
+    source: text("source", { enum: ["nhs", "council"] }),
+    itemId: text("item_id"),
+    itemWhat: text("item_what"),
+    menuKind: text("menu_kind"),
+    sector: text("sector", { enum: ["community", "statutory"] }),
+    contingency: integer("contingency", { mode: "boolean" }).notNull().default(false),
+    payee: text("payee"),
+    method: text("method"),
+    note: text("note"),
+    reverses: text("reverses"),
+    // A reversal carries the kind, item, menu kind, sector and source of what it reverses.
+    reversedKind: text("reversed_kind", { enum: ["received", "spent", "committed"] }),
+    settles: text("settles"),
+    importId: text("import_id"),
+    fingerprint: text("fingerprint"),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    index("ledger_person_idx").on(t.personId, t.entryDate),
+    index("ledger_plan_idx").on(t.planId),
+    // Spend by menu kind and provider sector across everyone, for the insights (one indexed query).
+    index("ledger_kind_date_idx").on(t.kind, t.entryDate, t.menuKind, t.sector),
+    // A statement line already brought in is recognised and never recorded twice.
+    uniqueIndex("ledger_person_fingerprint").on(t.personId, t.fingerprint),
+  ],
+);
+
+/** A photo or PDF of a receipt, stored under DATA_DIR with a random name. Append-only (triggers). */
+export const receipts = sqliteTable(
+  "receipts",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    entryId: text("entry_id")
+      .notNull()
+      .references(() => ledgerEntries.id),
+    storedName: text("stored_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: text("uploaded_at").notNull(),
+  },
+  (t) => [index("receipts_person_idx").on(t.personId), index("receipts_entry_idx").on(t.entryId)],
+);
+
+/** A statement brought in and waiting to be confirmed line by line; confirmed at most once. */
+export const statementImports = sqliteTable(
+  "statement_imports",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    csv: text("csv").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    confirmedAt: text("confirmed_at"),
+  },
+  (t) => [index("statement_imports_person_idx").on(t.personId)],
+);
+
+/** Which columns of the person's statements hold the date, description and amount: asked once, remembered. */
+export const statementMappings = sqliteTable("statement_mappings", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => persons.id),
+  dateColumn: text("date_column").notNull(),
+  descriptionColumn: text("description_column").notNull(),
+  amountColumn: text("amount_column").notNull(),
+  dateOrder: text("date_order", { enum: ["day-first", "iso"] }).notNull(),
+  savedBy: text("saved_by")
+    .notNull()
+    .references(() => users.id),
+  savedAt: text("saved_at").notNull(),
+});
+
+/** The crisis contingency agreed at sign-off, tied to what helps in the crisis plan. Append-only: the newest counts. */
+export const contingencies = sqliteTable(
+  "contingencies",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    amountPence: integer("amount_pence").notNull(),
+    whatFor: text("what_for").notNull(),
+    agreedBy: text("agreed_by")
+      .notNull()
+      .references(() => users.id),
+    agreedAt: text("agreed_at").notNull(),
+  },
+  (t) => [index("contingencies_plan_idx").on(t.planId)],
+);
+
+/** Whether the person shares the detail of their spending with their lead professional. Append-only: the newest counts. */
+export const spendingShares = sqliteTable(
+  "spending_shares",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    shared: integer("shared", { mode: "boolean" }).notNull(),
+    setBy: text("set_by")
+      .notNull()
+      .references(() => users.id),
+    setAt: text("set_at").notNull(),
+  },
+  (t) => [index("spending_shares_person_idx").on(t.personId)],
+);

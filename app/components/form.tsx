@@ -65,6 +65,8 @@ interface ValidatedFormProps<S extends z.ZodType<FieldValues, FieldValues>> {
   id?: string;
   /** Fields the person does not see (which form this is, which item): rendered hidden, checked like the rest. */
   hidden?: Record<string, string>;
+  /** "multipart/form-data" for the few forms that carry a file (a receipt, a statement). */
+  encType?: "multipart/form-data";
 }
 
 /**
@@ -81,6 +83,7 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
   className,
   id,
   hidden = {},
+  encType,
 }: ValidatedFormProps<S>) {
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as Resolver<FieldValues>,
@@ -110,7 +113,16 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
     <FieldStateContext.Provider value={{ values, errors }}>
       <FormProvider {...form}>
         <ErrorSummary errors={shown} labels={labels} submitCount={form.formState.submitCount} />
-        <Form method="post" action={action} noValidate onSubmit={onSubmit} className={className} id={id} reloadDocument>
+        <Form
+          method="post"
+          action={action}
+          noValidate
+          onSubmit={onSubmit}
+          className={className}
+          id={id}
+          encType={encType}
+          reloadDocument
+        >
           <CsrfInput />
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { journeyFileSchema } from "~/domain/journey";
+import { moneyRulesSchema } from "~/domain/ledger";
 import { LANGUAGES, type Language } from "~/domain/localized";
 import { checkMenuReferences, CONTENT_PATHS, directoryFileSchema, guidesFileSchema, menuFileSchema, providersFileSchema } from "~/domain/menu";
 import { lifeAreasFileSchema } from "~/domain/plan";
@@ -71,6 +72,7 @@ export function loadContent(dir = contentDir()) {
     journey: readContentJson("journey.json", journeyFileSchema, dir),
     lifeAreas: readContentJson("life-areas.json", lifeAreasFileSchema, dir),
     planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
+    money: readContentJson("money.json", moneyRulesSchema, dir),
   };
 }
 

@@ -31,6 +31,9 @@ export const RECORD_ACTIONS = [
   "assess", // record an agreed need rating
   "sign-off", // sign off, ask for changes, refer to the panel
   "review", // set and hold reviews
+  "record-money", // money received, payments, statements, receipts, corrections (see mayRecordMoney)
+  "see-spending-detail", // payees, notes and receipts of each payment (see maySeeSpendingDetail)
+  "agree-contingency", // record the crisis contingency agreed at sign-off
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -39,13 +42,31 @@ export type RecordAction = (typeof RECORD_ACTIONS)[number];
  * `mayActOnRecord`, none decides on its own.
  */
 const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
-  self: ["view-record", "edit-draft", "submit-plan", "manage-helpers", "download-data", "view-audit"],
-  // Substitute decision-making (LPA, deputy, nominated person): may also submit, never change access.
-  "acting-for": ["view-record", "edit-draft", "submit-plan", "download-data", "view-audit"],
+  self: [
+    "view-record",
+    "edit-draft",
+    "submit-plan",
+    "manage-helpers",
+    "download-data",
+    "view-audit",
+    "record-money",
+    "see-spending-detail",
+  ],
+  // Substitute decision-making (LPA, deputy, nominated person): may also submit and handle the money, never change access.
+  "acting-for": [
+    "view-record",
+    "edit-draft",
+    "submit-plan",
+    "download-data",
+    "view-audit",
+    "record-money",
+    "see-spending-detail",
+  ],
   // Supported decision-making: view and edit drafts only.
   supporting: ["view-record", "edit-draft"],
   "peer-broker": ["view-record", "edit-draft"],
-  "lead-professional": ["view-record", "assess", "sign-off", "review"],
+  // Records money only where an organisation holds it, sees payees only when shared (below).
+  "lead-professional": ["view-record", "assess", "sign-off", "review", "record-money", "agree-contingency"],
   // A professional in the same team sees nothing unless a plan is referred to the panel (sign-off issue).
   "team-member": [],
   none: [],
@@ -79,4 +100,31 @@ export function insightsReachOf(staff: StaffMember): InsightsReach | null {
   if (staff.role === "commissioner") return "all-teams";
   if (staff.role === "lead-professional" && staff.isTeamAdmin) return "own-team";
   return null;
+}
+
+/** Ways of managing the budget in which an organisation holds the money and its statements (docs/domain-guide.md, "Managing the money"). */
+const HELD_BY_ORGANISATION: readonly string[] = ["individual-service-fund", "professionally-managed"];
+
+/**
+ * Who records the money: the person (or someone acting for them) when it comes to them; the lead
+ * professional, from the organisation's statements, when an individual service fund or a
+ * professionally managed fund holds it.
+ */
+export function mayRecordMoney(standing: Standing, management: string | null): boolean {
+  if (!mayActOnRecord(standing, "record-money")) return false;
+  const held = management !== null && HELD_BY_ORGANISATION.includes(management);
+  return standing === "lead-professional" ? held : !held;
+}
+
+/**
+ * Payees, notes and receipts: the person and whoever handles the money with them; the lead
+ * professional only where the person shares them, or while the plan is at its stage 7 review.
+ */
+export function maySeeSpendingDetail(
+  standing: Standing,
+  situation: { sharedWithLead: boolean; inReview: boolean; management: string | null },
+): boolean {
+  if (mayActOnRecord(standing, "see-spending-detail")) return true;
+  if (standing !== "lead-professional") return false;
+  return situation.sharedWithLead || situation.inReview || mayRecordMoney(standing, situation.management);
 }

@@ -3,14 +3,16 @@ import { helpers, invitations, notifications, persons, sessions, users } from ".
 import { db } from "~/lib/db.server";
 import { agreedOf, allBudgets, answersOf, currentAssessment } from "./assessment.server";
 import { auditLinesOf } from "./audit.server";
+import { moneyRecordsOf } from "./money.server";
 
 /**
  * Everything held about one person (a subject access request), but for the audit trail, which grows
  * by a line each time the record is opened: the readable page links to it (paged), and the download
  * streams it after the rest (exportEverythingAbout). Secrets (password hash, one-time-code
  * secret, session and invitation hashes) are left out: they are not information about the person.
+ * The downloadable file carries the receipts themselves (base64); the readable page lists them.
  */
-export function everythingAbout(personId: string) {
+export function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
   const person = db().select().from(persons).where(eq(persons.id, personId)).get();
   if (!person) return undefined;
   const account = db()
@@ -82,6 +84,8 @@ export function everythingAbout(personId: string) {
       };
     })(),
     budgets: allBudgets(personId).map(({ explanation: _explanation, ...budget }) => budget),
+    // Money after sign-off: every ledger entry (corrections included), receipts with their files.
+    money: moneyRecordsOf(personId, opts.receiptFiles ?? false),
   };
 }
 
@@ -90,7 +94,7 @@ export function everythingAbout(personId: string) {
  * last field, streamed a batch of lines at a time so a long trail never sits in memory as one string.
  */
 export function exportEverythingAbout(personId: string): ReadableStream<Uint8Array> | undefined {
-  const everything = everythingAbout(personId);
+  const everything = everythingAbout(personId, { receiptFiles: true });
   if (!everything) return undefined;
   const encoder = new TextEncoder();
   const head = JSON.stringify(everything, null, 2).replace(/\n}$/, ',\n  "auditTrail": [');

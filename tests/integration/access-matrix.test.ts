@@ -44,11 +44,31 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/signoff/review": { loader: ["jo"], action: ["jo"] },
   "routes/signoff/decision": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
   "routes/signoff/review-meeting": { loader: ["jo"], action: ["jo"] },
+  // -- money after sign-off: Asha's money is hers to record (direct payment, not held by an organisation) --
+  "routes/spending/spending": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
+  "routes/spending/received": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
+  "routes/spending/record": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
+  "routes/spending/import": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
+  "routes/spending/receipts": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
+  // The lead professional records the sum agreed at sign-off; the person (or whoever acts for them) draws on it.
+  "routes/spending/contingency": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "jo"] },
+  "routes/spending/return": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/spending/return-csv": { loader: ["asha", "ravi", "sam", "jo"] },
+  // A statement or receipt id that is not Asha's answers 404 to everyone. Who may open a real one
+  // (the person, not another person, a helper without rights, the lead professional unless shared,
+  // or anyone signed out) is in tests/integration/spending.test.ts, "receipts".
+  "routes/spending/statement": { loader: [], action: [] },
+  "routes/spending/receipt-file": { loader: [] },
 };
 
 /** A real value for each route parameter other than the person. */
 const fill = (path: string, personId: string) =>
-  path.replace(":personId", personId).replace(":area", "mood").replace(":cycle", "1");
+  path
+    .replace(":personId", personId)
+    .replace(":area", "mood")
+    .replace(":cycle", "1")
+    .replace(":importId", "00000000-0000-4000-8000-000000000019")
+    .replace(":receiptId", "00000000-0000-4000-8000-000000000019");
 
 // Routes that do not name a record: who gets the page (anonymous is sent to sign in where needed).
 const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }> = {

@@ -59,4 +59,26 @@ export class Browserish {
     this.keep(response);
     return response;
   }
+
+  /** Posts a form with files (multipart/form-data), as the portal's own page would. */
+  async postFiles(
+    path: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; type: string; bytes: Uint8Array | string }>,
+    opts: { from?: string } = {},
+  ): Promise<Response> {
+    const body = new FormData();
+    body.append("csrf", await this.csrfFrom(opts.from ?? path));
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    for (const [k, f] of Object.entries(files))
+      body.append(k, new Blob([f.bytes as BlobPart], { type: f.type }), f.name);
+    const response = await fetch(new URL(path, baseUrl()), {
+      method: "POST",
+      body,
+      headers: { cookie: this.cookieHeader(), origin: new URL(baseUrl()).origin },
+      redirect: "manual",
+    });
+    this.keep(response);
+    return response;
+  }
 }

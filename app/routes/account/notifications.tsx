@@ -27,6 +27,7 @@ const KINDS = [
   "review-held",
   "helper-joined",
   "helper-removed",
+  "contingency-drawn",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

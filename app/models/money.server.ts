@@ -1,0 +1,448 @@
+import { and, asc, between, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  contingencies,
+  ledgerEntries,
+  planDecisions,
+  plans,
+  receipts,
+  spendingShares,
+  statementImports,
+  statementMappings,
+} from "../../db/schema";
+import {
+  checkNewEntry,
+  planYear,
+  splitBySource,
+  type EntryRefusal,
+  type LedgerEntry,
+  type MoneySource,
+  type PaymentMethod,
+  type PlannedItem,
+  type ProviderSector,
+} from "~/domain/ledger";
+import type { Item, Management } from "~/domain/plan";
+import type { ColumnMapping, PayeeMemory } from "~/domain/statement";
+import { payeeKey } from "~/domain/statement";
+import { dataDir, db } from "~/lib/db.server";
+import { latestBudgets } from "./assessment.server";
+import { audit } from "./audit.server";
+import { loadPlan } from "./plan.server";
+
+/**
+ * Data access for money after sign-off: the ledger of the signed-off plan, receipts on disk,
+ * statements waiting to be confirmed, the remembered columns, the agreed contingency and whether
+ * the person shares the detail. The rules are in app/domain/ledger.ts and statement.ts.
+ */
+
+export type EntryRow = typeof ledgerEntries.$inferSelect;
+
+/** The plan the money belongs to: the current cycle's, once it is signed off (and while it is reviewed). */
+export interface MoneyPlan {
+  planId: string;
+  cycle: number;
+  state: string;
+  signedOffOn: string;
+  year: { start: string; end: string };
+  budgetPence: number;
+  parts: { nhsPence: number; councilPence: number };
+  items: (PlannedItem & { provider: string; unitCostPence: number })[];
+  management: Management | null;
+  whatHelps: string;
+  contingency: { amountPence: number; whatFor: string; agreedAt: string } | null;
+}
+
+export function moneyPlan(personId: string): MoneyPlan | null {
+  const { row, plan } = loadPlan(personId);
+  if (!row || (row.state !== "signed-off" && row.state !== "in-review")) return null;
+  const signOff = db()
+    .select()
+    .from(planDecisions)
+    .where(and(eq(planDecisions.planId, row.id), eq(planDecisions.decision, "signed-off")))
+    .orderBy(desc(planDecisions.decidedAt))
+    .get();
+  if (!signOff) return null;
+  const budgetPence = signOff.confirmedBudgetPence ?? 0;
+  const { agreed, self } = latestBudgets(personId);
+  const calculated = agreed ?? self ?? { nhsPence: 0, councilPence: budgetPence };
+  const signedOffOn = signOff.decidedAt.slice(0, 10);
+  const contingency = latestContingency(row.id);
+  return {
+    planId: row.id,
+    cycle: row.cycle,
+    state: row.state,
+    signedOffOn,
+    year: planYear(signedOffOn),
+    budgetPence,
+    parts: splitBySource(budgetPence, calculated),
+    items: plan.items.map((item: Item) => ({
+      id: item.id,
+      what: item.what,
+      plannedPence: item.yearlyCostPence,
+      kind: item.kind,
+      provider: item.provider,
+      unitCostPence: item.unitCostPence,
+    })),
+    management: plan.decisions.management,
+    whatHelps: plan.crisis.whatHelps,
+    contingency,
+  };
+}
+
+export function entriesOf(planId: string): EntryRow[] {
+  return db()
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.planId, planId))
+    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt))
+    .all();
+}
+
+export function asLedger(rows: readonly EntryRow[]): LedgerEntry[] {
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    date: r.entryDate,
+    amountPence: r.amountPence,
+    source: r.source,
+    itemId: r.itemId,
+    contingency: r.contingency,
+    menuKind: r.menuKind,
+    sector: r.sector,
+    reverses: r.reverses,
+    settles: r.settles,
+  }));
+}
+
+export interface NewEntry {
+  kind: LedgerEntry["kind"];
+  date: string;
+  amountPence: number;
+  source?: MoneySource | null;
+  itemId?: string | null;
+  contingency?: boolean;
+  sector?: ProviderSector | null;
+  payee?: string | null;
+  method?: PaymentMethod | null;
+  note?: string | null;
+  reverses?: string | null;
+  settles?: string | null;
+  fingerprint?: string | null;
+  importId?: string | null;
+}
+
+function rowFor(money: MoneyPlan, personId: string, byId: string, entry: NewEntry, existing: readonly EntryRow[]) {
+  const reversed = entry.reverses ? existing.find((e) => e.id === entry.reverses) : undefined;
+  const item = money.items.find((i) => i.id === (reversed?.itemId ?? entry.itemId));
+  return {
+    id: randomUUID(),
+    personId,
+    planId: money.planId,
+    kind: entry.kind,
+    entryDate: entry.date,
+    amountPence: entry.amountPence,
+    source: reversed ? reversed.source : (entry.source ?? null),
+    itemId: reversed ? reversed.itemId : (entry.itemId ?? null),
+    itemWhat: reversed ? reversed.itemWhat : (item?.what ?? null),
+    menuKind: reversed ? reversed.menuKind : entry.contingency ? "contingency" : (item?.kind ?? null),
+    sector: reversed ? reversed.sector : (entry.sector ?? null),
+    contingency: reversed ? reversed.contingency : Boolean(entry.contingency),
+    payee: entry.payee ?? null,
+    method: entry.method ?? null,
+    note: entry.note ?? null,
+    reverses: entry.reverses ?? null,
+    reversedKind: reversed && reversed.kind !== "reversal" ? reversed.kind : null,
+    settles: entry.settles ?? null,
+    importId: entry.importId ?? null,
+    fingerprint: entry.fingerprint ?? null,
+    recordedBy: byId,
+    recordedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Records entries all together or not at all: each is checked against the ledger as it stands with
+ * the ones before it, inside one transaction. Returns the first refusal (with its position) or the ids.
+ */
+export function recordEntries(
+  money: MoneyPlan,
+  personId: string,
+  byId: string,
+  entries: readonly NewEntry[],
+): { ok: true; ids: string[] } | { ok: false; index: number; refusal: EntryRefusal } {
+  return db().transaction(() => {
+    const rows = entriesOf(money.planId);
+    const ids: string[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const row = rowFor(money, personId, byId, entry, rows);
+      const refusal = checkNewEntry(
+        asLedger(rows),
+        { ...asLedger([row])[0]!, id: row.id },
+        {
+          itemIds: money.items.map((i) => i.id),
+          contingencyPence: money.contingency?.amountPence ?? 0,
+        },
+      );
+      if (refusal) {
+        audit({
+          actorId: byId,
+          personId,
+          action: `money-${entry.kind}`,
+          target: money.planId,
+          result: "refused",
+          detail: { refusal },
+        });
+        return { ok: false as const, index, refusal };
+      }
+      db().insert(ledgerEntries).values(row).run();
+      rows.push(row as EntryRow);
+      ids.push(row.id);
+    }
+    audit({
+      actorId: byId,
+      personId,
+      action: entries.length === 1 ? `money-${entries[0]!.kind}` : "money-statement",
+      target: money.planId,
+      result: "ok",
+      detail: { entries: ids.length, pence: entries.reduce((a, e) => a + e.amountPence, 0) },
+    });
+    return { ok: true as const, ids };
+  });
+}
+
+/** Statement lines this person has brought in before (by fingerprint). */
+export function knownFingerprints(personId: string, fingerprints: readonly string[]): Set<string> {
+  if (fingerprints.length === 0) return new Set();
+  return new Set(
+    db()
+      .select({ f: ledgerEntries.fingerprint })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.personId, personId), inArray(ledgerEntries.fingerprint, [...fingerprints])))
+      .all()
+      .map((r) => r.f!),
+  );
+}
+
+/** Which item the person matched each payee to before (newest wins), for suggestions. */
+export function payeeMemory(planId: string): PayeeMemory {
+  const memory = new Map<string, string>();
+  for (const r of db()
+    .select({ payee: ledgerEntries.payee, itemId: ledgerEntries.itemId })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.planId, planId), eq(ledgerEntries.kind, "spent"), isNotNull(ledgerEntries.itemId)))
+    .orderBy(asc(ledgerEntries.recordedAt))
+    .all()) {
+    if (r.payee && r.itemId) memory.set(payeeKey(r.payee), r.itemId);
+  }
+  return memory;
+}
+
+// ---- statements waiting to be confirmed, and the remembered columns ----
+
+export function createImport(personId: string, planId: string, byId: string, csv: string): string {
+  const id = randomUUID();
+  db()
+    .insert(statementImports)
+    .values({ id, personId, planId, csv, createdBy: byId, createdAt: new Date().toISOString() })
+    .run();
+  return id;
+}
+
+export function findImport(personId: string, importId: string) {
+  return db()
+    .select()
+    .from(statementImports)
+    .where(and(eq(statementImports.id, importId), eq(statementImports.personId, personId)))
+    .get();
+}
+
+export function markImportConfirmed(importId: string): void {
+  db()
+    .update(statementImports)
+    .set({ confirmedAt: new Date().toISOString() })
+    .where(eq(statementImports.id, importId))
+    .run();
+}
+
+export function rememberedMapping(personId: string): ColumnMapping | null {
+  const row = db().select().from(statementMappings).where(eq(statementMappings.personId, personId)).get();
+  return row
+    ? { date: row.dateColumn, description: row.descriptionColumn, amount: row.amountColumn, dateOrder: row.dateOrder }
+    : null;
+}
+
+export function rememberMapping(personId: string, byId: string, mapping: ColumnMapping): void {
+  const values = {
+    dateColumn: mapping.date,
+    descriptionColumn: mapping.description,
+    amountColumn: mapping.amount,
+    dateOrder: mapping.dateOrder,
+    savedBy: byId,
+    savedAt: new Date().toISOString(),
+  };
+  db()
+    .insert(statementMappings)
+    .values({ personId, ...values })
+    .onConflictDoUpdate({ target: statementMappings.personId, set: values })
+    .run();
+}
+
+// ---- receipts: files under DATA_DIR with random names ----
+
+const receiptsDir = () => path.join(dataDir(), "receipts");
+
+export function saveReceipt(
+  personId: string,
+  entryId: string,
+  byId: string,
+  file: { bytes: Uint8Array; mediaType: string },
+): string {
+  mkdirSync(receiptsDir(), { recursive: true, mode: 0o700 });
+  const storedName = randomBytes(24).toString("hex");
+  writeFileSync(path.join(receiptsDir(), storedName), file.bytes, { mode: 0o600, flag: "wx" });
+  const id = randomUUID();
+  db()
+    .insert(receipts)
+    .values({
+      id,
+      personId,
+      entryId,
+      storedName,
+      mediaType: file.mediaType,
+      bytes: file.bytes.byteLength,
+      uploadedBy: byId,
+      uploadedAt: new Date().toISOString(),
+    })
+    .run();
+  audit({ actorId: byId, personId, action: "receipt-added", target: entryId, result: "ok" });
+  return id;
+}
+
+export function receiptsOf(personId: string) {
+  return db().select().from(receipts).where(eq(receipts.personId, personId)).orderBy(asc(receipts.uploadedAt)).all();
+}
+
+export function readReceipt(personId: string, receiptId: string) {
+  const row = db()
+    .select()
+    .from(receipts)
+    .where(and(eq(receipts.id, receiptId), eq(receipts.personId, personId)))
+    .get();
+  if (!row || !/^[0-9a-f]{48}$/.test(row.storedName)) return undefined;
+  return { row, bytes: readFileSync(path.join(receiptsDir(), row.storedName)) };
+}
+
+// ---- the contingency and sharing ----
+
+function latestContingency(planId: string) {
+  const row = db()
+    .select()
+    .from(contingencies)
+    .where(eq(contingencies.planId, planId))
+    .orderBy(desc(contingencies.agreedAt))
+    .get();
+  return row ? { amountPence: row.amountPence, whatFor: row.whatFor, agreedAt: row.agreedAt } : null;
+}
+
+export function agreeContingency(
+  money: MoneyPlan,
+  personId: string,
+  byId: string,
+  amountPence: number,
+  whatFor: string,
+) {
+  db()
+    .insert(contingencies)
+    .values({
+      id: randomUUID(),
+      personId,
+      planId: money.planId,
+      amountPence,
+      whatFor,
+      agreedBy: byId,
+      agreedAt: new Date().toISOString(),
+    })
+    .run();
+  audit({
+    actorId: byId,
+    personId,
+    action: "contingency-agreed",
+    target: money.planId,
+    result: "ok",
+    detail: { amountPence },
+  });
+}
+
+export function sharesDetail(personId: string): boolean {
+  return (
+    db()
+      .select({ shared: spendingShares.shared })
+      .from(spendingShares)
+      .where(eq(spendingShares.personId, personId))
+      .orderBy(desc(spendingShares.seq))
+      .get()?.shared ?? false
+  );
+}
+
+export function setSharesDetail(personId: string, byId: string, shared: boolean): void {
+  db().insert(spendingShares).values({ personId, shared, setBy: byId, setAt: new Date().toISOString() }).run();
+  audit({ actorId: byId, personId, action: shared ? "spending-shared" : "spending-unshared", result: "ok" });
+}
+
+// ---- for the insights: actual spend by menu kind and by statutory or community provider ----
+
+/**
+ * Anonymised totals of actual spend in a period (both days included), by menu kind and provider
+ * sector, across everyone: spending less any reversal of it. One query on ledger_kind_date_idx.
+ */
+export function spendByKindAndSector(from: string, to: string) {
+  return db()
+    .select({
+      menuKind: ledgerEntries.menuKind,
+      sector: ledgerEntries.sector,
+      pence: sql<number>`sum(case when ${ledgerEntries.kind} = 'spent' then ${ledgerEntries.amountPence} when ${ledgerEntries.reversedKind} = 'spent' then -${ledgerEntries.amountPence} else 0 end)`,
+      people: sql<number>`count(distinct ${ledgerEntries.personId})`,
+    })
+    .from(ledgerEntries)
+    .where(and(inArray(ledgerEntries.kind, ["spent", "reversal"]), between(ledgerEntries.entryDate, from, to)))
+    .groupBy(ledgerEntries.menuKind, ledgerEntries.sector)
+    .all();
+}
+
+/** Every entry and receipt about a person, for their subject access export. */
+export function moneyRecordsOf(personId: string, withFiles: boolean) {
+  const planCycles = new Map(
+    db()
+      .select({ id: plans.id, cycle: plans.cycle })
+      .from(plans)
+      .where(eq(plans.personId, personId))
+      .all()
+      .map((p) => [p.id, p.cycle]),
+  );
+  return {
+    ledger: db()
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.personId, personId))
+      .orderBy(asc(ledgerEntries.recordedAt))
+      .all()
+      .map(({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e })),
+    receipts: receiptsOf(personId).map(({ personId: _p, storedName: _s, ...r }) => ({
+      ...r,
+      contentBase64: withFiles ? (readReceipt(personId, r.id)?.bytes.toString("base64") ?? null) : undefined,
+    })),
+    contingencies: db()
+      .select({
+        amountPence: contingencies.amountPence,
+        whatFor: contingencies.whatFor,
+        agreedAt: contingencies.agreedAt,
+      })
+      .from(contingencies)
+      .where(eq(contingencies.personId, personId))
+      .all(),
+    statementColumns: rememberedMapping(personId),
+    sharesDetailWithLeadProfessional: sharesDetail(personId),
+  };
+}
