@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { DEMO, recordLinks, signIn } from "./accounts";
+import { DEMO, DEMO_PASSWORD, recordLinks, signIn } from "./accounts";
 import { Browserish } from "./http";
 
 export const GYM = "Swimming and the gym";
@@ -22,7 +22,8 @@ export interface SignedOff {
  */
 export async function signedOffPerson(name: string, email: string, management = "direct-payment"): Promise<SignedOff> {
   const person = new Browserish();
-  expect((await person.post("/sign-up", { name, email, password: `${name} has a long pass phrase` })).status).toBe(302);
+  // The demo password, so a browser window can sign in as this person too.
+  expect((await person.post("/sign-up", { name, email, password: DEMO_PASSWORD })).status).toBe(302);
   const personId = (await recordLinks(person))[0]!;
   const jo = await signIn(DEMO.jo);
   const team = await (await jo.get("/team")).text();
