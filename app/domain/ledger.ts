@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "./dates";
 
 /**
  * Money after sign-off (stages 5 and 6; docs/domain-guide.md, "Money after sign-off"): a
@@ -8,7 +9,7 @@ import { z } from "zod";
  * and left; the notes; the monitoring return) is worked out here from the entries, never stored.
  */
 
-/** The two funding sources of an integrated personal budget (tracked funding: each part stays visible). */
+/** The two funding sources of an integrated personal budget (tracked funding: each part is followed). */
 export const MONEY_SOURCES = ["nhs", "council"] as const;
 export type MoneySource = (typeof MONEY_SOURCES)[number];
 
@@ -25,7 +26,7 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const PAYMENT_METHODS = ["card", "bank-transfer", "direct-debit", "cash", "cheque", "invoice", "other"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-/** Who was paid, for the scheme's learning ("when there is choice, over 80% of spend is outside the NHS", from the blog posts on personal budgets). */
+/** Who was paid, for the scheme's learning (the insights compare statutory and community providers). */
 export const PROVIDER_SECTORS = ["community", "statutory"] as const;
 export type ProviderSector = (typeof PROVIDER_SECTORS)[number];
 
@@ -69,16 +70,6 @@ export type EntryRefusal =
   | "money:errors.noContingency"
   | "money:errors.contingencyUsed"
   | "money:errors.alreadySettled";
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written yyyy-mm-dd (no 31 February). */
-export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

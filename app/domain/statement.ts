@@ -1,8 +1,8 @@
-import { isCalendarDate } from "./ledger";
+import { isCalendarDate } from "./dates";
 
 /**
- * A bank or pre-payment-card statement brought in as CSV (pre-payment cards; and
- * one account for both funding sources). The person says once which columns hold the date, the
+ * A bank or pre-payment-card statement brought in as CSV (one account for both funding sources:
+ * docs/domain-guide.md, "Money after sign-off"). The person says once which columns hold the date, the
  * description and the amount; every line is checked before anything is recorded, and a line
  * already brought in before is recognised and left out.
  */

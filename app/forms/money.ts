@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MONEY_SOURCES, PAYMENT_METHODS, PROVIDER_SECTORS } from "~/domain/ledger";
 import { DATE_ORDERS } from "~/domain/statement";
-import { choice, optionalText, requiredText } from "~/lib/forms";
+import { calendarDate, choice, optionalText, requiredText } from "~/lib/forms";
 import { pounds } from "./plan";
 
 /**
@@ -9,11 +9,8 @@ import { pounds } from "./plan";
  * browser; unknown fields are refused. Messages are i18n keys in the `money` namespace.
  */
 
-/** A day typed as yyyy-mm-dd (a date box gives this); whether it is a real day is checked by the ledger too. */
-const day = z
-  .string({ error: "money:errors.date" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "money:errors.date");
+/** A real day typed as yyyy-mm-dd (a date box gives this). */
+const day = calendarDate("money:errors.date");
 const amount = pounds("money:errors.amount").refine((p) => p > 0, "money:errors.amount");
 const uuid = z.string({ error: "common:errors.unknownField" }).regex(/^[0-9a-f-]{36}$/, "common:errors.unknownField");
 

@@ -6,9 +6,9 @@ import { mayActOnRecord, mayRecordMoney } from "~/domain/access";
 import { contingencyLeft } from "~/domain/ledger";
 import { contingencyAgreeFormSchema, contingencyDrawFormSchema } from "~/forms/money";
 import { formatMoney } from "~/lib/format";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { agreeContingency, asLedger, entriesOf, moneyPlan, recordEntries } from "~/models/money.server";
 import { notifyWithEmail } from "~/models/notifications.server";
 import { requireRecordAccess } from "~/server/access.server";
@@ -36,8 +36,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           left: formatMoney(left, lang),
         }
       : null,
-    canAgree: Boolean(money) && mayActOnRecord(access.relationship, "agree-contingency"),
-    canDraw: Boolean(money?.contingency) && left > 0 && mayRecordMoney(access.relationship, money?.management ?? null),
+    canAgree: Boolean(money) && mayActOnRecord(access.standing, "agree-contingency"),
+    canDraw: Boolean(money?.contingency) && left > 0 && mayRecordMoney(access.standing, money?.management ?? null),
     today: todayInUk(),
     done: new URL(request.url).searchParams.get("done"),
   };
@@ -49,17 +49,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const back = `/people/${access.person.id}/spending/contingency`;
   // The lead professional records the sum agreed at sign-off; whoever handles the money draws on it.
-  if (mayActOnRecord(access.relationship, "agree-contingency")) {
+  if (mayActOnRecord(access.standing, "agree-contingency")) {
     const form = parseFormValues(formData, contingencyAgreeFormSchema);
-    if (!form.ok) return refused(form);
-    if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+    if (!form.ok) return replyWithErrors(form);
+    if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
     agreeContingency(money, access.person.id, access.actor.id, form.data.amount, form.data.whatFor);
     return redirect(`${back}?done=agreed`);
   }
-  if (!mayRecordMoney(access.relationship, money?.management ?? null)) throw data(null, { status: 404 });
+  if (!mayRecordMoney(access.standing, money?.management ?? null)) throw data(null, { status: 404 });
   const form = parseFormValues(formData, contingencyDrawFormSchema);
-  if (!form.ok) return refused(form);
-  if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   // No new approval: the money is the person's to use at once; the lead professional is told afterwards.
   const result = recordEntries(money, access.person.id, access.actor.id, [
     {
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       sector: "community",
     },
   ]);
-  if (!result.ok) return refused(refuse(form.values, { amount: result.refusal }));
+  if (!result.ok) return replyWithErrors(fieldErrors(form.values, { amount: result.refusal }));
   if (access.person.leadProfessionalId)
     notifyWithEmail(
       access.person.leadProfessionalId,

@@ -5,8 +5,8 @@ import { PageTitle } from "~/components/page-title";
 import { STATEMENT_MAX_BYTES } from "~/domain/ledger";
 import { statementUploadFormSchema } from "~/forms/money";
 import { errorWith } from "~/lib/forms";
-import { parseFormValues, refuse } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { createImport } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { requireRecorder } from "./money-access.server";
@@ -26,22 +26,24 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "record-money");
   const money = requireRecorder(access);
   if (declaredTooBig(request, STATEMENT_MAX_BYTES + 16 * 1024))
-    return refused(refuse({}, { statement: "money:errors.statementTooBig" }), 413);
+    return replyWithErrors(fieldErrors({}, { statement: "money:errors.statementTooBig" }), 413);
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    return refused(refuse({}, { statement: "money:errors.fileMissing" }));
+    return replyWithErrors(fieldErrors({}, { statement: "money:errors.fileMissing" }));
   }
   const { rest, file } = takeFile(formData, "statement");
   const form = parseFormValues(rest, statementUploadFormSchema);
-  if (!form.ok) return refused(form);
-  if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   const read = await readStatementFile(file);
-  if (!read.ok) return refused(refuse(form.values, { statement: read.error }));
+  if (!read.ok) return replyWithErrors(fieldErrors(form.values, { statement: read.error }));
   const csv = readCsv(read.text);
   if (!csv.ok)
-    return refused(refuse(form.values, { statement: errorWith("money:import.unreadable", { line: csv.line }) }));
+    return replyWithErrors(
+      fieldErrors(form.values, { statement: errorWith("money:import.unreadable", { line: csv.line }) }),
+    );
   const id = createImport(access.person.id, money.planId, access.actor.id, read.text);
   return redirect(`/people/${access.person.id}/spending/import/${id}`);
 }

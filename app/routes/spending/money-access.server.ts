@@ -7,8 +7,8 @@ import { moneyPlan, sharesDetail, type MoneyPlan } from "~/models/money.server";
 export function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
   const management = money?.management ?? null;
   return {
-    canRecord: mayRecordMoney(access.relationship, management),
-    detail: maySeeSpendingDetail(access.relationship, {
+    canRecord: mayRecordMoney(access.standing, management),
+    detail: maySeeSpendingDetail(access.standing, {
       sharedWithLead: sharesDetail(access.person.id),
       inReview: money?.state === "in-review",
       management,
@@ -23,7 +23,7 @@ export function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
  */
 export function requireRecorder(access: RecordAccess): MoneyPlan | null {
   const money = moneyPlan(access.person.id);
-  if (!mayRecordMoney(access.relationship, money?.management ?? null)) throw data(null, { status: 404 });
+  if (!mayRecordMoney(access.standing, money?.management ?? null)) throw data(null, { status: 404 });
   return money;
 }
 

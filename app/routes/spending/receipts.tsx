@@ -5,9 +5,9 @@ import { PageTitle } from "~/components/page-title";
 import { RECEIPT_UPLOAD_BODY_LIMIT } from "~/domain/ledger";
 import { receiptFormSchema } from "~/forms/money";
 import { formatDate, formatMoney } from "~/lib/format";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { entriesOf, saveReceipt } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { requireRecorder } from "./money-access.server";
@@ -42,23 +42,23 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const money = requireRecorder(access);
   // The designed exception to the usual form limit: a receipt of up to 5 MB and a small form.
   if (declaredTooBig(request, RECEIPT_UPLOAD_BODY_LIMIT))
-    return refused(refuse({}, { receipt: "money:errors.receiptTooBig" }), 413);
+    return replyWithErrors(fieldErrors({}, { receipt: "money:errors.receiptTooBig" }), 413);
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    return refused(refuse({}, { receipt: "money:errors.fileMissing" }));
+    return replyWithErrors(fieldErrors({}, { receipt: "money:errors.fileMissing" }));
   }
   const { rest, file } = takeFile(formData, "receipt");
   const form = parseFormValues(rest, receiptFormSchema);
-  if (!form.ok) return refused(form);
-  if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   const entry = entriesOf(money.planId).find(
     (e) => e.id === form.data.entryId && (e.kind === "spent" || e.kind === "committed"),
   );
-  if (!entry) return refused(refuse(form.values, { entryId: "money:errors.noSuchEntry" }));
+  if (!entry) return replyWithErrors(fieldErrors(form.values, { entryId: "money:errors.noSuchEntry" }));
   const read = await readReceiptFile(file);
-  if (!read.ok) return refused(refuse(form.values, { receipt: read.error }));
+  if (!read.ok) return replyWithErrors(fieldErrors(form.values, { receipt: read.error }));
   saveReceipt(access.person.id, entry.id, access.actor.id, read);
   return redirect(`/people/${access.person.id}/spending?done=receipt`);
 }

@@ -4,8 +4,8 @@ import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/component
 import { PageTitle } from "~/components/page-title";
 import { MONEY_SOURCES } from "~/domain/ledger";
 import { receivedFormSchema } from "~/forms/money";
-import { parseFormValues, refuse } from "~/lib/forms.server";
-import { refused } from "~/lib/responses.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { recordEntries } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { todayInUk } from "~/views/money-view.server";
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     ready: Boolean(money),
-    heldByOrganisation: access.relationship.kind === "lead-professional",
+    heldByOrganisation: access.standing === "lead-professional",
     today: todayInUk(),
     done: new URL(request.url).searchParams.get("done"),
   };
@@ -31,8 +31,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "record-money");
   const money = requireRecorder(access);
   const form = parseFormValues(await request.formData(), receivedFormSchema);
-  if (!form.ok) return refused(form);
-  if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   const result = recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: "received",
@@ -43,8 +43,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     },
   ]);
   if (!result.ok)
-    return refused(
-      refuse(form.values, { [result.refusal === "money:errors.date" ? "date" : "_form"]: result.refusal }),
+    return replyWithErrors(
+      fieldErrors(form.values, { [result.refusal === "money:errors.date" ? "date" : "_form"]: result.refusal }),
     );
   return redirect(`/people/${access.person.id}/spending?done=received`);
 }

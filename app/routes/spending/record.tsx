@@ -4,10 +4,10 @@ import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/component
 import { PageTitle } from "~/components/page-title";
 import { PAYMENT_METHODS, PROVIDER_SECTORS } from "~/domain/ledger";
 import { paymentFormSchema } from "~/forms/money";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { formatMoney } from "~/lib/format";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { recordEntries } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { todayInUk } from "~/views/money-view.server";
@@ -38,11 +38,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const money = requireRecorder(access);
   const formData = await request.formData();
   const form = parseFormValues(formData, paymentFormSchema);
-  if (!form.ok) return refused(form);
-  if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   const inPlan = form.data.itemId !== "not-in-plan";
   if (inPlan && !money.items.some((i) => i.id === form.data.itemId))
-    return refused(refuse(form.values, { itemId: "money:errors.unknownItem" }));
+    return replyWithErrors(fieldErrors(form.values, { itemId: "money:errors.unknownItem" }));
   const result = recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: form.data.status === "paid" ? "spent" : "committed",
@@ -56,8 +56,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     },
   ]);
   if (!result.ok)
-    return refused(
-      refuse(form.values, { [result.refusal === "money:errors.date" ? "date" : "_form"]: result.refusal }),
+    return replyWithErrors(
+      fieldErrors(form.values, { [result.refusal === "money:errors.date" ? "date" : "_form"]: result.refusal }),
     );
   return redirect(`/people/${access.person.id}/spending/receipts?entry=${result.ids[0]}&done=payment`);
 }

@@ -1,4 +1,5 @@
-import { isCalendarDate, monitoringStatement, quarterOf } from "~/domain/ledger";
+import { isCalendarDate } from "~/domain/dates";
+import { monitoringStatement, quarterOf } from "~/domain/ledger";
 import type { MoneyPlan } from "~/models/money.server";
 import { asLedger, entriesOf } from "~/models/money.server";
 

@@ -5,9 +5,9 @@ import { MoneyChart } from "~/components/money-chart";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { correctFormSchema, settleFormSchema, shareFormSchema } from "~/forms/money";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { entriesOf, moneyPlan, recordEntries, setSharesDetail, sharesDetail } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { moneyView, todayInUk } from "~/views/money-view.server";
@@ -26,9 +26,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     personName: access.personName,
-    isSelf: access.relationship.kind === "self",
-    isLead: access.relationship.kind === "lead-professional",
-    canShare: mayActOnRecord(access.relationship, "manage-helpers"),
+    isSelf: access.standing === "self",
+    isLead: access.standing === "lead-professional",
+    canShare: mayActOnRecord(access.standing, "manage-helpers"),
     shared: sharesDetail(access.person.id),
     ...rights,
     view: money ? moneyView(money, access.person.id, lang, t, { detail: rights.detail }) : null,
@@ -41,20 +41,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "share" || intent === "unshare") {
-    if (!mayActOnRecord(access.relationship, "manage-helpers"))
-      return refused(refuse({}, { _form: "money:errors.notYours" }));
+    if (!mayActOnRecord(access.standing, "manage-helpers"))
+      return replyWithErrors(fieldErrors({}, { _form: "money:errors.notYours" }));
     const form = parseFormValues(formData, shareFormSchema);
-    if (!form.ok) return refused(form);
+    if (!form.ok) return replyWithErrors(form);
     setSharesDetail(access.person.id, access.actor.id, form.data.intent === "share");
     return redirect(`/people/${access.person.id}/spending?done=${form.data.intent}`);
   }
   const money = requireRecorder(access);
   if (intent === "settle") {
     const form = parseFormValues(formData, settleFormSchema);
-    if (!form.ok) return refused(form);
-    if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+    if (!form.ok) return replyWithErrors(form);
+    if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
     const commitment = entriesOf(money.planId).find((e) => e.id === form.data.entryId && e.kind === "committed");
-    if (!commitment) return refused(refuse(form.values, { _form: "money:errors.noSuchEntry" }));
+    if (!commitment) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.noSuchEntry" }));
     const result = recordEntries(money, access.person.id, access.actor.id, [
       {
         kind: "spent",
@@ -68,14 +68,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         settles: commitment.id,
       },
     ]);
-    if (!result.ok) return refused(refuse(form.values, { _form: result.refusal }));
+    if (!result.ok) return replyWithErrors(fieldErrors(form.values, { _form: result.refusal }));
     return redirect(`/people/${access.person.id}/spending?done=settled`);
   }
   const form = parseFormValues(formData, correctFormSchema);
-  if (!form.ok) return refused(form);
-  if (!money) return refused(refuse(form.values, { _form: "money:errors.notSignedOff" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   const target = entriesOf(money.planId).find((e) => e.id === form.data.entryId);
-  if (!target) return refused(refuse(form.values, { _form: "money:errors.noSuchEntry" }));
+  if (!target) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.noSuchEntry" }));
   const result = recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: "reversal",
@@ -85,7 +85,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       note: form.data.reason,
     },
   ]);
-  if (!result.ok) return refused(refuse(form.values, { _form: result.refusal }));
+  if (!result.ok) return replyWithErrors(fieldErrors(form.values, { _form: result.refusal }));
   return redirect(`/people/${access.person.id}/spending?done=corrected`);
 }
 

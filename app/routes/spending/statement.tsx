@@ -13,9 +13,9 @@ import {
 import { confirmFormSchema, mappingFormSchema } from "~/forms/money";
 import { formatDate, formatMoney } from "~/lib/format";
 import { errorWith } from "~/lib/forms";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import {
   findImport,
   knownFingerprints,
@@ -93,14 +93,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const page = `/people/${access.person.id}/spending/import/${found.id}`;
   if (formData.get("intent") === "map") {
     const form = parseFormValues(formData, mappingFormSchema);
-    if (!form.ok) return refused(form);
+    if (!form.ok) return replyWithErrors(form);
     const columns = {
       dateColumn: form.data.dateColumn,
       descriptionColumn: form.data.descriptionColumn,
       amountColumn: form.data.amountColumn,
     };
     const missing = Object.entries(columns).find(([, column]) => !headers.includes(column));
-    if (missing) return refused(refuse(form.values, { [missing[0]]: "money:errors.column" }));
+    if (missing) return replyWithErrors(fieldErrors(form.values, { [missing[0]]: "money:errors.column" }));
     rememberMapping(access.person.id, access.actor.id, {
       date: form.data.dateColumn,
       description: form.data.descriptionColumn,
@@ -110,15 +110,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return redirect(page);
   }
   const form = parseFormValues(formData, confirmFormSchema);
-  if (!form.ok) return refused(form);
-  if (found.confirmedAt) return refused(refuse(form.values, { _form: "money:import.alreadyConfirmed" }));
+  if (!form.ok) return replyWithErrors(form);
+  if (found.confirmedAt) return replyWithErrors(fieldErrors(form.values, { _form: "money:import.alreadyConfirmed" }));
   const mapping = rememberedMapping(access.person.id);
   if (!mapping || !mappingFits(mapping, headers))
-    return refused(refuse(form.values, { _form: "money:import.chooseColumns" }));
+    return replyWithErrors(fieldErrors(form.values, { _form: "money:import.chooseColumns" }));
   const read = readStatement(rows, mapping);
   if (!read.ok) {
     const first = read.errors[0]!;
-    return refused(refuse(form.values, { _form: errorWith(first.key, { line: first.line }) }));
+    return replyWithErrors(fieldErrors(form.values, { _form: errorWith(first.key, { line: first.line }) }));
   }
   const known = knownFingerprints(
     access.person.id,
@@ -144,7 +144,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     };
     const wrongWay = choice.startsWith("received:") ? line.amountPence < 0 : line.amountPence > 0;
     if (wrongWay)
-      return refused(refuse(form.values, { _form: errorWith("money:import.wrongWay", { line: line.line }) }));
+      return replyWithErrors(
+        fieldErrors(form.values, { _form: errorWith("money:import.wrongWay", { line: line.line }) }),
+      );
     if (choice.startsWith("received:"))
       entries.push({ ...base, kind: "received", source: choice.slice(9) as "nhs" | "council" });
     else if (choice === "not-in-plan") entries.push({ ...base, kind: "spent", itemId: null, sector: "community" });
@@ -156,11 +158,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       result = recordEntries(money, access.person.id, access.actor.id, entries);
     } catch {
       // Another import of the same lines landed first: the unique fingerprint refused the lot.
-      return refused(refuse(form.values, { _form: "money:import.alreadyConfirmed" }));
+      return replyWithErrors(fieldErrors(form.values, { _form: "money:import.alreadyConfirmed" }));
     }
     if (!result.ok) {
       const line = read.lines.find((l) => l.fingerprint === entries[result.index]!.fingerprint)?.line ?? 0;
-      return refused(refuse(form.values, { _form: errorWith("money:import.lineRefused", { line }) }));
+      return replyWithErrors(fieldErrors(form.values, { _form: errorWith("money:import.lineRefused", { line }) }));
     }
   }
   markImportConfirmed(found.id);
