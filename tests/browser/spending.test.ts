@@ -107,7 +107,7 @@ describe("money after sign-off with JavaScript off", () => {
     expect(await row(PA)).toEqual([pounds(120_000), pounds(paSpent), "£0", pounds(120_000 - paSpent)]);
     expect(await page.locator('[data-total="balance"] td').innerText()).toBe(pounds(100_000 - gymSpent - paSpent));
     // The chart is drawn on the server, with the same figures in a table beside it.
-    expect(await page.locator("svg[role=img] title").first().innerText()).toBe("Money received and spent each month");
+    expect(await page.locator("svg[role=img] title").first().textContent()).toBe("Money received and spent each month");
     expect(await page.getByRole("table", { name: "Received and spent each month" }).innerText()).toContain(
       pounds(gymSpent + paSpent),
     );
