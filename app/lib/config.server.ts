@@ -40,10 +40,14 @@ export function totpWindowSteps(): number {
   return testMode() ? 60 : 1;
 }
 
+/** Whether people reach the portal only from this machine (the demo, the tests). */
+export function onThisMachineOnly(): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(publicUrl().hostname);
+}
+
 /** Test mode weakens the second factor's window: never on an address people reach from elsewhere. */
 export function refuseTestModeInDeployment(): void {
-  const host = publicUrl().hostname;
-  if (testMode() && !["localhost", "127.0.0.1", "[::1]"].includes(host)) {
+  if (testMode() && !onThisMachineOnly()) {
     throw new Error(
       `PORTAL_TEST_ROUTES=1 is for the test suite only and cannot be used with PUBLIC_URL=${publicUrl()}.`,
     );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { helpers, persons, teams, users } from "../../db/schema";
 import type { Role } from "~/domain/roles";
@@ -64,6 +64,12 @@ const ACCOUNTS: { name: string; email: string; role: Role; note?: string; isTeam
     note: "one-time code: npm run demo-code -- morgan.lee@example.org",
   },
 ];
+
+/** Whether any demo account (published password and one-time-code secrets) is in this database. */
+export function hasDemoAccounts(): boolean {
+  const emails = ACCOUNTS.map((a) => a.email);
+  return db().select({ id: users.id }).from(users).where(inArray(users.email, emails)).limit(1).get() !== undefined;
+}
 
 export function demoSignIns(): DemoSignIn[] {
   return ACCOUNTS.map((a) => ({ role: a.role, name: a.name, email: a.email, password: DEMO_PASSWORD, note: a.note }));

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -82,5 +82,46 @@ describe("content is checked at start-up", () => {
     const result = startWithContent(() => {}, { ACTIVE_RULE_SET: "no-such-rules" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("no-such-rules");
+  });
+});
+
+describe("demo people never in a real deployment", () => {
+  /** Starts the server as `npm start` does, waits until it serves, and stops it: seeds the demo people. */
+  function startOnThisMachine(env: NodeJS.ProcessEnv): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      const timer = setTimeout(() => (child.kill(), reject(new Error(`did not start:\n${output}`))), 60_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Press Ctrl+C")) {
+          clearTimeout(timer);
+          child.kill();
+          resolve(output);
+        }
+      });
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    });
+  }
+
+  it("a real address on a database holding the demo accounts stops start-up with a clear message", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "portal-demo-"));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" };
+      delete env.PUBLIC_URL;
+      delete env.SEED_DEMO;
+      expect(await startOnThisMachine(env)).toContain("asha@example.org");
+      const real = spawnSync(process.execPath, ["scripts/start.mjs"], {
+        env: { ...env, PUBLIC_URL: "https://portal.example.org" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(real.status).toBe(1);
+      expect(real.stderr).toContain("demo accounts");
+      expect(real.stderr).toContain("PUBLIC_URL is https://portal.example.org");
+      expect(real.stdout).not.toContain("running at");
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
