@@ -528,7 +528,7 @@ export const contingencies = sqliteTable(
       .references(() => users.id),
     agreedAt: text("agreed_at").notNull(),
   },
-  (t) => [index("contingencies_plan_idx").on(t.planId)],
+  (t) => [index("contingencies_plan_idx").on(t.planId), index("contingencies_person_idx").on(t.personId)],
 );
 
 /** Whether the person shares the detail of their spending with their lead professional. Append-only: the newest counts. */

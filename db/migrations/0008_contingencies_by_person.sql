@@ -1,0 +1,1 @@
+CREATE INDEX `contingencies_person_idx` ON `contingencies` (`person_id`);
