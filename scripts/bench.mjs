@@ -39,6 +39,7 @@ const PAGES = [
   { name: "who has looked", as: "person", path: (c) => `/people/${c.person}/audit` },
   { name: "my data", as: "person", path: (c) => `/people/${c.person}/my-data` },
   { name: "my data (JSON)", as: "person", path: (c) => `/people/${c.person}/my-data.json` },
+  { name: "spending", as: "person", path: (c) => `/people/${c.person}/spending` },
   { name: "person: notifications", as: "person", path: () => "/notifications" },
   { name: "lead: home", as: "lead", path: () => "/home" },
   { name: "lead: queue", as: "lead", path: () => "/queue" },
