@@ -116,7 +116,10 @@ export const signInFailures = sqliteTable("sign_in_failures", {
   lastFailureAt: integer("last_failure_at").notNull(),
 });
 
-/** Append-only: triggers in the migration refuse UPDATE and DELETE. */
+/**
+ * Append-only: triggers in the migration refuse UPDATE and DELETE. Each line is hash-chained to the
+ * one before (app/lib/audit-chain.server.ts), so even a copy edited outside the portal is caught.
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -128,6 +131,8 @@ export const auditLog = sqliteTable(
     target: text("target"),
     result: text("result", { enum: ["ok", "refused", "failed"] }).notNull(),
     detail: text("detail"),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [index("audit_person_idx").on(t.personId), index("audit_actor_idx").on(t.actorId)],
 );
