@@ -308,6 +308,10 @@ export const planSectionHistory = sqliteTable(
     onBehalfOf: text("on_behalf_of").references(() => persons.id),
     savedAt: text("saved_at").notNull(),
     outcome: text("outcome", { enum: ["saved", "conflict"] }).notNull(),
+    // "whole": content is the section as saved; "change": only what this save changed (app/domain/plan-history.ts).
+    storedAs: text("stored_as", { enum: ["whole", "change"] })
+      .notNull()
+      .default("whole"),
   },
   (t) => [index("plan_history_plan_idx").on(t.planId, t.section)],
 );

@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
 import { emptyPlan, planSchema, type Plan } from "~/domain/plan";
+import { applySectionChange, sectionChange, type SectionChange } from "~/domain/plan-history";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
@@ -156,7 +157,7 @@ export function saveSection(
         .run();
     else tx.insert(planSections).values(row).run();
     tx.insert(planSectionHistory)
-      .values({ ...row, outcome: "saved" })
+      .values({ ...row, ...compactHistoryContent(current?.content, content), outcome: "saved" })
       .run();
     audit({
       actorId: savedBy,
@@ -170,6 +171,36 @@ export function saveSection(
   });
 }
 
+/**
+ * What the history keeps of a save: the first save of a section whole, every later one as only what
+ * it changed (app/domain/plan-history.ts), so a year of small edits stays small.
+ */
+function compactHistoryContent(previousJson: string | undefined, content: unknown) {
+  if (previousJson === undefined) return { content: JSON.stringify(content), storedAs: "whole" as const };
+  return { content: JSON.stringify(sectionChange(JSON.parse(previousJson), content)), storedAs: "change" as const };
+}
+
+/**
+ * Every version of every section of one plan as it was saved, oldest first, rebuilt from the compact
+ * history (a save that lost a race is as typed, and does not change what the next save builds on).
+ */
+export function planSectionVersions(planId: string) {
+  const latest = new Map<string, unknown>();
+  return db()
+    .select()
+    .from(planSectionHistory)
+    .where(eq(planSectionHistory.planId, planId))
+    .orderBy(asc(planSectionHistory.seq))
+    .all()
+    .map((row) => {
+      const stored: unknown = JSON.parse(row.content);
+      const content =
+        row.storedAs === "change" ? applySectionChange(latest.get(row.section), stored as SectionChange) : stored;
+      if (row.outcome === "saved") latest.set(row.section, content);
+      return { ...row, content };
+    });
+}
+
 /** Every save of one plan (the current cycle's, or the given cycle's), oldest first: who, when, on whose behalf, and whether it lost a race. */
 export function planHistory(personId: string, cycle?: number) {
   const plan =
@@ -181,12 +212,8 @@ export function planHistory(personId: string, cycle?: number) {
           .where(and(eq(plans.personId, personId), eq(plans.cycle, cycle)))
           .get();
   if (!plan) return [];
-  return db()
-    .select()
-    .from(planSectionHistory)
-    .where(eq(planSectionHistory.planId, plan.id))
-    .orderBy(asc(planSectionHistory.seq))
-    .all();
+  // Each save as the section then stood (the history itself stores only changes).
+  return planSectionVersions(plan.id).map((row) => ({ ...row, content: JSON.stringify(row.content) }));
 }
 
 /** An id for a new entry in a plan list (outcome, item, risk...). */

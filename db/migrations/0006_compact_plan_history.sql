@@ -1,0 +1,1 @@
+ALTER TABLE `plan_section_history` ADD `stored_as` text DEFAULT 'whole' NOT NULL;
