@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { PLAN_LIST_CAPS } from "~/domain/plan";
 import { ACCOUNT_POLICY } from "~/lib/throttle";
 import { recordLinks } from "../support/accounts";
 import { Browserish, baseUrl } from "../support/http";
@@ -166,6 +167,60 @@ describe("3. session age and CSRF bound to the session", () => {
       "cross-origin",
       "csrf",
     ]);
+  });
+});
+
+describe("4. no secret and no name in any URL", () => {
+  it("takes an invitation code only typed or posted, and names a removed helper without a name in the address", async () => {
+    const { browser } = await newPerson("Ula Urls");
+    const personId = (await recordLinks(browser))[0]!;
+    const html = await (
+      await browser.post(`/people/${personId}/helpers`, { intent: "invite", kind: "peer-broker" })
+    ).text();
+    const code = /data-testid="invitation-code">([A-Z0-9-]+)</.exec(html)![1]!;
+    // The invitation page answers a posted code with who sent it; its links carry no code.
+    const checked = await new Browserish().post("/invitation", { code });
+    const page = await checked.text();
+    expect(page).toContain("Ula Urls");
+    expect(page).not.toMatch(/href="[^"]*(code|invitation)=/);
+    // A helper joins by typing the code on the sign-up page, and is removed: the address names no one.
+    const helper = new Browserish();
+    expect(
+      (
+        await helper.post("/sign-up", {
+          name: "Vic Helper",
+          email: "vic.helper@example.org",
+          password: "vic helps with a long phrase",
+          invitation: code,
+        })
+      ).status,
+    ).toBe(302);
+    const helpersHtml = await (await browser.get(`/people/${personId}/helpers`)).text();
+    const helperId = /name="helperId" value="([0-9a-f-]{36})"/.exec(helpersHtml)![1]!;
+    const removed = await browser.post(`/people/${personId}/helpers`, { intent: "remove", helperId });
+    const location = removed.headers.get("location")!;
+    expect(location).not.toMatch(/name=|Vic/);
+    expect(await (await browser.get(location)).text()).toContain("Vic Helper can no longer see your record.");
+  });
+});
+
+describe("5. caps on lists, enforced when saving", () => {
+  it("refuses the 31st outcome with a clear message, keeping the words typed, and saves nothing", async () => {
+    const { browser } = await newPerson("Max Lister");
+    const personId = (await recordLinks(browser))[0]!;
+    const page = `/people/${personId}/plan/outcomes`;
+    const csrf = await browser.csrfFrom(page);
+    const add = (words: string) =>
+      browser.post(page, { intent: "add", words, lifeAreaId: "days", now: "2", hope: "6" }, { csrf });
+    for (let i = 1; i <= PLAN_LIST_CAPS.outcomes; i++) expect((await add(`Outcome number ${i}`)).status).toBe(302);
+    const refused = await add("One outcome too many");
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("This list can hold up to 30 entries");
+    expect(html).toContain("One outcome too many");
+    const after = await (await browser.get(page)).text();
+    expect(after).toContain(`Outcome number ${PLAN_LIST_CAPS.outcomes}`);
+    expect(after).not.toContain("One outcome too many");
   });
 });
 
