@@ -10,6 +10,8 @@ import { NonceProvider } from "~/lib/nonce";
 export { clientAddressContext } from "~/lib/context";
 export { clientAddress } from "~/lib/throttle";
 export { prepare } from "~/server/startup.server";
+export { auditRefusal } from "~/models/audit.server";
+export { ownOrigin } from "~/lib/security.server";
 
 export const streamTimeout = 5_000;
 

@@ -120,7 +120,10 @@ export const signInFailures = sqliteTable("sign_in_failures", {
   lastFailureAt: integer("last_failure_at").notNull(),
 });
 
-/** Append-only: triggers in the migration refuse UPDATE and DELETE. */
+/**
+ * Append-only: triggers in the migration refuse UPDATE and DELETE. Each line is hash-chained to the
+ * one before (app/lib/audit-chain.server.ts), so even a copy edited outside the portal is caught.
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -132,6 +135,8 @@ export const auditLog = sqliteTable(
     target: text("target"),
     result: text("result", { enum: ["ok", "refused", "failed"] }).notNull(),
     detail: text("detail"),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [index("audit_person_idx").on(t.personId), index("audit_actor_idx").on(t.actorId)],
 );
@@ -321,6 +326,10 @@ export const planSectionHistory = sqliteTable(
     }),
     savedAt: text("saved_at").notNull(),
     outcome: text("outcome", { enum: ["saved", "conflict"] }).notNull(),
+    // "whole": content is the section as saved; "change": only what this save changed (app/domain/plan-history.ts).
+    storedAs: text("stored_as", { enum: ["whole", "change"] })
+      .notNull()
+      .default("whole"),
   },
   (t) => [index("plan_history_plan_idx").on(t.planId, t.section)],
 );

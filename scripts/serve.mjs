@@ -23,6 +23,73 @@ const TYPES = {
 const COMPRESSIBLE = new Set([".js", ".css", ".svg", ".json", ".txt"]);
 const gzipCache = new Map();
 
+/**
+ * Security headers every answer carries, set before anything else runs, so that answers the
+ * framework makes by itself (its 400 for a cross-origin action, a 404 for an asset) have them too.
+ * Pages set their own (a nonce-based CSP) in app/lib/security.server.ts, which take precedence.
+ */
+function setBaselineHeaders(res) {
+  res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  res.setHeader("Cache-Control", "no-store");
+  if (process.env.NODE_ENV === "production")
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+/** The largest request body: every form fits in 256 KB. A designed upload gets its own, larger limit here. */
+const FORM_BODY_LIMIT = 256 * 1024;
+const BODY_LIMITS = [];
+function bodyLimitFor(pathname) {
+  return BODY_LIMITS.find(([pattern]) => pattern.test(pathname))?.[1] ?? FORM_BODY_LIMIT;
+}
+
+const REFUSAL_PAGES = {
+  403: {
+    title: "We could not do that",
+    text: "This request did not come from a page of this service. Nothing was changed. Please go back, reload the page and try again.",
+  },
+  411: {
+    title: "We could not read what was sent",
+    text: "Your browser sent a form in a way we do not accept. Go back and try again; if it keeps happening, try another browser.",
+  },
+  413: {
+    title: "That was too much to send at once",
+    text: "Nothing was saved. Go back, make what you typed shorter (or split it into parts) and try again.",
+  },
+};
+
+/** A small, plain page for a refusal made before the portal reads anything (no script, no styles from outside). */
+function refusalPage(status) {
+  const { title, text } = REFUSAL_PAGES[status];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1.1875rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}a{color:#1d70b8}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>`;
+}
+
+/**
+ * Refuses, before anything reads the body: a post from another site (403, the portal's own origin
+ * rule), a body too large (413) or of unknown length (411). A refused body is discarded as it
+ * arrives, never held.
+ * Returns the refusal's status, or 0 when the request may go on.
+ */
+function refuseBeforeReading(req, res, ownOrigin) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return 0;
+  const length = req.headers["content-length"];
+  let status = 0;
+  if (req.headers.origin && !ownOrigin(req.headers.origin, req.headers["sec-fetch-site"])) status = 403;
+  else if (length === undefined) status = req.headers["transfer-encoding"] ? 411 : 0;
+  else if (!/^\d+$/.test(length)) status = 411;
+  else if (Number(length) > bodyLimitFor(new URL(req.url, "http://x").pathname)) status = 413;
+  if (status === 0) return 0;
+  const body = refusalPage(status);
+  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+  req.resume();
+  return status;
+}
+
 /** Serves a file from build/client if the path names one; returns false otherwise. */
 function serveStatic(req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
@@ -39,14 +106,11 @@ function serveStatic(req, res) {
   if (!stat?.isFile()) return false;
   const ext = path.extname(file);
   res.setHeader("Content-Type", TYPES[ext] ?? "application/octet-stream");
-  res.setHeader("X-Content-Type-Options", "nosniff");
   // Fingerprinted build assets never change; anything else is checked hourly.
   res.setHeader(
     "Cache-Control",
     pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
   );
-  if (process.env.NODE_ENV === "production")
-    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   res.setHeader("Vary", "Accept-Encoding");
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
     let body = gzipCache.get(file);
@@ -70,7 +134,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const buildFile = path.join(root, "build", "server", "index.js");
   if (!existsSync(buildFile)) throw new Error("No build found: run `npm run build` first.");
   const build = await import(pathToFileURL(buildFile).href);
-  const { prepare, clientAddressContext, clientAddress } = build.entry.module;
+  const { prepare, clientAddressContext, clientAddress, auditRefusal, ownOrigin } = build.entry.module;
   const { RouterContextProvider } = await import("react-router");
   const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
 
@@ -90,6 +154,17 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   // Pages and data are gzipped on the way out (static files are served pre-compressed above).
   const compress = compression();
   const server = createServer((req, res) => {
+    setBaselineHeaders(res);
+    const refused = refuseBeforeReading(req, res, ownOrigin);
+    if (refused) {
+      auditRefusal({ 403: "cross-origin", 411: "body-length-unknown", 413: "body-too-large" }[refused], {
+        method: req.method,
+        path: new URL(req.url, "http://x").pathname,
+        bytes: req.headers["content-length"] ?? null,
+        address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
+      });
+      return;
+    }
     let served = false;
     try {
       served = serveStatic(req, res);

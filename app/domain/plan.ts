@@ -275,14 +275,18 @@ export type Resource = z.infer<typeof resourceSchema>;
 /** Why the plan asks for more than the budget: makes it submittable, for the lead professional to weigh. */
 export const overBudgetReasonSchema = strict({ overBudgetReason: optionalText() });
 
+/** The most entries each plan list may hold: checked when an entry is added, and when the plan is read. */
+export const PLAN_LIST_CAPS = { outcomes: 30, items: 100, freeSupport: 100, risks: 50, resources: 200 } as const;
+export type PlanList = keyof typeof PLAN_LIST_CAPS;
+
 export const planSchema = strict({
-  outcomes: z.array(outcomeSchema, { error: INVALID }).max(30, { error: TOO_LONG }),
-  items: z.array(itemSchema, { error: INVALID }).max(100, { error: TOO_LONG }),
-  freeSupport: z.array(freeSupportSchema, { error: INVALID }).max(100, { error: TOO_LONG }),
-  risks: z.array(riskSchema, { error: INVALID }).max(50, { error: TOO_LONG }),
+  outcomes: z.array(outcomeSchema, { error: INVALID }).max(PLAN_LIST_CAPS.outcomes, { error: TOO_LONG }),
+  items: z.array(itemSchema, { error: INVALID }).max(PLAN_LIST_CAPS.items, { error: TOO_LONG }),
+  freeSupport: z.array(freeSupportSchema, { error: INVALID }).max(PLAN_LIST_CAPS.freeSupport, { error: TOO_LONG }),
+  risks: z.array(riskSchema, { error: INVALID }).max(PLAN_LIST_CAPS.risks, { error: TOO_LONG }),
   crisis: crisisPlanSchema,
   decisions: decisionsSchema,
-  resources: z.array(resourceSchema, { error: INVALID }).max(200, { error: TOO_LONG }),
+  resources: z.array(resourceSchema, { error: INVALID }).max(PLAN_LIST_CAPS.resources, { error: TOO_LONG }),
   overBudgetReason: optionalText(),
 }).superRefine((plan, ctx) => {
   // Items point at outcomes by id, so ids must be unique in each list. A stale outcome id in an

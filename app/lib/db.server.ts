@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import * as schema from "../../db/schema";
+import { sealUnchainedLines } from "./audit-chain.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -83,6 +84,7 @@ export function openDatabase(file: string): Db {
     }
   }
   sqlite.pragma("foreign_keys = ON");
+  sealUnchainedLines(sqlite);
   return db;
 }
 

@@ -1,7 +1,7 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookie, data, type MiddlewareFunction } from "react-router";
 import { isProduction, publicUrl, sessionSecret } from "./config.server";
-import { csrfTokenContext, nonceContext } from "./context";
+import { csrfTokenContext, nonceContext, refusalContext, sessionCsrfSecretContext } from "./context";
 import { randomToken } from "./tokens.server";
 
 /** The form field and header that carry the CSRF token. */
@@ -20,16 +20,47 @@ const csrfCookie = createCookie(isProduction() ? "__Host-csrf" : "csrf", {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function refuse(reason: string): never {
-  throw data({ reason }, { status: 403, statusText: "Forbidden" });
+type Context = Parameters<MiddlewareFunction<Response>>[0]["context"];
+
+function refuse(context: Context, reason: string, status: 400 | 403 = 403): never {
+  context.set(refusalContext, reason);
+  throw data({ reason }, { status, statusText: status === 400 ? "Bad Request" : "Forbidden" });
 }
 
-/** A mutation must come from the portal's own origin, judged against the configured public URL. */
-export function fromOwnOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * A mutation's body, if it has one, must be a form that can be read: anything else (JSON, a broken
+ * multipart body) is answered 400 before CSRF checks or actions see it, never 500. The size was
+ * already limited by the server (scripts/serve.mjs) before anything was read.
+ */
+export const formBodyMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  if (SAFE_METHODS.has(request.method) || request.body === null) return next();
+  const length = request.headers.get("content-length");
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (length === "0" && type === "") return next();
+  if (!FORM_TYPES.includes(type)) refuse(context, "body-not-a-form", 400);
+  try {
+    await request.clone().formData();
+  } catch {
+    refuse(context, "body-unreadable", 400);
+  }
+  return next();
+};
+
+/**
+ * A mutation must come from the portal's own origin, judged against the configured public URL.
+ * Also asked by the server (scripts/serve.mjs) before routing, so a cross-site post is refused with
+ * the portal's own page and audited before the framework answers it by itself.
+ */
+export function ownOrigin(origin: string | null | undefined, secFetchSite: string | null | undefined): boolean {
   if (origin) return origin === publicUrl().origin;
   // No Origin header (some older browsers on same-origin form posts): fall back to Fetch Metadata.
-  return request.headers.get("sec-fetch-site") === "same-origin";
+  return secFetchSite === "same-origin";
+}
+
+function fromOwnOrigin(request: Request): boolean {
+  return ownOrigin(request.headers.get("origin"), request.headers.get("sec-fetch-site"));
 }
 
 /**
@@ -73,18 +104,36 @@ async function submittedToken(request: Request): Promise<string> {
   return "";
 }
 
-/** Refuses cross-origin and token-less mutations before any action runs, and hands forms their token. */
+/**
+ * The CSRF token of a session: derived from the session's own secret (kept in the database) with the
+ * server's secret, so it is bound to that session, new at every sign-in, and useless from a copy of
+ * the database alone.
+ */
+export function sessionCsrfToken(sessionCsrfSecret: string): string {
+  return createHmac("sha256", sessionSecret()).update(`csrf:${sessionCsrfSecret}`, "utf8").digest("base64url");
+}
+
+/**
+ * Refuses cross-origin and token-less mutations before any action runs, and hands forms their token.
+ * Signed in, the token is the session's (sessionCsrfToken); signed out, it is the anonymous
+ * double-submit cookie's. The anonymous cookie is removed while a session lasts, so a token seen
+ * before sign-in is refused after it and after sign-out alike (a new one is made then).
+ */
 export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const existing = await csrfCookie.parse(request.headers.get("cookie"));
-  const token = typeof existing === "string" && existing.length >= 32 ? existing : randomToken();
+  const bound = context.get(sessionCsrfSecretContext);
+  const anonymous = typeof existing === "string" && existing.length >= 32 ? existing : null;
+  const token = bound ? sessionCsrfToken(bound) : (anonymous ?? randomToken());
   if (!SAFE_METHODS.has(request.method)) {
-    if (!fromOwnOrigin(request)) refuse("cross-origin");
-    if (!sameToken(unmaskToken(await submittedToken(request)), typeof existing === "string" ? existing : ""))
-      refuse("csrf");
+    if (!fromOwnOrigin(request)) refuse(context, "cross-origin");
+    const expected = bound ? token : (anonymous ?? "");
+    if (!sameToken(unmaskToken(await submittedToken(request)), expected)) refuse(context, "csrf");
   }
   context.set(csrfTokenContext, maskToken(token));
   const response = await next();
-  if (token !== existing) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
+  if (bound && existing !== undefined && existing !== null)
+    response.headers.append("Set-Cookie", await csrfCookie.serialize("", { maxAge: 0 }));
+  else if (!bound && token !== anonymous) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
   return response;
 };
 

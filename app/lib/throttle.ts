@@ -7,12 +7,13 @@
  * Pure functions plus a small storage interface, so the caller can keep records in a database
  * table and tests can inject the clock.
  *
- * How to use it on a sign-in attempt:
+ * How to use it on any secret a person types (password, one-time code, invitation code):
  *   1. keys = [accountKey(email), addressKey(clientAddress(...))]
- *   2. checkAttempt(store, keys, now): if not allowed, refuse WITHOUT checking the password
- *      (and without recording a failure, so waiting is always enough).
- *   3. Wrong password (or no such account): recordFailures(store, keys, now).
- *   4. Right password: recordSuccess(store, accountKey(email)).
+ *   2. reserveAttempt(store, keys, now) in one synchronous step (one transaction): if not allowed,
+ *      refuse WITHOUT checking the secret (nothing is counted, so waiting is always enough);
+ *      if allowed, the attempt is already counted as a failure BEFORE the slow check, so a burst
+ *      of concurrent guesses cannot all pass the check while the first is still hashing.
+ *   3. Right secret: releaseAttempt(store, keys) gives the reserved attempt back.
  */
 
 export interface ThrottleRecord {
@@ -160,34 +161,43 @@ export function clientAddress(
 
 // --- Storage ----------------------------------------------------------------------------------
 
-type MaybePromise<T> = T | Promise<T>;
-
-/** Where records live (a SQLite table in the app, a Map in tests). */
-export interface ThrottleStore {
-  get(key: string): MaybePromise<ThrottleRecord | undefined>;
-  set(key: string, record: ThrottleRecord): MaybePromise<void>;
-  delete(key: string): MaybePromise<void>;
-}
-
-/** The strictest decision over all keys: refused if any key is refused, with the longest wait. */
-export async function checkAttempt(store: ThrottleStore, keys: string[], now: number): Promise<ThrottleDecision> {
-  let result: ThrottleDecision = { allowed: true, retryAfterSeconds: 0 };
-  for (const key of keys) {
-    const decision = throttleDecision(await store.get(key), now, policyFor(key));
-    if (!decision.allowed && decision.retryAfterSeconds > result.retryAfterSeconds) result = decision;
-  }
-  return result;
-}
-
-/** Counts a failed sign-in against every key. */
-export async function recordFailures(store: ThrottleStore, keys: string[], now: number): Promise<void> {
-  for (const key of keys) await store.set(key, recordFailure(await store.get(key), now, policyFor(key)));
+/** A store that answers at once (SQLite through better-sqlite3): reserving needs no await in between. */
+export interface SyncThrottleStore {
+  get(key: string): ThrottleRecord | undefined;
+  set(key: string, record: ThrottleRecord): void;
+  delete(key: string): void;
 }
 
 /**
- * A correct password clears the ACCOUNT's record only. The address record is left to expire:
- * otherwise an attacker could sign in to their own account between guesses to reset it.
+ * Decides and counts in one synchronous step: if every key allows an attempt now, the attempt is
+ * recorded as a failure against every key before the secret is checked. Run it inside one database
+ * transaction so that other processes cannot interleave either.
  */
-export async function recordSuccess(store: ThrottleStore, accountKeyToClear: string): Promise<void> {
-  await store.delete(accountKeyToClear);
+export function reserveAttempt(store: SyncThrottleStore, keys: string[], now: number): ThrottleDecision {
+  let result: ThrottleDecision = { allowed: true, retryAfterSeconds: 0 };
+  const records = keys.map((key) => store.get(key));
+  keys.forEach((key, i) => {
+    const decision = throttleDecision(records[i], now, policyFor(key));
+    if (!decision.allowed && decision.retryAfterSeconds > result.retryAfterSeconds) result = decision;
+  });
+  if (!result.allowed) return result;
+  keys.forEach((key, i) => store.set(key, recordFailure(records[i], now, policyFor(key))));
+  return result;
+}
+
+/**
+ * The secret was right: the account's record is cleared; an address only gets its one reserved
+ * attempt back (clearing it would let an attacker reset the address by signing in to their own
+ * account between guesses).
+ */
+export function releaseAttempt(store: SyncThrottleStore, keys: string[]): void {
+  for (const key of keys) {
+    if (!key.startsWith("ip:")) {
+      store.delete(key);
+      continue;
+    }
+    const record = store.get(key);
+    if (record && record.failures > 1) store.set(key, { ...record, failures: record.failures - 1 });
+    else if (record) store.delete(key);
+  }
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, lt } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
+import { appendChained } from "~/lib/audit-chain.server";
 import { db } from "~/lib/db.server";
 
 export type AuditResult = "ok" | "refused" | "failed";
@@ -15,20 +16,20 @@ export interface AuditLine {
   detail?: Record<string, unknown>;
 }
 
-/** Appends one line to the audit trail. The table refuses UPDATE and DELETE. */
+/**
+ * Appends one line to the audit trail, hash-chained to the line before it. The table refuses
+ * UPDATE and DELETE; `npm run audit:verify` proves nothing was changed outside the portal either.
+ */
 export function audit(line: AuditLine): void {
-  db()
-    .insert(auditLog)
-    .values({
-      at: new Date().toISOString(),
-      actorId: line.actorId,
-      personId: line.personId ?? null,
-      action: line.action,
-      target: line.target ?? null,
-      result: line.result,
-      detail: line.detail ? JSON.stringify(line.detail) : null,
-    })
-    .run();
+  appendChained(db().$client, {
+    at: new Date().toISOString(),
+    actorId: line.actorId,
+    personId: line.personId ?? null,
+    action: line.action,
+    target: line.target ?? null,
+    result: line.result,
+    detail: line.detail ? JSON.stringify(line.detail) : null,
+  });
 }
 
 /** One page of everything done to or about one person's record, newest first. */
@@ -64,4 +65,12 @@ export function* auditLinesOf(personId: string, batch = 1000) {
     if (lines.length < batch) return;
     below = lines.at(-1)!.seq;
   }
+}
+
+/**
+ * A request refused before any route ran: a cross-site or token-less form (CSRF, origin), a body too
+ * large or unreadable. Nobody is known to be asking, so the line names the reason and the address.
+ */
+export function auditRefusal(reason: string, detail: Record<string, unknown> = {}): void {
+  audit({ actorId: null, action: "request-refused", result: "refused", detail: { reason, ...detail } });
 }

@@ -120,6 +120,16 @@ export function currentHelpers(personId: string) {
     .map((r) => ({ ...r.helper, name: r.name, email: r.email }));
 }
 
+/** The name of one of this person's helpers, removed or not (for a confirmation; never from the URL). */
+export function helperName(personId: string, helperId: string): string | undefined {
+  return db()
+    .select({ name: users.name })
+    .from(helpers)
+    .innerJoin(users, eq(users.id, helpers.helperUserId))
+    .where(and(eq(helpers.id, helperId), eq(helpers.personId, personId)))
+    .get()?.name;
+}
+
 /** Records a representative's authority. Only the person may do this (checked by the caller). */
 export function recordAuthority(
   personId: string,

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
 import { emptyPlan, planSchema, type Plan } from "~/domain/plan";
+import { applySectionChange, sectionChange, type SectionChange } from "~/domain/plan-history";
 import { isEditable, isOpenCycle, type PlanState, type Who } from "~/domain/workflow";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
@@ -199,7 +200,7 @@ export function saveSection(
         .run();
     else tx.insert(planSections).values(row).run();
     tx.insert(planSectionHistory)
-      .values({ ...row, capacity: by.capacity, outcome: "saved" })
+      .values({ ...row, ...compactHistoryContent(current?.content, json), capacity: by.capacity, outcome: "saved" })
       .run();
     audit({
       actorId: savedBy,
@@ -213,22 +214,52 @@ export function saveSection(
   });
 }
 
-/** One page of the saves of the current cycle's plan, newest first: who, when, on whose behalf, and whether it lost a race. */
+/**
+ * One page of the saves of the current cycle's plan, newest first: who, when, on whose behalf, and
+ * whether it lost a race; each save's content as the section then stood (rebuilt from the compact history).
+ */
 export function planHistoryPage(personId: string, asked: string | null) {
   const plan = currentPlan(personId);
   if (!plan) return { rows: [], page: pageOf(asked, 0) };
-  const total =
-    db().select({ n: count() }).from(planSectionHistory).where(eq(planSectionHistory.planId, plan.id)).get()?.n ?? 0;
-  const page = pageOf(asked, total);
-  const rows = db()
+  const versions = planSectionVersions(plan.id).reverse();
+  const page = pageOf(asked, versions.length);
+  const rows = versions
+    .slice(page.offset, page.offset + page.limit)
+    .map((row) => ({ ...row, content: JSON.stringify(row.content) }));
+  return { rows, page };
+}
+
+/**
+ * What the history keeps of a save: the first save of a section whole, every later one as only what
+ * it changed (app/domain/plan-history.ts), so a year of small edits stays small.
+ */
+function compactHistoryContent(previousJson: string | undefined, json: string) {
+  if (previousJson === undefined) return { content: json, storedAs: "whole" as const };
+  return {
+    content: JSON.stringify(sectionChange(JSON.parse(previousJson), JSON.parse(json))),
+    storedAs: "change" as const,
+  };
+}
+
+/**
+ * Every version of every section of one plan as it was saved, oldest first, rebuilt from the compact
+ * history (a save that lost a race is as typed, and does not change what the next save builds on).
+ */
+export function planSectionVersions(planId: string) {
+  const latest = new Map<string, unknown>();
+  return db()
     .select()
     .from(planSectionHistory)
-    .where(eq(planSectionHistory.planId, plan.id))
-    .orderBy(desc(planSectionHistory.seq))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
-  return { rows, page };
+    .where(eq(planSectionHistory.planId, planId))
+    .orderBy(asc(planSectionHistory.seq))
+    .all()
+    .map((row) => {
+      const stored: unknown = JSON.parse(row.content);
+      const content =
+        row.storedAs === "change" ? applySectionChange(latest.get(row.section), stored as SectionChange) : stored;
+      if (row.outcome === "saved") latest.set(row.section, content);
+      return { ...row, content };
+    });
 }
 
 /** An id for a new entry in a plan list (outcome, item, risk...). */

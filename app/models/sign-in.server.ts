@@ -1,21 +1,15 @@
 import { eq } from "drizzle-orm";
 import { signInFailures } from "../../db/schema";
 import { db } from "~/lib/db.server";
+import { errorWith } from "~/lib/forms";
 import { verifyPassword, verifyPasswordForMissingAccount } from "~/lib/password.server";
-import {
-  accountKey,
-  addressKey,
-  checkAttempt,
-  recordFailures,
-  recordSuccess,
-  type ThrottleStore,
-} from "~/lib/throttle";
+import { accountKey, addressKey, releaseAttempt, reserveAttempt, type SyncThrottleStore } from "~/lib/throttle";
 import { totpWindowSteps } from "~/lib/config.server";
 import { verifyTotp } from "~/lib/totp.server";
 import { audit } from "./audit.server";
 import { findUserByEmail, useTotpStep, type User } from "./users.server";
 
-const store: ThrottleStore = {
+const store: SyncThrottleStore = {
   get: (key) => db().select().from(signInFailures).where(eq(signInFailures.key, key)).get(),
   set: (key, record) => {
     db()
@@ -29,62 +23,82 @@ const store: ThrottleStore = {
   },
 };
 
-export type SignInOutcome =
-  | { ok: true; user: User }
-  | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type ThrottledCheck = { ok: true } | { ok: false; reason: "wrong" } | ThrottledOutcome;
+type ThrottledOutcome = { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks any secret a person types (a password, the current password, a one-time code, an invitation
+ * code) under the throttle. The attempt is reserved (counted as a failure) in one immediate
+ * transaction BEFORE the slow check runs, so a burst of concurrent guesses gets no more than the
+ * free allowance checked; a right secret gives the reservation back. `keys`: the account (or
+ * thing) guessed at, and the address guessing (addressKey), so both are slowed.
+ */
+export async function throttledCheck(keys: string[], check: () => boolean | Promise<boolean>): Promise<ThrottledCheck> {
+  const decision = db().transaction(() => reserveAttempt(store, keys, Date.now()), { behavior: "immediate" });
+  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  if (!(await check())) return { ok: false, reason: "wrong" };
+  db().transaction(() => releaseAttempt(store, keys), { behavior: "immediate" });
+  return { ok: true };
+}
+
+/** The message by the field when the throttle says wait (a translation key, with minutes where it is more than one). */
+export function throttledMessage(retryAfterSeconds: number): string {
+  return retryAfterSeconds <= 60
+    ? "auth:errors.tooManyAttemptsOneMinute"
+    : errorWith("auth:errors.tooManyAttempts", { minutes: Math.ceil(retryAfterSeconds / 60) });
+}
+
+export type SignInOutcome = { ok: true; user: User } | { ok: false; reason: "wrong" } | ThrottledOutcome;
 
 /**
  * Checks an email and password, slowing guessers per account and per address. The answer never
  * says whether the email has an account, and takes as long either way.
  */
 export async function checkSignIn(email: string, password: string, address: string): Promise<SignInOutcome> {
-  const keys = [accountKey(email), addressKey(address)];
-  const now = Date.now();
-  const decision = await checkAttempt(store, keys, now);
-  if (!decision.allowed) {
-    audit({
-      actorId: null,
-      action: "sign-in",
-      target: accountKey(email),
-      result: "refused",
-      detail: { throttled: true, address },
-    });
-    return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
-  }
   const user = findUserByEmail(email);
-  const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPasswordForMissingAccount(password);
-  if (!user || !ok) {
-    await recordFailures(store, keys, now);
-    audit({
-      actorId: user?.id ?? null,
-      action: "sign-in",
-      target: user ? null : accountKey(email),
-      result: "failed",
-      detail: { address },
-    });
-    return { ok: false, reason: "wrong" };
+  const outcome = await throttledCheck([accountKey(email), addressKey(address)], async () =>
+    user ? verifyPassword(password, user.passwordHash) : (await verifyPasswordForMissingAccount(password), false),
+  );
+  if (outcome.ok && user) {
+    audit({ actorId: user.id, action: "sign-in-password", result: "ok", detail: { address } });
+    return { ok: true, user };
   }
-  await recordSuccess(store, accountKey(email));
-  audit({ actorId: user.id, action: "sign-in-password", result: "ok", detail: { address } });
-  return { ok: true, user };
+  audit({
+    actorId: user?.id ?? null,
+    action: "sign-in",
+    target: user ? null : accountKey(email),
+    result: outcome.ok ? "failed" : outcome.reason === "throttled" ? "refused" : "failed",
+    detail: outcome.ok || outcome.reason === "wrong" ? { address } : { throttled: true, address },
+  });
+  return outcome.ok ? { ok: false, reason: "wrong" } : outcome;
+}
+
+/** The signed-in person's current password, before changing it: guessing is slowed as at sign-in. */
+export async function checkCurrentPassword(user: User, password: string, address: string): Promise<ThrottledCheck> {
+  const outcome = await throttledCheck([accountKey(user.email), addressKey(address)], () =>
+    verifyPassword(password, user.passwordHash),
+  );
+  audit({
+    actorId: user.id,
+    action: "change-password",
+    result: outcome.ok ? "ok" : outcome.reason === "throttled" ? "refused" : "failed",
+    detail: outcome.ok ? { step: "current-password" } : { step: "current-password", reason: outcome.reason },
+  });
+  return outcome;
 }
 
 /** A one-time code, accepted once (the same step cannot be replayed), with guessing slowed down. */
 export async function checkSecondFactor(user: User, code: string): Promise<SignInOutcome> {
-  const keys = [`totp:${user.id}`];
-  const now = Date.now();
-  const decision = await checkAttempt(store, keys, now);
-  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
-  const result = user.totpSecret
-    ? verifyTotp(user.totpSecret, code, now, { window: totpWindowSteps() })
-    : { ok: false };
-  const ok = result.ok && result.step !== undefined && useTotpStep(user.id, result.step);
-  audit({ actorId: user.id, action: "sign-in-second-factor", result: ok ? "ok" : "failed" });
-  if (!ok) {
-    await recordFailures(store, keys, now);
-    return { ok: false, reason: "wrong" };
-  }
-  await recordSuccess(store, keys[0]!);
-  return { ok: true, user };
+  const outcome = await throttledCheck([`totp:${user.id}`], () => {
+    const result = user.totpSecret
+      ? verifyTotp(user.totpSecret, code, Date.now(), { window: totpWindowSteps() })
+      : { ok: false };
+    return result.ok && result.step !== undefined && useTotpStep(user.id, result.step);
+  });
+  audit({
+    actorId: user.id,
+    action: "sign-in-second-factor",
+    result: outcome.ok ? "ok" : outcome.reason === "throttled" ? "refused" : "failed",
+  });
+  return outcome.ok ? { ok: true, user } : outcome;
 }

@@ -1,17 +1,36 @@
 import type { LoaderFunctionArgs, MiddlewareFunction } from "react-router";
 import { unreadCount } from "~/models/notifications.server";
 import { ownPersonId } from "./access.server";
-import { csrfTokenContext } from "~/lib/context";
+import { clientAddressContext, csrfTokenContext, refusalContext } from "~/lib/context";
 import { i18nextMiddleware, languageOf } from "~/lib/i18n.server";
-import { csrfMiddleware, securityHeadersMiddleware } from "~/lib/security.server";
+import { csrfMiddleware, formBodyMiddleware, securityHeadersMiddleware } from "~/lib/security.server";
+import { auditRefusal } from "~/models/audit.server";
 import { IDLE_TIMEOUT_MS, currentUser, sessionMiddleware } from "./session.server";
 
-/** Runs on every request, in this order: headers wrap everything, then language, CSRF, who is asking. */
+/** Writes every refusal made by the middleware below (CSRF, origin, unreadable body) to the audit trail. */
+const auditRefusalsMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const response = await next();
+  const reason = context.get(refusalContext);
+  if (reason)
+    auditRefusal(reason, {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      address: context.get(clientAddressContext),
+    });
+  return response;
+};
+
+/**
+ * Runs on every request, in this order: headers wrap everything, refusals are audited, then
+ * language, a readable body, who is asking (the session), and CSRF (bound to that session).
+ */
 export const rootMiddleware: MiddlewareFunction<Response>[] = [
   securityHeadersMiddleware,
+  auditRefusalsMiddleware,
   i18nextMiddleware,
-  csrfMiddleware,
+  formBodyMiddleware,
   sessionMiddleware,
+  csrfMiddleware,
 ];
 
 export async function rootLoader({ context }: LoaderFunctionArgs) {

@@ -11,9 +11,13 @@ import type { User } from "~/models/users.server";
 import { isProduction, sessionSecret } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { hashToken, randomToken } from "~/lib/tokens.server";
+import { sessionCsrfSecretContext } from "~/lib/context";
+import { audit } from "~/models/audit.server";
 
 /** Signed out after this long without a request (WCAG 2.2.1: a warning comes first, in the page). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** Signed out this long after signing in, however active (a shared computer left signed in all day). */
+export const MAX_SESSION_AGE_MS = 12 * 60 * 60 * 1000;
 /** Writing "last seen" on every request would cost a disk sync each time; once a minute is enough. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -49,12 +53,12 @@ export async function startSession(
       idHash: hashToken(id),
       userId,
       stage,
-      csrfSecret: randomToken(16),
+      csrfSecret: randomToken(32),
       userAgent: userAgent?.slice(0, 200) ?? null,
       lastSeenAt: now,
     })
     .run();
-  return sessionCookie.serialize(id, { maxAge: 60 * 60 * 12 });
+  return sessionCookie.serialize(id, { maxAge: MAX_SESSION_AGE_MS / 1000 });
 }
 
 export function endSession(idHash: string, reason: string): void {
@@ -88,7 +92,17 @@ export function clearSessionCookie(): Promise<string> {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-/** Finds the session behind the cookie; ends it if it has been idle too long. */
+/** When a session ends by itself: idle too long, or 12 hours after sign-in. Null while it may go on. */
+export function sessionExpiry(
+  session: Pick<SessionRow, "createdAt" | "lastSeenAt">,
+  now: number,
+): "idle" | "max-age" | null {
+  if (now - Date.parse(session.createdAt) > MAX_SESSION_AGE_MS) return "max-age";
+  if (now - Date.parse(session.lastSeenAt) > IDLE_TIMEOUT_MS) return "idle";
+  return null;
+}
+
+/** Finds the session behind the cookie; ends it (and says so in the audit trail) if it has expired. */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const id = await sessionCookie.parse(request.headers.get("cookie"));
   let signed: Signed | null = null;
@@ -102,9 +116,11 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
       .where(eq(sessions.idHash, idHash))
       .get();
     const now = Date.now();
+    const expired = row && !row.sessions.endedAt ? sessionExpiry(row.sessions, now) : null;
     if (!row || row.sessions.endedAt) clear = true;
-    else if (now - Date.parse(row.sessions.lastSeenAt) > IDLE_TIMEOUT_MS) {
-      endSession(idHash, "idle");
+    else if (expired) {
+      endSession(idHash, expired);
+      audit({ actorId: row.users.id, action: "sign-out", result: "ok", detail: { reason: expired } });
       clear = true;
     } else {
       if (now - Date.parse(row.sessions.lastSeenAt) > TOUCH_EVERY_MS) {
@@ -115,6 +131,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
           .run();
       }
       signed = { user: row.users, session: row.sessions };
+      context.set(sessionCsrfSecretContext, row.sessions.csrfSecret);
     }
   }
   context.set(signedContext, signed);

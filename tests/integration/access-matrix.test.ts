@@ -126,7 +126,7 @@ beforeAll(async () => {
       password: "a long removed helper phrase",
       invitation: code,
     },
-    { from: `/sign-up?invitation=${code}` },
+    { from: "/sign-up" },
   );
   expect(joined.status).toBe(302);
   expect(await recordLinks(browsers.removed)).toEqual([asha]);

@@ -8,6 +8,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    /** The server's process id, so a test can read its memory use from /proc. */
+    serverPid: number;
   }
 }
 
@@ -61,6 +63,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);
+  project.provide("serverPid", child.pid ?? 0);
   return async () => {
     stopping = true;
     child.kill("SIGTERM");

@@ -4,15 +4,14 @@ import {
   ADDRESS_POLICY,
   accountKey,
   addressKey,
-  checkAttempt,
   clientAddress,
   delayAfter,
   recordFailure,
-  recordFailures,
-  recordSuccess,
+  releaseAttempt,
+  reserveAttempt,
   throttleDecision,
+  type SyncThrottleStore,
   type ThrottleRecord,
-  type ThrottleStore,
 } from "~/lib/throttle";
 
 const SECOND = 1000;
@@ -20,7 +19,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const T0 = 1_700_000_000_000;
 
-function mapStore(): ThrottleStore & { map: Map<string, ThrottleRecord> } {
+function mapStore(): SyncThrottleStore & { map: Map<string, ThrottleRecord> } {
   const map = new Map<string, ThrottleRecord>();
   return { map, get: (k) => map.get(k), set: (k, r) => void map.set(k, r), delete: (k) => void map.delete(k) };
 }
@@ -143,56 +142,53 @@ describe("clientAddress", () => {
 describe("with a store", () => {
   const email = "amira@example.org";
   const keys = [accountKey(email), addressKey("203.0.113.7")];
+  /** Reserving only to learn the decision, on a copy, so nothing is counted. */
+  const peek = (store: ReturnType<typeof mapStore>, k: string[], now: number) => {
+    const copy = mapStore();
+    for (const [key, record] of store.map) copy.map.set(key, record);
+    return reserveAttempt(copy, k, now);
+  };
 
-  it("refuses the 11th rapid wrong password for an account, even from new addresses", async () => {
+  it("refuses the 11th rapid wrong password for an account, even from new addresses", () => {
     const store = mapStore();
     let refused = 0;
     for (let i = 0; i < 11; i++) {
-      const now = T0 + i * 100;
       const attemptKeys = [accountKey(email), addressKey(`203.0.113.${i}`)]; // a new address each time
-      const decision = await checkAttempt(store, attemptKeys, now);
-      if (!decision.allowed) {
-        refused++;
-        continue;
-      }
-      await recordFailures(store, attemptKeys, now);
+      if (!reserveAttempt(store, attemptKeys, T0 + i * 100).allowed) refused++;
     }
     expect(refused).toBeGreaterThan(0);
-    expect((await checkAttempt(store, [accountKey(email)], T0 + 10 * 100)).allowed).toBe(false);
+    expect(peek(store, [accountKey(email)], T0 + 10 * 100).allowed).toBe(false);
   });
 
-  it("refuses an address trying many accounts", async () => {
+  it("counts the attempt before the check: a burst at one instant gets exactly the free allowance", () => {
+    const store = mapStore();
+    const decisions = Array.from({ length: 100 }, () => reserveAttempt(store, keys, T0));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(ACCOUNT_POLICY.freeFailures);
+    expect(store.map.get(keys[0]!)).toEqual({ failures: ACCOUNT_POLICY.freeFailures, lastFailureAt: T0 });
+  });
+
+  it("refuses an address trying many accounts", () => {
     const store = mapStore();
     const address = addressKey("203.0.113.7");
-    for (let i = 0; i < 20; i++) await recordFailures(store, [accountKey(`person${i}@example.org`), address], T0);
-    const decision = await checkAttempt(store, [accountKey("someone.new@example.org"), address], T0 + 100);
+    for (let i = 0; i < 20; i++) reserveAttempt(store, [accountKey(`person${i}@example.org`), address], T0);
+    const decision = peek(store, [accountKey("someone.new@example.org"), address], T0 + 100);
     expect(decision.allowed).toBe(false);
     expect(decision.retryAfterSeconds).toBe(1);
   });
 
-  it("reports the longest wait across keys", async () => {
+  it("reports the longest wait across keys, and counts nothing when refused", () => {
     const store = mapStore();
     store.map.set(keys[0]!, { failures: 8, lastFailureAt: T0 }); // 8 s
     store.map.set(keys[1]!, { failures: 25, lastFailureAt: T0 }); // 32 s
-    expect(await checkAttempt(store, keys, T0)).toEqual({ allowed: false, retryAfterSeconds: 32 });
+    expect(reserveAttempt(store, keys, T0)).toEqual({ allowed: false, retryAfterSeconds: 32 });
+    expect(store.map.get(keys[0]!)).toEqual({ failures: 8, lastFailureAt: T0 });
   });
 
-  it("clears the account on success, but not the address", async () => {
+  it("on success clears the account, and gives the address back only the one reserved attempt", () => {
     const store = mapStore();
-    for (let i = 0; i < 5; i++) await recordFailures(store, keys, T0);
-    await recordSuccess(store, keys[0]!);
+    for (let i = 0; i < 5; i++) reserveAttempt(store, keys, T0);
+    releaseAttempt(store, keys);
     expect(store.map.has(keys[0]!)).toBe(false);
-    expect(store.map.get(keys[1]!)).toEqual({ failures: 5, lastFailureAt: T0 });
-  });
-
-  it("works with an async store", async () => {
-    const inner = mapStore();
-    const store: ThrottleStore = {
-      get: async (k) => inner.get(k),
-      set: async (k, r) => inner.set(k, r),
-      delete: async (k) => inner.delete(k),
-    };
-    for (let i = 0; i < 6; i++) await recordFailures(store, keys, T0);
-    expect(await checkAttempt(store, keys, T0 + 100)).toEqual({ allowed: false, retryAfterSeconds: 2 });
+    expect(store.map.get(keys[1]!)).toEqual({ failures: 4, lastFailureAt: T0 });
   });
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData } from "react-router";
+import { data, redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { acceptInvitationSchema, invitationCodeSchema } from "~/forms/account";
@@ -8,6 +8,9 @@ import { replyWithErrors } from "~/lib/responses.server";
 import { currentUser } from "~/server/session.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
 import { audit } from "~/models/audit.server";
+import { throttledCheck, throttledMessage } from "~/models/sign-in.server";
+import { clientAddressContext } from "~/lib/context";
+import { addressKey } from "~/lib/throttle";
 import type { Route } from "./+types/invitation";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -19,23 +22,38 @@ function describe(code: string) {
   return invitation ? { code, personName: invitation.personName, kind: invitation.kind } : null;
 }
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const code = new URL(request.url).searchParams.get("code")?.slice(0, 40) ?? "";
-  const user = currentUser(context)?.user ?? null;
-  return { code, invitation: code ? describe(code) : null, role: user?.role ?? null };
+// The code is a bearer secret: it is only ever typed or posted, never put in an address.
+export async function loader({ context }: Route.LoaderArgs) {
+  return { role: currentUser(context)?.user.role ?? null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, invitationCodeSchema.or(acceptInvitationSchema));
   if (!form.ok) return replyWithErrors(form);
-  const invitation = describe(form.data.code);
-  if (!invitation) {
-    audit({ actorId: currentUser(context)?.user.id ?? null, action: "accept-invitation", result: "refused" });
-    return replyWithErrors(fieldErrors(form.values, { code: "account:invitation.errors.notValid" }));
+  const found: { invitation: ReturnType<typeof describe> } = { invitation: null };
+  const check = await throttledCheck([addressKey(context.get(clientAddressContext))], () => {
+    found.invitation = describe(form.data.code);
+    return found.invitation !== null;
+  });
+  const invitation = found.invitation;
+  if (!check.ok || !invitation) {
+    audit({
+      actorId: currentUser(context)?.user.id ?? null,
+      action: "accept-invitation",
+      result: "refused",
+      detail: { throttled: !check.ok && check.reason === "throttled" },
+    });
+    const message =
+      !check.ok && check.reason === "throttled"
+        ? throttledMessage(check.retryAfterSeconds)
+        : "account:invitation.errors.notValid";
+    return replyWithErrors(
+      fieldErrors(form.values, { code: message }),
+      check.ok ? 400 : check.reason === "throttled" ? 429 : 400,
+    );
   }
-  if (!("intent" in form.data)) return redirect(`/invitation?code=${encodeURIComponent(form.data.code)}`);
   const signed = currentUser(context);
-  if (!signed) return redirect(`/invitation?code=${encodeURIComponent(form.data.code)}`);
+  if (!("intent" in form.data) || !signed) return data({ invitation });
   if (!acceptInvitation(form.data.code, signed.user))
     return replyWithErrors(fieldErrors(form.values, { code: "account:invitation.errors.notValid" }));
   return redirect("/home");
@@ -43,8 +61,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Invitation({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("account");
-  const refusal = useActionData<typeof action>();
-  const inv = d.invitation;
+  const answer = useActionData<typeof action>();
+  const refusal = answer && "errors" in answer ? answer : undefined;
+  const inv = answer && "invitation" in answer ? answer.invitation : null;
   const kind = inv ? t(`helpers.kind.${inv.kind}`) : "";
   return (
     <div className="narrow">
@@ -53,8 +72,8 @@ export default function Invitation({ loaderData: d }: Route.ComponentProps) {
       {!inv ? (
         <ValidatedForm
           schema={invitationCodeSchema}
-          values={refusal?.values ?? (d.code ? { code: d.code } : {})}
-          errors={refusal?.errors ?? (d.code ? { code: "account:invitation.errors.notValid" } : {})}
+          values={refusal?.values}
+          errors={refusal?.errors}
           labels={{ code: t("invitation.code") }}
         >
           <TextField name="code" label={t("invitation.code")} hint={t("invitation.codeHint")} autoComplete="off" />
@@ -66,15 +85,14 @@ export default function Invitation({ loaderData: d }: Route.ComponentProps) {
           {d.role === null ? (
             <>
               <p>{t("invitation.signInFirst")}</p>
+              <p>{t("invitation.typeAgain")}</p>
               <p>
-                <a className="button" href={`/sign-up?invitation=${encodeURIComponent(inv.code)}`}>
+                <a className="button" href="/sign-up">
                   {t("invitation.createAccount")}
                 </a>
               </p>
               <p>
-                <a href={`/sign-in?returnTo=${encodeURIComponent(`/invitation?code=${inv.code}`)}`}>
-                  {t("auth:signIn.title")}
-                </a>
+                <a href={`/sign-in?returnTo=${encodeURIComponent("/invitation")}`}>{t("auth:signIn.title")}</a>
               </p>
             </>
           ) : d.role !== inv.kind ? (

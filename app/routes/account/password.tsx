@@ -4,7 +4,9 @@ import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { changePasswordSchema } from "~/forms/account";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
-import { passwordProblems, verifyPassword } from "~/lib/password.server";
+import { clientAddressContext } from "~/lib/context";
+import { passwordProblems } from "~/lib/password.server";
+import { checkCurrentPassword, throttledMessage } from "~/models/sign-in.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { endAllSessions, requireUser } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
@@ -23,9 +25,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user, session } = requireUser(context, request);
   const form = await parseForm(request, changePasswordSchema);
   if (!form.ok) return replyWithErrors(form);
-  if (!(await verifyPassword(form.data.current, user.passwordHash))) {
-    audit({ actorId: user.id, action: "change-password", result: "failed" });
-    return replyWithErrors(fieldErrors(form.values, { current: "account:password.errors.currentWrong" }));
+  const current = await checkCurrentPassword(user, form.data.current, context.get(clientAddressContext));
+  if (!current.ok) {
+    const message =
+      current.reason === "throttled"
+        ? throttledMessage(current.retryAfterSeconds)
+        : "account:password.errors.currentWrong";
+    return replyWithErrors(fieldErrors(form.values, { current: message }), current.reason === "throttled" ? 429 : 400);
   }
   const problems = passwordProblems(form.data.password, { email: user.email, name: user.name });
   if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));

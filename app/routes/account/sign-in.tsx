@@ -4,12 +4,11 @@ import { PageTitle } from "~/components/page-title";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { signInSchema } from "~/forms/account";
 import { clientAddressContext } from "~/lib/context";
-import { errorWith } from "~/lib/forms";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { currentUser, signedContext, startSession, endSession } from "~/server/session.server";
-import { checkSignIn } from "~/models/sign-in.server";
+import { checkSignIn, throttledMessage } from "~/models/sign-in.server";
 import { SECOND_FACTOR_ROLES } from "~/models/users.server";
 import type { Route } from "./+types/sign-in";
 
@@ -28,11 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const outcome = await checkSignIn(form.data.email, form.data.password, context.get(clientAddressContext));
   if (!outcome.ok) {
     const message =
-      outcome.reason === "throttled"
-        ? outcome.retryAfterSeconds <= 60
-          ? "auth:errors.tooManyAttemptsOneMinute"
-          : errorWith("auth:errors.tooManyAttempts", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) })
-        : "auth:errors.signInFailed";
+      outcome.reason === "throttled" ? throttledMessage(outcome.retryAfterSeconds) : "auth:errors.signInFailed";
     return replyWithErrors(fieldErrors(form.values, { email: message }), outcome.reason === "throttled" ? 429 : 400);
   }
   // Whatever session this browser had ends; the new one has a new id (no fixation).

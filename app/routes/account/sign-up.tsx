@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { signUpSchema } from "~/forms/account";
@@ -10,32 +10,45 @@ import { currentUser, startSession } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
 import { createAccount } from "~/models/users.server";
+import { throttledCheck, throttledMessage } from "~/models/sign-in.server";
+import { clientAddressContext } from "~/lib/context";
+import { addressKey } from "~/lib/throttle";
 import type { Route } from "./+types/sign-up";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["auth"] };
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   if (currentUser(context)) throw redirect("/home");
-  const code = new URL(request.url).searchParams.get("invitation") ?? "";
-  const invitation = code ? findOpenInvitation(code) : undefined;
-  return {
-    invitation: invitation ? code : "",
-    invitedBy: invitation?.personName ?? null,
-    kind: invitation?.kind ?? null,
-  };
+  return null;
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, signUpSchema);
   if (!form.ok) return replyWithErrors(form);
   const { name, email, password, invitation: code } = form.data;
   const problems = passwordProblems(password, { email, name });
   if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   // Helpers can only join through an invitation; everyone else who signs up is a person planning support.
-  const invitation = code ? findOpenInvitation(code) : undefined;
-  if (code && !invitation)
-    return replyWithErrors(fieldErrors(form.values, { _form: "account:invitation.errors.notValid" }));
+  // An invitation code is a secret a person types: checked under the throttle, per address.
+  const found: { invitation?: ReturnType<typeof findOpenInvitation> } = {};
+  const check = code
+    ? await throttledCheck([addressKey(context.get(clientAddressContext))], () => {
+        found.invitation = findOpenInvitation(code);
+        return found.invitation !== undefined;
+      })
+    : ({ ok: true } as const);
+  if (!check.ok)
+    return replyWithErrors(
+      fieldErrors(form.values, {
+        invitation:
+          check.reason === "throttled"
+            ? throttledMessage(check.retryAfterSeconds)
+            : "account:invitation.errors.notValid",
+      }),
+      check.reason === "throttled" ? 429 : 400,
+    );
+  const invitation = found.invitation;
   const created = await createAccount({ name, email, password, role: invitation ? invitation.kind : "person" });
   if (!created) return replyWithErrors(fieldErrors(form.values, { email: "auth:errors.emailTaken" }));
   audit({
@@ -52,25 +65,18 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function SignUp() {
   const { t } = useTranslation(["auth", "account"]);
-  const { invitation, invitedBy, kind } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
-  const labels = { name: t("fields.name"), email: t("fields.email"), password: t("fields.newPassword") };
+  const labels = {
+    name: t("fields.name"),
+    email: t("fields.email"),
+    password: t("fields.newPassword"),
+    invitation: t("account:invitation.codeOnSignUp"),
+  };
   return (
     <div className="narrow">
       <PageTitle error={Boolean(refusal)}>{t("signUp.title")}</PageTitle>
       <h1>{t("signUp.title")}</h1>
-      {invitedBy && kind && (
-        <p className="inset">
-          {t("account:invitation.from", { name: invitedBy, kind: t(`account:helpers.kind.${kind}`) })}
-        </p>
-      )}
-      <ValidatedForm
-        schema={signUpSchema}
-        values={refusal?.values}
-        hidden={invitation ? { invitation } : {}}
-        errors={refusal?.errors}
-        labels={labels}
-      >
+      <ValidatedForm schema={signUpSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
         <TextField name="name" label={labels.name} autoComplete="name" />
         <TextField name="email" type="email" label={labels.email} autoComplete="email" />
         <TextField
@@ -79,6 +85,12 @@ export default function SignUp() {
           label={labels.password}
           hint={t("fields.newPasswordHint")}
           autoComplete="new-password"
+        />
+        <TextField
+          name="invitation"
+          label={labels.invitation}
+          hint={t("account:invitation.codeHint")}
+          autoComplete="off"
         />
         <SubmitButton>{t("signUp.submit")}</SubmitButton>
       </ValidatedForm>

@@ -1,8 +1,8 @@
 import { redirect, type RouterContextProvider } from "react-router";
 import type { z } from "zod";
-import type { Plan } from "~/domain/plan";
+import { PLAN_LIST_CAPS, type Plan, type PlanList } from "~/domain/plan";
 import { removeEntrySchema } from "~/forms/plan";
-import type { FormErrors } from "~/lib/forms";
+import { errorWith, type FormErrors } from "~/lib/forms";
 import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { requireRecordAccess, type RecordAccess } from "~/server/access.server";
 import { notNow, savedBy } from "./plan-access.server";
@@ -10,7 +10,7 @@ import { replyWithErrors } from "~/lib/responses.server";
 import { canSaveNow, currentPlan, loadPlan, newEntryId, saveSection } from "~/models/plan.server";
 import type { PlanState } from "~/domain/workflow";
 
-type ListSection = "outcomes" | "items" | "freeSupport" | "risks" | "resources";
+type ListSection = PlanList;
 type Entry<K extends ListSection> = Plan[K][number];
 
 /** What a list page does with a valid "add" form: the new entry, or a refusal for a field. */
@@ -54,6 +54,11 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
   }
   const form = parseFormValues(formData, addSchema);
   if (!form.ok) return replyWithErrors(form);
+  // The cap is enforced here, when saving, with the person's words kept: not discovered on reading.
+  if (plan[section].length >= PLAN_LIST_CAPS[section])
+    return replyWithErrors(
+      fieldErrors(form.values, { _form: errorWith("plan:errors.listFull", { max: PLAN_LIST_CAPS[section] }) }),
+    );
   const made = newEntry(form.data, { id: newEntryId(), plan, access });
   if ("errors" in made) return replyWithErrors(fieldErrors(form.values, made.errors));
   const saved = saveSection(

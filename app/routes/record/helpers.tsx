@@ -12,6 +12,7 @@ import {
   createInvitation,
   currentHelpers,
   openInvitations,
+  helperName,
   recordAuthority,
   removeHelper,
 } from "~/models/helpers.server";
@@ -37,7 +38,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ),
     invitations: openInvitations(access.person.id),
     done: url.searchParams.get("done"),
-    doneName: url.searchParams.get("name"),
+    // The confirmation names the helper from the record, by id: no name travels in the address.
+    doneName: helperName(access.person.id, url.searchParams.get("helper")?.slice(0, 40) ?? "") ?? "",
   };
 }
 
@@ -45,8 +47,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "manage-helpers");
   const formData = await request.formData();
   const personId = access.person.id;
-  const back = (done: string, name = "") =>
-    redirect(`/people/${personId}/helpers?done=${done}&name=${encodeURIComponent(name)}`);
+  const back = (done: string, helperId = "") =>
+    redirect(`/people/${personId}/helpers?done=${done}${helperId ? `&helper=${helperId}` : ""}`);
   switch (formData.get("intent")) {
     case "invite": {
       const form = parseFormValues(formData, inviteSchema);
@@ -72,14 +74,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       ) {
         throw data(null, { status: 404 });
       }
-      return back("authority", name);
+      return back("authority", helperId);
     }
     case "remove": {
       const form = parseFormValues(formData, removeHelperSchema);
       if (!form.ok) return replyWithErrors(form);
       const removed = removeHelper(personId, form.data.helperId, access.actor);
       if (!removed) throw data(null, { status: 404 });
-      return back("removed", removed.name);
+      return back("removed", form.data.helperId);
     }
     case "cancel": {
       const form = parseFormValues(formData, cancelInvitationSchema);

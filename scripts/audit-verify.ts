@@ -1,0 +1,103 @@
+/**
+ * Verifies the audit trail's hash chain and names the first broken line.
+ *
+ *   npm run audit:verify -- [--db FILE] [ARCHIVE.jsonl ...]
+ *
+ * Reads archive files first (oldest first: the ones named, else every *.jsonl in
+ * $DATA_DIR/audit-archive/ in name order), then the database ($DATA_DIR/portal.sqlite by default),
+ * one line at a time. Exit 0: intact; 1: broken (the first broken line is named); 2: unreadable.
+ * The database is opened read-only and never migrated.
+ */
+import Database from "better-sqlite3";
+import { createReadStream, existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+import { ChainVerifier, chainLines, type ChainLine, type ChainProblem } from "../app/lib/audit-chain.server";
+
+export type VerifyResult =
+  { ok: true; count: number; lastHash: string } | { ok: false; broken: ChainProblem; checked: number };
+
+async function* archiveLines(file: string): AsyncGenerator<{ line: ChainLine; where: string }> {
+  const reader = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  let number = 0;
+  for await (const text of reader) {
+    number++;
+    if (text.trim() === "") continue;
+    const where = `${file}, line ${number}`;
+    let line: ChainLine;
+    try {
+      line = JSON.parse(text) as ChainLine;
+    } catch {
+      line = { seq: Number.NaN } as ChainLine;
+    }
+    yield { line, where };
+  }
+}
+
+export async function verifyAuditTrail(dbFile: string, archives: string[]): Promise<VerifyResult> {
+  const verifier = new ChainVerifier();
+  for (const file of archives) {
+    for await (const { line, where } of archiveLines(file)) {
+      const broken = Number.isFinite(line.seq)
+        ? verifier.check(line, where)
+        : { seq: Number.NaN, where, problem: "is not a line of the audit trail" };
+      if (broken) return { ok: false, broken, checked: verifier.count };
+    }
+  }
+  const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    for (const line of chainLines(sqlite)) {
+      const broken = verifier.check(line, "database");
+      if (broken) return { ok: false, broken, checked: verifier.count };
+    }
+  } finally {
+    sqlite.close();
+  }
+  return { ok: true, count: verifier.count, lastHash: verifier.lastHash };
+}
+
+function defaultArchives(dataDir: string): string[] {
+  const dir = path.join(dataDir, "audit-archive");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  let dbFile = path.join(dataDir, "portal.sqlite");
+  const archives: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--db") dbFile = argv[++i] ?? "";
+    else if (arg.startsWith("--db=")) dbFile = arg.slice("--db=".length);
+    else archives.push(arg);
+  }
+  if (!dbFile || !existsSync(dbFile)) {
+    console.error(
+      `No database at ${dbFile || "(none given)"}. Usage: npm run audit:verify -- [--db FILE] [ARCHIVE.jsonl ...]`,
+    );
+    return 2;
+  }
+  try {
+    const result = await verifyAuditTrail(dbFile, archives.length ? archives : defaultArchives(dataDir));
+    if (result.ok) {
+      console.log(`The audit trail is intact: ${result.count} lines; the last line's hash is ${result.lastHash}.`);
+      return 0;
+    }
+    const { seq, where, problem } = result.broken;
+    console.error(`The audit trail is broken at line ${seq} (${where}): it ${problem}.`);
+    console.error(`${result.checked} lines before it are intact.`);
+    return 1;
+  } catch (error) {
+    console.error(`The audit trail cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
