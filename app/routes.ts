@@ -37,6 +37,7 @@ export default [
     route("my-data", "routes/record/my-data.tsx"),
     route("my-data.json", "routes/record/my-data-json.ts"),
     route("journey", "routes/record/journey.tsx"),
+    route("team", "routes/record/team.tsx"),
 
     // Stage 1: identifying need (the self-assessment), and the lead professional's agreed ratings.
     ...prefix("assessment", [
@@ -78,6 +79,12 @@ export default [
   // The professional's side: plans waiting for them, and linking people to lead professionals.
   route("queue", "routes/caseload/queue.tsx"),
   route("team", "routes/caseload/team.tsx"),
+
+  // Running a team: staff by invitation with a second factor, roles, the panel, leavers.
+  route("team/staff", "routes/staff/members.tsx"),
+  route("team/staff/:userId", "routes/staff/member.tsx"),
+  route("join/:token", "routes/staff/join.tsx"),
+  route("account/second-factor", "routes/account/second-factor.tsx"),
 
   // Anything else: a friendly "page not found".
   route("*", "routes/public/not-found.tsx"),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { journeyFileSchema } from "~/domain/journey";
 import { LANGUAGES, type Language } from "~/domain/localized";
 import { checkMenuReferences, CONTENT_PATHS, directoryFileSchema, guidesFileSchema, menuFileSchema, providersFileSchema } from "~/domain/menu";
+import { teamsFileSchema } from "~/domain/organisation";
 import { lifeAreasFileSchema } from "~/domain/plan";
 import { planCheckFileSchema } from "~/domain/plan-criteria";
 import { needAreasFileSchema, type RuleSet } from "~/domain/rule-set";
@@ -71,6 +72,7 @@ export function loadContent(dir = contentDir()) {
     journey: readContentJson("journey.json", journeyFileSchema, dir),
     lifeAreas: readContentJson("life-areas.json", lifeAreasFileSchema, dir),
     planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
+    teams: readContentJson("teams.json", teamsFileSchema, dir),
   };
 }
 

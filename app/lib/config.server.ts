@@ -40,10 +40,14 @@ export function totpWindowSteps(): number {
   return testMode() ? 60 : 1;
 }
 
+/** Whether the portal's address is this machine's own (trying it locally), not one people reach from elsewhere. */
+export function isLocalAddress(): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(publicUrl().hostname);
+}
+
 /** Test mode weakens the second factor's window: never on an address people reach from elsewhere. */
 export function refuseTestModeInDeployment(): void {
-  const host = publicUrl().hostname;
-  if (testMode() && !["localhost", "127.0.0.1", "[::1]"].includes(host)) {
+  if (testMode() && !isLocalAddress()) {
     throw new Error(
       `PORTAL_TEST_ROUTES=1 is for the test suite only and cannot be used with PUBLIC_URL=${publicUrl()}.`,
     );

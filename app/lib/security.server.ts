@@ -104,7 +104,7 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 /** Security headers on every response the app makes; the document gets a fresh CSP nonce. */
-export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
+export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const nonce = randomToken(16);
   context.set(nonceContext, nonce);
   const response = await next();
@@ -115,7 +115,8 @@ export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ 
     isDocument ? contentSecurityPolicy(nonce) : "default-src 'none'; frame-ancestors 'none'",
   );
   h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "same-origin");
+  // An invitation link carries its token in the address: that page sends no Referer at all, not even to us.
+  h.set("Referrer-Policy", new URL(request.url).pathname.startsWith("/join/") ? "no-referrer" : "same-origin");
   h.set("X-Frame-Options", "DENY");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");

@@ -13,6 +13,7 @@ import {
 import { totpWindowSteps } from "~/lib/config.server";
 import { verifyTotp } from "~/lib/totp.server";
 import { audit } from "./audit.server";
+import { useRecoveryCode } from "./staff.server";
 import { findUserByEmail, useTotpStep, type User } from "./users.server";
 
 const store: ThrottleStore = {
@@ -54,7 +55,8 @@ export async function checkSignIn(email: string, password: string, address: stri
   }
   const user = findUserByEmail(email);
   const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPasswordForMissingAccount(password);
-  if (!user || !ok) {
+  // A deactivated account answers exactly like a wrong password.
+  if (!user || !ok || user.deactivatedAt) {
     await recordFailures(store, keys, now);
     audit({
       actorId: user?.id ?? null,
@@ -70,21 +72,57 @@ export async function checkSignIn(email: string, password: string, address: stri
   return { ok: true, user };
 }
 
-/** A one-time code, accepted once (the same step cannot be replayed), with guessing slowed down. */
-export async function checkSecondFactor(user: User, code: string): Promise<SignInOutcome> {
+/**
+ * A one-time code, accepted once (the same step cannot be replayed), with guessing slowed down.
+ * `recovery`: one of the account's single-use recovery codes instead. `enrolling`: the code must
+ * come from the secret being enrolled, which it then confirms.
+ */
+export async function checkSecondFactor(
+  user: User,
+  code: string,
+  how: "code" | "recovery" | "enrolling" = "code",
+): Promise<SignInOutcome & { step?: number }> {
   const keys = [`totp:${user.id}`];
   const now = Date.now();
   const decision = await checkAttempt(store, keys, now);
   if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
-  const result = user.totpSecret
-    ? verifyTotp(user.totpSecret, code, now, { window: totpWindowSteps() })
-    : { ok: false };
-  const ok = result.ok && result.step !== undefined && useTotpStep(user.id, result.step);
-  audit({ actorId: user.id, action: "sign-in-second-factor", result: ok ? "ok" : "failed" });
+  const secret = how === "enrolling" ? user.totpPendingSecret : user.totpSecret;
+  const result =
+    how === "recovery"
+      ? { ok: Boolean(user.totpSecret) && useRecoveryCode(user.id, code), step: 0 }
+      : secret
+        ? verifyTotp(secret, code, now, { window: totpWindowSteps() })
+        : { ok: false };
+  const ok =
+    how === "recovery"
+      ? result.ok
+      : result.ok && result.step !== undefined && (how === "enrolling" || useTotpStep(user.id, result.step));
+  audit({
+    actorId: user.id,
+    action: how === "recovery" ? "sign-in-recovery-code" : "sign-in-second-factor",
+    result: ok ? "ok" : "failed",
+  });
   if (!ok) {
     await recordFailures(store, keys, now);
     return { ok: false, reason: "wrong" };
   }
   await recordSuccess(store, keys[0]!);
-  return { ok: true, user };
+  return { ok: true, user, step: result.step };
+}
+
+/**
+ * Any other secret a person types (an invitation link's token, a team's code, a recovery code):
+ * guessing is slowed per client address exactly like passwords. `check` answers undefined for a
+ * wrong secret.
+ */
+export async function throttledCode<T>(
+  address: string,
+  check: () => T | undefined,
+): Promise<T | undefined | "throttled"> {
+  const keys = [addressKey(address)];
+  const now = Date.now();
+  if (!(await checkAttempt(store, keys, now)).allowed) return "throttled";
+  const found = check();
+  if (found === undefined) await recordFailures(store, keys, now);
+  return found;
 }

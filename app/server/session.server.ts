@@ -102,7 +102,8 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
       .where(eq(sessions.idHash, idHash))
       .get();
     const now = Date.now();
-    if (!row || row.sessions.endedAt) clear = true;
+    // A deactivated account's sessions are over at once, even one left open on another computer.
+    if (!row || row.sessions.endedAt || row.users.deactivatedAt) clear = true;
     else if (now - Date.parse(row.sessions.lastSeenAt) > IDLE_TIMEOUT_MS) {
       endSession(idHash, "idle");
       clear = true;

@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startTestSmtp } from "../support/smtp";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    mailDir: string;
   }
 }
 
@@ -24,6 +26,9 @@ function serverEnv(): NodeJS.ProcessEnv {
  */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
+  // Real mail: the portal sends through SMTP to a server the tests started, which keeps every message.
+  const mailDir = path.join(dataDir, "mail");
+  const smtp = await startTestSmtp(mailDir);
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -34,6 +39,7 @@ export default async function setup(project: TestProject) {
       PORTAL_TEST_ROUTES: "1",
       // Every statement the server runs, for the test that asks SQLite how each query behind a page runs.
       PORTAL_QUERY_LOG: path.join(dataDir, "queries.log"),
+      SMTP_URL: smtp.url,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -61,10 +67,12 @@ export default async function setup(project: TestProject) {
   });
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);
+  project.provide("mailDir", mailDir);
   return async () => {
     stopping = true;
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 200));
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -23,6 +23,9 @@ const KINDS = [
   "review-held",
   "helper-joined",
   "helper-removed",
+  "lead-linked",
+  "person-linked",
+  "person-moved",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
