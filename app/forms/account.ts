@@ -80,19 +80,22 @@ export const acceptInvitationSchema = z.strictObject({ code: requiredText(40), i
 export const endSessionSchema = z.strictObject({ session: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const linkPersonSchema = z.strictObject({
-  intent: z.literal("link"),
+  intent: z.literal("link", { error: "common:errors.invalid" }),
   personId: z.uuid({ error: "account:team.errors.choosePerson" }),
   professionalId: z.uuid({ error: "account:team.errors.notInTeam" }),
 });
 
-export const teamCodeSchema = z.strictObject({ intent: z.literal("code") });
+export const teamCodeSchema = z.strictObject({ intent: z.literal("code", { error: "common:errors.invalid" }) });
 
 /** The person chooses their team from the list, or types a code the team gave them. */
 export const chooseTeamSchema = z.strictObject({
-  intent: z.literal("choose"),
+  intent: z.literal("choose", { error: "common:errors.invalid" }),
   teamId: z.string({ error: "common:errors.chooseOne" }).regex(/^[a-z][a-z0-9-]*$/, "common:errors.chooseOne"),
 });
-export const teamCodeEntrySchema = z.strictObject({ intent: z.literal("code"), code: requiredText(40) });
+export const teamCodeEntrySchema = z.strictObject({
+  intent: z.literal("code", { error: "common:errors.invalid" }),
+  code: requiredText(40),
+});
 
 /** A recovery code instead of the one-time code (when the authenticator is lost). */
 export const recoveryCodeSchema = z.strictObject({
@@ -128,8 +131,10 @@ export const inviteStaffSchema = z.strictObject({
 });
 
 export const staffStandingSchema = z.strictObject({
-  intent: z.literal("standing"),
+  intent: z.literal("standing", { error: "common:errors.invalid" }),
   standing: choice(["lead-professional", "team-administrator"]),
   onPanel: z.preprocess((v) => v === "yes", z.boolean()),
 });
-export const staffActionSchema = z.strictObject({ intent: z.enum(["deactivate", "reset-second-factor"]) });
+export const staffActionSchema = z.strictObject({
+  intent: z.enum(["deactivate", "reset-second-factor"], { error: "common:errors.invalid" }),
+});

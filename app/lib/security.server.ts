@@ -27,8 +27,10 @@ function refuse(reason: string): never {
 /** A mutation must come from the portal's own origin, judged against the configured public URL. */
 export function fromOwnOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin) return origin === publicUrl().origin;
-  // No Origin header (some older browsers on same-origin form posts): fall back to Fetch Metadata.
+  if (origin && origin !== "null") return origin === publicUrl().origin;
+  // No Origin header (some older browsers on same-origin form posts), or "null" (a page sent with
+  // Referrer-Policy: no-referrer, such as an invitation link's): fall back to Fetch Metadata, which the
+  // browser sets itself. A sandboxed frame on another site also says "null", but never "same-origin".
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 

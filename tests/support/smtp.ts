@@ -60,3 +60,16 @@ export function receivedMail(dir: string): ReceivedMail[] {
     return { to: header("X-Test-Envelope-To"), subject: header("Subject"), text, raw };
   });
 }
+
+/** The mail that has arrived at the test server for an address (it is sent just after the answer). */
+export async function waitForMail(dir: string, to: string, count = 1): Promise<ReceivedMail[]> {
+  const { vi } = await import("vitest");
+  return vi.waitFor(
+    () => {
+      const mail = receivedMail(dir).filter((m) => m.to === to);
+      if (mail.length < count) throw new Error(`${mail.length} emails for ${to} so far`);
+      return mail;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+}
