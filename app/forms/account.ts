@@ -16,7 +16,7 @@ export const signUpSchema = z.strictObject({
   password: newPassword,
   // The team or service that supports the person ("" = not sure yet: they can choose later).
   teamId: z.preprocess(
-    (v) => (v === "" || v === "none" ? undefined : v),
+    (v) => (v === "" || v === "none" || v === null ? undefined : v),
     z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, "common:errors.chooseOne")
@@ -122,7 +122,7 @@ export const inviteStaffSchema = z.strictObject({
   kind: choice(["lead-professional", "panel-member", "team-administrator", "commissioner"]),
   // A commissioner chooses the team; a team administrator's own team is used.
   teamId: z.preprocess(
-    (v) => (v === "" ? undefined : v),
+    (v) => (v === "" || v === null ? undefined : v),
     z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/)
