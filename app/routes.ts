@@ -37,6 +37,7 @@ export default [
     route("my-data", "routes/record/my-data.tsx"),
     route("my-data.json", "routes/record/my-data-json.ts"),
     route("journey", "routes/record/journey.tsx"),
+    route("team", "routes/record/team.tsx"),
 
     // Stage 1: identifying need (the self-assessment), and the lead professional's agreed ratings.
     ...prefix("assessment", [
@@ -99,6 +100,11 @@ export default [
   route("insights/team", "routes/insights/team.tsx"),
   route("insights.json", "routes/insights/download-json.ts"),
   route("insights.csv", "routes/insights/download-csv.ts"),
+  // Running a team: staff by invitation with a second factor, roles, the panel, leavers.
+  route("team/staff", "routes/staff/members.tsx"),
+  route("team/staff/:userId", "routes/staff/member.tsx"),
+  route("join/:token", "routes/staff/join.tsx"),
+  route("account/second-factor", "routes/account/second-factor.tsx"),
 
   // Anything else: a friendly "page not found".
   route("*", "routes/public/not-found.tsx"),

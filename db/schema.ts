@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // The lists a column may hold are the domain's own (one owner per rule); relative paths so drizzle-kit can read them.
+import { STAFF_KINDS } from "../app/domain/organisation";
 import { ACTING_FOR_TYPES, AUTHORITIES, ROLES } from "../app/domain/roles";
 import { INFORMAL_SUPPORT } from "../app/domain/rule-set";
 import { PLAN_STATES } from "../app/domain/workflow";
@@ -12,6 +13,7 @@ const createdAt = () =>
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
+/** A team or service people can choose. Its id and names come from content/teams.json (synced at start-up). */
 export const teams = sqliteTable("teams", {
   id: id(),
   name: text("name").notNull(),
@@ -28,10 +30,17 @@ export const users = sqliteTable(
       enum: ROLES,
     }).notNull(),
     passwordHash: text("password_hash").notNull(),
+    // Null until the second factor is enrolled (a staff account then enrols at its next sign-in step).
     totpSecret: text("totp_secret"),
     totpLastStep: integer("totp_last_step"),
+    // The secret shown during enrolment, kept until a current code confirms it.
+    totpPendingSecret: text("totp_pending_secret"),
     teamId: text("team_id").references(() => teams.id),
     isTeamAdmin: integer("is_team_admin", { mode: "boolean" }).notNull().default(false),
+    // Named on the team's positive-risk panel.
+    onPanel: integer("on_panel", { mode: "boolean" }).notNull().default(false),
+    // A deactivated account cannot sign in; its history keeps its name.
+    deactivatedAt: text("deactivated_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
@@ -46,9 +55,18 @@ export const persons = sqliteTable(
       .notNull()
       .references(() => users.id),
     leadProfessionalId: text("lead_professional_id").references(() => users.id),
+    // When the current lead professional was linked.
+    leadSince: text("lead_since"),
+    // The team or service the person chose (their own act); only that team may link them.
+    teamId: text("team_id").references(() => teams.id),
+    teamChosenAt: text("team_chosen_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("persons_user_unique").on(t.userId), index("persons_lead_idx").on(t.leadProfessionalId)],
+  (t) => [
+    uniqueIndex("persons_user_unique").on(t.userId),
+    index("persons_lead_idx").on(t.leadProfessionalId),
+    index("persons_team_idx").on(t.teamId),
+  ],
 );
 
 /** Representatives and peer brokers a person has let in. Removal is a timestamp, never a delete. */
@@ -94,6 +112,54 @@ export const invitations = sqliteTable(
   (t) => [index("invitations_person_idx").on(t.personId)],
 );
 
+/**
+ * An invitation to join as staff: a single-use link (only the token's hash is kept), valid 72 hours.
+ * Used also to re-enrol a second factor after an administrator resets it (userId set).
+ */
+export const staffInvitations = sqliteTable("staff_invitations", {
+  id: id(),
+  email: text("email").notNull(),
+  kind: text("kind", { enum: STAFF_KINDS }).notNull(),
+  teamId: text("team_id").references(() => teams.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  // Null when made by the `admin:create` command.
+  createdBy: text("created_by").references(() => users.id),
+  expiresAt: text("expires_at").notNull(),
+  acceptedAt: text("accepted_at"),
+  acceptedBy: text("accepted_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Ten single-use codes for when the authenticator is lost. Only hashes are stored. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A code a team hands a person so that they can choose the team themselves. */
+export const teamCodes = sqliteTable("team_codes", {
+  id: id(),
+  teamId: text("team_id")
+    .notNull()
+    .references(() => teams.id),
+  codeHash: text("code_hash").notNull().unique(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  createdAt: createdAt(),
+});
+
 /** Only a hash of the session id is stored: a copy of the database does not hand out live sessions. */
 export const sessions = sqliteTable(
   "sessions",
@@ -103,7 +169,8 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id),
     // "awaiting-second-factor" after the password for professionals and commissioners; "signed-in" after.
-    stage: text("stage", { enum: ["awaiting-second-factor", "signed-in"] }).notNull(),
+    // "enrolling-second-factor" while a new (or reset) staff account sets up its authenticator.
+    stage: text("stage", { enum: ["awaiting-second-factor", "enrolling-second-factor", "signed-in"] }).notNull(),
     csrfSecret: text("csrf_secret").notNull(),
     userAgent: text("user_agent"),
     createdAt: createdAt(),
@@ -170,6 +237,8 @@ export const outbox = sqliteTable("outbox", {
   subject: text("subject").notNull(),
   body: text("body").notNull(),
   createdAt: createdAt(),
+  // Claimed by one sender before it talks to the mail server, so a restart or a second sender never sends twice.
+  claimedAt: text("claimed_at"),
   sentAt: text("sent_at"),
 });
 

@@ -1,10 +1,15 @@
 // `npm start`: builds if the build is missing or older than the code, applies migrations, seeds demo
-// data into an empty database, serves on PORT (default 3000) and prints the address and demo sign-ins.
+// data into an empty database when the address is this machine's own, serves on PORT (default 3000) and prints the address and demo sign-ins.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 process.env.NODE_ENV ??= "production";
+// Trying the portal on this machine (no PUBLIC_URL, or a localhost one): ask for the demo people
+// unless SEED_DEMO says otherwise. A real deployment (any other PUBLIC_URL) never gets them.
+const publicHost = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).hostname : "localhost";
+if (process.env.SEED_DEMO === undefined && ["localhost", "127.0.0.1", "[::1]"].includes(publicHost))
+  process.env.SEED_DEMO = "1";
 const root = process.cwd();
 
 function newestMtime(target) {

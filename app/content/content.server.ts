@@ -5,6 +5,7 @@ import { journeyFileSchema } from "~/domain/journey";
 import { moneyRulesSchema } from "~/domain/ledger";
 import { LANGUAGES, type Language } from "~/domain/localized";
 import { checkMenuReferences, CONTENT_PATHS, directoryFileSchema, guidesFileSchema, menuFileSchema, providersFileSchema } from "~/domain/menu";
+import { teamsFileSchema } from "~/domain/organisation";
 import { lifeAreasFileSchema } from "~/domain/plan";
 import { planCheckFileSchema } from "~/domain/plan-criteria";
 import { needAreasFileSchema, type RuleSet } from "~/domain/rule-set";
@@ -73,6 +74,7 @@ export function loadContent(dir = contentDir()) {
     lifeAreas: readContentJson("life-areas.json", lifeAreasFileSchema, dir),
     planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
     money: readContentJson("money.json", moneyRulesSchema, dir),
+    teams: readContentJson("teams.json", teamsFileSchema, dir),
   };
 }
 

@@ -34,6 +34,7 @@ export const RECORD_ACTIONS = [
   "record-money", // money received, payments, statements, receipts, corrections (see mayRecordMoney)
   "see-spending-detail", // payees, notes and receipts of each payment (see maySeeSpendingDetail)
   "agree-contingency", // record the crisis contingency agreed at sign-off
+  "choose-team", // choose the team or service that supports the person (their own act)
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -51,6 +52,7 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "view-audit",
     "record-money",
     "see-spending-detail",
+    "choose-team",
   ],
   // Substitute decision-making (LPA, deputy, nominated person): may also submit and handle the money, never change access.
   "acting-for": [
@@ -61,6 +63,7 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "view-audit",
     "record-money",
     "see-spending-detail",
+    "choose-team",
   ],
   // Supported decision-making: view and edit drafts only.
   supporting: ["view-record", "edit-draft"],
@@ -76,18 +79,65 @@ export function mayActOnRecord(standing: Standing, action: RecordAction): boolea
   return PERMISSIONS[standing].includes(action);
 }
 
+// --- The organisation: who may link people, run a team's staff, sit on a panel ---
+
 /**
  * What staff may do beyond any one record (docs/domain-guide.md, "The organisation around the person"): the
  * scheme's and the teams' own work. Team administrators act within their own team only.
  */
 export interface StaffMember {
   role: Role;
+  teamId: string | null;
   isTeamAdmin: boolean;
+  onPanel: boolean;
+  deactivatedAt: string | null;
 }
 
-/** Linking a person who chose a team to one of its lead professionals. */
-export function mayLinkPeople(staff: StaffMember): boolean {
-  return staff.role === "commissioner" || (staff.role === "lead-professional" && staff.isTeamAdmin);
+function active(actor: StaffMember): boolean {
+  return actor.deactivatedAt === null;
+}
+
+/** A team administrator of this team (a lead professional who runs it). */
+export function isAdministratorOf(actor: StaffMember, teamId: string | null): boolean {
+  return (
+    active(actor) &&
+    actor.role === "lead-professional" &&
+    actor.isTeamAdmin &&
+    teamId !== null &&
+    actor.teamId === teamId
+  );
+}
+
+/**
+ * Linking a person to a lead professional: only a team administrator, only within their own team,
+ * and only for a person who chose that team. Commissioners never see people, so they do not link.
+ */
+export function mayLinkPerson(actor: StaffMember, person: { teamId: string | null }): boolean {
+  return isAdministratorOf(actor, person.teamId);
+}
+
+/** Who can be a person's lead professional: an active lead professional of the person's team. */
+export function mayLeadFor(professional: StaffMember, person: { teamId: string | null }): boolean {
+  return (
+    active(professional) &&
+    professional.role === "lead-professional" &&
+    person.teamId !== null &&
+    professional.teamId === person.teamId
+  );
+}
+
+/** Seeing and changing a team's staff (invite, roles, panel, deactivate, reset a second factor). */
+export function mayManageStaff(actor: StaffMember, teamId: string | null): boolean {
+  if (!active(actor)) return false;
+  if (actor.role === "commissioner") return true;
+  return isAdministratorOf(actor, teamId);
+}
+
+/** Inviting: a team administrator for their own team (never a commissioner); a commissioner anything. */
+export function mayInvite(actor: StaffMember, kind: string, teamId: string | null): boolean {
+  if (!active(actor)) return false;
+  if (actor.role === "commissioner") return kind === "commissioner" ? teamId === null : teamId !== null;
+  return kind !== "commissioner" && isAdministratorOf(actor, teamId);
 }
 
 /**

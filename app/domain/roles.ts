@@ -1,5 +1,12 @@
 /** The people who use the portal (docs/domain-guide.md, "Who uses it"). */
-export const ROLES = ["person", "representative", "peer-broker", "lead-professional", "commissioner"] as const;
+export const ROLES = [
+  "person",
+  "representative",
+  "peer-broker",
+  "lead-professional",
+  "panel-member",
+  "commissioner",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A representative's recorded authority. Never assumed. */

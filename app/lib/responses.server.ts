@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import type { FormRefusal, FormValues } from "./forms";
 
-const SECRET_FIELDS = ["password", "current", "code"];
+const SECRET_FIELDS = ["password", "current", "code", "recovery"];
 
 /** A refused form goes back with what was typed (never passwords or codes) and a 400 status. */
 export function replyWithErrors(refusal: FormRefusal, status = 400) {

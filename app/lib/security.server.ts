@@ -54,8 +54,10 @@ export const formBodyMiddleware: MiddlewareFunction<Response> = async ({ request
  * the portal's own page and audited before the framework answers it by itself.
  */
 export function ownOrigin(origin: string | null | undefined, secFetchSite: string | null | undefined): boolean {
-  if (origin) return origin === publicUrl().origin;
-  // No Origin header (some older browsers on same-origin form posts): fall back to Fetch Metadata.
+  if (origin && origin !== "null") return origin === publicUrl().origin;
+  // No Origin header (some older browsers on same-origin form posts), or "null" (a page sent with
+  // Referrer-Policy: no-referrer, such as an invitation link's): fall back to Fetch Metadata, which the
+  // browser sets itself. A sandboxed frame on another site also says "null", but never "same-origin".
   return secFetchSite === "same-origin";
 }
 
@@ -153,7 +155,7 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 /** Security headers on every response the app makes; the document gets a fresh CSP nonce. */
-export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
+export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const nonce = randomToken(16);
   context.set(nonceContext, nonce);
   const response = await next();
@@ -164,7 +166,8 @@ export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ 
     isDocument ? contentSecurityPolicy(nonce) : "default-src 'none'; frame-ancestors 'none'",
   );
   h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "same-origin");
+  // An invitation link carries its token in the address: that page sends no Referer at all, not even to us.
+  h.set("Referrer-Policy", new URL(request.url).pathname.startsWith("/join/") ? "no-referrer" : "same-origin");
   h.set("X-Frame-Options", "DENY");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");

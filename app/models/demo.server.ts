@@ -1,12 +1,15 @@
 import { eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { helpers, persons, teams, users } from "../../db/schema";
+import { helpers, persons, users } from "../../db/schema";
 import type { Role } from "~/domain/roles";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { createAccount } from "./users.server";
 
-/** Made-up people for trying the portal. Seeded only into an empty database. */
+/**
+ * Made-up people for trying the portal. Seeded only when asked for (SEED_DEMO=1, which `npm start`
+ * sets on this machine's own address) into an empty database; never in a real deployment.
+ */
 export const DEMO_PASSWORD = "try the portal slowly 2026";
 
 // Published on purpose: a demo second factor a newcomer can use (`npm run demo-code -- EMAIL`).
@@ -14,7 +17,13 @@ export const DEMO_TOTP_SECRETS: Record<string, string> = {
   "jo.ahmed@example.org": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
   "chris.evans@example.org": "KRUGKIDROVUWG2ZAMJZG653OEBTG66BA",
   "morgan.lee@example.org": "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U",
+  "priya.shah@example.org": "ONSWG4TFORZXI5LGMZSW4Y3FMRSGK3TU",
+  "alex.kim@example.org": "MNXW24DMMV2GK3DZEBWWCZDFEB2XA2LO",
 };
+
+/** The demo team (from content/teams.json) and another team, so that "not your team" can be tried. */
+const DEMO_TEAM = "north-cmht";
+const OTHER_TEAM = "south-cmht";
 
 export interface DemoSignIn {
   role: Role;
@@ -24,7 +33,15 @@ export interface DemoSignIn {
   note?: string;
 }
 
-const ACCOUNTS: { name: string; email: string; role: Role; note?: string; isTeamAdmin?: boolean }[] = [
+const ACCOUNTS: {
+  name: string;
+  email: string;
+  role: Role;
+  note?: string;
+  isTeamAdmin?: boolean;
+  onPanel?: boolean;
+  team?: string;
+}[] = [
   {
     name: "Asha Patel",
     email: "asha@example.org",
@@ -49,13 +66,31 @@ const ACCOUNTS: { name: string; email: string; role: Role; note?: string; isTeam
     email: "jo.ahmed@example.org",
     role: "lead-professional",
     isTeamAdmin: true,
-    note: "one-time code: npm run demo-code -- jo.ahmed@example.org",
+    team: DEMO_TEAM,
+    note: "team administrator; one-time code: npm run demo-code -- jo.ahmed@example.org",
   },
   {
     name: "Chris Evans",
     email: "chris.evans@example.org",
     role: "lead-professional",
+    team: DEMO_TEAM,
     note: "one-time code: npm run demo-code -- chris.evans@example.org",
+  },
+  {
+    name: "Alex Kim",
+    email: "alex.kim@example.org",
+    role: "panel-member",
+    onPanel: true,
+    team: DEMO_TEAM,
+    note: "positive-risk panel, North team; one-time code: npm run demo-code -- alex.kim@example.org",
+  },
+  {
+    name: "Priya Shah",
+    email: "priya.shah@example.org",
+    role: "lead-professional",
+    isTeamAdmin: true,
+    team: OTHER_TEAM,
+    note: "team administrator, South team; one-time code: npm run demo-code -- priya.shah@example.org",
   },
   {
     name: "Morgan Lee",
@@ -65,32 +100,30 @@ const ACCOUNTS: { name: string; email: string; role: Role; note?: string; isTeam
   },
 ];
 
-/** Whether any demo account (published password and one-time-code secrets) is in this database. */
-export function hasDemoAccounts(): boolean {
-  const emails = ACCOUNTS.map((a) => a.email);
-  return db().select({ id: users.id }).from(users).where(inArray(users.email, emails)).limit(1).get() !== undefined;
-}
-
 export function demoSignIns(): DemoSignIn[] {
   return ACCOUNTS.map((a) => ({ role: a.role, name: a.name, email: a.email, password: DEMO_PASSWORD, note: a.note }));
+}
+
+/** Whether any demo account (published password and second-factor secrets) is in the database. */
+export function hasDemoAccounts(): boolean {
+  const emails = ACCOUNTS.map((a) => a.email);
+  return Boolean(db().select({ id: users.id }).from(users).where(inArray(users.email, emails)).limit(1).get());
 }
 
 /** Seeds the demo people if the database has no accounts yet. Returns whether it seeded. */
 export async function seedDemoData(): Promise<boolean> {
   if (db().select({ id: users.id }).from(users).limit(1).get()) return false;
-  const teamId = randomUUID();
-  db().insert(teams).values({ id: teamId, name: "North Community Mental Health Team (example)" }).run();
   const ids: Record<string, string> = {};
   const personIds: Record<string, string> = {};
   for (const a of ACCOUNTS) {
-    const professional = a.role === "lead-professional";
     const created = await createAccount({
       name: a.name,
       email: a.email,
       password: DEMO_PASSWORD,
       role: a.role,
-      teamId: professional ? teamId : null,
+      teamId: a.team ?? null,
       isTeamAdmin: a.isTeamAdmin ?? false,
+      onPanel: a.onPanel ?? false,
       totpSecret: DEMO_TOTP_SECRETS[a.email] ?? null,
     });
     if (!created) throw new Error(`Demo account ${a.email} could not be made`);
@@ -99,8 +132,15 @@ export async function seedDemoData(): Promise<boolean> {
   }
   const asha = personIds["asha@example.org"]!;
   const tomasz = personIds["tomasz@example.org"]!;
-  db().update(persons).set({ leadProfessionalId: ids["jo.ahmed@example.org"]! }).where(eq(persons.id, asha)).run();
-  db().update(persons).set({ leadProfessionalId: ids["chris.evans@example.org"]! }).where(eq(persons.id, tomasz)).run();
+  const now = new Date().toISOString();
+  const linked = (leadProfessionalId: string) => ({
+    leadProfessionalId,
+    leadSince: now,
+    teamId: DEMO_TEAM,
+    teamChosenAt: now,
+  });
+  db().update(persons).set(linked(ids["jo.ahmed@example.org"]!)).where(eq(persons.id, asha)).run();
+  db().update(persons).set(linked(ids["chris.evans@example.org"]!)).where(eq(persons.id, tomasz)).run();
   db()
     .insert(helpers)
     .values([

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { outbox, users } from "../../db/schema";
 import { content } from "~/content/content.server";
@@ -20,44 +20,85 @@ function emailText(): { subject: string; body: string } {
 
 /** Puts one email in the outbox for a user, then tries to send (only when SMTP_URL is set). */
 export function queueEmail(userId: string, link: string): void {
-  const user = db().select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
-  if (!user) return;
+  const user = db()
+    .select({ email: users.email, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!user || user.deactivatedAt) return;
   const { subject, body } = emailText();
-  const url = new URL(link, publicUrl()).href;
-  db()
-    .insert(outbox)
-    .values({ id: randomUUID(), toEmail: user.email, subject, body: `${body}\n\n${url}\n` })
-    .run();
+  queueEmailTo(user.email, subject, `${body}\n\n${new URL(link, publicUrl()).href}\n`);
+}
+
+/** Puts one email in the outbox for an address (an invitation goes to someone without an account yet). */
+export function queueEmailTo(toEmail: string, subject: string, body: string): void {
+  db().insert(outbox).values({ id: randomUUID(), toEmail, subject, body }).run();
   void deliverOutbox();
 }
 
-let sending = false;
+let sending: Promise<number> | null = null;
 
 /** Sends what is waiting through SMTP_URL. Off by default: without SMTP_URL mail stays in the outbox. */
-export async function deliverOutbox(): Promise<number> {
-  const smtp = process.env.SMTP_URL;
-  if (!smtp || sending) return 0;
-  sending = true;
+export function deliverOutbox(): Promise<number> {
+  if (!process.env.SMTP_URL) return Promise.resolve(0);
+  // One sender at a time in this process; a call while sending waits for that round and then goes again.
+  const round = (sending ?? Promise.resolve(0)).then(() => sendWaiting());
+  sending = round.finally(() => {
+    if (sending === round) sending = null;
+  });
+  return round;
+}
+
+/** A claim older than this is from a sender that stopped mid-way (a crash): the email is tried again. */
+const STALE_CLAIM_MS = 10 * 60 * 1000;
+
+async function sendWaiting(): Promise<number> {
+  const smtp = process.env.SMTP_URL!;
+  const { createTransport } = await import("nodemailer");
+  const transport = createTransport(smtp);
+  const from = process.env.MAIL_FROM ?? `no-reply@${publicUrl().hostname}`;
   let sent = 0;
-  try {
-    const { createTransport } = await import("nodemailer");
-    const transport = createTransport(smtp);
-    const from = process.env.MAIL_FROM ?? `no-reply@${publicUrl().hostname}`;
-    for (const mail of db().select().from(outbox).where(isNull(outbox.sentAt)).all()) {
-      try {
-        await transport.sendMail({ from, to: mail.toEmail, subject: mail.subject, text: mail.body });
-        db()
-          .update(outbox)
-          .set({ sentAt: new Date().toISOString() })
-          .where(and(eq(outbox.id, mail.id), isNull(outbox.sentAt)))
-          .run();
-        sent++;
-      } catch {
-        // Left unsent; the next event tries again. Nothing about the failure reaches the page.
-      }
+  const stale = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
+  const waiting = db()
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, stale))))
+    .all();
+  for (const mail of waiting) {
+    // Claim it first, so a second sender (or the same one after a restart) does not send it again.
+    const claimedAt = new Date().toISOString();
+    const claim = db()
+      .update(outbox)
+      .set({ claimedAt })
+      .where(
+        and(
+          eq(outbox.id, mail.id),
+          isNull(outbox.sentAt),
+          mail.claimedAt === null ? isNull(outbox.claimedAt) : eq(outbox.claimedAt, mail.claimedAt),
+        ),
+      )
+      .run();
+    if (claim.changes !== 1) continue;
+    try {
+      await transport.sendMail({
+        from,
+        to: mail.toEmail,
+        subject: mail.subject,
+        text: mail.body,
+        // The same id on every attempt, so a mail server can recognise a repeat.
+        messageId: `<${mail.id}@${publicUrl().hostname}>`,
+      });
+      db().update(outbox).set({ sentAt: new Date().toISOString() }).where(eq(outbox.id, mail.id)).run();
+      sent++;
+    } catch {
+      // Released, left unsent; the next event or start-up tries again. Nothing reaches the page.
+      db()
+        .update(outbox)
+        .set({ claimedAt: null })
+        .where(and(eq(outbox.id, mail.id), isNull(outbox.sentAt)))
+        .run();
     }
-  } finally {
-    sending = false;
   }
+  transport.close();
   return sent;
 }

@@ -7,6 +7,7 @@ import { accountKey, addressKey, releaseAttempt, reserveAttempt, type SyncThrott
 import { totpWindowSteps } from "~/lib/config.server";
 import { verifyTotp } from "~/lib/totp.server";
 import { audit } from "./audit.server";
+import { useRecoveryCode } from "./staff.server";
 import { findUserByEmail, useTotpStep, type User } from "./users.server";
 
 const store: SyncThrottleStore = {
@@ -57,7 +58,10 @@ export type SignInOutcome = { ok: true; user: User } | { ok: false; reason: "wro
 export async function checkSignIn(email: string, password: string, address: string): Promise<SignInOutcome> {
   const user = findUserByEmail(email);
   const outcome = await throttledCheck([accountKey(email), addressKey(address)], async () =>
-    user ? verifyPassword(password, user.passwordHash) : (await verifyPasswordForMissingAccount(password), false),
+    // A deactivated account answers exactly like a wrong password.
+    user
+      ? (await verifyPassword(password, user.passwordHash)) && !user.deactivatedAt
+      : (await verifyPasswordForMissingAccount(password), false),
   );
   if (outcome.ok && user) {
     audit({ actorId: user.id, action: "sign-in-password", result: "ok", detail: { address } });
@@ -87,18 +91,45 @@ export async function checkCurrentPassword(user: User, password: string, address
   return outcome;
 }
 
-/** A one-time code, accepted once (the same step cannot be replayed), with guessing slowed down. */
-export async function checkSecondFactor(user: User, code: string): Promise<SignInOutcome> {
+/**
+ * A one-time code, accepted once (the same step cannot be replayed), with guessing slowed down.
+ * `recovery`: one of the account's single-use recovery codes instead. `enrolling`: the code must
+ * come from the secret being enrolled, which it then confirms.
+ */
+export async function checkSecondFactor(
+  user: User,
+  code: string,
+  how: "code" | "recovery" | "enrolling" = "code",
+): Promise<SignInOutcome & { step?: number }> {
+  let step: number | undefined;
   const outcome = await throttledCheck([`totp:${user.id}`], () => {
-    const result = user.totpSecret
-      ? verifyTotp(user.totpSecret, code, Date.now(), { window: totpWindowSteps() })
-      : { ok: false };
-    return result.ok && result.step !== undefined && useTotpStep(user.id, result.step);
+    if (how === "recovery") return Boolean(user.totpSecret) && useRecoveryCode(user.id, code);
+    const secret = how === "enrolling" ? user.totpPendingSecret : user.totpSecret;
+    const result = secret ? verifyTotp(secret, code, Date.now(), { window: totpWindowSteps() }) : { ok: false };
+    if (!result.ok || result.step === undefined) return false;
+    step = result.step;
+    return how === "enrolling" || useTotpStep(user.id, result.step);
   });
   audit({
     actorId: user.id,
-    action: "sign-in-second-factor",
+    action: how === "recovery" ? "sign-in-recovery-code" : "sign-in-second-factor",
     result: outcome.ok ? "ok" : outcome.reason === "throttled" ? "refused" : "failed",
   });
-  return outcome.ok ? { ok: true, user } : outcome;
+  return outcome.ok ? { ok: true, user, step: how === "recovery" ? 0 : step } : outcome;
+}
+
+/**
+ * Any other secret a person types (an invitation link's token, a team's code): guessing is slowed
+ * per client address exactly like passwords. `check` answers undefined for a wrong secret.
+ */
+export async function throttledCode<T>(
+  address: string,
+  check: () => T | undefined,
+): Promise<T | undefined | "throttled"> {
+  let found: T | undefined;
+  const outcome = await throttledCheck([addressKey(address)], () => {
+    found = check();
+    return found !== undefined;
+  });
+  return !outcome.ok && outcome.reason === "throttled" ? "throttled" : found;
 }

@@ -8,7 +8,7 @@ import { hashPassword } from "~/lib/password.server";
 export type User = typeof users.$inferSelect;
 
 /** Roles that must give a one-time code at sign-in. */
-export const SECOND_FACTOR_ROLES: readonly Role[] = ["lead-professional", "commissioner"];
+export const SECOND_FACTOR_ROLES: readonly Role[] = ["lead-professional", "panel-member", "commissioner"];
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -33,6 +33,7 @@ export interface NewAccount {
   role: Role;
   teamId?: string | null;
   isTeamAdmin?: boolean;
+  onPanel?: boolean;
   totpSecret?: string | null;
 }
 
@@ -52,6 +53,7 @@ export async function createAccount(account: NewAccount): Promise<{ user: User; 
         passwordHash,
         teamId: account.teamId ?? null,
         isTeamAdmin: account.isTeamAdmin ?? false,
+        onPanel: account.onPanel ?? false,
         totpSecret: account.totpSecret ?? null,
       })
       .run();

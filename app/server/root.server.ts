@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MiddlewareFunction } from "react-router";
+import { isAdministratorOf } from "~/domain/access";
 import { unreadCount } from "~/models/notifications.server";
 import { ownPersonId } from "./access.server";
 import { clientAddressContext, csrfTokenContext, refusalContext } from "~/lib/context";
@@ -44,7 +45,7 @@ export async function rootLoader({ context }: LoaderFunctionArgs) {
           name: signed.user.name,
           role: signed.user.role,
           ownRecord: signed.user.role === "person" ? (ownPersonId(signed.user) ?? null) : null,
-          canLink: signed.user.role === "commissioner" || signed.user.isTeamAdmin,
+          canLink: isAdministratorOf(signed.user, signed.user.teamId),
           isLead: signed.user.role === "lead-professional",
           unread: unreadCount(signed.user.id),
         }

@@ -117,7 +117,8 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
       .get();
     const now = Date.now();
     const expired = row && !row.sessions.endedAt ? sessionExpiry(row.sessions, now) : null;
-    if (!row || row.sessions.endedAt) clear = true;
+    // A deactivated account's sessions are over at once, even one left open on another computer.
+    if (!row || row.sessions.endedAt || row.users.deactivatedAt) clear = true;
     else if (expired) {
       endSession(idHash, expired);
       audit({ actorId: row.users.id, action: "sign-out", result: "ok", detail: { reason: expired } });

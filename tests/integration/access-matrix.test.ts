@@ -8,7 +8,18 @@ import { routeList, type RouteInfo } from "../support/routes";
  * (her own, her helpers', her lead professional's), on Tomasz's (another person's) and for a helper
  * Asha has removed. The expectations are written out here, independently of the access module.
  */
-type Actor = "anonymous" | "asha" | "tomasz" | "ravi" | "sam" | "jo" | "chris" | "morgan" | "removed";
+type Actor =
+  | "anonymous"
+  | "asha"
+  | "tomasz"
+  | "ravi"
+  | "sam"
+  | "jo" // lead professional and administrator of Asha's team (North)
+  | "chris" // lead professional in the same team
+  | "alex" // positive-risk panel member of the same team
+  | "priya" // administrator of another team (South)
+  | "morgan" // commissioner
+  | "removed";
 
 // Who may use each route on ASHA's record. Everyone else must get 404 (or sign-in for anonymous).
 const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = {
@@ -28,6 +39,8 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/plan/items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   // -- journey and the rest of the plan (stages 2 to 7) --
   "routes/record/journey": { loader: ["asha", "ravi", "sam", "jo"] },
+  // -- the team that supports the person: only the person (or who acts for them) chooses it --
+  "routes/record/team": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
   "routes/plan/resources": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/free-support": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/risks": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
@@ -71,7 +84,7 @@ const fill = (path: string, personId: string) =>
     .replace(":receiptId", "00000000-0000-4000-8000-000000000019");
 
 // Routes that do not name a record: who gets the page (anonymous is sent to sign in where needed).
-const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }> = {
+const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" | "by-team" }> = {
   "routes/public/start": { signedIn: "public" },
   "routes/public/not-found": { signedIn: "public" },
   "routes/public/help": { signedIn: "public" },
@@ -92,13 +105,18 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }
   "routes/account/sessions": { signedIn: "any" },
   "routes/account/password": { signedIn: "any" },
   "routes/account/keep-alive": { signedIn: "any" },
-  "routes/caseload/team": { signedIn: ["jo", "morgan"] },
+  "routes/caseload/team": { signedIn: ["jo", "priya"] },
+  // -- running a team: staff, invitations (a member's page is checked by team below) --
+  "routes/staff/members": { signedIn: ["jo", "priya", "morgan"] },
+  "routes/staff/member": { signedIn: "by-team" },
+  "routes/staff/join": { signedIn: "public" },
+  "routes/account/second-factor": { signedIn: "public" },
   // -- routes that name no record: sign-off queue, notifications --
-  "routes/caseload/queue": { signedIn: ["jo", "chris"] },
+  "routes/caseload/queue": { signedIn: ["jo", "chris", "priya"] },
   "routes/account/notifications": { signedIn: "any" },
   // -- what the scheme learns: commissioners every team, a team administrator their own --
   "routes/insights/insights": { signedIn: ["morgan"] },
-  "routes/insights/team": { signedIn: ["jo"] },
+  "routes/insights/team": { signedIn: ["jo", "priya"] },
   "routes/insights/download-json": { signedIn: ["morgan"] },
   "routes/insights/download-csv": { signedIn: ["morgan"] },
 };
@@ -111,7 +129,7 @@ let tomasz: string;
 beforeAll(async () => {
   routes = await routeList();
   browsers.anonymous = new Browserish();
-  for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan"] as const)
+  for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "alex", "priya", "morgan"] as const)
     browsers[name] = await signIn(DEMO[name]);
   asha = (await recordLinks(browsers.asha))[0]!;
   tomasz = (await recordLinks(browsers.tomasz))[0]!;
@@ -150,7 +168,19 @@ export async function inviteAs(browser: Browserish, personId: string, kind: stri
   return code;
 }
 
-const ACTORS: Actor[] = ["anonymous", "asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan", "removed"];
+const ACTORS: Actor[] = [
+  "anonymous",
+  "asha",
+  "tomasz",
+  "ravi",
+  "sam",
+  "jo",
+  "chris",
+  "alex",
+  "priya",
+  "morgan",
+  "removed",
+];
 
 describe("access matrix", () => {
   it("has an expectation for every route in the build", () => {
@@ -216,7 +246,7 @@ describe("access matrix", () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => !r.path.includes(":personId") && r.hasLoader && r.hasComponent)) {
       const rule = NOT_RECORD_ROUTES[route.id]!.signedIn;
-      if (rule === "public" || route.path.includes("*") || route.path === "/test-error") continue;
+      if (rule === "public" || rule === "by-team" || route.path.includes("*") || route.path === "/test-error") continue;
       for (const actor of ACTORS.filter((a) => a !== "removed")) {
         const res = await browsers[actor].get(route.path);
         const expected = actor === "anonymous" ? 302 : rule === "any" || rule.includes(actor) ? 200 : 404;
@@ -236,6 +266,52 @@ describe("access matrix", () => {
         const res = await browsers[actor].get(route.path);
         const expected = actor === "anonymous" ? 302 : rule.includes(actor) ? 200 : 404;
         if (res.status !== expected) failures.push(`${actor} GET ${route.path}: ${res.status}, expected ${expected}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("a member of staff's page: their own team's administrator and commissioners only, page and action", async () => {
+    const staffIds = async () => {
+      const html = await (await browsers.morgan.get("/team/staff")).text();
+      const id = (name: string) => new RegExp(`href="/team/staff/([0-9a-f-]{36})">${name}<`).exec(html)?.[1];
+      return { chris: id("Chris Evans")!, priya: id("Priya Shah")! };
+    };
+    const ids = await staffIds();
+    expect(ids.chris).toBeTruthy();
+    expect(ids.priya).toBeTruthy();
+    // Chris is in North (Jo's team); Priya administers South.
+    const mayOpen: Record<"chris" | "priya", Actor[]> = { chris: ["jo", "morgan"], priya: ["priya", "morgan"] };
+    const failures: string[] = [];
+    for (const member of ["chris", "priya"] as const) {
+      for (const actor of ACTORS) {
+        const url = `/team/staff/${ids[member]}`;
+        const allowed = mayOpen[member].includes(actor);
+        const res = await browsers[actor].get(url);
+        const expected = allowed ? 200 : actor === "anonymous" ? 302 : 404;
+        if (res.status !== expected) failures.push(`${actor} GET ${url}: ${res.status}, expected ${expected}`);
+        // An empty form: refused (400) for those allowed, not found for everyone else. Nothing changes.
+        const post = await browsers[actor].post(url, {}, { from: "/sign-out" });
+        const postExpected = allowed ? 400 : actor === "anonymous" ? 302 : 404;
+        if (post.status !== postExpected)
+          failures.push(`${actor} POST ${url}: ${post.status}, expected ${postExpected}`);
+      }
+    }
+    for (const actor of ["jo", "morgan"] as const) {
+      const res = await browsers[actor].get("/team/staff/00000000-0000-4000-8000-000000000000");
+      if (res.status !== 404) failures.push(`${actor} GET a made-up member: ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("actions of pages that name no record: refused to everyone who may not use them", async () => {
+    const failures: string[] = [];
+    const rules: Record<string, Actor[]> = { "/team": ["jo", "priya"], "/team/staff": ["jo", "priya", "morgan"] };
+    for (const [url, allowedActors] of Object.entries(rules)) {
+      for (const actor of ACTORS) {
+        const res = await browsers[actor].post(url, {}, { from: "/sign-out" });
+        const expected = allowedActors.includes(actor) ? 400 : actor === "anonymous" ? 302 : 404;
+        if (res.status !== expected) failures.push(`${actor} POST ${url}: ${res.status}, expected ${expected}`);
       }
     }
     expect(failures).toEqual([]);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 let person: Browserish;
@@ -76,11 +76,7 @@ describe("self-assessment and the indicative budget", () => {
 
   it("the lead professional agrees a different rating with a reason; the person sees both", async () => {
     const jo = await signIn(DEMO.jo);
-    const linked = await jo.post("/team", {
-      email: "quinn@example.org",
-      professionalId: await professionalId(jo, "Jo Ahmed"),
-    });
-    expect(linked.status).toBe(302);
+    await chooseTeamAndLink(person, personId, "Quinn Assessed", jo, "Jo Ahmed");
     const missingReason = await jo.post(`/people/${personId}/assessment/agree`, { needArea: "mood", rating: "4" });
     expect(missingReason.status).toBe(400);
     const kept = await missingReason.text();
@@ -113,10 +109,3 @@ describe("self-assessment and the indicative budget", () => {
     expect(res.status).toBe(404);
   });
 });
-
-async function professionalId(browser: Browserish, name: string): Promise<string> {
-  const html = await (await browser.get("/team")).text();
-  const match = new RegExp(`value="([0-9a-f-]{36})"[^>]*/><div><label[^>]*>${name}<`).exec(html);
-  if (!match?.[1]) throw new Error(`No ${name} on /team`);
-  return match[1];
-}

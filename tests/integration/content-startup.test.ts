@@ -118,7 +118,7 @@ describe("demo people never in a real deployment", () => {
       });
       expect(real.status).toBe(1);
       expect(real.stderr).toContain("demo accounts");
-      expect(real.stderr).toContain("PUBLIC_URL is https://portal.example.org");
+      expect(real.stderr).toContain("PUBLIC_URL (https://portal.example.org");
       expect(real.stdout).not.toContain("running at");
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

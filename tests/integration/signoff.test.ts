@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 /**
@@ -37,13 +37,6 @@ async function inviteAndJoin(kind: "peer-broker" | "representative", name: strin
   );
   expect(joined.status).toBe(302);
   return helper;
-}
-
-async function professionalId(browser: Browserish, name: string): Promise<string> {
-  const html = await (await browser.get("/team")).text();
-  const match = new RegExp(`value="([0-9a-f-]{36})"[^>]*/><div><label[^>]*>${name}<`).exec(html);
-  if (!match?.[1]) throw new Error(`No ${name} on /team`);
-  return match[1];
 }
 
 /** The whole review form: every criterion met unless listed, and any overrides. */
@@ -81,10 +74,7 @@ beforeAll(async () => {
   personId = (await recordLinks(person))[0]!;
   jo = await signIn(DEMO.jo);
   chris = await signIn(DEMO.chris);
-  expect(
-    (await jo.post("/team", { email: "sol.signoff@example.org", professionalId: await professionalId(jo, "Jo Ahmed") }))
-      .status,
-  ).toBe(302);
+  await chooseTeamAndLink(person, personId, "Sol Signoff", jo, "Jo Ahmed");
   // A budget to plan against.
   for (const key of NEED_AREA_KEYS)
     expect(

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startTestSmtp } from "../support/smtp";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,6 +11,7 @@ declare module "vitest" {
     dataDir: string;
     /** The server's process id, so a test can read its memory use from /proc. */
     serverPid: number;
+    mailDir: string;
   }
 }
 
@@ -26,6 +28,9 @@ function serverEnv(): NodeJS.ProcessEnv {
  */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
+  // Real mail: the portal sends through SMTP to a server the tests started, which keeps every message.
+  const mailDir = path.join(dataDir, "mail");
+  const smtp = await startTestSmtp(mailDir);
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -36,6 +41,7 @@ export default async function setup(project: TestProject) {
       PORTAL_TEST_ROUTES: "1",
       // Every statement the server runs, for the test that asks SQLite how each query behind a page runs.
       PORTAL_QUERY_LOG: path.join(dataDir, "queries.log"),
+      SMTP_URL: smtp.url,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -64,10 +70,12 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);
   project.provide("serverPid", child.pid ?? 0);
+  project.provide("mailDir", mailDir);
   return async () => {
     stopping = true;
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 200));
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

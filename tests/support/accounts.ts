@@ -12,6 +12,8 @@ export const DEMO = {
   sam: "sam@example.org",
   jo: "jo.ahmed@example.org",
   chris: "chris.evans@example.org",
+  alex: "alex.kim@example.org",
+  priya: "priya.shah@example.org",
   morgan: "morgan.lee@example.org",
 } as const;
 export { DEMO_PASSWORD };
@@ -71,4 +73,35 @@ export async function signIn(email: string, password = DEMO_PASSWORD): Promise<B
 export async function recordLinks(browser: Browserish): Promise<string[]> {
   const html = await (await browser.get("/home")).text();
   return [...new Set([...html.matchAll(/href="\/people\/([0-9a-f-]{36})"/g)].map((m) => m[1]!))];
+}
+
+/** An id from a radio button on a page, by the label next to it (ids are random; labels are what people see). */
+export function radioValue(html: string, label: string): string {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`value="([0-9a-f-]{36})"[^>]*/><div><label[^>]*>${escaped}<`).exec(html);
+  if (!match?.[1]) throw new Error(`No choice labelled ${label}`);
+  return match[1];
+}
+
+/**
+ * The safe way a person comes to have a lead professional: they choose the team themselves (from
+ * their record), then the team's administrator links them within the team.
+ */
+export async function chooseTeamAndLink(
+  person: Browserish,
+  personId: string,
+  personName: string,
+  admin: Browserish,
+  professionalName: string,
+  teamId = "north-cmht",
+): Promise<void> {
+  const chose = await person.post(`/people/${personId}/team`, { intent: "choose", teamId });
+  if (chose.status !== 302) throw new Error(`Choosing the team answered ${chose.status}`);
+  const html = await (await admin.get("/team")).text();
+  const linked = await admin.post("/team", {
+    intent: "link",
+    personId: radioValue(html, personName),
+    professionalId: radioValue(html, professionalName),
+  });
+  if (linked.status !== 302) throw new Error(`Linking answered ${linked.status}`);
 }

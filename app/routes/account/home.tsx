@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
-import { insightsReachOf } from "~/domain/access";
+import { insightsReachOf, isAdministratorOf, mayManageStaff } from "~/domain/access";
 import { ownPersonId, recordsVisibleTo } from "~/server/access.server";
 import { requireUser } from "~/server/session.server";
 import { pendingFor } from "~/models/helpers.server";
@@ -22,7 +22,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ownRecord: user.role === "person" ? (ownPersonId(user) ?? null) : null,
     records: visible.records,
     pending: user.role === "representative" ? pendingFor(user).map((p) => p.personName) : [],
-    canLink: user.role === "commissioner" || user.isTeamAdmin,
+    canLink: isAdministratorOf(user, user.teamId),
+    canManageStaff: mayManageStaff(user, user.teamId),
     insights: { "all-teams": "/insights", "own-team": "/insights/team", none: null }[insightsReachOf(user) ?? "none"],
   };
 }
@@ -86,6 +87,11 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
       {d.canLink && (
         <p>
           <a href="/team">{t("nav.team")}</a>
+        </p>
+      )}
+      {d.canManageStaff && (
+        <p>
+          <a href="/team/staff">{t("staff.link")}</a>
         </p>
       )}
       {d.insights && (

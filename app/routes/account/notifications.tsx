@@ -28,6 +28,9 @@ const KINDS = [
   "helper-joined",
   "helper-removed",
   "contingency-drawn",
+  "lead-linked",
+  "person-linked",
+  "person-moved",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -2,9 +2,9 @@ import { useTranslation } from "react-i18next";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { codeSchema } from "~/forms/account";
+import { codeSchema, recoveryCodeSchema } from "~/forms/account";
 import { errorWith } from "~/lib/forms";
-import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { endSession, signedContext, startSession } from "~/server/session.server";
@@ -12,7 +12,7 @@ import { checkSecondFactor } from "~/models/sign-in.server";
 import type { Route } from "./+types/sign-in-code";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["auth"] };
+export const handle = { i18n: ["auth", "staff"] };
 
 function awaiting(context: Route.LoaderArgs["context"]) {
   const signed = context.get(signedContext);
@@ -27,15 +27,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const signed = awaiting(context);
-  const form = await parseForm(request, codeSchema);
+  const formData = await request.formData();
+  // A recovery code (the authenticator is lost) or the 6-digit code: both single-use, both throttled.
+  const recovery = formData.has("recovery");
+  const form = recovery ? parseFormValues(formData, recoveryCodeSchema) : parseFormValues(formData, codeSchema);
   if (!form.ok) return replyWithErrors(form);
-  const outcome = await checkSecondFactor(signed.user, form.data.code);
+  const given = "recovery" in form.data ? form.data.recovery : form.data.code;
+  const outcome = await checkSecondFactor(signed.user, given, recovery ? "recovery" : "code");
   if (!outcome.ok) {
     const message =
       outcome.reason === "throttled"
         ? errorWith("auth:errors.tooManyAttempts", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) })
-        : "auth:errors.codeWrong";
-    return replyWithErrors(fieldErrors(form.values, { code: message }), outcome.reason === "throttled" ? 429 : 400);
+        : recovery
+          ? "staff:recovery.wrong"
+          : "auth:errors.codeWrong";
+    return replyWithErrors(
+      fieldErrors(form.values, { [recovery ? "recovery" : "code"]: message }),
+      outcome.reason === "throttled" ? 429 : 400,
+    );
   }
   // A fresh session id once fully signed in.
   endSession(signed.session.idHash, "second-factor-done");
@@ -48,6 +57,8 @@ export default function SecondFactor() {
   const { returnTo } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   const labels = { code: t("fields.code") };
+  const recoveryLabels = { recovery: t("staff:recovery.label") };
+  const isRecovery = Boolean(refusal?.values && "recovery" in refusal.values);
   return (
     <div className="narrow">
       <PageTitle error={Boolean(refusal)}>{t("secondFactor.title")}</PageTitle>
@@ -55,14 +66,28 @@ export default function SecondFactor() {
       <p>{t("secondFactor.intro")}</p>
       <ValidatedForm
         schema={codeSchema}
-        values={refusal?.values}
+        values={isRecovery ? undefined : refusal?.values}
         hidden={{ returnTo }}
-        errors={refusal?.errors}
+        errors={isRecovery ? undefined : refusal?.errors}
         labels={labels}
       >
         <TextField name="code" label={labels.code} autoComplete="one-time-code" inputMode="numeric" short />
         <SubmitButton>{t("secondFactor.submit")}</SubmitButton>
       </ValidatedForm>
+      <details open={isRecovery}>
+        <summary>{t("staff:recovery.summary")}</summary>
+        <p>{t("staff:recovery.intro")}</p>
+        <ValidatedForm
+          schema={recoveryCodeSchema}
+          values={isRecovery ? refusal?.values : undefined}
+          hidden={{ returnTo }}
+          errors={isRecovery ? refusal?.errors : undefined}
+          labels={recoveryLabels}
+        >
+          <TextField name="recovery" label={recoveryLabels.recovery} autoComplete="off" short />
+          <SubmitButton>{t("secondFactor.submit")}</SubmitButton>
+        </ValidatedForm>
+      </details>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { replyWithErrors } from "~/lib/responses.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { currentUser, signedContext, startSession, endSession } from "~/server/session.server";
 import { checkSignIn, throttledMessage } from "~/models/sign-in.server";
+import { startEnrolment } from "~/models/staff.server";
 import { SECOND_FACTOR_ROLES } from "~/models/users.server";
 import type { Route } from "./+types/sign-in";
 
@@ -34,6 +35,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const previous = context.get(signedContext);
   if (previous) endSession(previous.session.idHash, "replaced");
   const needsCode = SECOND_FACTOR_ROLES.includes(outcome.user.role);
+  if (needsCode && !outcome.user.totpSecret) {
+    // No second factor yet (or an administrator reset it): enrol one before anything else.
+    startEnrolment(outcome.user.id);
+    const cookie = await startSession(outcome.user.id, "enrolling-second-factor", request.headers.get("user-agent"));
+    return redirect("/account/second-factor", { headers: { "Set-Cookie": cookie } });
+  }
   const cookie = await startSession(
     outcome.user.id,
     needsCode ? "awaiting-second-factor" : "signed-in",

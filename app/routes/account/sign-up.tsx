@@ -1,6 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData } from "react-router";
-import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { content } from "~/content/content.server";
+import { pick } from "~/domain/localized";
+import { languageOf } from "~/lib/i18n.server";
 import { PageTitle } from "~/components/page-title";
 import { signUpSchema } from "~/forms/account";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
@@ -9,6 +12,7 @@ import { replyWithErrors } from "~/lib/responses.server";
 import { currentUser, startSession } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
+import { chooseTeam, isTeam } from "~/models/teams.server";
 import { createAccount } from "~/models/users.server";
 import { throttledCheck, throttledMessage } from "~/models/sign-in.server";
 import { clientAddressContext } from "~/lib/context";
@@ -20,13 +24,22 @@ export const handle = { i18n: ["auth"] };
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (currentUser(context)) throw redirect("/home");
-  return null;
+  const lang = languageOf(context);
+  return {
+    teams: content().teams.teams.map((t) => ({
+      value: t.id,
+      label: pick(t.name, lang),
+      hint: pick(t.description, lang),
+    })),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, signUpSchema);
   if (!form.ok) return replyWithErrors(form);
-  const { name, email, password, invitation: code } = form.data;
+  const { name, email, password, invitation: code, teamId } = form.data;
+  if (teamId && !isTeam(teamId))
+    return replyWithErrors(fieldErrors(form.values, { teamId: "common:errors.chooseOne" }));
   const problems = passwordProblems(password, { email, name });
   if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   // Helpers can only join through an invitation; everyone else who signs up is a person planning support.
@@ -59,18 +72,22 @@ export async function action({ request, context }: Route.ActionArgs) {
     detail: { role: created.user.role },
   });
   if (invitation) acceptInvitation(code!, created.user);
+  // A person becomes known to a team only by their own act: choosing it here, or later from their record.
+  else if (teamId && created.personId) chooseTeam(created.personId, teamId, created.user.id, "sign-up");
   const cookie = await startSession(created.user.id, "signed-in", request.headers.get("user-agent"));
   return redirect("/home", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignUp() {
   const { t } = useTranslation(["auth", "account"]);
+  const { teams } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   const labels = {
     name: t("fields.name"),
     email: t("fields.email"),
     password: t("fields.newPassword"),
     invitation: t("account:invitation.codeOnSignUp"),
+    teamId: t("account:chooseTeam.signUpLegend"),
   };
   return (
     <div className="narrow">
@@ -91,6 +108,12 @@ export default function SignUp() {
           label={labels.invitation}
           hint={t("account:invitation.codeHint")}
           autoComplete="off"
+        />
+        <ChoiceField
+          name="teamId"
+          legend={labels.teamId}
+          hint={t("account:chooseTeam.signUpHint")}
+          options={[...teams, { value: "none", label: t("account:chooseTeam.notSure") }]}
         />
         <SubmitButton>{t("signUp.submit")}</SubmitButton>
       </ValidatedForm>

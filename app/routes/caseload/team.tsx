@@ -1,91 +1,144 @@
-import { and, eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { mayLinkPeople } from "~/domain/access";
 import { data, redirect, useActionData } from "react-router";
-import { persons, users } from "../../../db/schema";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, SubmitButton, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { linkPersonSchema } from "~/forms/account";
-import { db } from "~/lib/db.server";
-import { parseForm, fieldErrors } from "~/lib/forms.server";
+import { isAdministratorOf } from "~/domain/access";
+import { linkPersonSchema, teamCodeSchema } from "~/forms/account";
+import { formatDate } from "~/lib/format";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
 import { audit } from "~/models/audit.server";
-import { normaliseEmail, type User } from "~/models/users.server";
+import { createTeamCode, linkPerson, teamLeadProfessionals, teamPeople } from "~/models/teams.server";
+import type { User } from "~/models/users.server";
 import type { Route } from "./+types/team";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: [] };
 
-/** Commissioners and team administrators link people to lead professionals; they never see the record. */
-function requireLinker(context: Route.LoaderArgs["context"], request: Request): User {
+/** Only a team administrator, for their own team. They see names and who leads, never a record. */
+function requireAdministrator(context: Route.LoaderArgs["context"], request: Request): User & { teamId: string } {
   const { user } = requireUser(context, request);
-  if (!mayLinkPeople(user)) {
+  if (!isAdministratorOf(user, user.teamId)) {
     audit({ actorId: user.id, action: "link-person", result: "refused" });
     throw data(null, { status: 404 });
   }
-  return user;
+  return user as User & { teamId: string };
 }
 
-function professionalsFor(user: User) {
-  const where =
-    user.role === "commissioner"
-      ? eq(users.role, "lead-professional")
-      : and(eq(users.role, "lead-professional"), eq(users.teamId, user.teamId ?? ""));
-  return db().select({ id: users.id, name: users.name }).from(users).where(where).all();
+function pageData(user: User & { teamId: string }, lang: ReturnType<typeof languageOf>) {
+  const people = teamPeople(user.teamId);
+  return {
+    waiting: people.waiting.map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      since: p.teamChosenAt ? formatDate(p.teamChosenAt, lang) : null,
+    })),
+    linked: people.linked.map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      lead: p.leadName ?? "",
+      since: p.leadSince ? formatDate(p.leadSince, lang) : null,
+    })),
+    professionals: teamLeadProfessionals(user.teamId),
+  };
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireLinker(context, request);
-  return { professionals: professionalsFor(user), linked: new URL(request.url).searchParams.has("linked") };
+  const user = requireAdministrator(context, request);
+  return { ...pageData(user, languageOf(context)), linkedDone: new URL(request.url).searchParams.has("linked") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = requireLinker(context, request);
-  const form = await parseForm(request, linkPersonSchema);
+  const user = requireAdministrator(context, request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "code") {
+    const form = parseFormValues(formData, teamCodeSchema);
+    if (!form.ok) return replyWithErrors(form);
+    const made = createTeamCode(user.teamId, user.id);
+    return { code: made.code, expires: formatDate(made.expiresAt, languageOf(context)), values: {}, errors: {} };
+  }
+  const form = parseFormValues(formData, linkPersonSchema);
   if (!form.ok) return replyWithErrors(form);
-  if (!professionalsFor(user).some((p) => p.id === form.data.professionalId))
-    return replyWithErrors(fieldErrors(form.values, { professionalId: "account:team.errors.notInTeam" }));
-  const person = db()
-    .select({ id: persons.id })
-    .from(persons)
-    .innerJoin(users, eq(users.id, persons.userId))
-    .where(eq(users.email, normaliseEmail(form.data.email)))
-    .get();
-  if (!person) return replyWithErrors(fieldErrors(form.values, { email: "account:team.errors.noPerson" }));
-  db().update(persons).set({ leadProfessionalId: form.data.professionalId }).where(eq(persons.id, person.id)).run();
-  audit({
-    actorId: user.id,
-    personId: person.id,
-    action: "link-lead-professional",
-    target: form.data.professionalId,
-    result: "ok",
-  });
+  // The same answer for a person who is not waiting in this team as for one who does not exist.
+  if (linkPerson(user, form.data.personId, form.data.professionalId) === "refused")
+    return replyWithErrors(fieldErrors(form.values, { personId: "account:team.errors.notWaiting" }));
   return redirect("/team?linked");
 }
 
 export default function Team({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("account");
-  const refusal = useActionData<typeof action>();
-  const labels = { email: t("team.personEmail"), professionalId: t("team.professional") };
+  const result = useActionData<typeof action>();
+  const refusal = result && "code" in result ? undefined : result;
+  const made = result && "code" in result ? result : undefined;
+  const labels = { personId: t("team.person"), professionalId: t("team.professional") };
+  const people = [
+    ...d.waiting.map((p) => ({
+      value: p.personId,
+      label: p.name,
+      hint: p.since ? t("team.waitingSince", { date: p.since }) : t("team.waiting"),
+    })),
+    ...d.linked.map((p) => ({
+      value: p.personId,
+      label: p.name,
+      hint: t("team.ledBy", { name: p.lead, date: p.since ?? "" }),
+    })),
+  ];
   return (
     <div className="narrow">
-      <PageTitle error={Boolean(refusal)}>{t("team.title")}</PageTitle>
+      <PageTitle error={Boolean(refusal?.errors && Object.keys(refusal.errors).length)}>{t("team.title")}</PageTitle>
       <h1>{t("team.title")}</h1>
-      {d.linked && (
+      {d.linkedDone && (
         <p className="confirmation" role="status">
-          {t("team.linked")}
+          {t("team.linkedDone")}
         </p>
       )}
       <p>{t("team.intro")}</p>
-      <ValidatedForm schema={linkPersonSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
-        <TextField name="email" type="email" label={labels.email} autoComplete="off" />
-        <ChoiceField
-          name="professionalId"
-          legend={labels.professionalId}
-          options={d.professionals.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <SubmitButton>{t("team.submit")}</SubmitButton>
+      <p>
+        <a href="/team/staff">{t("staff.link")}</a>
+      </p>
+      <h2>{t("team.waitingHeading")}</h2>
+      {d.waiting.length === 0 ? (
+        <p>{t("team.nobodyWaiting")}</p>
+      ) : (
+        <ol className="list" data-testid="waiting">
+          {d.waiting.map((p) => (
+            <li key={p.personId}>
+              {p.name} {p.since && <span className="hint">({t("team.waitingSince", { date: p.since })})</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {people.length > 0 && (
+        <>
+          <h2>{t("team.linkHeading")}</h2>
+          <ValidatedForm
+            schema={linkPersonSchema}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={labels}
+            hidden={{ intent: "link" }}
+          >
+            <ChoiceField name="personId" legend={labels.personId} options={people} />
+            <ChoiceField
+              name="professionalId"
+              legend={labels.professionalId}
+              options={d.professionals.map((p) => ({ value: p.id, label: p.name }))}
+            />
+            <SubmitButton>{t("team.submit")}</SubmitButton>
+          </ValidatedForm>
+        </>
+      )}
+      <h2>{t("team.codeHeading")}</h2>
+      <p>{t("team.codeIntro")}</p>
+      {made && (
+        <p className="inset" role="status">
+          {t("team.codeMade", { date: made.expires })} <strong data-testid="team-code">{made.code}</strong>
+        </p>
+      )}
+      <ValidatedForm schema={teamCodeSchema} labels={{}} hidden={{ intent: "code" }} id="team-code-form">
+        <SubmitButton>{t("team.makeCode")}</SubmitButton>
       </ValidatedForm>
     </div>
   );

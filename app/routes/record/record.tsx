@@ -2,7 +2,11 @@ import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { requireRecordAccess } from "~/server/access.server";
-import { findUser } from "~/models/users.server";
+import { content } from "~/content/content.server";
+import { pick } from "~/domain/localized";
+import { formatDate } from "~/lib/format";
+import { languageOf } from "~/lib/i18n.server";
+import { leadProfessionalOf } from "~/models/teams.server";
 import type { Route } from "./+types/record";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -10,7 +14,9 @@ export const handle = { i18n: ["journey-ui"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const lead = access.person.leadProfessionalId ? findUser(access.person.leadProfessionalId) : undefined;
+  const lead = leadProfessionalOf(access.person.id);
+  const lang = languageOf(context);
+  const team = content().teams.teams.find((t) => t.id === access.person.teamId);
   const standing = access.standing;
   return {
     personId: access.person.id,
@@ -18,7 +24,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     isSelf: standing === "self",
     standing,
     leadProfessional: lead?.name ?? null,
+    leadSince: lead?.since ? formatDate(lead.since, lang) : null,
+    team: team ? pick(team.name, lang) : null,
     may: {
+      chooseTeam: mayActOnRecord(standing, "choose-team"),
       helpers: mayActOnRecord(standing, "manage-helpers"),
       audit: mayActOnRecord(standing, "view-audit"),
       myData: mayActOnRecord(standing, "download-data"),
@@ -43,7 +52,27 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
         )}
         <div>
           <dt>{t("record.leadProfessional")}</dt>
-          <dd>{d.leadProfessional ?? t("record.noLeadProfessional")}</dd>
+          <dd>
+            {d.leadProfessional
+              ? d.leadSince
+                ? t("record.leadSince", { name: d.leadProfessional, date: d.leadSince })
+                : d.leadProfessional
+              : d.team
+                ? t("record.noLeadProfessional")
+                : t("record.noTeam")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("record.team")}</dt>
+          <dd>
+            {d.team ?? t("chooseTeam.none")}
+            {d.may.chooseTeam && (
+              <>
+                {" "}
+                <a href={`/people/${d.personId}/team`}>{t("record.chooseTeam")}</a>
+              </>
+            )}
+          </dd>
         </div>
       </dl>
       <p>

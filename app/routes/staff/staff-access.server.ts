@@ -1,0 +1,15 @@
+import { data, type RouterContextProvider } from "react-router";
+import { mayManageStaff } from "~/domain/access";
+import { requireUser } from "~/server/session.server";
+import { audit } from "~/models/audit.server";
+import type { User } from "~/models/users.server";
+
+/** A team administrator (their own team) or a commissioner (every team). Anyone else: not found. */
+export function requireStaffManager(context: Readonly<RouterContextProvider>, request: Request): User {
+  const { user } = requireUser(context, request);
+  if (!mayManageStaff(user, user.teamId)) {
+    audit({ actorId: user.id, action: "manage-staff", result: "refused" });
+    throw data(null, { status: 404 });
+  }
+  return user;
+}
