@@ -21,8 +21,19 @@ export interface FormRefusal {
   values: FormValues;
 }
 
-/** An empty or blank box counts as no answer. The one place a form turns "" into undefined. */
-export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/**
+ * No zod wording ever reaches a page: any check without its own message says "Check this answer"
+ * (an i18n key, translated on display). Set here because every schema and the browser import this file.
+ */
+export const GENERIC_ERROR = "common:errors.invalid";
+z.config({ customError: () => GENERIC_ERROR });
+
+/**
+ * An empty or blank box, or a radio nobody chose (react-hook-form sends null for that), counts as no
+ * answer. The one place a form turns "" into undefined.
+ */
+export const blankToUndefined = (v: unknown) =>
+  v === null || (typeof v === "string" && v.trim() === "") ? undefined : v;
 
 /** A required line or paragraph of text, trimmed. */
 export function requiredText(max = 2000, message = "common:errors.required") {
@@ -76,12 +87,20 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
 }
 
+const MESSAGE_KEY = /^[a-z][a-zA-Z-]*:[a-zA-Z0-9_.-]+(::\{.*\})?$/;
+
 /** The first message for each field, keyed by the field's name ("_form" for the whole form). */
 export function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): FormErrors {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const key = issue.code === "unrecognized_keys" || issue.path.length === 0 ? "_form" : fieldName(issue.path);
-    const message = issue.code === "unrecognized_keys" ? "common:errors.unknownField" : issue.message;
+    // Only our own message keys ("ns:key", with any values) pass; anything else reads "Check this answer".
+    const message =
+      issue.code === "unrecognized_keys"
+        ? "common:errors.unknownField"
+        : MESSAGE_KEY.test(issue.message)
+          ? issue.message
+          : GENERIC_ERROR;
     errors[key] ??= message;
   }
   return errors;
@@ -101,4 +120,39 @@ export function errorParts(message: string): { key: string; params: Record<strin
   } catch {
     return { key: message.slice(0, at), params: {} };
   }
+}
+
+/** The three boxes of a GOV.UK date input, named `${name}-day`, `${name}-month`, `${name}-year`. */
+export const dateParts = (name: string) => [`${name}-day`, `${name}-month`, `${name}-year`] as const;
+
+/** Day, month and year as "YYYY-MM-DD" if they make a real date; "" if all are blank; otherwise "not-a-date". */
+export function isoFromParts(day: unknown, month: unknown, year: unknown): string {
+  const text = [day, month, year].map((v) => (typeof v === "string" ? v.trim() : ""));
+  if (text.every((v) => v === "")) return "";
+  const [d, m, y] = text.map((v) => (/^\d{1,4}$/.test(v) ? Number(v) : NaN)) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const real =
+    text[2]!.length === 4 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return real ? date.toISOString().slice(0, 10) : "not-a-date";
+}
+
+/**
+ * A form whose dates are typed as three boxes (GOV.UK date input): the boxes are joined into one
+ * "YYYY-MM-DD" field before the schema reads it, so the schema checks one date and its message
+ * sits by the date. Used by the action and in the browser alike.
+ */
+export function withDateInputs<S extends z.ZodType>(names: readonly string[], schema: S) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object") return raw;
+    const values: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+    for (const name of names) {
+      const [day, month, year] = dateParts(name);
+      if (!(day in values) && !(month in values) && !(year in values)) continue;
+      values[name] = isoFromParts(values[day], values[month], values[year]);
+      delete values[day];
+      delete values[month];
+      delete values[year];
+    }
+    return values;
+  }, schema) as unknown as S;
 }
