@@ -7,6 +7,7 @@ import { checkMenuReferences, CONTENT_PATHS, directoryFileSchema, guidesFileSche
 import { lifeAreasFileSchema } from "~/domain/plan";
 import { planCheckFileSchema } from "~/domain/plan-criteria";
 import { needAreasFileSchema, type RuleSet } from "~/domain/rule-set";
+import { urgentHelpFileSchema } from "~/domain/urgent-help";
 import { ContentError, contentDir, readContentJson } from "./read.server";
 import { activeRuleSetId, loadRuleSet } from "./rule-sets.server";
 
@@ -71,6 +72,7 @@ export function loadContent(dir = contentDir()) {
     journey: readContentJson("journey.json", journeyFileSchema, dir),
     lifeAreas: readContentJson("life-areas.json", lifeAreasFileSchema, dir),
     planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
+    urgentHelp: readContentJson("urgent-help.json", urgentHelpFileSchema, dir),
   };
 }
 

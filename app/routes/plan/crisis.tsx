@@ -3,6 +3,9 @@ import { useActionData } from "react-router";
 import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { UrgentHelpInset } from "~/components/urgent-help";
+import { crisisLineView } from "~/views/urgent-help-view.server";
+import { languageOf } from "~/lib/i18n.server";
 import { mayActOnRecord } from "~/domain/access";
 import { crisisPlanSchema, emptyPlan } from "~/domain/plan";
 import {
@@ -18,7 +21,7 @@ import type { Route } from "./+types/crisis";
 import { versionedSectionAction } from "~/routes/plan/section-action.server";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui"] };
+export const handle = { i18n: ["journey-ui", "help"] };
 
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
@@ -27,6 +30,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan, versions } = loadPlan(access.person.id);
   return {
     personId: access.person.id,
+    // A crisis plan page always says where to get help now.
+    crisisLine: crisisLineView(languageOf(context)),
     canEdit: mayActOnRecord(access.standing, "edit-draft"),
     values: crisisToValues(plan.crisis),
     version: versions.crisis,
@@ -72,6 +77,7 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("crisis.title")}</h1>
+      <UrgentHelpInset line={d.crisisLine} />
       {d.done && !conflict && (
         <p className="confirmation" role="status">
           {t(d.done === "keptTheirs" ? "conflict.keptTheirs" : "section.saved")}
