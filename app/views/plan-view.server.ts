@@ -26,18 +26,28 @@ export function budgetFigures(plan: Plan, budgetPence: number, lang: Language) {
   };
 }
 
+/** Amounts in a problem's values (`…Pence`) as the reader writes money: `amountPence` becomes `amount`. */
+function moneyParams(params: Record<string, string | number> | undefined, lang: Language) {
+  if (!params) return undefined;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) =>
+      k.endsWith("Pence") && typeof v === "number" ? [k.slice(0, -"Pence".length), formatMoney(v, lang)] : [k, v],
+    ),
+  );
+}
+
 /** The six criteria, each met or not yet, with plain reasons and where to fix them. */
 export function planCheckView(plan: Plan, budgetPence: number, lang: Language, t: TFunction) {
   const rules = content().planCheck;
   return {
     small: isSmallPlan(plan, rules),
-    smallNote: t("plan:submit.smallPlan", { amount: rules.smallPlanUnderPence / 100 }),
+    smallNote: t("plan:submit.smallPlan", { amount: formatMoney(rules.smallPlanUnderPence, lang) }),
     criteria: planCriteria(plan, { totalPence: budgetPence }, rules).map((c) => ({
       criterion: c.criterion,
       name: t(`plan:criteria.${c.criterion}.name`),
       met: c.met,
       problems: c.problems.map((p) => ({
-        text: t(`plan:${p.key}`, p.params),
+        text: t(`plan:${p.key}`, moneyParams(p.params, lang)),
         fix: p.fix,
       })),
     })),

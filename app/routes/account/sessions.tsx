@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Form, redirect } from "react-router";
 import { CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { isLanguage } from "~/domain/languages";
+import { formatDateTime } from "~/lib/format";
 import { endSessionSchema } from "~/forms/account";
 import { parseForm } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -42,8 +44,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Sessions({ loaderData: d }: Route.ComponentProps) {
   const { t, i18n } = useTranslation(["auth", "account"]);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+  const when = (iso: string) => formatDateTime(iso, isLanguage(i18n.language) ? i18n.language : "en");
   return (
     <>
       <PageTitle>{t("sessions.title")}</PageTitle>

@@ -1,5 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
+import { ScrollRegion } from "~/components/scroll-region";
+import { isLanguage } from "~/domain/languages";
+import { formatDateTime } from "~/lib/format";
 import { requireRecordAccess } from "~/server/access.server";
 import { auditForPerson } from "~/models/audit.server";
 import { userNames } from "~/models/users.server";
@@ -29,8 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("account");
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+  const when = (iso: string) => formatDateTime(iso, isLanguage(i18n.language) ? i18n.language : "en");
   return (
     <>
       <PageTitle>{t("audit.title")}</PageTitle>
@@ -39,26 +41,28 @@ export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
       </p>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("audit.when")}</th>
-            <th scope="col">{t("audit.who")}</th>
-            <th scope="col">{t("audit.what")}</th>
-            <th scope="col">{t("audit.result")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.lines.map((l) => (
-            <tr key={l.seq}>
-              <td>{when(l.at)}</td>
-              <td>{l.actorIsPerson ? l.actor : t("audit.onBehalf", { actor: l.actor, person: d.personName })}</td>
-              <td>{t(`audit.actions.${l.action}`, { defaultValue: l.action })}</td>
-              <td>{t(`audit.results.${l.result}`)}</td>
+      <ScrollRegion label={t("audit.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.what")}</th>
+              <th scope="col">{t("audit.result")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.lines.map((l) => (
+              <tr key={l.seq}>
+                <td>{when(l.at)}</td>
+                <td>{l.actorIsPerson ? l.actor : t("audit.onBehalf", { actor: l.actor, person: d.personName })}</td>
+                <td>{t(`audit.actions.${l.action}`, { defaultValue: l.action })}</td>
+                <td>{t(`audit.results.${l.result}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }
