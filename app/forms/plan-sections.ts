@@ -9,7 +9,7 @@ import {
   type Decisions,
   type Management,
 } from "~/domain/plan";
-import { choice, optionalText, requiredText, wholeNumber, type FormValues } from "~/lib/forms";
+import { choice, optionalText, requiredText, wholeNumber, withDateInputs, type FormValues } from "~/lib/forms";
 import { pounds } from "./plan";
 
 /**
@@ -216,19 +216,22 @@ export const overBudgetReasonFormSchema = z.strictObject({
 
 // ---- stage 5: organising ----
 
-export const arrangementFormSchema = z.strictObject({
-  intent: z.literal("arrange"),
-  itemId: entryId,
-  provider: optionalText(200),
-  startDate: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "journey-ui:errors.dateInvalid")
-      .optional(),
-  ),
-  howPaid: optionalChoice(HOW_PAID, "journey-ui:errors.howPaidRequired"),
-});
+export const arrangementFormSchema = withDateInputs(
+  ["startDate"],
+  z.strictObject({
+    intent: z.literal("arrange"),
+    itemId: entryId,
+    provider: optionalText(200),
+    startDate: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "journey-ui:errors.dateInvalid")
+        .optional(),
+    ),
+    howPaid: optionalChoice(HOW_PAID, "journey-ui:errors.howPaidRequired"),
+  }),
+);
 
 // ---- stage 6: moving money between items ----
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CRITERIA, type Criterion } from "~/domain/plan-criteria";
-import { checkbox, optionalText, requiredText } from "~/lib/forms";
+import { checkbox, optionalText, requiredText, withDateInputs } from "~/lib/forms";
 
 /**
  * The sign-off forms: one strict schema each (an unknown field is refused, never applied). What only
@@ -66,23 +66,26 @@ export type DecisionForm = {
 } & Record<string, string | undefined>;
 
 /** The lead professional's decision on one submitted version. */
-export const decisionSchema = z.strictObject(shape).superRefine((raw, ctx) => {
-  const v = raw as DecisionForm;
-  const add = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-  if (v.decision === "request-changes") {
-    const notYet = CRITERIA.filter((c) => v[metField(c)] === "not-yet");
-    if (notYet.length === 0) add("decision", "signoff:errors.changesNeedNotYet");
-    for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
-  }
-  if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
-  if (v.decision === "refer-to-panel") {
-    if (!v.risk) add("risk", "signoff:errors.riskNeeded");
-    if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
-  }
-  for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-    if (v[agreeField(i)] === "adapt" && !v[adaptField(i)]) add(adaptField(i), "signoff:errors.adaptationNeeded");
-  }
-}) as unknown as z.ZodType<DecisionForm, Record<string, unknown>>;
+export const decisionSchema = withDateInputs(
+  ["reviewDate"],
+  z.strictObject(shape).superRefine((raw, ctx) => {
+    const v = raw as DecisionForm;
+    const add = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.decision === "request-changes") {
+      const notYet = CRITERIA.filter((c) => v[metField(c)] === "not-yet");
+      if (notYet.length === 0) add("decision", "signoff:errors.changesNeedNotYet");
+      for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
+    }
+    if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
+    if (v.decision === "refer-to-panel") {
+      if (!v.risk) add("risk", "signoff:errors.riskNeeded");
+      if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
+    }
+    for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
+      if (v[agreeField(i)] === "adapt" && !v[adaptField(i)]) add(adaptField(i), "signoff:errors.adaptationNeeded");
+    }
+  }) as unknown as z.ZodType<DecisionForm, Record<string, unknown>>,
+);
 
 /** "Ask us to think again", in the person's own words. */
 export const thinkAgainSchema = z.strictObject({
@@ -90,14 +93,20 @@ export const thinkAgainSchema = z.strictObject({
 });
 
 /** Stage 7: the review the lead professional holds with the person. */
-export const reviewMeetingSchema = z.strictObject({
-  whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
-  whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
-  changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
-  nextReviewDate: z
-    .string({ error: "signoff:errors.nextReviewDate" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "signoff:errors.nextReviewDate"),
-});
+export const reviewMeetingSchema = withDateInputs(
+  ["nextReviewDate"],
+  z.strictObject({
+    whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
+    whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
+    changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
+    nextReviewDate: z
+      .string({ error: "signoff:errors.nextReviewDate" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "signoff:errors.nextReviewDate"),
+  }),
+);
 
 /** Notifications: mark everything read. */
 export const markReadSchema = z.strictObject({ intent: z.literal("read-all") });
+
+/** Notifications: open one (marks it read, then goes where it points). */
+export const openNotificationSchema = z.strictObject({ intent: z.literal("open"), id: z.string().min(1).max(64) });

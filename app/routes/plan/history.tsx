@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollRegion } from "~/components/scroll-region";
 import { PageTitle } from "~/components/page-title";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDateTime } from "~/lib/format";
@@ -34,7 +35,7 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
       {d.rows.length === 0 ? (
         <p>{t("history.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label={t("history.title")}>
           <table>
             <caption className="visually-hidden">{t("history.title")}</caption>
             <thead>
@@ -68,7 +69,7 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
