@@ -87,14 +87,15 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
 }
 
-const MESSAGE_KEY = /^[a-z][a-zA-Z-]*:[a-zA-Z0-9_.-]+(::\{.*\})?$/;
+/** A message key ("ns:key" or "key", with any values from errorWith): never a sentence, so never zod's wording. */
+const MESSAGE_KEY = /^[a-zA-Z][\w.-]*(:[\w.-]+)?(::\{.*\})?$/;
 
 /** The first message for each field, keyed by the field's name ("_form" for the whole form). */
 export function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): FormErrors {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const key = issue.code === "unrecognized_keys" || issue.path.length === 0 ? "_form" : fieldName(issue.path);
-    // Only our own message keys ("ns:key", with any values) pass; anything else reads "Check this answer".
+    // Only our own message keys pass; anything else reads "Check this answer".
     const message =
       issue.code === "unrecognized_keys"
         ? "common:errors.unknownField"

@@ -17,10 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const ownRecord = user.role === "person" ? (ownPersonId(user) ?? null) : null;
   const asked = new URL(request.url).searchParams.get("sort");
   const sort: CaseloadSort = CASELOAD_SORTS.includes(asked as CaseloadSort) ? (asked as CaseloadSort) : "needs";
-  const visible =
-    user.role === "person" || user.role === "commissioner"
-      ? []
-      : recordsVisibleTo(user);
+  const visible = user.role === "person" || user.role === "commissioner" ? [] : recordsVisibleTo(user);
   return {
     name: user.name,
     role: user.role,

@@ -46,7 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (opening) {
     // Opening a notification marks it read, then goes where it points.
     const form = await parseForm(request, openNotificationSchema);
-    if (!form.ok) return refused(form);
+    if (!form.ok) return replyWithErrors(form);
     const opened = openNotification(user.id, form.data.id);
     return redirect(opened?.link ? safeRedirect(opened.link, "/notifications") : "/notifications");
   }
