@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ScrollRegion } from "~/components/scroll-region";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { CsrfInput } from "./csrf";
@@ -137,7 +138,7 @@ export function ConflictView({
     <section aria-labelledby="conflict-title" className="notice">
       <h2 id="conflict-title">{t("conflict.title")}</h2>
       <p>{t("conflict.intro", { name: conflict.savedBy })}</p>
-      <div className="table-wrap">
+      <ScrollRegion label={t("conflict.caption")}>
         <table className="compare">
           <caption className="visually-hidden">{t("conflict.caption")}</caption>
           <thead>
@@ -157,7 +158,7 @@ export function ConflictView({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="button-group">
         <Form method="post" reloadDocument>
           <CsrfInput />

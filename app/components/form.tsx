@@ -13,14 +13,15 @@ import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { z } from "zod";
 import { CsrfInput } from "./csrf";
-import { errorParts, type FormErrors, type FormValues } from "~/lib/forms";
+import { dateParts, errorParts, GENERIC_ERROR, type FormErrors, type FormValues } from "~/lib/forms";
 
 /** Translates an error key (with any values errorWith put in it). */
 export function useErrorText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (message: string) => {
     const { key, params } = errorParts(message);
-    return t(key, { max: 2000, ...params });
+    // A message that is not one of ours never reaches the page as it is.
+    return i18n.exists(key) ? t(key, { max: 2000, ...params }) : t(GENERIC_ERROR);
   };
 }
 
@@ -237,6 +238,8 @@ export function TextField({
     "aria-describedby": describedBy,
     "aria-invalid": error ? true : undefined,
     autoComplete,
+    // Each value keeps its own direction (an English phone number in an Urdu page reads in order).
+    dir: "auto" as const,
   };
   return (
     <FieldWrapper error={error}>
@@ -258,6 +261,64 @@ export function TextField({
           spellCheck={type === "text" ? undefined : false}
         />
       )}
+    </FieldWrapper>
+  );
+}
+
+/**
+ * GOV.UK date input: day, month and year in three boxes (no browser date picker, which shows dates
+ * in the browser's own order). The schema joins them (withDateInputs); its message sits here.
+ */
+export function DateField({ name, legend, hint }: { name: string; legend: string; hint?: string }) {
+  const { t } = useTranslation();
+  const { values } = useContext(FieldStateContext);
+  const form = useFormContext();
+  const error = useFieldError(name);
+  const id = `f-${name}`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
+  const saved = values[name];
+  const iso = typeof saved === "string" && /^\d{4}-\d{2}-\d{2}$/.test(saved) ? saved.split("-") : null;
+  const boxes = dateParts(name).map((field, i) => {
+    const typed = values[field];
+    const fromSaved = iso ? String(Number(iso[2 - i])) : undefined;
+    return {
+      field,
+      value: typeof typed === "string" ? typed : fromSaved,
+      label: t(["day", "month", "year"][i]!, { keyPrefix: "date" }),
+    };
+  });
+  return (
+    <FieldWrapper error={error}>
+      <fieldset
+        role="group"
+        aria-describedby={[hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined}
+      >
+        <legend>{legend}</legend>
+        {hint && (
+          <span className="hint" id={hintId}>
+            {hint}
+          </span>
+        )}
+        <ErrorMessage id={errorId} error={error} />
+        <div className="date-input" dir="ltr">
+          {boxes.map((box, i) => (
+            <div className="date-input__item" key={box.field}>
+              <label htmlFor={i === 0 ? id : `${id}-${i}`}>{box.label}</label>
+              <input
+                {...form.register(box.field)}
+                id={i === 0 ? id : `${id}-${i}`}
+                type="text"
+                inputMode="numeric"
+                defaultValue={box.value}
+                className={i === 2 ? "input--w4" : "input--w2"}
+                aria-invalid={error ? true : undefined}
+                autoComplete="off"
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
     </FieldWrapper>
   );
 }

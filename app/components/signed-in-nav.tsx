@@ -9,43 +9,51 @@ export function SignedInNav() {
   const user = useRootData()?.user;
   const location = useLocation();
   if (!user) return null;
+  const links = (
+    <ul>
+      <li>
+        <a href="/home">{t("nav.home")}</a>
+      </li>
+      {user.ownRecord && (
+        <li>
+          <a href={`/people/${user.ownRecord}`}>{t("nav.myRecord")}</a>
+        </li>
+      )}
+      {user.isLead && (
+        <li>
+          <a href="/queue">{t("account:nav.queue")}</a>
+        </li>
+      )}
+      <li>
+        <a href="/notifications">
+          {t("account:nav.notifications")}
+          {user.unread > 0 && <span className="count"> ({t("account:nav.unread", { count: user.unread })})</span>}
+        </a>
+      </li>
+      <li>
+        <a href="/account/sessions">{t("nav.sessions")}</a>
+      </li>
+      <li>
+        <a href="/account/password">{t("nav.password")}</a>
+      </li>
+      <li>
+        <Form method="post" action="/sign-out" reloadDocument>
+          <CsrfInput />
+          <button type="submit" className="link link--inverse">
+            {t("common:header.signOut")}
+          </button>
+        </Form>
+      </li>
+    </ul>
+  );
   return (
     <nav className="site-nav" aria-label={t("common:header.mainNav")}>
-      <ul>
-        <li>
-          <a href="/home">{t("nav.home")}</a>
-        </li>
-        {user.ownRecord && (
-          <li>
-            <a href={`/people/${user.ownRecord}`}>{t("nav.myRecord")}</a>
-          </li>
-        )}
-        {user.isLead && (
-          <li>
-            <a href="/queue">{t("account:nav.queue")}</a>
-          </li>
-        )}
-        <li>
-          <a href="/notifications">
-            {t("account:nav.notifications")}
-            {user.unread > 0 && <span className="count"> ({t("account:nav.unread", { count: user.unread })})</span>}
-          </a>
-        </li>
-        <li>
-          <a href="/account/sessions">{t("nav.sessions")}</a>
-        </li>
-        <li>
-          <a href="/account/password">{t("nav.password")}</a>
-        </li>
-        <li>
-          <Form method="post" action="/sign-out" reloadDocument>
-            <CsrfInput />
-            <button type="submit" className="link link--inverse">
-              {t("common:header.signOut")}
-            </button>
-          </Form>
-        </li>
-      </ul>
+      {/* Narrow screens: the links fold into "Menu" (a <details>, so no JavaScript is needed). */}
+      <details className="site-nav__menu">
+        <summary>{t("common:header.menu")}</summary>
+        {links}
+      </details>
+      <div className="site-nav__wide">{links}</div>
       {/* A new page starts the idle clock afresh. */}
       <IdleWarning key={location.key} />
     </nav>

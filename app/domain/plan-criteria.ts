@@ -142,8 +142,8 @@ function findProblems(plan: Plan, budget: Budget): Problem[] {
   if (!plan.crisis.whatHelps) add("no-what-helps", "crisis");
 
   const view = budgetInView(plan, budget);
-  // Pounds, so the locale file can format it: {{amount, currency(GBP)}}.
-  if (view.overBudget) add("over-budget", "budget", { amount: view.overByPence / 100 });
+  // Exact pence; the page formats it in the reader's language (app/lib/format.ts, the one money formatter).
+  if (view.overBudget) add("over-budget", "budget", { amountPence: view.overByPence });
 
   if (!plan.decisions.management) add("no-management", "decisions");
   else if (missingManagementDetails(plan.decisions).length > 0) add("management-details-missing", "decisions");

@@ -16,6 +16,7 @@ import {
   optionalText,
   requiredText,
   wholeNumber,
+  withDateInputs,
   type FormValues,
 } from "~/lib/forms";
 import { pounds } from "./plan";
@@ -224,13 +225,16 @@ export const overBudgetReasonFormSchema = z.strictObject({
 
 // ---- stage 5: organising ----
 
-export const arrangementFormSchema = z.strictObject({
-  intent: z.literal("arrange"),
-  itemId: entryId,
-  provider: optionalText(200),
-  startDate: optionalCalendarDate("journey-ui:errors.dateInvalid"),
-  howPaid: optionalChoice(HOW_PAID, "journey-ui:errors.howPaidRequired"),
-});
+export const arrangementFormSchema = withDateInputs(
+  ["startDate"],
+  z.strictObject({
+    intent: z.literal("arrange"),
+    itemId: entryId,
+    provider: optionalText(200),
+    startDate: optionalCalendarDate("journey-ui:errors.dateInvalid"),
+    howPaid: optionalChoice(HOW_PAID, "journey-ui:errors.howPaidRequired"),
+  }),
+);
 
 // ---- stage 6: moving money between items ----
 

@@ -7,6 +7,7 @@ import {
   optionalCalendarDate,
   optionalText,
   requiredText,
+  withDateInputs,
 } from "~/lib/forms";
 
 /**
@@ -66,32 +67,35 @@ export type DecisionForm = {
 } & Record<string, string | undefined>;
 
 /** The lead professional's decision on one submitted version. */
-export const decisionSchema = z.strictObject(shape).superRefine((raw, ctx) => {
-  const v = raw as DecisionForm;
-  const add = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-  if (v.decision === "request-changes") {
-    const notYet = CRITERIA.filter((c) => v[metField(c)] === "not-yet");
-    if (notYet.length === 0) add("decision", "signoff:errors.changesNeedNotYet");
-    for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
-  }
-  if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
-  // An adaptation says what changes; "not agreed" says why, so the person reads a reason.
-  for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-    const choice = v[agreeField(i)];
-    if ((choice === "adapt" || choice === "not-agree") && !v[adaptField(i)])
-      add(
-        adaptField(i),
-        choice === "adapt" ? "signoff:errors.adaptationNeeded" : "signoff:errors.notAgreedReasonNeeded",
-      );
-  }
-  if (v.decision === "refer-to-panel") {
-    if (!v.risk) add("risk", "signoff:errors.riskNeeded");
-    if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
-  }
-  for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-    if (v[agreeField(i)] === "adapt" && !v[adaptField(i)]) add(adaptField(i), "signoff:errors.adaptationNeeded");
-  }
-}) as unknown as z.ZodType<DecisionForm, Record<string, unknown>>;
+export const decisionSchema = withDateInputs(
+  ["reviewDate"],
+  z.strictObject(shape).superRefine((raw, ctx) => {
+    const v = raw as DecisionForm;
+    const add = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.decision === "request-changes") {
+      const notYet = CRITERIA.filter((c) => v[metField(c)] === "not-yet");
+      if (notYet.length === 0) add("decision", "signoff:errors.changesNeedNotYet");
+      for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
+    }
+    if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
+    // An adaptation says what changes; "not agreed" says why, so the person reads a reason.
+    for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
+      const choice = v[agreeField(i)];
+      if ((choice === "adapt" || choice === "not-agree") && !v[adaptField(i)])
+        add(
+          adaptField(i),
+          choice === "adapt" ? "signoff:errors.adaptationNeeded" : "signoff:errors.notAgreedReasonNeeded",
+        );
+    }
+    if (v.decision === "refer-to-panel") {
+      if (!v.risk) add("risk", "signoff:errors.riskNeeded");
+      if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
+    }
+    for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
+      if (v[agreeField(i)] === "adapt" && !v[adaptField(i)]) add(adaptField(i), "signoff:errors.adaptationNeeded");
+    }
+  }) as unknown as z.ZodType<DecisionForm, Record<string, unknown>>,
+);
 
 /** "Ask us to think again", in the person's own words. */
 export const thinkAgainSchema = z.strictObject({
@@ -111,12 +115,18 @@ export const askForReviewSchema = z.strictObject({
 export const withdrawSchema = z.strictObject({ intent: z.literal("withdraw") });
 
 /** Stage 7: the review the lead professional holds with the person. */
-export const reviewMeetingSchema = z.strictObject({
-  whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
-  whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
-  changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
-  nextReviewDate: calendarDate("signoff:errors.nextReviewDate"),
-});
+export const reviewMeetingSchema = withDateInputs(
+  ["nextReviewDate"],
+  z.strictObject({
+    whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),
+    whatIsNot: requiredText(4000, "signoff:errors.whatIsNot"),
+    changesAgreed: requiredText(4000, "signoff:errors.changesAgreed"),
+    nextReviewDate: calendarDate("signoff:errors.nextReviewDate"),
+  }),
+);
 
 /** Notifications: mark everything read. */
 export const markReadSchema = z.strictObject({ intent: z.literal("read-all") });
+
+/** Notifications: open one (marks it read, then goes where it points). */
+export const openNotificationSchema = z.strictObject({ intent: z.literal("open"), id: z.string().min(1).max(64) });

@@ -1,4 +1,4 @@
-import type { Language } from "~/domain/languages";
+import { RTL_LANGUAGES, type Language } from "~/domain/languages";
 
 /** Locale tags for numbers and dates: British English, Urdu as written in Pakistan, Polish. */
 const LOCALE_TAGS: Record<Language, string> = { en: "en-GB", ur: "ur-PK", pl: "pl-PL" };
@@ -14,10 +14,22 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
   return made;
 }
 
-/** Money in pence as the reader writes it: "£12,600" for whole pounds, "£242.31" otherwise. */
+/**
+ * In right-to-left text a left-to-right run (an amount, a number) is wrapped in Unicode isolates
+ * (LRI … PDI), so "£300" never reads "300£" wherever the formatted text lands: in a sentence, a
+ * table cell, an attribute.
+ */
+function isolated(text: string, lang: Language): string {
+  return RTL_LANGUAGES.includes(lang) ? `\u2066${text}\u2069` : text;
+}
+
+/**
+ * Money in pence as the reader writes it, the one money formatter: "£12,600" for whole pounds,
+ * "£242.31" otherwise; "11 400 £" in Polish; isolated in Urdu.
+ */
 export function formatMoney(pence: number, lang: Language): string {
   const digits = pence % 100 === 0 ? 0 : 2;
-  return formatter(
+  const money = formatter(
     `money:${lang}:${digits}`,
     () =>
       new Intl.NumberFormat(LOCALE_TAGS[lang], {
@@ -27,7 +39,8 @@ export function formatMoney(pence: number, lang: Language): string {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       }),
-  ).format(pence / 100);
+  );
+  return isolated(money.format(pence / 100), lang);
 }
 
 /** A date in words. A calendar date ("2026-01-05") reads the same on every server; a moment reads in UK time. */

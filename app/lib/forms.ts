@@ -21,8 +21,19 @@ export interface FormRefusal {
   values: FormValues;
 }
 
-/** An empty or blank box counts as no answer. The one place a form turns "" into undefined. */
-export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/**
+ * No zod wording ever reaches a page: any check without its own message says "Check this answer"
+ * (an i18n key, translated on display). Set here because every schema and the browser import this file.
+ */
+export const GENERIC_ERROR = "common:errors.invalid";
+z.config({ customError: () => GENERIC_ERROR });
+
+/**
+ * An empty or blank box, or a radio nobody chose (react-hook-form sends null for that), counts as no
+ * answer. The one place a form turns "" into undefined.
+ */
+export const blankToUndefined = (v: unknown) =>
+  v === null || (typeof v === "string" && v.trim() === "") ? undefined : v;
 
 /** A required line or paragraph of text, trimmed. */
 export function requiredText(max = 2000, message = "common:errors.required") {
@@ -76,12 +87,21 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
 }
 
+/** A message key ("ns:key" or "key", with any values from errorWith): never a sentence, so never zod's wording. */
+const MESSAGE_KEY = /^[a-zA-Z][\w.-]*(:[\w.-]+)?(::\{.*\})?$/;
+
 /** The first message for each field, keyed by the field's name ("_form" for the whole form). */
 export function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): FormErrors {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const key = issue.code === "unrecognized_keys" || issue.path.length === 0 ? "_form" : fieldName(issue.path);
-    const message = issue.code === "unrecognized_keys" ? "common:errors.unknownField" : issue.message;
+    // Only our own message keys pass; anything else reads "Check this answer".
+    const message =
+      issue.code === "unrecognized_keys"
+        ? "common:errors.unknownField"
+        : MESSAGE_KEY.test(issue.message)
+          ? issue.message
+          : GENERIC_ERROR;
     errors[key] ??= message;
   }
   return errors;
@@ -101,4 +121,40 @@ export function errorParts(message: string): { key: string; params: Record<strin
   } catch {
     return { key: message.slice(0, at), params: {} };
   }
+}
+
+/** The three boxes of a GOV.UK date input, named `${name}-day`, `${name}-month`, `${name}-year`. */
+export const dateParts = (name: string) => [`${name}-day`, `${name}-month`, `${name}-year`] as const;
+
+/** Day, month and year as "YYYY-MM-DD" if they make a real date; "" if all are blank; otherwise "not-a-date". */
+export function isoFromParts(day: unknown, month: unknown, year: unknown): string {
+  const [d, m, y] = [day, month, year].map((v) => (typeof v === "string" ? v.trim() : "")) as [string, string, string];
+  if (d === "" && m === "" && y === "") return "";
+  // Padded and joined, then judged by the one calendar-date parser (app/domain/dates.ts).
+  const iso =
+    /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)
+      ? `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`
+      : "";
+  return isCalendarDate(iso) ? iso : "not-a-date";
+}
+
+/**
+ * A form whose dates are typed as three boxes (GOV.UK date input): the boxes are joined into one
+ * "YYYY-MM-DD" field before the schema reads it, so the schema checks one date and its message
+ * sits by the date. Used by the action and in the browser alike.
+ */
+export function withDateInputs<S extends z.ZodType>(names: readonly string[], schema: S) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object") return raw;
+    const values: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+    for (const name of names) {
+      const [day, month, year] = dateParts(name);
+      if (!(day in values) && !(month in values) && !(year in values)) continue;
+      values[name] = isoFromParts(values[day], values[month], values[year]);
+      delete values[day];
+      delete values[month];
+      delete values[year];
+    }
+    return values;
+  }, schema) as unknown as S;
 }

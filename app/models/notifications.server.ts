@@ -76,3 +76,20 @@ export function markAllRead(userId: string): void {
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .run();
 }
+
+/** Marks one of the user's own notifications read and returns where it points (null if it is not theirs). */
+export function openNotification(userId: string, id: string): { link: string | null } | null {
+  const row = db()
+    .select({ link: notifications.link, readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.id, id)))
+    .get();
+  if (!row) return null;
+  if (!row.readAt)
+    db()
+      .update(notifications)
+      .set({ readAt: new Date().toISOString() })
+      .where(and(eq(notifications.userId, userId), eq(notifications.id, id)))
+      .run();
+  return { link: row.link };
+}

@@ -89,3 +89,14 @@ export function userNames(ids: string[]): Map<string, string> {
   const rows = db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)).all();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The name of a person's lead professional, or null when they are not linked yet. */
+export function leadProfessionalNameOf(personId: string): string | null {
+  const row = db()
+    .select({ name: users.name })
+    .from(persons)
+    .innerJoin(users, eq(users.id, persons.leadProfessionalId))
+    .where(eq(persons.id, personId))
+    .get();
+  return row?.name ?? null;
+}

@@ -33,6 +33,16 @@ export function budgetFigures(plan: Plan, budgetPence: number, lang: Language, a
   };
 }
 
+/** Amounts in a problem's values (`…Pence`) as the reader writes money: `amountPence` becomes `amount`. */
+function moneyParams(params: Record<string, string | number> | undefined, lang: Language) {
+  if (!params) return undefined;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) =>
+      k.endsWith("Pence") && typeof v === "number" ? [k.slice(0, -"Pence".length), formatMoney(v, lang)] : [k, v],
+    ),
+  );
+}
+
 /**
  * The six criteria, each met or not yet, with plain reasons and where to fix them. An item that may
  * be an exclusion is named with the menu's reason and what could help instead.
@@ -53,7 +63,7 @@ export function planCheckView(
   };
   return {
     small: isSmallPlan(plan, rules, agreements),
-    smallNote: t("plan:submit.smallPlan", { amount: rules.smallPlanUnderPence / 100 }),
+    smallNote: t("plan:submit.smallPlan", { amount: formatMoney(rules.smallPlanUnderPence, lang) }),
     criteria: planCriteria(plan, { totalPence: budgetPence, agreements }, rules).map((c) => ({
       criterion: c.criterion,
       name: t(`plan:criteria.${c.criterion}.name`),
@@ -61,8 +71,8 @@ export function planCheckView(
       problems: c.problems.map((p) => ({
         text:
           p.check === "item-may-be-excluded"
-            ? t(`plan:${p.key}`, { ...p.params, ...exclusionWords(p.params?.entry) })
-            : t(`plan:${p.key}`, p.params),
+            ? t(`plan:${p.key}`, { ...moneyParams(p.params, lang), ...exclusionWords(p.params?.entry) })
+            : t(`plan:${p.key}`, moneyParams(p.params, lang)),
         fix: p.fix,
       })),
     })),

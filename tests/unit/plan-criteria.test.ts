@@ -119,12 +119,12 @@ describe("planCriteria", () => {
     expect(outcomes?.problems).toEqual([{ check: "no-outcomes", key: "problems.noOutcomes", fix: "outcomes" }]);
   });
 
-  it("names resource efficiency when the costs exceed the budget, with the amount over in pounds", () => {
+  it("names resource efficiency when the costs exceed the budget, with the amount over in exact pence", () => {
     const plan = completePlan();
     expect(notMet(plan, { totalPence: 300_000 })).toEqual(["resource-efficiency"]);
     const efficiency = planCriteria(plan, { totalPence: 300_000 })[4];
     expect(efficiency?.problems).toEqual([
-      { check: "over-budget", key: "problems.overBudget", fix: "budget", params: { amount: 720 } },
+      { check: "over-budget", key: "problems.overBudget", fix: "budget", params: { amountPence: 72_000 } },
     ]);
   });
 

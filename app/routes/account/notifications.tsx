@@ -3,13 +3,14 @@ import { redirect, useActionData } from "react-router";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
-import { markReadSchema } from "~/forms/signoff";
+import { markReadSchema, openNotificationSchema } from "~/forms/signoff";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
-import { markAllRead, notificationsPage, unreadCount } from "~/models/notifications.server";
+import { markAllRead, notificationsPage, openNotification, unreadCount } from "~/models/notifications.server";
+import { safeRedirect } from "~/lib/safe-redirect";
 import type { Route } from "./+types/notifications";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -55,6 +56,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requireUser(context, request);
+  const opening = (await request.clone().formData()).get("intent") === "open";
+  if (opening) {
+    // Opening a notification marks it read, then goes where it points.
+    const form = await parseForm(request, openNotificationSchema);
+    if (!form.ok) return replyWithErrors(form);
+    const opened = openNotification(user.id, form.data.id);
+    return redirect(opened?.link ? safeRedirect(opened.link, "/notifications") : "/notifications");
+  }
   const form = await parseForm(request, markReadSchema);
   if (!form.ok) return replyWithErrors(form);
   markAllRead(user.id);
@@ -76,13 +85,15 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
             {d.items.map((n) => (
               <li key={n.id}>
                 <div>
-                  <p>
-                    {n.link ? (
-                      <a href={n.link}>{t(`notifications.kinds.${n.kind}`, n.params)}</a>
-                    ) : (
-                      t(`notifications.kinds.${n.kind}`, n.params)
-                    )}
-                  </p>
+                  {n.link ? (
+                    <ValidatedForm schema={openNotificationSchema} labels={{}} hidden={{ intent: "open", id: n.id }}>
+                      <button type="submit" className="link-button">
+                        {t(`notifications.kinds.${n.kind}`, n.params)}
+                      </button>
+                    </ValidatedForm>
+                  ) : (
+                    <p>{t(`notifications.kinds.${n.kind}`, n.params)}</p>
+                  )}
                   <p className="hint">{n.date}</p>
                 </div>
                 {n.unread && <span className="tag">{t("notifications.new")}</span>}

@@ -2,6 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Form, redirect } from "react-router";
 import { CsrfInput } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { ScrollRegion } from "~/components/scroll-region";
+import { isLanguage } from "~/domain/languages";
+import { formatDateTime } from "~/lib/format";
 import { endSessionSchema } from "~/forms/account";
 import { parseForm } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -42,8 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Sessions({ loaderData: d }: Route.ComponentProps) {
   const { t, i18n } = useTranslation(["auth", "account"]);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+  const when = (iso: string) => formatDateTime(iso, isLanguage(i18n.language) ? i18n.language : "en");
   return (
     <>
       <PageTitle>{t("sessions.title")}</PageTitle>
@@ -54,38 +56,40 @@ export default function Sessions({ loaderData: d }: Route.ComponentProps) {
         </p>
       )}
       <p>{t("account:sessions.intro")}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("account:sessions.device")}</th>
-            <th scope="col">{t("account:sessions.started")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("sessions.end")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.sessions.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {s.current ? <strong>{t("account:sessions.current")}</strong> : s.device}
-                <br />
-                <span className="hint">{t("sessions.lastActive", { when: when(s.lastSeen) })}</span>
-              </td>
-              <td>{when(s.started)}</td>
-              <td>
-                <Form method="post" reloadDocument>
-                  <CsrfInput />
-                  <input type="hidden" name="session" value={s.id} />
-                  <button type="submit" className="secondary">
-                    {t("sessions.end")}
-                  </button>
-                </Form>
-              </td>
+      <ScrollRegion label={t("sessions.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("account:sessions.device")}</th>
+              <th scope="col">{t("account:sessions.started")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("sessions.end")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.current ? <strong>{t("account:sessions.current")}</strong> : s.device}
+                  <br />
+                  <span className="hint">{t("sessions.lastActive", { when: when(s.lastSeen) })}</span>
+                </td>
+                <td>{when(s.started)}</td>
+                <td>
+                  <Form method="post" reloadDocument>
+                    <CsrfInput />
+                    <input type="hidden" name="session" value={s.id} />
+                    <button type="submit" className="secondary">
+                      {t("sessions.end")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

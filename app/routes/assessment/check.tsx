@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { UrgentHelpInset } from "~/components/urgent-help";
+import { crisisLineView, safetyConcernFor } from "~/views/urgent-help-view.server";
 import { content } from "~/content/content.server";
 import { mayActOnRecord } from "~/domain/access";
 import { assessmentComplete } from "~/domain/assessment";
@@ -15,7 +17,7 @@ import { needAreaTexts } from "~/views/budget-view.server";
 import type { Route } from "./+types/check";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["assessment"] };
+export const handle = { i18n: ["assessment", "help"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -24,6 +26,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const answers = assessment ? answersOf(assessment.id) : new Map();
   const informal = assessment?.informal ?? null;
   return {
+    // Urgent help in place when an answer says the person may not be safe.
+    crisisLine: safetyConcernFor(access.person.id) ? crisisLineView(lang) : null,
     personId: access.person.id,
     personName: access.personName,
     onBehalf: access.standing !== "self",
@@ -67,6 +71,7 @@ export default function CheckAnswers({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("check.title")}</h1>
       <p>{t("check.intro")}</p>
       {d.onBehalf && <p className="inset">{t("check.helper", { name: d.personName })}</p>}
+      {d.crisisLine && <UrgentHelpInset line={d.crisisLine} />}
       <dl className="summary-list">
         {d.rows.map((r) => (
           <div key={r.key}>

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { BudgetChart } from "~/components/budget-chart";
 import { PageTitle } from "~/components/page-title";
+import { UrgentHelpInset } from "~/components/urgent-help";
+import { crisisLineView, safetyConcernFor } from "~/views/urgent-help-view.server";
 import { mayActOnRecord } from "~/domain/access";
 import { judgedBudget } from "~/domain/allocation";
 import { requireRecordAccess } from "~/server/access.server";
@@ -12,7 +14,7 @@ import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/budget";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["assessment", "allocation", "plan"] };
+export const handle = { i18n: ["assessment", "allocation", "plan", "help"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -24,6 +26,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     // Once a plan exists: what it commits against the budget it will be judged against.
     planFigures: plan && judgedAgainst?.eligible ? budgetFigures(content, judgedAgainst.totalPence, lang) : null,
+    // Urgent help in place when an answer says the person may not be safe.
+    crisisLine: safetyConcernFor(access.person.id) ? crisisLineView(lang) : null,
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
@@ -104,6 +108,7 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}`}>{t("common:form.back")}</a>
       </p>
       <h1>{title}</h1>
+      {d.crisisLine && <UrgentHelpInset line={d.crisisLine} />}
       {!d.self && (
         <>
           <p>{t("budget.none")}</p>
@@ -156,12 +161,25 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
           </tbody>
         </table>
       )}
-      {d.canAgree && d.self && (
-        <p>
-          <a className="button button--secondary" href={`/people/${d.personId}/assessment/agree`}>
-            {t("budget.agree")}
-          </a>
-        </p>
+      {d.self && (
+        <section aria-labelledby="budget-next">
+          <h2 id="budget-next">{t("budget.nextHeading")}</h2>
+          <p>{d.canAgree ? t("budget.nextProfessional", { name: d.personName }) : t("budget.nextPlan")}</p>
+          <div className="button-group">
+            {d.canAgree ? (
+              <a className="button" href={`/people/${d.personId}/assessment/agree`}>
+                {t("budget.agree")}
+              </a>
+            ) : (
+              <a className="button" href={`/people/${d.personId}/plan`}>
+                {d.planFigures ? t("budget.continuePlan") : t("budget.startPlan")}
+              </a>
+            )}
+            <a className="button button--secondary" href={`/people/${d.personId}/journey`}>
+              {t("budget.seeJourney")}
+            </a>
+          </div>
+        </section>
       )}
     </>
   );

@@ -5,6 +5,9 @@ import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { planPageState } from "~/routes/plan/plan-access.server";
+import { UrgentHelpInset } from "~/components/urgent-help";
+import { crisisLineView } from "~/views/urgent-help-view.server";
+import { languageOf } from "~/lib/i18n.server";
 import { crisisPlanSchema, emptyPlan } from "~/domain/plan";
 import {
   CRISIS_CONTACT_SLOTS,
@@ -19,7 +22,7 @@ import type { Route } from "./+types/crisis";
 import { versionedSectionAction } from "~/routes/plan/section-action.server";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui", "plan"] };
+export const handle = { i18n: ["journey-ui", "plan", "help"] };
 
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
@@ -29,6 +32,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     ...planPageState(access, "edit"),
+    // A crisis plan page always says where to get help now.
+    crisisLine: crisisLineView(languageOf(context)),
     values: crisisToValues(plan.crisis),
     version: versions.crisis,
     done: new URL(request.url).searchParams.get("done"),
@@ -84,6 +89,7 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
         <a href={`/people/${d.personId}/plan`}>{t("common:form.back")}</a>
       </p>
       <h1>{t("crisis.title")}</h1>
+      <UrgentHelpInset line={d.crisisLine} />
       <PlanLockNotice lock={d.lock} personId={d.personId} />
       {d.done && !conflict && (
         <p className="confirmation" role="status">

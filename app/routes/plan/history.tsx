@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollRegion } from "~/components/scroll-region";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { requireRecordAccess } from "~/server/access.server";
@@ -36,7 +37,7 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
       {d.rows.length === 0 ? (
         <p>{t("history.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label={t("history.title")}>
           <table>
             <caption className="visually-hidden">{t("history.title")}</caption>
             <thead>
@@ -70,7 +71,7 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Pagination page={d.page} search={d.search} />
     </>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, DateField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { notNow, planPageState, savedBy } from "~/routes/plan/plan-access.server";
@@ -177,7 +177,7 @@ export default function Organising({ loaderData: d }: Route.ComponentProps) {
             hidden={{ intent: "arrange", itemId: editing.id }}
           >
             <TextField name="provider" label={labels.provider} />
-            <TextField name="startDate" label={labels.startDate} type="date" />
+            <DateField name="startDate" legend={labels.startDate} hint={t("common:date.hint")} />
             <ChoiceField
               name="howPaid"
               legend={labels.howPaid}

@@ -116,9 +116,11 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
           {t("signoff:submit.withdrawn")}
         </p>
       )}
-      <p>{t("page.intro")}</p>
+      <p>{d.isSelf ? t("page.intro") : t("page.introFor", { name: d.personName })}</p>
       <p>
-        <a href={`/people/${d.personId}/journey`}>{t("journey-ui:links.journey")}</a>
+        <a href={`/people/${d.personId}/journey`}>
+          {d.isSelf ? t("journey-ui:links.journey") : t("journey-ui:links.journeyFor", { name: d.personName })}
+        </a>
       </p>
       <section aria-labelledby="plan-budget">
         <h2 id="plan-budget">{t("page.budgetHeading")}</h2>

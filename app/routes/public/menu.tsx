@@ -150,7 +150,7 @@ export default function MenuPage({ loaderData: d }: Route.ComponentProps) {
           <p id="menu-q-hint" className="hint">
             {t("searchHint")}
           </p>
-          <input type="search" id="menu-q" name="q" defaultValue={d.q} maxLength={MAX_QUERY} aria-describedby="menu-q-hint" />
+          <input type="search" dir="auto" id="menu-q" name="q" defaultValue={d.q} maxLength={MAX_QUERY} aria-describedby="menu-q-hint" />
         </div>
         <fieldset className="field">
           <legend>{t("filterByKind")}</legend>

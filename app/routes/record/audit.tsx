@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
+import { ScrollRegion } from "~/components/scroll-region";
 import { formatDateTime } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
 import { requireRecordAccess } from "~/server/access.server";
@@ -44,26 +45,28 @@ export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
       </p>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("audit.when")}</th>
-            <th scope="col">{t("audit.who")}</th>
-            <th scope="col">{t("audit.what")}</th>
-            <th scope="col">{t("audit.result")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.lines.map((l) => (
-            <tr key={l.seq}>
-              <td>{l.at}</td>
-              <td>{l.actorIsPerson ? l.actor : t("audit.onBehalf", { actor: l.actor, person: d.personName })}</td>
-              <td>{t(`audit.actions.${l.action}`, { defaultValue: l.action })}</td>
-              <td>{t(`audit.results.${l.result}`)}</td>
+      <ScrollRegion label={t("audit.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.what")}</th>
+              <th scope="col">{t("audit.result")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.lines.map((l) => (
+              <tr key={l.seq}>
+                <td>{l.at}</td>
+                <td>{l.actorIsPerson ? l.actor : t("audit.onBehalf", { actor: l.actor, person: d.personName })}</td>
+                <td>{t(`audit.actions.${l.action}`, { defaultValue: l.action })}</td>
+                <td>{t(`audit.results.${l.result}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <Pagination page={d.page} search={d.search} />
     </>
   );

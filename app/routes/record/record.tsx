@@ -77,7 +77,7 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
       </dl>
       <p>
         <a className="button" href={`${base}/journey`}>
-          {t("journey-ui:links.journey")}
+          {d.isSelf ? t("journey-ui:links.journey") : t("journey-ui:links.journeyFor", { name: d.name })}
         </a>
       </p>
       <ul className="list">

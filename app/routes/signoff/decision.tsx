@@ -90,14 +90,15 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
       <p>{t("decision.state", { state: t(`plan:states.${d.state}`) })}</p>
       {latest && <p className="inset">{t(`decision.next.${latest.decision}`)}</p>}
       {d.canEdit && (
-        <ul className="list">
-          <li>
-            <a href={base}>{t("decision.editPlan")}</a>
-          </li>
-          <li>
-            <a href={`${base}/submit`}>{t("decision.sendAgain")}</a>
-          </li>
-        </ul>
+        // The main way on is changing the plan; asking to think again is there, but quieter.
+        <div className="button-group">
+          <a className="button" href={base}>
+            {t("decision.changeMyPlan")}
+          </a>
+          <a className="button button--secondary" href={`${base}/submit`}>
+            {t("decision.sendAgain")}
+          </a>
+        </div>
       )}
       {d.decisions.length === 0 ? (
         <p>{t("decision.none")}</p>
@@ -147,7 +148,7 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
             labels={{ reasons: t("decision.reasons") }}
           >
             <TextField name="reasons" label={t("decision.reasons")} multiline />
-            <SubmitButton>{t("decision.thinkAgain")}</SubmitButton>
+            <SubmitButton className="button--secondary">{t("decision.thinkAgain")}</SubmitButton>
           </ValidatedForm>
         </section>
       )}

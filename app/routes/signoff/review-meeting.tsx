@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
-import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { DateField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { toIsoDate } from "~/domain/dates";
 import { defaultReviewDate } from "~/domain/workflow";
@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ready: row?.state === "signed-off" || row?.state === "in-review",
     reviewDate: reviewDate ? formatDate(reviewDate, lang) : null,
     nextReviewDate: next,
-    nextExample: formatDate(next, lang),
+    nextExample: next.split("-").reverse().map(Number).join(" "),
     done: Number(new URL(request.url).searchParams.get("cycle")) || null,
   };
 }
@@ -84,11 +84,10 @@ export default function ReviewMeeting({ loaderData: d }: Route.ComponentProps) {
             <TextField name="whatIsWorking" label={labels.whatIsWorking} multiline />
             <TextField name="whatIsNot" label={labels.whatIsNot} multiline />
             <TextField name="changesAgreed" label={labels.changesAgreed} multiline />
-            <TextField
+            <DateField
               name="nextReviewDate"
-              label={labels.nextReviewDate}
+              legend={labels.nextReviewDate}
               hint={t("meeting.nextReviewDateHint", { example: d.nextExample })}
-              type="date"
             />
             <SubmitButton>{t("meeting.save")}</SubmitButton>
           </ValidatedForm>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { redirect, useActionData } from "react-router";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, DateField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { PlanSnapshot } from "~/components/plan-snapshot";
 import { CRITERIA } from "~/domain/plan-criteria";
@@ -85,7 +85,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         }))
       : [],
     reviewDate,
-    reviewDateExample: formatDate(reviewDate, lang),
+    reviewDateExample: reviewDate.split("-").reverse().map(Number).join(" "),
     earlier: row
       ? decisionsView(
           decisionHistory(access.person.id).filter((d) => d.planId === row.id),
@@ -251,11 +251,10 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
                 { value: "refer-to-panel", label: t("review.referToPanel"), hint: t("review.referToPanelHint") },
               ]}
             />
-            <TextField
+            <DateField
               name="reviewDate"
-              label={labels.reviewDate!}
+              legend={labels.reviewDate!}
               hint={t("review.reviewDateHint", { example: d.reviewDateExample })}
-              type="date"
             />
             <TextField name="risk" label={labels.risk!} multiline />
             <TextField name="reason" label={labels.reason!} multiline />

@@ -1,0 +1,142 @@
+import { content } from "~/content/content.server";
+import type { Language } from "~/domain/localized";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import type { everythingAbout } from "~/models/my-data.server";
+import { needAreaTitle } from "~/views/budget-view.server";
+
+/** One line of "everything held": a label (an account: key) and what is held, in words. */
+interface Row {
+  label: string;
+  value: string;
+  /** When the value itself is a label to translate (a role, a kind of helper). */
+  valueKey?: string;
+}
+interface Section {
+  heading: string;
+  rows: Row[][];
+}
+
+/**
+ * Everything held about a person, in plain words for the page: headings and labels instead of the
+ * download's field names, dates and money as the reader writes them. The JSON download stays as it is.
+ */
+export function myDataView(everything: NonNullable<ReturnType<typeof everythingAbout>>, lang: Language): Section[] {
+  const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang) : "—");
+  const day = (iso: string | null | undefined) => (iso ? formatDate(iso, lang) : "—");
+  const ratingText = (area: string, rating: unknown) => {
+    const found = content().needAreas.needAreas.find((a) => a.key === area);
+    return typeof rating === "number" && found?.ratings[rating] ? found.ratings[rating][lang] : "";
+  };
+  const { account, record, helpers, invitations, sessions, notifications, assessment, budgets, money } = everything;
+  return [
+    {
+      heading: "myData.sections.account",
+      rows: [
+        [
+          { label: "myData.fields.name", value: account?.name ?? "—" },
+          { label: "myData.fields.email", value: account?.email ?? "—" },
+          { label: "myData.fields.role", value: "", valueKey: account ? `roles.${account.role}` : undefined },
+          { label: "myData.fields.since", value: day(account?.createdAt) },
+          { label: "myData.fields.leadProfessional", value: record.leadProfessional?.name ?? "—" },
+        ],
+      ],
+    },
+    {
+      heading: "myData.sections.helpers",
+      rows: helpers.map((h) => [
+        { label: "myData.fields.name", value: h.name },
+        { label: "myData.fields.helperKind", value: "", valueKey: `helpers.kind.${h.kind}` },
+        ...(h.authority ? [{ label: "myData.fields.authority", value: "", valueKey: `authority.${h.authority}` }] : []),
+        ...(h.actingForReference ? [{ label: "myData.fields.reference", value: h.actingForReference }] : []),
+        { label: "myData.fields.since", value: day(h.since) },
+        ...(h.removedAt ? [{ label: "myData.fields.removed", value: day(h.removedAt) }] : []),
+      ]),
+    },
+    {
+      heading: "myData.sections.invitations",
+      rows: invitations.map((i) => [
+        { label: "myData.fields.helperKind", value: "", valueKey: `helpers.kind.${i.kind}` },
+        { label: "myData.fields.created", value: day(i.createdAt) },
+        {
+          label: "myData.fields.outcome",
+          value: i.acceptedAt ? day(i.acceptedAt) : i.cancelledAt ? day(i.cancelledAt) : "",
+          valueKey: i.acceptedAt
+            ? "myData.values.accepted"
+            : i.cancelledAt
+              ? "myData.values.cancelled"
+              : "myData.values.open",
+        },
+      ]),
+    },
+    {
+      heading: "myData.sections.assessment",
+      rows: assessment
+        ? Object.entries(assessment.answers).map(([area, rating]) => [
+            { label: "myData.fields.area", value: needAreaTitle(area, lang) },
+            typeof rating === "number"
+              ? { label: "myData.fields.answer", value: ratingText(area, rating) }
+              : { label: "myData.fields.answer", value: "", valueKey: "myData.values.ratherNotSay" },
+            ...(assessment.agreedRatings[area]
+              ? [{ label: "myData.fields.agreed", value: ratingText(area, assessment.agreedRatings[area].rating) }]
+              : []),
+          ])
+        : [],
+    },
+    {
+      heading: "myData.sections.budgets",
+      rows: budgets.map((b) => [
+        { label: "myData.fields.created", value: day(b.createdAt) },
+        { label: "myData.fields.total", value: formatMoney(b.totalPence, lang) },
+        { label: "myData.fields.nhs", value: formatMoney(b.nhsPence, lang) },
+        { label: "myData.fields.council", value: formatMoney(b.councilPence, lang) },
+        {
+          label: "myData.fields.basis",
+          value: "",
+          valueKey: b.basis === "agreed" ? "myData.values.agreed" : "myData.values.self",
+        },
+      ]),
+    },
+    {
+      heading: "myData.sections.money",
+      rows: [
+        ...money.ledger.map((e) => [
+          { label: "myData.fields.date", value: day(e.entryDate) },
+          { label: "myData.fields.moneyKind", value: "", valueKey: `myData.values.money.${e.kind}` },
+          { label: "myData.fields.amount", value: formatMoney(e.amountPence, lang) },
+          ...(e.itemWhat ? [{ label: "myData.fields.item", value: e.itemWhat }] : []),
+          ...(e.payee ? [{ label: "myData.fields.payee", value: e.payee }] : []),
+          ...(e.note ? [{ label: "myData.fields.note", value: e.note }] : []),
+        ]),
+        ...money.receipts.map((r) => [
+          { label: "myData.fields.receipt", value: r.mediaType },
+          { label: "myData.fields.created", value: when(r.uploadedAt) },
+        ]),
+        ...money.contingencies.map((c) => [
+          { label: "myData.fields.contingency", value: formatMoney(c.amountPence, lang) },
+          { label: "myData.fields.whatFor", value: c.whatFor },
+          { label: "myData.fields.created", value: when(c.agreedAt) },
+        ]),
+      ],
+    },
+    {
+      heading: "myData.sections.sessions",
+      rows: sessions.map((s) => [
+        { label: "myData.fields.started", value: when(s.started) },
+        { label: "myData.fields.lastSeen", value: when(s.lastSeen) },
+        { label: "myData.fields.ended", value: when(s.ended) },
+        { label: "myData.fields.device", value: s.device ?? "—" },
+      ]),
+    },
+    {
+      heading: "myData.sections.notifications",
+      rows: notifications.map((n) => [
+        { label: "myData.fields.created", value: when(n.createdAt) },
+        {
+          label: "myData.fields.read",
+          value: n.readAt ? when(n.readAt) : "",
+          valueKey: n.readAt ? undefined : "myData.values.notRead",
+        },
+      ]),
+    },
+  ];
+}

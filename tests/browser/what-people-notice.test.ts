@@ -1,0 +1,169 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInWindow } from "../support/browser-accounts";
+import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
+import { baseUrl } from "../support/http";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = (path: string) => new URL(path, baseUrl()).href;
+
+async function signUp(page: Page, name: string, email: string): Promise<string> {
+  await page.goto(url("/sign-up"));
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(`${name} has a long pass phrase`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/home$/);
+  const href = await page.getByRole("link", { name: "Open my record" }).getAttribute("href");
+  return href!;
+}
+
+async function setLanguage(page: Page, lng: string, returnTo: string) {
+  await page.goto(url(`/language?lng=${lng}&returnTo=${encodeURIComponent(returnTo)}`));
+  await page.waitForURL((u) => u.pathname === returnTo);
+}
+
+// zod's and the framework's own words, and raw keys.
+const DEVELOPER_TEXT =
+  /invalid input|expected (string|number|object)|received (null|undefined)|too (small|big)|\b(errors|items|common|plan)\.[a-z]|undefined|\[object/i;
+
+describe("what people notice, in a real browser", () => {
+  it("no schema or framework text on a refused form, with and without JavaScript, in English, Urdu and Polish", async () => {
+    for (const javaScript of [true, false]) {
+      const { page, context, problems } = await newWindow(browser, { javaScript });
+      const record = await signUp(page, "Nia Words", `nia.words.${javaScript ? "js" : "nojs"}@example.org`);
+      for (const lng of ["en", "ur", "pl"]) {
+        await setLanguage(page, lng, `${record}/plan/items`);
+        // An exercise class, the provider left alone, nothing else: the walk-through's case.
+        await page.locator('input[name="menuEntryId"][value="exercise-classes"]').check();
+        await page.locator('form button[type="submit"]').last().click();
+        await page.locator(".error-summary").waitFor();
+        const text = await page.locator("main").innerText();
+        expect(text, `${lng} ${javaScript ? "with" : "without"} JavaScript`).not.toMatch(DEVELOPER_TEXT);
+      }
+      // A refused form answers 400, which the browser logs; anything else would be a fault.
+      expect(problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("choosing 3 or 4 on keeping safe offers urgent help on that page; the crisis plan always offers it", async () => {
+    const js = await newWindow(browser);
+    const record = await signUp(js.page, "Kai Script", "kai.script@example.org");
+    await js.page.goto(url(`${record}/assessment/keeping-safe`));
+    const inset = js.page.getByTestId("urgent-help");
+    expect(await inset.count()).toBe(0);
+    await js.page.locator('input[name="rating"][value="3"]').check();
+    await inset.waitFor();
+    expect(await inset.innerText()).toMatch(/999[\s\S]*111[\s\S]*option 2[\s\S]*116 123[\s\S]*0800 000 0000/);
+    await expectNoAxeViolations(js.page);
+    await js.page.locator('input[name="rating"][value="1"]').check();
+    expect(await inset.count()).toBe(0);
+    await js.page.goto(url(`${record}/plan/crisis`));
+    await inset.waitFor();
+    expect(js.problems).toEqual([]);
+    await js.context.close();
+  });
+
+  it("in Urdu, '07700 900123' typed into a box reads in that order, and money reads £300 not 300£", async () => {
+    const { page, context } = await newWindow(browser, { javaScript: false });
+    const record = await signUp(page, "Ali Order", "ali.order@example.org");
+    await setLanguage(page, "ur", `${record}/plan/crisis`);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    const box = page.locator('input[name="contacts.0.howToReach"]');
+    await box.fill("07700 900123");
+    // The box takes its direction from what is in it: left to right for a phone number.
+    expect(await box.evaluate((el) => el.matches(":dir(ltr)"))).toBe(true);
+    expect(await box.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
+    // The urgent-help numbers on the same page: "116 123" in order, its first digit to the left of its last.
+    const positions = await page.evaluate(() => {
+      const link = [...document.querySelectorAll("a.phone")].find((a) => a.textContent === "116 123")!;
+      const text = link.querySelector("bdi")!.firstChild!;
+      const box = (i: number) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { first: box(0), last: box(6) };
+    });
+    expect(positions.first).toBeLessThan(positions.last);
+    await context.close();
+  });
+
+  it("the caseload shows each person's stage, plan state, days waiting and review date, sortable", async () => {
+    const { page, context, problems } = await signInWindow(browser, "jo.ahmed@example.org");
+    const table = page.locator("table.caseload");
+    await table.waitFor();
+    const headers = await table.locator("thead th").allInnerTexts();
+    expect(headers).toEqual(["Name", "Stage", "Plan", "Waiting", "Review date", "What needs you"]);
+    const asha = table.locator("tbody tr", { hasText: "Asha Patel" });
+    expect(await asha.locator("td").first().innerText()).toMatch(/^\d\. /);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Stage" }).click();
+    await page.waitForURL(/sort=stage/);
+    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toBe("Stage");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("the person's home says where they are and what comes next, with the next step as the main button", async () => {
+    const { page, context } = await newWindow(browser, { javaScript: false });
+    await signUp(page, "Bo Home", "bo.home@example.org");
+    expect(await page.locator("h1").innerText()).toBe("Your plan: where you are");
+    expect(await page.getByText("Step 1 of 7").count()).toBe(1);
+    await page.getByRole("link", { name: "Answer the questions" }).click();
+    await page.waitForURL(/\/assessment$/);
+    await context.close();
+  });
+
+  it("no page scrolls sideways at 320 px, and the menu folds", async () => {
+    const { page, context } = await signInWindow(browser, "asha@example.org", { javaScript: false });
+    await page.setViewportSize({ width: 320, height: 640 });
+    const record = await page.locator('a[href^="/people/"]').first().getAttribute("href");
+    const paths = [
+      "/",
+      "/help",
+      "/menu",
+      "/guides",
+      "/home",
+      "/notifications",
+      "/account/sessions",
+      record!,
+      `${record}/journey`,
+      `${record}/audit`,
+      `${record}/my-data`,
+      `${record}/budget`,
+      `${record}/assessment/check`,
+      `${record}/plan`,
+      `${record}/plan/items`,
+      `${record}/plan/crisis`,
+      `${record}/plan/decisions`,
+      `${record}/plan/history`,
+      `${record}/plan/print`,
+      `${record}/plan/reflecting`,
+    ];
+    for (const lng of ["en", "ur"]) {
+      await setLanguage(page, lng, "/home");
+      for (const path of paths) {
+        await page.goto(url(path));
+        const [scroll, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        expect(scroll, `${lng} ${path}`).toBe(viewport);
+      }
+    }
+    // The header and folded menu take less than a third of the screen's height.
+    await setLanguage(page, "en", "/home");
+    const navBottom = await page.locator(".site-nav").evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(navBottom).toBeLessThan(640 / 3);
+    await page.getByText("Menu", { exact: true }).click();
+    await page.getByRole("link", { name: "Notifications" }).waitFor();
+    await context.close();
+  }, 180_000);
+});
