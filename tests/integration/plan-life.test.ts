@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
@@ -232,27 +233,30 @@ describe("a plan that has been sent", () => {
       now: "2",
       hope: "8",
     }).toString();
-    let push!: (chunk: string | null) => void;
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        push = (chunk) => (chunk === null ? controller.close() : controller.enqueue(new TextEncoder().encode(chunk)));
-      },
-    });
-    const slow = fetch(new URL(`/people/${personId}/plan/outcomes`, baseUrl()), {
+    // A body of known length that arrives in two parts, the plan being sent in between.
+    const url = new URL(`/people/${personId}/plan/outcomes`, baseUrl());
+    const request = http.request(url, {
       method: "POST",
-      body: stream,
-      duplex: "half",
-      redirect: "manual",
       headers: {
         cookie: person.cookieHeader(),
-        origin: new URL(baseUrl()).origin,
+        origin: url.origin,
         "content-type": "application/x-www-form-urlencoded",
+        "content-length": String(Buffer.byteLength(body)),
       },
-    } as RequestInit);
-    push(body.slice(0, 40));
+    });
+    const slow = new Promise<{ status: number; text: () => Promise<string> }>((resolve, reject) => {
+      request.on("error", reject);
+      request.on("response", (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, text: async () => Buffer.concat(chunks).toString("utf8") }),
+        );
+      });
+    });
+    request.write(body.slice(0, 40));
     await send("Sending while another tab is still saving");
-    push(body.slice(40));
-    push(null);
+    request.end(body.slice(40));
     const res = await slow;
     expect(res.status).toBe(409);
     const html = await res.text();
