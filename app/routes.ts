@@ -79,6 +79,14 @@ export default [
   route("queue", "routes/caseload/queue.tsx"),
   route("team", "routes/caseload/team.tsx"),
 
+  // The scheme's rules, run by commissioners: rule sets and trying them against cases.
+  ...prefix("scheme", [
+    index("routes/scheme/rule-sets.tsx"),
+    route("rule-sets/:ruleSetId", "routes/scheme/rule-set.tsx"),
+    route("rule-sets/:ruleSetId/rule-set.json", "routes/scheme/rule-set-json.ts"),
+    route("rule-sets/:ruleSetId/edit", "routes/scheme/rule-set-edit.tsx"),
+  ]),
+
   // Anything else: a friendly "page not found".
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

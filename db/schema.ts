@@ -385,3 +385,38 @@ export const planReviews = sqliteTable(
   },
   (t) => [index("plan_reviews_plan_idx").on(t.planId)],
 );
+
+/**
+ * Rule sets commissioners make (the shipped examples stay in content/rule-sets). `definition` is the
+ * rule-set JSON, validated by the same schema as the files. A draft may change; triggers refuse any
+ * change to a published or retired rule set's definition or dates, and deleting it.
+ */
+export const schemeRuleSets = sqliteTable(
+  "scheme_rule_sets",
+  {
+    id: text("id").primaryKey(),
+    definition: text("definition").notNull(),
+    status: text("status", { enum: ["draft", "published", "retired"] })
+      .notNull()
+      .default("draft"),
+    basedOn: text("based_on"),
+    reason: text("reason"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: text("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+    effectiveFrom: text("effective_from"),
+    approvalRequestedBy: text("approval_requested_by").references(() => users.id),
+    approvalRequestedAt: text("approval_requested_at"),
+    approvedBy: text("approved_by").references(() => users.id),
+    approvedAt: text("approved_at"),
+    approvalNote: text("approval_note"),
+    retiredBy: text("retired_by").references(() => users.id),
+    retiredAt: text("retired_at"),
+  },
+  (t) => [index("scheme_rule_sets_status_idx").on(t.status)],
+);

@@ -68,3 +68,11 @@ export interface StaffMember {
 export function mayLinkPeople(staff: StaffMember): boolean {
   return staff.role === "commissioner" || (staff.role === "lead-professional" && staff.isTeamAdmin);
 }
+
+/**
+ * The scheme's rules (rule sets, calibration, the menu and providers, questions about a rule) are
+ * run by commissioners, and only by them. Four eyes on publishing is the rule-set lifecycle's rule.
+ */
+export function mayRunScheme(role: Role): boolean {
+  return role === "commissioner";
+}

@@ -14,6 +14,7 @@ export const DEMO_TOTP_SECRETS: Record<string, string> = {
   "jo.ahmed@example.org": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
   "chris.evans@example.org": "KRUGKIDROVUWG2ZAMJZG653OEBTG66BA",
   "morgan.lee@example.org": "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U",
+  "dana.okafor@example.org": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
 };
 
 export interface DemoSignIn {
@@ -62,6 +63,13 @@ const ACCOUNTS: { name: string; email: string; role: Role; note?: string; isTeam
     email: "morgan.lee@example.org",
     role: "commissioner",
     note: "one-time code: npm run demo-code -- morgan.lee@example.org",
+  },
+  {
+    // A second commissioner: publishing a rule set needs another commissioner's approval (four eyes).
+    name: "Dana Okafor",
+    email: "dana.okafor@example.org",
+    role: "commissioner",
+    note: "approves rule sets Morgan makes; one-time code: npm run demo-code -- dana.okafor@example.org",
   },
 ];
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
-import { mayActOnRecord, type RecordAction, representativeStanding, type Standing } from "~/domain/access";
+import { mayActOnRecord, mayRunScheme, type RecordAction, representativeStanding, type Standing } from "~/domain/access";
 import { audit } from "~/models/audit.server";
 import type { User } from "~/models/users.server";
 import { db } from "~/lib/db.server";
@@ -102,4 +102,17 @@ export function recordsVisibleTo(user: User): { personId: string; name: string; 
   return candidates
     .map((r) => ({ personId: r.person.id, name: r.name, standing: standingOf(user, r.person) }))
     .filter((r) => mayActOnRecord(r.standing, "view-record"));
+}
+
+/**
+ * The gate in front of the scheme's pages (rule sets, calibration, the menu, questions about a rule):
+ * commissioners only. Anyone else gets 404, as if the page did not exist, and the refusal is audited.
+ */
+export function requireCommissioner(context: Readonly<RouterContextProvider>, request: Request): User {
+  const { user } = requireUser(context, request);
+  if (!mayRunScheme(user.role)) {
+    audit({ actorId: user.id, action: "run-scheme", target: new URL(request.url).pathname, result: "refused" });
+    throw data(null, { status: 404 });
+  }
+  return user;
 }

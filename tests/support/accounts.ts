@@ -13,6 +13,7 @@ export const DEMO = {
   jo: "jo.ahmed@example.org",
   chris: "chris.evans@example.org",
   morgan: "morgan.lee@example.org",
+  dana: "dana.okafor@example.org",
 } as const;
 export { DEMO_PASSWORD };
 

@@ -59,4 +59,21 @@ export class Browserish {
     this.keep(response);
     return response;
   }
+
+  /** Posts a form with a file, as the portal's own upload forms do (multipart, same origin, the page's token). */
+  async postFile(
+    path: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; type: string; content: string | Uint8Array },
+    opts: { from?: string } = {},
+  ): Promise<Response> {
+    const body = new FormData();
+    body.append("csrf", await this.csrfFrom(opts.from ?? path));
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    body.append(file.field, new Blob([file.content as BlobPart], { type: file.type }), file.name);
+    const headers = { cookie: this.cookieHeader(), origin: new URL(baseUrl()).origin };
+    const response = await fetch(new URL(path, baseUrl()), { method: "POST", body, headers, redirect: "manual" });
+    this.keep(response);
+    return response;
+  }
 }
