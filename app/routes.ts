@@ -85,6 +85,7 @@ export default [
     route("rule-sets/:ruleSetId", "routes/scheme/rule-set.tsx"),
     route("rule-sets/:ruleSetId/rule-set.json", "routes/scheme/rule-set-json.ts"),
     route("rule-sets/:ruleSetId/edit", "routes/scheme/rule-set-edit.tsx"),
+    route("rule-sets/:ruleSetId/try", "routes/scheme/rule-set-try.tsx"),
   ]),
 
   // Anything else: a friendly "page not found".

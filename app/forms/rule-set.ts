@@ -163,3 +163,6 @@ export const retireSchema = z.strictObject({
 
 /** The upload forms carry no typed fields besides the file; the file is judged on its own. */
 export const uploadSchema = z.strictObject({ intent: z.literal("upload") });
+
+/** Trying a rule set against a file of cases: the file is the only field. */
+export const trialSchema = z.strictObject({ intent: z.literal("try") });
