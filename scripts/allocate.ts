@@ -4,19 +4,30 @@
  *   node --import tsx scripts/allocate.ts FILE.csv [--rules ID-or-PATH]
  *
  * --rules takes a published rule set id (content/rule-sets/<id>.json) or a path to a draft file;
- * the default is $ACTIVE_RULE_SET, else example-2026-1. Prints a JSON array of results on stdout
- * and each bad row on stderr. Exit 0: all rows fine; 1: some rows bad; 2: file or rules unreadable.
+ * the default is $ACTIVE_RULE_SET, else example-2026-1. Prints a JSON array of results on stdout,
+ * one row at a time as each is worked out (the file is streamed: any length in bounded memory), and
+ * each bad row on stderr. Exit 0: all rows fine; 1: some rows bad; 2: file or rules unreadable.
  */
-import { readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { once } from "node:events";
 import path from "node:path";
+import type { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { activeRuleSetId, loadRuleSet } from "../app/content/rule-sets.server";
-import { allocateCsv, CalibrationFileError } from "../app/domain/calibration";
-import { NEED_AREA_KEYS } from "../app/domain/rule-set";
+import { CalibrationFileError } from "../app/domain/calibration";
+import { calibrateCsv } from "../app/lib/calibration-csv.server";
 
 export { loadRuleSet };
 
-export function main(argv: string[]): number {
+/** Writes and waits when the reader is slower (a pipe to another program, a slow disk). */
+async function write(stream: Writable, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, "drain");
+}
+
+export async function main(
+  argv: string[],
+  io: { stdout: Writable; stderr: Writable } = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let csvPath: string | undefined;
   let ref = activeRuleSetId();
   for (let i = 0; i < argv.length; i++) {
@@ -25,31 +36,41 @@ export function main(argv: string[]): number {
     else if (arg.startsWith("--rules=")) ref = arg.slice("--rules=".length);
     else if (csvPath === undefined && !arg.startsWith("--")) csvPath = arg;
     else {
-      console.error(`Unexpected argument: ${arg}`);
+      io.stderr.write(`Unexpected argument: ${arg}\n`);
       csvPath = undefined;
       break;
     }
   }
   if (!csvPath || !ref) {
-    console.error("Usage: node --import tsx scripts/allocate.ts FILE.csv [--rules ID-or-PATH]");
+    io.stderr.write("Usage: node --import tsx scripts/allocate.ts FILE.csv [--rules ID-or-PATH]\n");
     return 2;
   }
 
+  let started = false;
   try {
     const ruleSet = loadRuleSet(ref);
-    const keys = NEED_AREA_KEYS;
-    const csvText = readFileSync(csvPath, "utf8");
-    const { rows, errors } = allocateCsv(csvText, ruleSet, keys);
-    console.log(JSON.stringify(rows, null, 2));
-    for (const error of errors) console.error(`${csvPath} line ${error.line}: ${error.message}`);
-    return errors.length ? 1 : 0;
+    let rows = 0;
+    let bad = 0;
+    for await (const event of calibrateCsv(createReadStream(csvPath, { highWaterMark: 256 * 1024 }), ruleSet)) {
+      if (event.kind === "error") {
+        bad++;
+        await write(io.stderr, `${csvPath} line ${event.line}: ${event.message}\n`);
+        continue;
+      }
+      await write(io.stdout, `${rows++ === 0 ? "[\n" : ",\n"}  ${JSON.stringify(event.row)}`);
+      started = true;
+    }
+    await write(io.stdout, rows === 0 ? "[]\n" : "\n]\n");
+    return bad ? 1 : 0;
   } catch (error) {
-    if (error instanceof CalibrationFileError) console.error(`${csvPath}: ${error.message}`);
-    else console.error(error instanceof Error ? error.message : String(error));
+    // Rows already printed stay valid JSON: the array is closed before saying why it stopped.
+    if (started) io.stdout.write("\n]\n");
+    if (error instanceof CalibrationFileError) io.stderr.write(`${csvPath}: ${error.message}\n`);
+    else io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

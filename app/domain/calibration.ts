@@ -3,7 +3,8 @@ import { INFORMAL_SUPPORT, type InformalSupport, type NeedAreaKey, type RuleSet 
 
 /**
  * Calibration: a commissioner runs a spreadsheet of test cases through a rule set (published or
- * draft) before publishing it. The CLI (scripts/allocate.ts) is a thin wrapper around this.
+ * draft) before publishing it. These are the rules for one header and one row; reading a file (streamed,
+ * with csv-parse) is app/lib/calibration-csv.server.ts, used by the CLI (scripts/allocate.ts).
  */
 
 /** One case's figures, money in whole pounds (every result is a multiple of £10, or the maximum). */
@@ -30,46 +31,22 @@ export class CalibrationFileError extends Error {
   }
 }
 
-/** Splits one CSV line; fields may be quoted ("a, b" and "" for a quote). No newlines inside fields. */
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      fields.push(field.trim());
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field.trim());
-  return fields;
-}
-
 /** Pence as pounds with two decimals: 23077 → "230.77". */
 export function penceToPoundsString(pence: number): string {
   return `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
 }
 
+/** Where each wanted column sits in the file. */
+export type CalibrationColumns = { width: number; index: (name: string) => number };
+
 /**
- * Works out every row of a calibration CSV. Header: `case`, every need-area key and `informal`,
- * in any order. Bad rows are returned as errors and do not stop the others.
- * Throws CalibrationFileError if the header is unusable.
+ * Checks a calibration file's header: `case`, every need-area key and `informal`, in any order,
+ * each once and nothing else. Throws CalibrationFileError naming every problem.
  */
-export function allocateCsv(
-  csvText: string,
-  ruleSet: RuleSet,
+export function calibrationColumns(
+  header: readonly string[],
   needAreaKeys: readonly NeedAreaKey[],
-): { rows: CalibrationRow[]; errors: CalibrationError[] } {
-  const lines = csvText.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? "");
+): CalibrationColumns {
   const wanted = ["case", ...needAreaKeys, "informal"];
   const problems: string[] = [];
   for (const name of wanted) if (!header.includes(name)) problems.push(`column ${name} is missing`);
@@ -78,42 +55,43 @@ export function allocateCsv(
     if (header.indexOf(name) !== i) problems.push(`column ${name} appears twice`);
   });
   if (problems.length) throw new CalibrationFileError(problems);
-  const column = (name: string) => header.indexOf(name);
+  return { width: header.length, index: (name) => header.indexOf(name) };
+}
 
-  const rows: CalibrationRow[] = [];
-  const errors: CalibrationError[] = [];
-  lines.forEach((text, index) => {
-    const line = index + 1;
-    if (index === 0 || text.trim() === "") return;
-    const fields = splitCsvLine(text);
-    if (fields.length !== header.length) {
-      errors.push({ line, message: `has ${fields.length} columns; the header has ${header.length}` });
-      return;
-    }
-    const rowProblems: string[] = [];
-    const ratings = {} as Record<NeedAreaKey, number>;
-    for (const key of needAreaKeys) {
-      const value = fields[column(key)]!;
-      if (!/^[0-4]$/.test(value)) rowProblems.push(`${key} is "${value}"; a rating must be a whole number from 0 to 4`);
-      ratings[key] = Number(value);
-    }
-    const informal = fields[column("informal")]!;
-    if (!(INFORMAL_SUPPORT as readonly string[]).includes(informal))
-      rowProblems.push(`informal is "${informal}"; it must be one of ${INFORMAL_SUPPORT.join(", ")}`);
-    if (rowProblems.length) {
-      errors.push({ line, message: rowProblems.join("; ") });
-      return;
-    }
-    let result;
-    try {
-      result = allocateBudget(ruleSet, { ratings, informal: informal as InformalSupport });
-    } catch (error) {
-      if (!(error instanceof AllocationInputError)) throw error;
-      errors.push({ line, message: error.problems.join("; ") });
-      return;
-    }
-    rows.push({
-      case: fields[column("case")]!,
+/**
+ * Works out one case (one row's fields, already split and trimmed). A bad row comes back as the
+ * message to show with its line number; it never stops the other rows.
+ */
+export function calibrateRow(
+  fields: readonly string[],
+  columns: CalibrationColumns,
+  ruleSet: RuleSet,
+  needAreaKeys: readonly NeedAreaKey[],
+): { ok: true; row: CalibrationRow } | { ok: false; message: string } {
+  if (fields.length !== columns.width)
+    return { ok: false, message: `has ${fields.length} columns; the header has ${columns.width}` };
+  const rowProblems: string[] = [];
+  const ratings = {} as Record<NeedAreaKey, number>;
+  for (const key of needAreaKeys) {
+    const value = fields[columns.index(key)]!;
+    if (!/^[0-4]$/.test(value)) rowProblems.push(`${key} is "${value}"; a rating must be a whole number from 0 to 4`);
+    ratings[key] = Number(value);
+  }
+  const informal = fields[columns.index("informal")]!;
+  if (!(INFORMAL_SUPPORT as readonly string[]).includes(informal))
+    rowProblems.push(`informal is "${informal}"; it must be one of ${INFORMAL_SUPPORT.join(", ")}`);
+  if (rowProblems.length) return { ok: false, message: rowProblems.join("; ") };
+  let result;
+  try {
+    result = allocateBudget(ruleSet, { ratings, informal: informal as InformalSupport });
+  } catch (error) {
+    if (!(error instanceof AllocationInputError)) throw error;
+    return { ok: false, message: error.problems.join("; ") };
+  }
+  return {
+    ok: true,
+    row: {
+      case: fields[columns.index("case")]!,
       points: result.points,
       eligible: result.eligible,
       nhs: result.nhsPence / 100,
@@ -121,7 +99,6 @@ export function allocateCsv(
       total: result.totalPence / 100,
       weekly: penceToPoundsString(result.weeklyPence),
       flags: result.flags,
-    });
-  });
-  return { rows, errors };
+    },
+  };
 }
