@@ -420,3 +420,20 @@ export const schemeRuleSets = sqliteTable(
   },
   (t) => [index("scheme_rule_sets_status_idx").on(t.status)],
 );
+
+/**
+ * Changes commissioners make to the menu (the shipped menu stays in content/menu): each is a new
+ * menu version with a line in the change log. Append-only (triggers): a plan item keeps the version
+ * it was checked against, and a signed-off plan is never changed by a later rule.
+ */
+export const menuChanges = sqliteTable("menu_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  version: text("version").notNull().unique(),
+  entryId: text("entry_id").notNull(),
+  change: text("change", { enum: ["retired"] }).notNull(),
+  why: text("why").notNull(),
+  madeBy: text("made_by")
+    .notNull()
+    .references(() => users.id),
+  madeAt: text("made_at").notNull(),
+});

@@ -166,3 +166,9 @@ export const uploadSchema = z.strictObject({ intent: z.literal("upload") });
 
 /** Trying a rule set against a file of cases: the file is the only field. */
 export const trialSchema = z.strictObject({ intent: z.literal("try") });
+
+/** Retire a menu entry: which, and why (the change log says so publicly). */
+export const retireEntrySchema = z.strictObject({
+  entryId: requiredText(100, "scheme:errors.chooseEntry"),
+  why: requiredText(2000, "scheme:errors.why"),
+});

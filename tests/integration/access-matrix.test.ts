@@ -82,6 +82,7 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" }
   "routes/scheme/rule-set-json": { signedIn: ["morgan"] },
   "routes/scheme/rule-set-edit": { signedIn: ["morgan"] },
   "routes/scheme/rule-set-try": { signedIn: ["morgan"] },
+  "routes/scheme/menu": { signedIn: ["morgan"] },
 };
 
 /** A draft rule set Morgan makes, so every scheme page has something to show. */

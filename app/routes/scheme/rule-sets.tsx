@@ -95,6 +95,9 @@ export default function RuleSets({ loaderData: d }: Route.ComponentProps) {
       <PageTitle error={Boolean(refusal)}>{t("ruleSets.title")}</PageTitle>
       <h1>{t("ruleSets.title")}</h1>
       <p>{t("ruleSets.intro")}</p>
+      <p>
+        <a href="/scheme/menu">{t("menu.link")}</a>
+      </p>
       <table>
         <caption className="visually-hidden">{t("ruleSets.title")}</caption>
         <thead>
