@@ -1,7 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
-import { mayActOnRecord, mayRunScheme, type RecordAction, representativeStanding, type Standing } from "~/domain/access";
+import {
+  mayActOnRecord,
+  mayRunScheme,
+  type RecordAction,
+  representativeStanding,
+  type Standing,
+} from "~/domain/access";
 import { audit } from "~/models/audit.server";
 import type { User } from "~/models/users.server";
 import { db } from "~/lib/db.server";

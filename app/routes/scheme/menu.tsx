@@ -6,9 +6,9 @@ import { content } from "~/content/content.server";
 import { findEntry } from "~/domain/menu";
 import { retireEntrySchema } from "~/forms/rule-set";
 import { formatDate } from "~/lib/format";
-import { parseForm, refuse } from "~/lib/forms.server";
+import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { menuChangeLog, menuInForce, retireMenuEntry } from "~/models/menu.server";
 import { requireCommissioner } from "~/server/access.server";
 import type { Route } from "./+types/menu";
@@ -43,9 +43,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireCommissioner(context, request);
   const form = await parseForm(request, retireEntrySchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   if (!retireMenuEntry(form.data.entryId, form.data.why, user.id).ok)
-    return refused(refuse(form.values, { entryId: "scheme:errors.chooseEntry" }));
+    return replyWithErrors(fieldErrors(form.values, { entryId: "scheme:errors.chooseEntry" }));
   return redirect("/scheme/menu?retired");
 }
 

@@ -15,7 +15,7 @@ import {
 } from "~/forms/rule-set";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { saveDraft, storedRuleSet } from "~/models/rule-sets.server";
 import { requireCommissioner } from "~/server/access.server";
 import { needAreaTitle } from "~/views/budget-view.server";
@@ -47,11 +47,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const user = requireCommissioner(context, request);
   const { ruleSet } = draftOr404(params.ruleSetId);
   const form = await parseForm(request, ruleSetDraftSchema);
-  if (!form.ok) return refused(form);
+  if (!form.ok) return replyWithErrors(form);
   const candidate = draftCandidate(form.data as Record<string, string | undefined>, ruleSet);
   const checked = validateRuleSet(candidate);
   // The form's schema has judged the same candidate; this only guards the id and dates it does not edit.
-  if (!checked.ok) return refused({ ok: false, errors: { _form: "scheme:errors.fileInvalid" }, values: form.values });
+  if (!checked.ok)
+    return replyWithErrors({ ok: false, errors: { _form: "scheme:errors.fileInvalid" }, values: form.values });
   const done = saveDraft(ruleSet.id, checked.ruleSet, user.id);
   if (!done.ok) throw data(null, { status: 404 });
   return redirect(`/scheme/rule-sets/${ruleSet.id}/edit?saved`);

@@ -7,7 +7,7 @@ import { PageTitle } from "~/components/page-title";
 import { trialSchema } from "~/forms/rule-set";
 import { parseUpload } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { findRuleSet, ruleSetIdInForce } from "~/models/rule-sets.server";
 import { requireCommissioner } from "~/server/access.server";
 import { trialView } from "~/views/trial-view.server";
@@ -41,12 +41,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const lang = languageOf(context);
   const { draft, current } = ruleSetsOr404(params.ruleSetId);
   const form = await parseUpload(request, trialSchema, "casesFile", CASES_FILE_MAX_BYTES);
-  if (!form.ok) return refused({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
+  if (!form.ok) return replyWithErrors({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
   if (!form.file)
-    return refused({ ok: false, errors: { casesFile: "scheme:errors.chooseCsv" }, values: {}, problems: noProblems });
+    return replyWithErrors({
+      ok: false,
+      errors: { casesFile: "scheme:errors.chooseCsv" },
+      values: {},
+      problems: noProblems,
+    });
   const result = await runTrial(form.file.bytes, draft, current);
   if (!result.ok)
-    return refused({
+    return replyWithErrors({
       ok: false,
       errors: { casesFile: "scheme:errors.csvUnreadable" },
       values: {},

@@ -5,9 +5,9 @@ import { PageTitle } from "~/components/page-title";
 import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/rule-set";
 import { approveSchema, askApprovalSchema, retireSchema } from "~/forms/rule-set";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { parseFormValues, refuse } from "~/lib/forms.server";
+import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { content } from "~/content/content.server";
 import { approve, askApproval, retire, ruleSetIdInForce, storedRuleSet, todayInUk } from "~/models/rule-sets.server";
 import { userNames } from "~/models/users.server";
@@ -82,24 +82,26 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = formData.get("intent");
   if (intent === "approve") {
     const form = parseFormValues(formData, approveSchema);
-    if (!form.ok) return refused({ ...form, intent });
+    if (!form.ok) return replyWithErrors({ ...form, intent });
     const done = approve(id, form.data.note, user.id);
-    if (!done.ok) return refused({ ...refuse(form.values, { note: `scheme:${done.refusal}` }), intent }, 409);
+    if (!done.ok)
+      return replyWithErrors({ ...fieldErrors(form.values, { note: `scheme:${done.refusal}` }), intent }, 409);
     return redirect(`/scheme/rule-sets/${id}?published`);
   }
   if (intent === "retire") {
     const form = parseFormValues(formData, retireSchema);
-    if (!form.ok) return refused({ ...form, intent });
+    if (!form.ok) return replyWithErrors({ ...form, intent });
     const done = retire(id, user.id);
-    if (!done.ok) return refused({ ...refuse(form.values, { _form: `scheme:${done.refusal}` }), intent }, 409);
+    if (!done.ok)
+      return replyWithErrors({ ...fieldErrors(form.values, { _form: `scheme:${done.refusal}` }), intent }, 409);
     return redirect(`/scheme/rule-sets/${id}`);
   }
   const form = parseFormValues(formData, askApprovalSchema);
-  if (!form.ok) return refused({ ...form, intent: "ask-approval" });
+  if (!form.ok) return replyWithErrors({ ...form, intent: "ask-approval" });
   const done = askApproval(id, form.data.effectiveFrom, form.data.reason, user.id);
   if (!done.ok)
-    return refused(
-      { ...refuse(form.values, { effectiveFrom: `scheme:${done.refusal}` }), intent: "ask-approval" },
+    return replyWithErrors(
+      { ...fieldErrors(form.values, { effectiveFrom: `scheme:${done.refusal}` }), intent: "ask-approval" },
       409,
     );
   return redirect(`/scheme/rule-sets/${id}?asked`);

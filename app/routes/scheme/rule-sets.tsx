@@ -5,9 +5,9 @@ import { PageTitle } from "~/components/page-title";
 import type { RuleSetProblem } from "~/domain/rule-set";
 import { copyRuleSetSchema, uploadSchema } from "~/forms/rule-set";
 import { formatDate } from "~/lib/format";
-import { parseFormValues, parseUpload, refuse } from "~/lib/forms.server";
+import { parseFormValues, parseUpload, fieldErrors } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
-import { refused } from "~/lib/responses.server";
+import { replyWithErrors } from "~/lib/responses.server";
 import { allRuleSets, createDraft, findRuleSet, ruleSetIdInForce } from "~/models/rule-sets.server";
 import { userNames } from "~/models/users.server";
 import { requireCommissioner } from "~/server/access.server";
@@ -45,9 +45,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = requireCommissioner(context, request);
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const form = await parseUpload(request, uploadSchema, "ruleSetFile", RULE_SET_FILE_MAX_BYTES);
-    if (!form.ok) return refused({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
+    if (!form.ok) return replyWithErrors({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
     if (!form.file)
-      return refused({
+      return replyWithErrors({
         ok: false,
         errors: { ruleSetFile: "scheme:errors.chooseFile" },
         values: {},
@@ -57,11 +57,16 @@ export async function action({ request, context }: Route.ActionArgs) {
     try {
       json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(form.file.bytes).replace(/^\uFEFF/, ""));
     } catch {
-      return refused({ ok: false, errors: { ruleSetFile: "scheme:errors.notJson" }, values: {}, problems: noProblems });
+      return replyWithErrors({
+        ok: false,
+        errors: { ruleSetFile: "scheme:errors.notJson" },
+        values: {},
+        problems: noProblems,
+      });
     }
     const made = createDraft(json, null, user.id);
     if (!made.ok)
-      return refused({
+      return replyWithErrors({
         ok: false,
         errors: { ruleSetFile: "scheme:errors.fileInvalid" },
         values: {},
@@ -71,17 +76,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const formData = await request.formData();
   const form = parseFormValues(formData, copyRuleSetSchema);
-  if (!form.ok) return refused({ ...form, problems: noProblems });
+  if (!form.ok) return replyWithErrors({ ...form, problems: noProblems });
   const source = findRuleSet(form.data.from);
   if (!source)
-    return refused({ ...refuse(form.values, { from: "scheme:errors.chooseRuleSet" }), problems: noProblems });
+    return replyWithErrors({
+      ...fieldErrors(form.values, { from: "scheme:errors.chooseRuleSet" }),
+      problems: noProblems,
+    });
   const { translationStatus, ...rest } = source;
   const made = createDraft(
     { ...(translationStatus ? { translationStatus } : {}), ...rest, id: form.data.id },
     source.id,
     user.id,
   );
-  if (!made.ok) return refused({ ...refuse(form.values, { id: "scheme:errors.idTaken" }), problems: noProblems });
+  if (!made.ok)
+    return replyWithErrors({ ...fieldErrors(form.values, { id: "scheme:errors.idTaken" }), problems: noProblems });
   return redirect(`/scheme/rule-sets/${made.id}/edit`);
 }
 
