@@ -1,7 +1,7 @@
 import type { CalibrationRow } from "./calibration";
 
 /**
- * Trying a draft rule set against a file of cases (seed 000: calibrate before publishing): each case
+ * Trying a draft rule set against a file of cases (calibrate before publishing): each case
  * under the draft beside the rule set in force, and the whole file summed up. Money in whole pounds,
  * as the calibration rows are; medians in pence (the middle of two amounts may be a half pound).
  */

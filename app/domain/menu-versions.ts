@@ -1,7 +1,7 @@
 import type { MenuFile } from "./menu";
 
 /**
- * The menu's versions (spec/menu.md: versioned, contestable). The shipped file is the first version;
+ * The menu's versions (docs/domain-guide.md: versioned, public and contestable). The shipped file is the first version;
  * each change a commissioner makes is the next one, with a line in the change log. A plan item
  * keeps the version it was checked against, so a later change never alters a signed-off plan; it
  * only tells the lead professional that the item's rule has changed since.

@@ -1,5 +1,5 @@
 /**
- * The life of a rule set a commissioner makes (spec/allocation.md; seed 002 section 3: calibrated and
+ * The life of a rule set a commissioner makes (docs/domain-guide.md: an allocation system calibrated and
  * revised). A draft may be edited; publishing needs a second commissioner (four eyes); a published
  * rule set never changes (a change is a new draft, copied from it); retiring stops it being used for
  * new calculations. Every change of status goes through `ruleSetTransition`.
