@@ -105,6 +105,15 @@ export default [
   route("team/staff/:userId", "routes/staff/member.tsx"),
   route("join/:token", "routes/staff/join.tsx"),
   route("account/second-factor", "routes/account/second-factor.tsx"),
+  // The scheme's rules, run by commissioners: rule sets, trying them against cases, the menu.
+  ...prefix("scheme", [
+    index("routes/scheme/rule-sets.tsx"),
+    route("rule-sets/:ruleSetId", "routes/scheme/rule-set.tsx"),
+    route("rule-sets/:ruleSetId/rule-set.json", "routes/scheme/rule-set-json.ts"),
+    route("rule-sets/:ruleSetId/edit", "routes/scheme/rule-set-edit.tsx"),
+    route("rule-sets/:ruleSetId/try", "routes/scheme/rule-set-try.tsx"),
+    route("menu", "routes/scheme/menu.tsx"),
+  ]),
 
   // Anything else: a friendly "page not found".
   route("*", "routes/public/not-found.tsx"),

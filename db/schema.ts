@@ -625,3 +625,55 @@ export const spendingShares = sqliteTable(
   },
   (t) => [index("spending_shares_person_idx").on(t.personId)],
 );
+
+/**
+ * Rule sets commissioners make (the shipped examples stay in content/rule-sets). `definition` is the
+ * rule-set JSON, validated by the same schema as the files. A draft may change; triggers refuse any
+ * change to a published or retired rule set's definition or dates, and deleting it.
+ */
+export const schemeRuleSets = sqliteTable(
+  "scheme_rule_sets",
+  {
+    id: text("id").primaryKey(),
+    definition: text("definition").notNull(),
+    status: text("status", { enum: ["draft", "published", "retired"] })
+      .notNull()
+      .default("draft"),
+    basedOn: text("based_on"),
+    reason: text("reason"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: text("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+    effectiveFrom: text("effective_from"),
+    approvalRequestedBy: text("approval_requested_by").references(() => users.id),
+    approvalRequestedAt: text("approval_requested_at"),
+    approvedBy: text("approved_by").references(() => users.id),
+    approvedAt: text("approved_at"),
+    approvalNote: text("approval_note"),
+    retiredBy: text("retired_by").references(() => users.id),
+    retiredAt: text("retired_at"),
+  },
+  (t) => [index("scheme_rule_sets_status_idx").on(t.status)],
+);
+
+/**
+ * Changes commissioners make to the menu (the shipped menu stays in content/menu): each is a new
+ * menu version with a line in the change log. Append-only (triggers): a plan item keeps the version
+ * it was checked against, and a signed-off plan is never changed by a later rule.
+ */
+export const menuChanges = sqliteTable("menu_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  version: text("version").notNull().unique(),
+  entryId: text("entry_id").notNull(),
+  change: text("change", { enum: ["retired"] }).notNull(),
+  why: text("why").notNull(),
+  madeBy: text("made_by")
+    .notNull()
+    .references(() => users.id),
+  madeAt: text("made_at").notNull(),
+});

@@ -2,7 +2,15 @@ import { useTranslation } from "react-i18next";
 
 export interface SnapshotViewData {
   outcomes: { id: string; words: string; ratings: string }[];
-  items: { id: string; what: string; entry: string; line: string; serves: string[]; flagged: boolean }[];
+  items: {
+    id: string;
+    what: string;
+    entry: string;
+    line: string;
+    serves: string[];
+    flagged: boolean;
+    ruleChanges?: string[];
+  }[];
   budget: {
     known: boolean;
     total: string;
@@ -47,6 +55,11 @@ export function PlanSnapshot({ view }: { view: SnapshotViewData }) {
                   <p className="hint">{item.line}</p>
                   {item.serves.length > 0 && <p className="hint">{item.serves.map((s) => `“${s}”`).join(", ")}</p>}
                   {item.flagged && <p className="warning">{t("plan.flagged")}</p>}
+                  {item.ruleChanges?.map((change, i) => (
+                    <p className="warning" key={i} data-testid="rule-changed">
+                      {change}
+                    </p>
+                  ))}
                 </div>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { checkRuleSetAgainstNeedAreas, NEED_AREA_KEYS, ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { ruleSetSchema, type RuleSet } from "~/domain/rule-set";
 import { ContentError, contentDir, readContentJson } from "./read.server";
 
 /** The rule set used for new calculations unless ACTIVE_RULE_SET names another. */
@@ -11,15 +11,13 @@ export function activeRuleSetId(): string {
 }
 
 /**
- * A published rule set by id (content/rule-sets/<id>.json) or a draft file by path, validated the
- * same way: the schema, then every need area present with nothing extra.
+ * A published rule set by id (content/rule-sets/<id>.json) or a draft file by path, validated by the
+ * one rule-set schema (which also checks every need area is present with nothing extra).
  */
 export function loadRuleSet(ref: string, dir = contentDir()): RuleSet {
   const published = ID.test(ref);
   const rel = published ? `rule-sets/${ref}.json` : path.basename(ref);
   const ruleSet = readContentJson(rel, ruleSetSchema, published ? dir : path.dirname(path.resolve(ref)));
-  const problems = checkRuleSetAgainstNeedAreas(ruleSet, NEED_AREA_KEYS);
-  if (published && ruleSet.id !== ref) problems.push(`id: "${ruleSet.id}" must match the file name`);
-  if (problems.length > 0) throw new ContentError(published ? rel : ref, problems);
+  if (published && ruleSet.id !== ref) throw new ContentError(rel, [`id: "${ruleSet.id}" must match the file name`]);
   return ruleSet;
 }

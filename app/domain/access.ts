@@ -178,3 +178,11 @@ export function maySeeSpendingDetail(
   if (standing !== "lead-professional") return false;
   return situation.sharedWithLead || situation.inReview || mayRecordMoney(standing, situation.management);
 }
+
+/**
+ * The scheme's rules (rule sets, calibration, the menu and providers, questions about a rule) are
+ * run by commissioners, and only by them. Four eyes on publishing is the rule-set lifecycle's rule.
+ */
+export function mayRunScheme(role: Role): boolean {
+  return role === "commissioner";
+}

@@ -147,8 +147,58 @@ export const ruleSetSchema = z
       return;
     }
     checkBands(rules.bands, ctx);
+  })
+  .superRefine((rules, ctx) => {
+    // Every need area has a weight and an NHS share, and nothing else does: one schema decides
+    // for content files, uploaded drafts and drafts edited through forms.
+    for (const field of ["weights", "nhsShares"] as const) {
+      const table = rules[field];
+      for (const key of NEED_AREA_KEYS)
+        if (!Object.hasOwn(table, key)) ctx.addIssue({ code: "custom", path: [field, key], message: "is missing" });
+      for (const key of Object.keys(table))
+        if (!(NEED_AREA_KEYS as readonly string[]).includes(key))
+          ctx.addIssue({ code: "custom", path: [field, key], message: "is not a need area" });
+    }
   });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+/** One problem with a rule set, by its path in the file ("bands.2.from", "weights.mood"). */
+export type RuleSetProblem = { path: string; message: string };
+
+/**
+ * Validates anything that claims to be a rule set (a file, an upload, a draft from the forms) with
+ * the one schema. Messages are the schema's own plain words; zod's defaults are replaced.
+ */
+export function validateRuleSet(
+  candidate: unknown,
+): { ok: true; ruleSet: RuleSet } | { ok: false; problems: RuleSetProblem[] } {
+  const result = ruleSetSchema.safeParse(candidate);
+  if (result.success) return { ok: true, ruleSet: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      path: issue.path.length ? issue.path.join(".") : "(file)",
+      message: plainMessage(issue),
+    })),
+  };
+}
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `is not expected (${issue.keys.join(", ")})`;
+    case "invalid_type":
+      return issue.message.startsWith("must")
+        ? issue.message
+        : `must be ${issue.expected === "object" ? "a set of fields" : `a ${issue.expected}`}`;
+    case "too_small":
+      return issue.message.startsWith("must") ? issue.message : "must not be empty";
+    case "too_big":
+      return issue.message.startsWith("must") ? issue.message : "is too long";
+    default:
+      return issue.message;
+  }
+}
 
 function checkBands(bands: Band[], ctx: z.RefinementCtx): void {
   // Fields may already have failed their own checks; only judge bands whose numbers are sound.
@@ -186,19 +236,4 @@ function checkBands(bands: Band[], ctx: z.RefinementCtx): void {
       });
     }
   });
-}
-
-/**
- * Checks a parsed rule set against the need areas in use: every need area has a weight and an NHS
- * share, and nothing else does. Returns problems such as `weights.mood: missing`; empty when fine.
- */
-export function checkRuleSetAgainstNeedAreas(ruleSet: RuleSet, needAreaKeys: readonly string[]): string[] {
-  const problems: string[] = [];
-  for (const field of ["weights", "nhsShares"] as const) {
-    const table = ruleSet[field];
-    for (const key of needAreaKeys) if (!Object.hasOwn(table, key)) problems.push(`${field}.${key}: missing`);
-    for (const key of Object.keys(table))
-      if (!needAreaKeys.includes(key)) problems.push(`${field}.${key}: not a need area`);
-  }
-  return problems;
 }

@@ -1,12 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { agreedRatings, allocations, assessmentAnswers, assessments } from "../../db/schema";
-import { content } from "~/content/content.server";
 import { allocateBudget, type Allocation } from "~/domain/allocation";
 import { ratingInputs, ratingsRecord, type AgreedRating, type RatingInput, type SelfAnswer } from "~/domain/assessment";
 import type { InformalSupport, NeedAreaKey } from "~/domain/rule-set";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
+import { findRuleSet, ruleSetIdInForce } from "./rule-sets.server";
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 
@@ -99,18 +99,19 @@ export type AllocationRecord = Pick<
 };
 
 /**
- * Works out the budget from the current answers under the active rule set and stores it as a new
- * record. Old records are never touched, so figures shown before stay true to how they were made.
+ * Works out the budget from the current answers under the rule set in force today (a published
+ * rule set whose effective date has come, else ACTIVE_RULE_SET) and stores it as a new record. Old
+ * records are never touched, so figures shown before stay true to how they were made.
  */
 export function calculateBudget(
   personId: string,
   basis: "self" | "agreed",
   by: string,
-  ruleSetId = content().activeRuleSet,
+  ruleSetId = ruleSetIdInForce(),
 ): AllocationRecord {
   const assessment = currentAssessment(personId);
   if (!assessment?.informal) throw new Error("The assessment is not complete");
-  const ruleSet = content().ruleSets.get(ruleSetId);
+  const ruleSet = findRuleSet(ruleSetId);
   if (!ruleSet) throw new Error(`No rule set ${ruleSetId}`);
   const ratings = ratingInputs(answersOf(assessment.id), agreedOf(assessment.id), basis === "agreed");
   const result = allocateBudget(ruleSet, { ratings: ratingsRecord(ratings), informal: assessment.informal });

@@ -19,6 +19,7 @@ export const DEMO_TOTP_SECRETS: Record<string, string> = {
   "morgan.lee@example.org": "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U",
   "priya.shah@example.org": "ONSWG4TFORZXI5LGMZSW4Y3FMRSGK3TU",
   "alex.kim@example.org": "MNXW24DMMV2GK3DZEBWWCZDFEB2XA2LO",
+  "dana.okafor@example.org": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
 };
 
 /** The demo team (from content/teams.json) and another team, so that "not your team" can be tried. */
@@ -97,6 +98,13 @@ const ACCOUNTS: {
     email: "morgan.lee@example.org",
     role: "commissioner",
     note: "one-time code: npm run demo-code -- morgan.lee@example.org",
+  },
+  {
+    // A second commissioner: publishing a rule set needs another commissioner's approval (four eyes).
+    name: "Dana Okafor",
+    email: "dana.okafor@example.org",
+    role: "commissioner",
+    note: "approves rule sets Morgan makes; one-time code: npm run demo-code -- dana.okafor@example.org",
   },
 ];
 

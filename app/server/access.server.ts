@@ -4,6 +4,7 @@ import { helpers, persons, users } from "../../db/schema";
 import {
   insightsReachOf,
   mayActOnRecord,
+  mayRunScheme,
   type InsightsReach,
   type RecordAction,
   representativeStanding,
@@ -153,4 +154,17 @@ export function requireInsightsReach(
     throw data(null, { status: 404 });
   }
   return { user, teamId: reach === "own-team" ? user.teamId : null };
+}
+
+/**
+ * The gate in front of the scheme's pages (rule sets, calibration, the menu, questions about a rule):
+ * commissioners only. Anyone else gets 404, as if the page did not exist, and the refusal is audited.
+ */
+export function requireCommissioner(context: Readonly<RouterContextProvider>, request: Request): User {
+  const { user } = requireUser(context, request);
+  if (!mayRunScheme(user.role)) {
+    audit({ actorId: user.id, action: "run-scheme", target: new URL(request.url).pathname, result: "refused" });
+    throw data(null, { status: 404 });
+  }
+  return user;
 }

@@ -5,6 +5,7 @@ import type { Language } from "~/domain/localized";
 import type { NeedAreaKey } from "~/domain/rule-set";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { AllocationRecord } from "~/models/assessment.server";
+import { ruleSetNameAndDate } from "~/models/rule-sets.server";
 import { userNames } from "~/models/users.server";
 
 /** Need areas in one language, in the order they are asked. */
@@ -24,7 +25,7 @@ export function needAreaTitle(key: string, lang: Language): string {
 /** A stored calculation as the person reads it: figures, every explanation line, flags, when and how. */
 export function budgetView(record: AllocationRecord, lang: Language, t: TFunction) {
   const money = (pence: number) => formatMoney(pence, lang);
-  const ruleSet = content().ruleSets.get(record.ruleSetId);
+  const ruleSet = ruleSetNameAndDate(record.ruleSetId);
   const names = userNames(record.inputs.ratings.map((r) => r.agreedBy).filter((id): id is string => Boolean(id)));
   return {
     id: record.id,
@@ -36,7 +37,9 @@ export function budgetView(record: AllocationRecord, lang: Language, t: TFunctio
     nhs: money(record.nhsPence),
     council: money(record.councilPence),
     when: formatDate(record.createdAt, lang),
-    ruleSet: ruleSet?.label[lang] ?? record.ruleSetId,
+    ruleSet: ruleSet.label?.[lang] ?? record.ruleSetId,
+    ruleSetId: record.ruleSetId,
+    ruleSetDate: ruleSet.date ? formatDate(ruleSet.date, lang) : null,
     lines: record.explanation.map((line) =>
       t(line.key, { ns: "allocation", ...explanationParams(line, { money, area: (key) => needAreaTitle(key, lang) }) }),
     ),

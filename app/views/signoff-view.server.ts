@@ -5,6 +5,7 @@ import { findEntry } from "~/domain/menu";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { formatDate, formatMoney } from "~/lib/format";
 import { needAreaTitle } from "./budget-view.server";
+import { ruleChangesSince } from "~/models/menu.server";
 import { itemsNeedingAgreement, type DecisionRow, type Snapshot } from "~/models/signoff.server";
 import { userNames } from "~/models/users.server";
 
@@ -36,6 +37,17 @@ export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
       }),
       serves: item.outcomeIds.map((id) => outcomes.get(id)).filter((w): w is string => Boolean(w)),
       flagged: (item.flaggedEntryIds ?? []).length > 0,
+      // The plan stays as it was checked; the lead professional is told when the item's rule changed since.
+      ruleChanges: item.menuEntryId
+        ? ruleChangesSince(item.menuVersion, item.menuEntryId).map((c) =>
+            t("signoff:plan.ruleChanged", {
+              version: c.version,
+              date: formatDate(c.madeAt, lang),
+              change: t(`signoff:plan.ruleChange.${c.change}`),
+              why: c.why,
+            }),
+          )
+        : [],
       agreementIndex: needing.indexOf(item.id),
     })),
     budget: {
@@ -110,4 +122,15 @@ export function decisionsView(
       budget: d.confirmedBudgetPence === null ? null : formatMoney(d.confirmedBudgetPence, lang),
     };
   });
+}
+
+/**
+ * The items of the signed-off version whose menu rule has changed since they were checked. The plan
+ * itself never changes; the lead professional is told, to talk it through at the review.
+ */
+export function ruleChangesView(snapshot: Snapshot, lang: Language, t: TFunction) {
+  const view = snapshotView(snapshot, lang, t);
+  return view.items
+    .filter((item) => item.ruleChanges.length > 0)
+    .map((item) => ({ id: item.id, what: item.what, entry: item.entry, changes: item.ruleChanges }));
 }

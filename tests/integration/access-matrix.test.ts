@@ -119,7 +119,18 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" |
   "routes/insights/team": { signedIn: ["jo", "priya"] },
   "routes/insights/download-json": { signedIn: ["morgan"] },
   "routes/insights/download-csv": { signedIn: ["morgan"] },
+  // -- the scheme's rules: commissioners only (pages, data endpoints and actions are checked below) --
+  "routes/scheme/rule-sets": { signedIn: ["morgan"] },
+  "routes/scheme/rule-set": { signedIn: ["morgan"] },
+  "routes/scheme/rule-set-json": { signedIn: ["morgan"] },
+  "routes/scheme/rule-set-edit": { signedIn: ["morgan"] },
+  "routes/scheme/rule-set-try": { signedIn: ["morgan"] },
+  "routes/scheme/menu": { signedIn: ["morgan"] },
 };
+
+/** A draft rule set Morgan makes, so every scheme page has something to show. */
+const DRAFT = "matrix-draft";
+const fillScheme = (path: string) => path.replace(":ruleSetId", DRAFT);
 
 let routes: RouteInfo[];
 const browsers = {} as Record<Actor, Browserish>;
@@ -158,6 +169,8 @@ beforeAll(async () => {
     { from: `/people/${asha}/helpers` },
   );
   expect(removed.status).toBe(302);
+  const draft = await browsers.morgan.post("/scheme", { intent: "copy", from: "example-2026-1", id: DRAFT });
+  expect(draft.status).toBe(302);
 }, 120_000);
 
 export async function inviteAs(browser: Browserish, personId: string, kind: string): Promise<string> {
@@ -248,9 +261,10 @@ describe("access matrix", () => {
       const rule = NOT_RECORD_ROUTES[route.id]!.signedIn;
       if (rule === "public" || rule === "by-team" || route.path.includes("*") || route.path === "/test-error") continue;
       for (const actor of ACTORS.filter((a) => a !== "removed")) {
-        const res = await browsers[actor].get(route.path);
+        const path = fillScheme(route.path);
+        const res = await browsers[actor].get(path);
         const expected = actor === "anonymous" ? 302 : rule === "any" || rule.includes(actor) ? 200 : 404;
-        if (res.status !== expected) failures.push(`${actor} GET ${route.path}: ${res.status}, expected ${expected}`);
+        if (res.status !== expected) failures.push(`${actor} GET ${path}: ${res.status}, expected ${expected}`);
       }
     }
     expect(failures).toEqual([]);
@@ -316,6 +330,29 @@ describe("access matrix", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it("the scheme's pages, data endpoints, files and actions: commissioners only", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.path.startsWith("/scheme"))) {
+      const path = fillScheme(route.path);
+      for (const actor of ACTORS) {
+        const allowed = actor === "morgan";
+        if (route.hasLoader) {
+          for (const url of route.hasComponent ? [path, `${path}.data`] : [path]) {
+            const res = await browsers[actor].get(url);
+            const expected = allowed ? 200 : actor === "anonymous" ? (url.endsWith(".data") ? 202 : 302) : 404;
+            if (res.status !== expected) failures.push(`${actor} GET ${url}: ${res.status}, expected ${expected}`);
+          }
+        }
+        if (route.hasAction) {
+          const res = await browsers[actor].post(path, {}, { from: "/sign-out" });
+          const expected = allowed ? 400 : actor === "anonymous" ? 302 : 404;
+          if (res.status !== expected) failures.push(`${actor} POST ${path}: ${res.status}, expected ${expected}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it("the refusals are written to the audit trail Asha can read", async () => {
     const html = await (await browsers.asha.get(`/people/${asha}/audit`)).text();

@@ -15,6 +15,7 @@ export const DEMO = {
   alex: "alex.kim@example.org",
   priya: "priya.shah@example.org",
   morgan: "morgan.lee@example.org",
+  dana: "dana.okafor@example.org",
 } as const;
 export { DEMO_PASSWORD };
 

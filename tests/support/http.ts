@@ -81,4 +81,15 @@ export class Browserish {
     this.keep(response);
     return response;
   }
+
+  /** Posts a form with one file (the rule-set and trial uploads): `postFiles` with a single file field. */
+  postFile(
+    path: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; type: string; content: string | Uint8Array },
+    opts: { from?: string } = {},
+  ): Promise<Response> {
+    const { field, content, ...rest } = file;
+    return this.postFiles(path, fields, { [field]: { ...rest, bytes: content } }, opts);
+  }
 }

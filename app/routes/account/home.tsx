@@ -223,7 +223,14 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
           {t("home.haveCode")} <a href="/invitation">{t("home.enterCode")}</a>
         </p>
       )}
-      {d.role === "commissioner" && <p>{t("home.commissionerIntro")}</p>}
+      {d.role === "commissioner" && (
+        <>
+          <p>{t("home.commissionerIntro")}</p>
+          <p>
+            <a href="/scheme">{t("nav.ruleSets")}</a>
+          </p>
+        </>
+      )}
       {d.canLink && (
         <p>
           <a href="/team">{t("nav.team")}</a>

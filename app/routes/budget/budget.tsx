@@ -93,7 +93,16 @@ function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) 
           <li key={i}>{line}</li>
         ))}
       </ol>
-      <p className="hint">{t("budget.when", { date: view.when, ruleSet: view.ruleSet })}</p>
+      <p className="hint" data-testid="budget-rule-set">
+        {view.ruleSetDate
+          ? t("budget.whenWithDate", {
+              date: view.when,
+              ruleSet: view.ruleSet,
+              ruleSetId: view.ruleSetId,
+              ruleSetDate: view.ruleSetDate,
+            })
+          : t("budget.when", { date: view.when, ruleSet: view.ruleSet })}
+      </p>
     </section>
   );
 }

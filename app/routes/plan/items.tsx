@@ -14,6 +14,7 @@ import { formatMoney } from "~/lib/format";
 import { errorWith } from "~/lib/forms";
 import { languageOf } from "~/lib/i18n.server";
 import { audit } from "~/models/audit.server";
+import { menuInForce } from "~/models/menu.server";
 import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/items";
 import { planListAction } from "~/routes/plan/list-action.server";
@@ -25,6 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const { menu, providers } = content();
+  const inForce = menuInForce();
   const { plan } = loadPlan(access.person.id);
   const title = (id?: string) => (id ? (findEntry(menu, id)?.title[lang] ?? id) : "");
   return {
@@ -43,7 +45,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     })),
     // Exclusions are not offered: the public menu explains them and what helps instead.
     choices: [
-      ...menu.entries
+      ...inForce.entries
         .filter((e) => e.kind !== "absolute-exclusion")
         .map((e) => ({ value: e.id, label: e.title[lang], hint: menu.kinds[e.kind]?.name[lang] })),
       { value: "something-else", label: "", hint: undefined },
@@ -59,8 +61,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   return planListAction(args, "items", "items", itemFormSchema, (data, { id, plan, access }) => {
-    const { menu, providers } = content();
-    const built = planItemFrom(menu, providers, {
+    // Checked against the menu in force: the item records that version (a retired entry is refused).
+    const { providers } = content();
+    const built = planItemFrom(menuInForce(), providers, {
       id,
       what: data.what,
       menuEntryId: data.menuEntryId,

@@ -3,8 +3,9 @@ import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { pick } from "~/domain/localized";
 import { formatDate, formatMoney } from "~/lib/format";
-import { MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from "~/domain/menu";
+import { findEntry, MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from "~/domain/menu";
 import { languageOf } from "~/lib/i18n.server";
+import { menuChangeLog, menuInForce } from "~/models/menu.server";
 import type { Route } from "./+types/menu";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -17,6 +18,9 @@ const MAX_QUERY = 100;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const { menu, providers, directory } = content();
+  // The version in force and its change log: a retired entry stays listed, marked, so the change is public.
+  const log = menuChangeLog();
+  const retired = new Map(log.filter((c) => c.change === "retired").map((c) => [c.entryId, c]));
   const params = new URL(request.url).searchParams;
   const q = (params.get("q") ?? "").trim().slice(0, MAX_QUERY);
   const kindParam = params.get("kind");
@@ -29,6 +33,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
   const entryView = (entry: MenuEntry) => ({
     id: entry.id,
+    retired: retired.has(entry.id)
+      ? { date: formatDate(retired.get(entry.id)!.madeAt, lang), why: retired.get(entry.id)!.why }
+      : null,
     title: pick(entry.title, lang),
     description: pick(entry.description, lang),
     examples: entry.examples[lang],
@@ -56,8 +63,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
   return {
     lang,
-    version: menu.version,
+    version: menuInForce().version,
     publishedOn: formatDate(menu.publishedOn, lang),
+    changes: [...log]
+      .reverse()
+      .map((c) => ({
+        version: c.version,
+        date: formatDate(c.madeAt, lang),
+        title: pick(findEntry(menu, c.entryId)?.title ?? { en: c.entryId, ur: c.entryId, pl: c.entryId }, lang),
+        why: c.why,
+      })),
     q,
     kind: kind ?? "",
     searching: q !== "" || kind !== undefined,
@@ -82,6 +97,9 @@ function Entry({ entry }: { entry: EntryView }) {
   return (
     <section id={entry.id} className="menu-entry" aria-labelledby={`${entry.id}-title`}>
       <h3 id={`${entry.id}-title`}>{entry.title}</h3>
+      {entry.retired && (
+        <p className="warning">{t("changes.retiredEntry", { date: entry.retired.date, why: entry.retired.why })}</p>
+      )}
       <p>{entry.description}</p>
       <h4>{t("examplesHeading")}</h4>
       <ul className="list">
@@ -140,6 +158,16 @@ export default function MenuPage({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p className="hint">{t("version", { version: d.version, date: d.publishedOn })}</p>
+      {d.changes.length > 0 && (
+        <details className="panel" data-testid="menu-changes">
+          <summary>{t("changes.title", { date: d.changes[0]!.date })}</summary>
+          <ul className="list">
+            {d.changes.map((c) => (
+              <li key={c.version}>{t("changes.retired", { version: c.version, date: c.date, title: c.title, why: c.why })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {d.lang !== "en" && <p className="hint">{t("translationNote")}</p>}
 
       {/* A plain GET form, a full page load with or without JavaScript: the same for everyone,

@@ -8,10 +8,11 @@ import { reviewMeetingSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
-import { languageOf } from "~/lib/i18n.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { currentPlan } from "~/models/plan.server";
-import { holdReview, reviewDateOf } from "~/models/signoff.server";
+import { holdReview, latestSubmission, parseSnapshot, reviewDateOf } from "~/models/signoff.server";
+import { ruleChangesView } from "~/views/signoff-view.server";
 import type { Route } from "./+types/review-meeting";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -22,6 +23,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const row = currentPlan(access.person.id);
   const reviewDate = row ? reviewDateOf(row.id) : null;
+  const signedOff = row ? latestSubmission(row.id) : undefined;
+  const t = getI18n(context).getFixedT(lang);
   const next = toIsoDate(defaultReviewDate(new Date(), false));
   return {
     personId: access.person.id,
@@ -31,6 +34,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     nextReviewDate: next,
     nextExample: next.split("-").reverse().map(Number).join(" "),
     done: Number(new URL(request.url).searchParams.get("cycle")) || null,
+    ruleChanges: signedOff ? ruleChangesView(parseSnapshot(signedOff), lang, t) : [],
   };
 }
 
@@ -75,6 +79,23 @@ export default function ReviewMeeting({ loaderData: d }: Route.ComponentProps) {
         <>
           <p>{t("meeting.intro")}</p>
           {d.reviewDate && <p className="hint">{t("meeting.reviewDate", { date: d.reviewDate })}</p>}
+          {d.ruleChanges.length > 0 && (
+            <section aria-labelledby="rule-changes" className="notice">
+              <h2 id="rule-changes">{t("meeting.ruleChanges")}</h2>
+              <ul className="list">
+                {d.ruleChanges.map((item) => (
+                  <li key={item.id}>
+                    <strong>{item.what}</strong> · {item.entry}
+                    {item.changes.map((change, i) => (
+                      <p key={i} data-testid="rule-changed">
+                        {change}
+                      </p>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <ValidatedForm
             schema={reviewMeetingSchema}
             values={refusal?.values ?? { nextReviewDate: d.nextReviewDate }}

@@ -1,0 +1,214 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, useActionData } from "react-router";
+import { DistributionChart } from "~/components/distribution-chart";
+import { CsrfInput, ErrorSummary } from "~/components/form";
+import { PageTitle } from "~/components/page-title";
+import { trialSchema } from "~/forms/rule-set";
+import { parseUpload } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
+import { replyWithErrors } from "~/lib/responses.server";
+import { findRuleSet, ruleSetIdInForce } from "~/models/rule-sets.server";
+import { requireCommissioner } from "~/server/access.server";
+import { trialView } from "~/views/trial-view.server";
+import type { Route } from "./+types/rule-set-try";
+import { runTrial } from "./trial.server";
+
+export const handle = { i18n: ["scheme"] };
+
+/** A case is a line of about 40 characters: 32 MB holds several hundred thousand. */
+const CASES_FILE_MAX_BYTES = 32 * 1024 * 1024;
+
+function ruleSetsOr404(id: string) {
+  const draft = findRuleSet(id);
+  const currentId = ruleSetIdInForce();
+  const current = findRuleSet(currentId);
+  if (!draft || !current) throw data(null, { status: 404 });
+  return { draft, current };
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  requireCommissioner(context, request);
+  const lang = languageOf(context);
+  const { draft, current } = ruleSetsOr404(params.ruleSetId);
+  return { id: draft.id, label: draft.label[lang], currentId: current.id, currentLabel: current.label[lang] };
+}
+
+const noProblems: string[] = [];
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  requireCommissioner(context, request);
+  const lang = languageOf(context);
+  const { draft, current } = ruleSetsOr404(params.ruleSetId);
+  const form = await parseUpload(request, trialSchema, "casesFile", CASES_FILE_MAX_BYTES);
+  if (!form.ok) return replyWithErrors({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
+  if (!form.file)
+    return replyWithErrors({
+      ok: false,
+      errors: { casesFile: "scheme:errors.chooseCsv" },
+      values: {},
+      problems: noProblems,
+    });
+  const result = await runTrial(form.file.bytes, draft, current);
+  if (!result.ok)
+    return replyWithErrors({
+      ok: false,
+      errors: { casesFile: "scheme:errors.csvUnreadable" },
+      values: {},
+      problems: result.problems,
+    });
+  return { ok: true as const, fileName: form.file.name, trial: trialView(result, lang) };
+}
+
+export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("scheme");
+  const answer = useActionData<typeof action>();
+  const refusal = answer && !answer.ok ? answer : undefined;
+  const trial = answer?.ok ? answer.trial : undefined;
+  // Only with JavaScript: while a large file is worked through, say so (the page waits either way).
+  const [working, setWorking] = useState(false);
+  return (
+    <>
+      <PageTitle error={Boolean(refusal)}>{t("trial.title", { id: d.id })}</PageTitle>
+      <p>
+        <a href={`/scheme/rule-sets/${d.id}`}>{t("edit.back", { label: d.label })}</a>
+      </p>
+      <h1>{t("trial.title", { id: d.id })}</h1>
+      <p>{t("trial.intro", { current: d.currentId })}</p>
+      <details>
+        <summary>{t("trial.formatTitle")}</summary>
+        <p>{t("trial.format")}</p>
+        <pre>
+          case,mood,experiences,keeping-safe,others-safety,substances,thinking,physical,daily-living,relationships,activity,housing,caring,informal
+          {"\n"}A1,3,2,2,0,0,0,1,2,3,0,0,0,a-little
+        </pre>
+      </details>
+      {refusal && (
+        <>
+          <ErrorSummary errors={refusal.errors} labels={{ casesFile: t("trial.file") }} />
+          {refusal.problems.length > 0 && (
+            <ul className="list" data-testid="csv-problems">
+              {refusal.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <Form method="post" encType="multipart/form-data" reloadDocument onSubmit={() => setWorking(true)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="try" />
+        <div className={refusal ? "field field--error" : "field"}>
+          <label htmlFor="f-casesFile">{t("trial.file")}</label>
+          <span className="hint" id="f-casesFile-hint">
+            {t("trial.fileHint", { mb: 32 })}
+          </span>
+          <input
+            id="f-casesFile"
+            name="casesFile"
+            type="file"
+            accept="text/csv,.csv"
+            aria-describedby="f-casesFile-hint"
+          />
+        </div>
+        <button type="submit">{t("trial.submit")}</button>
+        {working && (
+          <p role="status" className="trial-progress">
+            <progress aria-label={t("trial.working")} /> {t("trial.working")}
+          </p>
+        )}
+      </Form>
+
+      {trial && (
+        <section aria-labelledby="trial-results">
+          <h2 id="trial-results">{t("trial.results", { file: answer?.ok ? answer.fileName : "" })}</h2>
+          <p data-testid="trial-timing">{t("trial.timing", { count: trial.cases, seconds: trial.seconds })}</p>
+          <table data-testid="trial-summary">
+            <caption>{t("trial.wholeFile")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("trial.measure")}</th>
+                <th scope="col" className="num">
+                  {t("trial.draft")} ({d.id})
+                </th>
+                <th scope="col" className="num">
+                  {t("trial.current")} ({d.currentId})
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(["eligible", "total", "median", "nhs", "council"] as const).map((m) => (
+                <tr key={m}>
+                  <th scope="row">{t(`trial.m.${m}`)}</th>
+                  <td className="num">{trial.draft[m]}</td>
+                  <td className="num">{trial.current[m]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p data-testid="trial-moves">{t("trial.moves", { up: trial.up, down: trial.down, same: trial.same })}</p>
+          <h3>{t("trial.chart.title")}</h3>
+          <DistributionChart buckets={trial.buckets} />
+
+          {trial.errorCount > 0 && (
+            <>
+              <h3>{t("trial.badRows", { count: trial.errorCount })}</h3>
+              <ul className="list" data-testid="trial-errors">
+                {trial.errors.map((e) => (
+                  <li key={e.line}>{t("trial.badRow", { line: e.line, message: e.message })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          <h3>{t("trial.perCase", { count: trial.perCase.length, all: trial.cases })}</h3>
+          <div className="table-wrap">
+            <table data-testid="trial-cases">
+              <caption className="visually-hidden">{t("trial.perCaseCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("trial.col.case")}</th>
+                  <th scope="col" className="num">
+                    {t("trial.col.points")}
+                  </th>
+                  <th scope="col">{t("trial.col.eligible")}</th>
+                  <th scope="col" className="num">
+                    {t("trial.col.nhs")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("trial.col.council")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("trial.col.total")}
+                  </th>
+                  <th scope="col">{t("trial.col.flags")}</th>
+                  <th scope="col" className="num">
+                    {t("trial.col.current")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("trial.col.change")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {trial.perCase.map((c) => (
+                  <tr key={c.n}>
+                    <th scope="row">{c.case}</th>
+                    <td className="num">{c.points}</td>
+                    <td>{c.draft.eligible ? t("trial.yes") : t("trial.no")}</td>
+                    <td className="num">{c.draft.nhs}</td>
+                    <td className="num">{c.draft.council}</td>
+                    <td className="num">{c.draft.total}</td>
+                    <td>{c.flags.map((f) => t(`trial.flag.${f}`)).join(", ")}</td>
+                    <td className="num">{c.current.total}</td>
+                    <td className={`num change--${c.direction}`}>{c.change ?? t("trial.noChange")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

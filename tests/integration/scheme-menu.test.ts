@@ -1,0 +1,118 @@
+import Database from "better-sqlite3";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CRITERIA } from "~/domain/plan-criteria";
+import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { Browserish } from "../support/http";
+
+/**
+ * The menu, maintained: a commissioner retires an entry after a plan using it was signed off. The
+ * signed-off plan stays exactly as it was; the lead professional is shown that the item's rule has
+ * changed since; a new item can no longer choose it; the public menu says what changed and why.
+ */
+let person: Browserish;
+let personId: string;
+let jo: Browserish;
+let morgan: Browserish;
+let sqlite: Database.Database;
+
+const ENTRY = "studio-space";
+const ITEM = "A shared pottery studio on Tuesdays";
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function joId(): Promise<string> {
+  const html = await (await jo.get("/team")).text();
+  const match = /value="([0-9a-f-]{36})"[^>]*\/><div><label[^>]*>Jo Ahmed</.exec(html);
+  if (!match?.[1]) throw new Error("No Jo Ahmed on /team");
+  return match[1];
+}
+
+beforeAll(async () => {
+  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  person = new Browserish();
+  await person.post("/sign-up", { name: "Mel Menu", email: "mel.menu@example.org", password: "mel menu long phrase" });
+  personId = (await recordLinks(person))[0]!;
+  jo = await signIn(DEMO.jo);
+  morgan = await signIn(DEMO.morgan);
+  expect((await jo.post("/team", { email: "mel.menu@example.org", professionalId: await joId() })).status).toBe(302);
+  for (const key of NEED_AREA_KEYS)
+    await person.post(`/people/${personId}/assessment/${key}`, { rating: key === "mood" ? "3" : "1" });
+  await person.post(`/people/${personId}/assessment/informal`, { informal: "a-little" });
+  expect((await person.post(`/people/${personId}/assessment/check`, { intent: "calculate" })).status).toBe(302);
+  await person.post(`/people/${personId}/plan/outcomes`, {
+    intent: "add",
+    words: "Make things with my hands again",
+    lifeAreaId: "feeling-well",
+    now: "2",
+    hope: "7",
+  });
+  const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
+    await (await person.get(`/people/${personId}/plan/items`)).text(),
+  )?.[1];
+  const added = await person.post(`/people/${personId}/plan/items`, {
+    intent: "add",
+    what: ITEM,
+    menuEntryId: ENTRY,
+    provider: "Riverside Studios",
+    frequency: "Every week",
+    unitCost: "12",
+    unitsPerYear: "40",
+    outcomeIds: outcomeId!,
+  });
+  expect(added.status).toBe(302);
+  const sent = await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason: "The rest is coming" });
+  expect(sent.status).toBe(302);
+  const review = await (await jo.get(`/people/${personId}/plan/review`)).text();
+  const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(review)![1]!;
+  const fields: Record<string, string> = { submissionId, decision: "sign-off", reviewDate: inDays(90) };
+  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  const signed = await jo.post(`/people/${personId}/plan/review`, fields, { from: "/queue" });
+  expect(signed.status).toBe(302);
+}, 120_000);
+
+afterAll(() => sqlite?.close());
+
+describe("a menu entry retired after sign-off", () => {
+  it("leaves the signed-off plan unchanged and shows the lead professional the change", async () => {
+    const snapshots = () =>
+      sqlite.prepare("select snapshot from plan_submissions where person_id = ?").all(personId) as {
+        snapshot: string;
+      }[];
+    const before = snapshots();
+    expect(before).toHaveLength(1);
+    expect(before[0]!.snapshot).toContain(ENTRY);
+    const reviewBefore = await (await jo.get(`/people/${personId}/plan/review-meeting`)).text();
+    expect(reviewBefore).not.toContain('data-testid="rule-changed"');
+
+    // Only a commissioner retires entries, and must say why.
+    expect((await jo.post("/scheme/menu", { entryId: ENTRY, why: "x" }, { from: "/home" })).status).toBe(404);
+    const noWhy = await morgan.post("/scheme/menu", { entryId: ENTRY });
+    expect(noWhy.status).toBe(400);
+    const retired = await morgan.post("/scheme/menu", { entryId: ENTRY, why: "Studios are now free at the hub" });
+    expect(retired.status).toBe(302);
+    const log = await (await morgan.get("/scheme/menu")).text();
+    expect(log).toContain("Studios are now free at the hub");
+    expect(log).toMatch(/Version 2026-1\.\d+/);
+
+    // The signed-off plan is exactly as it was; the lead professional sees the rule changed since.
+    expect(snapshots()).toEqual(before);
+    const reviewAfter = (await (await jo.get(`/people/${personId}/plan/review-meeting`)).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    expect(reviewAfter).toContain(`<strong>${ITEM}</strong>`);
+    expect(reviewAfter).toMatch(
+      /data-testid="rule-changed">Its rule has changed since this plan was checked: retired from the menu on [^<]*: Studios are now free at the hub/,
+    );
+
+    // A new item can no longer choose it; the public menu says what changed and why.
+    const items = await (await person.get(`/people/${personId}/plan/items`)).text();
+    expect(items).not.toContain(`value="${ENTRY}"`);
+    const menu = (await (await new Browserish().get("/menu")).text()).replaceAll("<!-- -->", "");
+    expect(menu).toMatch(/Menu version 2026-1\.\d+/);
+    expect(menu).toMatch(
+      /<li>Version 2026-1\.\d+, [^<]*: “Studio space[^<]*” was taken off the menu\. Why: Studios are now free at the hub/,
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { formatMoney } from "~/lib/format";
+import { DEMO, signIn } from "../support/accounts";
+import type { Browserish } from "../support/http";
+
+/**
+ * Trying a draft against a file of cases in the browser page gives exactly the calibration
+ * command's figures (one implementation: app/lib/calibration-csv.server.ts).
+ */
+let morgan: Browserish;
+const dir = mkdtempSync(path.join(tmpdir(), "portal-trial-"));
+
+const bandsExample = JSON.parse(readFileSync("content/rule-sets/example-bands-2026-1.json", "utf8"));
+const draft = {
+  ...bandsExample,
+  id: "it-bands-trial",
+  bands: bandsExample.bands.map((b: { from: number; to: number; amountPounds: number }) => ({
+    ...b,
+    amountPounds: b.amountPounds === 0 ? 0 : b.amountPounds + 730,
+  })),
+};
+
+/** Cases from a fixed seed, so a failure can be repeated; one bad line in the middle. */
+function casesCsv(count: number): string {
+  let seed = 17;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed;
+  };
+  const informal = ["none", "a-little", "a-lot", "most"];
+  const lines = [["case", ...NEED_AREA_KEYS, "informal"].join(",")];
+  for (let i = 1; i <= count; i++) {
+    const ratings = NEED_AREA_KEYS.map(() => next() % 5);
+    lines.push([`C${i}`, ...ratings, informal[next() % 4]].join(","));
+    if (i === 20) lines.push("BAD,9,9,9,9,9,9,9,9,9,9,9,9,sometimes");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+type Row = { case: string; points: number; eligible: boolean; nhs: number; council: number; total: number };
+
+function tableRows(html: string, testId: string): string[][] {
+  const clean = html.replaceAll("<!-- -->", "");
+  const table = clean.slice(clean.indexOf(`data-testid="${testId}"`));
+  const body = table.slice(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()),
+  );
+}
+
+beforeAll(async () => {
+  morgan = await signIn(DEMO.morgan);
+  const made = await morgan.postFile(
+    "/scheme",
+    { intent: "upload" },
+    { field: "ruleSetFile", name: "draft.json", type: "application/json", content: JSON.stringify(draft) },
+  );
+  expect(made.status).toBe(302);
+});
+
+describe("trying a draft against a file of cases", () => {
+  it("a banded draft uploaded as a file gives, through the page, exactly the calibration command's figures", async () => {
+    const csv = casesCsv(60);
+    const csvPath = path.join(dir, "cases.csv");
+    const rulesPath = path.join(dir, "draft.json");
+    writeFileSync(csvPath, csv);
+    // The command takes the draft the page stores, downloaded as a file.
+    const file = await (await morgan.get("/scheme/rule-sets/it-bands-trial/rule-set.json")).text();
+    writeFileSync(rulesPath, file);
+    let stdout = "";
+    let stderr = "";
+    try {
+      stdout = execFileSync(
+        process.execPath,
+        ["--import", "tsx", "scripts/allocate.ts", csvPath, "--rules", rulesPath],
+        {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+    } catch (error) {
+      // Exit 1: some rows bad (the one bad line); the good rows are on stdout.
+      const e = error as { status: number; stdout: string; stderr: string };
+      expect(e.status).toBe(1);
+      stdout = e.stdout;
+      stderr = e.stderr;
+    }
+    const command: Row[] = JSON.parse(stdout);
+    expect(command).toHaveLength(60);
+    expect(stderr).toContain("line 22:");
+
+    const res = await morgan.postFile(
+      "/scheme/rule-sets/it-bands-trial/try",
+      { intent: "try" },
+      { field: "casesFile", name: "cases.csv", type: "text/csv", content: csv },
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const money = (pounds: number) => formatMoney(pounds * 100, "en");
+    const page = tableRows(html, "trial-cases");
+    expect(page).toHaveLength(60);
+    page.forEach((cells, i) => {
+      const row = command[i]!;
+      expect(cells.slice(0, 6), row.case).toEqual([
+        row.case,
+        String(row.points),
+        row.eligible ? "Yes" : "No",
+        money(row.nhs),
+        money(row.council),
+        money(row.total),
+      ]);
+    });
+    // The whole file: the same sums as the command's rows.
+    const summary = Object.fromEntries(tableRows(html, "trial-summary").map((cells) => [cells[0], cells[1]]));
+    expect(summary["People with a budget"]).toBe(String(command.filter((r) => r.eligible).length));
+    expect(summary["Total of budgets"]).toBe(money(command.reduce((s, r) => s + r.total, 0)));
+    expect(summary["NHS part in total"]).toBe(money(command.reduce((s, r) => s + r.nhs, 0)));
+    expect(summary["Council part in total"]).toBe(money(command.reduce((s, r) => s + r.council, 0)));
+    // The bad line is listed by its number, as the command does.
+    expect(html.replaceAll("<!-- -->", "")).toMatch(/Line 22: [^<]*rating must be a whole number from 0 to 4/);
+    // Beside the rule set in force: how many go up, down or stay, and the chart with its table.
+    expect(html).toMatch(/Compared with the rule set in force: \d+ go up, \d+ go down, \d+ stay the same\./);
+    expect(html).toContain('role="img"');
+    expect(tableRows(html, "trial-summary")).toHaveLength(5);
+  });
+
+  it("refuses a file whose header is wrong, saying why, and a missing file", async () => {
+    const res = await morgan.postFile(
+      "/scheme/rule-sets/it-bands-trial/try",
+      { intent: "try" },
+      { field: "casesFile", name: "cases.csv", type: "text/csv", content: "case,mood\nA,1\n" },
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("The file cannot be read");
+    expect(html).toContain("column experiences is missing");
+    const none = await morgan.postFile(
+      "/scheme/rule-sets/it-bands-trial/try",
+      { intent: "try" },
+      { field: "casesFile", name: "", type: "text/csv", content: "" },
+    );
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain("Choose a file of cases to upload");
+  });
+});
