@@ -93,6 +93,7 @@ export default [
 
   // The professional's side: plans waiting for them, and linking people to lead professionals.
   route("queue", "routes/caseload/queue.tsx"),
+  route("panel", "routes/caseload/panel.tsx"),
   route("team", "routes/caseload/team.tsx"),
 
   // What the scheme learns: anonymised figures for commissioners (every team) and team administrators.

@@ -454,6 +454,8 @@ export const planDecisions = sqliteTable(
     risk: text("risk"),
     reviewDate: text("review_date"),
     confirmedBudgetPence: integer("confirmed_budget_pence"),
+    // A positive-risk panel's decision: who sat (names as the panel gave them), besides who recorded it.
+    panelSat: text("panel_sat"),
     decidedBy: text("decided_by")
       .notNull()
       .references(() => users.id),

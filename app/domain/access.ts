@@ -70,8 +70,8 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
   "peer-broker": ["view-record", "edit-draft"],
   // Records money only where an organisation holds it, sees payees only when shared (below).
   "lead-professional": ["view-record", "assess", "sign-off", "review", "record-money", "agree-contingency"],
-  // A professional in the same team sees nothing unless a plan is referred to the panel (sign-off issue).
-  "team-member": [],
+  // A panel member of the person's team, only while the plan is referred (standingOf): the review and the decision.
+  "team-member": ["sign-off"],
   none: [],
 };
 
@@ -124,6 +124,19 @@ export function mayLeadFor(professional: StaffMember, person: { teamId: string |
     person.teamId !== null &&
     professional.teamId === person.teamId
   );
+}
+
+/**
+ * Sitting on the positive-risk panel for a person: an active panel member of the person's own team.
+ * They see the plan only while it is referred (access.server's standingOf asks the plan's state).
+ */
+export function maySitOnPanelFor(staff: StaffMember, person: { teamId: string | null }): boolean {
+  return active(staff) && staff.onPanel && person.teamId !== null && staff.teamId === person.teamId;
+}
+
+/** A panel member's list of referred plans: anyone on a team's panel. */
+export function isOnPanel(staff: StaffMember): boolean {
+  return active(staff) && staff.onPanel && staff.teamId !== null;
 }
 
 /** Seeing and changing a team's staff (invite, roles, panel, deactivate, reset a second factor). */

@@ -44,7 +44,9 @@ export type Transition = { from: PlanState; action: PlanAction; to: PlanState; w
 const SENDERS = ["self", "acting-for"] as const;
 const WRITERS = ["self", "acting-for", "supporting", "peer-broker"] as const;
 const LEAD = ["lead-professional"] as const;
-const LEAD_OR_PANEL = ["lead-professional", "team-member"] as const; // a panel member of the lead's team
+// A referred plan is decided by the positive-risk panel (a panel member of the person's team), not by the
+// lead professional who referred it: that is what the referral is for.
+const PANEL = ["team-member"] as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   // Writing the plan: only while it is a draft, or after changes were asked for.
@@ -65,9 +67,9 @@ export const TRANSITIONS: readonly Transition[] = [
   // The person (or someone acting for them) may ask for an early review; the lead professional answers it.
   { from: "signed-off", action: "ask-for-review", to: "signed-off", who: SENDERS },
   { from: "submitted", action: "request-changes", to: "changes-requested", who: LEAD },
-  { from: "referred-to-panel", action: "request-changes", to: "changes-requested", who: LEAD_OR_PANEL },
+  { from: "referred-to-panel", action: "request-changes", to: "changes-requested", who: PANEL },
   { from: "submitted", action: "sign-off", to: "signed-off", who: LEAD },
-  { from: "referred-to-panel", action: "sign-off", to: "signed-off", who: LEAD_OR_PANEL },
+  { from: "referred-to-panel", action: "sign-off", to: "signed-off", who: PANEL },
   { from: "submitted", action: "refer-to-panel", to: "referred-to-panel", who: LEAD },
   { from: "signed-off", action: "start-review", to: "in-review", who: ["lead-professional", "self"] },
   { from: "in-review", action: "complete-review", to: "closed", who: LEAD },

@@ -45,6 +45,8 @@ const shape: Record<string, z.ZodType> = {
   reviewDate: isoDate("signoff:errors.reviewDate"),
   risk: optionalText(2000),
   reason: optionalText(2000),
+  // A positive-risk panel's decision names who sat (required there: the action checks the plan's state).
+  panelSat: optionalText(500),
 };
 for (const c of CRITERIA) {
   shape[metField(c)] = z.enum(["met", "not-yet"], { error: "signoff:errors.chooseMet" });
@@ -64,6 +66,7 @@ export type DecisionForm = {
   reviewDate?: string;
   risk?: string;
   reason?: string;
+  panelSat?: string;
 } & Record<string, string | undefined>;
 
 /** The lead professional's decision on one submitted version. */

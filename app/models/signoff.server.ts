@@ -399,6 +399,8 @@ export interface DecisionInput {
   reviewDate?: string;
   risk?: string;
   reason?: string;
+  /** A positive-risk panel's decision: who sat. */
+  panelSat?: string;
 }
 
 const DECISION_OF = {
@@ -434,6 +436,8 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
   }
   const submission = latestSubmission(row.id);
   if (!submission || submission.id !== input.submissionId) return refusedStep("signoff:errors.staleVersion");
+  const byPanel = row.state === "referred-to-panel";
+  if (byPanel && !input.panelSat?.trim()) return refusedStep("signoff:errors.panelSatNeeded", "panelSat");
   const snapshot = parseSnapshot(submission);
   const needing = itemsNeedingAgreement(snapshot.plan);
   if (input.decision === "sign-off") {
@@ -473,6 +477,7 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
         risk: input.decision === "refer-to-panel" ? (input.risk ?? null) : null,
         reviewDate: input.decision === "sign-off" ? (input.reviewDate ?? null) : null,
         confirmedBudgetPence: input.decision === "sign-off" ? snapshot.budget.totalPence : null,
+        panelSat: byPanel ? input.panelSat!.trim() : null,
         decidedBy: who.actor.id,
         decidedAt: result.audit.at,
       })
@@ -490,6 +495,14 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
   for (const userId of peopleToTell(who.person.id, who.person.userId)) {
     notifyWithEmail(userId, "plan-decision", { by: who.actor.name }, `/people/${who.person.id}/plan/decision`);
   }
+  // The lead professional who referred the plan hears the panel's outcome.
+  if (byPanel && who.person.leadProfessionalId)
+    notifyWithEmail(
+      who.person.leadProfessionalId,
+      "panel-decided",
+      { name: who.personName },
+      `/people/${who.person.id}/plan/decision`,
+    );
   return { ok: true, version: submission.version };
 }
 
@@ -700,6 +713,24 @@ interface QueueRow {
   reconsideration: number | null;
   lastDecidedAt: string | null;
   reviewDate: string | null;
+}
+
+/**
+ * The positive-risk panel's list: the plans of one team's people that are referred to it now, the
+ * longest waiting first (since the referral). One statement; only reads.
+ */
+export function panelQueueFor(teamId: string) {
+  return db().all<{ personId: string; name: string; since: string; leadName: string | null }>(sql`
+    select p.id as personId, u.name as name, lead.name as leadName,
+      (select d.decided_at from plan_decisions d where d.plan_id = pl.id and d.decision = 'referred-to-panel'
+        order by d.decided_at desc limit 1) as since
+    from persons p
+    join users u on u.id = p.user_id
+    left join users lead on lead.id = p.lead_professional_id
+    join plans pl on pl.person_id = p.id
+      and pl.cycle = (select max(c.cycle) from plans c where c.person_id = p.id)
+    where p.team_id = ${teamId} and pl.state = 'referred-to-panel'
+    order by since asc`);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   insightsReachOf,
   mayActOnRecord,
   mayRunScheme,
+  maySitOnPanelFor,
   type InsightsReach,
   type RecordAction,
   representativeStanding,
@@ -12,6 +13,7 @@ import {
 } from "~/domain/access";
 import { pageOf, slicePage, type Page } from "~/domain/paging";
 import { audit } from "~/models/audit.server";
+import { currentPlan } from "~/models/plan.server";
 import type { User } from "~/models/users.server";
 import { db } from "~/lib/db.server";
 import { requireUser, type Signed } from "./session.server";
@@ -43,6 +45,9 @@ function standingOfHelper(helper: HelperRow | undefined): Standing {
 export function standingOf(user: User, person: PersonRow): Standing {
   if (person.userId === user.id) return "self";
   if (person.leadProfessionalId === user.id) return "lead-professional";
+  // The positive-risk panel sees a plan only while it is referred to them, and nothing else of the record.
+  if (maySitOnPanelFor(user, person))
+    return currentPlan(person.id)?.state === "referred-to-panel" ? "team-member" : "none";
   return standingOfHelper(
     db()
       .select()

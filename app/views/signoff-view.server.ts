@@ -118,6 +118,7 @@ export function decisionsView(
       ),
       reason: d.reason,
       risk: d.risk,
+      panelSat: d.panelSat,
       reviewDate: d.reviewDate ? formatDate(d.reviewDate, lang) : null,
       budget: d.confirmedBudgetPence === null ? null : formatMoney(d.confirmedBudgetPence, lang),
     };

@@ -113,6 +113,8 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" |
   "routes/account/second-factor": { signedIn: "public" },
   // -- routes that name no record: sign-off queue, notifications --
   "routes/caseload/queue": { signedIn: ["jo", "chris", "priya"] },
+  // The positive-risk panel: members of a team's panel only (what each sees is in tests/integration/panel.test.ts).
+  "routes/caseload/panel": { signedIn: ["alex"] },
   "routes/account/notifications": { signedIn: "any" },
   // -- what the scheme learns: commissioners every team, a team administrator their own --
   "routes/insights/insights": { signedIn: ["morgan"] },

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { ScrollRegion } from "~/components/scroll-region";
-import { insightsReachOf, isAdministratorOf, mayManageStaff } from "~/domain/access";
+import { insightsReachOf, isAdministratorOf, isOnPanel, mayManageStaff } from "~/domain/access";
 import { languageOf } from "~/lib/i18n.server";
 import { pendingFor } from "~/models/helpers.server";
 import { ownPersonId, recordsVisibleTo } from "~/server/access.server";
@@ -11,7 +11,7 @@ import { CASELOAD_SORTS, caseloadView, personHomeView, type CaseloadSort } from 
 import type { Route } from "./+types/home";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["plan"] };
+export const handle = { i18n: ["plan", "signoff"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
@@ -36,6 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     pending: user.role === "representative" ? pendingFor(user).map((p) => p.personName) : [],
     canLink: isAdministratorOf(user, user.teamId),
     canManageStaff: mayManageStaff(user, user.teamId),
+    onPanel: isOnPanel(user),
     insights: { "all-teams": "/insights", "own-team": "/insights/team", none: null }[insightsReachOf(user) ?? "none"],
   };
 }
@@ -234,6 +235,13 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
       {d.canLink && (
         <p>
           <a href="/team">{t("nav.team")}</a>
+        </p>
+      )}
+      {d.onPanel && (
+        <p>
+          <a className="button" href="/panel">
+            {t("signoff:panel.title")}
+          </a>
         </p>
       )}
       {d.canManageStaff && (

@@ -32,6 +32,7 @@ const KINDS = [
   "lead-linked",
   "person-linked",
   "person-moved",
+  "panel-decided",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -109,6 +109,11 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
             <p className="hint">{dec.cycleVersion}</p>
             {dec.reason && <p>{t("decision.reason", { reason: dec.reason })}</p>}
             {dec.risk && <p>{t("decision.risk", { risk: dec.risk })}</p>}
+            {dec.panelSat && (
+              <p data-testid="panel-sat">
+                {t("decision.panelSat")} <bdi>{dec.panelSat}</bdi>
+              </p>
+            )}
             {dec.reviewDate && <p>{t("decision.reviewDate", { date: dec.reviewDate })}</p>}
             {dec.budget && <p>{t("decision.budget", { amount: dec.budget })}</p>}
             {dec.criteria.length > 0 && (

@@ -14,6 +14,7 @@ import { changedParts, planCheckView, sentPlanDocumentView } from "~/views/plan-
 import { currentPlan } from "~/models/plan.server";
 import { decisionsView, snapshotView } from "~/views/signoff-view.server";
 import {
+  decisionsOf,
   decide,
   decisionHistory,
   latestSubmission,
@@ -51,6 +52,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     personId: access.person.id,
     personName: access.personName,
     state,
+    // A referred plan is decided by the panel; the lead professional who referred it waits for them.
+    byPanel: state === "referred-to-panel",
+    referral:
+      state === "referred-to-panel" && row
+        ? (decisionsOf(row.id)
+            .filter((x) => x.decision === "referred-to-panel")
+            .map((x) => ({ risk: x.risk, reason: x.reason }))
+            .at(-1) ?? null)
+        : null,
+    mayDecide:
+      state === "referred-to-panel" ? access.standing === "team-member" : access.standing === "lead-professional",
     submission: submission
       ? {
           id: submission.id,
@@ -118,6 +130,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     reviewDate: v.reviewDate,
     risk: v.risk,
     reason: v.reason,
+    panelSat: v.panelSat,
   });
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/decision`);
@@ -137,7 +150,12 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
     labels[agreeField(item.agreementIndex)] = t("review.agreement", { item: item.what });
     labels[adaptField(item.agreementIndex)] = t("review.adaptation", { item: item.what });
   }
-  Object.assign(labels, { reviewDate: t("review.reviewDate"), risk: t("review.risk"), reason: t("review.reason") });
+  Object.assign(labels, {
+    reviewDate: t("review.reviewDate"),
+    risk: t("review.risk"),
+    reason: t("review.reason"),
+    panelSat: t("review.panelSat"),
+  });
   const initial = refusal?.values ?? {
     ...Object.fromEntries(d.criteria.map((c) => [metField(c.criterion), c.met ? "met" : "not-yet"])),
     reviewDate: d.reviewDate,
@@ -191,75 +209,98 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
             {d.doc && <PlanDocumentView doc={d.doc} changed={d.changed?.parts ?? []} />}
           </section>
           <PlanSnapshot view={d.view} />
-          <ValidatedForm
-            schema={decisionSchema}
-            values={initial}
-            errors={refusal?.errors}
-            labels={labels}
-            hidden={{ submissionId: d.submission.id }}
-          >
-            <h2>{t("review.criteriaHeading")}</h2>
-            <p>{t("review.criteriaIntro")}</p>
-            {d.criteria.map((c) => (
-              <div key={c.criterion}>
-                <ChoiceField
-                  name={metField(c.criterion)}
-                  legend={c.name}
-                  hint={[
-                    t("review.suggested", { state: c.met ? t("review.met") : t("review.notYet") }),
-                    ...c.problems,
-                  ].join(" ")}
-                  options={[
-                    { value: "met", label: t("review.met") },
-                    { value: "not-yet", label: t("review.notYet") },
-                  ]}
-                />
-                <TextField name={commentField(c.criterion)} label={labels[commentField(c.criterion)]!} multiline />
-              </div>
-            ))}
-            {agreeItems.length > 0 && (
-              <>
-                <h2>{t("review.itemsHeading")}</h2>
-                <p>{t("review.itemsIntro")}</p>
-                {agreeItems.map((item) => (
-                  <div key={item.id}>
-                    <ChoiceField
-                      name={agreeField(item.agreementIndex)}
-                      legend={labels[agreeField(item.agreementIndex)]!}
-                      hint={item.flagged ? t("plan.flagged") : undefined}
-                      options={[
-                        { value: "agree", label: t("review.agree") },
-                        { value: "adapt", label: t("review.adapt") },
-                        { value: "not-agree", label: t("review.notAgree") },
-                      ]}
-                    />
-                    <TextField
-                      name={adaptField(item.agreementIndex)}
-                      label={labels[adaptField(item.agreementIndex)]!}
-                    />
-                  </div>
-                ))}
-              </>
-            )}
-            <h2>{t("review.decisionHeading")}</h2>
-            <ChoiceField
-              name="decision"
-              legend={labels.decision!}
-              options={[
-                { value: "sign-off", label: t("review.signOff"), hint: t("review.signOffHint") },
-                { value: "request-changes", label: t("review.requestChanges"), hint: t("review.requestChangesHint") },
-                { value: "refer-to-panel", label: t("review.referToPanel"), hint: t("review.referToPanelHint") },
-              ]}
-            />
-            <DateField
-              name="reviewDate"
-              legend={labels.reviewDate!}
-              hint={t("review.reviewDateHint", { example: d.reviewDateExample })}
-            />
-            <TextField name="risk" label={labels.risk!} multiline />
-            <TextField name="reason" label={labels.reason!} multiline />
-            <SubmitButton>{t("review.save")}</SubmitButton>
-          </ValidatedForm>
+          {d.byPanel && d.referral && (
+            <section className="inset" aria-labelledby="referral">
+              <h2 id="referral">{t("review.referralHeading")}</h2>
+              {d.referral.risk && <p>{t("decision.risk", { risk: d.referral.risk })}</p>}
+              {d.referral.reason && <p>{t("decision.reason", { reason: d.referral.reason })}</p>}
+            </section>
+          )}
+          {!d.mayDecide ? (
+            <p className="inset">{t(d.byPanel ? "review.withPanel" : "review.notYours")}</p>
+          ) : (
+            <ValidatedForm
+              schema={decisionSchema}
+              values={initial}
+              errors={refusal?.errors}
+              labels={labels}
+              hidden={{ submissionId: d.submission.id }}
+            >
+              <h2>{t("review.criteriaHeading")}</h2>
+              <p>{t("review.criteriaIntro")}</p>
+              {d.criteria.map((c) => (
+                <div key={c.criterion}>
+                  <ChoiceField
+                    name={metField(c.criterion)}
+                    legend={c.name}
+                    hint={[
+                      t("review.suggested", { state: c.met ? t("review.met") : t("review.notYet") }),
+                      ...c.problems,
+                    ].join(" ")}
+                    options={[
+                      { value: "met", label: t("review.met") },
+                      { value: "not-yet", label: t("review.notYet") },
+                    ]}
+                  />
+                  <TextField name={commentField(c.criterion)} label={labels[commentField(c.criterion)]!} multiline />
+                </div>
+              ))}
+              {agreeItems.length > 0 && (
+                <>
+                  <h2>{t("review.itemsHeading")}</h2>
+                  <p>{t("review.itemsIntro")}</p>
+                  {agreeItems.map((item) => (
+                    <div key={item.id}>
+                      <ChoiceField
+                        name={agreeField(item.agreementIndex)}
+                        legend={labels[agreeField(item.agreementIndex)]!}
+                        hint={item.flagged ? t("plan.flagged") : undefined}
+                        options={[
+                          { value: "agree", label: t("review.agree") },
+                          { value: "adapt", label: t("review.adapt") },
+                          { value: "not-agree", label: t("review.notAgree") },
+                        ]}
+                      />
+                      <TextField
+                        name={adaptField(item.agreementIndex)}
+                        label={labels[adaptField(item.agreementIndex)]!}
+                      />
+                    </div>
+                  ))}
+                </>
+              )}
+              <h2>{t("review.decisionHeading")}</h2>
+              <ChoiceField
+                name="decision"
+                legend={labels.decision!}
+                options={[
+                  { value: "sign-off", label: t("review.signOff"), hint: t("review.signOffHint") },
+                  { value: "request-changes", label: t("review.requestChanges"), hint: t("review.requestChangesHint") },
+                  ...(d.byPanel
+                    ? []
+                    : [
+                        {
+                          value: "refer-to-panel",
+                          label: t("review.referToPanel"),
+                          hint: t("review.referToPanelHint"),
+                        },
+                      ]),
+                ]}
+              />
+              <DateField
+                name="reviewDate"
+                legend={labels.reviewDate!}
+                hint={t("review.reviewDateHint", { example: d.reviewDateExample })}
+              />
+              {d.byPanel ? (
+                <TextField name="panelSat" label={labels.panelSat!} hint={t("review.panelSatHint")} />
+              ) : (
+                <TextField name="risk" label={labels.risk!} multiline />
+              )}
+              <TextField name="reason" label={labels.reason!} multiline />
+              <SubmitButton>{t("review.save")}</SubmitButton>
+            </ValidatedForm>
+          )}
         </>
       )}
       {d.earlier.length > 0 && (

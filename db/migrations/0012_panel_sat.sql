@@ -1,0 +1,1 @@
+ALTER TABLE `plan_decisions` ADD `panel_sat` text;
