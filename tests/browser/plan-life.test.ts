@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
 import { Browserish, baseUrl } from "../support/http";
 
@@ -34,9 +34,7 @@ beforeAll(async () => {
   expect((await http.post("/sign-up", { name: "Wren Window", email: EMAIL, password: PASSWORD })).status).toBe(302);
   personId = (await recordLinks(http))[0]!;
   const jo = await signIn(DEMO.jo);
-  const team = await (await jo.get("/team")).text();
-  const joId = /value="([0-9a-f-]{36})"[^>]*\/><div><label[^>]*>Jo Ahmed</.exec(team)?.[1];
-  expect((await jo.post("/team", { email: EMAIL, professionalId: joId! })).status).toBe(302);
+  await chooseTeamAndLink(http, personId, "Wren Window", jo, "Jo Ahmed");
   for (const key of NEED_AREA_KEYS)
     expect((await http.post(`/people/${personId}/assessment/${key}`, { rating: "2" })).status).toBe(302);
   await http.post(`/people/${personId}/assessment/informal`, { informal: "a-little" });

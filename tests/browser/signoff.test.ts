@@ -147,7 +147,7 @@ describe("the whole mission with JavaScript off", () => {
     // -- Tomasz reads the reasons, revises and resends --
     await go(t, "/notifications");
     await axeCheck(tomasz);
-    await t.getByRole("link", { name: "Chris Evans has made a decision on the plan." }).click();
+    await t.getByRole("button", { name: "Chris Evans has made a decision on the plan." }).click();
     const reasons = await main(t);
     expect(reasons).toContain("Please add who you would call if things got hard.");
     expect(reasons).toContain("Please say how you would like the money to be managed.");

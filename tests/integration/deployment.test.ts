@@ -62,7 +62,7 @@ describe("demo people never in a real deployment", () => {
   it("a public address on a database holding the demo accounts stops start-up with a clear message", async () => {
     const dataDir = folder();
     // Trying it locally: `npm start` asks for the demo people.
-    const local = await start({ DATA_DIR: dataDir });
+    const local = await start({ DATA_DIR: dataDir }, /Press Ctrl\+C/);
     expect(local.output()).toContain("Demo sign-ins");
     await stop(local.child);
     const publicStart = await start({ DATA_DIR: dataDir, PUBLIC_URL: "https://portal.example.org" });

@@ -88,6 +88,15 @@ describe("safe linking: a person joins a team by their own act", () => {
       expect((await p.post(`/people/${first.personId}/assessment/${key}`, { rating: "1" })).status).toBe(302);
     await p.post(`/people/${first.personId}/assessment/informal`, { informal: "a-little" });
     expect((await p.post(`/people/${first.personId}/assessment/check`, { intent: "calculate" })).status).toBe(302);
+    // A plan is sent with at least one outcome (the plan's life: nothing empty reaches a queue).
+    const outcome = await p.post(`/people/${first.personId}/plan/outcomes`, {
+      intent: "add",
+      words: "Walk by the river on Sundays",
+      lifeAreaId: "feeling-well",
+      now: "3",
+      hope: "7",
+    });
+    expect(outcome.status).toBe(302);
     const sent = await p.post(`/people/${first.personId}/plan/submit`, {
       consent: "on",
       reason: "I would like to talk it through before I add more.",

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
 import { Browserish, baseUrl } from "../support/http";
 
 /**
@@ -63,13 +63,6 @@ async function withBudget(browser: Browserish, id: string) {
   expect((await browser.post(`/people/${id}/assessment/check`, { intent: "calculate" })).status).toBe(302);
 }
 
-async function professionalId(name: string): Promise<string> {
-  const html = await (await jo.get("/team")).text();
-  const match = new RegExp(`value="([0-9a-f-]{36})"[^>]*/><div><label[^>]*>${name}<`).exec(html);
-  if (!match?.[1]) throw new Error(`No ${name} on /team`);
-  return match[1];
-}
-
 async function inviteAndJoin(kind: "peer-broker" | "representative", name: string, email: string) {
   const res = await person.post(`/people/${personId}/helpers`, { intent: "invite", kind });
   const code = /data-testid="invitation-code">([A-Z0-9-]+)</.exec(await res.text())?.[1];
@@ -112,11 +105,7 @@ beforeAll(async () => {
   sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
   ({ browser: person, id: personId } = await signUp("Lin Life", "lin.life@example.org"));
   jo = await signIn(DEMO.jo);
-  const linked = await jo.post("/team", {
-    email: "lin.life@example.org",
-    professionalId: await professionalId("Jo Ahmed"),
-  });
-  expect(linked.status).toBe(302);
+  await chooseTeamAndLink(person, personId, "Lin Life", jo, "Jo Ahmed");
   await withBudget(person, personId);
   const outcome = await person.post(`/people/${personId}/plan/outcomes`, {
     intent: "add",
@@ -297,11 +286,7 @@ describe("no plan goes nowhere", () => {
 
   it("an empty plan cannot be sent: it needs a budget worked out and at least one outcome", async () => {
     const { browser, id } = await signUp("Emi Empty", "emi.empty@example.org");
-    const linked = await jo.post("/team", {
-      email: "emi.empty@example.org",
-      professionalId: await professionalId("Jo Ahmed"),
-    });
-    expect(linked.status).toBe(302);
+    await chooseTeamAndLink(browser, id, "Emi Empty", jo, "Jo Ahmed");
     const noBudget = await browser.post(
       `/people/${id}/plan/submit`,
       { consent: "on", reason: "x" },
@@ -439,10 +424,7 @@ describe("after sign-off", () => {
 describe("the review screen", () => {
   it("shows every part of the plan with what changed marked; a not-agreed item with its reason reaches the person and is not counted as planned", async () => {
     const { browser: rue, id } = await signUp("Rue Review", "rue.review@example.org");
-    expect(
-      (await jo.post("/team", { email: "rue.review@example.org", professionalId: await professionalId("Jo Ahmed") }))
-        .status,
-    ).toBe(302);
+    await chooseTeamAndLink(rue, id, "Rue Review", jo, "Jo Ahmed");
     await withBudget(rue, id);
     const base = `/people/${id}/plan`;
     const ok = async (path: string, fields: Record<string, string>) =>

@@ -235,12 +235,16 @@ describe("every query behind the listed pages finds its rows through an index", 
     for (const statement of statements) {
       const explain = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`);
       let plan: { detail: string }[] | undefined;
-      // Parameters do not change the plan: bind as many nulls as the statement takes.
+      // Parameters do not change the plan: bind a null for each one, named (@name, :name, $name) or not.
+      const named = Object.fromEntries([...statement.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => [m[1], null]));
       for (let n = 0; n < 200 && !plan; n++) {
         try {
-          plan = explain.all(...Array<null>(n).fill(null)) as { detail: string }[];
+          const nulls = Array<null>(n).fill(null);
+          plan = (Object.keys(named).length > 0 ? explain.all(named, ...nulls) : explain.all(...nulls)) as {
+            detail: string;
+          }[];
         } catch (error) {
-          if (!(error instanceof RangeError)) throw error;
+          if (!(error instanceof RangeError) && !(error instanceof TypeError)) throw error;
         }
       }
       for (const { detail } of plan ?? []) {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 /**
@@ -21,13 +21,6 @@ const ENTRY = "studio-space";
 const ITEM = "A shared pottery studio on Tuesdays";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-async function joId(): Promise<string> {
-  const html = await (await jo.get("/team")).text();
-  const match = /value="([0-9a-f-]{36})"[^>]*\/><div><label[^>]*>Jo Ahmed</.exec(html);
-  if (!match?.[1]) throw new Error("No Jo Ahmed on /team");
-  return match[1];
-}
-
 beforeAll(async () => {
   sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
   person = new Browserish();
@@ -35,7 +28,7 @@ beforeAll(async () => {
   personId = (await recordLinks(person))[0]!;
   jo = await signIn(DEMO.jo);
   morgan = await signIn(DEMO.morgan);
-  expect((await jo.post("/team", { email: "mel.menu@example.org", professionalId: await joId() })).status).toBe(302);
+  await chooseTeamAndLink(person, personId, "Mel Menu", jo, "Jo Ahmed");
   for (const key of NEED_AREA_KEYS)
     await person.post(`/people/${personId}/assessment/${key}`, { rating: key === "mood" ? "3" : "1" });
   await person.post(`/people/${personId}/assessment/informal`, { informal: "a-little" });

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { DEMO, DEMO_PASSWORD, recordLinks, signIn } from "./accounts";
+import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn } from "./accounts";
 import { Browserish } from "./http";
 
 export const GYM = "Swimming and the gym";
@@ -26,9 +26,7 @@ export async function signedOffPerson(name: string, email: string, management = 
   expect((await person.post("/sign-up", { name, email, password: DEMO_PASSWORD })).status).toBe(302);
   const personId = (await recordLinks(person))[0]!;
   const jo = await signIn(DEMO.jo);
-  const team = await (await jo.get("/team")).text();
-  const joId = /value="([0-9a-f-]{36})"[^>]*\/><div><label[^>]*>Jo Ahmed</.exec(team)?.[1];
-  expect((await jo.post("/team", { email, professionalId: joId! })).status).toBe(302);
+  await chooseTeamAndLink(person, personId, name, jo, "Jo Ahmed");
   for (const key of NEED_AREA_KEYS)
     expect(
       (await person.post(`/people/${personId}/assessment/${key}`, { rating: key === "mood" ? "3" : "1" })).status,
