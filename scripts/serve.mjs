@@ -40,11 +40,14 @@ function setBaselineHeaders(res) {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
-/** The largest request body: every form fits in 256 KB. A designed upload gets its own, larger limit here. */
+/**
+ * The largest request body: every form fits in 256 KB. A designed upload has its own, larger limit,
+ * from the app (UPLOAD_BODY_LIMITS in app/server/body-limits.server.ts), set once the build is loaded.
+ */
 const FORM_BODY_LIMIT = 256 * 1024;
-const BODY_LIMITS = [];
+let uploadLimits = [];
 function bodyLimitFor(pathname) {
-  return BODY_LIMITS.find(([pattern]) => pattern.test(pathname))?.[1] ?? FORM_BODY_LIMIT;
+  return uploadLimits.find(([pattern]) => pattern.test(pathname))?.[1] ?? FORM_BODY_LIMIT;
 }
 
 const REFUSAL_PAGES = {
@@ -134,7 +137,9 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const buildFile = path.join(root, "build", "server", "index.js");
   if (!existsSync(buildFile)) throw new Error("No build found: run `npm run build` first.");
   const build = await import(pathToFileURL(buildFile).href);
-  const { prepare, clientAddressContext, clientAddress, auditRefusal, ownOrigin } = build.entry.module;
+  const { prepare, clientAddressContext, clientAddress, auditRefusal, ownOrigin, UPLOAD_BODY_LIMITS } =
+    build.entry.module;
+  uploadLimits = UPLOAD_BODY_LIMITS;
   const { RouterContextProvider } = await import("react-router");
   const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
 

@@ -100,3 +100,6 @@ export function distribution(draft: readonly number[], current: readonly number[
   for (const t of current) buckets[place(t)]!.current++;
   return buckets;
 }
+
+/** A file of cases for the trial page: 100,000 cases are about 4 MB; 32 MB leaves room and stays bounded. */
+export const CASES_FILE_MAX_BYTES = 32 * 1024 * 1024;

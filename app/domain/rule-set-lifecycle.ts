@@ -86,3 +86,6 @@ export function ruleSetInForce(published: readonly PublishedRuleSet[], date: str
   }
   return best?.id ?? fallbackId;
 }
+
+/** A rule-set file is a few kilobytes; 64 KB leaves room for many bands and long labels. */
+export const RULE_SET_FILE_MAX_BYTES = 64 * 1024;

@@ -247,6 +247,9 @@ describe("every query behind the listed pages finds its rows through an index", 
           if (!(error instanceof RangeError) && !(error instanceof TypeError)) throw error;
         }
       }
+      // The newest line by its integer primary key ("order by seq desc limit 1") reads one row from
+      // the end of the table's b-tree: SQLite calls it a scan, but it does not grow with the table.
+      if (/order by seq desc limit 1$/i.test(statement.trim())) continue;
       for (const { detail } of plan ?? []) {
         const scanned = /^SCAN (\S+)/.exec(detail)?.[1];
         if (scanned && !SMALL_TABLES.has(scanned) && scanned !== "CONSTANT") scans.push(`${detail}  ←  ${statement}`);

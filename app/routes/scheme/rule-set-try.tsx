@@ -1,3 +1,4 @@
+import { CASES_FILE_MAX_BYTES } from "~/domain/calibration-trial";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData } from "react-router";
@@ -15,9 +16,6 @@ import type { Route } from "./+types/rule-set-try";
 import { runTrial } from "./trial.server";
 
 export const handle = { i18n: ["scheme"] };
-
-/** A case is a line of about 40 characters: 32 MB holds several hundred thousand. */
-const CASES_FILE_MAX_BYTES = 32 * 1024 * 1024;
 
 function ruleSetsOr404(id: string) {
   const draft = findRuleSet(id);

@@ -1,3 +1,4 @@
+import { RULE_SET_FILE_MAX_BYTES } from "~/domain/rule-set-lifecycle";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useActionData } from "react-router";
 import { ChoiceField, CsrfInput, ErrorSummary, SubmitButton, TextField, ValidatedForm } from "~/components/form";
@@ -14,9 +15,6 @@ import { requireCommissioner } from "~/server/access.server";
 import type { Route } from "./+types/rule-sets";
 
 export const handle = { i18n: ["scheme"] };
-
-/** A rule-set file is a few kilobytes; 64 KB leaves room for many bands and long labels. */
-export const RULE_SET_FILE_MAX_BYTES = 64 * 1024;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireCommissioner(context, request);
