@@ -103,7 +103,7 @@ async function signOff(reviewDate: string) {
   const html = await (await jo.get(`/people/${personId}/plan/review`)).text();
   const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
   const fields: Record<string, string> = { submissionId: submissionId!, decision: "sign-off", reviewDate };
-  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  for (const c of CRITERIA) fields[`criteria.${c}.met`] = "met";
   const res = await jo.post(`/people/${personId}/plan/review`, fields);
   expect(res.status, await res.clone().text()).toBe(302);
 }
@@ -505,8 +505,8 @@ describe("the review screen", () => {
       await (await jo.get(`${base}/review`)).text(),
     )?.[1];
     const changes: Record<string, string> = { submissionId: firstId!, decision: "request-changes" };
-    for (const c of CRITERIA) changes[`met-${c}`] = c === "managed-risks" ? "not-yet" : "met";
-    changes["comment-managed-risks"] = "Please add a second contact for nights";
+    for (const c of CRITERIA) changes[`criteria.${c}.met`] = c === "managed-risks" ? "not-yet" : "met";
+    changes["criteria.managed-risks.comment"] = "Please add a second contact for nights";
     expect((await jo.post(`${base}/review`, changes)).status).toBe(302);
     await ok("/crisis", {
       intent: "save",
@@ -542,13 +542,13 @@ describe("the review screen", () => {
       submissionId: secondId!,
       decision: "sign-off",
       reviewDate: inDays(90),
-      "agree-0": "not-agree",
+      "items.0.agreement": "not-agree",
     };
-    for (const c of CRITERIA) signOff[`met-${c}`] = "met";
+    for (const c of CRITERIA) signOff[`criteria.${c}.met`] = "met";
     const noReason = await jo.post(`${base}/review`, signOff);
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Please say why it is not agreed");
-    signOff["adapt-0"] = "The budget cannot pay for alcohol";
+    signOff["items.0.adaptation"] = "The budget cannot pay for alcohol";
     expect((await jo.post(`${base}/review`, signOff)).status).toBe(302);
 
     const decision = mainOf(await (await rue.get(`${base}/decision`)).text());
