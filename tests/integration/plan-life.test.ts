@@ -2,11 +2,11 @@ import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish, baseUrl } from "../support/http";
+import { Browserish, baseUrl, dataDir } from "../support/http";
 
 /**
  * The plan's life has one owner (the workflow's state machine): a sent plan's pages are read-only and
@@ -109,7 +109,7 @@ async function signOff(reviewDate: string) {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   ({ browser: person, id: personId } = await signUp("Lin Life", "lin.life@example.org"));
   jo = await signIn(DEMO.jo);
   const linked = await jo.post("/team", {
@@ -571,7 +571,7 @@ async function startAndStopServer(): Promise<void> {
   for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR"]) delete env[key];
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: inject("dataDir") },
+    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir() },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {

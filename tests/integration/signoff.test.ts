@@ -1,11 +1,10 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 
 /**
  * Sign-off end to end over HTTP: submitting (and who may), the frozen snapshot, the lead
@@ -93,7 +92,7 @@ const errorBy = (html: string, name: string) =>
   ).exec(html)?.[1];
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   person = new Browserish();
   await person.post("/sign-up", {
     name: "Sol Signoff",
