@@ -10,6 +10,9 @@ export default defineConfig({
   root,
   resolve: { alias },
   test: {
+    // Two files at a time, one per core. Each project with a server starts one per worker slot
+    // (tests/setup/server.ts), so files running side by side never share a server or a database.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -30,8 +33,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/server.ts"],
-          // One server, one address: files take turns so sign-in throttling and one-time codes stay predictable.
-          fileParallelism: false,
+          // Files run two at a time, each against its own slot's server and database (tests/setup/server.ts).
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -44,6 +46,8 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/server.ts"],
+          // One file at a time: Chromium wants more than one core to itself, and a browser file beside
+          // another on this 2-core machine would run close to its waits. Its one server is slot 1's.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

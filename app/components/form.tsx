@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useRef, type FormEvent, type Reac
 import {
   FormProvider,
   get,
+  set,
   useForm,
   useFormContext,
   type FieldErrors,
@@ -88,7 +89,7 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
 }: ValidatedFormProps<S>) {
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as Resolver<FieldValues>,
-    defaultValues: { ...values, ...hidden },
+    defaultValues: nestedValues({ ...values, ...hidden }),
     shouldFocusError: false,
   });
   // Checked here first; once it passes, the browser submits the form itself (a full page load, the
@@ -133,6 +134,16 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
       </FormProvider>
     </FieldStateContext.Provider>
   );
+}
+
+/**
+ * What the server sends back is keyed by field name (`contacts.1.name`); react-hook-form keeps its
+ * values nested, and would otherwise hand the flat names to the strict schema as unknown fields.
+ */
+function nestedValues(values: FormValues): FieldValues {
+  const nested: FieldValues = {};
+  for (const [name, value] of Object.entries(values)) set(nested, name, value);
+  return nested;
 }
 
 /** react-hook-form's nested errors as one message per field name (`contacts.1.name`), as the server sends them. */

@@ -70,8 +70,12 @@ export type Problem = {
 };
 export type CriterionResult = { criterion: Criterion; met: boolean; problems: Problem[] };
 
-/** What the lead professional decided on an item that needs agreement (keyed by item id). */
-export type ItemAgreement = "agree" | "adapt" | "not-agree";
+/**
+ * What the lead professional decides on an item that needs agreement: agree it, agree it with an
+ * adaptation, or not agree it (not funded). Stored keyed by item id.
+ */
+export const ITEM_AGREEMENTS = ["agree", "adapt", "not-agree"] as const;
+export type ItemAgreement = (typeof ITEM_AGREEMENTS)[number];
 export type ItemAgreements = Readonly<Record<string, ItemAgreement>>;
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CRITERIA, type Criterion } from "~/domain/plan-criteria";
+import { CRITERIA, ITEM_AGREEMENTS, type Criterion } from "~/domain/plan-criteria";
 import {
   blankToUndefined,
   calendarDate,
@@ -32,72 +32,71 @@ export const submitPlanSchema = z
 export const MAX_AGREEMENT_ITEMS = 60;
 
 export const DECISIONS = ["sign-off", "request-changes", "refer-to-panel"] as const;
-export type DecisionChoice = (typeof DECISIONS)[number];
 
-export const metField = (c: Criterion) => `met-${c}` as const;
-export const commentField = (c: Criterion) => `comment-${c}` as const;
-export const agreeField = (i: number) => `agree-${i}` as const;
-export const adaptField = (i: number) => `adapt-${i}` as const;
+/**
+ * The review form's field names, nested: `criteria.<criterion>.met` and `.comment` for each of the six
+ * criteria; `items.<n>.agreement` and `.adaptation` for the n-th item needing agreement (by its place in
+ * itemsNeedingAgreement). The adaptation box says what changes, or why an item is not agreed.
+ */
+export const criterionField = (c: Criterion, part: "met" | "comment") => `criteria.${c}.${part}` as const;
+export const itemField = (i: number, part: "agreement" | "adaptation") => `items.${i}.${part}` as const;
 
-const shape: Record<string, z.ZodType> = {
-  submissionId: z.string().min(1).max(64),
-  decision: z.enum(DECISIONS, { error: "signoff:errors.chooseDecision" }),
-  reviewDate: isoDate("signoff:errors.reviewDate"),
-  risk: optionalText(2000),
-  reason: optionalText(2000),
-  // A positive-risk panel's decision names who sat (required there: the action checks the plan's state).
-  panelSat: optionalText(500),
-};
-for (const c of CRITERIA) {
-  shape[metField(c)] = z.enum(["met", "not-yet"], { error: "signoff:errors.chooseMet" });
-  shape[commentField(c)] = optionalText(2000);
-}
-for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-  shape[agreeField(i)] = z.preprocess(
-    blankToUndefined,
-    z.enum(["agree", "adapt", "not-agree"], { error: "signoff:errors.chooseAgreement" }).optional(),
-  );
-  shape[adaptField(i)] = optionalText(1000);
-}
+/** A row or group left out (a gap in a list) reads as nothing chosen, so each error stands by its own field. */
+const orEmpty = (v: unknown) => v ?? {};
 
-export type DecisionForm = {
-  submissionId: string;
-  decision: DecisionChoice;
-  reviewDate?: string;
-  risk?: string;
-  reason?: string;
-  panelSat?: string;
-} & Record<string, string | undefined>;
+const criterionRow = z.strictObject({
+  met: z.enum(["met", "not-yet"], { error: "signoff:errors.chooseMet" }).transform((v) => v === "met"),
+  comment: optionalText(2000),
+});
 
-/** The lead professional's decision on one submitted version. */
+const itemRow = z.strictObject({
+  // An unchosen radio group is absent from the form data, and null in react-hook-form's values.
+  agreement: z.preprocess(
+    (v) => (v === null ? undefined : blankToUndefined(v)),
+    z.enum(ITEM_AGREEMENTS, { error: "signoff:errors.chooseAgreement" }).optional(),
+  ),
+  adaptation: optionalText(1000),
+});
+
+/** The lead professional's (or the positive-risk panel's) decision on one submitted version. */
 export const decisionSchema = withDateInputs(
   ["reviewDate"],
-  z.strictObject(shape).superRefine((raw, ctx) => {
-    const v = raw as DecisionForm;
-    const add = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (v.decision === "request-changes") {
-      const notYet = CRITERIA.filter((c) => v[metField(c)] === "not-yet");
-      if (notYet.length === 0) add("decision", "signoff:errors.changesNeedNotYet");
-      for (const c of notYet) if (!v[commentField(c)]) add(commentField(c), "signoff:errors.reasonForCriterion");
-    }
-    if (v.decision === "sign-off" && !v.reviewDate) add("reviewDate", "signoff:errors.reviewDate");
-    // An adaptation says what changes; "not agreed" says why, so the person reads a reason.
-    for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-      const choice = v[agreeField(i)];
-      if ((choice === "adapt" || choice === "not-agree") && !v[adaptField(i)])
-        add(
-          adaptField(i),
-          choice === "adapt" ? "signoff:errors.adaptationNeeded" : "signoff:errors.notAgreedReasonNeeded",
-        );
-    }
-    if (v.decision === "refer-to-panel") {
-      if (!v.risk) add("risk", "signoff:errors.riskNeeded");
-      if (!v.reason) add("reason", "signoff:errors.panelReasonNeeded");
-    }
-    for (let i = 0; i < MAX_AGREEMENT_ITEMS; i++) {
-      if (v[agreeField(i)] === "adapt" && !v[adaptField(i)]) add(adaptField(i), "signoff:errors.adaptationNeeded");
-    }
-  }) as unknown as z.ZodType<DecisionForm, Record<string, unknown>>,
+  z
+    .strictObject({
+      submissionId: z.string().min(1).max(64),
+      // Every criterion, and no other key: a record keyed by the criteria's list is exhaustive and strict.
+      criteria: z.preprocess(
+        orEmpty,
+        z.record(z.enum(CRITERIA), z.preprocess(orEmpty, criterionRow), { error: "signoff:errors.chooseMet" }),
+      ),
+      items: z.array(z.preprocess(orEmpty, itemRow)).max(MAX_AGREEMENT_ITEMS).default([]),
+      decision: z.enum(DECISIONS, { error: "signoff:errors.chooseDecision" }),
+      reviewDate: isoDate("signoff:errors.reviewDate"),
+      risk: optionalText(2000),
+      reason: optionalText(2000),
+      // A positive-risk panel's decision names who sat (required there: the model checks the plan's state).
+      panelSat: optionalText(500),
+    })
+    .superRefine((v, ctx) => {
+      const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      if (v.decision === "request-changes") {
+        const notYet = CRITERIA.filter((c) => !v.criteria[c].met);
+        if (notYet.length === 0) add(["decision"], "signoff:errors.changesNeedNotYet");
+        for (const c of notYet)
+          if (!v.criteria[c].comment) add(["criteria", c, "comment"], "signoff:errors.reasonForCriterion");
+      }
+      if (v.decision === "sign-off" && !v.reviewDate) add(["reviewDate"], "signoff:errors.reviewDate");
+      // An adaptation says what changes; "not agreed" says why, so the person reads a reason.
+      v.items.forEach(({ agreement, adaptation }, i) => {
+        if (agreement === "adapt" && !adaptation) add(["items", i, "adaptation"], "signoff:errors.adaptationNeeded");
+        if (agreement === "not-agree" && !adaptation)
+          add(["items", i, "adaptation"], "signoff:errors.notAgreedReasonNeeded");
+      });
+      if (v.decision === "refer-to-panel") {
+        if (!v.risk) add(["risk"], "signoff:errors.riskNeeded");
+        if (!v.reason) add(["reason"], "signoff:errors.panelReasonNeeded");
+      }
+    }),
 );
 
 /** "Ask us to think again", in the person's own words. */

@@ -20,6 +20,7 @@ import {
   type ItemAgreement,
   type ItemAgreements,
 } from "~/domain/plan-criteria";
+import { itemField } from "~/forms/signoff";
 import type { Plan } from "~/domain/plan";
 import type { Standing } from "~/domain/access";
 import {
@@ -393,9 +394,11 @@ export interface DecisionInput {
   submissionId: string;
   decision: "sign-off" | "request-changes" | "refer-to-panel";
   criteria: Record<Criterion, { met: boolean; comment?: string }>;
-  /** By index into itemsNeedingAgreement(snapshot.plan). */
-  /** agree; agree with an adaptation (what changes); or not agree (why): a not-agreed item is not funded. */
-  agreements: ({ agreement: "agree" | "adapt" | "not-agree"; adaptation?: string } | undefined)[];
+  /**
+   * By index into itemsNeedingAgreement(snapshot.plan): agree; agree with an adaptation (what changes); or
+   * not agree (why, in the same words box): a not-agreed item is not funded. No agreement = not chosen.
+   */
+  items: { agreement?: ItemAgreement; adaptation?: string }[];
   reviewDate?: string;
   risk?: string;
   reason?: string;
@@ -441,13 +444,13 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
   const snapshot = parseSnapshot(submission);
   const needing = itemsNeedingAgreement(snapshot.plan);
   if (input.decision === "sign-off") {
-    const missing = needing.findIndex((_, i) => !input.agreements[i]);
-    if (missing !== -1) return refusedStep("signoff:errors.chooseAgreement", `agree-${missing}`);
+    const missing = needing.findIndex((_, i) => !input.items[i]?.agreement);
+    if (missing !== -1) return refusedStep("signoff:errors.chooseAgreement", itemField(missing, "agreement"));
   }
   const itemAgreements = Object.fromEntries(
     needing.flatMap((item, i) => {
-      const a = input.agreements[i];
-      return a
+      const a = input.items[i];
+      return a?.agreement
         ? [
             [
               item.id,

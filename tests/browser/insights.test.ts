@@ -1,11 +1,12 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPeople, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO } from "../support/accounts";
 import { signInWindow } from "../support/browser-accounts";
 import { expectNoAxeViolations } from "../support/browser";
+import { dataDir } from "../support/http";
 
 let browser: Browser;
 const STAGES: GeneratedStage[] = ["identifying-need", "designing-plan", "organising-support", "using-support"];
@@ -15,7 +16,7 @@ beforeAll(async () => {
   const { launchBrowser } = await import("../support/browser");
   browser = await launchBrowser();
   // Twenty made-up people in Jo's team, in the first half of 2025, so every chart has something to draw.
-  const sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"));
+  const sqlite = new Database(path.join(dataDir(), "portal.sqlite"));
   sqlite.pragma("busy_timeout = 5000");
   const jo = sqlite.prepare("SELECT id FROM users WHERE email = ?").get(DEMO.jo) as { id: string };
   const people: GeneratedPerson[] = Array.from({ length: 20 }, (_, i) => ({

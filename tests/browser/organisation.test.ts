@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
-import { baseUrl } from "../support/http";
+import { baseUrl, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
 
 let browser: Browser;
@@ -53,7 +53,7 @@ describe("a council runs it, with JavaScript off", () => {
     expect(await main(admin.page)).toContain("The invitation has been sent.");
     expect(await main(admin.page)).toContain(email);
 
-    const [mail] = await waitForMail(inject("mailDir"), email);
+    const [mail] = await waitForMail(mailDir(), email);
     const link = /http:\/\/[^\s]+\/join\/[A-Za-z0-9_-]+/.exec(mail!.text)![0];
     expect(mail!.text).not.toMatch(/Jo Ahmed|North/);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
+import { sentPlanPerson } from "../support/signed-off-plan";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,8 +57,8 @@ async function markCriteria(page: Page, notYet: Record<string, string>) {
     "resource-efficiency",
     "clear-decisions",
   ]) {
-    await page.locator(`input[name="met-${c}"][value="${c in notYet ? "not-yet" : "met"}"]`).check();
-    if (notYet[c]) await page.locator(`#f-comment-${c}`).fill(notYet[c]!);
+    await page.locator(`input[name="criteria.${c}.met"][value="${c in notYet ? "not-yet" : "met"}"]`).check();
+    if (notYet[c]) await page.locator(`[id="f-criteria.${c}.comment"]`).fill(notYet[c]!);
   }
 }
 
@@ -176,8 +177,8 @@ describe("the whole mission with JavaScript off", () => {
       .click();
     expect(await main(c)).toContain("Call my brother when I notice the early signs");
     await markCriteria(c, {});
-    await c.locator('input[name="agree-0"][value="adapt"]').check();
-    await c.locator("#f-adapt-0").fill("Up to 40 visits, from an agency on the council's list");
+    await c.locator('input[name="items.0.agreement"][value="adapt"]').check();
+    await c.locator('[id="f-items.0.adaptation"]').fill("Up to 40 visits, from an agency on the council's list");
     await c.getByLabel("Sign off the plan").check();
     const reviewDate = await c.locator("#f-reviewDate").inputValue();
     expect(reviewDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -212,4 +213,36 @@ describe("the whole mission with JavaScript off", () => {
     await tomasz.context.close();
     await chris.context.close();
   }, 240_000);
+});
+
+describe("the review form with JavaScript on", () => {
+  it("checks the nested fields in the browser first (errors by the field, nothing sent), then records the decision", async () => {
+    const { personId } = await sentPlanPerson("Hana Hooks", "hana.hooks@example.org");
+    const jo = await signInWindow(browser, DEMO.jo);
+    const j = jo.page;
+    j.setDefaultTimeout(10_000);
+    const review = `/people/${personId}/plan/review`;
+    let posts = 0;
+    j.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === review) posts++;
+    });
+    await go(j, review);
+    await markCriteria(j, {});
+    await j.locator('input[name="items.0.agreement"][value="adapt"]').check();
+    await j.getByLabel("Sign off the plan").check();
+    await j.getByRole("button", { name: "Record the decision" }).click();
+    const summary = j.locator(".error-summary");
+    await summary.getByText("Please say what the adaptation is.").waitFor();
+    expect(await summary.innerText()).not.toMatch(/unrecognized|invalid input/i);
+    expect(await j.locator('[id="f-items.0.adaptation-error"]').innerText()).toContain(
+      "Please say what the adaptation is.",
+    );
+    expect(posts).toBe(0);
+    await j.locator('[id="f-items.0.adaptation"]').fill("Up to 60 hours, from an agency on the council's list");
+    await j.getByRole("button", { name: "Record the decision" }).click();
+    await j.getByRole("heading", { name: /Signed off by Jo Ahmed/ }).waitFor();
+    expect(posts).toBe(1);
+    expect(jo.problems).toEqual([]);
+    await jo.context.close();
+  }, 120_000);
 });

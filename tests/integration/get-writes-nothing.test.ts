@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 import { routeList, type RouteInfo } from "../support/routes";
 
 /**
@@ -31,7 +31,7 @@ function rowCounts(): Record<string, number> {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   routes = await routeList();
   browsers.anonymous = new Browserish();
   for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan"] as const)

@@ -2,12 +2,11 @@ import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { hashPassword } from "~/lib/password.server";
 import { totpCode } from "~/lib/totp.server";
 import { addPeople, addTeam, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 
 /**
  * What the scheme learns, on generated people with known answers. Every expected figure here is
@@ -318,7 +317,7 @@ async function signInAdmin(email: string, secret: string): Promise<Browserish> {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"));
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"));
   sqlite.pragma("busy_timeout = 5000");
   const hash = await hashPassword(PASSWORD);
   const secrets = { A: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", B: "MZXW6YTBOI======MZXW6YTBOI======".replaceAll("=", "A") };

@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO, radioValue, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
 
 /**
@@ -30,7 +30,7 @@ async function signUp(name: string, email: string, teamId: string | undefined) {
   return { browser, personId: (await recordLinks(browser))[0]! };
 }
 
-const mailFor = (email: string, count = 1) => waitForMail(inject("mailDir"), email, count);
+const mailFor = (email: string, count = 1) => waitForMail(mailDir(), email, count);
 
 const withoutToken = (html: string) =>
   html
@@ -39,7 +39,7 @@ const withoutToken = (html: string) =>
     .replace(/nonce="[^"]+"/g, "");
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   jo = await signIn(DEMO.jo);
   priya = await signIn(DEMO.priya);
 });
@@ -310,7 +310,7 @@ describe("staff by invitation, with a second factor", () => {
     expect(await reused.text()).toContain("This invitation link does not work.");
     // An invitation whose 72 hours have passed (written straight into the database, as time would).
     const token = "expired-token-for-the-test-aaaaaaaaaaaaaaaa";
-    const writable = new Database(path.join(inject("dataDir"), "portal.sqlite"), { fileMustExist: true });
+    const writable = new Database(path.join(dataDir(), "portal.sqlite"), { fileMustExist: true });
     writable
       .prepare(
         "insert into staff_invitations (id, email, kind, team_id, token_hash, expires_at) values (?, ?, 'lead-professional', 'north-cmht', ?, ?)",

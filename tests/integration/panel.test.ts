@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 
 /**
  * The positive-risk panel: a plan a lead professional refers is decided by a panel member of the
@@ -53,7 +53,7 @@ async function personWhoSends(name: string, email: string): Promise<Sent> {
 
 function decisionForm(submissionId: string, decision: string, extra: Record<string, string> = {}) {
   const fields: Record<string, string> = { submissionId, decision };
-  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  for (const c of CRITERIA) fields[`criteria.${c}.met`] = "met";
   return { ...fields, ...extra };
 }
 
@@ -76,7 +76,7 @@ let referred: Sent;
 let notReferred: Sent;
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   jo = await signIn(DEMO.jo);
   alex = await signIn(DEMO.alex);
   priya = await signIn(DEMO.priya);

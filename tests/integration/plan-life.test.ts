@@ -2,11 +2,11 @@ import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish, baseUrl } from "../support/http";
+import { Browserish, baseUrl, dataDir } from "../support/http";
 
 /**
  * The plan's life has one owner (the workflow's state machine): a sent plan's pages are read-only and
@@ -96,13 +96,13 @@ async function signOff(reviewDate: string) {
   const html = await (await jo.get(`/people/${personId}/plan/review`)).text();
   const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
   const fields: Record<string, string> = { submissionId: submissionId!, decision: "sign-off", reviewDate };
-  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  for (const c of CRITERIA) fields[`criteria.${c}.met`] = "met";
   const res = await jo.post(`/people/${personId}/plan/review`, fields);
   expect(res.status, await res.clone().text()).toBe(302);
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   ({ browser: person, id: personId } = await signUp("Lin Life", "lin.life@example.org"));
   jo = await signIn(DEMO.jo);
   await chooseTeamAndLink(person, personId, "Lin Life", jo, "Jo Ahmed");
@@ -487,8 +487,8 @@ describe("the review screen", () => {
       await (await jo.get(`${base}/review`)).text(),
     )?.[1];
     const changes: Record<string, string> = { submissionId: firstId!, decision: "request-changes" };
-    for (const c of CRITERIA) changes[`met-${c}`] = c === "managed-risks" ? "not-yet" : "met";
-    changes["comment-managed-risks"] = "Please add a second contact for nights";
+    for (const c of CRITERIA) changes[`criteria.${c}.met`] = c === "managed-risks" ? "not-yet" : "met";
+    changes["criteria.managed-risks.comment"] = "Please add a second contact for nights";
     expect((await jo.post(`${base}/review`, changes)).status).toBe(302);
     await ok("/crisis", {
       intent: "save",
@@ -524,13 +524,13 @@ describe("the review screen", () => {
       submissionId: secondId!,
       decision: "sign-off",
       reviewDate: inDays(90),
-      "agree-0": "not-agree",
+      "items.0.agreement": "not-agree",
     };
-    for (const c of CRITERIA) signOff[`met-${c}`] = "met";
+    for (const c of CRITERIA) signOff[`criteria.${c}.met`] = "met";
     const noReason = await jo.post(`${base}/review`, signOff);
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Please say why it is not agreed");
-    signOff["adapt-0"] = "The budget cannot pay for alcohol";
+    signOff["items.0.adaptation"] = "The budget cannot pay for alcohol";
     expect((await jo.post(`${base}/review`, signOff)).status).toBe(302);
 
     const decision = mainOf(await (await rue.get(`${base}/decision`)).text());
@@ -553,7 +553,7 @@ async function startAndStopServer(): Promise<void> {
   for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR"]) delete env[key];
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: inject("dataDir") },
+    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir() },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {

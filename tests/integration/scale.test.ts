@@ -3,14 +3,13 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { emptyPlan } from "~/domain/plan";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { DEMO_PASSWORD } from "~/models/demo.server";
 import { formatDateTime } from "~/lib/format";
 import { hashPassword } from "~/lib/password.server";
 import { totpCode, totpStep } from "~/lib/totp.server";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 
 /**
  * Lists that grow with people come a page at a time (25, GOV.UK pagination, plain links), and every
@@ -42,7 +41,7 @@ async function signInAs(email: string, code?: string): Promise<Browserish> {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"));
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const leadId = randomUUID();
   const now = Date.now();
@@ -198,7 +197,7 @@ describe("lists that grow come a page at a time", () => {
 
 describe("every query behind the listed pages finds its rows through an index", () => {
   it("EXPLAIN QUERY PLAN shows no full scan of a table that grows with people", async () => {
-    const log = path.join(inject("dataDir"), "queries.log");
+    const log = path.join(dataDir(), "queries.log");
     const from = statSync(log).size;
     const first = personIds[0]!;
     const waiting = personIds[1]!;

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 
 /**
  * The menu, maintained: a commissioner retires an entry after a plan using it was signed off. The
@@ -22,7 +22,7 @@ const ITEM = "A shared pottery studio on Tuesdays";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   person = new Browserish();
   await person.post("/sign-up", { name: "Mel Menu", email: "mel.menu@example.org", password: "mel menu long phrase" });
   personId = (await recordLinks(person))[0]!;
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const review = await (await jo.get(`/people/${personId}/plan/review`)).text();
   const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(review)![1]!;
   const fields: Record<string, string> = { submissionId, decision: "sign-off", reviewDate: inDays(90) };
-  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  for (const c of CRITERIA) fields[`criteria.${c}.met`] = "met";
   const signed = await jo.post(`/people/${personId}/plan/review`, fields, { from: "/queue" });
   expect(signed.status).toBe(302);
 }, 120_000);

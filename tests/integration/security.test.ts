@@ -3,15 +3,14 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { PLAN_LIST_CAPS } from "~/domain/plan";
 import { ACCOUNT_POLICY } from "~/lib/throttle";
 import { recordLinks } from "../support/accounts";
-import { Browserish, baseUrl } from "../support/http";
+import { Browserish, baseUrl, dataDir, serverPid } from "../support/http";
 
 let sqlite: Database.Database;
 beforeAll(() => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { fileMustExist: true });
 });
 afterAll(() => sqlite.close());
 
@@ -33,7 +32,7 @@ async function newPerson(name: string): Promise<{ browser: Browserish; email: st
 
 /** Peak memory of the server process (kB), from /proc. */
 function serverPeakKb(): number {
-  const status = readFileSync(`/proc/${inject("serverPid")}/status`, "utf8");
+  const status = readFileSync(`/proc/${serverPid()}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
 }
 

@@ -1,11 +1,10 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 
 /**
  * Sign-off end to end over HTTP: submitting (and who may), the frozen snapshot, the lead
@@ -48,8 +47,8 @@ function decisionForm(
 ) {
   const fields: Record<string, string> = { submissionId, decision };
   for (const c of CRITERIA) {
-    fields[`met-${c}`] = c in notYet ? "not-yet" : "met";
-    if (notYet[c]) fields[`comment-${c}`] = notYet[c]!;
+    fields[`criteria.${c}.met`] = c in notYet ? "not-yet" : "met";
+    if (notYet[c]) fields[`criteria.${c}.comment`] = notYet[c]!;
   }
   return { ...fields, ...extra };
 }
@@ -63,8 +62,30 @@ async function submissionId(): Promise<string> {
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const inputs = (html: string, name: string) =>
+  [...html.matchAll(/<input\b[^>]*>/g)].map((m) => m[0]).filter((tag) => attribute(tag, "name") === name);
+/** The radio chosen in a group, as the page was sent. */
+const chosen = (html: string, name: string) =>
+  inputs(html, name)
+    .filter((tag) => /\schecked(=""|\s|\/?>)/.test(tag))
+    .map((tag) => attribute(tag, "value"))
+    .join(",");
+/** What a text box or textarea holds, as the page was sent. */
+const typedInto = (html: string, name: string) => {
+  const box = inputs(html, name)[0];
+  if (box) return attribute(box, "value");
+  const escaped = name.replace(/[.]/g, "\\.");
+  return new RegExp(`<textarea\\b[^>]*\\sname="${escaped}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+};
+/** The error message shown beside a field (after its hidden "Error:" prefix). */
+const errorBy = (html: string, name: string) =>
+  new RegExp(
+    `id="f-${name.replace(/[.]/g, "\\.")}-error"><span class="visually-hidden">[\\s\\S]*?</span>([^<]*)</span>`,
+  ).exec(html)?.[1];
+
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   person = new Browserish();
   await person.post("/sign-up", {
     name: "Sol Signoff",
@@ -253,16 +274,78 @@ describe("the lead professional", () => {
     expect(noneNotYet.status).toBe(400);
     const noDate = await jo.post(
       `/people/${personId}/plan/review`,
-      decisionForm(id, "sign-off", {}, { "agree-0": "agree" }),
+      decisionForm(id, "sign-off", {}, { "items.0.agreement": "agree" }),
     );
     expect(noDate.status).toBe(400);
     expect(await noDate.text()).toContain("Choose a review date after today");
     const past = await jo.post(
       `/people/${personId}/plan/review`,
-      decisionForm(id, "sign-off", {}, { "agree-0": "agree", reviewDate: "2020-01-01" }),
+      decisionForm(id, "sign-off", {}, { "items.0.agreement": "agree", reviewDate: "2020-01-01" }),
     );
     expect(past.status).toBe(400);
     expect(await past.text()).toContain("Please choose a review date after today.");
+    expect(
+      all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
+    ).toEqual([]);
+  });
+
+  it("a rejected review form comes back with every choice and reason typed, and each error by its field", async () => {
+    const id = await submissionId();
+    const typed = {
+      "criteria.managed-risks.comment": "Who would you call at night, when the office is closed?",
+      "items.0.adaptation": "The agency must be on the council list",
+      risk: "Evenings alone are the hardest time",
+      reason: "Two parts need more words before I can agree them",
+    };
+    const refused = await jo.post(
+      `/people/${personId}/plan/review`,
+      decisionForm(
+        id,
+        "request-changes",
+        { "managed-risks": typed["criteria.managed-risks.comment"], "clear-decisions": "" },
+        {
+          "items.0.agreement": "adapt",
+          "items.0.adaptation": typed["items.0.adaptation"],
+          risk: typed.risk,
+          reason: typed.reason,
+        },
+      ),
+    );
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    // Every choice made is still chosen.
+    expect(chosen(html, "decision")).toBe("request-changes");
+    expect(chosen(html, "items.0.agreement")).toBe("adapt");
+    for (const c of CRITERIA)
+      expect(chosen(html, `criteria.${c}.met`), c).toBe(
+        c === "managed-risks" || c === "clear-decisions" ? "not-yet" : "met",
+      );
+    // Every word typed is still there, in its own box.
+    for (const [name, words] of Object.entries(typed)) expect(typedInto(html, name), name).toBe(words);
+    // The error stands by the field it is about, and in the summary.
+    expect(errorBy(html, "criteria.clear-decisions.comment")).toContain(
+      "Give a reason for this part, in plain words the person will read.",
+    );
+    expect(html).toContain('href="#f-criteria.clear-decisions.comment"');
+
+    // A check only the server makes (every item needs an agreement to sign off) keeps the typing too.
+    const unagreed = await jo.post(
+      `/people/${personId}/plan/review`,
+      decisionForm(
+        id,
+        "sign-off",
+        { "managed-risks": typed["criteria.managed-risks.comment"] },
+        { reviewDate: inDays(90), "items.0.adaptation": typed["items.0.adaptation"], reason: typed.reason },
+      ),
+    );
+    expect(unagreed.status).toBe(400);
+    const again = await unagreed.text();
+    expect(errorBy(again, "items.0.agreement")).toContain("Choose whether you agree this item");
+    expect(chosen(again, "decision")).toBe("sign-off");
+    expect(chosen(again, "criteria.managed-risks.met")).toBe("not-yet");
+    expect(typedInto(again, "criteria.managed-risks.comment")).toBe(typed["criteria.managed-risks.comment"]);
+    expect(typedInto(again, "items.0.adaptation")).toBe(typed["items.0.adaptation"]);
+    expect(typedInto(again, "reviewDate")).toBe(inDays(90));
     expect(
       all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
     ).toEqual([]);
@@ -355,7 +438,7 @@ describe("the lead professional", () => {
     expect(await noAgreement.text()).toContain("Choose whether you agree this item");
     const needsWords = await jo.post(
       `/people/${personId}/plan/review`,
-      decisionForm(id, "sign-off", {}, { reviewDate: inDays(90), "agree-0": "adapt" }),
+      decisionForm(id, "sign-off", {}, { reviewDate: inDays(90), "items.0.agreement": "adapt" }),
     );
     expect(needsWords.status).toBe(400);
     const signed = await jo.post(
@@ -366,15 +449,15 @@ describe("the lead professional", () => {
         {},
         {
           reviewDate: inDays(90),
-          "agree-0": "adapt",
-          "adapt-0": "Up to 20 hours, from an agency on the council's list",
+          "items.0.agreement": "adapt",
+          "items.0.adaptation": "Up to 20 hours, from an agency on the council's list",
         },
       ),
     );
     expect(signed.status).toBe(302);
     const twice = await jo.post(
       `/people/${personId}/plan/review`,
-      decisionForm(id, "sign-off", {}, { reviewDate: inDays(90), "agree-0": "agree" }),
+      decisionForm(id, "sign-off", {}, { reviewDate: inDays(90), "items.0.agreement": "agree" }),
     );
     expect(twice.status).toBe(400);
     expect(await twice.text()).toContain("This plan has already been signed off.");

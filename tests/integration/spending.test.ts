@@ -1,9 +1,8 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { Browserish, dataDir } from "../support/http";
 import { GYM, PA, signedOffPerson, WHAT_HELPS, type SignedOff } from "../support/signed-off-plan";
 
 /**
@@ -38,7 +37,7 @@ export function statementCsv(lines: [string, string, string][]): string {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(inject("dataDir"), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   s = await signedOffPerson("Mina Money", "mina.money@example.org");
   tomasz = await signIn(DEMO.tomasz);
   sam = await signIn(DEMO.sam);

@@ -7,11 +7,13 @@ import { startTestSmtp } from "../support/smtp";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    baseUrl: string;
-    dataDir: string;
-    /** The server's process id, so a test can read its memory use from /proc. */
-    serverPid: number;
-    mailDir: string;
+    /** One test server per worker slot, in slot order (tests/support/http.ts: `baseUrl()`, `dataDir()`). */
+    baseUrls: string[];
+    dataDirs: string[];
+    /** The servers' process ids, so a test can read its server's memory use from /proc. */
+    serverPids: number[];
+    /** Each server's mail, as the tests' own SMTP server received it (tests/support/http.ts: `mailDir()`). */
+    mailDirs: string[];
   }
 }
 
@@ -23,10 +25,63 @@ function serverEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Starts the built production server on a random port with a temporary data folder (never the
- * demo database) and hands its address to the tests. The test command builds first.
+ * How many of this project's files run at once: vitest gives each running file a worker slot,
+ * `VITEST_POOL_ID` 1 to this number, never the same slot to two files at once. Resolved as vitest
+ * resolves it (the project's own setting, then the root's; a project without file parallelism has one).
+ */
+function workerSlots(project: TestProject): number {
+  const slots = project.config.maxWorkers || project.vitest.config.maxWorkers;
+  if (!Number.isInteger(slots) || slots < 1)
+    throw new Error("Set a whole number of maxWorkers in tests/vitest.config.ts");
+  return slots;
+}
+
+interface TestServer {
+  baseUrl: string;
+  dataDir: string;
+  mailDir: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the built production server once per worker slot, each on a random port with its own
+ * temporary data folder (never the demo database), and hands the addresses to the tests: a test file
+ * only ever talks to its own slot's server and database, so files running side by side never meet
+ * (sign-in throttling, one-time codes, queues and counts stay as one file leaves them). The test
+ * command builds first.
  */
 export default async function setup(project: TestProject) {
+  const started = await Promise.allSettled(Array.from({ length: workerSlots(project) }, () => startServer()));
+  const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const stopAll = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  };
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  project.provide(
+    "baseUrls",
+    servers.map((s) => s.baseUrl),
+  );
+  project.provide(
+    "dataDirs",
+    servers.map((s) => s.dataDir),
+  );
+  project.provide(
+    "serverPids",
+    servers.map((s) => s.pid),
+  );
+  project.provide(
+    "mailDirs",
+    servers.map((s) => s.mailDir),
+  );
+  return stopAll;
+}
+
+async function startServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
   // Real mail: the portal sends through SMTP to a server the tests started, which keeps every message.
   const mailDir = path.join(dataDir, "mail");
@@ -47,35 +102,43 @@ export default async function setup(project: TestProject) {
   });
   let output = "";
   let stopping = false;
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${output}`)), 60_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      // After start-up a crash would only show as refused connections: say why, loudly.
-      if (!stopping) console.error(`\nThe test server exited with ${code}:\n${output.slice(-4000)}`);
-      reject(new Error(`Server exited with ${code}:\n${output}`));
-    });
-  });
-  project.provide("baseUrl", baseUrl);
-  project.provide("dataDir", dataDir);
-  project.provide("serverPid", child.pid ?? 0);
-  project.provide("mailDir", mailDir);
-  return async () => {
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  /** Stops the server, waits until it has exited (so nothing still writes), then removes its data folder. */
+  const stop = async () => {
     stopping = true;
-    child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 200));
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const killed = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(killed);
+    }
     await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${output}`)), 60_000);
+      child.stdout?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.stderr?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        // After start-up a crash would only show as refused connections: say why, loudly.
+        if (!stopping) console.error(`\nThe test server exited with ${code}:\n${output.slice(-4000)}`);
+        reject(new Error(`Server exited with ${code}:\n${output}`));
+      });
+    });
+    return { baseUrl, dataDir, mailDir, pid: child.pid ?? 0, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -1,9 +1,8 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { inject } from "vitest";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRETS } from "~/models/demo.server";
 import { totpCode, totpStep } from "~/lib/totp.server";
-import { Browserish } from "./http";
+import { Browserish, dataDir } from "./http";
 
 export const DEMO = {
   asha: "asha@example.org",
@@ -29,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function freshCode(email: string): Promise<string> {
   const secret = DEMO_TOTP_SECRETS[email];
   if (!secret) throw new Error(`${email} has no demo second factor`);
-  const file = path.join(inject("dataDir"), "totp-steps.json");
+  const file = path.join(dataDir(), "totp-steps.json");
   const lock = `${file}.lock`;
   for (;;) {
     try {

@@ -1,6 +1,30 @@
 import { inject } from "vitest";
 
-export const baseUrl = () => inject("baseUrl");
+/**
+ * Test files run side by side, each against its own server and database (tests/setup/server.ts): a
+ * file uses the server of the worker slot it runs in. vitest numbers the slots 1 to maxWorkers and
+ * never gives one slot to two files at once, so two files never share a server while they run.
+ */
+function slot(): number {
+  const slots = inject("baseUrls").length;
+  const id = Number(process.env.VITEST_POOL_ID);
+  // A slot with no server of its own would share one: stop, rather than let files meet.
+  if (!Number.isInteger(id) || id < 1 || id > slots)
+    throw new Error(`VITEST_POOL_ID is ${process.env.VITEST_POOL_ID}; the test servers are for slots 1 to ${slots}`);
+  return id - 1;
+}
+
+/** The address of this file's server. */
+export const baseUrl = (): string => inject("baseUrls")[slot()]!;
+
+/** The data folder of this file's server (its SQLite database, query log and one-time-code steps). */
+export const dataDir = (): string => inject("dataDirs")[slot()]!;
+
+/** Where this file's server's mail arrives (the tests' own SMTP server keeps every message). */
+export const mailDir = (): string => inject("mailDirs")[slot()]!;
+
+/** The process id of this file's server (for its memory use in /proc). */
+export const serverPid = (): number => inject("serverPids")[slot()]!;
 
 /** A tiny cookie jar so integration tests can act like one browser. */
 export class Browserish {

@@ -17,10 +17,14 @@ export interface SignedOff {
 
 /**
  * A new person, linked to Jo, with a budget and a plan of two items (the gym at £25 a month, and a
- * personal assistant at £15 for 80 hours), managed as `management`, sent and signed off by Jo:
- * through the real pages, as people would.
+ * personal assistant at £15 for 80 hours, which Jo agrees item by item), managed as `management`, and
+ * sent to Jo: through the real pages, as people would.
  */
-export async function signedOffPerson(name: string, email: string, management = "direct-payment"): Promise<SignedOff> {
+export async function sentPlanPerson(
+  name: string,
+  email: string,
+  management = "direct-payment",
+): Promise<Omit<SignedOff, "items">> {
   const person = new Browserish();
   // The demo password, so a browser window can sign in as this person too.
   expect((await person.post("/sign-up", { name, email, password: DEMO_PASSWORD })).status).toBe(302);
@@ -98,15 +102,21 @@ export async function signedOffPerson(name: string, email: string, management = 
       })
     ).status,
   ).toBe(302);
+  return { person, personId, jo };
+}
+
+/** As sentPlanPerson, and signed off by Jo. */
+export async function signedOffPerson(name: string, email: string, management = "direct-payment"): Promise<SignedOff> {
+  const { person, personId, jo } = await sentPlanPerson(name, email, management);
   const review = await (await jo.get(`/people/${personId}/plan/review`)).text();
   const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(review)?.[1];
   const fields: Record<string, string> = {
     submissionId: submissionId!,
     decision: "sign-off",
     reviewDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
-    "agree-0": "agree",
+    "items.0.agreement": "agree",
   };
-  for (const c of CRITERIA) fields[`met-${c}`] = "met";
+  for (const c of CRITERIA) fields[`criteria.${c}.met`] = "met";
   const decided = await jo.post(`/people/${personId}/plan/review`, fields);
   expect(
     decided.status,

@@ -3,8 +3,7 @@ import { redirect, useActionData } from "react-router";
 import { ChoiceField, DateField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { PlanSnapshot } from "~/components/plan-snapshot";
-import { CRITERIA } from "~/domain/plan-criteria";
-import { adaptField, agreeField, commentField, decisionSchema, MAX_AGREEMENT_ITEMS, metField } from "~/forms/signoff";
+import { criterionField, decisionSchema, itemField } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
@@ -112,26 +111,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "sign-off");
   const form = await parseForm(request, decisionSchema);
   if (!form.ok) return replyWithErrors(form);
-  const v = form.data;
-  const criteria = Object.fromEntries(
-    CRITERIA.map((c) => [c, { met: v[metField(c)] === "met", comment: v[commentField(c)] }]),
-  ) as Parameters<typeof decide>[1]["criteria"];
-  const agreements = Array.from({ length: MAX_AGREEMENT_ITEMS }, (_, i) => {
-    const agreement = v[agreeField(i)];
-    return agreement === "agree" || agreement === "adapt" || agreement === "not-agree"
-      ? { agreement: agreement as "agree" | "adapt" | "not-agree", adaptation: v[adaptField(i)] }
-      : undefined;
-  });
-  const result = decide(access, {
-    submissionId: v.submissionId,
-    decision: v.decision,
-    criteria,
-    agreements,
-    reviewDate: v.reviewDate,
-    risk: v.risk,
-    reason: v.reason,
-    panelSat: v.panelSat,
-  });
+  const result = decide(access, form.data);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/decision`);
 }
@@ -142,13 +122,13 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
   const title = t("review.title", { name: d.personName });
   const labels: Record<string, string> = { decision: t("review.decision") };
   for (const c of d.criteria) {
-    labels[metField(c.criterion)] = c.name;
-    labels[commentField(c.criterion)] = t("review.comment", { criterion: c.name });
+    labels[criterionField(c.criterion, "met")] = c.name;
+    labels[criterionField(c.criterion, "comment")] = t("review.comment", { criterion: c.name });
   }
   const agreeItems = d.view?.items.filter((i) => i.agreementIndex >= 0) ?? [];
   for (const item of agreeItems) {
-    labels[agreeField(item.agreementIndex)] = t("review.agreement", { item: item.what });
-    labels[adaptField(item.agreementIndex)] = t("review.adaptation", { item: item.what });
+    labels[itemField(item.agreementIndex, "agreement")] = t("review.agreement", { item: item.what });
+    labels[itemField(item.agreementIndex, "adaptation")] = t("review.adaptation", { item: item.what });
   }
   Object.assign(labels, {
     reviewDate: t("review.reviewDate"),
@@ -157,7 +137,7 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
     panelSat: t("review.panelSat"),
   });
   const initial = refusal?.values ?? {
-    ...Object.fromEntries(d.criteria.map((c) => [metField(c.criterion), c.met ? "met" : "not-yet"])),
+    ...Object.fromEntries(d.criteria.map((c) => [criterionField(c.criterion, "met"), c.met ? "met" : "not-yet"])),
     reviewDate: d.reviewDate,
   };
   return (
@@ -231,7 +211,7 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
               {d.criteria.map((c) => (
                 <div key={c.criterion}>
                   <ChoiceField
-                    name={metField(c.criterion)}
+                    name={criterionField(c.criterion, "met")}
                     legend={c.name}
                     hint={[
                       t("review.suggested", { state: c.met ? t("review.met") : t("review.notYet") }),
@@ -242,7 +222,11 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
                       { value: "not-yet", label: t("review.notYet") },
                     ]}
                   />
-                  <TextField name={commentField(c.criterion)} label={labels[commentField(c.criterion)]!} multiline />
+                  <TextField
+                    name={criterionField(c.criterion, "comment")}
+                    label={labels[criterionField(c.criterion, "comment")]!}
+                    multiline
+                  />
                 </div>
               ))}
               {agreeItems.length > 0 && (
@@ -252,8 +236,8 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
                   {agreeItems.map((item) => (
                     <div key={item.id}>
                       <ChoiceField
-                        name={agreeField(item.agreementIndex)}
-                        legend={labels[agreeField(item.agreementIndex)]!}
+                        name={itemField(item.agreementIndex, "agreement")}
+                        legend={labels[itemField(item.agreementIndex, "agreement")]!}
                         hint={item.flagged ? t("plan.flagged") : undefined}
                         options={[
                           { value: "agree", label: t("review.agree") },
@@ -262,8 +246,8 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
                         ]}
                       />
                       <TextField
-                        name={adaptField(item.agreementIndex)}
-                        label={labels[adaptField(item.agreementIndex)]!}
+                        name={itemField(item.agreementIndex, "adaptation")}
+                        label={labels[itemField(item.agreementIndex, "adaptation")]!}
                       />
                     </div>
                   ))}

@@ -1,0 +1,33 @@
+import Database from "better-sqlite3";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { Browserish, baseUrl, dataDir } from "../support/http";
+
+/**
+ * Test files run side by side, each against the server of its worker slot (tests/setup/server.ts):
+ * what one file does must land in its own database and no other, or files would meet.
+ */
+describe("one test server per worker slot", () => {
+  it("each slot has its own address and data folder, and this file's address writes to this file's database only", async () => {
+    const urls = inject("baseUrls");
+    const dirs = inject("dataDirs");
+    expect(dirs).toHaveLength(urls.length);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(new Set(dirs).size).toBe(dirs.length);
+    expect(urls).toContain(baseUrl());
+
+    const email = `slot-${process.env.VITEST_POOL_ID}-${Date.now()}@example.org`;
+    const signedUp = await new Browserish().post("/sign-up", {
+      name: "Sol Slot",
+      email,
+      password: "a long pass phrase for one slot",
+    });
+    expect(signedUp.status).toBe(302);
+    for (const dir of dirs) {
+      const sqlite = new Database(path.join(dir, "portal.sqlite"), { readonly: true, fileMustExist: true });
+      const { n } = sqlite.prepare("select count(*) as n from users where email = ?").get(email) as { n: number };
+      sqlite.close();
+      expect(n, dir).toBe(dir === dataDir() ? 1 : 0);
+    }
+  });
+});
