@@ -7,6 +7,7 @@ import {
   optionalCalendarDate,
   optionalText,
   requiredText,
+  wholeNumber,
 } from "~/lib/forms";
 
 /**
@@ -17,14 +18,22 @@ import {
 
 const isoDate = optionalCalendarDate;
 
-/** The person (or someone acting for them) sends the plan. */
+/**
+ * The person (or someone acting for them) sends the plan, or saves the reason for sending without
+ * sending ("save", also what the comparison page's "keep mine" posts). The reason is a whole text
+ * like any other: the form carries the version it was loaded at, so a reason someone else saved
+ * meanwhile is never overwritten blind.
+ */
 export const submitPlanSchema = z
   .strictObject({
+    intent: z.enum(["send", "save"]).default("send"),
+    version: wholeNumber(0, 1_000_000_000, "journey-ui:errors.reload"),
     consent: checkbox,
     reason: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (!v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "signoff:errors.consent" });
+    if (v.intent === "send" && !v.consent)
+      ctx.addIssue({ code: "custom", path: ["consent"], message: "signoff:errors.consent" });
   });
 
 /** The most items one review form can carry an agreement for (the plan allows 50 outcomes, items are fewer in practice). */

@@ -23,8 +23,12 @@ export const PLAN_PARTS = [
 ] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
-/** Stages 5 to 7 keep their own records beside the plan: saved and versioned the same way, never part of the Plan type. */
-export const STAGE_PARTS = ["organising", "changes", "reflection"] as const;
+/**
+ * Records kept beside the plan, saved and versioned the same way, never part of the Plan type:
+ * stages 5 to 7 (organising, the log of changes, reflecting) and the reason given when sending
+ * (a whole text like any other, so two people cannot silently overwrite each other's words).
+ */
+export const STAGE_PARTS = ["organising", "changes", "reflection", "submitReason"] as const;
 export type StagePart = (typeof STAGE_PARTS)[number];
 
 export const STORED_SECTIONS = [...PLAN_PARTS, ...STAGE_PARTS] as const;

@@ -33,7 +33,17 @@ import { db } from "~/lib/db.server";
 import { agreedOf, currentAssessment, latestBudgets, startAssessmentForCycle } from "./assessment.server";
 import { audit } from "./audit.server";
 import { notifyOnce, notifyWithEmail } from "./notifications.server";
-import { allPlans, currentPlan, ensurePlan, loadPlan, openNextCycle, setPlanState, type PlanRow } from "./plan.server";
+import {
+  allPlans,
+  currentPlan,
+  ensurePlan,
+  loadPlan,
+  openNextCycle,
+  saveSection,
+  setPlanState,
+  type PlanRow,
+  type SaveResult,
+} from "./plan.server";
 
 /**
  * The sign-off workflow's records. Every step asks planTransition first; only an allowed step
@@ -65,6 +75,8 @@ export interface Snapshot {
     agreedRatings: { needArea: string; rating: number; reason: string }[];
   };
   notMet: Criterion[];
+  /** The version of the reason for sending that went with this plan (the reason itself is on the submission). */
+  reasonVersion?: number;
 }
 
 export type StepResult = { ok: true; version: number } | { ok: false; reason: string; field?: string };
@@ -243,13 +255,45 @@ export function submitRefusal(who: Actor): string | null {
   return result.ok ? null : `plan:${result.reason}`;
 }
 
+/** The reason for sending as saved now (a draft beside the plan), and its version. */
+export function submitReasonOf(personId: string): { reason: string; version: number } {
+  const { stages, versions } = loadPlan(personId);
+  return { reason: typeof stages.submitReason === "string" ? stages.submitReason : "", version: versions.submitReason };
+}
+
+/** A save of the reason for sending that met a newer one: both texts, for the comparison page. */
+export type ReasonConflict = Extract<SaveResult, { conflict: unknown }>;
+
+/**
+ * Saves the reason for sending against the version the form was loaded at (inside the caller's
+ * transaction when sending). Unchanged words are not saved again; words that differ from a reason
+ * someone else saved meanwhile are kept in the history as a conflict and handed back.
+ */
+export function saveSubmitReason(who: Actor, reason: string, expectedVersion: number): SaveResult {
+  const stored = submitReasonOf(who.person.id);
+  if (reason.trim() === stored.reason.trim()) return { ok: true, version: stored.version };
+  return saveSection(
+    who.person.id,
+    "submitReason",
+    reason.trim(),
+    expectedVersion,
+    { userId: who.actor.id, capacity: who.standing === "none" ? "self" : who.standing },
+    "edit",
+  );
+}
+
 /**
  * The person (or someone acting for them) sends the plan. The plan is read, checked and frozen in one
- * transaction, so the version sent is exactly the one checked. The snapshot is a string, never rewritten.
+ * transaction, so the version sent is exactly the one checked. The reason for sending is saved with
+ * its version in the same transaction (a newer reason by someone else stops the sending and comes
+ * back to compare), and the submission names that version. The snapshot is a string, never rewritten.
  */
-export function submitPlan(who: Actor, input: { consent: boolean; reason?: string }): StepResult {
+export function submitPlan(
+  who: Actor,
+  input: { consent: boolean; reason?: string; reasonVersion: number },
+): StepResult | ReasonConflict {
   ensurePlan(who.person.id);
-  const done = db().transaction(() => {
+  const done = db().transaction((): StepResult | ReasonConflict => {
     const row = currentPlan(who.person.id)!;
     const { plan } = loadPlan(who.person.id);
     const agreements = agreementsOf(row.id);
@@ -284,9 +328,21 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
       }
       return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
     }
+    const reasonSaved = saveSubmitReason(who, input.reason ?? "", input.reasonVersion);
+    if (!reasonSaved.ok) {
+      if ("conflict" in reasonSaved) return reasonSaved;
+      return refusedStep(`plan:workflow.alreadySent`);
+    }
     const version = (latestSubmission(row.id)?.version ?? 0) + 1;
     const at = result.audit.at;
-    const snapshot: Snapshot = { cycle: row.cycle, version, plan, budget, notMet: check.notMet };
+    const snapshot: Snapshot = {
+      cycle: row.cycle,
+      version,
+      plan,
+      budget,
+      notMet: check.notMet,
+      reasonVersion: reasonSaved.version,
+    };
     db()
       .insert(planSubmissions)
       .values({
@@ -308,7 +364,7 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
       action: "plan-submit",
       target: row.id,
       result: "ok",
-      detail: { ...result.audit, version, cycle: row.cycle },
+      detail: { ...result.audit, version, cycle: row.cycle, reasonVersion: reasonSaved.version },
     });
     return { ok: true as const, version };
   });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
 import { Browserish, baseUrl } from "../support/http";
 
 /**
@@ -95,7 +95,8 @@ async function recordAuthority(name: string, authority: "supporting" | "acting-f
 }
 
 async function send(reason = "The crisis part comes at the meeting") {
-  const res = await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason });
+  const version = await reasonVersion(person, personId);
+  const res = await person.post(`/people/${personId}/plan/submit`, { version, consent: "on", reason });
   expect(res.status, await res.clone().text()).toBe(302);
 }
 
@@ -223,6 +224,48 @@ describe("a plan that has been sent", () => {
     expect(outcomes).toContain("<form");
   });
 
+  it("the reason for sending is saved with its version: two people's reasons meet the comparison page, and the decision names the version sent", async () => {
+    expect(stateOf().state).toBe("draft");
+    const submit = `/people/${personId}/plan/submit`;
+    const loaded = await reasonVersion(person, personId); // Lin opens the page...
+    expect(await reasonVersion(actingFor, personId)).toBe(loaded); // ...and so does Ari
+    const aris = "Ari: the crisis part waits for the meeting with the GP";
+    const saved = await actingFor.post(submit, { intent: "save", version: loaded, reason: aris });
+    expect(saved.headers.get("location")).toBe(`${submit}?done=reasonSaved`);
+    const sentBefore = all("select id from plan_submissions where person_id = ?", personId).length;
+    // Lin sends with her own words against the version she loaded: nothing is sent, both reasons are shown.
+    const lins = "Lin: I want to talk about the crisis part with Jo";
+    const blind = await person.post(submit, { version: loaded, consent: "on", reason: lins }, { from: submit });
+    expect(blind.status).toBe(409);
+    const compare = mainOf(await blind.text());
+    expect(compare).toContain("Someone else changed this at the same time");
+    expect(compare).toContain("Ari Acting saved this part while you were working on it");
+    expect(compare).toContain(aris);
+    expect(compare).toContain(lins);
+    expect(stateOf().state).toBe("draft");
+    expect(all("select id from plan_submissions where person_id = ?", personId)).toHaveLength(sentBefore);
+    // A send without the version it was loaded at is refused too.
+    expect((await person.post(submit, { consent: "on", reason: lins }, { from: submit })).status).toBe(400);
+    // Lin keeps her words (the comparison page's "keep mine" saves them at Ari's version) and sends.
+    const theirVersion = /name="version" value="(\d+)"/.exec(compare)?.[1];
+    expect(Number(theirVersion)).toBe(Number(loaded) + 1);
+    const kept = await person.post(submit, { intent: "save", version: theirVersion!, reason: lins });
+    expect(kept.headers.get("location")).toBe(`${submit}?done=reasonSaved`);
+    const page = await (await person.get(submit)).text();
+    expect(page).toContain(lins);
+    await send(lins);
+    const sent = one<{ snapshot: string; reason: string }>(
+      "select snapshot, reason from plan_submissions where person_id = ? order by version desc limit 1",
+      personId,
+    );
+    expect(sent.reason).toBe(lins);
+    expect(JSON.parse(sent.snapshot).reasonVersion).toBe(Number(loaded) + 2);
+    const review = mainOf(await (await jo.get(`/people/${personId}/plan/review`)).text());
+    expect(review).toContain(lins);
+    expect(review).toContain(`Version ${Number(loaded) + 2} of the reason, exactly as it was sent with this plan.`);
+    expect((await person.post(submit, { intent: "withdraw" })).status).toBe(302);
+  });
+
   it("an edit whose body is still arriving when the plan is sent is refused, and the typed words come back", async () => {
     const csrf = await person.csrfFrom(`/people/${personId}/plan/outcomes`);
     const body = new URLSearchParams({
@@ -288,7 +331,7 @@ describe("no plan goes nowhere", () => {
     expect(page).not.toContain('name="consent"');
     const res = await browser.post(
       `/people/${id}/plan/submit`,
-      { consent: "on", reason: "Please" },
+      { version: "0", consent: "on", reason: "Please" },
       { from: `/people/${id}/plan` },
     );
     expect(res.status).toBe(400);
@@ -304,7 +347,7 @@ describe("no plan goes nowhere", () => {
     expect(linked.status).toBe(302);
     const noBudget = await browser.post(
       `/people/${id}/plan/submit`,
-      { consent: "on", reason: "x" },
+      { version: "0", consent: "on", reason: "x" },
       { from: `/people/${id}/plan` },
     );
     expect(noBudget.status).toBe(400);
@@ -312,7 +355,7 @@ describe("no plan goes nowhere", () => {
     await withBudget(browser, id);
     const noOutcome = await browser.post(
       `/people/${id}/plan/submit`,
-      { consent: "on", reason: "x" },
+      { version: "0", consent: "on", reason: "x" },
       { from: `/people/${id}/plan` },
     );
     expect(noOutcome.status).toBe(400);
@@ -497,9 +540,10 @@ describe("the review screen", () => {
     const planPage = await (await rue.get(base)).text();
     expect(planPage).toContain("“Something for Friday nights” may be something a budget cannot pay for");
     expect(planPage).not.toContain("£1,040");
-    expect((await rue.post(`${base}/submit`, { consent: "on", reason: "Please talk it through with me" })).status).toBe(
-      302,
-    );
+    expect(
+      (await rue.post(`${base}/submit`, { version: "0", consent: "on", reason: "Please talk it through with me" }))
+        .status,
+    ).toBe(302);
     // Jo asks for changes to the crisis plan; Rue changes it and sends again.
     const firstId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(
       await (await jo.get(`${base}/review`)).text(),
@@ -518,7 +562,9 @@ describe("the review screen", () => {
       "contacts.1.name": "Night line",
       "contacts.1.howToReach": "0800 000 000",
     });
-    expect((await rue.post(`${base}/submit`, { consent: "on", reason: "Added a night contact" })).status).toBe(302);
+    expect(
+      (await rue.post(`${base}/submit`, { version: "1", consent: "on", reason: "Added a night contact" })).status,
+    ).toBe(302);
 
     const review = mainOf(await (await jo.get(`${base}/review`)).text());
     for (const words of [

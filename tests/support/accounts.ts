@@ -72,3 +72,9 @@ export async function recordLinks(browser: Browserish): Promise<string[]> {
   const html = await (await browser.get("/home")).text();
   return [...new Set([...html.matchAll(/href="\/people\/([0-9a-f-]{36})"/g)].map((m) => m[1]!))];
 }
+
+/** The version of the reason for sending that the submit page was loaded at (the form carries it back). */
+export async function reasonVersion(browser: Browserish, personId: string): Promise<string> {
+  const html = await (await browser.get(`/people/${personId}/plan/submit`)).text();
+  return /name="version" value="(\d+)"/.exec(html)?.[1] ?? "0";
+}

@@ -95,6 +95,7 @@ export async function signedOffPerson(name: string, email: string, management = 
   expect(
     (
       await person.post(`/people/${personId}/plan/submit`, {
+        version: "0",
         consent: "on",
         reason: "The rest is coming with my broker.",
       })
