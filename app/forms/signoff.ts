@@ -119,6 +119,13 @@ export const askForReviewSchema = z.strictObject({
 /** Before a decision, the person (or someone acting for them) takes the plan back to change it. */
 export const withdrawSchema = z.strictObject({ intent: z.literal("withdraw") });
 
+/** The lead professional's answer to a change after sign-off that waits for them: agreed or not, with reasons. */
+export const changeDecisionSchema = z.strictObject({
+  changeId: z.string().min(1).max(64),
+  decision: z.enum(["agree", "not-agree"], { error: "signoff:errors.chooseChangeDecision" }),
+  reason: requiredText(2000, "signoff:errors.changeReason"),
+});
+
 /** Stage 7: the review the lead professional holds with the person. */
 export const reviewMeetingSchema = z.strictObject({
   whatIsWorking: requiredText(4000, "signoff:errors.whatIsWorking"),

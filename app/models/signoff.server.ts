@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import {
   helpers,
@@ -21,6 +21,7 @@ import {
   type ItemAgreements,
 } from "~/domain/plan-criteria";
 import type { Plan } from "~/domain/plan";
+import { changesSchema, isWaiting, moveMoney, readStage, type ChangeEntry } from "~/domain/plan-stages";
 import type { Standing } from "~/domain/access";
 import {
   defaultReviewDate,
@@ -83,7 +84,7 @@ export type StepResult = { ok: true; version: number } | { ok: false; reason: st
 
 const refusedStep = (reason: string, field = "_form"): StepResult => ({ ok: false, reason, field });
 
-/** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it. */
+/** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it as a writer. */
 export function helperIdsFor(personId: string, planId: string | undefined): string[] {
   const ids = new Set(
     db()
@@ -95,10 +96,20 @@ export function helperIdsFor(personId: string, planId: string | undefined): stri
   );
   if (planId) {
     const person = db().select({ userId: persons.userId }).from(persons).where(eq(persons.id, personId)).get();
+    // A lead professional's own steps (an agreed change applied, a cycle carried forward at their
+    // review) are decisions, not help with writing the plan.
     for (const r of db()
       .selectDistinct({ id: planSectionHistory.savedBy })
       .from(planSectionHistory)
-      .where(eq(planSectionHistory.planId, planId))
+      .where(
+        and(
+          eq(planSectionHistory.planId, planId),
+          or(
+            isNull(planSectionHistory.capacity),
+            notInArray(planSectionHistory.capacity, ["lead-professional", "carried-forward"]),
+          ),
+        ),
+      )
       .all()) {
       if (r.id !== person?.userId) ids.add(r.id);
     }
@@ -438,6 +449,78 @@ export function askForReview(who: Actor, reason: string): StepResult {
       `/people/${who.person.id}/plan/review-meeting`,
     );
   return { ok: true, version: latestSubmission(row.id)?.version ?? 0 };
+}
+
+/** Every change logged after sign-off in the current cycle, oldest first (waiting ones included). */
+export function changeLogOf(personId: string): ChangeEntry[] {
+  return readStage(changesSchema, loadPlan(personId).stages.changes, []);
+}
+
+/**
+ * The lead professional decides on a change that waited for them (planTransition "decide-change":
+ * only them, never someone who helped with the plan, always with a reason). Agreed, the money moves
+ * in the plan in force; not agreed, the plan stays as it is. Either way the log keeps the request and
+ * the decision, in one transaction with the check that it is still waiting; the person is told.
+ */
+export function decideChange(
+  who: Actor,
+  input: { changeId: string; decision: "agree" | "not-agree"; reason: string },
+): StepResult {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.notSignedOff");
+  const result = transition(who, row, "decide-change", { changeDecision: input.decision, reason: input.reason });
+  if (!result.ok) {
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-decide-change",
+      target: row.id,
+      result: "refused",
+      detail: { reason: result.reason, changeId: input.changeId },
+    });
+    return refusedStep(`plan:${result.reason}`, result.reason === "workflow.changeNeedsReason" ? "reason" : "_form");
+  }
+  const by = { userId: who.actor.id, capacity: "lead-professional" as const };
+  const decision = {
+    outcome: input.decision === "agree" ? ("agreed" as const) : ("not-agreed" as const),
+    reason: input.reason.trim(),
+    by: who.actor.id,
+    at: result.audit.at,
+  };
+  const done = db().transaction((): StepResult => {
+    const { plan, stages } = loadPlan(who.person.id);
+    const entry = readStage(changesSchema, stages.changes, []).find((c) => c.id === input.changeId);
+    if (!entry || !isWaiting(entry)) return refusedStep("signoff:errors.changeNotWaiting");
+    if (input.decision === "agree") {
+      const moved = moveMoney(plan, entry.fromItemId, entry.toItemId, entry.amountPence);
+      if (!moved.ok) return refusedStep(moved.error, "decision");
+      const items = saveSection(who.person.id, "items", moved.plan.items, "latest", by, "record-use");
+      if (!items.ok) return refusedStep("plan:workflow.notSignedOff");
+    }
+    const log = saveSection(
+      who.person.id,
+      "changes",
+      (stored: unknown) =>
+        readStage(changesSchema, stored, []).map((c) => (c.id === entry.id ? { ...c, decision } : c)),
+      "latest",
+      by,
+      "record-use",
+    );
+    if (!log.ok) return refusedStep("plan:workflow.notSignedOff");
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-decide-change",
+      target: row.id,
+      result: "ok",
+      detail: { ...result.audit, changeId: entry.id, cycle: row.cycle },
+    });
+    return { ok: true, version: log.version };
+  });
+  if (done.ok)
+    for (const userId of peopleToTell(who.person.id, who.person.userId))
+      notifyWithEmail(userId, "change-decided", { by: who.actor.name }, `/people/${who.person.id}/plan/using`);
+  return done;
 }
 
 /** Items the lead professional agrees one by one: co-designed support, and anything the person named themselves. */

@@ -417,6 +417,92 @@ describe("after sign-off", () => {
     expect(stateOf().state).toBe("signed-off");
   });
 
+  it("the lead professional decides a waiting change on their own screen: what would change, agreed or not, with reasons", async () => {
+    const changes = `/people/${personId}/plan/changes`;
+    const using = `/people/${personId}/plan/using`;
+    const yearly = () =>
+      (
+        JSON.parse(
+          one<{ content: string }>(
+            "select p.content from plan_sections p join plans on plans.id = p.plan_id where plans.person_id = ? and p.section = 'items' order by plans.cycle desc limit 1",
+            personId,
+          ).content,
+        ) as { id: string; unitCostPence: number; unitsPerYear: number }[]
+      ).map((item) => item.unitCostPence * item.unitsPerYear);
+    const pounds = (pence: number) =>
+      new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 0 }).format(
+        pence / 100,
+      );
+    const five = Math.floor(budgetPence / 20 / 100) * 100;
+    // Only the lead professional opens it or decides; the person and helpers are answered 404.
+    for (const other of [person, broker, actingFor, supporter]) expect((await other.get(changes)).status).toBe(404);
+    expect(
+      (await actingFor.post(changes, { changeId: "x", decision: "agree", reason: "mine" }, { from: using })).status,
+    ).toBe(404);
+    expect(await (await jo.get("/notifications")).text()).toContain(`href="${changes}"`);
+    expect(mainOf(await (await jo.get(using)).text())).toContain("Decide on changes waiting for you (1)");
+
+    const page = mainOf(await (await jo.get(changes)).text());
+    expect(page).toContain(`Move ${pounds(five)} a year from “Gym in the mornings” to “Swimming lessons”`);
+    expect(page).toContain("This moves more than a small part of your budget");
+    const [gym, swim] = yearly();
+    expect(page).toContain(
+      `<th scope="row">Gym in the mornings</th><td>${pounds(gym!)}</td><td>${pounds(gym! - five)}</td>`,
+    );
+    expect(page).toContain(
+      `<th scope="row">Swimming lessons</th><td>${pounds(swim!)}</td><td>${pounds(swim! + five)}</td>`,
+    );
+    expect(page).toContain(`${pounds(3 * five)} a year would have moved`);
+    const changeId = /name="changeId" value="([0-9a-f-]{36})"/.exec(page)?.[1];
+
+    // A decision needs a reason; the choice comes back with the error.
+    const noReason = await jo.post(changes, { changeId: changeId!, decision: "agree", reason: " " });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Please give a reason for your decision");
+    expect(yearly()).toEqual([gym, swim]);
+
+    const agreed = await jo.post(changes, {
+      changeId: changeId!,
+      decision: "agree",
+      reason: "Swimming is helping more; the gym can wait",
+    });
+    expect(agreed.headers.get("location")).toBe(`${changes}?done=decided`);
+    expect(yearly()).toEqual([gym! - five, swim! + five]);
+    expect(stateOf().state).toBe("signed-off");
+    expect(mainOf(await (await person.get(using)).text())).toContain(
+      "Agreed by Jo Ahmed: Swimming is helping more; the gym can wait",
+    );
+    expect(await (await person.get("/notifications")).text()).toContain(
+      "Jo Ahmed has decided on a change you asked for.",
+    );
+    expect(mainOf(await (await jo.get(changes)).text())).toContain("No changes are waiting for a decision.");
+    // Decided once: the same change cannot be decided again.
+    const twice = await jo.post(changes, { changeId: changeId!, decision: "not-agree", reason: "Changed my mind" });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain("This change is no longer waiting for a decision.");
+
+    // The next move waits too (the three small moves still count); not agreed, the plan stays as it is.
+    const fourth = await person.post(using, {
+      intent: "move",
+      fromItemId: itemIds[0]!,
+      toItemId: itemIds[1]!,
+      amount: String(five / 100),
+    });
+    expect(fourth.headers.get("location")).toMatch(/done=needsSignOff$/);
+    const next = /name="changeId" value="([0-9a-f-]{36})"/.exec(await (await jo.get(changes)).text())?.[1];
+    expect(next).not.toBe(changeId);
+    const refused = await jo.post(changes, {
+      changeId: next!,
+      decision: "not-agree",
+      reason: "Let us talk about the gym at the review first",
+    });
+    expect(refused.status, mainOf(await refused.clone().text()).slice(0, 3000)).toBe(302);
+    expect(yearly()).toEqual([gym! - five, swim! + five]);
+    expect(mainOf(await (await person.get(using)).text())).toContain(
+      "Not agreed by Jo Ahmed: Let us talk about the gym at the review first",
+    );
+  });
+
   it("review-due notices come from the scheduler once, whatever the number of servers or restarts; a page load writes none", async () => {
     const count = () =>
       one<{ n: number }>(

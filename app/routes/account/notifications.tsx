@@ -22,6 +22,7 @@ const KINDS = [
   "review-asked",
   "plan-changed",
   "change-request",
+  "change-decided",
   "plan-decision",
   "review-due",
   "review-held",
