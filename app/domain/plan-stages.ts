@@ -39,7 +39,6 @@ export const changeDecisionSchema = z.strictObject({
   by: text(64),
   at: text(40),
 });
-export type ChangeDecision = z.infer<typeof changeDecisionSchema>;
 
 export const changeEntrySchema = z.strictObject({
   id: text(64),

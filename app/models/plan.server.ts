@@ -224,13 +224,13 @@ export function saveSection(
  */
 export function planHistoryPage(personId: string, asked: string | null) {
   const plan = currentPlan(personId);
-  if (!plan) return { rows: [], page: pageOf(asked, 0) };
+  if (!plan) return { rows: [], page: pageOf(asked, 0), cycle: 1 };
   const versions = planSectionVersions(plan.id).reverse();
   const page = pageOf(asked, versions.length);
   const rows = versions
     .slice(page.offset, page.offset + page.limit)
     .map((row) => ({ ...row, content: JSON.stringify(row.content) }));
-  return { rows, page };
+  return { rows, page, cycle: plan.cycle };
 }
 
 /**
@@ -259,10 +259,11 @@ export function planSectionVersions(planId: string) {
     .all()
     .map((row) => {
       const stored: unknown = JSON.parse(row.content);
-      const content =
-        row.storedAs === "change" ? applySectionChange(latest.get(row.section), stored as SectionChange) : stored;
+      // What the section held before this save (for the history's plain words: what it changed).
+      const before = latest.get(row.section);
+      const content = row.storedAs === "change" ? applySectionChange(before, stored as SectionChange) : stored;
       if (row.outcome === "saved") latest.set(row.section, content);
-      return { ...row, content };
+      return { ...row, content, before };
     });
 }
 

@@ -475,6 +475,14 @@ describe("after sign-off", () => {
     expect(await (await person.get("/notifications")).text()).toContain(
       "Jo Ahmed has decided on a change you asked for.",
     );
+    // The history says it in plain words: the lead professional's own step, and what it changed.
+    const history = mainOf(await (await person.get(`/people/${personId}/plan/history`)).text());
+    expect(history).toContain("by Jo Ahmed, lead professional");
+    expect(history).toContain("Changed “Gym in the mornings”: the cost");
+    expect(history).toContain(
+      "Agreed the move from “Gym in the mornings” to “Swimming lessons”, because: Swimming is helping more; the gym can wait",
+    );
+    expect(history).toContain(`Asked to move ${pounds(five)} a year from “Gym in the mornings” to “Swimming lessons”`);
     expect(mainOf(await (await jo.get(changes)).text())).toContain("No changes are waiting for a decision.");
     // Decided once: the same change cannot be decided again.
     const twice = await jo.post(changes, { changeId: changeId!, decision: "not-agree", reason: "Changed my mind" });
@@ -562,6 +570,48 @@ describe("after sign-off", () => {
       assessments[1]!.id,
     );
     expect(cycle2Mood.rating).toBe(4);
+  });
+});
+
+describe("the plan's history in plain words", () => {
+  it("each save says what changed, in the entry's own words and translated labels, who changed it and in what capacity", async () => {
+    expect(stateOf()).toEqual({ state: "draft", cycle: 2 });
+    const base = `/people/${personId}/plan`;
+    const ok = async (who: Browserish, path: string, fields: Record<string, string>) =>
+      expect((await who.post(`${base}${path}`, fields, { from: base })).status).toBe(302);
+    await ok(broker, "/free-support", { intent: "add", who: "My cousin Mo", what: "Cooks with me on Fridays" });
+    await ok(supporter, "/risks", { intent: "add", risk: "I skip meals when low", howManaged: "Mo checks in" });
+    const decisions = await (await actingFor.get(`${base}/decisions`)).text();
+    await ok(actingFor, "/decisions", {
+      intent: "save",
+      version: /name="version" value="(\d+)"/.exec(decisions)?.[1] ?? "0",
+      whoDecidesWhat: "Lin decides; Ari helps with forms",
+      management: "direct-payment",
+    });
+    const freeSupport = await (await person.get(`${base}/free-support`)).text();
+    const moId = /name="entryId" value="([0-9a-f-]{36})"/.exec(freeSupport)?.[1];
+    await ok(person, "/free-support", { intent: "remove", entryId: moId! });
+
+    const html = await (await person.get(`${base}/history`)).text();
+    const history = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
+    const row = (words: string) => history.split("<tr>").find((r) => r.includes(words)) ?? "";
+    expect(row("Removed “My cousin Mo: Cooks with me on Fridays”")).toContain("by Lin Life<");
+    expect(row("Added “My cousin Mo: Cooks with me on Fridays”")).toContain(
+      "by Bo Broker, peer broker, helping Lin Life",
+    );
+    expect(row("Added “I skip meals when low”")).toContain("by Sia Supporter, representative, helping Lin Life");
+    const decided = row("Who decides what now reads: “Lin decides; Ari helps with forms”");
+    expect(decided).toContain("by Ari Acting, acting for Lin Life");
+    expect(decided).toContain("How the money is managed: Direct payment");
+    // The parts carried into cycle 2 at the review say so, with their words, not "on behalf of".
+    expect(row("Kept as it was: Get to the allotment twice a week")).toContain("carried forward from cycle 1");
+    // Never stored JSON, ids, keys or machine dates.
+    expect(history).not.toContain("on behalf of");
+    expect(history).not.toContain("direct-payment");
+    expect(history).not.toContain("feeling-well");
+    expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(history).not.toMatch(/[{}[\]"]\w+"?:/);
   });
 });
 
