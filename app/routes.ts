@@ -73,7 +73,7 @@ export default [
       route("review", "routes/signoff/review.tsx"),
       route("review-meeting", "routes/signoff/review-meeting.tsx"),
       // Changes after sign-off beyond the allowed share: the lead professional agrees them or not.
-      route("changes", "routes/signoff/changes.tsx"),
+      route("change-requests", "routes/signoff/change-requests.tsx"),
     ]),
 
     // Stages 5 and 6, the money: received, spent against each item, statements, receipts, the

@@ -418,7 +418,7 @@ describe("after sign-off", () => {
   });
 
   it("the lead professional decides a waiting change on their own screen: what would change, agreed or not, with reasons", async () => {
-    const changes = `/people/${personId}/plan/changes`;
+    const changes = `/people/${personId}/plan/change-requests`;
     const using = `/people/${personId}/plan/using`;
     const yearly = () =>
       (

@@ -118,7 +118,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       access.person.leadProfessionalId,
       entry.applied ? "plan-changed" : "change-request",
       { name: access.personName },
-      `/people/${access.person.id}/plan/${entry.applied ? "using" : "changes"}`,
+      `/people/${access.person.id}/plan/${entry.applied ? "using" : "change-requests"}`,
     );
   return redirect(`/people/${access.person.id}/plan/using?done=${entry.applied ? "applied" : "needsSignOff"}`);
 }
@@ -154,7 +154,7 @@ export default function UsingSupport({ loaderData: d }: Route.ComponentProps) {
       )}
       {d.waitingForMe > 0 && (
         <p className="inset">
-          <a href={`/people/${d.personId}/plan/changes`}>
+          <a href={`/people/${d.personId}/plan/change-requests`}>
             {t("signoff:changeRequests.link", { count: d.waitingForMe })}
           </a>
         </p>

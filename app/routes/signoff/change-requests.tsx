@@ -9,7 +9,7 @@ import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { decideChange } from "~/models/signoff.server";
 import { changeRequestsView } from "~/views/signoff-view.server";
-import type { Route } from "./+types/changes";
+import type { Route } from "./+types/change-requests";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["signoff", "plan", "journey-ui"] };
@@ -41,7 +41,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!form.ok) return replyWithErrors(form);
   const result = decideChange(access, form.data);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
-  return redirect(`/people/${access.person.id}/plan/changes?done=decided`);
+  return redirect(`/people/${access.person.id}/plan/change-requests?done=decided`);
 }
 
 export default function ChangeRequests({ loaderData: d }: Route.ComponentProps) {
@@ -136,7 +136,7 @@ export default function ChangeRequests({ loaderData: d }: Route.ComponentProps) 
           <ul className="list">
             {d.others.map((o) => (
               <li key={o.id}>
-                <a href={`/people/${d.personId}/plan/changes?change=${o.id}`}>
+                <a href={`/people/${d.personId}/plan/change-requests?change=${o.id}`}>
                   {t("changeRequests.requestHeading", { amount: o.amount, from: o.from, to: o.to })}
                 </a>
               </li>
