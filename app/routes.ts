@@ -73,6 +73,8 @@ export default [
       route("decision", "routes/signoff/decision.tsx"),
       route("review", "routes/signoff/review.tsx"),
       route("review-meeting", "routes/signoff/review-meeting.tsx"),
+      // Changes after sign-off beyond the allowed share: the lead professional agrees them or not.
+      route("change-requests", "routes/signoff/change-requests.tsx"),
     ]),
 
     // Stages 5 and 6, the money: received, spent against each item, statements, receipts, the

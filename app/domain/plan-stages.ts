@@ -32,6 +32,14 @@ export function isArranged(arrangement: Arrangement | undefined): boolean {
   return Boolean(arrangement && arrangement.provider && arrangement.startDate && arrangement.howPaid);
 }
 
+/** The lead professional's answer to a change that waited for them: agreed or not, always with a reason. */
+export const changeDecisionSchema = z.strictObject({
+  outcome: z.enum(["agreed", "not-agreed"]),
+  reason: text(2000),
+  by: text(64),
+  at: text(40),
+});
+
 export const changeEntrySchema = z.strictObject({
   id: text(64),
   at: text(40),
@@ -45,6 +53,8 @@ export const changeEntrySchema = z.strictObject({
   applied: z.boolean(),
   /** plan:change.* keys saying why it needs a new sign-off (empty when applied). */
   reasons: z.array(text(64)).max(10),
+  /** A change that waited for the lead professional, once they have decided. */
+  decision: changeDecisionSchema.optional(),
 });
 export type ChangeEntry = z.infer<typeof changeEntrySchema>;
 export const changesSchema = z.array(changeEntrySchema).max(1000);
@@ -57,6 +67,25 @@ export const reflectionSchema = z.strictObject({
 });
 export type Reflection = z.infer<typeof reflectionSchema>;
 export const emptyReflection = (): Reflection => ({ working: "", notWorking: "", ratings: [] });
+
+/** A change request still waiting for the lead professional: not made at once, not decided yet. */
+export function isWaiting(entry: ChangeEntry): boolean {
+  return !entry.applied && !entry.decision;
+}
+
+/**
+ * The plan as agreed so far: the signed-off plan with every change the lead professional has agreed
+ * since, in order. Changes after sign-off are compared with this, so small moves add up from the
+ * last agreement, and an agreed request does not count against the allowed share again.
+ */
+export function agreedPlan(signedOff: Plan, changes: readonly ChangeEntry[]): Plan {
+  return changes
+    .filter((entry) => entry.decision?.outcome === "agreed")
+    .reduce((plan, entry) => {
+      const moved = moveMoney(plan, entry.fromItemId, entry.toItemId, entry.amountPence);
+      return moved.ok ? moved.plan : plan;
+    }, signedOff);
+}
 
 /** Parses a stored stage record, falling back to empty if nothing (or something unreadable) is stored. */
 export function readStage<T>(schema: z.ZodType<T>, stored: unknown, empty: T): T {

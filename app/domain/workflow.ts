@@ -33,6 +33,7 @@ export const PLAN_ACTIONS = [
   "edit",
   "record-use",
   "change-after-sign-off",
+  "decide-change",
 ] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
@@ -64,6 +65,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "changes-requested", action: "ask-to-think-again", to: "submitted", who: SENDERS },
   // After sign-off: a change of support, compared with the signed-off plan (applied at once when small).
   { from: "signed-off", action: "change-after-sign-off", to: "signed-off", who: WRITERS },
+  // A change beyond the allowed share waits for the lead professional, who agrees it or not, with reasons;
+  // the signed-off plan stays in force until then.
+  { from: "signed-off", action: "decide-change", to: "signed-off", who: LEAD },
   // The person (or someone acting for them) may ask for an early review; the lead professional answers it.
   { from: "signed-off", action: "ask-for-review", to: "signed-off", who: SENDERS },
   { from: "submitted", action: "request-changes", to: "changes-requested", who: LEAD },
@@ -91,7 +95,7 @@ export function canWithdraw(state: PlanState): boolean {
 }
 
 /** Judging the plan: nobody does this for a plan they helped to write. */
-const DECISIONS: readonly PlanAction[] = ["sign-off", "request-changes", "refer-to-panel"];
+const DECISIONS: readonly PlanAction[] = ["sign-off", "request-changes", "refer-to-panel", "decide-change"];
 
 export type TransitionPayload = {
   /** submit: the person's consent to send the plan. */
@@ -115,6 +119,8 @@ export type TransitionPayload = {
   risk?: string;
   /** complete-review: YYYY-MM-DD, after today. */
   nextReviewDate?: string;
+  /** decide-change: the lead professional's answer to a change waiting for them (with a reason). */
+  changeDecision?: "agree" | "not-agree";
   note?: string;
 };
 
@@ -146,6 +152,8 @@ export type PlanAudit = {
   reconsideration?: true;
   /** complete-review: the next cycle begins at stage 1. */
   opensNextCycle?: true;
+  /** decide-change: agreed or not. */
+  changeDecision?: "agree" | "not-agree";
 };
 
 export type TransitionResult = { ok: true; next: PlanState; audit: PlanAudit } | { ok: false; reason: string };
@@ -191,6 +199,7 @@ export function planTransition(state: PlanState, action: PlanAction, input: Tran
     audit.opensNextCycle = true;
   }
   if (action === "ask-to-think-again") audit.reconsideration = true;
+  if (action === "decide-change") audit.changeDecision = payload.changeDecision;
   return { ok: true, next: row.to, audit };
 }
 
@@ -228,6 +237,7 @@ function stateRefusal(action: PlanAction, state: PlanState): string {
       return sent ? "alreadySent" : "notNow";
     case "change-after-sign-off":
     case "ask-for-review":
+    case "decide-change":
       return "notSignedOff";
     case "start-review":
       return state === "in-review" ? "alreadyInReview" : "notSignedOff";
@@ -262,6 +272,9 @@ function payloadRefusal(action: PlanAction, payload: TransitionPayload, today: s
       return filled(payload.reason) ? null : "thinkAgainNeedsReasons";
     case "complete-review":
       return futureDate(payload.nextReviewDate, today) ? null : "nextReviewDateNeeded";
+    case "decide-change":
+      if (payload.changeDecision !== "agree" && payload.changeDecision !== "not-agree") return "changeDecisionNeeded";
+      return filled(payload.reason) ? null : "changeNeedsReason";
     case "start-review":
     case "edit":
     case "record-use":

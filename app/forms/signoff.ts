@@ -7,6 +7,7 @@ import {
   optionalCalendarDate,
   optionalText,
   requiredText,
+  wholeNumber,
   withDateInputs,
 } from "~/lib/forms";
 
@@ -18,14 +19,22 @@ import {
 
 const isoDate = optionalCalendarDate;
 
-/** The person (or someone acting for them) sends the plan. */
+/**
+ * The person (or someone acting for them) sends the plan, or saves the reason for sending without
+ * sending ("save", also what the comparison page's "keep mine" posts). The reason is a whole text
+ * like any other: the form carries the version it was loaded at, so a reason someone else saved
+ * meanwhile is never overwritten blind.
+ */
 export const submitPlanSchema = z
   .strictObject({
+    intent: z.enum(["send", "save"]).default("send"),
+    version: wholeNumber(0, 1_000_000_000, "journey-ui:errors.reload"),
     consent: checkbox,
     reason: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (!v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "signoff:errors.consent" });
+    if (v.intent === "send" && !v.consent)
+      ctx.addIssue({ code: "custom", path: ["consent"], message: "signoff:errors.consent" });
   });
 
 /** The most items one review form can carry an agreement for (the plan allows 50 outcomes, items are fewer in practice). */
@@ -115,6 +124,13 @@ export const askForReviewSchema = z.strictObject({
 
 /** Before a decision, the person (or someone acting for them) takes the plan back to change it. */
 export const withdrawSchema = z.strictObject({ intent: z.literal("withdraw") });
+
+/** The lead professional's answer to a change after sign-off that waits for them: agreed or not, with reasons. */
+export const changeDecisionSchema = z.strictObject({
+  changeId: z.string().min(1).max(64),
+  decision: z.enum(["agree", "not-agree"], { error: "signoff:errors.chooseChangeDecision" }),
+  reason: requiredText(2000, "signoff:errors.changeReason"),
+});
 
 /** Stage 7: the review the lead professional holds with the person. */
 export const reviewMeetingSchema = withDateInputs(

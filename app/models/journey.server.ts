@@ -3,6 +3,7 @@ import { journeyStages, type JourneyFacts } from "~/domain/journey";
 import { filledSections } from "~/domain/plan";
 import { isArranged, organisingSchema, readStage } from "~/domain/plan-stages";
 import { answersOf, currentAssessment } from "./assessment.server";
+import { describeSave, partWords, whoSentence } from "~/domain/history-words";
 import { allPlans, loadPlan, planHistoryPage, type StoredSection } from "./plan.server";
 import { userNames } from "./users.server";
 
@@ -35,39 +36,29 @@ export function journeyOf(personId: string) {
   };
 }
 
-/** The strings a saved part holds, in order, shortened: enough to recognise a save in the history. */
-export function summariseContent(json: string, max = 400): string {
-  const parts: string[] = [];
-  const walk = (value: unknown) => {
-    if (typeof value === "string") {
-      if (value.trim()) parts.push(value.trim());
-    } else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  try {
-    walk(JSON.parse(json));
-  } catch {
-    return "";
-  }
-  const text = parts.join(" · ");
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** One page of the saves of the current cycle's plan, newest first, with names: who, on whose behalf, which part. */
 export function historyOf(personId: string, personUserId: string, personName: string, asked: string | null) {
-  const { rows, page } = planHistoryPage(personId, asked);
+  const { rows, page, cycle } = planHistoryPage(personId, asked);
   const names = userNames(rows.map((r) => r.savedBy));
   return {
     page,
-    rows: rows.map((row) => ({
-      seq: row.seq,
-      section: row.section as StoredSection,
-      version: row.version,
-      savedAt: row.savedAt,
-      by: names.get(row.savedBy) ?? "",
-      onBehalfOf: row.savedBy === personUserId ? null : personName,
-      conflict: row.outcome === "conflict",
-      summary: summariseContent(row.content),
-    })),
+    rows: rows.map((row) => {
+      const after: unknown = JSON.parse(row.content);
+      const carried = row.capacity === "carried-forward";
+      return {
+        seq: row.seq,
+        section: row.section as StoredSection,
+        version: row.version,
+        savedAt: row.savedAt,
+        by: names.get(row.savedBy) ?? "",
+        person: personName,
+        who: whoSentence(row.capacity, row.savedBy === personUserId),
+        fromCycle: cycle - 1,
+        conflict: row.outcome === "conflict",
+        // A part carried forward into a new cycle is named by its words; any other save by what it changed.
+        kept: carried ? partWords(row.section, after) : [],
+        lines: carried ? [] : describeSave(row.section, row.before, after),
+      };
+    }),
   };
 }

@@ -23,8 +23,12 @@ export const PLAN_PARTS = [
 ] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
-/** Stages 5 to 7 keep their own records beside the plan: saved and versioned the same way, never part of the Plan type. */
-export const STAGE_PARTS = ["organising", "changes", "reflection"] as const;
+/**
+ * Records kept beside the plan, saved and versioned the same way, never part of the Plan type:
+ * stages 5 to 7 (organising, the log of changes, reflecting) and the reason given when sending
+ * (a whole text like any other, so two people cannot silently overwrite each other's words).
+ */
+export const STAGE_PARTS = ["organising", "changes", "reflection", "submitReason"] as const;
 export type StagePart = (typeof STAGE_PARTS)[number];
 
 export const STORED_SECTIONS = [...PLAN_PARTS, ...STAGE_PARTS] as const;
@@ -220,13 +224,13 @@ export function saveSection(
  */
 export function planHistoryPage(personId: string, asked: string | null) {
   const plan = currentPlan(personId);
-  if (!plan) return { rows: [], page: pageOf(asked, 0) };
+  if (!plan) return { rows: [], page: pageOf(asked, 0), cycle: 1 };
   const versions = planSectionVersions(plan.id).reverse();
   const page = pageOf(asked, versions.length);
   const rows = versions
     .slice(page.offset, page.offset + page.limit)
     .map((row) => ({ ...row, content: JSON.stringify(row.content) }));
-  return { rows, page };
+  return { rows, page, cycle: plan.cycle };
 }
 
 /**
@@ -255,10 +259,11 @@ export function planSectionVersions(planId: string) {
     .all()
     .map((row) => {
       const stored: unknown = JSON.parse(row.content);
-      const content =
-        row.storedAs === "change" ? applySectionChange(latest.get(row.section), stored as SectionChange) : stored;
+      // What the section held before this save (for the history's plain words: what it changed).
+      const before = latest.get(row.section);
+      const content = row.storedAs === "change" ? applySectionChange(before, stored as SectionChange) : stored;
       if (row.outcome === "saved") latest.set(row.section, content);
-      return { ...row, content };
+      return { ...row, content, before };
     });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import {
   helpers,
@@ -22,6 +22,7 @@ import {
 } from "~/domain/plan-criteria";
 import { itemField } from "~/forms/signoff";
 import type { Plan } from "~/domain/plan";
+import { changesSchema, isWaiting, moveMoney, readStage, type ChangeEntry } from "~/domain/plan-stages";
 import type { Standing } from "~/domain/access";
 import {
   defaultReviewDate,
@@ -34,7 +35,17 @@ import { db } from "~/lib/db.server";
 import { agreedOf, currentAssessment, latestBudgets, startAssessmentForCycle } from "./assessment.server";
 import { audit } from "./audit.server";
 import { notifyOnce, notifyWithEmail } from "./notifications.server";
-import { allPlans, currentPlan, ensurePlan, loadPlan, openNextCycle, setPlanState, type PlanRow } from "./plan.server";
+import {
+  allPlans,
+  currentPlan,
+  ensurePlan,
+  loadPlan,
+  openNextCycle,
+  saveSection,
+  setPlanState,
+  type PlanRow,
+  type SaveResult,
+} from "./plan.server";
 
 /**
  * The sign-off workflow's records. Every step asks planTransition first; only an allowed step
@@ -66,13 +77,15 @@ export interface Snapshot {
     agreedRatings: { needArea: string; rating: number; reason: string }[];
   };
   notMet: Criterion[];
+  /** The version of the reason for sending that went with this plan (the reason itself is on the submission). */
+  reasonVersion?: number;
 }
 
 export type StepResult = { ok: true; version: number } | { ok: false; reason: string; field?: string };
 
 const refusedStep = (reason: string, field = "_form"): StepResult => ({ ok: false, reason, field });
 
-/** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it. */
+/** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it as a writer. */
 export function helperIdsFor(personId: string, planId: string | undefined): string[] {
   const ids = new Set(
     db()
@@ -84,10 +97,20 @@ export function helperIdsFor(personId: string, planId: string | undefined): stri
   );
   if (planId) {
     const person = db().select({ userId: persons.userId }).from(persons).where(eq(persons.id, personId)).get();
+    // A lead professional's own steps (an agreed change applied, a cycle carried forward at their
+    // review) are decisions, not help with writing the plan.
     for (const r of db()
       .selectDistinct({ id: planSectionHistory.savedBy })
       .from(planSectionHistory)
-      .where(eq(planSectionHistory.planId, planId))
+      .where(
+        and(
+          eq(planSectionHistory.planId, planId),
+          or(
+            isNull(planSectionHistory.capacity),
+            notInArray(planSectionHistory.capacity, ["lead-professional", "carried-forward"]),
+          ),
+        ),
+      )
       .all()) {
       if (r.id !== person?.userId) ids.add(r.id);
     }
@@ -244,13 +267,45 @@ export function submitRefusal(who: Actor): string | null {
   return result.ok ? null : `plan:${result.reason}`;
 }
 
+/** The reason for sending as saved now (a draft beside the plan), and its version. */
+export function submitReasonOf(personId: string): { reason: string; version: number } {
+  const { stages, versions } = loadPlan(personId);
+  return { reason: typeof stages.submitReason === "string" ? stages.submitReason : "", version: versions.submitReason };
+}
+
+/** A save of the reason for sending that met a newer one: both texts, for the comparison page. */
+export type ReasonConflict = Extract<SaveResult, { conflict: unknown }>;
+
+/**
+ * Saves the reason for sending against the version the form was loaded at (inside the caller's
+ * transaction when sending). Unchanged words are not saved again; words that differ from a reason
+ * someone else saved meanwhile are kept in the history as a conflict and handed back.
+ */
+export function saveSubmitReason(who: Actor, reason: string, expectedVersion: number): SaveResult {
+  const stored = submitReasonOf(who.person.id);
+  if (reason.trim() === stored.reason.trim()) return { ok: true, version: stored.version };
+  return saveSection(
+    who.person.id,
+    "submitReason",
+    reason.trim(),
+    expectedVersion,
+    { userId: who.actor.id, capacity: who.standing === "none" ? "self" : who.standing },
+    "edit",
+  );
+}
+
 /**
  * The person (or someone acting for them) sends the plan. The plan is read, checked and frozen in one
- * transaction, so the version sent is exactly the one checked. The snapshot is a string, never rewritten.
+ * transaction, so the version sent is exactly the one checked. The reason for sending is saved with
+ * its version in the same transaction (a newer reason by someone else stops the sending and comes
+ * back to compare), and the submission names that version. The snapshot is a string, never rewritten.
  */
-export function submitPlan(who: Actor, input: { consent: boolean; reason?: string }): StepResult {
+export function submitPlan(
+  who: Actor,
+  input: { consent: boolean; reason?: string; reasonVersion: number },
+): StepResult | ReasonConflict {
   ensurePlan(who.person.id);
-  const done = db().transaction(() => {
+  const done = db().transaction((): StepResult | ReasonConflict => {
     const row = currentPlan(who.person.id)!;
     const { plan } = loadPlan(who.person.id);
     const agreements = agreementsOf(row.id);
@@ -285,9 +340,21 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
       }
       return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
     }
+    const reasonSaved = saveSubmitReason(who, input.reason ?? "", input.reasonVersion);
+    if (!reasonSaved.ok) {
+      if ("conflict" in reasonSaved) return reasonSaved;
+      return refusedStep(`plan:workflow.alreadySent`);
+    }
     const version = (latestSubmission(row.id)?.version ?? 0) + 1;
     const at = result.audit.at;
-    const snapshot: Snapshot = { cycle: row.cycle, version, plan, budget, notMet: check.notMet };
+    const snapshot: Snapshot = {
+      cycle: row.cycle,
+      version,
+      plan,
+      budget,
+      notMet: check.notMet,
+      reasonVersion: reasonSaved.version,
+    };
     db()
       .insert(planSubmissions)
       .values({
@@ -309,7 +376,7 @@ export function submitPlan(who: Actor, input: { consent: boolean; reason?: strin
       action: "plan-submit",
       target: row.id,
       result: "ok",
-      detail: { ...result.audit, version, cycle: row.cycle },
+      detail: { ...result.audit, version, cycle: row.cycle, reasonVersion: reasonSaved.version },
     });
     return { ok: true as const, version };
   });
@@ -383,6 +450,78 @@ export function askForReview(who: Actor, reason: string): StepResult {
       `/people/${who.person.id}/plan/review-meeting`,
     );
   return { ok: true, version: latestSubmission(row.id)?.version ?? 0 };
+}
+
+/** Every change logged after sign-off in the current cycle, oldest first (waiting ones included). */
+export function changeLogOf(personId: string): ChangeEntry[] {
+  return readStage(changesSchema, loadPlan(personId).stages.changes, []);
+}
+
+/**
+ * The lead professional decides on a change that waited for them (planTransition "decide-change":
+ * only them, never someone who helped with the plan, always with a reason). Agreed, the money moves
+ * in the plan in force; not agreed, the plan stays as it is. Either way the log keeps the request and
+ * the decision, in one transaction with the check that it is still waiting; the person is told.
+ */
+export function decideChange(
+  who: Actor,
+  input: { changeId: string; decision: "agree" | "not-agree"; reason: string },
+): StepResult {
+  const row = currentPlan(who.person.id);
+  if (!row) return refusedStep("plan:workflow.notSignedOff");
+  const result = transition(who, row, "decide-change", { changeDecision: input.decision, reason: input.reason });
+  if (!result.ok) {
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-decide-change",
+      target: row.id,
+      result: "refused",
+      detail: { reason: result.reason, changeId: input.changeId },
+    });
+    return refusedStep(`plan:${result.reason}`, result.reason === "workflow.changeNeedsReason" ? "reason" : "_form");
+  }
+  const by = { userId: who.actor.id, capacity: "lead-professional" as const };
+  const decision = {
+    outcome: input.decision === "agree" ? ("agreed" as const) : ("not-agreed" as const),
+    reason: input.reason.trim(),
+    by: who.actor.id,
+    at: result.audit.at,
+  };
+  const done = db().transaction((): StepResult => {
+    const { plan, stages } = loadPlan(who.person.id);
+    const entry = readStage(changesSchema, stages.changes, []).find((c) => c.id === input.changeId);
+    if (!entry || !isWaiting(entry)) return refusedStep("signoff:errors.changeNotWaiting");
+    if (input.decision === "agree") {
+      const moved = moveMoney(plan, entry.fromItemId, entry.toItemId, entry.amountPence);
+      if (!moved.ok) return refusedStep(moved.error, "decision");
+      const items = saveSection(who.person.id, "items", moved.plan.items, "latest", by, "record-use");
+      if (!items.ok) return refusedStep("plan:workflow.notSignedOff");
+    }
+    const log = saveSection(
+      who.person.id,
+      "changes",
+      (stored: unknown) =>
+        readStage(changesSchema, stored, []).map((c) => (c.id === entry.id ? { ...c, decision } : c)),
+      "latest",
+      by,
+      "record-use",
+    );
+    if (!log.ok) return refusedStep("plan:workflow.notSignedOff");
+    audit({
+      actorId: who.actor.id,
+      personId: who.person.id,
+      action: "plan-decide-change",
+      target: row.id,
+      result: "ok",
+      detail: { ...result.audit, changeId: entry.id, cycle: row.cycle },
+    });
+    return { ok: true, version: log.version };
+  });
+  if (done.ok)
+    for (const userId of peopleToTell(who.person.id, who.person.userId))
+      notifyWithEmail(userId, "change-decided", { by: who.actor.name }, `/people/${who.person.id}/plan/using`);
+  return done;
 }
 
 /** Items the lead professional agrees one by one: co-designed support, and anything the person named themselves. */

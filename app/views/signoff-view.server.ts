@@ -2,11 +2,20 @@ import type { TFunction } from "i18next";
 import { content } from "~/content/content.server";
 import type { Language } from "~/domain/languages";
 import { findEntry } from "~/domain/menu";
-import { CRITERIA } from "~/domain/plan-criteria";
-import { formatDate, formatMoney } from "~/lib/format";
+import { CRITERIA, changeNeedsSignOff } from "~/domain/plan-criteria";
+import { yearlyCostPence } from "~/domain/plan";
+import { agreedPlan, isWaiting, moveMoney } from "~/domain/plan-stages";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { currentPlan, loadPlan } from "~/models/plan.server";
 import { needAreaTitle } from "./budget-view.server";
 import { ruleChangesSince } from "~/models/menu.server";
-import { itemsNeedingAgreement, type DecisionRow, type Snapshot } from "~/models/signoff.server";
+import {
+  changeLogOf,
+  itemsNeedingAgreement,
+  signedOffVersion,
+  type DecisionRow,
+  type Snapshot,
+} from "~/models/signoff.server";
 import { userNames } from "~/models/users.server";
 
 /** A frozen plan version as the pages show it: words, items and figures, formatted for one language. */
@@ -134,4 +143,66 @@ export function ruleChangesView(snapshot: Snapshot, lang: Language, t: TFunction
   return view.items
     .filter((item) => item.ruleChanges.length > 0)
     .map((item) => ({ id: item.id, what: item.what, entry: item.entry, changes: item.ruleChanges }));
+}
+
+/**
+ * The lead professional's view of the changes waiting for them after sign-off: each with what would
+ * change (every item's yearly cost now and after), why it needs them, and how much would have moved
+ * since the plan as agreed; and the changes already decided, newest first.
+ */
+export function changeRequestsView(personId: string, lang: Language) {
+  const row = currentPlan(personId);
+  const log = changeLogOf(personId);
+  const { plan } = loadPlan(personId);
+  const signedOff = row ? signedOffVersion(row.id) : null;
+  const money = (pence: number) => formatMoney(pence, lang);
+  const names = userNames(log.flatMap((c) => [c.by, c.decision?.by ?? c.by]));
+  const percent = content().planCheck.minorChangePercent;
+  const budgetPence = signedOff?.budgetPence ?? 0;
+  const waiting = log.filter(isWaiting).map((c) => {
+    const moved = moveMoney(plan, c.fromItemId, c.toItemId, c.amountPence);
+    const check =
+      signedOff && moved.ok
+        ? changeNeedsSignOff(agreedPlan(signedOff.plan, log), moved.plan, budgetPence, content().planCheck)
+        : null;
+    const after = moved.ok ? moved.plan : plan;
+    return {
+      id: c.id,
+      amount: money(c.amountPence),
+      from: c.fromWhat,
+      to: c.toWhat,
+      when: formatDateTime(c.at, lang),
+      by: names.get(c.by) ?? "",
+      reasons: c.reasons,
+      possible: moved.ok,
+      items: plan.items
+        .filter((item) => item.id === c.fromItemId || item.id === c.toItemId)
+        .map((item) => ({
+          what: item.what,
+          now: money(yearlyCostPence(item)),
+          after: money(yearlyCostPence(after.items.find((i) => i.id === item.id) ?? item)),
+        })),
+      movedSoFar: check ? money(check.movedPence) : null,
+    };
+  });
+  const decided = log
+    .filter((c) => c.decision)
+    .map((c) => ({
+      id: c.id,
+      amount: money(c.amountPence),
+      from: c.fromWhat,
+      to: c.toWhat,
+      agreed: c.decision!.outcome === "agreed",
+      reason: c.decision!.reason,
+      by: names.get(c.decision!.by) ?? "",
+      when: formatDateTime(c.decision!.at, lang),
+    }))
+    .reverse();
+  return {
+    waiting,
+    decided,
+    percent,
+    budget: money(budgetPence),
+    allowed: money(Math.floor((budgetPence * percent) / 100)),
+  };
 }

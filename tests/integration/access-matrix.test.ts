@@ -57,6 +57,7 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/signoff/review": { loader: ["jo"], action: ["jo"] },
   "routes/signoff/decision": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
   "routes/signoff/review-meeting": { loader: ["jo"], action: ["jo"] },
+  "routes/signoff/change-requests": { loader: ["jo"], action: ["jo"] },
   // -- money after sign-off: Asha's money is hers to record (direct payment, not held by an organisation) --
   "routes/spending/spending": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi"] },
   "routes/spending/received": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },

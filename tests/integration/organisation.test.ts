@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { totpCode, totpStep } from "~/lib/totp.server";
-import { DEMO, radioValue, recordLinks, signIn } from "../support/accounts";
+import { DEMO, radioValue, reasonVersion, recordLinks, signIn } from "../support/accounts";
 import { Browserish, dataDir, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
 
@@ -98,6 +98,7 @@ describe("safe linking: a person joins a team by their own act", () => {
     });
     expect(outcome.status).toBe(302);
     const sent = await p.post(`/people/${first.personId}/plan/submit`, {
+      version: await reasonVersion(p, first.personId),
       consent: "on",
       reason: "I would like to talk it through before I add more.",
     });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
 
 /**
@@ -44,6 +44,7 @@ async function personWhoSends(name: string, email: string): Promise<Sent> {
   });
   expect(outcome.status).toBe(302);
   const sent = await person.post(`/people/${personId}/plan/submit`, {
+    version: await reasonVersion(person, personId),
     consent: "on",
     reason: "The rest of the plan I will write with my brother.",
   });

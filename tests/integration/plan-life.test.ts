@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
 import { Browserish, baseUrl, dataDir } from "../support/http";
 
 /**
@@ -88,7 +88,8 @@ async function recordAuthority(name: string, authority: "supporting" | "acting-f
 }
 
 async function send(reason = "The crisis part comes at the meeting") {
-  const res = await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason });
+  const version = await reasonVersion(person, personId);
+  const res = await person.post(`/people/${personId}/plan/submit`, { version, consent: "on", reason });
   expect(res.status, await res.clone().text()).toBe(302);
 }
 
@@ -212,6 +213,48 @@ describe("a plan that has been sent", () => {
     expect(outcomes).toContain("<form");
   });
 
+  it("the reason for sending is saved with its version: two people's reasons meet the comparison page, and the decision names the version sent", async () => {
+    expect(stateOf().state).toBe("draft");
+    const submit = `/people/${personId}/plan/submit`;
+    const loaded = await reasonVersion(person, personId); // Lin opens the page...
+    expect(await reasonVersion(actingFor, personId)).toBe(loaded); // ...and so does Ari
+    const aris = "Ari: the crisis part waits for the meeting with the GP";
+    const saved = await actingFor.post(submit, { intent: "save", version: loaded, reason: aris });
+    expect(saved.headers.get("location")).toBe(`${submit}?done=reasonSaved`);
+    const sentBefore = all("select id from plan_submissions where person_id = ?", personId).length;
+    // Lin sends with her own words against the version she loaded: nothing is sent, both reasons are shown.
+    const lins = "Lin: I want to talk about the crisis part with Jo";
+    const blind = await person.post(submit, { version: loaded, consent: "on", reason: lins }, { from: submit });
+    expect(blind.status).toBe(409);
+    const compare = mainOf(await blind.text());
+    expect(compare).toContain("Someone else changed this at the same time");
+    expect(compare).toContain("Ari Acting saved this part while you were working on it");
+    expect(compare).toContain(aris);
+    expect(compare).toContain(lins);
+    expect(stateOf().state).toBe("draft");
+    expect(all("select id from plan_submissions where person_id = ?", personId)).toHaveLength(sentBefore);
+    // A send without the version it was loaded at is refused too.
+    expect((await person.post(submit, { consent: "on", reason: lins }, { from: submit })).status).toBe(400);
+    // Lin keeps her words (the comparison page's "keep mine" saves them at Ari's version) and sends.
+    const theirVersion = /name="version" value="(\d+)"/.exec(compare)?.[1];
+    expect(Number(theirVersion)).toBe(Number(loaded) + 1);
+    const kept = await person.post(submit, { intent: "save", version: theirVersion!, reason: lins });
+    expect(kept.headers.get("location")).toBe(`${submit}?done=reasonSaved`);
+    const page = await (await person.get(submit)).text();
+    expect(page).toContain(lins);
+    await send(lins);
+    const sent = one<{ snapshot: string; reason: string }>(
+      "select snapshot, reason from plan_submissions where person_id = ? order by version desc limit 1",
+      personId,
+    );
+    expect(sent.reason).toBe(lins);
+    expect(JSON.parse(sent.snapshot).reasonVersion).toBe(Number(loaded) + 2);
+    const review = mainOf(await (await jo.get(`/people/${personId}/plan/review`)).text());
+    expect(review).toContain(lins);
+    expect(review).toContain(`Version ${Number(loaded) + 2} of the reason, exactly as it was sent with this plan.`);
+    expect((await person.post(submit, { intent: "withdraw" })).status).toBe(302);
+  });
+
   it("an edit whose body is still arriving when the plan is sent is refused, and the typed words come back", async () => {
     const csrf = await person.csrfFrom(`/people/${personId}/plan/outcomes`);
     const body = new URLSearchParams({
@@ -277,7 +320,7 @@ describe("no plan goes nowhere", () => {
     expect(page).not.toContain('name="consent"');
     const res = await browser.post(
       `/people/${id}/plan/submit`,
-      { consent: "on", reason: "Please" },
+      { version: "0", consent: "on", reason: "Please" },
       { from: `/people/${id}/plan` },
     );
     expect(res.status).toBe(400);
@@ -289,7 +332,7 @@ describe("no plan goes nowhere", () => {
     await chooseTeamAndLink(browser, id, "Emi Empty", jo, "Jo Ahmed");
     const noBudget = await browser.post(
       `/people/${id}/plan/submit`,
-      { consent: "on", reason: "x" },
+      { version: "0", consent: "on", reason: "x" },
       { from: `/people/${id}/plan` },
     );
     expect(noBudget.status).toBe(400);
@@ -297,7 +340,7 @@ describe("no plan goes nowhere", () => {
     await withBudget(browser, id);
     const noOutcome = await browser.post(
       `/people/${id}/plan/submit`,
-      { consent: "on", reason: "x" },
+      { version: "0", consent: "on", reason: "x" },
       { from: `/people/${id}/plan` },
     );
     expect(noOutcome.status).toBe(400);
@@ -357,6 +400,100 @@ describe("after sign-off", () => {
     expect(notices).toContain("Lin Life has made a small change to their support");
     expect(notices).toContain("Lin Life has asked for a change to their signed-off plan.");
     expect(stateOf().state).toBe("signed-off");
+  });
+
+  it("the lead professional decides a waiting change on their own screen: what would change, agreed or not, with reasons", async () => {
+    const changes = `/people/${personId}/plan/change-requests`;
+    const using = `/people/${personId}/plan/using`;
+    const yearly = () =>
+      (
+        JSON.parse(
+          one<{ content: string }>(
+            "select p.content from plan_sections p join plans on plans.id = p.plan_id where plans.person_id = ? and p.section = 'items' order by plans.cycle desc limit 1",
+            personId,
+          ).content,
+        ) as { id: string; unitCostPence: number; unitsPerYear: number }[]
+      ).map((item) => item.unitCostPence * item.unitsPerYear);
+    const pounds = (pence: number) =>
+      new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 0 }).format(
+        pence / 100,
+      );
+    const five = Math.floor(budgetPence / 20 / 100) * 100;
+    // Only the lead professional opens it or decides; the person and helpers are answered 404.
+    for (const other of [person, broker, actingFor, supporter]) expect((await other.get(changes)).status).toBe(404);
+    expect(
+      (await actingFor.post(changes, { changeId: "x", decision: "agree", reason: "mine" }, { from: using })).status,
+    ).toBe(404);
+    expect(await (await jo.get("/notifications")).text()).toContain(`href="${changes}"`);
+    expect(mainOf(await (await jo.get(using)).text())).toContain("Decide on changes waiting for you (1)");
+
+    const page = mainOf(await (await jo.get(changes)).text());
+    expect(page).toContain(`Move ${pounds(five)} a year from “Gym in the mornings” to “Swimming lessons”`);
+    expect(page).toContain("This moves more than a small part of your budget");
+    const [gym, swim] = yearly();
+    expect(page).toContain(
+      `<th scope="row">Gym in the mornings</th><td>${pounds(gym!)}</td><td>${pounds(gym! - five)}</td>`,
+    );
+    expect(page).toContain(
+      `<th scope="row">Swimming lessons</th><td>${pounds(swim!)}</td><td>${pounds(swim! + five)}</td>`,
+    );
+    expect(page).toContain(`${pounds(3 * five)} a year would have moved`);
+    const changeId = /name="changeId" value="([0-9a-f-]{36})"/.exec(page)?.[1];
+
+    // A decision needs a reason; the choice comes back with the error.
+    const noReason = await jo.post(changes, { changeId: changeId!, decision: "agree", reason: " " });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Please give a reason for your decision");
+    expect(yearly()).toEqual([gym, swim]);
+
+    const agreed = await jo.post(changes, {
+      changeId: changeId!,
+      decision: "agree",
+      reason: "Swimming is helping more; the gym can wait",
+    });
+    expect(agreed.headers.get("location")).toBe(`${changes}?done=decided`);
+    expect(yearly()).toEqual([gym! - five, swim! + five]);
+    expect(stateOf().state).toBe("signed-off");
+    expect(mainOf(await (await person.get(using)).text())).toContain(
+      "Agreed by Jo Ahmed: Swimming is helping more; the gym can wait",
+    );
+    expect(await (await person.get("/notifications")).text()).toContain(
+      "Jo Ahmed has decided on a change you asked for.",
+    );
+    // The history says it in plain words: the lead professional's own step, and what it changed.
+    const history = mainOf(await (await person.get(`/people/${personId}/plan/history`)).text());
+    expect(history).toContain("by Jo Ahmed, lead professional");
+    expect(history).toContain("Changed “Gym in the mornings”: the cost");
+    expect(history).toContain(
+      "Agreed the move from “Gym in the mornings” to “Swimming lessons”, because: Swimming is helping more; the gym can wait",
+    );
+    expect(history).toContain(`Asked to move ${pounds(five)} a year from “Gym in the mornings” to “Swimming lessons”`);
+    expect(mainOf(await (await jo.get(changes)).text())).toContain("No changes are waiting for a decision.");
+    // Decided once: the same change cannot be decided again.
+    const twice = await jo.post(changes, { changeId: changeId!, decision: "not-agree", reason: "Changed my mind" });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain("This change is no longer waiting for a decision.");
+
+    // The next move waits too (the three small moves still count); not agreed, the plan stays as it is.
+    const fourth = await person.post(using, {
+      intent: "move",
+      fromItemId: itemIds[0]!,
+      toItemId: itemIds[1]!,
+      amount: String(five / 100),
+    });
+    expect(fourth.headers.get("location")).toMatch(/done=needsSignOff$/);
+    const next = /name="changeId" value="([0-9a-f-]{36})"/.exec(await (await jo.get(changes)).text())?.[1];
+    expect(next).not.toBe(changeId);
+    const refused = await jo.post(changes, {
+      changeId: next!,
+      decision: "not-agree",
+      reason: "Let us talk about the gym at the review first",
+    });
+    expect(refused.status, mainOf(await refused.clone().text()).slice(0, 3000)).toBe(302);
+    expect(yearly()).toEqual([gym! - five, swim! + five]);
+    expect(mainOf(await (await person.get(using)).text())).toContain(
+      "Not agreed by Jo Ahmed: Let us talk about the gym at the review first",
+    );
   });
 
   it("review-due notices come from the scheduler once, whatever the number of servers or restarts; a page load writes none", async () => {
@@ -421,6 +558,48 @@ describe("after sign-off", () => {
   });
 });
 
+describe("the plan's history in plain words", () => {
+  it("each save says what changed, in the entry's own words and translated labels, who changed it and in what capacity", async () => {
+    expect(stateOf()).toEqual({ state: "draft", cycle: 2 });
+    const base = `/people/${personId}/plan`;
+    const ok = async (who: Browserish, path: string, fields: Record<string, string>) =>
+      expect((await who.post(`${base}${path}`, fields, { from: base })).status).toBe(302);
+    await ok(broker, "/free-support", { intent: "add", who: "My cousin Mo", what: "Cooks with me on Fridays" });
+    await ok(supporter, "/risks", { intent: "add", risk: "I skip meals when low", howManaged: "Mo checks in" });
+    const decisions = await (await actingFor.get(`${base}/decisions`)).text();
+    await ok(actingFor, "/decisions", {
+      intent: "save",
+      version: /name="version" value="(\d+)"/.exec(decisions)?.[1] ?? "0",
+      whoDecidesWhat: "Lin decides; Ari helps with forms",
+      management: "direct-payment",
+    });
+    const freeSupport = await (await person.get(`${base}/free-support`)).text();
+    const moId = /name="entryId" value="([0-9a-f-]{36})"/.exec(freeSupport)?.[1];
+    await ok(person, "/free-support", { intent: "remove", entryId: moId! });
+
+    const html = await (await person.get(`${base}/history`)).text();
+    const history = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
+    const row = (words: string) => history.split("<tr>").find((r) => r.includes(words)) ?? "";
+    expect(row("Removed “My cousin Mo: Cooks with me on Fridays”")).toContain("by Lin Life<");
+    expect(row("Added “My cousin Mo: Cooks with me on Fridays”")).toContain(
+      "by Bo Broker, peer broker, helping Lin Life",
+    );
+    expect(row("Added “I skip meals when low”")).toContain("by Sia Supporter, representative, helping Lin Life");
+    const decided = row("Who decides what now reads: “Lin decides; Ari helps with forms”");
+    expect(decided).toContain("by Ari Acting, acting for Lin Life");
+    expect(decided).toContain("How the money is managed: Direct payment");
+    // The parts carried into cycle 2 at the review say so, with their words, not "on behalf of".
+    expect(row("Kept as it was: Get to the allotment twice a week")).toContain("carried forward from cycle 1");
+    // Never stored JSON, ids, keys or machine dates.
+    expect(history).not.toContain("on behalf of");
+    expect(history).not.toContain("direct-payment");
+    expect(history).not.toContain("feeling-well");
+    expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(history).not.toMatch(/[{}[\]"]\w+"?:/);
+  });
+});
+
 describe("the review screen", () => {
   it("shows every part of the plan with what changed marked; a not-agreed item with its reason reaches the person and is not counted as planned", async () => {
     const { browser: rue, id } = await signUp("Rue Review", "rue.review@example.org");
@@ -479,9 +658,10 @@ describe("the review screen", () => {
     const planPage = await (await rue.get(base)).text();
     expect(planPage).toContain("“Something for Friday nights” may be something a budget cannot pay for");
     expect(planPage).not.toContain("£1,040");
-    expect((await rue.post(`${base}/submit`, { consent: "on", reason: "Please talk it through with me" })).status).toBe(
-      302,
-    );
+    expect(
+      (await rue.post(`${base}/submit`, { version: "0", consent: "on", reason: "Please talk it through with me" }))
+        .status,
+    ).toBe(302);
     // Jo asks for changes to the crisis plan; Rue changes it and sends again.
     const firstId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(
       await (await jo.get(`${base}/review`)).text(),
@@ -500,7 +680,9 @@ describe("the review screen", () => {
       "contacts.1.name": "Night line",
       "contacts.1.howToReach": "0800 000 000",
     });
-    expect((await rue.post(`${base}/submit`, { consent: "on", reason: "Added a night contact" })).status).toBe(302);
+    expect(
+      (await rue.post(`${base}/submit`, { version: "1", consent: "on", reason: "Added a night contact" })).status,
+    ).toBe(302);
 
     const review = mainOf(await (await jo.get(`${base}/review`)).text());
     for (const words of [

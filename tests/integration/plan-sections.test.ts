@@ -51,7 +51,7 @@ describe("who changed the plan", () => {
     });
     expect(res.status).toBe(302);
     const history = await (await asha.get(`/people/${ashaId}/plan/history`)).text();
-    expect(history).toContain("by Ravi Patel on behalf of Asha Patel");
+    expect(history).toContain("by Ravi Patel, acting for Asha Patel");
     expect(history).toContain("Walks on Sunday mornings");
     expect(history).toContain("Help that costs nothing");
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
 
 /**
@@ -54,7 +54,11 @@ beforeAll(async () => {
     outcomeIds: outcomeId!,
   });
   expect(added.status).toBe(302);
-  const sent = await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason: "The rest is coming" });
+  const sent = await person.post(`/people/${personId}/plan/submit`, {
+    version: await reasonVersion(person, personId),
+    consent: "on",
+    reason: "The rest is coming",
+  });
   expect(sent.status).toBe(302);
   const review = await (await jo.get(`/people/${personId}/plan/review`)).text();
   const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(review)![1]!;

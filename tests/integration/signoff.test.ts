@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
 
 /**
@@ -191,15 +191,19 @@ describe("submitting a plan", () => {
     const page = await (await person.get(`/people/${personId}/plan/submit`)).text();
     expect(page).toContain("Plan check");
     expect(page).toContain("Not yet");
-    const noConsent = await person.post(`/people/${personId}/plan/submit`, { reason: "The crisis part is coming" });
+    const noConsent = await person.post(`/people/${personId}/plan/submit`, {
+      version: "0",
+      reason: "The crisis part is coming",
+    });
     expect(noConsent.status).toBe(400);
     const kept = await noConsent.text();
     expect(kept).toContain("Please tick the box to agree to send the plan.");
     expect(kept).toContain("The crisis part is coming");
-    const noReason = await person.post(`/people/${personId}/plan/submit`, { consent: "on" });
+    const noReason = await person.post(`/people/${personId}/plan/submit`, { version: "0", consent: "on" });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("tell your lead professional why");
     const forged = await person.post(`/people/${personId}/plan/submit`, {
+      version: "0",
       consent: "on",
       reason: "x",
       state: "signed-off",
@@ -209,6 +213,7 @@ describe("submitting a plan", () => {
 
   it("sends it, freezes the snapshot and shows a confirmation; the plan can no longer be edited", async () => {
     const sent = await person.post(`/people/${personId}/plan/submit`, {
+      version: "0",
       consent: "on",
       reason: "I am still writing the crisis part with my sister.",
     });
@@ -231,7 +236,11 @@ describe("submitting a plan", () => {
       hope: "5",
     });
     expect(edit.status).toBe(409);
-    const again = await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason: "again" });
+    const again = await person.post(`/people/${personId}/plan/submit`, {
+      version: "1",
+      consent: "on",
+      reason: "again",
+    });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("This plan has been sent.");
   });
@@ -426,8 +435,13 @@ describe("the lead professional", () => {
       ).status,
     ).toBe(302);
     expect(
-      (await person.post(`/people/${personId}/plan/submit`, { consent: "on", reason: "I added what we talked about." }))
-        .status,
+      (
+        await person.post(`/people/${personId}/plan/submit`, {
+          version: await reasonVersion(person, personId),
+          consent: "on",
+          reason: "I added what we talked about.",
+        })
+      ).status,
     ).toBe(302);
     const id = await submissionId();
     const noAgreement = await jo.post(

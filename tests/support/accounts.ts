@@ -105,3 +105,9 @@ export async function chooseTeamAndLink(
   });
   if (linked.status !== 302) throw new Error(`Linking answered ${linked.status}`);
 }
+
+/** The version of the reason for sending that the submit page was loaded at (the form carries it back). */
+export async function reasonVersion(browser: Browserish, personId: string): Promise<string> {
+  const html = await (await browser.get(`/people/${personId}/plan/submit`)).text();
+  return /name="version" value="(\d+)"/.exec(html)?.[1] ?? "0";
+}

@@ -97,6 +97,7 @@ export async function sentPlanPerson(
   expect(
     (
       await person.post(`/people/${personId}/plan/submit`, {
+        version: "0",
         consent: "on",
         reason: "The rest is coming with my broker.",
       })

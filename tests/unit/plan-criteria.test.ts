@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readContentJson } from "~/content/read.server";
 import { planSchema, type Plan } from "~/domain/plan";
+import { agreedPlan, isWaiting, moveMoney, type ChangeEntry } from "~/domain/plan-stages";
 import {
   budgetInView,
   canSubmit,
@@ -477,5 +478,33 @@ describe("nothing is done that has nothing in it, and a likely exclusion is kept
     const plan = completePlan();
     const refused = { ...BUDGET, agreements: { pa: "not-agree" as const } };
     expect(budgetInView(plan, refused).committedPence).toBe(budgetInView(plan, BUDGET).committedPence - 300_000);
+  });
+});
+
+describe("changes after sign-off compared with the plan as agreed", () => {
+  const signedOff = completePlan(); // £5,000 budget: 10% is £500; the PA costs £3,000, CBT £720 a year
+  const entry = (id: string, amountPence: number, decision?: "agreed" | "not-agreed"): ChangeEntry => ({
+    id,
+    at: "2027-01-10T10:00:00.000Z",
+    by: "u1",
+    fromItemId: "pa",
+    toItemId: "cbt",
+    fromWhat: "Personal assistant",
+    toWhat: "Cognitive behavioural therapy",
+    amountPence,
+    applied: false,
+    reasons: ["change.tooMuchMoved"],
+    ...(decision ? { decision: { outcome: decision, reason: "Talked it through", by: "jo", at: "2027-01-11" } } : {}),
+  });
+
+  it("an agreed request is part of the plan as agreed; a refused or waiting one is not", () => {
+    const log = [entry("a", 60_000, "agreed"), entry("b", 70_000, "not-agreed"), entry("c", 80_000)];
+    const agreed = agreedPlan(signedOff, log);
+    expect(agreed.items.map((i) => i.yearlyCostPence)).toEqual([240_000, 132_000]);
+    expect(log.filter(isWaiting).map((c) => c.id)).toEqual(["c"]);
+    // The agreed £600 does not count against the share again: a further £400 is a small change.
+    const moved = moveMoney(agreed, "pa", "cbt", 40_000);
+    expect(moved.ok && changeNeedsSignOff(agreed, moved.plan, 500_000).needsSignOff).toBe(false);
+    expect(moved.ok && changeNeedsSignOff(signedOff, moved.plan, 500_000).needsSignOff).toBe(true);
   });
 });

@@ -44,6 +44,7 @@ const GOOD: Record<PlanAction, TransitionPayload> = {
   "ask-to-think-again": { reason: "My sister covers nights; it is in the free support" },
   "start-review": {},
   "complete-review": { nextReviewDate: "2027-03-10" },
+  "decide-change": { changeDecision: "agree", reason: "The gym helps more than the swimming now" },
   edit: {},
 };
 
@@ -181,6 +182,27 @@ describe("refusals", () => {
     expect(refusal(attempt("submitted", "edit", "self"))).toBe("workflow.alreadySent");
     expect(refusal(attempt("referred-to-panel", "submit", "self"))).toBe("workflow.alreadySent");
     expect(refusal(attempt("signed-off", "edit", "self"))).toBe("workflow.signedOffChangesElsewhere");
+  });
+
+  it("a change waiting after sign-off is decided only by the lead professional, never a helper, always with a reason", () => {
+    expect(attempt("signed-off", "decide-change", "lead-professional")).toMatchObject({
+      ok: true,
+      next: "signed-off",
+      audit: { changeDecision: "agree", reason: "The gym helps more than the swimming now" },
+    });
+    for (const who of ["self", "acting-for", "supporting", "peer-broker", "team-member"] as const)
+      expect(refusal(attempt("signed-off", "decide-change", who))).toBe("workflow.onlyLeadProfessional");
+    expect(refusal(attempt("signed-off", "decide-change", "lead-professional", { helperIds: ["actor-1"] }))).toBe(
+      "workflow.helperCannotDecide",
+    );
+    const noReason = { payload: { changeDecision: "not-agree" as const, reason: "  " } };
+    expect(refusal(attempt("signed-off", "decide-change", "lead-professional", noReason))).toBe(
+      "workflow.changeNeedsReason",
+    );
+    expect(refusal(attempt("signed-off", "decide-change", "lead-professional", { payload: { reason: "x" } }))).toBe(
+      "workflow.changeDecisionNeeded",
+    );
+    expect(refusal(attempt("submitted", "decide-change", "lead-professional"))).toBe("workflow.notSignedOff");
   });
 
   it("names the state for review steps out of order", () => {

@@ -23,6 +23,7 @@ const KINDS = [
   "review-asked",
   "plan-changed",
   "change-request",
+  "change-decided",
   "plan-decision",
   "review-due",
   "review-held",

@@ -3,24 +3,25 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { requireRecordAccess } from "~/server/access.server";
-import { formatDateTime } from "~/lib/format";
-import { languageOf } from "~/lib/i18n.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
 import { historyOf } from "~/models/journey.server";
+import { historyView } from "~/views/history-view.server";
 import type { Route } from "./+types/history";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui"] };
+export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
   const url = new URL(request.url);
   const history = historyOf(access.person.id, access.person.userId, access.personName, url.searchParams.get("page"));
   return {
     personId: access.person.id,
     page: history.page,
     search: url.search,
-    rows: history.rows.map((row) => ({ ...row, when: formatDateTime(row.savedAt, lang) })),
+    rows: historyView(history.rows, lang, t),
   };
 }
 
@@ -52,11 +53,7 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
               {d.rows.map((row) => (
                 <tr key={row.seq}>
                   <td>{row.when}</td>
-                  <td>
-                    {row.onBehalfOf
-                      ? t("history.byOnBehalf", { actor: row.by, person: row.onBehalfOf })
-                      : t("history.by", { actor: row.by })}
-                  </td>
+                  <td>{row.who}</td>
                   <td>
                     {t(`parts.${row.section}`)}
                     {row.conflict && (
@@ -66,7 +63,17 @@ export default function PlanHistory({ loaderData: d }: Route.ComponentProps) {
                       </>
                     )}
                   </td>
-                  <td className="pre-wrap">{row.summary}</td>
+                  <td>
+                    {row.lines.length === 1 ? (
+                      row.lines[0]
+                    ) : (
+                      <ul className="list">
+                        {row.lines.map((line, i) => (
+                          <li key={i}>{line}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,8 @@ import { notifyWithEmail } from "~/models/notifications.server";
 import { signedOffVersion } from "~/models/signoff.server";
 import { content } from "~/content/content.server";
 import { changeNeedsSignOff } from "~/domain/plan-criteria";
-import { changesSchema, moveMoney, readStage, type ChangeEntry } from "~/domain/plan-stages";
+import { agreedPlan, changesSchema, isWaiting, moveMoney, readStage, type ChangeEntry } from "~/domain/plan-stages";
+import { mayActOnRecord } from "~/domain/access";
 import { moveMoneyFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDateTime, formatMoney } from "~/lib/format";
@@ -23,7 +24,7 @@ import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/using";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui", "plan"] };
+export const handle = { i18n: ["journey-ui", "plan", "signoff"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -31,7 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { plan, stages } = loadPlan(access.person.id);
   const changes = readStage(changesSchema, stages.changes, []);
   const budget = budgetForPlan(access.person.id);
-  const names = userNames(changes.map((c) => c.by));
+  const names = userNames(changes.flatMap((c) => [c.by, c.decision?.by ?? c.by]));
   const money = (pence: number) => formatMoney(pence, lang);
   return {
     personId: access.person.id,
@@ -49,8 +50,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         amount: money(c.amountPence),
         applied: c.applied,
         reasons: c.reasons,
+        decision: c.decision
+          ? { agreed: c.decision.outcome === "agreed", reason: c.decision.reason, by: names.get(c.decision.by) ?? "" }
+          : null,
       }))
       .reverse(),
+    // The lead professional decides on the changes waiting for them on their own screen.
+    waitingForMe: mayActOnRecord(access.standing, "sign-off") ? changes.filter(isWaiting).length : 0,
     done: new URL(request.url).searchParams.get("done"),
   };
 }
@@ -63,15 +69,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!canSaveNow(row, "record-use")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
   const form = parseFormValues(formData, moveMoneyFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const { plan } = loadPlan(access.person.id);
+  const { plan, stages } = loadPlan(access.person.id);
   const moved = moveMoney(plan, form.data.fromItemId, form.data.toItemId, form.data.amount);
   if (!moved.ok) return replyWithErrors(fieldErrors(form.values, { amount: moved.error }));
-  // After sign-off, every change is compared with the signed-off plan, so small moves add up: once
-  // they pass the allowed share together, the next one goes to the lead professional. Before
-  // sign-off there is nothing signed off yet: the plan itself is the comparison.
+  // After sign-off, every change is compared with the signed-off plan (with the changes the lead
+  // professional has agreed since), so small moves add up: once they pass the allowed share
+  // together, the next one goes to the lead professional. Before sign-off there is nothing signed
+  // off yet: the plan itself is the comparison.
   const signedOff = row ? signedOffVersion(row.id) : null;
   const check = changeNeedsSignOff(
-    signedOff?.plan ?? plan,
+    signedOff ? agreedPlan(signedOff.plan, readStage(changesSchema, stages.changes, [])) : plan,
     moved.plan,
     signedOff?.budgetPence ?? budgetForPlan(access.person.id)?.totalPence ?? 0,
     content().planCheck,
@@ -111,7 +118,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       access.person.leadProfessionalId,
       entry.applied ? "plan-changed" : "change-request",
       { name: access.personName },
-      `/people/${access.person.id}/plan/using`,
+      `/people/${access.person.id}/plan/${entry.applied ? "using" : "change-requests"}`,
     );
   return redirect(`/people/${access.person.id}/plan/using?done=${entry.applied ? "applied" : "needsSignOff"}`);
 }
@@ -143,6 +150,13 @@ export default function UsingSupport({ loaderData: d }: Route.ComponentProps) {
       {d.done && (
         <p className={d.done === "applied" ? "confirmation" : "warning"} role="status">
           {d.done === "applied" ? t("plan:change.allowed") : t("using.needsSignOff")}
+        </p>
+      )}
+      {d.waitingForMe > 0 && (
+        <p className="inset">
+          <a href={`/people/${d.personId}/plan/change-requests`}>
+            {t("signoff:changeRequests.link", { count: d.waitingForMe })}
+          </a>
         </p>
       )}
       <p>{t("using.intro", { percent: d.percent })}</p>
@@ -185,9 +199,21 @@ export default function UsingSupport({ loaderData: d }: Route.ComponentProps) {
                       {t(`plan:${r}`)}
                     </p>
                   ))}
+                  {c.decision && (
+                    <p>
+                      {t(c.decision.agreed ? "using.decisionAgreed" : "using.decisionNotAgreed", {
+                        by: c.decision.by,
+                        reason: c.decision.reason,
+                      })}
+                    </p>
+                  )}
                 </div>
-                <span className={c.applied ? "tag tag--done" : "tag tag--warn"}>
-                  {c.applied ? t("using.applied") : t("using.waiting")}
+                <span className={c.applied || c.decision?.agreed ? "tag tag--done" : "tag tag--warn"}>
+                  {c.applied
+                    ? t("using.applied")
+                    : c.decision
+                      ? t(c.decision.agreed ? "using.agreed" : "using.notAgreed")
+                      : t("using.waiting")}
                 </span>
               </li>
             ))}

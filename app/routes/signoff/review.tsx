@@ -71,6 +71,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
             date: formatDate(submission.submittedAt, lang),
           }),
           reason: submission.reason,
+          reasonVersion: snapshot?.reasonVersion ?? null,
           reconsideration: submission.reconsideration,
           reconsiderationReasons: submission.reconsiderationReasons,
         }
@@ -167,6 +168,9 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
             <>
               <h2>{t("review.personReason")}</h2>
               <blockquote>{d.submission.reason}</blockquote>
+              {d.submission.reasonVersion !== null && (
+                <p className="hint">{t("review.reasonVersion", { version: d.submission.reasonVersion })}</p>
+              )}
             </>
           )}
           {d.view.notMet.length > 0 && (

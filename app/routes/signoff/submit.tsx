@@ -1,24 +1,38 @@
 import { useTranslation } from "react-i18next";
-import { redirect, useActionData } from "react-router";
+import { data, redirect, useActionData } from "react-router";
+import { ConflictView } from "~/components/autosave";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
+import { NotNowPage } from "~/components/plan-lock";
 import { mayActOnRecord } from "~/domain/access";
 import { canSubmit } from "~/domain/plan-criteria";
 import { submitPlanSchema, withdrawSchema } from "~/forms/signoff";
+import { keepTheirsSchema } from "~/forms/plan-sections";
 import { canWithdraw, type PlanState } from "~/domain/workflow";
 import { content } from "~/content/content.server";
 import { requireRecordAccess } from "~/server/access.server";
-import { parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { formatDateTime } from "~/lib/format";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { budgetForPlan, planCheckView } from "~/views/plan-view.server";
 import { loadPlan } from "~/models/plan.server";
-import { submitPlan, submitRefusal, withdrawPlan } from "~/models/signoff.server";
+import {
+  saveSubmitReason,
+  submitPlan,
+  submitReasonOf,
+  submitRefusal,
+  withdrawPlan,
+  type ReasonConflict,
+} from "~/models/signoff.server";
+import { userNames } from "~/models/users.server";
+import { notNow } from "~/routes/plan/plan-access.server";
+import type { FormValues } from "~/lib/forms";
 import type { Route } from "./+types/submit";
 import { PlanCheckList } from "~/components/plan-check-list";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["plan", "signoff"] };
+export const handle = { i18n: ["plan", "signoff", "journey-ui"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -27,7 +41,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { row, plan } = loadPlan(access.person.id);
   const judged = budgetForPlan(access.person.id);
   const budget = judged?.totalPence ?? 0;
-  const sent = Number(new URL(request.url).searchParams.get("sent")) || null;
+  const url = new URL(request.url);
+  const sent = Number(url.searchParams.get("sent")) || null;
+  const saved = submitReasonOf(access.person.id);
   return {
     personId: access.person.id,
     personName: access.personName,
@@ -35,6 +51,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     state: row?.state ?? "draft",
     canWithdraw: canWithdraw((row?.state ?? "draft") as PlanState) && mayActOnRecord(access.standing, "submit-plan"),
     sent,
+    done: url.searchParams.get("done"),
+    reason: saved.reason,
+    reasonVersion: saved.version,
     // Peer brokers and supporting representatives see why they cannot send, in plain words.
     refusal: mayActOnRecord(access.standing, "submit-plan")
       ? submitRefusal(access)
@@ -48,6 +67,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const access = requireRecordAccess(context, request, params.personId, "submit-plan");
   const formData = await request.formData();
+  const base = `/people/${access.person.id}/plan/submit`;
+  if (formData.get("intent") === "keep-theirs") {
+    const kept = parseFormValues(formData, keepTheirsSchema);
+    if (!kept.ok) return replyWithErrors(kept);
+    return redirect(`${base}?done=keptTheirs`);
+  }
   if (formData.get("intent") === "withdraw") {
     const form = parseFormValues(formData, withdrawSchema);
     if (!form.ok) return replyWithErrors(form);
@@ -57,14 +82,45 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const form = parseFormValues(formData, submitPlanSchema);
   if (!form.ok) return replyWithErrors(form);
-  const result = submitPlan(access, { consent: form.data.consent, reason: form.data.reason });
+  if (form.data.intent === "save") {
+    const saved = saveSubmitReason(access, form.data.reason ?? "", form.data.version);
+    if (saved.ok) return redirect(`${base}?done=reasonSaved`);
+    if ("notNow" in saved) return notNow(access, saved.notNow, formValues(formData).values);
+    return reasonConflict(saved, form.values, languageOf(context));
+  }
+  const result = submitPlan(access, {
+    consent: form.data.consent,
+    reason: form.data.reason,
+    reasonVersion: form.data.version,
+  });
+  if ("conflict" in result) return reasonConflict(result, form.values, languageOf(context));
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
-  return redirect(`/people/${access.person.id}/plan/submit?sent=${result.version}`);
+  return redirect(`${base}?sent=${result.version}`);
+}
+
+/** Someone else saved a different reason since this page was loaded: both, side by side, nothing sent. */
+function reasonConflict(result: ReasonConflict, yours: FormValues, lang: ReturnType<typeof languageOf>) {
+  const { conflict } = result;
+  return data(
+    {
+      conflict: {
+        theirs: { reason: typeof conflict.theirs === "string" ? conflict.theirs : "" },
+        theirVersion: conflict.theirVersion,
+        savedBy: userNames([conflict.savedBy]).get(conflict.savedBy) ?? "",
+        savedAt: formatDateTime(conflict.savedAt, lang),
+      },
+      yours,
+    },
+    { status: 409 },
+  );
 }
 
 export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation(["signoff", "plan"]);
-  const refusal = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  const refusal = result && "errors" in result ? result : undefined;
+  const conflict = result && "conflict" in result ? result : undefined;
+  const stopped = result && "notNow" in result ? result.notNow : undefined;
   const base = `/people/${d.personId}/plan`;
   if (d.sent) {
     return (
@@ -92,6 +148,10 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
     consent: t("submit.consentLabel"),
     reason: d.needsReason ? t("submit.reason") : t("submit.reasonOptional"),
   };
+  if (stopped)
+    return <NotNowPage notNow={stopped} labels={labels} title={title} personId={d.personId} backHref={base} />;
+  // After a refusal the form keeps the version it was loaded at: what was typed is never saved over a newer reason.
+  const version = refusal?.values.version;
   return (
     <div className="narrow">
       <PageTitle error={Boolean(refusal)}>{title}</PageTitle>
@@ -100,6 +160,11 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
       </p>
       <h1>{title}</h1>
       <p className="hint">{t("plan:page.state", { state: t(`plan:states.${d.state}`) })}</p>
+      {d.done === "reasonSaved" && (
+        <p className="confirmation" role="status">
+          {t("submit.reasonSaved")}
+        </p>
+      )}
       <p>{t("submit.intro")}</p>
       <section aria-labelledby="submit-check">
         <h2 id="submit-check">{t("submit.checkHeading")}</h2>
@@ -130,8 +195,20 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
             </section>
           )}
         </div>
+      ) : conflict ? (
+        <ConflictView
+          conflict={conflict.conflict}
+          yours={conflict.yours}
+          fields={[{ name: "reason", label: labels.reason }]}
+        />
       ) : (
-        <ValidatedForm schema={submitPlanSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+        <ValidatedForm
+          schema={submitPlanSchema}
+          values={refusal?.values ?? { reason: d.reason }}
+          errors={refusal?.errors}
+          labels={labels}
+          hidden={{ intent: "send", version: typeof version === "string" ? version : String(d.reasonVersion) }}
+        >
           {d.needsReason && <p className="warning">{t("plan:submit.reasonNeeded")}</p>}
           <TextField name="reason" label={labels.reason} multiline />
           <ChoiceField
