@@ -354,7 +354,11 @@ describe("the lead professional", () => {
     expect(chosen(again, "criteria.managed-risks.met")).toBe("not-yet");
     expect(typedInto(again, "criteria.managed-risks.comment")).toBe(typed["criteria.managed-risks.comment"]);
     expect(typedInto(again, "items.0.adaptation")).toBe(typed["items.0.adaptation"]);
-    expect(typedInto(again, "reviewDate")).toBe(inDays(90));
+    // The review date comes back in its three boxes (GOV.UK date input).
+    const [year, month, day] = inDays(90).split("-").map(Number);
+    expect(typedInto(again, "reviewDate-day")).toBe(String(day));
+    expect(typedInto(again, "reviewDate-month")).toBe(String(month));
+    expect(typedInto(again, "reviewDate-year")).toBe(String(year));
     expect(
       all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
     ).toEqual([]);
