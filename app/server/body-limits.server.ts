@@ -13,6 +13,7 @@ const FRAMING = 64 * 1024;
 export const UPLOAD_BODY_LIMITS: readonly (readonly [RegExp, number])[] = [
   [/^\/people\/[^/]+\/spending\/receipts$/, RECEIPT_UPLOAD_BODY_LIMIT],
   [/^\/people\/[^/]+\/spending\/import$/, STATEMENT_MAX_BYTES + FRAMING],
-  [/^\/scheme$/, RULE_SET_FILE_MAX_BYTES + FRAMING],
+  // A rule-set file over its limit is refused by the page itself, with its words, up to 1 MB.
+  [/^\/scheme$/, Math.max(RULE_SET_FILE_MAX_BYTES + FRAMING, 1024 * 1024)],
   [/^\/scheme\/rule-sets\/[^/]+\/try$/, CASES_FILE_MAX_BYTES + FRAMING],
 ];

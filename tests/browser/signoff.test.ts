@@ -180,8 +180,11 @@ describe("the whole mission with JavaScript off", () => {
     await c.locator('input[name="items.0.agreement"][value="adapt"]').check();
     await c.locator('[id="f-items.0.adaptation"]').fill("Up to 40 visits, from an agency on the council's list");
     await c.getByLabel("Sign off the plan").check();
-    const reviewDate = await c.locator("#f-reviewDate").inputValue();
-    expect(reviewDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The review date is suggested in its three boxes (day, month, year).
+    const [day, month, year] = await Promise.all(
+      ["#f-reviewDate", "#f-reviewDate-1", "#f-reviewDate-2"].map((box) => c.locator(box).inputValue()),
+    );
+    expect(`${day}/${month}/${year}`).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}$/);
     await c.getByRole("button", { name: "Record the decision" }).click();
     await c.getByRole("heading", { name: /Signed off by Chris Evans/ }).waitFor();
     await axeCheck(chris);
