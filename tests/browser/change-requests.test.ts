@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
-import { expectNoAxeViolations, launchBrowser } from "../support/browser";
+import { expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
 import { GYM, PA, signedOffPerson } from "../support/signed-off-plan";
 
@@ -19,13 +19,7 @@ afterAll(async () => {
 });
 
 /** axe runs as a script: the same page, for the same signed-in person, is checked in a window with scripts on. */
-async function axeCheck(window: { context: BrowserContext; page: Page }) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(window.page.url());
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }) => expectNoAxeViolationsIn(browser, window);
 
 describe("a change request after sign-off, with JavaScript off", () => {
   it("the person moves more than the allowed share; Jo sees it with what would change, refuses a decision without reasons, and agrees it; the person reads why", async () => {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO } from "../support/accounts";
-import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
+import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser, newWindow } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
 import { baseUrl, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
@@ -19,13 +19,7 @@ const go = (page: Page, path: string) => page.goto(new URL(path, baseUrl()).href
 const main = (page: Page) => page.locator("main").innerText();
 
 /** axe runs as a script: the same page, for the same session, is checked in a window with scripts on. */
-async function axeCheck(window: { context: BrowserContext; page: Page }) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(window.page.url());
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }) => expectNoAxeViolationsIn(browser, window);
 
 /** A page that only a form's answer shows (it cannot be opened again): its markup, checked as it is. */
 async function axeCheckAnswer(page: Page) {

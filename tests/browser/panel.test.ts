@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { DEMO } from "../support/accounts";
-import { expectNoAxeViolations, launchBrowser } from "../support/browser";
+import { expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
 import { sentPlanPerson } from "../support/signed-off-plan";
 
@@ -20,13 +20,7 @@ afterAll(async () => {
 });
 
 /** axe runs as a script: the same page, for the same signed-in person, is checked in a window with scripts on. */
-async function axeCheck(window: { context: BrowserContext; page: Page }) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(window.page.url());
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }) => expectNoAxeViolationsIn(browser, window);
 
 describe("the positive-risk panel, with JavaScript off", () => {
   it("Jo refers a plan; Alex finds it, reads why, and signs it off naming who sat; the person sees who sat", async () => {

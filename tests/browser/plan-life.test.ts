@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
-import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
+import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser, newWindow } from "../support/browser";
 import { Browserish, baseUrl } from "../support/http";
 
 /**
@@ -72,13 +72,7 @@ const go = (page: Page, path: string) => page.goto(new URL(path, baseUrl()).href
 const main = (page: Page) => page.locator("main").innerText();
 
 /** axe runs as a script: the same page is opened for the same person in a window with scripts on. */
-async function axeCheck(window: { context: BrowserContext; page: Page }) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(window.page.url());
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }) => expectNoAxeViolationsIn(browser, window);
 
 describe("the plan's life with JavaScript off", () => {
   it("send a plan; every plan page is read-only with the message and no form; withdraw it; change it; send it again", async () => {

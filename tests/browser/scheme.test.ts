@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { DEMO, recordLinks } from "../support/accounts";
-import { expectNoAxeViolations, launchBrowser } from "../support/browser";
+import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
 import { Browserish } from "../support/http";
 
@@ -23,13 +23,8 @@ afterAll(async () => {
 const go = (page: Page, path: string) => page.goto(new URL(path, page.url()).href);
 const main = (page: Page) => page.locator("main").innerText();
 
-async function axeCheck(window: { context: BrowserContext; page: Page }, path?: string) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(new URL(path ?? window.page.url(), window.page.url()).href);
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }, path?: string) =>
+  expectNoAxeViolationsIn(browser, window, path);
 
 const ANSWERS: Record<string, string> = {
   mood: "3",

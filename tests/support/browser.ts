@@ -59,3 +59,19 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   });
   expect(violations, `axe found problems on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * axe runs as a script: the page a window has open (often with JavaScript off) is checked in a copy of
+ * that window's session with scripts on, then the copy is closed. `path` checks another page instead.
+ */
+export async function expectNoAxeViolationsIn(
+  browser: Browser,
+  window: { context: BrowserContext; page: Page },
+  path?: string,
+): Promise<void> {
+  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(new URL(path ?? window.page.url(), window.page.url()).href);
+  await expectNoAxeViolations(page);
+  await context.close();
+}
