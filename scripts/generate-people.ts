@@ -11,6 +11,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { hashPassword } from "../app/lib/password.server";
 import { openDatabase } from "../app/lib/db.server";
+import { NEED_AREA_KEYS } from "../app/domain/rule-set";
 
 export const SCALE_PASSWORD = "try the portal slowly 2026";
 /** Every generated professional's one-time-code secret (base32). */
@@ -45,20 +46,8 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
-const AREAS = [
-  "mood",
-  "experiences",
-  "keeping-safe",
-  "others-safety",
-  "substances",
-  "thinking",
-  "physical",
-  "daily-living",
-  "relationships",
-  "activity",
-  "housing",
-  "caring",
-];
+// The one list of need areas (app/domain/rule-set.ts).
+const AREAS: readonly string[] = NEED_AREA_KEYS;
 const FIRST = [
   "Alex",
   "Sam",

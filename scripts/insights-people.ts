@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
+import { NEED_AREA_KEYS } from "../app/domain/rule-set";
 
 /**
  * Made-up people written straight into a portal database, each described by what the insights
@@ -52,20 +53,8 @@ export interface GeneratedPerson {
   review?: { at: string; outcomes: { lifeAreaId: string; atStart: number; atReview: number }[] };
 }
 
-const NEED_AREAS = [
-  "mood",
-  "experiences",
-  "keeping-safe",
-  "others-safety",
-  "substances",
-  "thinking",
-  "physical",
-  "daily-living",
-  "relationships",
-  "activity",
-  "housing",
-  "caring",
-];
+// The one list of need areas (app/domain/rule-set.ts).
+const NEED_AREAS: readonly string[] = NEED_AREA_KEYS;
 
 const STATE: Record<GeneratedStage, string | null> = {
   "identifying-need": null,
