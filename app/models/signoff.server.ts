@@ -135,6 +135,12 @@ function peopleToTell(personId: string, personUserId: string): string[] {
   return [personUserId, ...current];
 }
 
+/** Tells the person's lead professional (if they have one) that something about this person needs them. */
+function tellLeadProfessional(who: Actor, kind: string, page: string): void {
+  if (who.person.leadProfessionalId)
+    notifyWithEmail(who.person.leadProfessionalId, kind, { name: who.personName }, `/people/${who.person.id}${page}`);
+}
+
 export function submissionsOf(planId: string): SubmissionRow[] {
   return db()
     .select()
@@ -380,13 +386,7 @@ export function submitPlan(
     });
     return { ok: true as const, version };
   });
-  if (done.ok && who.person.leadProfessionalId)
-    notifyWithEmail(
-      who.person.leadProfessionalId,
-      "plan-waiting",
-      { name: who.personName },
-      `/people/${who.person.id}/plan/review`,
-    );
+  if (done.ok) tellLeadProfessional(who, "plan-waiting", "/plan/review");
   return done;
 }
 
@@ -418,13 +418,7 @@ export function withdrawPlan(who: Actor): StepResult {
     result: "ok",
     detail: { ...result.audit, version, cycle: row.cycle },
   });
-  if (who.person.leadProfessionalId)
-    notifyWithEmail(
-      who.person.leadProfessionalId,
-      "plan-withdrawn",
-      { name: who.personName },
-      `/people/${who.person.id}/plan`,
-    );
+  tellLeadProfessional(who, "plan-withdrawn", "/plan");
   return { ok: true, version };
 }
 
@@ -442,13 +436,7 @@ export function askForReview(who: Actor, reason: string): StepResult {
     result: "ok",
     detail: { ...result.audit, cycle: row.cycle },
   });
-  if (who.person.leadProfessionalId)
-    notifyWithEmail(
-      who.person.leadProfessionalId,
-      "review-asked",
-      { name: who.personName },
-      `/people/${who.person.id}/plan/review-meeting`,
-    );
+  tellLeadProfessional(who, "review-asked", "/plan/review-meeting");
   return { ok: true, version: latestSubmission(row.id)?.version ?? 0 };
 }
 
@@ -638,13 +626,7 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
     notifyWithEmail(userId, "plan-decision", { by: who.actor.name }, `/people/${who.person.id}/plan/decision`);
   }
   // The lead professional who referred the plan hears the panel's outcome.
-  if (byPanel && who.person.leadProfessionalId)
-    notifyWithEmail(
-      who.person.leadProfessionalId,
-      "panel-decided",
-      { name: who.personName },
-      `/people/${who.person.id}/plan/decision`,
-    );
+  if (byPanel) tellLeadProfessional(who, "panel-decided", "/plan/decision");
   return { ok: true, version: submission.version };
 }
 
@@ -708,13 +690,7 @@ export function askToThinkAgain(who: Actor, reasons: string): StepResult {
       detail: { ...result.audit, version, cycle: row.cycle },
     });
   });
-  if (who.person.leadProfessionalId)
-    notifyWithEmail(
-      who.person.leadProfessionalId,
-      "plan-reconsider",
-      { name: who.personName },
-      `/people/${who.person.id}/plan/review`,
-    );
+  tellLeadProfessional(who, "plan-reconsider", "/plan/review");
   return { ok: true, version };
 }
 
