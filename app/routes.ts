@@ -18,6 +18,7 @@ export default [
 
   // Accounts: signing up, in and out, the account's own settings, home and notifications.
   route("sign-up", "routes/account/sign-up.tsx"),
+  route("sign-up/confirm", "routes/account/sign-up-confirm.tsx"),
   route("sign-in", "routes/account/sign-in.tsx"),
   route("sign-in/code", "routes/account/sign-in-code.tsx"),
   route("sign-out", "routes/account/sign-out.tsx"),

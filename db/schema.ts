@@ -181,6 +181,26 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * A sign-up waiting for its owner to type the code emailed to them (an hour). One is made the same way
+ * whether or not the address already has an account, so the answer to a sign-up never says which; for a
+ * taken address there is no code (its owner gets an email saying so instead) and nothing can confirm it.
+ * Deleted when confirmed; expired ones are deleted as new ones are made.
+ */
+export const signUpRequests = sqliteTable("sign_up_requests", {
+  idHash: text("id_hash").primaryKey(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  codeHash: text("code_hash"),
+  // A person, or the helper an invitation code named.
+  role: text("role", { enum: ["person", "representative", "peer-broker"] }).notNull(),
+  invitationId: text("invitation_id").references(() => invitations.id),
+  teamId: text("team_id").references(() => teams.id),
+  expiresAt: text("expires_at").notNull(),
+  createdAt: createdAt(),
+});
+
 export const signInFailures = sqliteTable("sign_in_failures", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),

@@ -25,6 +25,9 @@ export const signUpSchema = z.strictObject({
   invitation: optionalText(40),
 });
 
+/** The code emailed to confirm a sign-up. */
+export const confirmSignUpSchema = z.strictObject({ code: requiredText(40, "auth:errors.required") });
+
 export const signInSchema = z.strictObject({
   email: z
     .string({ error: "auth:errors.required" })

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { helpers, invitations, persons, users } from "../../db/schema";
 import type { ActingForType, Authority } from "~/domain/roles";
@@ -30,7 +30,7 @@ export function createInvitation(
 }
 
 /** An invitation that can still be accepted: not used, not cancelled, not ended. */
-export function findOpenInvitation(code: string) {
+function openInvitation(match: SQL) {
   const row = db()
     .select({ invitation: invitations, personName: users.name, personUserId: persons.userId })
     .from(invitations)
@@ -38,7 +38,7 @@ export function findOpenInvitation(code: string) {
     .innerJoin(users, eq(users.id, persons.userId))
     .where(
       and(
-        eq(invitations.codeHash, hashToken(normaliseCode(code))),
+        match,
         isNull(invitations.acceptedAt),
         isNull(invitations.cancelledAt),
         gt(invitations.expiresAt, new Date().toISOString()),
@@ -48,9 +48,16 @@ export function findOpenInvitation(code: string) {
   return row ? { ...row.invitation, personName: row.personName, personUserId: row.personUserId } : undefined;
 }
 
-/** Accepts an invitation for an account of the matching kind. False if it cannot be accepted. */
-export function acceptInvitation(code: string, user: User): boolean {
-  const invitation = findOpenInvitation(code);
+/** The open invitation behind a code a person typed. */
+export function findOpenInvitation(code: string) {
+  return openInvitation(eq(invitations.codeHash, hashToken(normaliseCode(code))));
+}
+
+/** Accepts an invitation (by the code typed, or by its id once a sign-up has checked the code) for an account of the matching kind. False if it cannot be accepted. */
+export function acceptInvitation(which: { code: string } | { id: string }, user: User): boolean {
+  const invitation = openInvitation(
+    "code" in which ? eq(invitations.codeHash, hashToken(normaliseCode(which.code))) : eq(invitations.id, which.id),
+  );
   if (!invitation || invitation.kind !== user.role || invitation.personUserId === user.id) return false;
   const accepted = db().transaction((tx) => {
     const claimed = tx

@@ -29,7 +29,8 @@ export function findUser(id: string): User | undefined {
 export interface NewAccount {
   email: string;
   name: string;
-  password: string;
+  /** The password, or its hash when it was hashed earlier (a sign-up waiting for its email to be confirmed). */
+  password: string | { hash: string };
   role: Role;
   teamId?: string | null;
   isTeamAdmin?: boolean;
@@ -39,7 +40,8 @@ export interface NewAccount {
 
 /** Creates an account; a person also gets their record. Returns undefined if the email is taken. */
 export async function createAccount(account: NewAccount): Promise<{ user: User; personId: string | null } | undefined> {
-  const passwordHash = await hashPassword(account.password);
+  const passwordHash =
+    typeof account.password === "string" ? await hashPassword(account.password) : account.password.hash;
   const id = randomUUID();
   const email = normaliseEmail(account.email);
   return db().transaction((tx) => {

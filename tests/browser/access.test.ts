@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
-import { signInWindow } from "../support/browser-accounts";
+import { createAccountInPage, signInWindow } from "../support/browser-accounts";
 import { expectNoAxeViolations, newWindow } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { launchBrowser } from "../support/browser";
@@ -66,8 +66,7 @@ describe("one person's pages, opened by others", () => {
     await broker.page.getByLabel("Your name").fill("Pat Broker");
     await broker.page.getByLabel("Email address").fill("pat.broker@example.org");
     await broker.page.getByLabel("Create a password").fill("pat the broker's long phrase");
-    await broker.page.getByRole("button", { name: "Create account" }).click();
-    await broker.page.waitForURL(/\/home$/);
+    await createAccountInPage(broker.page, "pat.broker@example.org");
     await broker.page.getByRole("link", { name: "Asha Patel" }).waitFor();
     await asha.page.goto(new URL(`/people/${personId}/helpers`, baseUrl()).href);
     await asha.page.getByRole("button", { name: "Remove Pat Broker" }).click();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser, newWindow } from "../support/browser";
 import { Browserish, baseUrl } from "../support/http";
 
@@ -31,7 +31,7 @@ const PLAN_PAGES = [
 beforeAll(async () => {
   browser = await launchBrowser();
   const http = new Browserish();
-  expect((await http.post("/sign-up", { name: "Wren Window", email: EMAIL, password: PASSWORD })).status).toBe(302);
+  expect((await signUp(http, { name: "Wren Window", email: EMAIL, password: PASSWORD })).status).toBe(302);
   personId = (await recordLinks(http))[0]!;
   const jo = await signIn(DEMO.jo);
   await chooseTeamAndLink(http, personId, "Wren Window", jo, "Jo Ahmed");

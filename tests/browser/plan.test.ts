@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
+import { createAccountInPage } from "../support/browser-accounts";
 import { baseUrl } from "../support/http";
 
 let browser: Browser;
@@ -16,8 +17,7 @@ async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(`${name} has a long pass phrase`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/home$/);
+  await createAccountInPage(page, email);
 }
 
 describe("building the plan in a real browser", () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks } from "../support/accounts";
+import { DEMO, recordLinks, signUp } from "../support/accounts";
 import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
 import { Browserish } from "../support/http";
@@ -37,7 +37,7 @@ const ANSWERS: Record<string, string> = {
 
 async function personWithBudget(name: string, email: string) {
   const person = new Browserish();
-  await person.post("/sign-up", { name, email, password: `${name} has a long pass phrase` });
+  await signUp(person, { name, email, password: `${name} has a long pass phrase` });
   const id = (await recordLinks(person))[0]!;
   for (const key of NEED_AREA_KEYS)
     await person.post(`/people/${id}/assessment/${key}`, { rating: ANSWERS[key] ?? "0" });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInWindow } from "../support/browser-accounts";
+import { createAccountInPage, signInWindow } from "../support/browser-accounts";
 import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
 import { baseUrl } from "../support/http";
 
@@ -19,8 +19,7 @@ async function signUp(page: Page, name: string, email: string): Promise<string> 
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(`${name} has a long pass phrase`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/home$/);
+  await createAccountInPage(page, email);
   const href = await page.getByRole("link", { name: "Open my record" }).getAttribute("href");
   return href!;
 }

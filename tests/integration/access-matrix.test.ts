@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 import { routeList, type RouteInfo } from "../support/routes";
 
@@ -99,6 +99,7 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" |
   "routes/account/sign-in": { signedIn: "public" },
   "routes/account/sign-in-code": { signedIn: "public" },
   "routes/account/sign-up": { signedIn: "public" },
+  "routes/account/sign-up-confirm": { signedIn: "public" },
   "routes/account/sign-out": { signedIn: "public" },
   "routes/account/signed-out": { signedIn: "public" },
   "routes/account/invitation": { signedIn: "public" },
@@ -150,8 +151,8 @@ beforeAll(async () => {
   // A peer broker Asha invites, who accepts, and whom Asha then removes.
   const code = await inviteAs(browsers.asha, asha!, "peer-broker");
   browsers.removed = new Browserish();
-  const joined = await browsers.removed.post(
-    "/sign-up",
+  const joined = await signUp(
+    browsers.removed,
     {
       name: "Removed Helper",
       email: "removed.helper@example.org",

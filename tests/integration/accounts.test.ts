@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, recordLinks, signIn } from "../support/accounts";
-import { Browserish } from "../support/http";
+import { DEMO, DEMO_PASSWORD, emailedSignUpCode, recordLinks, signIn, signUp } from "../support/accounts";
+import { Browserish, mailDir } from "../support/http";
+import { waitForMail } from "../support/smtp";
 
 const sessionCookie = (b: Browserish) => /(?:__Host-)?session=([^;]+)/.exec(b.cookieHeader())?.[1];
 
@@ -117,7 +118,7 @@ describe("signing in and out", () => {
 describe("creating an account", () => {
   it("refuses short and common passwords and a taken email, by the field, keeping what was typed", async () => {
     const browser = new Browserish();
-    const short = await browser.post("/sign-up", { name: "Pat Example", email: "pat@example.org", password: "short" });
+    const short = await signUp(browser, { name: "Pat Example", email: "pat@example.org", password: "short" });
     expect(short.status).toBe(400);
     let html = await short.text();
     expect(html).toContain("There is a problem");
@@ -126,27 +127,81 @@ describe("creating an account", () => {
     expect(html).toContain('value="pat@example.org"');
     expect(html).not.toContain('value="short"');
 
-    const common = await browser.post("/sign-up", {
+    const common = await signUp(browser, {
       name: "Pat Example",
       email: "pat@example.org",
       password: "password1234",
     });
     html = await common.text();
     expect(html).toContain("This password is too easy to guess");
+  });
 
-    const taken = await browser.post("/sign-up", {
-      name: "Pat Example",
-      email: DEMO.asha,
+  it("answers the same for a new address and one that already has an account; the owner gets an email instead", async () => {
+    const ask = async (email: string) => {
+      const browser = new Browserish();
+      const res = await browser.post("/sign-up", {
+        name: "Pat Example",
+        email,
+        password: "a perfectly fine long phrase",
+      });
+      const page = await (await browser.get("/sign-up/confirm")).text();
+      // The page names the address typed and carries a fresh form token: neither tells one case from the other.
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+      const nonce = /nonce="([^"]+)"/.exec(page)![1]!;
+      const shown = page.replaceAll(email, "ADDRESS").replaceAll(csrf, "TOKEN").replaceAll(nonce, "NONCE");
+      return {
+        browser,
+        status: res.status,
+        location: res.headers.get("location"),
+        cookie: browser.cookieHeader(),
+        shown,
+      };
+    };
+    const fresh = await ask("pat.fresh@example.org");
+    const taken = await ask(DEMO.asha);
+    expect([fresh.status, fresh.location]).toEqual([302, "/sign-up/confirm"]);
+    expect([taken.status, taken.location]).toEqual([fresh.status, fresh.location]);
+    expect(taken.cookie.split("=")[0]).toBe(fresh.cookie.split("=")[0]);
+    expect(taken.shown).toBe(fresh.shown);
+    expect(fresh.shown).toContain("Check your email");
+
+    // The new address gets a code; the owner of the taken one is told someone tried, with no code.
+    const code = await emailedSignUpCode("pat.fresh@example.org", 0);
+    const [toAsha] = await waitForMail(mailDir(), DEMO.asha);
+    expect(toAsha!.subject).toBe("Someone tried to create an account with your email address");
+    expect(toAsha!.text).toContain("You already have an account");
+    expect(toAsha!.text).not.toMatch(/\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}\b/);
+
+    // No code confirms the taken one, and a wrong code reads the same as for a new address.
+    const wrongTaken = await taken.browser.post("/sign-up/confirm", { code }, { from: "/sign-up/confirm" });
+    const wrongFresh = await fresh.browser.post(
+      "/sign-up/confirm",
+      { code: "AAAA-BBBB-CC" },
+      { from: "/sign-up/confirm" },
+    );
+    expect([wrongTaken.status, wrongFresh.status]).toEqual([400, 400]);
+    expect(await wrongTaken.text()).toContain("That code is not right");
+    expect(await wrongFresh.text()).toContain("That code is not right");
+
+    // Nothing exists until the code is typed; then the account is made and signed in, once.
+    const early = await new Browserish().post("/sign-in", {
+      email: "pat.fresh@example.org",
       password: "a perfectly fine long phrase",
     });
-    html = await taken.text();
-    expect(taken.status).toBe(400);
-    expect(html).toContain("We could not create an account with this email address");
+    expect(early.status).toBe(400);
+    const confirmed = await fresh.browser.post("/sign-up/confirm", { code }, { from: "/sign-up/confirm" });
+    expect([confirmed.status, confirmed.headers.get("location")]).toEqual([302, "/home"]);
+    expect(await recordLinks(fresh.browser)).toHaveLength(1);
+    const again = await new Browserish().post("/sign-in", {
+      email: "pat.fresh@example.org",
+      password: "a perfectly fine long phrase",
+    });
+    expect(again.status).toBe(302);
   });
 
   it("refuses fields the form does not have, such as a role", async () => {
     const browser = new Browserish();
-    const res = await browser.post("/sign-up", {
+    const res = await signUp(browser, {
       name: "Sneaky",
       email: "sneaky@example.org",
       password: "a perfectly fine long phrase",
@@ -163,7 +218,7 @@ describe("creating an account", () => {
 
   it("creates a person's account and record, and signs them in", async () => {
     const browser = new Browserish();
-    const res = await browser.post("/sign-up", {
+    const res = await signUp(browser, {
       name: "Jordan New",
       email: "jordan.new@example.org",
       password: "my own long pass phrase",
@@ -184,7 +239,7 @@ describe("helpers and invitations", () => {
 
   it("an invitation works once; the person records authority; removal is at once", async () => {
     const person = new Browserish();
-    await person.post("/sign-up", {
+    await signUp(person, {
       name: "Casey Planner",
       email: "casey@example.org",
       password: "casey's long pass phrase",
@@ -193,8 +248,8 @@ describe("helpers and invitations", () => {
     const code = await invite(person, personId, "representative");
 
     const rep = new Browserish();
-    const joined = await rep.post(
-      "/sign-up",
+    const joined = await signUp(
+      rep,
       { name: "Robin Rep", email: "robin@example.org", password: "robin's long pass phrase", invitation: code },
       { from: "/sign-up" },
     );
@@ -204,8 +259,8 @@ describe("helpers and invitations", () => {
     expect((await rep.get(`/people/${personId}`)).status).toBe(404);
 
     // The same code cannot be used again.
-    const reuse = await new Browserish().post(
-      "/sign-up",
+    const reuse = await signUp(
+      new Browserish(),
       { name: "Second Person", email: "second@example.org", password: "second long pass phrase", invitation: code },
       { from: "/sign-up" },
     );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 let person: Browserish;
@@ -8,7 +8,7 @@ let personId: string;
 
 beforeAll(async () => {
   person = new Browserish();
-  await person.post("/sign-up", {
+  await signUp(person, {
     name: "Quinn Assessed",
     email: "quinn@example.org",
     password: "quinn's long pass phrase",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { totpCode, totpStep } from "~/lib/totp.server";
-import { DEMO, radioValue, reasonVersion, recordLinks, signIn } from "../support/accounts";
+import { DEMO, radioValue, reasonVersion, recordLinks, signIn, signUp as signUpWithCode } from "../support/accounts";
 import { Browserish, dataDir, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
 
@@ -20,7 +20,7 @@ const one = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).get(...a
 
 async function signUp(name: string, email: string, teamId: string | undefined) {
   const browser = new Browserish();
-  const res = await browser.post("/sign-up", {
+  const res = await signUpWithCode(browser, {
     name,
     email,
     password: `${name} has a long pass phrase`,
@@ -72,7 +72,8 @@ describe("safe linking: a person joins a team by their own act", () => {
     expect(await (await first.browser.get("/notifications")).text()).toContain(
       "Chris Evans is now your lead professional.",
     );
-    const [email] = await mailFor("wren.waiting@example.org");
+    // The second email to the address: the first was the sign-up code.
+    const email = (await mailFor("wren.waiting@example.org", 2)).at(-1);
     expect(email!.text).toContain(`/people/${first.personId}`);
     expect(email!.text).not.toMatch(/Chris|Wren|North|mood|budget/i);
     const after = await (await first.browser.get(`/people/${first.personId}`)).text();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
 
 /**
@@ -24,9 +24,7 @@ interface Sent {
 /** A new person in the North team, linked to Jo, with a budget and a plan they send. */
 async function personWhoSends(name: string, email: string): Promise<Sent> {
   const person = new Browserish();
-  expect((await person.post("/sign-up", { name, email, password: `${name} writes a long pass phrase` })).status).toBe(
-    302,
-  );
+  expect((await signUp(person, { name, email, password: `${name} writes a long pass phrase` })).status).toBe(302);
   const personId = (await recordLinks(person))[0]!;
   await chooseTeamAndLink(person, personId, name, jo, "Jo Ahmed");
   for (const key of NEED_AREA_KEYS)

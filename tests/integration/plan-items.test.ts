@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordLinks } from "../support/accounts";
+import { recordLinks, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 let person: Browserish;
@@ -21,7 +21,7 @@ async function itemsPage() {
 
 beforeAll(async () => {
   person = new Browserish();
-  await person.post("/sign-up", {
+  await signUp(person, {
     name: "Robin Planner",
     email: "robin.planner@example.org",
     password: "robin plans a long phrase",

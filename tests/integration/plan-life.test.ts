@@ -5,7 +5,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
+import {
+  chooseTeamAndLink,
+  DEMO,
+  reasonVersion,
+  recordLinks,
+  signIn,
+  signUp as signUpWithCode,
+} from "../support/accounts";
 import { Browserish, baseUrl, dataDir } from "../support/http";
 
 /**
@@ -49,7 +56,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 async function signUp(name: string, email: string): Promise<{ browser: Browserish; id: string }> {
   const browser = new Browserish();
-  const res = await browser.post("/sign-up", { name, email, password: `${name} has a long pass phrase` });
+  const res = await signUpWithCode(browser, { name, email, password: `${name} has a long pass phrase` });
   expect(res.status).toBe(302);
   return { browser, id: (await recordLinks(browser))[0]! };
 }
@@ -68,8 +75,8 @@ async function inviteAndJoin(kind: "peer-broker" | "representative", name: strin
   const code = /data-testid="invitation-code">([A-Z0-9-]+)</.exec(await res.text())?.[1];
   if (!code) throw new Error("No invitation code on the page");
   const helper = new Browserish();
-  const joined = await helper.post(
-    "/sign-up",
+  const joined = await signUpWithCode(
+    helper,
     { name, email, password: `${name} has a long pass phrase`, invitation: code },
     { from: `/sign-up?invitation=${code}` },
   );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 let asha: Browserish;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   ashaId = (await recordLinks(asha))[0]!;
 
   pat = new Browserish();
-  await pat.post("/sign-up", {
+  await signUp(pat, {
     name: "Pat Cycle",
     email: "pat.cycle@example.org",
     password: "pat walks the whole cycle",

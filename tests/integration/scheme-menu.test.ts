@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
 
 /**
@@ -24,7 +24,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 beforeAll(async () => {
   sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
   person = new Browserish();
-  await person.post("/sign-up", { name: "Mel Menu", email: "mel.menu@example.org", password: "mel menu long phrase" });
+  await signUp(person, { name: "Mel Menu", email: "mel.menu@example.org", password: "mel menu long phrase" });
   personId = (await recordLinks(person))[0]!;
   jo = await signIn(DEMO.jo);
   morgan = await signIn(DEMO.morgan);

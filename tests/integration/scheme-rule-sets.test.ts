@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 
 /**
@@ -23,7 +23,7 @@ const ANSWERS: Record<string, string> = {
 
 async function personWithAnswers(name: string, email: string): Promise<{ browser: Browserish; id: string }> {
   const browser = new Browserish();
-  await browser.post("/sign-up", { name, email, password: `${name} has a long pass phrase` });
+  await signUp(browser, { name, email, password: `${name} has a long pass phrase` });
   const id = (await recordLinks(browser))[0]!;
   for (const key of NEED_AREA_KEYS)
     expect((await browser.post(`/people/${id}/assessment/${key}`, { rating: ANSWERS[key] ?? "0" })).status).toBe(302);

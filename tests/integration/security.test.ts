@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PLAN_LIST_CAPS } from "~/domain/plan";
 import { ACCOUNT_POLICY } from "~/lib/throttle";
-import { recordLinks } from "../support/accounts";
+import { recordLinks, signUp } from "../support/accounts";
 import { Browserish, baseUrl, dataDir, serverPid } from "../support/http";
 
 let sqlite: Database.Database;
@@ -25,7 +25,7 @@ async function newPerson(name: string): Promise<{ browser: Browserish; email: st
   const browser = new Browserish();
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}@example.org`;
   const password = `${name} has a long pass phrase`;
-  const res = await browser.post("/sign-up", { name, email, password });
+  const res = await signUp(browser, { name, email, password });
   expect(res.status).toBe(302);
   return { browser, email, password };
 }
@@ -190,7 +190,7 @@ describe("4. no secret and no name in any URL", () => {
     const helper = new Browserish();
     expect(
       (
-        await helper.post("/sign-up", {
+        await signUp(helper, {
           name: "Vic Helper",
           email: "vic.helper@example.org",
           password: "vic helps with a long phrase",

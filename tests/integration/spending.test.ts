@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, recordLinks, signIn } from "../support/accounts";
+import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
 import { GYM, PA, signedOffPerson, WHAT_HELPS, type SignedOff } from "../support/signed-off-plan";
 
@@ -327,8 +327,8 @@ describe("receipts", () => {
     const invite = await s.person.post(`/people/${s.personId}/helpers`, { intent: "invite", kind: "peer-broker" });
     const code = /data-testid="invitation-code">([A-Z0-9-]+)</.exec(await invite.text())?.[1];
     const broker = new Browserish();
-    await broker.post(
-      "/sign-up",
+    await signUp(
+      broker,
       { name: "Bea Broker", email: "bea.broker@example.org", password: "bea brokers a long phrase", invitation: code! },
       { from: `/sign-up?invitation=${code}` },
     );

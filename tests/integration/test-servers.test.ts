@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { Browserish, baseUrl, dataDir } from "../support/http";
+import { signUp } from "../support/accounts";
 
 /**
  * Test files run side by side, each against the server of its worker slot (tests/setup/server.ts):
@@ -17,7 +18,7 @@ describe("one test server per worker slot", () => {
     expect(urls).toContain(baseUrl());
 
     const email = `slot-${process.env.VITEST_POOL_ID}-${Date.now()}@example.org`;
-    const signedUp = await new Browserish().post("/sign-up", {
+    const signedUp = await signUp(new Browserish(), {
       name: "Sol Slot",
       email,
       password: "a long pass phrase for one slot",

@@ -2,7 +2,8 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } 
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRETS } from "~/models/demo.server";
 import { totpCode, totpStep } from "~/lib/totp.server";
-import { Browserish, dataDir } from "./http";
+import { Browserish, dataDir, mailDir } from "./http";
+import { receivedMail } from "./smtp";
 
 export const DEMO = {
   asha: "asha@example.org",
@@ -67,6 +68,45 @@ export async function signIn(email: string, password = DEMO_PASSWORD): Promise<B
     if (code.status !== 302) throw new Error(`One-time code for ${email} answered ${code.status}`);
   }
   return browser;
+}
+
+const SIGN_UP_CODE = /\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}\b/;
+const signUpCodeMails = (email: string) =>
+  receivedMail(mailDir()).filter((m) => m.to === email.toLowerCase() && SIGN_UP_CODE.test(m.text));
+
+/**
+ * The code in the next sign-up email to arrive for an address: call `before` (the count so far) first,
+ * then make the sign-up, then wait for one more.
+ */
+export async function emailedSignUpCode(email: string, before: number): Promise<string> {
+  const { vi } = await import("vitest");
+  return vi.waitFor(
+    () => {
+      const mail = signUpCodeMails(email);
+      if (mail.length <= before) throw new Error(`No sign-up email for ${email} yet`);
+      return SIGN_UP_CODE.exec(mail.at(-1)!.text)![0];
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+}
+
+/** How many sign-up emails with a code have arrived for an address so far. */
+export const signUpEmailsSoFar = (email: string): number => signUpCodeMails(email).length;
+
+/**
+ * Signs up through the real pages: the form, then the code emailed to the address. Returns the last
+ * answer: the refusal when the form is refused, otherwise the confirmation's (302 to /home).
+ */
+export async function signUp(
+  browser: Browserish,
+  fields: Record<string, string>,
+  opts: { from?: string } = {},
+): Promise<Response> {
+  const before = signUpEmailsSoFar(fields.email ?? "");
+  const asked = await browser.post("/sign-up", fields, opts);
+  if (asked.status !== 302 || asked.headers.get("location") !== "/sign-up/confirm") return asked;
+  const code = await emailedSignUpCode(fields.email!, before);
+  return browser.post("/sign-up/confirm", { code }, { from: "/sign-up/confirm" });
 }
 
 /** The record ids a signed-in user can reach from their home page. */

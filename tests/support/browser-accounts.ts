@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD, freshCode } from "./accounts";
+import { DEMO_PASSWORD, emailedSignUpCode, freshCode, signUpEmailsSoFar } from "./accounts";
 import { newWindow } from "./browser";
 import { baseUrl } from "./http";
 
@@ -22,4 +22,23 @@ export async function signInWindow(
     await page.waitForURL((url) => url.pathname === "/home");
   }
   return window;
+}
+
+/**
+ * Presses "Create account" on a filled sign-up form, then types the code emailed to the address on the
+ * page that asks for it, as a person would, and arrives at their home page.
+ */
+export async function createAccountInPage(
+  page: Page,
+  email: string,
+  { onConfirmPage }: { onConfirmPage?: () => Promise<void> } = {},
+): Promise<void> {
+  const before = signUpEmailsSoFar(email);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Check your email" }).waitFor();
+  if (new URL(page.url()).pathname !== "/sign-up/confirm") throw new Error(`Sign-up went to ${page.url()}`);
+  await onConfirmPage?.();
+  await page.getByLabel("Code from the email").fill(await emailedSignUpCode(email, before));
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => url.pathname === "/home");
 }

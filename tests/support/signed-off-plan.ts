@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn } from "./accounts";
+import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn, signUp } from "./accounts";
 import { Browserish } from "./http";
 
 export const GYM = "Swimming and the gym";
@@ -27,7 +27,7 @@ export async function sentPlanPerson(
 ): Promise<Omit<SignedOff, "items">> {
   const person = new Browserish();
   // The demo password, so a browser window can sign in as this person too.
-  expect((await person.post("/sign-up", { name, email, password: DEMO_PASSWORD })).status).toBe(302);
+  expect((await signUp(person, { name, email, password: DEMO_PASSWORD })).status).toBe(302);
   const personId = (await recordLinks(person))[0]!;
   const jo = await signIn(DEMO.jo);
   await chooseTeamAndLink(person, personId, name, jo, "Jo Ahmed");

@@ -54,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const signed = currentUser(context);
   if (!("intent" in form.data) || !signed) return data({ invitation });
-  if (!acceptInvitation(form.data.code, signed.user))
+  if (!acceptInvitation({ code: form.data.code }, signed.user))
     return replyWithErrors(fieldErrors(form.values, { code: "account:invitation.errors.notValid" }));
   return redirect("/home");
 }

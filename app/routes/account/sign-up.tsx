@@ -9,11 +9,11 @@ import { signUpSchema } from "~/forms/account";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { passwordProblems } from "~/lib/password.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { currentUser, startSession } from "~/server/session.server";
-import { audit } from "~/models/audit.server";
-import { acceptInvitation, findOpenInvitation } from "~/models/helpers.server";
-import { chooseTeam, isTeam } from "~/models/teams.server";
-import { createAccount } from "~/models/users.server";
+import { currentUser } from "~/server/session.server";
+import { findOpenInvitation } from "~/models/helpers.server";
+import { isTeam } from "~/models/teams.server";
+import { requestSignUp } from "~/models/sign-up.server";
+import { signUpCookie } from "./sign-up-cookie.server";
 import { throttledCheck, throttledMessage } from "~/models/sign-in.server";
 import { clientAddressContext } from "~/lib/context";
 import { addressKey } from "~/lib/throttle";
@@ -61,21 +61,17 @@ export async function action({ request, context }: Route.ActionArgs) {
       }),
       check.reason === "throttled" ? 429 : 400,
     );
-  const invitation = found.invitation;
-  const created = await createAccount({ name, email, password, role: invitation ? invitation.kind : "person" });
-  if (!created) return replyWithErrors(fieldErrors(form.values, { email: "auth:errors.emailTaken" }));
-  audit({
-    actorId: created.user.id,
-    personId: created.personId,
-    action: "sign-up",
-    result: "ok",
-    detail: { role: created.user.role },
+  // The account is made once the code emailed to the address is typed: the same answer for a new
+  // address and one that already has an account (its owner is emailed instead), so sign-up never says who uses the service.
+  const token = await requestSignUp({
+    name,
+    email,
+    password,
+    role: found.invitation?.kind ?? "person",
+    invitationId: found.invitation?.id ?? null,
+    teamId: found.invitation ? null : (teamId ?? null),
   });
-  if (invitation) acceptInvitation(code!, created.user);
-  // A person becomes known to a team only by their own act: choosing it here, or later from their record.
-  else if (teamId && created.personId) chooseTeam(created.personId, teamId, created.user.id, "sign-up");
-  const cookie = await startSession(created.user.id, "signed-in", request.headers.get("user-agent"));
-  return redirect("/home", { headers: { "Set-Cookie": cookie } });
+  return redirect("/sign-up/confirm", { headers: { "Set-Cookie": await signUpCookie.serialize(token) } });
 }
 
 export default function SignUp() {
