@@ -1,9 +1,66 @@
-import { eq } from "drizzle-orm";
-import { helpers, invitations, notifications, persons, sessions, users } from "../../db/schema";
+import { asc, eq } from "drizzle-orm";
+import {
+  agreedRatings,
+  assessmentAnswers,
+  assessments,
+  helpers,
+  invitations,
+  notifications,
+  outbox,
+  persons,
+  planReviews,
+  planSections,
+  sessions,
+  spendingShares,
+  statementImports,
+  teams,
+  users,
+} from "../../db/schema";
 import { db } from "~/lib/db.server";
-import { agreedOf, allBudgets, answersOf, currentAssessment } from "./assessment.server";
+import { allBudgets } from "./assessment.server";
 import { auditLinesOf } from "./audit.server";
 import { moneyRecordsOf } from "./money.server";
+import { allPlans, planSectionVersions } from "./plan.server";
+import { decisionsOf, submissionsOf } from "./signoff.server";
+
+/**
+ * Where each table that holds something about a person appears in their export (a path into the JSON:
+ * `a[].b` is every `b` of every `a`). tests/integration/subject-access.test.ts finds every such table in
+ * the database and proves each is here with all of the person's rows: a new table must be added.
+ */
+export const EXPORT_PLACE_OF_TABLE: Record<string, string> = {
+  persons: "record",
+  helpers: "helpers",
+  invitations: "invitations",
+  sessions: "sessions",
+  notifications: "notifications",
+  outbox: "emails",
+  assessments: "assessments",
+  assessment_answers: "assessments[].answers",
+  agreed_ratings: "assessments[].agreedRatings",
+  allocations: "budgets",
+  plans: "plans",
+  plan_sections: "plans[].sections",
+  plan_section_history: "plans[].sectionHistory",
+  plan_submissions: "plans[].submissions",
+  plan_decisions: "plans[].decisions",
+  plan_reviews: "plans[].reviews",
+  ledger_entries: "money.ledger",
+  receipts: "money.receipts",
+  contingencies: "money.contingencies",
+  statement_imports: "money.statementImports",
+  statement_mappings: "money.statementColumns",
+  spending_shares: "money.sharingWithLeadProfessional",
+  audit_log: "auditTrail",
+};
+
+/** Tables that hold a person's id or account but are not about them, and why they are left out. */
+export const NOT_EXPORTED: Record<string, string> = {
+  recovery_codes: "hashes of a staff member's single-use sign-in codes: secrets, and people planning support have none",
+  sign_up_requests: "a sign-up before the account exists; gone once confirmed",
+};
+
+const parsed = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown));
 
 /**
  * Everything held about one person (a subject access request), but for the audit trail, which grows
@@ -12,7 +69,7 @@ import { moneyRecordsOf } from "./money.server";
  * secret, session and invitation hashes) are left out: they are not information about the person.
  * The downloadable file carries the receipts themselves (base64); the readable page lists them.
  */
-export function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
+export async function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
   const person = db().select().from(persons).where(eq(persons.id, personId)).get();
   if (!person) return undefined;
   const account = db()
@@ -30,7 +87,14 @@ export function everythingAbout(personId: string, opts: { receiptFiles?: boolean
   return {
     generatedAt: new Date().toISOString(),
     account,
-    record: { id: person.id, createdAt: person.createdAt, leadProfessional: lead ?? null },
+    record: {
+      id: person.id,
+      createdAt: person.createdAt,
+      leadProfessional: lead ?? null,
+      team: person.teamId
+        ? ((await db().select({ name: teams.name }).from(teams).where(eq(teams.id, person.teamId)))[0]?.name ?? null)
+        : null,
+    },
     helpers: db()
       .select({
         name: users.name,
@@ -71,21 +135,107 @@ export function everythingAbout(personId: string, opts: { receiptFiles?: boolean
       .from(notifications)
       .where(eq(notifications.userId, person.userId))
       .all(),
-    assessment: (() => {
-      const assessment = currentAssessment(personId);
-      if (!assessment) return null;
-      return {
-        cycle: assessment.cycle,
-        informalSupport: assessment.informal,
-        answers: Object.fromEntries(
-          [...answersOf(assessment.id)].map(([area, a]) => [area, a.rating ?? "rather not say"]),
-        ),
-        agreedRatings: Object.fromEntries(agreedOf(assessment.id)),
-      };
-    })(),
+    // Every cycle's assessment: each answer as given (with when), each rating agreed with the lead professional and why.
+    assessments: await Promise.all(
+      (
+        await db().select().from(assessments).where(eq(assessments.personId, personId)).orderBy(asc(assessments.cycle))
+      ).map(async (a) => ({
+        cycle: a.cycle,
+        informalSupport: a.informal,
+        answers: (
+          await db()
+            .select()
+            .from(assessmentAnswers)
+            .where(eq(assessmentAnswers.assessmentId, a.id))
+            .orderBy(asc(assessmentAnswers.answeredAt))
+        ).map((r) => ({
+          area: r.needArea,
+          rating: r.ratherNotSay ? "rather not say" : r.rating,
+          answeredAt: r.answeredAt,
+        })),
+        agreedRatings: (
+          await db()
+            .select()
+            .from(agreedRatings)
+            .where(eq(agreedRatings.assessmentId, a.id))
+            .orderBy(asc(agreedRatings.agreedAt))
+        ).map((r) => ({ area: r.needArea, rating: r.rating, reason: r.reason, agreedAt: r.agreedAt })),
+      })),
+    ),
     budgets: allBudgets(personId).map(({ explanation: _explanation, ...budget }) => budget),
     // Money after sign-off: every ledger entry (corrections included), receipts with their files.
-    money: moneyRecordsOf(personId, opts.receiptFiles ?? false),
+    money: {
+      ...moneyRecordsOf(personId, opts.receiptFiles ?? false),
+      statementImports: (await db().select().from(statementImports).where(eq(statementImports.personId, personId))).map(
+        (i) => ({ createdAt: i.createdAt, confirmedAt: i.confirmedAt, csv: i.csv }),
+      ),
+      sharingWithLeadProfessional: (
+        await db()
+          .select()
+          .from(spendingShares)
+          .where(eq(spendingShares.personId, personId))
+          .orderBy(asc(spendingShares.seq))
+      ).map((r) => ({ shared: r.shared, setAt: r.setAt })),
+    },
+    // Every cycle's plan: what it says now, every save of every part, each version sent, every decision with its reasons, every review.
+    plans: await Promise.all(
+      allPlans(personId).map(async (plan) => ({
+        cycle: plan.cycle,
+        state: plan.state,
+        createdAt: plan.createdAt,
+        sections: (await db().select().from(planSections).where(eq(planSections.planId, plan.id))).map((r) => ({
+          part: r.section,
+          version: r.version,
+          savedAt: r.savedAt,
+          content: parsed(r.content),
+        })),
+        sectionHistory: planSectionVersions(plan.id).map((v) => ({
+          part: v.section,
+          version: v.version,
+          savedAt: v.savedAt,
+          savedAs: v.capacity,
+          outcome: v.outcome,
+          content: v.content,
+        })),
+        submissions: submissionsOf(plan.id).map((s) => ({
+          version: s.version,
+          sentAt: s.submittedAt,
+          consent: s.consent,
+          reason: s.reason,
+          reconsideration: s.reconsideration,
+          reconsiderationReasons: s.reconsiderationReasons,
+          planAsSent: parsed(s.snapshot),
+        })),
+        decisions: decisionsOf(plan.id).map((d) => ({
+          decision: d.decision,
+          decidedAt: d.decidedAt,
+          reason: d.reason,
+          risk: d.risk,
+          criteria: parsed(d.criteria),
+          itemAgreements: parsed(d.itemAgreements),
+          reviewDate: d.reviewDate,
+          confirmedBudgetPence: d.confirmedBudgetPence,
+          panelSat: d.panelSat,
+        })),
+        reviews: (
+          await db().select().from(planReviews).where(eq(planReviews.planId, plan.id)).orderBy(asc(planReviews.heldAt))
+        ).map((r) => ({
+          heldAt: r.heldAt,
+          whatIsWorking: r.whatIsWorking,
+          whatIsNot: r.whatIsNot,
+          changesAgreed: r.changesAgreed,
+          nextReviewDate: r.nextReviewDate,
+        })),
+      })),
+    ),
+    // Emails sent to the account's address: each only ever says there is something to look at.
+    emails: account
+      ? (await db().select().from(outbox).where(eq(outbox.toEmail, account.email))).map((m) => ({
+          subject: m.subject,
+          queuedAt: m.createdAt,
+          sentAt: m.sentAt,
+        }))
+      : [],
   };
 }
 
@@ -93,8 +243,8 @@ export function everythingAbout(personId: string, opts: { receiptFiles?: boolean
  * The download: everything about the person as JSON, with the whole audit trail (newest first) as its
  * last field, streamed a batch of lines at a time so a long trail never sits in memory as one string.
  */
-export function exportEverythingAbout(personId: string): ReadableStream<Uint8Array> | undefined {
-  const everything = everythingAbout(personId, { receiptFiles: true });
+export async function exportEverythingAbout(personId: string): Promise<ReadableStream<Uint8Array> | undefined> {
+  const everything = await everythingAbout(personId, { receiptFiles: true });
   if (!everything) return undefined;
   const encoder = new TextEncoder();
   const head = JSON.stringify(everything, null, 2).replace(/\n}$/, ',\n  "auditTrail": [');

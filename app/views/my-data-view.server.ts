@@ -20,14 +20,18 @@ interface Section {
  * Everything held about a person, in plain words for the page: headings and labels instead of the
  * download's field names, dates and money as the reader writes them. The JSON download stays as it is.
  */
-export function myDataView(everything: NonNullable<ReturnType<typeof everythingAbout>>, lang: Language): Section[] {
+export function myDataView(
+  everything: NonNullable<Awaited<ReturnType<typeof everythingAbout>>>,
+  lang: Language,
+): Section[] {
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang) : "—");
   const day = (iso: string | null | undefined) => (iso ? formatDate(iso, lang) : "—");
   const ratingText = (area: string, rating: unknown) => {
     const found = content().needAreas.needAreas.find((a) => a.key === area);
     return typeof rating === "number" && found?.ratings[rating] ? found.ratings[rating][lang] : "";
   };
-  const { account, record, helpers, invitations, sessions, notifications, assessment, budgets, money } = everything;
+  const { account, record, helpers, invitations, sessions, notifications, assessments, budgets, money, plans, emails } =
+    everything;
   return [
     {
       heading: "myData.sections.account",
@@ -38,6 +42,7 @@ export function myDataView(everything: NonNullable<ReturnType<typeof everythingA
           { label: "myData.fields.role", value: "", valueKey: account ? `roles.${account.role}` : undefined },
           { label: "myData.fields.since", value: day(account?.createdAt) },
           { label: "myData.fields.leadProfessional", value: record.leadProfessional?.name ?? "—" },
+          { label: "myData.fields.team", value: record.team ?? "—" },
         ],
       ],
     },
@@ -70,17 +75,57 @@ export function myDataView(everything: NonNullable<ReturnType<typeof everythingA
     },
     {
       heading: "myData.sections.assessment",
-      rows: assessment
-        ? Object.entries(assessment.answers).map(([area, rating]) => [
-            { label: "myData.fields.area", value: needAreaTitle(area, lang) },
-            typeof rating === "number"
-              ? { label: "myData.fields.answer", value: ratingText(area, rating) }
+      // Every cycle's answers, each with the rating agreed with the lead professional where there is one.
+      rows: assessments.flatMap((a) =>
+        a.answers.map((answer) => {
+          const agreed = a.agreedRatings.filter((r) => r.area === answer.area).at(-1);
+          return [
+            { label: "myData.fields.cycle", value: String(a.cycle) },
+            { label: "myData.fields.area", value: needAreaTitle(answer.area, lang) },
+            typeof answer.rating === "number"
+              ? { label: "myData.fields.answer", value: ratingText(answer.area, answer.rating) }
               : { label: "myData.fields.answer", value: "", valueKey: "myData.values.ratherNotSay" },
-            ...(assessment.agreedRatings[area]
-              ? [{ label: "myData.fields.agreed", value: ratingText(area, assessment.agreedRatings[area].rating) }]
+            ...(agreed
+              ? [
+                  { label: "myData.fields.agreed", value: ratingText(answer.area, agreed.rating) },
+                  { label: "myData.fields.reason", value: agreed.reason },
+                ]
               : []),
-          ])
-        : [],
+          ];
+        }),
+      ),
+    },
+    {
+      heading: "myData.sections.plans",
+      // Each cycle's plan: the versions sent, every decision with its reasons, every review. The plan's own
+      // words are on the plan pages and in the download; its history page shows every save.
+      rows: plans.flatMap((p) => [
+        [
+          { label: "myData.fields.cycle", value: String(p.cycle) },
+          { label: "myData.fields.state", value: "", valueKey: `plan:states.${p.state}` },
+          { label: "myData.fields.created", value: day(p.createdAt) },
+          { label: "myData.fields.saves", value: String(p.sectionHistory.length) },
+        ],
+        ...p.submissions.map((s) => [
+          { label: "myData.fields.cycle", value: String(p.cycle) },
+          { label: "myData.fields.sent", value: when(s.sentAt) },
+          { label: "myData.fields.version", value: String(s.version) },
+          ...(s.reason ? [{ label: "myData.fields.reason", value: s.reason }] : []),
+        ]),
+        ...p.decisions.map((d) => [
+          { label: "myData.fields.cycle", value: String(p.cycle) },
+          { label: "myData.fields.decided", value: when(d.decidedAt) },
+          { label: "myData.fields.decision", value: "", valueKey: `signoff:decision.kinds.${d.decision}` },
+          ...(d.reason ? [{ label: "myData.fields.reason", value: d.reason }] : []),
+        ]),
+        ...p.reviews.map((r) => [
+          { label: "myData.fields.cycle", value: String(p.cycle) },
+          { label: "myData.fields.reviewed", value: day(r.heldAt) },
+          { label: "myData.fields.whatIsWorking", value: r.whatIsWorking },
+          { label: "myData.fields.whatIsNot", value: r.whatIsNot },
+          { label: "myData.fields.changesAgreed", value: r.changesAgreed },
+        ]),
+      ]),
     },
     {
       heading: "myData.sections.budgets",
@@ -136,6 +181,14 @@ export function myDataView(everything: NonNullable<ReturnType<typeof everythingA
           value: n.readAt ? when(n.readAt) : "",
           valueKey: n.readAt ? undefined : "myData.values.notRead",
         },
+      ]),
+    },
+    {
+      heading: "myData.sections.emails",
+      rows: emails.map((m) => [
+        { label: "myData.fields.subject", value: m.subject },
+        { label: "myData.fields.created", value: when(m.queuedAt) },
+        { label: "myData.fields.sentAt", value: when(m.sentAt) },
       ]),
     },
   ];

@@ -7,14 +7,14 @@ import { myDataView } from "~/views/my-data-view.server";
 import type { Route } from "./+types/my-data";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: [] };
+export const handle = { i18n: ["plan", "signoff"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "download-data");
   return {
     personId: access.person.id,
     name: access.personName,
-    sections: myDataView(everythingAbout(access.person.id)!, languageOf(context)),
+    sections: myDataView((await everythingAbout(access.person.id))!, languageOf(context)),
   };
 }
 
