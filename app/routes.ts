@@ -58,6 +58,8 @@ export default [
       route("resources", "routes/plan/resources.tsx"),
       route("outcomes", "routes/plan/outcomes.tsx"),
       route("items", "routes/plan/items.tsx"),
+      route("items/new/:entryId", "routes/plan/item-new.tsx"),
+      route("items/:itemId", "routes/plan/item-change.tsx"),
       route("free-support", "routes/plan/free-support.tsx"),
       route("risks", "routes/plan/risks.tsx"),
       route("crisis", "routes/plan/crisis.tsx"),

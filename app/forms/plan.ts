@@ -22,9 +22,17 @@ export const outcomeFormSchema = z.strictObject({
   hope: wholeNumber(1, 10, "plan:errors.ratingRange"),
 });
 
+/** Step one of adding support or treatment: what kind of thing it is (a menu entry, or something else). */
+export const chooseItemKindSchema = z.strictObject({
+  intent: z.literal("choose"),
+  menuEntryId: z.string({ error: "plan:errors.kindRequired" }).min(1, "plan:errors.kindRequired").max(64),
+});
+
+/** Step two (and changing a saved item): the questions that kind needs. `entryId` names the item changed. */
 export const itemFormSchema = z
   .strictObject({
-    intent: z.literal("add"),
+    intent: z.enum(["add", "change"]),
+    entryId: optionalText(64),
     what: requiredText(200, "plan:errors.itemWhatRequired"),
     menuEntryId: z.string({ error: "plan:errors.kindRequired" }).min(1, "plan:errors.kindRequired").max(64),
     somethingElse: optionalText(1000),

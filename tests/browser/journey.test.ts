@@ -75,9 +75,10 @@ describe("the seven-stage cycle in a real browser", () => {
     await page.getByRole("button", { name: "Add this" }).click();
 
     await go(page, `${record}/plan/items`);
-    await page.getByLabel("What it is, in your words").fill("Gym");
     await page.locator('input[name="menuEntryId"][value="gym-membership"]').check();
-    await page.getByLabel("Who provides it", { exact: true }).fill("The local gym");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("What it is, in your words").fill("Gym");
+    await page.getByLabel("Who provides it").fill("The local gym");
     await page.getByLabel("How often").fill("Every month");
     await page.getByLabel("Cost each time, in pounds").fill("25");
     await page.getByLabel("How many times a year").fill("12");

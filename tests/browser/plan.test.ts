@@ -45,9 +45,11 @@ describe("building the plan in a real browser", () => {
     await page.getByText("Get out of the house and see people twice a week").first().waitFor();
 
     await page.goto(new URL(`${record}/plan/items`, baseUrl()).href);
+    // First what kind of thing, then only its questions.
+    await page.locator('input[name="menuEntryId"][value="gym-membership"]').check();
+    await page.getByRole("button", { name: "Continue" }).click();
     // A typing slip comes back with everything kept and the message by the field.
     await page.getByLabel("What it is, in your words").fill("Swimming");
-    await page.locator('input[name="menuEntryId"][value="gym-membership"]').check();
     await page.getByLabel("Who provides it").fill("Leisure centre");
     await page.getByLabel("How often").fill("Every week");
     await page.getByLabel("Cost each time, in pounds").fill("five pounds");
@@ -62,8 +64,9 @@ describe("building the plan in a real browser", () => {
     await page.getByText("£260 a year").waitFor();
 
     // Free text that may be an exclusion is kept, with a gentle warning.
-    await page.getByLabel("What it is, in your words").fill("Saturdays out");
     await page.locator('input[name="menuEntryId"][value="something-else"]').check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("What it is, in your words").fill("Saturdays out");
     await page.getByLabel("Describe what you would like").fill("a few bets at the bookies");
     await page.getByLabel("Who provides it").fill("Me");
     await page.getByLabel("How often").fill("Monthly");

@@ -34,10 +34,11 @@ async function addItem(
   item: { what: string; entry: string; provider?: string; providerId?: string; cost?: string; times: string },
 ) {
   await go(page, `${record}/plan/items`);
-  await page.getByLabel("What it is, in your words").fill(item.what);
   await page.locator(`input[name="menuEntryId"][value="${item.entry}"]`).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("What it is, in your words").fill(item.what);
   if (item.providerId) await page.locator(`input[name="providerId"][value="${item.providerId}"]`).check();
-  await page.getByLabel("Who provides it").fill(item.provider ?? "");
+  else await page.getByLabel("Who provides it").fill(item.provider ?? "");
   await page.getByLabel("How often").fill("Every week");
   if (item.cost) await page.getByLabel("Cost each time, in pounds").fill(item.cost);
   await page.getByLabel("How many times a year").fill(item.times);

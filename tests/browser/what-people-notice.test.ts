@@ -1,8 +1,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccountInPage, signInWindow } from "../support/browser-accounts";
-import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
-import { baseUrl } from "../support/http";
+import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { DEMO_PASSWORD, recordLinks, signUp as signUpWithCode } from "../support/accounts";
+import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser, newWindow } from "../support/browser";
+import { baseUrl, Browserish } from "../support/http";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,8 +42,10 @@ describe("what people notice, in a real browser", () => {
       const record = await signUp(page, "Nia Words", `nia.words.${javaScript ? "js" : "nojs"}@example.org`);
       for (const lng of ["en", "ur", "pl"]) {
         await setLanguage(page, lng, `${record}/plan/items`);
-        // An exercise class, the provider left alone, nothing else: the walk-through's case.
+        // An exercise class, nothing else answered: the walk-through's case.
         await page.locator('input[name="menuEntryId"][value="exercise-classes"]').check();
+        await page.locator('form button[type="submit"]').last().click();
+        await page.waitForURL((u) => u.pathname.endsWith("/plan/items/new/exercise-classes"));
         await page.locator('form button[type="submit"]').last().click();
         await page.locator(".error-summary").waitFor();
         const text = await page.locator("main").innerText();
@@ -165,4 +169,68 @@ describe("what people notice, in a real browser", () => {
     await page.getByRole("link", { name: "Notifications" }).waitFor();
     await context.close();
   }, 180_000);
+});
+
+describe("support and treatment, one thing at a time", () => {
+  it("without JavaScript asks for a provider only for a treatment; shows the budget; a saved item can be changed and the history keeps it", async () => {
+    // A person with a budget and one thing they want to achieve, set up through the real pages.
+    const email = "ivo.items@example.org";
+    const http = new Browserish();
+    expect((await signUpWithCode(http, { name: "Ivo Items", email, password: DEMO_PASSWORD })).status).toBe(302);
+    const personId = (await recordLinks(http))[0]!;
+    for (const key of NEED_AREA_KEYS)
+      await http.post(`/people/${personId}/assessment/${key}`, { rating: key === "mood" ? "3" : "1" });
+    await http.post(`/people/${personId}/assessment/informal`, { informal: "a-little" });
+    expect((await http.post(`/people/${personId}/assessment/check`, { intent: "calculate" })).status).toBe(302);
+    await http.post(`/people/${personId}/plan/outcomes`, {
+      intent: "add",
+      words: "Sleep better",
+      lifeAreaId: "feeling-well",
+      now: "3",
+      hope: "7",
+    });
+
+    const window = await signInWindow(browser, email, { javaScript: false });
+    const { page } = window;
+    const items = url(`/people/${personId}/plan/items`);
+    await page.goto(items);
+    expect(await page.locator("main").innerText()).toMatch(/Planned £0 of £[\d,]+ a year/);
+
+    // Something citizen-led: no list of accredited providers, a cost of its own.
+    await page.locator('input[name="menuEntryId"][value="gym-membership"]').check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Add: Gym membership" }).waitFor();
+    expect(await page.locator('input[name="providerId"]').count()).toBe(0);
+    expect(await page.getByLabel("Cost each time, in pounds").count()).toBe(1);
+    expect(await page.getByLabel("Describe what you would like").count()).toBe(0);
+    await expectNoAxeViolationsIn(browser, window);
+
+    // A controlled treatment: the accredited providers (whose price is used), no cost to type.
+    await page.goto(items);
+    await page.locator('input[name="menuEntryId"][value="cognitive-behavioural-therapy"]').check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await page.locator('input[name="providerId"]').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel("Cost each time, in pounds").count()).toBe(0);
+    await page.getByLabel("What it is, in your words").fill("Talking therapy");
+    await page.locator('input[name="providerId"]').first().check();
+    await page.getByLabel("How often").fill("Every week");
+    await page.getByLabel("How many times a year").fill("12");
+    await page.getByRole("button", { name: "Add this" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await page.locator("main").innerText()).toMatch(/Planned £[1-9][\d,]* of £[\d,]+ a year/);
+
+    // Changed: the same questions, answered as saved; the history keeps what it said before.
+    await page.getByRole("link", { name: /^Change\s*:\s*Talking therapy$/ }).click();
+    expect(await page.getByLabel("How often").inputValue()).toBe("Every week");
+    await expectNoAxeViolationsIn(browser, window);
+    await page.getByLabel("How often").fill("Every fortnight");
+    await page.getByRole("button", { name: "Save the change" }).click();
+    await page.getByText("Your change is saved").waitFor();
+    expect(await page.locator("main").innerText()).toContain("Every fortnight");
+    await page.goto(url(`/people/${personId}/plan/history`));
+    const history = await page.locator("main").innerText();
+    expect(history).toMatch(/Talking therapy/);
+    expect(history).toMatch(/How often/i);
+    await window.context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 import { routeList, type RouteInfo } from "../support/routes";
@@ -37,6 +37,9 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/plan/plan": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
+  // Adding (the questions one kind needs) and changing a saved item: those who may edit the plan.
+  "routes/plan/item-new": { loader: ["asha", "ravi", "sam"], action: ["asha", "ravi", "sam"] },
+  "routes/plan/item-change": { loader: ["asha", "ravi", "sam"], action: ["asha", "ravi", "sam"] },
   // -- journey and the rest of the plan (stages 2 to 7) --
   "routes/record/journey": { loader: ["asha", "ravi", "sam", "jo"] },
   // -- the team that supports the person: only the person (or who acts for them) chooses it --
@@ -75,10 +78,15 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/spending/receipt-file": { loader: [] },
 };
 
+// An item on Asha's plan for the change page, added before the matrix and removed after it.
+let ashaItem = "00000000-0000-4000-8000-000000000019";
+
 /** A real value for each route parameter other than the person. */
 const fill = (path: string, personId: string) =>
   path
     .replace(":personId", personId)
+    .replace(":entryId", "gym-membership")
+    .replace(":itemId", ashaItem)
     .replace(":area", "mood")
     .replace(":cycle", "1")
     .replace(":importId", "00000000-0000-4000-8000-000000000019")
@@ -147,6 +155,20 @@ beforeAll(async () => {
   for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "alex", "priya", "morgan"] as const)
     browsers[name] = await signIn(DEMO[name]);
   asha = (await recordLinks(browsers.asha))[0]!;
+  const added = await browsers.asha.post(`/people/${asha}/plan/items`, {
+    provider: "The pool",
+    intent: "add",
+    what: "Matrix swim",
+    menuEntryId: "swimming",
+    frequency: "Weekly",
+    unitCost: "4",
+    unitsPerYear: "10",
+  });
+  expect(added.status).toBe(302);
+  const items = await (await browsers.asha.get(`/people/${asha}/plan/items`)).text();
+  ashaItem = new RegExp(
+    `/people/${asha}/plan/items/([0-9a-f-]{36})">Change<span class="visually-hidden">: <!-- -->Matrix swim<`,
+  ).exec(items)![1]!;
   tomasz = (await recordLinks(browsers.tomasz))[0]!;
   // A peer broker Asha invites, who accepts, and whom Asha then removes.
   const code = await inviteAs(browsers.asha, asha!, "peer-broker");
@@ -176,6 +198,10 @@ beforeAll(async () => {
   const draft = await browsers.morgan.post("/scheme", { intent: "copy", from: "example-2026-1", id: DRAFT });
   expect(draft.status).toBe(302);
 }, 120_000);
+
+afterAll(async () => {
+  await browsers.asha.post(`/people/${asha}/plan/items`, { intent: "remove", entryId: ashaItem });
+});
 
 export async function inviteAs(browser: Browserish, personId: string, kind: string): Promise<string> {
   const res = await browser.post(`/people/${personId}/helpers`, { intent: "invite", kind });

@@ -1,23 +1,23 @@
 import { useTranslation } from "react-i18next";
 import { useActionData } from "react-router";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, SubmitButton, ValidatedForm } from "~/components/form";
 import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { planPageState } from "~/routes/plan/plan-access.server";
+import { BudgetChart } from "~/components/budget-chart";
 import { content } from "~/content/content.server";
 import { findEntry } from "~/domain/menu";
-import { planItemFrom } from "~/domain/plan-items";
-import { itemFormSchema } from "~/forms/plan";
+import { chooseItemKindSchema } from "~/forms/plan";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatMoney } from "~/lib/format";
-import { errorWith } from "~/lib/forms";
 import { languageOf } from "~/lib/i18n.server";
-import { audit } from "~/models/audit.server";
-import { menuInForce } from "~/models/menu.server";
 import { loadPlan } from "~/models/plan.server";
+import { budgetFigures, budgetForPlan } from "~/views/plan-view.server";
 import type { Route } from "./+types/items";
-import { planListAction } from "~/routes/plan/list-action.server";
+import { menuInForce } from "~/models/menu.server";
+import { chooseKindAction, itemsAction, kindChoices, providerChoices } from "./items-action.server";
+import { ItemFields, itemLabels } from "~/components/item-fields";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["plan", "menu"] };
@@ -25,9 +25,9 @@ export const handle = { i18n: ["plan", "menu"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const { menu, providers } = content();
-  const inForce = menuInForce();
+  const { menu } = content();
   const { plan } = loadPlan(access.person.id);
+  const budget = budgetForPlan(access.person.id);
   const title = (id?: string) => (id ? (findEntry(menu, id)?.title[lang] ?? id) : "");
   return {
     personId: access.person.id,
@@ -44,79 +44,40 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       flagged: (item.flaggedEntryIds ?? []).map((id) => title(id)),
     })),
     // Exclusions are not offered: the public menu explains them and what helps instead.
-    choices: [
-      ...inForce.entries
-        .filter((e) => e.kind !== "absolute-exclusion")
-        .map((e) => ({ value: e.id, label: e.title[lang], hint: menu.kinds[e.kind]?.name[lang] })),
-      { value: "something-else", label: "", hint: undefined },
-    ],
-    providers: providers.providers.map((p) => ({
-      value: p.id,
-      label: `${p.name} · ${formatMoney(p.pricePerSessionPence, lang)} · ${p.registrationNumber}`,
-    })),
+    choices: kindChoices(lang),
+    // For an add or change refused here (a form from an older page, or sent by hand): its questions again.
+    kinds: Object.fromEntries(
+      menuInForce()
+        .entries.filter((e) => e.kind !== "absolute-exclusion")
+        .map((e) => [e.id, e.kind]),
+    ) as Record<string, string>,
+    providers: providerChoices(lang),
+    // The budget, what the plan has committed and what is left, beside the list it is spent on.
+    figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,
     outcomes: plan.outcomes.map((o) => ({ value: o.id, label: o.words })),
     done: new URL(request.url).searchParams.get("done"),
   };
 }
 
 export async function action(args: Route.ActionArgs) {
-  return planListAction(args, "items", "items", itemFormSchema, (data, { id, plan, access }) => {
-    // Checked against the menu in force: the item records that version (a retired entry is refused).
-    const { providers } = content();
-    const built = planItemFrom(menuInForce(), providers, {
-      id,
-      what: data.what,
-      menuEntryId: data.menuEntryId,
-      somethingElse: data.somethingElse,
-      provider: data.provider,
-      providerId: data.providerId,
-      frequency: data.frequency,
-      unitCostPence: data.unitCost ?? 0,
-      unitsPerYear: data.unitsPerYear,
-      outcomeIds: data.outcomeIds.filter((outcomeId) => plan.outcomes.some((o) => o.id === outcomeId)),
-    });
-    if (!built.ok) {
-      audit({
-        actorId: access.actor.id,
-        personId: access.person.id,
-        action: "add-plan-item",
-        result: "refused",
-        detail: { menuEntryId: data.menuEntryId, reason: built.refusal.key },
-      });
-      return {
-        errors: {
-          [built.refusal.field]: built.refusal.params
-            ? errorWith(built.refusal.key, built.refusal.params)
-            : built.refusal.key,
-        },
-      };
-    }
-    const done =
-      built.flagged.length > 0
-        ? "flagged"
-        : built.item.kind === "co-designed" || built.item.kind === "something-else"
-          ? "needsAgreement"
-          : "added";
-    return { entry: built.item, done };
-  });
+  // Step one (what kind of thing) leads to the questions that kind needs; removing (and adding, from a
+  // form of an older page) is the shared list action.
+  const peek = await args.request.clone().formData();
+  if (peek.get("intent") === "choose") return chooseKindAction(args, peek);
+  return itemsAction(args);
 }
 
 export default function Items({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation(["plan", "menu"]);
   const result = useActionData<typeof action>();
   const refusal = result && "errors" in result ? result : undefined;
+  // A refused add or change comes back with its own questions and every word typed.
+  const typed =
+    refusal && (refusal.values.intent === "add" || refusal.values.intent === "change") ? refusal : undefined;
+  const typedEntry = typeof typed?.values.menuEntryId === "string" ? typed.values.menuEntryId : "";
+  const typedKind = typedEntry === "something-else" ? "something-else" : (d.kinds[typedEntry] ?? "citizen-led");
   const stopped = result && "notNow" in result ? result.notNow : undefined;
-  const labels = {
-    what: t("items.what"),
-    menuEntryId: t("items.choose"),
-    somethingElse: t("items.somethingElseText"),
-    provider: t("items.provider"),
-    providerId: t("items.providerId"),
-    frequency: t("items.frequency"),
-    unitCost: t("items.unitCost"),
-    unitsPerYear: t("items.unitsPerYear"),
-    outcomeIds: t("items.serves"),
-  };
+  const labels = itemLabels(t);
   const choices = d.choices.map((c) => (c.value === "something-else" ? { ...c, label: t("items.somethingElse") } : c));
   if (stopped)
     return (
@@ -142,9 +103,10 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
             ? t("items.flagged")
             : d.done === "needsAgreement"
               ? t("items.needsAgreement")
-              : t(`items.${d.done === "removed" ? "removed" : "added"}`)}
+              : t(`items.${d.done === "removed" ? "removed" : d.done === "changed" ? "changed" : "added"}`)}
         </p>
       )}
+      {d.figures ? <BudgetChart figures={d.figures} /> : <p>{t("budgetChart.noBudget")}</p>}
       <p>
         {t("items.intro")} <a href="/menu">{t("items.menuLink")}</a>
       </p>
@@ -167,7 +129,15 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
                 </p>
                 {item.flagged.length > 0 && <p className="warning">{t("items.flagged")}</p>}
               </div>
-              {d.canEdit && <RemoveEntryButton entryId={item.id} label={t("items.remove")} name={item.what} />}
+              {d.canEdit && (
+                <div className="entry-actions">
+                  <a href={`/people/${d.personId}/plan/items/${item.id}`}>
+                    {t("items.change")}
+                    <span className="visually-hidden">: {item.what}</span>
+                  </a>
+                  <RemoveEntryButton entryId={item.id} label={t("items.remove")} name={item.what} />
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -175,31 +145,39 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
       {d.canEdit && (
         <section aria-labelledby="add-item">
           <h2 id="add-item">{t("items.addHeading")}</h2>
-          <ValidatedForm
-            schema={itemFormSchema}
-            values={refusal?.values}
-            errors={refusal?.errors}
-            labels={labels}
-            hidden={{ intent: "add" }}
-          >
-            <TextField name="what" label={labels.what} />
-            <ChoiceField name="menuEntryId" legend={labels.menuEntryId} options={choices} />
-            <TextField name="somethingElse" label={labels.somethingElse} multiline />
-            <ChoiceField
-              name="providerId"
-              legend={labels.providerId}
-              hint={t("items.unitCostHint")}
-              options={[{ value: "", label: t("items.noProvider") }, ...d.providers]}
+          {typed ? (
+            <ItemFields
+              questions={{
+                entryId: typedEntry,
+                kind: typedKind,
+                providers: typedKind === "controlled-treatment" ? d.providers : [],
+              }}
+              outcomes={d.outcomes}
+              values={typed.values}
+              errors={typed.errors}
+              changing={
+                typed.values.intent === "change" && typeof typed.values.entryId === "string"
+                  ? typed.values.entryId
+                  : undefined
+              }
             />
-            <TextField name="provider" label={labels.provider} />
-            <TextField name="frequency" label={labels.frequency} />
-            <TextField name="unitCost" label={labels.unitCost} inputMode="text" short />
-            <TextField name="unitsPerYear" label={labels.unitsPerYear} type="number" short inputMode="numeric" />
-            {d.outcomes.length > 0 && (
-              <ChoiceField name="outcomeIds" legend={labels.outcomeIds} options={d.outcomes} multiple />
-            )}
-            <SubmitButton>{t("items.add")}</SubmitButton>
-          </ValidatedForm>
+          ) : (
+            <ValidatedForm
+              schema={chooseItemKindSchema}
+              values={refusal?.values}
+              errors={refusal?.errors}
+              labels={labels}
+              hidden={{ intent: "choose" }}
+            >
+              <ChoiceField
+                name="menuEntryId"
+                legend={labels.menuEntryId}
+                hint={t("items.chooseHint")}
+                options={choices}
+              />
+              <SubmitButton>{t("items.next")}</SubmitButton>
+            </ValidatedForm>
+          )}
         </section>
       )}
     </>

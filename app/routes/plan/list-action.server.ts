@@ -18,7 +18,7 @@ export type NewEntry<K extends ListSection> = { entry: Entry<K>; done?: string }
 
 /**
  * The action every plan list shares (outcomes, support, help that costs nothing, risks, what I
- * already have): check who is asking, read the form, then remove one entry or add one. Whether the
+ * already have): check who is asking, read the form, then remove one entry, add one, or change one. Whether the
  * plan can change is checked again inside the write's transaction; a plan that was sent meanwhile
  * gets the calm "cannot be changed now" page with what was typed. Adding or removing never
  * overwrites anyone's words, so it applies to the list as it is stored at that moment.
@@ -54,6 +54,24 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
   }
   const form = parseFormValues(formData, addSchema);
   if (!form.ok) return replyWithErrors(form);
+  // Changing a saved entry (support and treatment): the same questions, the same id, the rest untouched.
+  const changing = formData.get("intent") === "change" ? String(formData.get("entryId") ?? "") : null;
+  if (changing !== null) {
+    if (!plan[section].some((e) => e.id === changing))
+      return replyWithErrors(fieldErrors(form.values, { _form: "plan:errors.entryGone" }));
+    const made = newEntry(form.data, { id: changing, plan, access });
+    if ("errors" in made) return replyWithErrors(fieldErrors(form.values, made.errors));
+    const saved = saveSection(
+      access.person.id,
+      section,
+      (current: unknown) => stored(current).map((e) => (e.id === changing ? made.entry : e)),
+      "latest",
+      savedBy(access),
+      "edit",
+    );
+    if (!saved.ok && "notNow" in saved) return notNow(access, saved.notNow, typed);
+    return back(made.done === "added" || made.done === undefined ? "changed" : made.done);
+  }
   // The cap is enforced here, when saving, with the person's words kept: not discovered on reading.
   if (plan[section].length >= PLAN_LIST_CAPS[section])
     return replyWithErrors(

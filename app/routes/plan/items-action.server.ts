@@ -1,0 +1,126 @@
+import { redirect } from "react-router";
+import { content } from "~/content/content.server";
+import { findEntry, MENU_KINDS, type MenuKind } from "~/domain/menu";
+import type { Item } from "~/domain/plan";
+import { planItemFrom } from "~/domain/plan-items";
+import type { Language } from "~/domain/languages";
+import { chooseItemKindSchema, itemFormSchema } from "~/forms/plan";
+import { formatMoney } from "~/lib/format";
+import { errorWith } from "~/lib/forms";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
+import { replyWithErrors } from "~/lib/responses.server";
+import { audit } from "~/models/audit.server";
+import { menuInForce } from "~/models/menu.server";
+import { requireRecordAccess } from "~/server/access.server";
+import { planListAction } from "./list-action.server";
+
+type Args = Parameters<typeof planListAction>[0];
+
+/** Adding or changing an item (and removing one): checked against the menu in force, whichever page sent it. */
+export function itemsAction(args: Args) {
+  return planListAction(args, "items", "items", itemFormSchema, (data, { id, plan, access }) => {
+    // Checked against the menu in force: the item records that version (a retired entry is refused).
+    const { providers } = content();
+    const built = planItemFrom(menuInForce(), providers, {
+      id,
+      what: data.what,
+      menuEntryId: data.menuEntryId,
+      somethingElse: data.somethingElse,
+      provider: data.provider,
+      providerId: data.providerId,
+      frequency: data.frequency,
+      unitCostPence: data.unitCost ?? 0,
+      unitsPerYear: data.unitsPerYear,
+      outcomeIds: data.outcomeIds.filter((outcomeId) => plan.outcomes.some((o) => o.id === outcomeId)),
+    });
+    if (!built.ok) {
+      audit({
+        actorId: access.actor.id,
+        personId: access.person.id,
+        action: "add-plan-item",
+        result: "refused",
+        detail: { menuEntryId: data.menuEntryId, reason: built.refusal.key },
+      });
+      return {
+        errors: {
+          [built.refusal.field]: built.refusal.params
+            ? errorWith(built.refusal.key, built.refusal.params)
+            : built.refusal.key,
+        },
+      };
+    }
+    const done =
+      built.flagged.length > 0
+        ? "flagged"
+        : built.item.kind === "co-designed" || built.item.kind === "something-else"
+          ? "needsAgreement"
+          : "added";
+    return { entry: built.item, done };
+  });
+}
+
+/** Step one: the kind of thing chosen, on to the questions that kind needs (its id is in the address, nothing else). */
+export async function chooseKindAction(args: Args, formData: FormData) {
+  const access = requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
+  const form = parseFormValues(formData, chooseItemKindSchema);
+  if (!form.ok) return replyWithErrors(form);
+  const chosen = form.data.menuEntryId;
+  const entry = chosen === "something-else" ? null : findEntry(menuInForce(), chosen);
+  if (chosen !== "something-else" && (!entry || entry.kind === "absolute-exclusion"))
+    return replyWithErrors(fieldErrors(form.values, { menuEntryId: "plan:errors.kindRequired" }));
+  return redirect(`/people/${access.person.id}/plan/items/new/${encodeURIComponent(chosen)}`);
+}
+
+/** The kinds a person can choose from, grouped by kind in the menu's order, then "something else". */
+export function kindChoices(lang: Language) {
+  const { menu } = content();
+  const entries = menuInForce().entries.filter((e) => e.kind !== "absolute-exclusion");
+  const rank = (kind: MenuKind) => MENU_KINDS.indexOf(kind);
+  return [
+    ...[...entries]
+      .sort((a, b) => rank(a.kind) - rank(b.kind))
+      .map((e) => ({ value: e.id, label: e.title[lang], hint: menu.kinds[e.kind]?.name[lang] })),
+    { value: "something-else", label: "", hint: undefined },
+  ];
+}
+
+/**
+ * The questions one kind of thing needs: an accredited provider (whose price is used) only for a
+ * controlled treatment; words describing it only for something else; a cost for everything else.
+ * Undefined when the entry is not one a person can choose.
+ */
+export function itemQuestions(entryId: string, lang: Language) {
+  const { menu } = content();
+  if (entryId === "something-else") return { entryId, kind: "something-else" as const, title: "", providers: [] };
+  const entry = findEntry(menuInForce(), entryId);
+  if (!entry || entry.kind === "absolute-exclusion") return undefined;
+  return {
+    entryId,
+    kind: entry.kind,
+    title: entry.title[lang],
+    kindName: menu.kinds[entry.kind]?.name[lang],
+    providers: entry.kind === "controlled-treatment" ? providerChoices(lang) : [],
+  };
+}
+
+/** The accredited providers as choices: name, price per session and registration number. */
+export function providerChoices(lang: Language) {
+  return content().providers.providers.map((p) => ({
+    value: p.id,
+    label: `${p.name} · ${formatMoney(p.pricePerSessionPence, lang)} · ${p.registrationNumber}`,
+  }));
+}
+
+/** A saved item as the change form's answers. */
+export function itemAnswers(item: Item): Record<string, string | string[]> {
+  return {
+    what: item.what,
+    somethingElse: item.kind === "something-else" ? (item.somethingElse ?? "") : "",
+    provider: item.provider,
+    providerId: item.kind === "controlled-treatment" ? (item.providerId ?? "") : "",
+    frequency: item.frequency,
+    unitCost: item.kind === "controlled-treatment" ? "" : (item.unitCostPence / 100).toFixed(2),
+    unitsPerYear: String(item.unitsPerYear),
+    outcomeIds: item.outcomeIds,
+  };
+}
