@@ -3,8 +3,29 @@ import { BudgetChart } from "./budget-chart";
 import type { PlanDocument } from "~/views/plan-view.server";
 
 /** The whole plan on one page: for printing or saving as PDF, and for reading an earlier cycle. */
-export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; changed?: string[] }) {
+export function PlanDocumentView({
+  doc,
+  changed = [],
+  changeBase,
+  withCheck = true,
+}: {
+  doc: PlanDocument;
+  /** False where the page shows the plan check itself. */
+  withCheck?: boolean;
+  changed?: string[];
+  /** When the plan can still be changed (check and send): each part gets a Change link to its page. */
+  changeBase?: string;
+}) {
   const { t } = useTranslation("journey-ui");
+  const change = (section: string) =>
+    changeBase ? (
+      <p className="change-link">
+        <a href={`${changeBase}/${section}`}>
+          {t("plan:items.change")}
+          <span className="visually-hidden">: {t(`plan:sections.${section}`)}</span>
+        </a>
+      </p>
+    ) : null;
   const mark = (section: string) =>
     changed.includes(section) ? (
       <>
@@ -21,6 +42,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.outcomes")}
           {mark("outcomes")}
         </h2>
+        {change("outcomes")}
         {doc.outcomes.length === 0 ? (
           none
         ) : (
@@ -56,6 +78,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.items")}
           {mark("items")}
         </h2>
+        {change("items")}
         {doc.items.length === 0 ? (
           none
         ) : (
@@ -105,6 +128,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.free-support")}
           {mark("free-support")}
         </h2>
+        {change("free-support")}
         {doc.freeSupport.length === 0 ? (
           none
         ) : (
@@ -123,6 +147,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.risks")}
           {mark("risks")}
         </h2>
+        {change("risks")}
         {doc.risks.length === 0 ? (
           none
         ) : (
@@ -140,6 +165,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.crisis")}
           {mark("crisis")}
         </h2>
+        {change("crisis")}
         <dl className="summary-list">
           <div>
             <dt>{t("crisis.earlySigns")}</dt>
@@ -180,6 +206,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.decisions")}
           {mark("decisions")}
         </h2>
+        {change("decisions")}
         <dl className="summary-list">
           <div>
             <dt>{t("decisions.whoDecidesWhat")}</dt>
@@ -225,6 +252,7 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
           {t("plan:sections.resources")}
           {mark("resources")}
         </h2>
+        {change("resources")}
         {doc.resources.length === 0
           ? none
           : doc.resourceHeadings.map((h) => (
@@ -245,25 +273,27 @@ export function PlanDocumentView({ doc, changed = [] }: { doc: PlanDocument; cha
               </div>
             ))}
       </section>
-      <section aria-labelledby="doc-check">
-        <h2 id="doc-check">{t("plan:page.check")}</h2>
-        {doc.check.small && <p>{doc.check.smallNote}</p>}
-        <ul className="list">
-          {doc.check.criteria.map((criterion) => (
-            <li key={criterion.criterion}>
-              <strong>{criterion.name}</strong>:{" "}
-              {criterion.met ? t("plan:criterionState.met") : t("plan:criterionState.notYet")}
-              {criterion.problems.length > 0 && (
-                <ul className="list">
-                  {criterion.problems.map((p, i) => (
-                    <li key={i}>{p.text}</li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {withCheck && (
+        <section aria-labelledby="doc-check">
+          <h2 id="doc-check">{t("plan:page.check")}</h2>
+          {doc.check.small && <p>{doc.check.smallNote}</p>}
+          <ul className="list">
+            {doc.check.criteria.map((criterion) => (
+              <li key={criterion.criterion}>
+                <strong>{criterion.name}</strong>:{" "}
+                {criterion.met ? t("plan:criterionState.met") : t("plan:criterionState.notYet")}
+                {criterion.problems.length > 0 && (
+                  <ul className="list">
+                    {criterion.problems.map((p, i) => (
+                      <li key={i}>{p.text}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -332,6 +332,24 @@ export function filledSections(plan: Plan): PlanSection[] {
   return PLAN_SECTIONS.filter((section) => filled[section]);
 }
 
+/** Where a part of the plan stands, as the task list shows it. */
+export type PartStatus = "not-started" | "in-progress" | "done";
+
+/**
+ * Each part's status on the plan's task list: not started while empty; done once it has something and
+ * the plan check asks nothing more of it; in progress while the check still points at it (`pointedAt`:
+ * the parts the check's unmet problems send the person to).
+ */
+export function partStatuses(plan: Plan, pointedAt: readonly string[]): Record<PlanSection, PartStatus> {
+  const filled = new Set(filledSections(plan));
+  return Object.fromEntries(
+    PLAN_SECTIONS.map((section) => [
+      section,
+      !filled.has(section) ? "not-started" : pointedAt.includes(section) ? "in-progress" : "done",
+    ]),
+  ) as Record<PlanSection, PartStatus>;
+}
+
 // ---- life areas for outcome ratings (docs/domain-guide.md, "Outcomes"), in the portal's own wording ----
 
 export const lifeAreasFileSchema = z

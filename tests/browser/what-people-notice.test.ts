@@ -231,6 +231,21 @@ describe("support and treatment, one thing at a time", () => {
     const history = await page.locator("main").innerText();
     expect(history).toMatch(/Talking therapy/);
     expect(history).toMatch(/How often/i);
+
+    // The plan's task list: one status per part, beside its name.
+    await page.goto(url(`/people/${personId}/plan`));
+    const row = (part: string) => page.locator(`li#${part} .tag`);
+    expect(await row("items").innerText()).toMatch(/^(Done|Started)$/);
+    expect(await row("risks").innerText()).toBe("Not started");
+    expect(await row("outcomes").innerText()).toBe("Done");
+
+    // Check and send shows the whole plan, each part with a Change link, before the consent.
+    await page.goto(url(`/people/${personId}/plan/submit`));
+    const send = await page.locator("main").innerText();
+    expect(send).toContain("Talking therapy");
+    expect(send).toContain("Sleep better");
+    await page.getByRole("link", { name: /^Change\s*:\s*Support and treatment$/ }).click();
+    await page.getByRole("heading", { name: "Support and treatment" }).waitFor();
     await window.context.close();
   });
 });

@@ -6,7 +6,7 @@ import { PageTitle } from "~/components/page-title";
 import { PlanCheckList } from "~/components/plan-check-list";
 import { PlanWorkflowLinks } from "~/components/plan-workflow-links";
 import { mayActOnRecord } from "~/domain/access";
-import { filledSections, type PlanSection } from "~/domain/plan";
+import { partStatuses, type PlanSection } from "~/domain/plan";
 import { overBudgetReasonFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
@@ -21,15 +21,15 @@ import type { Route } from "./+types/plan";
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["plan", "journey-ui", "signoff"] };
 
-/** The parts of the plan, in the order of the six criteria; lists show how many entries they hold. */
-const SECTIONS: { id: PlanSection; list: boolean }[] = [
-  { id: "outcomes", list: true },
-  { id: "items", list: true },
-  { id: "free-support", list: true },
-  { id: "risks", list: true },
-  { id: "crisis", list: false },
-  { id: "decisions", list: false },
-  { id: "resources", list: true },
+/** The parts of the plan, in the order of the six criteria, each with its status on the task list. */
+const SECTIONS: { id: PlanSection }[] = [
+  { id: "outcomes" },
+  { id: "items" },
+  { id: "free-support" },
+  { id: "risks" },
+  { id: "crisis" },
+  { id: "decisions" },
+  { id: "resources" },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -38,25 +38,22 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const t = getI18n(context).getFixedT(lang);
   const { row, plan, versions } = loadPlan(access.person.id);
   const budget = budgetForPlan(access.person.id);
+  const check = planCheckView(plan, budget?.totalPence ?? 0, lang, t, budget?.agreements);
   return {
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     state: row?.state ?? "draft",
     cycle: row?.cycle ?? 1,
-    counts: {
-      outcomes: plan.outcomes.length,
-      items: plan.items.length,
-      "free-support": plan.freeSupport.length,
-      risks: plan.risks.length,
-      resources: plan.resources.length,
-    } as Partial<Record<PlanSection, number>>,
-    filled: filledSections(plan),
+    statuses: partStatuses(
+      plan,
+      check.criteria.flatMap((c) => (c.met ? [] : c.problems.map((p) => p.fix))),
+    ),
     ...planPageState(access, "edit"),
     overBudgetReason: plan.overBudgetReason,
     reasonVersion: versions.overBudgetReason,
     figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,
-    check: planCheckView(plan, budget?.totalPence ?? 0, lang, t, budget?.agreements),
+    check,
     done: new URL(request.url).searchParams.get("done"),
     workflow: {
       submit: mayActOnRecord(access.standing, "submit-plan"),
@@ -162,16 +159,15 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
         <ul className="task-list">
           {SECTIONS.map((s) => (
             <li key={s.id} id={s.id}>
-              <a href={`${base}/${s.id}`}>{t(`sections.${s.id}`)}</a>
-              {s.list ? (
-                <span className={(d.counts[s.id] ?? 0) > 0 ? "tag tag--done" : "tag tag--grey"}>
-                  {d.counts[s.id] ?? 0}
-                </span>
-              ) : (
-                <span className={d.filled.includes(s.id) ? "tag tag--done" : "tag tag--grey"}>
-                  {d.filled.includes(s.id) ? t("journey-ui:overview.started") : t("journey-ui:overview.notStarted")}
-                </span>
-              )}
+              <a href={`${base}/${s.id}`} aria-describedby={`${s.id}-status`}>
+                {t(`sections.${s.id}`)}
+              </a>
+              <strong
+                id={`${s.id}-status`}
+                className={`tag ${d.statuses[s.id] === "done" ? "tag--done" : d.statuses[s.id] === "not-started" ? "tag--grey" : ""}`}
+              >
+                {t(`stageState.${d.statuses[s.id]}`)}
+              </strong>
             </li>
           ))}
         </ul>

@@ -15,7 +15,8 @@ import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/format";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { budgetForPlan, planCheckView } from "~/views/plan-view.server";
+import { budgetForPlan, planCheckView, planDocumentView } from "~/views/plan-view.server";
+import { PlanDocumentView } from "~/components/plan-document";
 import { loadPlan } from "~/models/plan.server";
 import {
   saveSubmitReason,
@@ -26,7 +27,7 @@ import {
   type ReasonConflict,
 } from "~/models/signoff.server";
 import { userNames } from "~/models/users.server";
-import { notNow } from "~/routes/plan/plan-access.server";
+import { notNow, planPageState } from "~/routes/plan/plan-access.server";
 import type { FormValues } from "~/lib/forms";
 import type { Route } from "./+types/submit";
 import { PlanCheckList } from "~/components/plan-check-list";
@@ -38,7 +39,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const { row, plan } = loadPlan(access.person.id);
+  const loaded = loadPlan(access.person.id);
+  const { row, plan } = loaded;
   const judged = budgetForPlan(access.person.id);
   const budget = judged?.totalPence ?? 0;
   const url = new URL(request.url);
@@ -49,6 +51,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     personName: access.personName,
     isSelf: access.standing === "self",
     state: row?.state ?? "draft",
+    // The whole plan as it would be sent (GOV.UK check answers), each part with a Change link while it can change.
+    doc: planDocumentView(access.person.id, loaded, lang, t),
+    canChange: planPageState(access, "edit").canEdit,
     canWithdraw: canWithdraw((row?.state ?? "draft") as PlanState) && mayActOnRecord(access.standing, "submit-plan"),
     sent,
     done: url.searchParams.get("done"),
@@ -166,6 +171,8 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
         </p>
       )}
       <p>{t("submit.intro")}</p>
+      <p>{t("submit.planIntro")}</p>
+      <PlanDocumentView doc={d.doc} changeBase={d.canChange ? base : undefined} withCheck={false} />
       <section aria-labelledby="submit-check">
         <h2 id="submit-check">{t("submit.checkHeading")}</h2>
         <PlanCheckList check={d.check} />
