@@ -251,16 +251,21 @@ export const notifications = sqliteTable(
 );
 
 /** Mail waiting to go. Never holds health details: only that there is something to look at. */
-export const outbox = sqliteTable("outbox", {
-  id: id(),
-  toEmail: text("to_email").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  createdAt: createdAt(),
-  // Claimed by one sender before it talks to the mail server, so a restart or a second sender never sends twice.
-  claimedAt: text("claimed_at"),
-  sentAt: text("sent_at"),
-});
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    // Claimed by one sender before it talks to the mail server, so a restart or a second sender never sends twice.
+    claimedAt: text("claimed_at"),
+    sentAt: text("sent_at"),
+  },
+  // The emails to one address: in that person's data export.
+  (t) => [index("outbox_to_email_idx").on(t.toEmail)],
+);
 
 /** One self-assessment per cycle of the person's journey. */
 export const assessments = sqliteTable(

@@ -108,11 +108,16 @@ describe("the seven-stage cycle in a real browser", () => {
     expect(await page.getByLabel("Contact 1: name").inputValue()).toBe("My sister");
 
     await go(page, `${record}/plan/decisions`);
+    // Only the chosen way's questions: none of the six ways' details before one is chosen.
+    expect(await page.getByLabel("Trustees").count()).toBe(0);
+    expect(await page.getByLabel("Who holds the money for you").count()).toBe(0);
     await page.getByLabel("Who decides what").fill("I decide; my sister helps me check the spending.");
     // An indirect payment needs the person who holds the money: refused, with what was typed kept.
     await page.locator('input[name="management"][value="indirect-payment"]').check();
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("There is a problem").first().waitFor();
+    expect(await page.getByLabel("Who holds the money for you").count()).toBe(1);
+    expect(await page.getByLabel("Trustees").count()).toBe(0);
     expect(await page.getByLabel("Who decides what").inputValue()).toBe(
       "I decide; my sister helps me check the spending.",
     );

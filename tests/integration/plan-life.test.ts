@@ -368,7 +368,7 @@ describe("after sign-off", () => {
       personId,
     ).total;
     const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
-      await (await person.get(`/people/${personId}/plan/items`)).text(),
+      await (await person.get(`/people/${personId}/plan/items/new/gym-membership`)).text(),
     )?.[1];
     const third = String(Math.floor(budgetPence / 3 / 100 / 10));
     for (const what of ["Gym in the mornings", "Swimming lessons"])
@@ -630,7 +630,7 @@ describe("the review screen", () => {
       hope: "7",
     });
     const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
-      await (await rue.get(`${base}/items`)).text(),
+      await (await rue.get(`${base}/items/new/gym-membership`)).text(),
     )?.[1];
     await ok("/items", {
       intent: "add",

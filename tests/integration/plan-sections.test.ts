@@ -184,7 +184,7 @@ describe("the plan check, criterion by criterion", () => {
       ).status,
     ).toBe(302);
     const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
-      await (await pat.get(`${plan()}/items`)).text(),
+      await (await pat.get(`${plan()}/items/new/gym-membership`)).text(),
     )?.[1];
     expect(outcomeId).toBeDefined();
     const gym = await pat.post(`${plan()}/items`, {

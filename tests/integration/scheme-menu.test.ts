@@ -41,7 +41,7 @@ beforeAll(async () => {
     hope: "7",
   });
   const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
-    await (await person.get(`/people/${personId}/plan/items`)).text(),
+    await (await person.get(`/people/${personId}/plan/items/new/gym-membership`)).text(),
   )?.[1];
   const added = await person.post(`/people/${personId}/plan/items`, {
     intent: "add",

@@ -113,7 +113,7 @@ beforeAll(async () => {
   });
   expect(outcomes.status).toBe(302);
   const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
-    await (await person.get(`/people/${personId}/plan/items`)).text(),
+    await (await person.get(`/people/${personId}/plan/items/new/gym-membership`)).text(),
   )?.[1];
   const base = {
     intent: "add",
@@ -565,7 +565,9 @@ describe("notifications and email", () => {
     const mail = all<{ to_email: string; subject: string; body: string; sent_at: string | null }>(
       "select * from outbox",
     );
-    const toSol = mail.filter((m) => m.to_email === "sol.signoff@example.org");
+    const toSol = mail.filter(
+      (m) => m.to_email === "sol.signoff@example.org" && m.subject === "Something to look at in Plan your support",
+    );
     expect(toSol.length).toBeGreaterThanOrEqual(3);
     expect(mail.some((m) => m.to_email === DEMO.jo)).toBe(true);
     const forbidden = [
@@ -586,8 +588,8 @@ describe("notifications and email", () => {
     ];
     for (const m of mail) {
       for (const word of forbidden) expect(`${m.subject}\n${m.body}`, m.body).not.toContain(word);
-      // Every email but the sign-up code is a nudge with a link to the record.
-      if (m.subject !== "Your code for Plan your support")
+      // Every nudge links to the record (sign-up and invitation emails carry a code or a sign-in link instead).
+      if (m.subject === "Something to look at in Plan your support")
         expect(m.body).toMatch(/http:\/\/[^\s]+\/people\/[0-9a-f-]{36}/);
     }
   });

@@ -49,7 +49,7 @@ export async function sentPlanPerson(
     ).status,
   ).toBe(302);
   const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
-    await (await person.get(`/people/${personId}/plan/items`)).text(),
+    await (await person.get(`/people/${personId}/plan/items/new/gym-membership`)).text(),
   )?.[1];
   const item = (what: string, menuEntryId: string, unitCost: string, unitsPerYear: string) =>
     person.post(`/people/${personId}/plan/items`, {

@@ -1,3 +1,4 @@
+import { useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useActionData } from "react-router";
 import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
@@ -153,12 +154,7 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
               hint={t("decisions.managementHint")}
               options={[...managementOptions, { value: "", label: t("decisions.notDecided") }]}
             />
-            <p className="hint">{t("decisions.detailsIntro")}</p>
-            <TextField name="representative" label={labels.representative!} hint={t("decisions.representativeHint")} />
-            <TextField name="trustees" label={labels.trustees!} hint={t("decisions.trusteesHint")} multiline />
-            <TextField name="organisation" label={labels.organisation!} hint={t("decisions.organisationHint")} />
-            <TextField name="managedBy" label={labels.managedBy!} hint={t("decisions.managedByHint")} />
-            <TextField name="support" label={labels.support!} />
+            <ChosenWayQuestions labels={labels} />
             <h2>{t("decisions.ifUnwellHeading")}</h2>
             <p>{t("decisions.ifUnwellIntro")}</p>
             <TextField
@@ -195,6 +191,36 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
           ))}
         </dl>
       )}
+    </>
+  );
+}
+
+/**
+ * Only the chosen way's questions (issue 14): what it has to name, and who helps with the paperwork.
+ * The choice as saved (or as typed, after a refusal) decides without JavaScript; with it, the questions
+ * follow the radio buttons as they change.
+ */
+function ChosenWayQuestions({ labels }: { labels: Record<string, string> }) {
+  const { t } = useTranslation(["journey-ui", "plan"]);
+  const chosen: unknown = useWatch({ control: useFormContext().control, name: "management" });
+  const way = MANAGEMENT_OPTIONS.find((m) => m === chosen);
+  if (!way) return <p className="hint">{t("decisions.detailsAfterChoice")}</p>;
+  const needs: readonly string[] = MANAGEMENT_NEEDS[way];
+  return (
+    <>
+      {needs.includes("representative") && (
+        <TextField name="representative" label={labels.representative!} hint={t("decisions.representativeHint")} />
+      )}
+      {needs.includes("trustees") && (
+        <TextField name="trustees" label={labels.trustees!} hint={t("decisions.trusteesHint")} multiline />
+      )}
+      {needs.includes("organisation") && (
+        <TextField name="organisation" label={labels.organisation!} hint={t("decisions.organisationHint")} />
+      )}
+      {needs.includes("managedBy") && (
+        <TextField name="managedBy" label={labels.managedBy!} hint={t("decisions.managedByHint")} />
+      )}
+      <TextField name="support" label={labels.support!} />
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_to_email_idx` ON `outbox` (`to_email`);
