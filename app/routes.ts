@@ -51,6 +51,10 @@ export default [
 
     // Stage 2: the indicative budget and how it was worked out.
     route("budget", "routes/budget/budget.tsx"),
+    // The third form of rule set: the lead professional places the person in a category, with a
+    // reason; the person may ask for it to be looked at again.
+    route("budget/category", "routes/budget/category.tsx"),
+    route("budget/look-again", "routes/budget/look-again.tsx"),
 
     // Stages 2, 3, 5, 6 and 7: the plan, part by part.
     ...prefix("plan", [

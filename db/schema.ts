@@ -273,6 +273,9 @@ export const assessments = sqliteTable(
     cycle: integer("cycle").notNull().default(1),
     informal: text("informal", { enum: INFORMAL_SUPPORT }),
     informalBy: text("informal_by").references(() => users.id),
+    // The category the lead professional placed the person in this cycle (the newest of
+    // category_placements), read by every budget calculation under a rule set with categories.
+    categoryId: text("category_id"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("assessments_person_cycle").on(t.personId, t.cycle)],
@@ -320,6 +323,51 @@ export const agreedRatings = sqliteTable(
  * Every budget calculation is its own record: rule set, every input with its source, every output,
  * flag and explanation line. Never updated; changing the rule set makes a new one.
  */
+/**
+ * Each time a lead professional places the person in a category (a rule set of the third form), with
+ * the reason the person reads. Append-only: the newest for an assessment is the placement in force.
+ */
+export const categoryPlacements = sqliteTable(
+  "category_placements",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    ruleSetId: text("rule_set_id").notNull(),
+    categoryId: text("category_id").notNull(),
+    reason: text("reason").notNull(),
+    placedBy: text("placed_by")
+      .notNull()
+      .references(() => users.id),
+    placedAt: text("placed_at").notNull(),
+  },
+  (t) => [index("category_placements_person_idx").on(t.personId, t.placedAt)],
+);
+
+/** The person (or someone acting for them) asks for a placement to be looked at again, in their own words. */
+export const categoryReviewRequests = sqliteTable(
+  "category_review_requests",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    placementId: text("placement_id")
+      .notNull()
+      .references(() => categoryPlacements.id),
+    reason: text("reason").notNull(),
+    askedBy: text("asked_by")
+      .notNull()
+      .references(() => users.id),
+    askedAt: text("asked_at").notNull(),
+  },
+  (t) => [index("category_review_requests_placement_idx").on(t.placementId)],
+);
+
 export const allocations = sqliteTable(
   "allocations",
   {

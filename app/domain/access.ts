@@ -35,6 +35,8 @@ export const RECORD_ACTIONS = [
   "see-spending-detail", // payees, notes and receipts of each payment (see maySeeSpendingDetail)
   "agree-contingency", // record the crisis contingency agreed at sign-off
   "choose-team", // choose the team or service that supports the person (their own act)
+  "place-in-category", // place the person in a category of the rule set in force, with a reason
+  "ask-to-look-again", // ask for a category placement to be looked at again
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -53,6 +55,7 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "record-money",
     "see-spending-detail",
     "choose-team",
+    "ask-to-look-again",
   ],
   // Substitute decision-making (LPA, deputy, nominated person): may also submit and handle the money, never change access.
   "acting-for": [
@@ -64,12 +67,21 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "record-money",
     "see-spending-detail",
     "choose-team",
+    "ask-to-look-again",
   ],
   // Supported decision-making: view and edit drafts only.
   supporting: ["view-record", "edit-draft"],
   "peer-broker": ["view-record", "edit-draft"],
   // Records money only where an organisation holds it, sees payees only when shared (below).
-  "lead-professional": ["view-record", "assess", "sign-off", "review", "record-money", "agree-contingency"],
+  "lead-professional": [
+    "view-record",
+    "assess",
+    "sign-off",
+    "review",
+    "record-money",
+    "agree-contingency",
+    "place-in-category",
+  ],
   // A panel member of the person's team, only while the plan is referred (standingOf): the review and the decision.
   "team-member": ["sign-off"],
   none: [],

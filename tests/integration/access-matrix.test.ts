@@ -34,6 +34,9 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/assessment/check": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/assessment/agree": { loader: ["jo"], action: ["jo"] },
   "routes/budget/budget": { loader: ["asha", "ravi", "sam", "jo"] },
+  // Categories: only the lead professional places; the person, or whoever acts for them, asks to look again.
+  "routes/budget/category": { loader: ["jo"], action: ["jo"] },
+  "routes/budget/look-again": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
   "routes/plan/plan": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },

@@ -34,6 +34,7 @@ const KINDS = [
   "person-linked",
   "person-moved",
   "panel-decided",
+  "category-look-again",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
