@@ -56,6 +56,12 @@ export default [
     route("budget/category", "routes/budget/category.tsx"),
     route("budget/look-again", "routes/budget/look-again.tsx"),
 
+    // Small grants for people below the threshold: a few questions, the team's answer with its
+    // reason, and a simple record of spending from a sum granted.
+    route("grants", "routes/grants/grants.tsx"),
+    route("grants/apply", "routes/grants/apply.tsx"),
+    route("grants/:grantId", "routes/grants/grant.tsx"),
+
     // Stages 2, 3, 5, 6 and 7: the plan, part by part.
     ...prefix("plan", [
       index("routes/plan/plan.tsx"),

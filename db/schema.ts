@@ -3,6 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 // The lists a column may hold are the domain's own (one owner per rule); relative paths so drizzle-kit can read them.
 import { STAFF_KINDS } from "../app/domain/organisation";
 import { ACTING_FOR_TYPES, AUTHORITIES, ROLES } from "../app/domain/roles";
+import { GRANT_STATES } from "../app/domain/grants";
 import { INFORMAL_SUPPORT } from "../app/domain/rule-set";
 import { PLAN_STATES } from "../app/domain/workflow";
 
@@ -747,3 +748,54 @@ export const menuChanges = sqliteTable("menu_changes", {
     .references(() => users.id),
   madeAt: text("made_at").notNull(),
 });
+
+/**
+ * Small grants: a person's request in a few questions and the team's one decision with its reason
+ * (app/domain/grants.ts owns the states). The request never changes; the decision is filled in once.
+ */
+export const grants = sqliteTable(
+  "grants",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    purpose: text("purpose").notNull(),
+    howItHelps: text("how_it_helps").notNull(),
+    askedPence: integer("asked_pence").notNull(),
+    state: text("state", { enum: GRANT_STATES }).notNull().default("asked"),
+    askedBy: text("asked_by")
+      .notNull()
+      .references(() => users.id),
+    askedAt: text("asked_at").notNull(),
+    /** The day the team answers by (content/grants.json), fixed when asked. */
+    answerBy: text("answer_by").notNull(),
+    grantedPence: integer("granted_pence"),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [index("grants_person_idx").on(t.personId, t.askedAt), index("grants_state_idx").on(t.state, t.askedAt)],
+);
+
+/** Spending from a granted sum: its own simple record, one line a payment, never changed. */
+export const grantSpending = sqliteTable(
+  "grant_spending",
+  {
+    id: id(),
+    grantId: text("grant_id")
+      .notNull()
+      .references(() => grants.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    spentOn: text("spent_on").notNull(),
+    amountPence: integer("amount_pence").notNull(),
+    what: text("what").notNull(),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [index("grant_spending_grant_idx").on(t.grantId, t.spentOn)],
+);

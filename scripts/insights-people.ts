@@ -51,6 +51,8 @@ export interface GeneratedPerson {
   reconsiderations?: string[];
   /** An earlier cycle reviewed at `at`, with each outcome rated at its start and at the review. */
   review?: { at: string; outcomes: { lifeAreaId: string; atStart: number; atReview: number }[] };
+  /** Small grants asked for at `at`, and where each stands. */
+  grants?: { at: string; state: "asked" | "granted" | "declined"; askedPence: number; grantedPence?: number }[];
 }
 
 // The one list of need areas (app/domain/rule-set.ts).
@@ -115,6 +117,11 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
       `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
+    grant: sqlite.prepare(
+      `INSERT INTO grants (id, person_id, purpose, how_it_helps, asked_pence, state, asked_by, asked_at, answer_by,
+         granted_pence, decision_reason, decided_by, decided_at) VALUES (?, ?, 'A class', 'It helps', ?, ?, ?, ?, ?, ?,
+         ?, ?, ?)`,
+    ),
     review: sqlite.prepare(
       `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
          held_by, held_at) VALUES (?, ?, '', '', '', '2099-01-01', ?, ?)`,
@@ -158,6 +165,23 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           total,
           leadId,
           b.at,
+        );
+      }
+
+      for (const g of p.grants ?? []) {
+        const decided = g.state !== "asked";
+        insert.grant.run(
+          randomUUID(),
+          personId,
+          g.askedPence,
+          g.state,
+          userId,
+          g.at,
+          g.at.slice(0, 10),
+          g.grantedPence ?? null,
+          decided ? "A reason" : null,
+          decided ? leadId : null,
+          decided ? g.at : null,
         );
       }
 

@@ -37,6 +37,9 @@ export const RECORD_ACTIONS = [
   "choose-team", // choose the team or service that supports the person (their own act)
   "place-in-category", // place the person in a category of the rule set in force, with a reason
   "ask-to-look-again", // ask for a category placement to be looked at again
+  "apply-for-grant", // ask for a small grant
+  "decide-grant", // grant or decline a small grant, with a reason
+  "record-grant-spending", // record a payment from a granted small grant
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -56,6 +59,8 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "see-spending-detail",
     "choose-team",
     "ask-to-look-again",
+    "apply-for-grant",
+    "record-grant-spending",
   ],
   // Substitute decision-making (LPA, deputy, nominated person): may also submit and handle the money, never change access.
   "acting-for": [
@@ -68,6 +73,8 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "see-spending-detail",
     "choose-team",
     "ask-to-look-again",
+    "apply-for-grant",
+    "record-grant-spending",
   ],
   // Supported decision-making: view and edit drafts only.
   supporting: ["view-record", "edit-draft"],
@@ -81,6 +88,7 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "record-money",
     "agree-contingency",
     "place-in-category",
+    "decide-grant",
   ],
   // A panel member of the person's team, only while the plan is referred (standingOf): the review and the decision.
   "team-member": ["sign-off"],

@@ -1,4 +1,5 @@
 import { journeyStages, STAGES, type JourneyFacts, type Stage } from "~/domain/journey";
+import { GRANT_STATES, type GrantState } from "~/domain/grants";
 import { ITEM_KINDS, yearlyCostPence, type ItemKind } from "~/domain/plan";
 
 /**
@@ -317,6 +318,38 @@ export function signOffFigures(rows: readonly DecisionRow[], reconsiderations: n
       new Set(rows.map((r) => r.personKey)).size,
     ),
     reconsiderations: countCell(reconsiderations),
+  };
+}
+
+// ---- small grants (for people below the threshold)
+
+export interface GrantInsightRow {
+  personKey: string;
+  state: GrantState;
+  grantedPence: number | null;
+}
+
+export interface GrantFigures {
+  /** Applications made in the period, by where they stand now. */
+  applications: Count;
+  byState: Record<GrantState, Count>;
+  /** The sum granted, withheld when fewer than SMALLEST_SHOWN people were granted one. */
+  grantedPence: Figure;
+  grantedPeople: Count;
+}
+
+export function grantFigures(rows: readonly GrantInsightRow[]): GrantFigures {
+  const counts = Object.fromEntries(
+    GRANT_STATES.map((state) => [state, rows.filter((r) => r.state === state).length]),
+  ) as Record<GrantState, number>;
+  const table = countTable(GRANT_STATES, counts);
+  const granted = rows.filter((r) => r.state === "granted");
+  const people = new Set(granted.map((r) => r.personKey)).size;
+  return {
+    applications: table.total,
+    byState: table.cells,
+    grantedPence: people >= SMALLEST_SHOWN ? show(granted.reduce((sum, r) => sum + (r.grantedPence ?? 0), 0)) : hidden,
+    grantedPeople: countCell(people),
   };
 }
 

@@ -1,5 +1,6 @@
 import type {
   BudgetRow,
+  GrantInsightRow,
   DecisionKind,
   DecisionRow,
   OutcomeChangeRow,
@@ -215,4 +216,14 @@ export function outcomeChangeRows(period: Period, scope: InsightsScope): Outcome
          AND ${inScope("p.person_id")}`,
     )
     .all(bounds(period, scope)) as (OutcomeChangeRow & { outcomeId: string })[];
+}
+
+/** The small grants asked for in the period, with where each stands now. */
+export async function grantRows(period: Period, scope: InsightsScope): Promise<GrantInsightRow[]> {
+  return db()
+    .$client.prepare(
+      `SELECT person_id AS personKey, state, granted_pence AS grantedPence FROM grants
+       WHERE asked_at >= @from AND asked_at < @to AND ${inScope("person_id")}`,
+    )
+    .all(bounds(period, scope)) as GrantInsightRow[];
 }

@@ -19,6 +19,7 @@ import {
 import { db } from "~/lib/db.server";
 import { allBudgets } from "./assessment.server";
 import { categoryHistoryOf } from "./categories.server";
+import { grantHistoryOf } from "./grants.server";
 import { auditLinesOf } from "./audit.server";
 import { moneyRecordsOf } from "./money.server";
 import { allPlans, planSectionVersions } from "./plan.server";
@@ -42,6 +43,8 @@ export const EXPORT_PLACE_OF_TABLE: Record<string, string> = {
   allocations: "budgets",
   category_placements: "categories.placements",
   category_review_requests: "categories.requestsToLookAgain",
+  grants: "smallGrants",
+  grant_spending: "smallGrants[].spending",
   plans: "plans",
   plan_sections: "plans[].sections",
   plan_section_history: "plans[].sectionHistory",
@@ -233,6 +236,8 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     ),
     // Categories the lead professional placed the person in, why, and every request to look again.
     categories: await categoryHistoryOf(personId),
+    // Small grants asked for, each answer with its reason, and what was spent from a grant.
+    smallGrants: await grantHistoryOf(personId),
     // Emails sent to the account's address: each only ever says there is something to look at.
     emails: account
       ? (await db().select().from(outbox).where(eq(outbox.toEmail, account.email))).map((m) => ({

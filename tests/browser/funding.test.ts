@@ -8,7 +8,7 @@ import { Browserish } from "../support/http";
 
 /**
  * Every form of funding in the seeds (issue 20): a category tariff placed by the lead professional
- * and explained on the person's budget page.
+ * and explained on the person's budget page; a small grant for someone below the threshold.
  */
 let browser: Browser;
 const windows: { context: BrowserContext }[] = [];
@@ -46,13 +46,13 @@ const ANSWERS: Record<string, string> = {
 };
 
 /** A new person linked to Jo, with every question answered and a budget worked out. */
-async function personWithBudget(name: string, email: string) {
+async function personWithBudget(name: string, email: string, answers = ANSWERS) {
   const person = new Browserish();
   await person.post("/sign-up", { name, email, password: DEMO_PASSWORD });
   const id = (await recordLinks(person))[0]!;
   await chooseTeamAndLink(person, id, name, await signIn(DEMO.jo), "Jo Ahmed");
   for (const key of NEED_AREA_KEYS)
-    await person.post(`/people/${id}/assessment/${key}`, { rating: ANSWERS[key] ?? "0" });
+    await person.post(`/people/${id}/assessment/${key}`, { rating: answers[key] ?? "0" });
   await person.post(`/people/${id}/assessment/informal`, { informal: "a-little" });
   expect((await person.post(`/people/${id}/assessment/check`, { intent: "calculate" })).status).toBe(302);
   return { id, email };
@@ -137,5 +137,85 @@ describe("category tariffs", () => {
     expect(placing).toContain("Asked to look at it again");
     expect(placing).toContain("Most of the time now it is the low mood, not the voices.");
     await expectNoAxeViolations(notices.page);
+  }, 180_000);
+});
+
+describe("small grants", () => {
+  it("a person below the threshold applies for a grant, the team grants it, and the person records spending against it", async () => {
+    // Mood 1 × 3 = 3 points: below the threshold of 12, so no personal budget.
+    const gus = await personWithBudget("Gus Grant", "gus.grant@example.org", { mood: "1" });
+
+    // Gus, with JavaScript off, finds the small grant from his budget page and applies.
+    const person = await open(gus.email, { javaScript: false });
+    await person.page.goto(new URL(`/people/${gus.id}/budget`, person.page.url()).href);
+    await person.page.getByRole("link", { name: "Small grants" }).click();
+    await person.page.getByRole("link", { name: "Apply for a small grant" }).click();
+    expect(await person.page.locator("h1").textContent()).toBe("Apply for a small grant");
+    await person.page.getByLabel("What is it for?").fill("A pottery class at the community centre");
+    await person.page.getByLabel("How will it help you?").fill("It gets me out of the house and meeting people.");
+    await person.page.getByLabel("How much do you need? (up to £500)").fill("600");
+    await person.page.getByRole("button", { name: "Send my application" }).click();
+    // Over the cap: said by the field, everything typed kept.
+    await person.page.getByText("A small grant can be up to £500").first().waitFor();
+    expect(await person.page.getByLabel("What is it for?").inputValue()).toBe(
+      "A pottery class at the community centre",
+    );
+    await person.page.getByLabel("How much do you need? (up to £500)").fill("120");
+    await person.page.getByRole("button", { name: "Send my application" }).click();
+    await person.page.waitForURL((url) => /\/grants\/[0-9a-f-]{36}$/.test(url.pathname));
+    const grantPath = new URL(person.page.url()).pathname;
+    expect(await main(person.page)).toContain("Waiting for the team's answer, by");
+
+    // Nobody else's record reaches it: another person and a lead professional in the same team who is not Gus's.
+    const tomasz = await signIn(DEMO.tomasz);
+    expect((await tomasz.get(grantPath)).status).toBe(404);
+    const chris = await signIn(DEMO.chris);
+    expect((await chris.get(grantPath)).status).toBe(404);
+    expect(
+      (await chris.post(grantPath, { intent: "decide", decision: "grant", grantedAmount: "120", reason: "x" })).status,
+    ).toBe(404);
+
+    // Jo is told, and grants it with a reason.
+    const jo = await open(DEMO.jo);
+    await jo.page.goto(new URL("/notifications", jo.page.url()).href);
+    await jo.page.getByText("Gus Grant has applied for a small grant.").first().waitFor();
+    await jo.page.goto(new URL(grantPath, jo.page.url()).href);
+    await expectNoAxeViolations(jo.page);
+    await jo.page.getByLabel("Grant it", { exact: true }).check();
+    await jo.page.getByLabel("Why (the person will read this)").fill("A good way to meet people nearby.");
+    await jo.page.getByRole("button", { name: "Save the decision" }).click();
+    await jo.page.getByText("Granted: £120").first().waitFor();
+    // The person cannot decide, and the lead professional cannot spend Gus's money.
+    expect(await jo.page.getByRole("button", { name: "Save this spending" }).count()).toBe(0);
+
+    // Gus sees the answer and its reason, and records what he spends; the grant is a small budget.
+    await person.page.goto(new URL(grantPath, person.page.url()).href);
+    const granted = await main(person.page);
+    expect(granted).toContain("Granted: £120");
+    expect(granted).toContain("A good way to meet people nearby.");
+    expect(await person.page.getByRole("button", { name: "Save the decision" }).count()).toBe(0);
+    await person.page.getByLabel("Date").fill(today);
+    await person.page.getByLabel("What it was for").fill("The first four classes");
+    await person.page.getByLabel("Amount").fill("45.50");
+    await person.page.getByRole("button", { name: "Save this spending" }).click();
+    await person.page.getByText("The first four classes").first().waitFor();
+    const spent = await main(person.page);
+    expect(spent).toMatch(/Spent\s+£45\.50/);
+    expect(spent).toMatch(/Left\s+£74\.50/);
+    // More than is left is refused by the field, and nothing is recorded.
+    await person.page.getByLabel("Date").fill(today);
+    await person.page.getByLabel("What it was for").fill("Clay and glazes");
+    await person.page.getByLabel("Amount").fill("80");
+    await person.page.getByRole("button", { name: "Save this spending" }).click();
+    await person.page.getByText("That is more than is left of the grant").first().waitFor();
+    await person.page.goto(new URL(grantPath, person.page.url()).href);
+    expect(await main(person.page)).toMatch(/Left\s+£74\.50/);
+
+    // Every new page passes axe (checked in a window with scripts on).
+    const axe = await open(gus.email);
+    for (const path of [`/people/${gus.id}/grants`, `/people/${gus.id}/grants/apply`, grantPath]) {
+      await axe.page.goto(new URL(path, axe.page.url()).href);
+      await expectNoAxeViolations(axe.page);
+    }
   }, 180_000);
 });

@@ -48,6 +48,14 @@ function teamA(): GeneratedPerson[] {
           selfFirst: n % 4 === 0,
         };
       if (n >= 21 && n < 25) p.freeSupport = true;
+      // Small grants: five of those below the threshold granted, one declined; two waiting for an answer.
+      if (n >= 21 && n < 27)
+        p.grants = [
+          n < 26
+            ? { at: day(90 + n), state: "granted", askedPence: 20_000 + n * 100, grantedPence: 10_000 + n * 100 }
+            : { at: day(90 + n), state: "declined", askedPence: 50_000 },
+        ];
+      if (n < 2) p.grants = [{ at: day(100 + n), state: "asked", askedPence: 15_000 }];
       if (stage === "organising-support")
         p.signedOff = {
           submittedAt: day(60 + i),
@@ -252,6 +260,21 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
     k === "controlled-treatment" ? "statutory" : "community",
   );
 
+  // Small grants asked for in the period, by where they stand now, and the sum granted.
+  const grants = people.flatMap((p, who) => (p.grants ?? []).filter((g) => inPeriod(g.at)).map((g) => ({ ...g, who })));
+  const grantStates = ["asked", "granted", "declined"] as const;
+  const grantCounts = grantStates.map((s) => grants.filter((g) => g.state === s).length);
+  const grantHide = suppress(grantCounts);
+  put("small grants", "all", "count", grants.length >= 5 ? grants.length : F);
+  grantStates.forEach((s, i) => put("small grants", s, "count", grantHide[i] ? F : grantCounts[i]!));
+  const granted = grants.filter((g) => g.state === "granted");
+  put(
+    "small grants",
+    "granted",
+    "sum",
+    new Set(granted.map((g) => g.who)).size >= 5 ? granted.reduce((a, g) => a + g.grantedPence!, 0) : W,
+  );
+
   // Sign-off.
   const decisions = people
     .flatMap((p, who) => [
@@ -428,7 +451,7 @@ describe("insights on generated people with known answers", () => {
     const median = want.get("change in outcome rating|home|median") as number;
     expect(home[1]).toBe(`${median > 0 ? "+" : ""}${num(median)}`);
     // Each chart is drawn on the server, with the same numbers as its table.
-    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(6);
+    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(7);
     expect(html).toContain(`>${num(want.get("stages|organising-support|count")!)}</text>`);
   });
 
@@ -470,7 +493,7 @@ describe("nobody can be identified", () => {
     const admin = await signInAdmin(teams.B.email, teams.B.secret);
     const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
     const t = tables(html);
-    expect(t.size).toBe(6);
+    expect(t.size).toBe(7);
     for (const [id, rows] of t)
       for (const [label, cells] of rows)
         for (const cell of cells) expect([F, W, ""], `${id} / ${label}: ${cell}`).toContain(cell);

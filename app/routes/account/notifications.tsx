@@ -35,6 +35,8 @@ const KINDS = [
   "person-moved",
   "panel-decided",
   "category-look-again",
+  "grant-asked",
+  "grant-decided",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -17,7 +17,7 @@ import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/budget";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["assessment", "allocation", "plan", "help", "categories"] };
+export const handle = { i18n: ["assessment", "allocation", "plan", "help", "categories", "grants"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -59,7 +59,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) {
+function BudgetResult({ view, heading, personId }: { view: BudgetView; heading: string; personId: string }) {
   const { t } = useTranslation(["assessment", "allocation"]);
   const id = `budget-${view.basis}`;
   return (
@@ -98,7 +98,9 @@ function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) 
           <p>{t("allocation:notEligible.body")}</p>
           <ul className="list">
             <li>{t("allocation:notEligible.community")}</li>
-            <li>{t("allocation:notEligible.grant")}</li>
+            <li>
+              {t("allocation:notEligible.grant")} <a href={`/people/${personId}/grants`}>{t("grants:list.link")}</a>
+            </li>
             <li>{t("allocation:notEligible.review")}</li>
           </ul>
         </div>
@@ -201,8 +203,8 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
       )}
       {(d.category || d.canPlace) && <CategoryPlacement d={d} />}
       {d.agreed && <p className="inset">{t("budget.both")}</p>}
-      {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} />}
-      {d.self && <BudgetResult view={d.self} heading={t("budget.basisSelf")} />}
+      {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} personId={d.personId} />}
+      {d.self && <BudgetResult view={d.self} heading={t("budget.basisSelf")} personId={d.personId} />}
       {d.agreed && (
         <table>
           <caption>{t("budget.ratingsTitle")}</caption>
