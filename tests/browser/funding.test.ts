@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
-import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn } from "../support/accounts";
+import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn, signUp } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
 import { signInWindow } from "../support/browser-accounts";
 import { Browserish } from "../support/http";
@@ -48,7 +48,7 @@ const ANSWERS: Record<string, string> = {
 /** A new person linked to Jo, with every question answered and a budget worked out. */
 async function personWithBudget(name: string, email: string, answers = ANSWERS) {
   const person = new Browserish();
-  await person.post("/sign-up", { name, email, password: DEMO_PASSWORD });
+  expect((await signUp(person, { name, email, password: DEMO_PASSWORD })).status).toBe(302);
   const id = (await recordLinks(person))[0]!;
   await chooseTeamAndLink(person, id, name, await signIn(DEMO.jo), "Jo Ahmed");
   for (const key of NEED_AREA_KEYS)
