@@ -62,6 +62,11 @@ export default [
     route("grants/apply", "routes/grants/apply.tsx"),
     route("grants/:grantId", "routes/grants/grant.tsx"),
 
+    // Treatment vouchers: sessions of a controlled treatment instead of money; the person chooses (and
+    // may switch) the accredited provider; the lead professional records the provider's claims.
+    route("vouchers", "routes/vouchers/vouchers.tsx"),
+    route("vouchers/:voucherId", "routes/vouchers/voucher.tsx"),
+
     // Stages 2, 3, 5, 6 and 7: the plan, part by part.
     ...prefix("plan", [
       index("routes/plan/plan.tsx"),

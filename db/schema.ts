@@ -799,3 +799,69 @@ export const grantSpending = sqliteTable(
   },
   (t) => [index("grant_spending_grant_idx").on(t.grantId, t.spentOn)],
 );
+
+/**
+ * Treatment vouchers (app/domain/vouchers.ts): sessions of a controlled treatment, a value and an
+ * expiry, issued by the lead professional instead of money. Never changed after issue.
+ */
+export const vouchers = sqliteTable(
+  "vouchers",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    treatment: text("treatment").notNull(),
+    sessions: integer("sessions").notNull(),
+    valuePence: integer("value_pence").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    issuedBy: text("issued_by")
+      .notNull()
+      .references(() => users.id),
+    issuedAt: text("issued_at").notNull(),
+  },
+  (t) => [index("vouchers_person_idx").on(t.personId), index("vouchers_issued_idx").on(t.issuedAt)],
+);
+
+/** Each provider the person chose for a voucher, newest in force (a switch is a new row). */
+export const voucherProviders = sqliteTable(
+  "voucher_providers",
+  {
+    id: id(),
+    voucherId: text("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    providerId: text("provider_id").notNull(),
+    chosenBy: text("chosen_by")
+      .notNull()
+      .references(() => users.id),
+    chosenAt: text("chosen_at").notNull(),
+  },
+  (t) => [index("voucher_providers_voucher_idx").on(t.voucherId, t.chosenAt)],
+);
+
+/** A provider's claim against a voucher: sessions held and their cost, recorded by the lead professional. */
+export const voucherClaims = sqliteTable(
+  "voucher_claims",
+  {
+    id: id(),
+    voucherId: text("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    providerId: text("provider_id").notNull(),
+    sessions: integer("sessions").notNull(),
+    amountPence: integer("amount_pence").notNull(),
+    sessionDate: text("session_date").notNull(),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [index("voucher_claims_voucher_idx").on(t.voucherId, t.sessionDate)],
+);

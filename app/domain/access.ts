@@ -40,6 +40,9 @@ export const RECORD_ACTIONS = [
   "apply-for-grant", // ask for a small grant
   "decide-grant", // grant or decline a small grant, with a reason
   "record-grant-spending", // record a payment from a granted small grant
+  "issue-voucher", // issue a treatment voucher instead of money
+  "choose-provider", // choose or switch the accredited provider of a voucher
+  "record-voucher-claim", // record a provider's claim against a voucher
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -61,6 +64,7 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "ask-to-look-again",
     "apply-for-grant",
     "record-grant-spending",
+    "choose-provider",
   ],
   // Substitute decision-making (LPA, deputy, nominated person): may also submit and handle the money, never change access.
   "acting-for": [
@@ -75,6 +79,7 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "ask-to-look-again",
     "apply-for-grant",
     "record-grant-spending",
+    "choose-provider",
   ],
   // Supported decision-making: view and edit drafts only.
   supporting: ["view-record", "edit-draft"],
@@ -89,6 +94,8 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "agree-contingency",
     "place-in-category",
     "decide-grant",
+    "issue-voucher",
+    "record-voucher-claim",
   ],
   // A panel member of the person's team, only while the plan is referred (standingOf): the review and the decision.
   "team-member": ["sign-off"],

@@ -8,7 +8,8 @@ import { Browserish } from "../support/http";
 
 /**
  * Every form of funding in the seeds (issue 20): a category tariff placed by the lead professional
- * and explained on the person's budget page; a small grant for someone below the threshold.
+ * and explained on the person's budget page; a small grant for someone below the threshold; a
+ * treatment voucher with a provider switch and claims.
  */
 let browser: Browser;
 const windows: { context: BrowserContext }[] = [];
@@ -216,6 +217,81 @@ describe("small grants", () => {
     for (const path of [`/people/${gus.id}/grants`, `/people/${gus.id}/grants/apply`, grantPath]) {
       await axe.page.goto(new URL(path, axe.page.url()).href);
       await expectNoAxeViolations(axe.page);
+    }
+  }, 180_000);
+});
+
+describe("treatment vouchers", () => {
+  it("a voucher for 12 sessions of CBT, a provider switch, two claims, 10 sessions left", async () => {
+    const vic = await personWithBudget("Vic Voucher", "vic.voucher@example.org");
+
+    // Jo, with JavaScript off, issues the voucher instead of money: 12 sessions, worth £840, held by the end of 2027.
+    const jo = await open(DEMO.jo, { javaScript: false });
+    await jo.page.goto(new URL(`/people/${vic.id}/vouchers`, jo.page.url()).href);
+    await jo.page.getByLabel("Cognitive behavioural therapy (CBT)").check();
+    await jo.page.getByLabel("Number of sessions").fill("12");
+    await jo.page.getByLabel("Value of the voucher").fill("840");
+    await jo.page.getByLabel("Sessions to be held by").fill("2027-12-31");
+    await jo.page.getByRole("button", { name: "Issue the voucher" }).click();
+    await jo.page.waitForURL((url) => /\/vouchers\/[0-9a-f-]{36}$/.test(url.pathname));
+    const voucherPath = new URL(jo.page.url()).pathname;
+    expect(await main(jo.page)).toContain("12 of 12");
+    // No claim before Vic has chosen a provider.
+    expect(await jo.page.getByRole("button", { name: "Record the claim" }).count()).toBe(0);
+
+    // Vic chooses an accredited provider, then switches to another.
+    const person = await open(vic.email, { javaScript: false });
+    await person.page.goto(new URL(voucherPath, person.page.url()).href);
+    await person.page.getByLabel("Example Wellbeing Therapies (fictional)").check();
+    await person.page.getByRole("button", { name: "Save my choice" }).click();
+    await person.page.getByText("Example Wellbeing Therapies (fictional), chosen on").waitFor();
+    await person.page.getByLabel("Sample Street CBT Practice (fictional)").check();
+    await person.page.getByRole("button", { name: "Save my choice" }).click();
+    await person.page.getByText("Sample Street CBT Practice (fictional), chosen on").waitFor();
+    const switched = await main(person.page);
+    expect(switched).toContain("Example Wellbeing Therapies (fictional), chosen on");
+    expect(switched).toMatch(/Provider\s+Sample Street CBT Practice \(fictional\)/);
+    // Vic cannot record claims; a provider not accredited for CBT cannot be chosen.
+    expect(await person.page.getByRole("button", { name: "Record the claim" }).count()).toBe(0);
+    const vicHttp = await signIn(vic.email);
+    const refused = await vicHttp.post(voucherPath, { intent: "choose", providerId: "example-dbt-collective" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Choose a provider accredited for this treatment");
+
+    // Jo records the provider's two claims, one session each, at Sample Street's £70 a session.
+    await jo.page.goto(new URL(voucherPath, jo.page.url()).href);
+    for (const [date, left] of [
+      [today, "11 of 12"],
+      [today, "10 of 12"],
+    ] as const) {
+      await jo.page.getByLabel("Sessions", { exact: true }).fill("1");
+      await jo.page.getByLabel("Date of the last session").fill(date);
+      await jo.page.getByRole("button", { name: "Record the claim" }).click();
+      await jo.page.getByText(left, { exact: true }).waitFor();
+    }
+    // More sessions than are left is refused by the field.
+    await jo.page.getByLabel("Sessions", { exact: true }).fill("11");
+    await jo.page.getByLabel("Date of the last session").fill(today);
+    await jo.page.getByRole("button", { name: "Record the claim" }).click();
+    await jo.page.getByText("That is more sessions than are left").first().waitFor();
+
+    // Vic sees 10 sessions left, £700 of £840, and both claims.
+    await person.page.goto(new URL(voucherPath, person.page.url()).href);
+    const after = await main(person.page);
+    expect(after).toMatch(/Sessions left\s+10 of 12/);
+    expect(after).toMatch(/Value left\s+£700 of £840/);
+    expect(after.match(/Sample Street CBT Practice \(fictional\)\s+1\s+£70/g)).toHaveLength(2);
+
+    // Every new page passes axe.
+    const axe = await open(vic.email);
+    for (const path of [`/people/${vic.id}/vouchers`, voucherPath]) {
+      await axe.page.goto(new URL(path, axe.page.url()).href);
+      await expectNoAxeViolations(axe.page);
+    }
+    const joAxe = await open(DEMO.jo);
+    for (const path of [`/people/${vic.id}/vouchers`, voucherPath]) {
+      await joAxe.page.goto(new URL(path, joAxe.page.url()).href);
+      await expectNoAxeViolations(joAxe.page);
     }
   }, 180_000);
 });

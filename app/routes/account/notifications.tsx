@@ -37,6 +37,7 @@ const KINDS = [
   "category-look-again",
   "grant-asked",
   "grant-decided",
+  "voucher-provider",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
