@@ -53,6 +53,8 @@ export interface GeneratedPerson {
   review?: { at: string; outcomes: { lifeAreaId: string; atStart: number; atReview: number }[] };
   /** Small grants asked for at `at`, and where each stands. */
   grants?: { at: string; state: "asked" | "granted" | "declined"; askedPence: number; grantedPence?: number }[];
+  /** Treatment vouchers issued at `issuedAt`, with the day of the first session claimed, if any. */
+  vouchers?: { issuedAt: string; firstSessionOn?: string }[];
 }
 
 // The one list of need areas (app/domain/rule-set.ts).
@@ -122,6 +124,14 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
          granted_pence, decision_reason, decided_by, decided_at) VALUES (?, ?, 'A class', 'It helps', ?, ?, ?, ?, ?, ?,
          ?, ?, ?)`,
     ),
+    voucher: sqlite.prepare(
+      `INSERT INTO vouchers (id, person_id, treatment, sessions, value_pence, expires_on, issued_by, issued_at)
+       VALUES (?, ?, 'cbt', 12, 84000, '2099-12-31', ?, ?)`,
+    ),
+    voucherClaim: sqlite.prepare(
+      `INSERT INTO voucher_claims (id, voucher_id, person_id, provider_id, sessions, amount_pence, session_date,
+         recorded_by, recorded_at) VALUES (?, ?, ?, 'example-wellbeing-therapies', 1, 6500, ?, ?, ?)`,
+    ),
     review: sqlite.prepare(
       `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
          held_by, held_at) VALUES (?, ?, '', '', '', '2099-01-01', ?, ?)`,
@@ -183,6 +193,13 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           decided ? leadId : null,
           decided ? g.at : null,
         );
+      }
+
+      for (const v of p.vouchers ?? []) {
+        const voucherId = randomUUID();
+        insert.voucher.run(voucherId, personId, leadId, v.issuedAt);
+        if (v.firstSessionOn)
+          insert.voucherClaim.run(randomUUID(), voucherId, personId, v.firstSessionOn, leadId, v.issuedAt);
       }
 
       // An earlier, reviewed cycle: its outcomes at the start and the ratings given when reflecting.

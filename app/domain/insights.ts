@@ -353,6 +353,38 @@ export function grantFigures(rows: readonly GrantInsightRow[]): GrantFigures {
   };
 }
 
+// ---- treatment vouchers
+
+export const VOUCHER_TAKE_UP = ["taken-up", "not-yet"] as const;
+export type VoucherTakeUp = (typeof VOUCHER_TAKE_UP)[number];
+
+export interface VoucherInsightRow {
+  personKey: string;
+  issuedAt: string;
+  /** The day of the first session claimed, or null while none has been. */
+  firstSessionOn: string | null;
+}
+
+export interface VoucherFigures {
+  issued: Count;
+  byTakeUp: Record<VoucherTakeUp, Count>;
+  /** Days from issue to the first session, for vouchers taken up. */
+  daysToFirstSession: Spread;
+}
+
+export function voucherFigures(rows: readonly VoucherInsightRow[]): VoucherFigures {
+  const taken = rows.filter((r) => r.firstSessionOn !== null);
+  const table = countTable(VOUCHER_TAKE_UP, { "taken-up": taken.length, "not-yet": rows.length - taken.length });
+  return {
+    issued: table.total,
+    byTakeUp: table.cells,
+    daysToFirstSession: spreadOf(
+      taken.map((r) => Math.max(0, daysBetween(r.issuedAt.slice(0, 10), r.firstSessionOn!))),
+      new Set(taken.map((r) => r.personKey)).size,
+    ),
+  };
+}
+
 // ---- outcome ratings
 
 /** One outcome rated at the start of a cycle (1 to 10) and again at its review. */

@@ -1,6 +1,7 @@
 import type {
   BudgetRow,
   GrantInsightRow,
+  VoucherInsightRow,
   DecisionKind,
   DecisionRow,
   OutcomeChangeRow,
@@ -226,4 +227,15 @@ export async function grantRows(period: Period, scope: InsightsScope): Promise<G
        WHERE asked_at >= @from AND asked_at < @to AND ${inScope("person_id")}`,
     )
     .all(bounds(period, scope)) as GrantInsightRow[];
+}
+
+/** The treatment vouchers issued in the period, with the day of the first session claimed against each. */
+export async function voucherRows(period: Period, scope: InsightsScope): Promise<VoucherInsightRow[]> {
+  return db()
+    .$client.prepare(
+      `SELECT v.person_id AS personKey, v.issued_at AS issuedAt,
+         (SELECT min(c.session_date) FROM voucher_claims c WHERE c.voucher_id = v.id) AS firstSessionOn
+       FROM vouchers v WHERE v.issued_at >= @from AND v.issued_at < @to AND ${inScope("v.person_id")}`,
+    )
+    .all(bounds(period, scope)) as VoucherInsightRow[];
 }

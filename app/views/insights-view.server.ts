@@ -7,6 +7,8 @@ import {
   FUNDED_KINDS,
   grantFigures,
   outcomeFigures,
+  VOUCHER_TAKE_UP,
+  voucherFigures,
   SECTORS,
   signOffFigures,
   spendFigures,
@@ -28,6 +30,7 @@ import {
   decisionRows,
   grantRows,
   outcomeChangeRows,
+  voucherRows,
   plannedItemRows,
   stageRows,
   type InsightsScope,
@@ -72,6 +75,7 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
     spend: spendFigures(spend.items, spend.plans),
     signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
     grants: grantFigures(await grantRows(period, scope)),
+    vouchers: voucherFigures(await voucherRows(period, scope)),
     outcomes: outcomeFigures(
       outcomeChangeRows(period, scope),
       content().lifeAreas.areas.map((area) => area.id),
@@ -99,7 +103,8 @@ export interface InsightsRecord {
     | "pence"
     | "days"
     | "rating points"
-    | "applications";
+    | "applications"
+    | "vouchers";
   value: number | typeof FEWER_THAN_5 | typeof WITHHELD;
 }
 
@@ -261,6 +266,24 @@ export function insightsRecords(report: InsightsReport): InsightsRecord[] {
     unit: "pence",
     value: figureValue(report.grants.grantedPence),
   });
+  records.push({
+    figure: "treatment vouchers",
+    group: "all",
+    measure: "count",
+    unit: "vouchers",
+    value: countValue(report.vouchers.issued),
+  });
+  for (const takeUp of VOUCHER_TAKE_UP)
+    records.push({
+      figure: "treatment vouchers",
+      group: takeUp,
+      measure: "count",
+      unit: "vouchers",
+      value: countValue(report.vouchers.byTakeUp[takeUp]),
+    });
+  records.push(
+    ...spreadRecords("days from voucher to first session", "all", report.vouchers.daysToFirstSession, "days"),
+  );
   for (const area of outcomes)
     records.push(...spreadRecords("change in outcome rating", area.lifeAreaId, area.change, "rating points"));
   return records;
@@ -442,6 +465,23 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
         { label: t("insights:total"), cells: [count(report.grants.applications)] },
         { label: t("grants:insights.grantedPeople"), cells: [count(report.grants.grantedPeople)] },
         { label: t("grants:insights.grantedSum"), cells: [money(report.grants.grantedPence)] },
+      ],
+      notes: [],
+    },
+    {
+      id: "vouchers",
+      title: t("vouchers:insights.title"),
+      how: t("vouchers:insights.how"),
+      chartTitle: t("vouchers:insights.chart"),
+      bars: VOUCHER_TAKE_UP.map((k) => countBar(t(`vouchers:insights.takeUp.${k}`), report.vouchers.byTakeUp[k])),
+      columns: [t("vouchers:insights.what"), t("vouchers:insights.number")],
+      rows: [
+        ...VOUCHER_TAKE_UP.map((k) => ({
+          label: t(`vouchers:insights.takeUp.${k}`),
+          cells: [count(report.vouchers.byTakeUp[k])],
+        })),
+        { label: t("insights:total"), cells: [count(report.vouchers.issued)] },
+        { label: t("vouchers:insights.medianDays"), cells: [days(report.vouchers.daysToFirstSession.median)] },
       ],
       notes: [],
     },

@@ -56,6 +56,9 @@ function teamA(): GeneratedPerson[] {
             : { at: day(90 + n), state: "declined", askedPence: 50_000 },
         ];
       if (n < 2) p.grants = [{ at: day(100 + n), state: "asked", askedPence: 15_000 }];
+      // Treatment vouchers: six taken up, the first session n days after issue; five with no session yet.
+      if (n >= 2 && n < 13)
+        p.vouchers = [{ issuedAt: day(50 + n), ...(n < 8 ? { firstSessionOn: day(50 + 2 * n).slice(0, 10) } : {}) }];
       if (stage === "organising-support")
         p.signedOff = {
           submittedAt: day(60 + i),
@@ -275,6 +278,22 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
     new Set(granted.map((g) => g.who)).size >= 5 ? granted.reduce((a, g) => a + g.grantedPence!, 0) : W,
   );
 
+  // Treatment vouchers issued in the period: taken up or not yet, and the days to the first session.
+  const issued = people.flatMap((p, who) =>
+    (p.vouchers ?? []).filter((v) => inPeriod(v.issuedAt)).map((v) => ({ ...v, who })),
+  );
+  const taken = issued.filter((v) => v.firstSessionOn);
+  const takeUpHide = suppress([taken.length, issued.length - taken.length]);
+  put("treatment vouchers", "all", "count", issued.length >= 5 ? issued.length : F);
+  put("treatment vouchers", "taken-up", "count", takeUpHide[0] ? F : taken.length);
+  put("treatment vouchers", "not-yet", "count", takeUpHide[1] ? F : issued.length - taken.length);
+  spread(
+    "days from voucher to first session",
+    "all",
+    taken.map((v) => (Date.parse(v.firstSessionOn!) - Date.parse(v.issuedAt.slice(0, 10))) / 86_400_000),
+    new Set(taken.map((v) => v.who)).size,
+  );
+
   // Sign-off.
   const decisions = people
     .flatMap((p, who) => [
@@ -451,7 +470,7 @@ describe("insights on generated people with known answers", () => {
     const median = want.get("change in outcome rating|home|median") as number;
     expect(home[1]).toBe(`${median > 0 ? "+" : ""}${num(median)}`);
     // Each chart is drawn on the server, with the same numbers as its table.
-    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(7);
+    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(8);
     expect(html).toContain(`>${num(want.get("stages|organising-support|count")!)}</text>`);
   });
 
@@ -493,7 +512,7 @@ describe("nobody can be identified", () => {
     const admin = await signInAdmin(teams.B.email, teams.B.secret);
     const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
     const t = tables(html);
-    expect(t.size).toBe(7);
+    expect(t.size).toBe(8);
     for (const [id, rows] of t)
       for (const [label, cells] of rows)
         for (const cell of cells) expect([F, W, ""], `${id} / ${label}: ${cell}`).toContain(cell);
