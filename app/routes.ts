@@ -51,6 +51,21 @@ export default [
 
     // Stage 2: the indicative budget and how it was worked out.
     route("budget", "routes/budget/budget.tsx"),
+    // The third form of rule set: the lead professional places the person in a category, with a
+    // reason; the person may ask for it to be looked at again.
+    route("budget/category", "routes/budget/category.tsx"),
+    route("budget/look-again", "routes/budget/look-again.tsx"),
+
+    // Small grants for people below the threshold: a few questions, the team's answer with its
+    // reason, and a simple record of spending from a sum granted.
+    route("grants", "routes/grants/grants.tsx"),
+    route("grants/apply", "routes/grants/apply.tsx"),
+    route("grants/:grantId", "routes/grants/grant.tsx"),
+
+    // Treatment vouchers: sessions of a controlled treatment instead of money; the person chooses (and
+    // may switch) the accredited provider; the lead professional records the provider's claims.
+    route("vouchers", "routes/vouchers/vouchers.tsx"),
+    route("vouchers/:voucherId", "routes/vouchers/voucher.tsx"),
 
     // Stages 2, 3, 5, 6 and 7: the plan, part by part.
     ...prefix("plan", [

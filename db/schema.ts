@@ -3,6 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 // The lists a column may hold are the domain's own (one owner per rule); relative paths so drizzle-kit can read them.
 import { STAFF_KINDS } from "../app/domain/organisation";
 import { ACTING_FOR_TYPES, AUTHORITIES, ROLES } from "../app/domain/roles";
+import { GRANT_STATES } from "../app/domain/grants";
 import { INFORMAL_SUPPORT } from "../app/domain/rule-set";
 import { PLAN_STATES } from "../app/domain/workflow";
 
@@ -278,6 +279,9 @@ export const assessments = sqliteTable(
     cycle: integer("cycle").notNull().default(1),
     informal: text("informal", { enum: INFORMAL_SUPPORT }),
     informalBy: text("informal_by").references(() => users.id),
+    // The category the lead professional placed the person in this cycle (the newest of
+    // category_placements), read by every budget calculation under a rule set with categories.
+    categoryId: text("category_id"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("assessments_person_cycle").on(t.personId, t.cycle)],
@@ -325,6 +329,58 @@ export const agreedRatings = sqliteTable(
  * Every budget calculation is its own record: rule set, every input with its source, every output,
  * flag and explanation line. Never updated; changing the rule set makes a new one.
  */
+/**
+ * Each time a lead professional places the person in a category (a rule set of the third form), with
+ * the reason the person reads. Append-only: the newest for an assessment is the placement in force.
+ */
+export const categoryPlacements = sqliteTable(
+  "category_placements",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    ruleSetId: text("rule_set_id").notNull(),
+    categoryId: text("category_id").notNull(),
+    reason: text("reason").notNull(),
+    placedBy: text("placed_by")
+      .notNull()
+      .references(() => users.id),
+    placedAt: text("placed_at").notNull(),
+  },
+  (t) => [
+    index("category_placements_person_idx").on(t.personId, t.placedAt),
+    // The placement behind a budget calculation (its assessment), newest first.
+    index("category_placements_assessment_idx").on(t.assessmentId, t.placedAt),
+  ],
+);
+
+/** The person (or someone acting for them) asks for a placement to be looked at again, in their own words. */
+export const categoryReviewRequests = sqliteTable(
+  "category_review_requests",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    placementId: text("placement_id")
+      .notNull()
+      .references(() => categoryPlacements.id),
+    reason: text("reason").notNull(),
+    askedBy: text("asked_by")
+      .notNull()
+      .references(() => users.id),
+    askedAt: text("asked_at").notNull(),
+  },
+  (t) => [
+    index("category_review_requests_placement_idx").on(t.placementId),
+    index("category_review_requests_person_idx").on(t.personId, t.askedAt),
+  ],
+);
+
 export const allocations = sqliteTable(
   "allocations",
   {
@@ -704,3 +760,129 @@ export const menuChanges = sqliteTable("menu_changes", {
     .references(() => users.id),
   madeAt: text("made_at").notNull(),
 });
+
+/**
+ * Small grants: a person's request in a few questions and the team's one decision with its reason
+ * (app/domain/grants.ts owns the states). The request never changes; the decision is filled in once.
+ */
+export const grants = sqliteTable(
+  "grants",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    purpose: text("purpose").notNull(),
+    howItHelps: text("how_it_helps").notNull(),
+    askedPence: integer("asked_pence").notNull(),
+    state: text("state", { enum: GRANT_STATES }).notNull().default("asked"),
+    askedBy: text("asked_by")
+      .notNull()
+      .references(() => users.id),
+    askedAt: text("asked_at").notNull(),
+    /** The day the team answers by (content/grants.json), fixed when asked. */
+    answerBy: text("answer_by").notNull(),
+    grantedPence: integer("granted_pence"),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [index("grants_person_idx").on(t.personId, t.askedAt), index("grants_state_idx").on(t.state, t.askedAt)],
+);
+
+/** Spending from a granted sum: its own simple record, one line a payment, never changed. */
+export const grantSpending = sqliteTable(
+  "grant_spending",
+  {
+    id: id(),
+    grantId: text("grant_id")
+      .notNull()
+      .references(() => grants.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    spentOn: text("spent_on").notNull(),
+    amountPence: integer("amount_pence").notNull(),
+    what: text("what").notNull(),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    index("grant_spending_grant_idx").on(t.grantId, t.spentOn),
+    index("grant_spending_person_idx").on(t.personId, t.spentOn),
+  ],
+);
+
+/**
+ * Treatment vouchers (app/domain/vouchers.ts): sessions of a controlled treatment, a value and an
+ * expiry, issued by the lead professional instead of money. Never changed after issue.
+ */
+export const vouchers = sqliteTable(
+  "vouchers",
+  {
+    id: id(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    treatment: text("treatment").notNull(),
+    sessions: integer("sessions").notNull(),
+    valuePence: integer("value_pence").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    issuedBy: text("issued_by")
+      .notNull()
+      .references(() => users.id),
+    issuedAt: text("issued_at").notNull(),
+  },
+  (t) => [index("vouchers_person_idx").on(t.personId), index("vouchers_issued_idx").on(t.issuedAt)],
+);
+
+/** Each provider the person chose for a voucher, newest in force (a switch is a new row). */
+export const voucherProviders = sqliteTable(
+  "voucher_providers",
+  {
+    id: id(),
+    voucherId: text("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    providerId: text("provider_id").notNull(),
+    chosenBy: text("chosen_by")
+      .notNull()
+      .references(() => users.id),
+    chosenAt: text("chosen_at").notNull(),
+  },
+  (t) => [
+    index("voucher_providers_voucher_idx").on(t.voucherId, t.chosenAt),
+    index("voucher_providers_person_idx").on(t.personId),
+  ],
+);
+
+/** A provider's claim against a voucher: sessions held and their cost, recorded by the lead professional. */
+export const voucherClaims = sqliteTable(
+  "voucher_claims",
+  {
+    id: id(),
+    voucherId: text("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id),
+    providerId: text("provider_id").notNull(),
+    sessions: integer("sessions").notNull(),
+    amountPence: integer("amount_pence").notNull(),
+    sessionDate: text("session_date").notNull(),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [
+    index("voucher_claims_voucher_idx").on(t.voucherId, t.sessionDate),
+    index("voucher_claims_person_idx").on(t.personId),
+  ],
+);

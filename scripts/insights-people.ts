@@ -51,6 +51,10 @@ export interface GeneratedPerson {
   reconsiderations?: string[];
   /** An earlier cycle reviewed at `at`, with each outcome rated at its start and at the review. */
   review?: { at: string; outcomes: { lifeAreaId: string; atStart: number; atReview: number }[] };
+  /** Small grants asked for at `at`, and where each stands. */
+  grants?: { at: string; state: "asked" | "granted" | "declined"; askedPence: number; grantedPence?: number }[];
+  /** Treatment vouchers issued at `issuedAt`, with the day of the first session claimed, if any. */
+  vouchers?: { issuedAt: string; firstSessionOn?: string }[];
 }
 
 // The one list of need areas (app/domain/rule-set.ts).
@@ -115,6 +119,19 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
       `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
+    grant: sqlite.prepare(
+      `INSERT INTO grants (id, person_id, purpose, how_it_helps, asked_pence, state, asked_by, asked_at, answer_by,
+         granted_pence, decision_reason, decided_by, decided_at) VALUES (?, ?, 'A class', 'It helps', ?, ?, ?, ?, ?, ?,
+         ?, ?, ?)`,
+    ),
+    voucher: sqlite.prepare(
+      `INSERT INTO vouchers (id, person_id, treatment, sessions, value_pence, expires_on, issued_by, issued_at)
+       VALUES (?, ?, 'cbt', 12, 84000, '2099-12-31', ?, ?)`,
+    ),
+    voucherClaim: sqlite.prepare(
+      `INSERT INTO voucher_claims (id, voucher_id, person_id, provider_id, sessions, amount_pence, session_date,
+         recorded_by, recorded_at) VALUES (?, ?, ?, 'example-wellbeing-therapies', 1, 6500, ?, ?, ?)`,
+    ),
     review: sqlite.prepare(
       `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
          held_by, held_at) VALUES (?, ?, '', '', '', '2099-01-01', ?, ?)`,
@@ -159,6 +176,30 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           leadId,
           b.at,
         );
+      }
+
+      for (const g of p.grants ?? []) {
+        const decided = g.state !== "asked";
+        insert.grant.run(
+          randomUUID(),
+          personId,
+          g.askedPence,
+          g.state,
+          userId,
+          g.at,
+          g.at.slice(0, 10),
+          g.grantedPence ?? null,
+          decided ? "A reason" : null,
+          decided ? leadId : null,
+          decided ? g.at : null,
+        );
+      }
+
+      for (const v of p.vouchers ?? []) {
+        const voucherId = randomUUID();
+        insert.voucher.run(voucherId, personId, leadId, v.issuedAt);
+        if (v.firstSessionOn)
+          insert.voucherClaim.run(randomUUID(), voucherId, personId, v.firstSessionOn, leadId, v.issuedAt);
       }
 
       // An earlier, reviewed cycle: its outcomes at the start and the ratings given when reflecting.

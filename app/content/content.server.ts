@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { grantRulesSchema } from "~/domain/grants";
 import { journeyFileSchema } from "~/domain/journey";
 import { moneyRulesSchema } from "~/domain/ledger";
 import { LANGUAGES, type Language } from "~/domain/localized";
@@ -75,6 +76,7 @@ export function loadContent(dir = contentDir()) {
     lifeAreas: readContentJson("life-areas.json", lifeAreasFileSchema, dir),
     planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
     money: readContentJson("money.json", moneyRulesSchema, dir),
+    grants: readContentJson("grants.json", grantRulesSchema, dir),
     teams: readContentJson("teams.json", teamsFileSchema, dir),
     urgentHelp: readContentJson("urgent-help.json", urgentHelpFileSchema, dir),
   };

@@ -35,6 +35,14 @@ export const RECORD_ACTIONS = [
   "see-spending-detail", // payees, notes and receipts of each payment (see maySeeSpendingDetail)
   "agree-contingency", // record the crisis contingency agreed at sign-off
   "choose-team", // choose the team or service that supports the person (their own act)
+  "place-in-category", // place the person in a category of the rule set in force, with a reason
+  "ask-to-look-again", // ask for a category placement to be looked at again
+  "apply-for-grant", // ask for a small grant
+  "decide-grant", // grant or decline a small grant, with a reason
+  "record-grant-spending", // record a payment from a granted small grant
+  "issue-voucher", // issue a treatment voucher instead of money
+  "choose-provider", // choose or switch the accredited provider of a voucher
+  "record-voucher-claim", // record a provider's claim against a voucher
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -53,6 +61,10 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "record-money",
     "see-spending-detail",
     "choose-team",
+    "ask-to-look-again",
+    "apply-for-grant",
+    "record-grant-spending",
+    "choose-provider",
   ],
   // Substitute decision-making (LPA, deputy, nominated person): may also submit and handle the money, never change access.
   "acting-for": [
@@ -64,12 +76,27 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "record-money",
     "see-spending-detail",
     "choose-team",
+    "ask-to-look-again",
+    "apply-for-grant",
+    "record-grant-spending",
+    "choose-provider",
   ],
   // Supported decision-making: view and edit drafts only.
   supporting: ["view-record", "edit-draft"],
   "peer-broker": ["view-record", "edit-draft"],
   // Records money only where an organisation holds it, sees payees only when shared (below).
-  "lead-professional": ["view-record", "assess", "sign-off", "review", "record-money", "agree-contingency"],
+  "lead-professional": [
+    "view-record",
+    "assess",
+    "sign-off",
+    "review",
+    "record-money",
+    "agree-contingency",
+    "place-in-category",
+    "decide-grant",
+    "issue-voucher",
+    "record-voucher-claim",
+  ],
   // A panel member of the person's team, only while the plan is referred (standingOf): the review and the decision.
   "team-member": ["sign-off"],
   none: [],

@@ -1,4 +1,12 @@
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey, type RuleSet } from "./rule-set";
+import {
+  INFORMAL_SUPPORT,
+  NEED_AREA_KEYS,
+  type Category,
+  type CategoryCombination,
+  type InformalSupport,
+  type NeedAreaKey,
+  type RuleSet,
+} from "./rule-set";
 
 /**
  * The indicative budget (docs/domain-guide.md, "The indicative budget"). Pure and deterministic: the same
@@ -14,6 +22,8 @@ import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type InformalSupport, type NeedAreaKe
 export type AllocationInput = {
   ratings: Readonly<Record<NeedAreaKey, number>>;
   informal: InformalSupport;
+  /** The category the lead professional placed the person in, for a rule set with categories. */
+  category?: string;
 };
 
 export const ALLOCATION_FLAGS = ["above-usual-maximum", "talk-it-through-first"] as const;
@@ -41,6 +51,8 @@ export type Allocation = {
   weeklyPence: number;
   flags: AllocationFlag[];
   explanation: ExplanationLine[];
+  /** The category whose amount the budget follows, when it does (null: the points-based amount). */
+  categoryId: string | null;
 };
 
 /** Bad input: a need area without a rating, a rating outside 0..4, an unknown informal answer. */
@@ -62,7 +74,10 @@ type CompiledRuleSet = {
   id: string;
   weights: number[];
   nhsShares: number[];
-  tariff: Tariff;
+  /** Null for a rule set of categories alone. */
+  tariff: Tariff | null;
+  categories: ReadonlyMap<string, Category> | null;
+  combination: CategoryCombination | null;
   maximumPounds: number;
   multipliers: Record<InformalSupport, number>;
 };
@@ -85,16 +100,19 @@ function compile(ruleSet: RuleSet): CompiledRuleSet {
     weights.push(weight);
     nhsShares.push(share);
   }
-  let tariff: Tariff;
+  let tariff: Tariff | null = null;
   if (ruleSet.bands) tariff = { kind: "bands", bands: ruleSet.bands };
   else if (ruleSet.pricePerPointPounds !== undefined && ruleSet.threshold !== undefined)
     tariff = { kind: "price", pricePounds: ruleSet.pricePerPointPounds, threshold: ruleSet.threshold };
-  else throw new Error(`Rule set ${ruleSet.id} has neither a price per point and threshold nor bands`);
+  else if (!ruleSet.categories)
+    throw new Error(`Rule set ${ruleSet.id} has no price per point and threshold, no bands and no categories`);
   const result: CompiledRuleSet = {
     id: ruleSet.id,
     weights,
     nhsShares,
     tariff,
+    categories: ruleSet.categories ? new Map(ruleSet.categories.map((c) => [c.id, c])) : null,
+    combination: ruleSet.categoryCombination ?? null,
     maximumPounds: ruleSet.usualMaximumPounds,
     multipliers: ruleSet.informalMultipliers,
   };
@@ -137,7 +155,7 @@ export function hundredthsToString(hundredths: number): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function readRatings(input: AllocationInput): number[] {
+function readRatings(input: AllocationInput, rules: CompiledRuleSet): number[] {
   const problems: string[] = [];
   const ratings: number[] = [];
   const given = input.ratings as Readonly<Record<string, unknown>>;
@@ -153,52 +171,30 @@ function readRatings(input: AllocationInput): number[] {
   }
   if (!(INFORMAL_SUPPORT as readonly string[]).includes(input.informal))
     problems.push(`informal: must be one of ${INFORMAL_SUPPORT.join(", ")}`);
+  if (input.category !== undefined) {
+    if (!rules.categories) problems.push(`category: rule set ${rules.id} has no categories`);
+    else if (!rules.categories.has(input.category))
+      problems.push(`category: "${input.category}" is not a category of rule set ${rules.id}`);
+  }
   if (problems.length) throw new AllocationInputError(problems);
   return ratings;
 }
 
-/** Step 7 names these two need areas. */
-const TALK_FIRST_AREAS: readonly NeedAreaKey[] = ["keeping-safe", "others-safety"];
+/** What a part of the calculation came to, in whole pounds, with the lines that explain it. */
+type Part = { eligible: boolean; nhs: number; council: number; lines: ExplanationLine[] };
 
-/**
- * Works out the indicative budget, following docs/domain-guide.md ("The indicative budget") step by step.
- * Explanation lines: one per need area rated above 0 (a 0 adds nothing and would only lengthen the
- * page; every rating is shown elsewhere), then one per step that applied. Throws
- * AllocationInputError for bad input.
- */
-export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Allocation {
-  const rules = compile(ruleSet);
-  const ratings = readRatings(input);
+/** Steps 2 and 4 (price per point), or their banded replacement. */
+function pointsPart(
+  tariff: Tariff,
+  sums: { points: number; nhsHundredths: number; councilHundredths: number },
+  multiplier: number,
+  informalLine: (councilPounds: number) => ExplanationLine,
+): Part {
+  const { points, nhsHundredths, councilHundredths } = sums;
   const lines: ExplanationLine[] = [];
-  const flags: AllocationFlag[] = [];
-
-  // Step 1 (and the sum of step 3, in hundredths of a point).
-  let points = 0;
-  let nhsHundredths = 0;
-  for (let i = 0; i < NEED_AREA_KEYS.length; i++) {
-    const rating = ratings[i]!;
-    if (rating === 0) continue;
-    const weight = rules.weights[i]!;
-    const areaPoints = weight * rating;
-    points += areaPoints;
-    nhsHundredths += areaPoints * rules.nhsShares[i]!;
-    const area = NEED_AREA_KEYS[i]!;
-    lines.push({ key: "line.needArea", params: { area, rating, weight, points: areaPoints, count: areaPoints } });
-  }
-  const councilHundredths = points * 100 - nhsHundredths;
-  lines.push({ key: "line.totalPoints", params: { points, count: points } });
-
-  const multiplier = rules.multipliers[input.informal];
-  const informalLine = (councilPounds: number): ExplanationLine => ({
-    key: `line.informal.${input.informal}`,
-    params: { percent: multiplier, councilPence: councilPounds * 100 },
-  });
-
-  // Steps 2 and 4, or their banded replacement. Amounts here are whole pounds.
   let eligible = false;
   let nhs = 0;
   let council = 0;
-  const { tariff } = rules;
   if (tariff.kind === "price") {
     const price = tariff.pricePounds;
     eligible = points >= tariff.threshold;
@@ -268,6 +264,117 @@ export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Alloca
     }
   }
 
+  return { eligible, nhs, council, lines };
+}
+
+/**
+ * The third form: the category's yearly amount, split by its NHS share, the council part adjusted by
+ * the informal-support multiplier, as the bands split theirs: `nhs = round10(amount × share%)`,
+ * `council = round10((amount − amount × share%) × multiplier%)`, exact, each rounded once.
+ */
+function categoryPart(
+  category: Category,
+  multiplier: number,
+  informalLine: (councilPounds: number) => ExplanationLine,
+): Part {
+  const amount = category.amountPounds;
+  const lines: ExplanationLine[] = [];
+  if (amount === 0) {
+    lines.push({ key: "line.categoryNoBudget", params: { category: category.id } });
+    return { eligible: false, nhs: 0, council: 0, lines };
+  }
+  lines.push({ key: "line.category", params: { category: category.id, amountPence: amount * 100 } });
+  const nhs = round10(amount * category.nhsShare, 100);
+  lines.push({
+    key: "line.categoryNhsPart",
+    params: { percent: category.nhsShare, amountPence: amount * 100, nhsPence: nhs * 100 },
+  });
+  const council = round10(amount * (100 - category.nhsShare) * multiplier, 100 * 100);
+  lines.push({
+    key: "line.categoryCouncilPart",
+    params: { percent: 100 - category.nhsShare, amountPence: amount * 100 },
+  });
+  lines.push(informalLine(council));
+  return { eligible: true, nhs, council, lines };
+}
+
+/** Step 7 names these two need areas. */
+const TALK_FIRST_AREAS: readonly NeedAreaKey[] = ["keeping-safe", "others-safety"];
+
+/**
+ * Works out the indicative budget, following docs/domain-guide.md ("The indicative budget") step by step.
+ * Explanation lines: one per need area rated above 0 (a 0 adds nothing and would only lengthen the
+ * page; every rating is shown elsewhere), then one per step that applied. Throws
+ * AllocationInputError for bad input.
+ */
+export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Allocation {
+  const rules = compile(ruleSet);
+  const ratings = readRatings(input, rules);
+  const lines: ExplanationLine[] = [];
+  const flags: AllocationFlag[] = [];
+
+  // Step 1 (and the sum of step 3, in hundredths of a point).
+  let points = 0;
+  let nhsHundredths = 0;
+  for (let i = 0; i < NEED_AREA_KEYS.length; i++) {
+    const rating = ratings[i]!;
+    if (rating === 0) continue;
+    const weight = rules.weights[i]!;
+    const areaPoints = weight * rating;
+    points += areaPoints;
+    nhsHundredths += areaPoints * rules.nhsShares[i]!;
+    const area = NEED_AREA_KEYS[i]!;
+    lines.push({ key: "line.needArea", params: { area, rating, weight, points: areaPoints, count: areaPoints } });
+  }
+  const councilHundredths = points * 100 - nhsHundredths;
+  lines.push({ key: "line.totalPoints", params: { points, count: points } });
+
+  const multiplier = rules.multipliers[input.informal];
+  const informalLine = (councilPounds: number): ExplanationLine => ({
+    key: `line.informal.${input.informal}`,
+    params: { percent: multiplier, councilPence: councilPounds * 100 },
+  });
+
+  // Steps 2 and 4 (or the bands' replacement), and the category form. Amounts here are whole pounds.
+  const sums = { points, nhsHundredths, councilHundredths };
+  const category = input.category === undefined ? undefined : rules.categories?.get(input.category);
+  const byPoints = rules.tariff ? pointsPart(rules.tariff, sums, multiplier, informalLine) : null;
+  const byCategory = category ? categoryPart(category, multiplier, informalLine) : null;
+  let chosen: Part;
+  let categoryId: string | null = null;
+  if (byCategory && byPoints && rules.combination === "larger") {
+    // Both are worked out and shown; the larger total counts (a tie takes the category).
+    const categoryTotal = byCategory.nhs + byCategory.council;
+    const pointsTotal = byPoints.nhs + byPoints.council;
+    const takeCategory = categoryTotal >= pointsTotal;
+    chosen = takeCategory ? byCategory : byPoints;
+    categoryId = takeCategory ? category!.id : null;
+    lines.push(...byPoints.lines, ...byCategory.lines);
+    lines.push({
+      key: takeCategory ? "line.largerIsCategory" : "line.largerIsPoints",
+      params: {
+        category: category!.id,
+        categoryAmountPence: categoryTotal * 100,
+        pointsAmountPence: pointsTotal * 100,
+      },
+    });
+  } else if (byCategory) {
+    // Categories alone, or "category-when-placed": the category's amount once the person is placed.
+    chosen = byCategory;
+    categoryId = category!.id;
+    lines.push(...byCategory.lines);
+  } else if (byPoints) {
+    chosen = byPoints;
+    lines.push(...byPoints.lines);
+  } else {
+    // A rule set of categories alone, and the person is not yet placed in one.
+    chosen = { eligible: false, nhs: 0, council: 0, lines: [] };
+    lines.push({ key: "line.noCategory", params: {} });
+  }
+  const eligible = chosen.eligible;
+  let nhs = chosen.nhs;
+  let council = chosen.council;
+
   // Steps 5 and 6.
   let total = nhs + council;
   if (eligible) {
@@ -315,6 +422,7 @@ export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Alloca
     weeklyPence: weekly,
     flags,
     explanation: lines,
+    categoryId,
   };
 }
 
@@ -324,12 +432,13 @@ export function allocateBudget(ruleSet: RuleSet, input: AllocationInput): Alloca
  */
 export function explanationParams(
   line: ExplanationLine,
-  format: { money: (pence: number) => string; area: (key: NeedAreaKey) => string },
+  format: { money: (pence: number) => string; area: (key: NeedAreaKey) => string; category?: (id: string) => string },
 ): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(line.params)) {
     if (name.endsWith("Pence") && typeof value === "number") out[name.slice(0, -"Pence".length)] = format.money(value);
     else if (name === "area" && typeof value === "string") out.area = format.area(value as NeedAreaKey);
+    else if (name === "category" && typeof value === "string") out.category = format.category?.(value) ?? value;
     else out[name] = value;
   }
   return out;

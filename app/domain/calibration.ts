@@ -18,6 +18,8 @@ export type CalibrationRow = {
   /** Pounds and pence, e.g. "230.77". */
   weekly: string;
   flags: AllocationFlag[];
+  /** The category whose amount the budget follows, when it does (a rule set with categories). */
+  category?: string;
 };
 
 /** A row that could not be worked out; `line` counts from 1 = the header. */
@@ -40,8 +42,9 @@ export function penceToPoundsString(pence: number): string {
 export type CalibrationColumns = { width: number; index: (name: string) => number };
 
 /**
- * Checks a calibration file's header: `case`, every need-area key and `informal`, in any order,
- * each once and nothing else. Throws CalibrationFileError naming every problem.
+ * Checks a calibration file's header: `case`, every need-area key and `informal`, and optionally
+ * `category` (the category id each case is placed in, empty for none), in any order, each once and
+ * nothing else. Throws CalibrationFileError naming every problem.
  */
 export function calibrationColumns(
   header: readonly string[],
@@ -50,7 +53,8 @@ export function calibrationColumns(
   const wanted = ["case", ...needAreaKeys, "informal"];
   const problems: string[] = [];
   for (const name of wanted) if (!header.includes(name)) problems.push(`column ${name} is missing`);
-  for (const name of header) if (!wanted.includes(name)) problems.push(`column "${name}" is not expected`);
+  for (const name of header)
+    if (!wanted.includes(name) && name !== "category") problems.push(`column "${name}" is not expected`);
   header.forEach((name, i) => {
     if (header.indexOf(name) !== i) problems.push(`column ${name} appears twice`);
   });
@@ -81,9 +85,14 @@ export function calibrateRow(
   if (!(INFORMAL_SUPPORT as readonly string[]).includes(informal))
     rowProblems.push(`informal is "${informal}"; it must be one of ${INFORMAL_SUPPORT.join(", ")}`);
   if (rowProblems.length) return { ok: false, message: rowProblems.join("; ") };
+  // A rule set without categories works the case out by points alone, so a file with a category
+  // column can be tried against the rule set in force whatever its form.
+  const categoryAt = columns.index("category");
+  const placed = categoryAt >= 0 ? fields[categoryAt]! : "";
+  const category = placed !== "" && ruleSet.categories ? placed : undefined;
   let result;
   try {
-    result = allocateBudget(ruleSet, { ratings, informal: informal as InformalSupport });
+    result = allocateBudget(ruleSet, { ratings, informal: informal as InformalSupport, category });
   } catch (error) {
     if (!(error instanceof AllocationInputError)) throw error;
     return { ok: false, message: error.problems.join("; ") };
@@ -99,6 +108,7 @@ export function calibrateRow(
       total: result.totalPence / 100,
       weekly: penceToPoundsString(result.weeklyPence),
       flags: result.flags,
+      ...(result.categoryId ? { category: result.categoryId } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { journeyStages, STAGES, type JourneyFacts, type Stage } from "~/domain/journey";
+import { GRANT_STATES, type GrantState } from "~/domain/grants";
 import { ITEM_KINDS, yearlyCostPence, type ItemKind } from "~/domain/plan";
 
 /**
@@ -317,6 +318,70 @@ export function signOffFigures(rows: readonly DecisionRow[], reconsiderations: n
       new Set(rows.map((r) => r.personKey)).size,
     ),
     reconsiderations: countCell(reconsiderations),
+  };
+}
+
+// ---- small grants (for people below the threshold)
+
+export interface GrantInsightRow {
+  personKey: string;
+  state: GrantState;
+  grantedPence: number | null;
+}
+
+export interface GrantFigures {
+  /** Applications made in the period, by where they stand now. */
+  applications: Count;
+  byState: Record<GrantState, Count>;
+  /** The sum granted, withheld when fewer than SMALLEST_SHOWN people were granted one. */
+  grantedPence: Figure;
+  grantedPeople: Count;
+}
+
+export function grantFigures(rows: readonly GrantInsightRow[]): GrantFigures {
+  const counts = Object.fromEntries(
+    GRANT_STATES.map((state) => [state, rows.filter((r) => r.state === state).length]),
+  ) as Record<GrantState, number>;
+  const table = countTable(GRANT_STATES, counts);
+  const granted = rows.filter((r) => r.state === "granted");
+  const people = new Set(granted.map((r) => r.personKey)).size;
+  return {
+    applications: table.total,
+    byState: table.cells,
+    grantedPence: people >= SMALLEST_SHOWN ? show(granted.reduce((sum, r) => sum + (r.grantedPence ?? 0), 0)) : hidden,
+    grantedPeople: countCell(people),
+  };
+}
+
+// ---- treatment vouchers
+
+export const VOUCHER_TAKE_UP = ["taken-up", "not-yet"] as const;
+export type VoucherTakeUp = (typeof VOUCHER_TAKE_UP)[number];
+
+export interface VoucherInsightRow {
+  personKey: string;
+  issuedAt: string;
+  /** The day of the first session claimed, or null while none has been. */
+  firstSessionOn: string | null;
+}
+
+export interface VoucherFigures {
+  issued: Count;
+  byTakeUp: Record<VoucherTakeUp, Count>;
+  /** Days from issue to the first session, for vouchers taken up. */
+  daysToFirstSession: Spread;
+}
+
+export function voucherFigures(rows: readonly VoucherInsightRow[]): VoucherFigures {
+  const taken = rows.filter((r) => r.firstSessionOn !== null);
+  const table = countTable(VOUCHER_TAKE_UP, { "taken-up": taken.length, "not-yet": rows.length - taken.length });
+  return {
+    issued: table.total,
+    byTakeUp: table.cells,
+    daysToFirstSession: spreadOf(
+      taken.map((r) => Math.max(0, daysBetween(r.issuedAt.slice(0, 10), r.firstSessionOn!))),
+      new Set(taken.map((r) => r.personKey)).size,
+    ),
   };
 }
 

@@ -106,6 +106,31 @@ const bandSchema = z
   .strict();
 export type Band = z.infer<typeof bandSchema>;
 
+/**
+ * Third form: categories (care clusters, mental-health currency groups). The lead professional
+ * places the person in one, with a reason; the money follows the category.
+ */
+const categorySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "must be lower-case letters, digits and hyphens" }),
+    name: localizedText,
+    /** Who the category fits, in a sentence the person and the lead professional read. */
+    fits: localizedText.optional(),
+    amountPounds: pounds.multipleOf(10, { error: "must be a multiple of 10 (whole pounds a year)" }),
+    /** Percentage of the category's amount paid from NHS money; the rest is the council's. */
+    nhsShare: percent,
+  })
+  .strict();
+export type Category = z.infer<typeof categorySchema>;
+
+/**
+ * How a category amount meets the points-based amount, when a rule set has both (said in content):
+ * "larger": the larger of the two totals (the category as a floor; a tie takes the category);
+ * "category-when-placed": the category's amount once the person is placed, the points-based amount until then.
+ */
+export const CATEGORY_COMBINATIONS = ["larger", "category-when-placed"] as const;
+export type CategoryCombination = (typeof CATEGORY_COMBINATIONS)[number];
+
 export const ruleSetSchema = z
   .object({
     translationStatus: z.string().optional(),
@@ -117,6 +142,11 @@ export const ruleSetSchema = z
     threshold: wholeNumber(1, MAX_POINTS, "points").optional(),
     /** Second form: point bands, inclusive, in order, no gaps or overlaps. Replaces price and threshold. */
     bands: z.array(bandSchema).min(1, { error: "must have at least one band" }).optional(),
+    /** Third form: categories, alone or combined with the first or second form (categoryCombination). */
+    categories: z.array(categorySchema).min(1, { error: "must have at least one category" }).optional(),
+    categoryCombination: z
+      .enum(CATEGORY_COMBINATIONS, { error: `must be one of ${CATEGORY_COMBINATIONS.join(", ")}` })
+      .optional(),
     // A multiple of £10, as every amount is: step 6 then never rounds the NHS part above it.
     usualMaximumPounds: wholeNumber(10, MAX_POUNDS, "whole pounds a year").multipleOf(10, {
       error: "must be a multiple of 10 (whole pounds a year)",
@@ -138,7 +168,16 @@ export const ruleSetSchema = z
       });
       return;
     }
+    if (rules.categories !== undefined) checkCategories(rules, priced || rules.bands !== undefined, ctx);
+    else if (rules.categoryCombination !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["categoryCombination"],
+        message: "is only for a rule set with categories",
+      });
     if (rules.bands === undefined) {
+      // A rule set of categories alone has no price, threshold or bands.
+      if (rules.categories !== undefined && !priced) return;
       for (const field of ["pricePerPointPounds", "threshold"] as const) {
         if (rules[field] === undefined) {
           ctx.addIssue({ code: "custom", path: [field], message: "is required when there are no bands" });
@@ -198,6 +237,31 @@ function plainMessage(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+function checkCategories(
+  rules: { categories?: Category[]; categoryCombination?: CategoryCombination },
+  withPoints: boolean,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  (rules.categories ?? []).forEach((category, i) => {
+    if (seen.has(category.id))
+      ctx.addIssue({ code: "custom", path: ["categories", i, "id"], message: `${category.id} appears twice` });
+    seen.add(category.id);
+  });
+  if (withPoints && rules.categoryCombination === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["categoryCombination"],
+      message: `is required when categories sit beside a price per point or bands (${CATEGORY_COMBINATIONS.join(" or ")})`,
+    });
+  if (!withPoints && rules.categoryCombination !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["categoryCombination"],
+      message: "is only for categories beside a price per point or bands",
+    });
 }
 
 function checkBands(bands: Band[], ctx: z.RefinementCtx): void {

@@ -49,8 +49,14 @@ type DraftFields = Record<string, string | undefined>;
 /** A typed number, or undefined for an empty box (the schema then says what is missing). */
 const num = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : Number(v.trim()));
 
-/** The form's boxes as a rule-set candidate; `base` gives what the form does not edit (id, dates). */
-export function draftCandidate(v: DraftFields, base: { id: string; publishedOn: string; translationStatus?: string }) {
+/**
+ * The form's boxes as a rule-set candidate; `base` gives what the form does not edit (id, dates, and
+ * categories with how they combine: those change by uploading a file).
+ */
+export function draftCandidate(
+  v: DraftFields,
+  base: Pick<RuleSet, "id" | "publishedOn" | "translationStatus" | "categories" | "categoryCombination">,
+) {
   const table = (field: (key: string) => string) => {
     const out: Record<string, number | undefined> = {};
     for (const key of NEED_AREA_KEYS) if (num(v[field(key)]) !== undefined) out[key] = num(v[field(key)]);
@@ -65,6 +71,8 @@ export function draftCandidate(v: DraftFields, base: { id: string; publishedOn: 
     weights: table(weightField),
     nhsShares: table(shareField),
     informalMultipliers: Object.fromEntries(INFORMAL_SUPPORT.map((a) => [a, num(v[multiplierField(a)])])),
+    ...(base.categories ? { categories: base.categories } : {}),
+    ...(base.categoryCombination ? { categoryCombination: base.categoryCombination } : {}),
   };
   if (v.tariff === "bands") {
     let last = -1;

@@ -93,7 +93,8 @@ export type AllocationRecord = Pick<
 > & {
   id: string;
   basis: "self" | "agreed";
-  inputs: { ratings: RatingInput[]; informal: InformalSupport };
+  /** `category`: the category the person was placed in, when the rule set has categories. */
+  inputs: { ratings: RatingInput[]; informal: InformalSupport; category?: string };
   createdAt: string;
   createdBy: string;
 };
@@ -114,12 +115,16 @@ export function calculateBudget(
   const ruleSet = findRuleSet(ruleSetId);
   if (!ruleSet) throw new Error(`No rule set ${ruleSetId}`);
   const ratings = ratingInputs(answersOf(assessment.id), agreedOf(assessment.id), basis === "agreed");
-  const result = allocateBudget(ruleSet, { ratings: ratingsRecord(ratings), informal: assessment.informal });
+  // A placement counts under a rule set that has the category (a rule set in force later may not).
+  const category = ruleSet.categories?.some((c) => c.id === assessment.categoryId)
+    ? (assessment.categoryId ?? undefined)
+    : undefined;
+  const result = allocateBudget(ruleSet, { ratings: ratingsRecord(ratings), informal: assessment.informal, category });
   const record: AllocationRecord = {
     id: randomUUID(),
     basis,
     ruleSetId: result.ruleSetId,
-    inputs: { ratings, informal: assessment.informal },
+    inputs: { ratings, informal: assessment.informal, ...(category ? { category } : {}) },
     eligible: result.eligible,
     points: result.points,
     nhsPence: result.nhsPence,

@@ -1,5 +1,7 @@
 import type {
   BudgetRow,
+  GrantInsightRow,
+  VoucherInsightRow,
   DecisionKind,
   DecisionRow,
   OutcomeChangeRow,
@@ -215,4 +217,25 @@ export function outcomeChangeRows(period: Period, scope: InsightsScope): Outcome
          AND ${inScope("p.person_id")}`,
     )
     .all(bounds(period, scope)) as (OutcomeChangeRow & { outcomeId: string })[];
+}
+
+/** The small grants asked for in the period, with where each stands now. */
+export async function grantRows(period: Period, scope: InsightsScope): Promise<GrantInsightRow[]> {
+  return db()
+    .$client.prepare(
+      `SELECT person_id AS personKey, state, granted_pence AS grantedPence FROM grants
+       WHERE asked_at >= @from AND asked_at < @to AND ${inScope("person_id")}`,
+    )
+    .all(bounds(period, scope)) as GrantInsightRow[];
+}
+
+/** The treatment vouchers issued in the period, with the day of the first session claimed against each. */
+export async function voucherRows(period: Period, scope: InsightsScope): Promise<VoucherInsightRow[]> {
+  return db()
+    .$client.prepare(
+      `SELECT v.person_id AS personKey, v.issued_at AS issuedAt,
+         (SELECT min(c.session_date) FROM voucher_claims c WHERE c.voucher_id = v.id) AS firstSessionOn
+       FROM vouchers v WHERE v.issued_at >= @from AND v.issued_at < @to AND ${inScope("v.person_id")}`,
+    )
+    .all(bounds(period, scope)) as VoucherInsightRow[];
 }

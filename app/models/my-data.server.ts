@@ -18,6 +18,9 @@ import {
 } from "../../db/schema";
 import { db } from "~/lib/db.server";
 import { allBudgets } from "./assessment.server";
+import { categoryHistoryOf } from "./categories.server";
+import { grantHistoryOf } from "./grants.server";
+import { voucherHistoryOf } from "./vouchers.server";
 import { auditLinesOf } from "./audit.server";
 import { moneyRecordsOf } from "./money.server";
 import { allPlans, planSectionVersions } from "./plan.server";
@@ -39,6 +42,13 @@ export const EXPORT_PLACE_OF_TABLE: Record<string, string> = {
   assessment_answers: "assessments[].answers",
   agreed_ratings: "assessments[].agreedRatings",
   allocations: "budgets",
+  category_placements: "categories.placements",
+  category_review_requests: "categories.requestsToLookAgain",
+  grants: "smallGrants",
+  grant_spending: "smallGrants[].spending",
+  vouchers: "vouchers",
+  voucher_providers: "vouchers[].providers",
+  voucher_claims: "vouchers[].claims",
   plans: "plans",
   plan_sections: "plans[].sections",
   plan_section_history: "plans[].sectionHistory",
@@ -228,6 +238,12 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         })),
       })),
     ),
+    // Categories the lead professional placed the person in, why, and every request to look again.
+    categories: await categoryHistoryOf(personId),
+    // Small grants asked for, each answer with its reason, and what was spent from a grant.
+    smallGrants: await grantHistoryOf(personId),
+    // Treatment vouchers issued, each provider chosen and each claim against them.
+    vouchers: await voucherHistoryOf(personId),
     // Emails sent to the account's address: each only ever says there is something to look at.
     emails: account
       ? (await db().select().from(outbox).where(eq(outbox.toEmail, account.email))).map((m) => ({

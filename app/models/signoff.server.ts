@@ -136,7 +136,7 @@ function peopleToTell(personId: string, personUserId: string): string[] {
 }
 
 /** Tells the person's lead professional (if they have one) that something about this person needs them. */
-function tellLeadProfessional(who: Actor, kind: string, page: string): void {
+export function tellLeadProfessional(who: Actor, kind: string, page: string): void {
   if (who.person.leadProfessionalId)
     notifyWithEmail(who.person.leadProfessionalId, kind, { name: who.personName }, `/people/${who.person.id}${page}`);
 }

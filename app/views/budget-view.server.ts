@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { content } from "~/content/content.server";
 import { explanationParams } from "~/domain/allocation";
-import type { Language } from "~/domain/localized";
+import type { Language, LocalizedText } from "~/domain/localized";
 import type { NeedAreaKey } from "~/domain/rule-set";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { AllocationRecord } from "~/models/assessment.server";
@@ -22,8 +22,16 @@ export function needAreaTitle(key: string, lang: Language): string {
   return content().needAreas.needAreas.find((a) => a.key === key)?.title[lang] ?? key;
 }
 
-/** A stored calculation as the person reads it: figures, every explanation line, flags, when and how. */
-export function budgetView(record: AllocationRecord, lang: Language, t: TFunction) {
+/**
+ * A stored calculation as the person reads it: figures, every explanation line, flags, when and how.
+ * `categoryNames`: the names of its rule set's categories, for a rule set of the third form.
+ */
+export function budgetView(
+  record: AllocationRecord,
+  lang: Language,
+  t: TFunction,
+  categoryNames: ReadonlyMap<string, LocalizedText> = new Map(),
+) {
   const money = (pence: number) => formatMoney(pence, lang);
   const ruleSet = ruleSetNameAndDate(record.ruleSetId);
   const names = userNames(record.inputs.ratings.map((r) => r.agreedBy).filter((id): id is string => Boolean(id)));
@@ -41,7 +49,14 @@ export function budgetView(record: AllocationRecord, lang: Language, t: TFunctio
     ruleSetId: record.ruleSetId,
     ruleSetDate: ruleSet.date ? formatDate(ruleSet.date, lang) : null,
     lines: record.explanation.map((line) =>
-      t(line.key, { ns: "allocation", ...explanationParams(line, { money, area: (key) => needAreaTitle(key, lang) }) }),
+      t(line.key, {
+        ns: "allocation",
+        ...explanationParams(line, {
+          money,
+          area: (key) => needAreaTitle(key, lang),
+          category: (id) => categoryNames.get(id)?.[lang] ?? id,
+        }),
+      }),
     ),
     flags: record.flags.map((flag) => ({
       flag,

@@ -5,7 +5,10 @@ import {
   csvLine,
   DECISION_KINDS,
   FUNDED_KINDS,
+  grantFigures,
   outcomeFigures,
+  VOUCHER_TAKE_UP,
+  voucherFigures,
   SECTORS,
   signOffFigures,
   spendFigures,
@@ -16,6 +19,7 @@ import {
   type Spread,
 } from "~/domain/insights";
 import { parseCalendarDate, toIsoDate } from "~/domain/dates";
+import { GRANT_STATES } from "~/domain/grants";
 import type { Language } from "~/domain/languages";
 import { periodSchema } from "~/forms/insights";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -24,7 +28,9 @@ import { parseFormValues } from "~/lib/forms.server";
 import {
   budgetRows,
   decisionRows,
+  grantRows,
   outcomeChangeRows,
+  voucherRows,
   plannedItemRows,
   stageRows,
   type InsightsScope,
@@ -56,7 +62,7 @@ export function periodFrom(url: URL, now = new Date()): { period: Period; values
 // ---------------------------------------------------------------- the figures
 
 /** Every figure for one scope and period, already through disclosure control. */
-export function insightsReport(period: Period, scope: InsightsScope, now = new Date()) {
+export async function insightsReport(period: Period, scope: InsightsScope, now = new Date()) {
   const end = parseCalendarDate(period.to)!;
   end.setUTCDate(end.getUTCDate() + 1);
   const asOf = (end < now ? end : now).toISOString();
@@ -68,13 +74,15 @@ export function insightsReport(period: Period, scope: InsightsScope, now = new D
     budgets: budgetFigures(budgetRows(period, scope)),
     spend: spendFigures(spend.items, spend.plans),
     signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
+    grants: grantFigures(await grantRows(period, scope)),
+    vouchers: voucherFigures(await voucherRows(period, scope)),
     outcomes: outcomeFigures(
       outcomeChangeRows(period, scope),
       content().lifeAreas.areas.map((area) => area.id),
     ),
   };
 }
-export type InsightsReport = ReturnType<typeof insightsReport>;
+export type InsightsReport = Awaited<ReturnType<typeof insightsReport>>;
 
 // ---------------------------------------------------------------- downloads: one flat list of figures
 
@@ -86,7 +94,17 @@ export interface InsightsRecord {
   figure: string;
   group: string;
   measure: string;
-  unit: "people" | "plans" | "decisions" | "versions" | "pence a year" | "pence" | "days" | "rating points";
+  unit:
+    | "people"
+    | "plans"
+    | "decisions"
+    | "versions"
+    | "pence a year"
+    | "pence"
+    | "days"
+    | "rating points"
+    | "applications"
+    | "vouchers";
   value: number | typeof FEWER_THAN_5 | typeof WITHHELD;
 }
 
@@ -226,6 +244,46 @@ export function insightsRecords(report: InsightsReport): InsightsRecord[] {
     unit: "versions",
     value: countValue(signOff.reconsiderations),
   });
+  records.push({
+    figure: "small grants",
+    group: "all",
+    measure: "count",
+    unit: "applications",
+    value: countValue(report.grants.applications),
+  });
+  for (const state of GRANT_STATES)
+    records.push({
+      figure: "small grants",
+      group: state,
+      measure: "count",
+      unit: "applications",
+      value: countValue(report.grants.byState[state]),
+    });
+  records.push({
+    figure: "small grants",
+    group: "granted",
+    measure: "sum",
+    unit: "pence",
+    value: figureValue(report.grants.grantedPence),
+  });
+  records.push({
+    figure: "treatment vouchers",
+    group: "all",
+    measure: "count",
+    unit: "vouchers",
+    value: countValue(report.vouchers.issued),
+  });
+  for (const takeUp of VOUCHER_TAKE_UP)
+    records.push({
+      figure: "treatment vouchers",
+      group: takeUp,
+      measure: "count",
+      unit: "vouchers",
+      value: countValue(report.vouchers.byTakeUp[takeUp]),
+    });
+  records.push(
+    ...spreadRecords("days from voucher to first session", "all", report.vouchers.daysToFirstSession, "days"),
+  );
   for (const area of outcomes)
     records.push(...spreadRecords("change in outcome rating", area.lifeAreaId, area.change, "rating points"));
   return records;
@@ -389,6 +447,41 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
         { label: t("insights:signOff.medianDays"), cells: [days(signOff.daysToDecision.median)] },
         { label: t("insights:signOff.ninetiethDays"), cells: [days(signOff.daysToDecision.ninetieth)] },
         { label: t("insights:signOff.people"), cells: [count(signOff.daysToDecision.people)] },
+      ],
+      notes: [],
+    },
+    {
+      id: "grants",
+      title: t("grants:insights.title"),
+      how: t("grants:insights.how"),
+      chartTitle: t("grants:insights.chart"),
+      bars: GRANT_STATES.map((state) => countBar(t(`grants:insights.states.${state}`), report.grants.byState[state])),
+      columns: [t("grants:insights.what"), t("grants:insights.number")],
+      rows: [
+        ...GRANT_STATES.map((state) => ({
+          label: t(`grants:insights.states.${state}`),
+          cells: [count(report.grants.byState[state])],
+        })),
+        { label: t("insights:total"), cells: [count(report.grants.applications)] },
+        { label: t("grants:insights.grantedPeople"), cells: [count(report.grants.grantedPeople)] },
+        { label: t("grants:insights.grantedSum"), cells: [money(report.grants.grantedPence)] },
+      ],
+      notes: [],
+    },
+    {
+      id: "vouchers",
+      title: t("vouchers:insights.title"),
+      how: t("vouchers:insights.how"),
+      chartTitle: t("vouchers:insights.chart"),
+      bars: VOUCHER_TAKE_UP.map((k) => countBar(t(`vouchers:insights.takeUp.${k}`), report.vouchers.byTakeUp[k])),
+      columns: [t("vouchers:insights.what"), t("vouchers:insights.number")],
+      rows: [
+        ...VOUCHER_TAKE_UP.map((k) => ({
+          label: t(`vouchers:insights.takeUp.${k}`),
+          cells: [count(report.vouchers.byTakeUp[k])],
+        })),
+        { label: t("insights:total"), cells: [count(report.vouchers.issued)] },
+        { label: t("vouchers:insights.medianDays"), cells: [days(report.vouchers.daysToFirstSession.median)] },
       ],
       notes: [],
     },

@@ -34,6 +34,19 @@ const ON_ASHAS_RECORD: Record<string, { loader?: Actor[]; action?: Actor[] }> = 
   "routes/assessment/check": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/assessment/agree": { loader: ["jo"], action: ["jo"] },
   "routes/budget/budget": { loader: ["asha", "ravi", "sam", "jo"] },
+  // Categories: only the lead professional places; the person, or whoever acts for them, asks to look again.
+  "routes/budget/category": { loader: ["jo"], action: ["jo"] },
+  "routes/budget/look-again": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
+  // Small grants: everyone who sees the record sees them; the person (or who acts for them) applies.
+  "routes/grants/grants": { loader: ["asha", "ravi", "sam", "jo"] },
+  "routes/grants/apply": { loader: ["asha", "ravi"], action: ["asha", "ravi"] },
+  // A grant id that is not Asha's answers 404 to everyone; who may open, decide and spend from a real
+  // one is in tests/browser/funding.test.ts ("small grants").
+  "routes/grants/grant": { loader: [], action: [] },
+  // Treatment vouchers: everyone who sees the record sees them; the lead professional issues one. A voucher
+  // id that is not Asha's answers 404 to everyone; a real one is in tests/browser/funding.test.ts ("vouchers").
+  "routes/vouchers/vouchers": { loader: ["asha", "ravi", "sam", "jo"], action: ["jo"] },
+  "routes/vouchers/voucher": { loader: [], action: [] },
   "routes/plan/plan": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/outcomes": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
   "routes/plan/items": { loader: ["asha", "ravi", "sam", "jo"], action: ["asha", "ravi", "sam"] },
@@ -90,7 +103,9 @@ const fill = (path: string, personId: string) =>
     .replace(":area", "mood")
     .replace(":cycle", "1")
     .replace(":importId", "00000000-0000-4000-8000-000000000019")
-    .replace(":receiptId", "00000000-0000-4000-8000-000000000019");
+    .replace(":receiptId", "00000000-0000-4000-8000-000000000019")
+    .replace(":grantId", "00000000-0000-4000-8000-000000000019")
+    .replace(":voucherId", "00000000-0000-4000-8000-000000000019");
 
 // Routes that do not name a record: who gets the page (anonymous is sent to sign in where needed).
 const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" | "by-team" }> = {

@@ -48,6 +48,17 @@ function teamA(): GeneratedPerson[] {
           selfFirst: n % 4 === 0,
         };
       if (n >= 21 && n < 25) p.freeSupport = true;
+      // Small grants: five of those below the threshold granted, one declined; two waiting for an answer.
+      if (n >= 21 && n < 27)
+        p.grants = [
+          n < 26
+            ? { at: day(90 + n), state: "granted", askedPence: 20_000 + n * 100, grantedPence: 10_000 + n * 100 }
+            : { at: day(90 + n), state: "declined", askedPence: 50_000 },
+        ];
+      if (n < 2) p.grants = [{ at: day(100 + n), state: "asked", askedPence: 15_000 }];
+      // Treatment vouchers: six taken up, the first session n days after issue; five with no session yet.
+      if (n >= 2 && n < 13)
+        p.vouchers = [{ issuedAt: day(50 + n), ...(n < 8 ? { firstSessionOn: day(50 + 2 * n).slice(0, 10) } : {}) }];
       if (stage === "organising-support")
         p.signedOff = {
           submittedAt: day(60 + i),
@@ -252,6 +263,37 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
     k === "controlled-treatment" ? "statutory" : "community",
   );
 
+  // Small grants asked for in the period, by where they stand now, and the sum granted.
+  const grants = people.flatMap((p, who) => (p.grants ?? []).filter((g) => inPeriod(g.at)).map((g) => ({ ...g, who })));
+  const grantStates = ["asked", "granted", "declined"] as const;
+  const grantCounts = grantStates.map((s) => grants.filter((g) => g.state === s).length);
+  const grantHide = suppress(grantCounts);
+  put("small grants", "all", "count", grants.length >= 5 ? grants.length : F);
+  grantStates.forEach((s, i) => put("small grants", s, "count", grantHide[i] ? F : grantCounts[i]!));
+  const granted = grants.filter((g) => g.state === "granted");
+  put(
+    "small grants",
+    "granted",
+    "sum",
+    new Set(granted.map((g) => g.who)).size >= 5 ? granted.reduce((a, g) => a + g.grantedPence!, 0) : W,
+  );
+
+  // Treatment vouchers issued in the period: taken up or not yet, and the days to the first session.
+  const issued = people.flatMap((p, who) =>
+    (p.vouchers ?? []).filter((v) => inPeriod(v.issuedAt)).map((v) => ({ ...v, who })),
+  );
+  const taken = issued.filter((v) => v.firstSessionOn);
+  const takeUpHide = suppress([taken.length, issued.length - taken.length]);
+  put("treatment vouchers", "all", "count", issued.length >= 5 ? issued.length : F);
+  put("treatment vouchers", "taken-up", "count", takeUpHide[0] ? F : taken.length);
+  put("treatment vouchers", "not-yet", "count", takeUpHide[1] ? F : issued.length - taken.length);
+  spread(
+    "days from voucher to first session",
+    "all",
+    taken.map((v) => (Date.parse(v.firstSessionOn!) - Date.parse(v.issuedAt.slice(0, 10))) / 86_400_000),
+    new Set(taken.map((v) => v.who)).size,
+  );
+
   // Sign-off.
   const decisions = people
     .flatMap((p, who) => [
@@ -428,7 +470,7 @@ describe("insights on generated people with known answers", () => {
     const median = want.get("change in outcome rating|home|median") as number;
     expect(home[1]).toBe(`${median > 0 ? "+" : ""}${num(median)}`);
     // Each chart is drawn on the server, with the same numbers as its table.
-    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(6);
+    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(8);
     expect(html).toContain(`>${num(want.get("stages|organising-support|count")!)}</text>`);
   });
 
@@ -470,7 +512,7 @@ describe("nobody can be identified", () => {
     const admin = await signInAdmin(teams.B.email, teams.B.secret);
     const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
     const t = tables(html);
-    expect(t.size).toBe(6);
+    expect(t.size).toBe(8);
     for (const [id, rows] of t)
       for (const [label, cells] of rows)
         for (const cell of cells) expect([F, W, ""], `${id} / ${label}: ${cell}`).toContain(cell);

@@ -25,24 +25,35 @@ const draft = {
   })),
 };
 
-/** Cases from a fixed seed, so a failure can be repeated; one bad line in the middle. */
-function casesCsv(count: number): string {
+/** Cases from a fixed seed, so a failure can be repeated; one bad line in the middle. With
+ * `categories`, a category column too: each case placed in one of them, or in none (empty). */
+function casesCsv(count: number, categories: string[] = []): string {
   let seed = 17;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed;
   };
   const informal = ["none", "a-little", "a-lot", "most"];
-  const lines = [["case", ...NEED_AREA_KEYS, "informal"].join(",")];
+  const withCategory = categories.length > 0;
+  const lines = [["case", ...NEED_AREA_KEYS, "informal", ...(withCategory ? ["category"] : [])].join(",")];
   for (let i = 1; i <= count; i++) {
     const ratings = NEED_AREA_KEYS.map(() => next() % 5);
-    lines.push([`C${i}`, ...ratings, informal[next() % 4]].join(","));
-    if (i === 20) lines.push("BAD,9,9,9,9,9,9,9,9,9,9,9,9,sometimes");
+    const category = withCategory ? [["", ...categories][next() % (categories.length + 1)]] : [];
+    lines.push([`C${i}`, ...ratings, informal[next() % 4], ...category].join(","));
+    if (i === 20) lines.push(`BAD,9,9,9,9,9,9,9,9,9,9,9,9,sometimes${withCategory ? "," : ""}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
-type Row = { case: string; points: number; eligible: boolean; nhs: number; council: number; total: number };
+type Row = {
+  case: string;
+  points: number;
+  eligible: boolean;
+  nhs: number;
+  council: number;
+  total: number;
+  category?: string;
+};
 
 function tableRows(html: string, testId: string): string[][] {
   const clean = html.replaceAll("<!-- -->", "");
@@ -51,6 +62,69 @@ function tableRows(html: string, testId: string): string[][] {
   return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
     [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()),
   );
+}
+
+/**
+ * Runs the cases through the calibration command (the rule set as a file) and through the trial page,
+ * and checks that every case and the whole file's sums are the same. Returns the command's rows.
+ */
+async function commandAndPageAgree(ruleSetId: string, ruleSetFile: string, csv: string): Promise<Row[]> {
+  const csvPath = path.join(dir, `${ruleSetId}.csv`);
+  const rulesPath = path.join(dir, `${ruleSetId}.json`);
+  writeFileSync(csvPath, csv);
+  writeFileSync(rulesPath, ruleSetFile);
+  let stdout = "";
+  let stderr = "";
+  try {
+    stdout = execFileSync(process.execPath, ["--import", "tsx", "scripts/allocate.ts", csvPath, "--rules", rulesPath], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    // Exit 1: some rows bad (the one bad line); the good rows are on stdout.
+    const e = error as { status: number; stdout: string; stderr: string };
+    expect(e.status).toBe(1);
+    stdout = e.stdout;
+    stderr = e.stderr;
+  }
+  const command: Row[] = JSON.parse(stdout);
+  expect(command).toHaveLength(60);
+  expect(stderr).toContain("line 22:");
+
+  const res = await morgan.postFile(
+    `/scheme/rule-sets/${ruleSetId}/try`,
+    { intent: "try" },
+    { field: "casesFile", name: "cases.csv", type: "text/csv", content: csv },
+  );
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const money = (pounds: number) => formatMoney(pounds * 100, "en");
+  const page = tableRows(html, "trial-cases");
+  expect(page).toHaveLength(60);
+  page.forEach((cells, i) => {
+    const row = command[i]!;
+    expect(cells.slice(0, 6), row.case).toEqual([
+      row.case,
+      String(row.points),
+      row.eligible ? "Yes" : "No",
+      money(row.nhs),
+      money(row.council),
+      money(row.total),
+    ]);
+  });
+  // The whole file: the same sums as the command's rows.
+  const summary = Object.fromEntries(tableRows(html, "trial-summary").map((cells) => [cells[0], cells[1]]));
+  expect(summary["People with a budget"]).toBe(String(command.filter((r) => r.eligible).length));
+  expect(summary["Total of budgets"]).toBe(money(command.reduce((s, r) => s + r.total, 0)));
+  expect(summary["NHS part in total"]).toBe(money(command.reduce((s, r) => s + r.nhs, 0)));
+  expect(summary["Council part in total"]).toBe(money(command.reduce((s, r) => s + r.council, 0)));
+  // The bad line is listed by its number, as the command does.
+  expect(html.replaceAll("<!-- -->", "")).toMatch(/Line 22: [^<]*rating must be a whole number from 0 to 4/);
+  // Beside the rule set in force: how many go up, down or stay, and the chart with its table.
+  expect(html).toMatch(/Compared with the rule set in force: \d+ go up, \d+ go down, \d+ stay the same\./);
+  expect(html).toContain('role="img"');
+  expect(tableRows(html, "trial-summary")).toHaveLength(5);
+  return command;
 }
 
 beforeAll(async () => {
@@ -65,68 +139,17 @@ beforeAll(async () => {
 
 describe("trying a draft against a file of cases", () => {
   it("a banded draft uploaded as a file gives, through the page, exactly the calibration command's figures", async () => {
-    const csv = casesCsv(60);
-    const csvPath = path.join(dir, "cases.csv");
-    const rulesPath = path.join(dir, "draft.json");
-    writeFileSync(csvPath, csv);
-    // The command takes the draft the page stores, downloaded as a file.
     const file = await (await morgan.get("/scheme/rule-sets/it-bands-trial/rule-set.json")).text();
-    writeFileSync(rulesPath, file);
-    let stdout = "";
-    let stderr = "";
-    try {
-      stdout = execFileSync(
-        process.execPath,
-        ["--import", "tsx", "scripts/allocate.ts", csvPath, "--rules", rulesPath],
-        {
-          encoding: "utf8",
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-    } catch (error) {
-      // Exit 1: some rows bad (the one bad line); the good rows are on stdout.
-      const e = error as { status: number; stdout: string; stderr: string };
-      expect(e.status).toBe(1);
-      stdout = e.stdout;
-      stderr = e.stderr;
-    }
-    const command: Row[] = JSON.parse(stdout);
-    expect(command).toHaveLength(60);
-    expect(stderr).toContain("line 22:");
+    await commandAndPageAgree("it-bands-trial", file, casesCsv(60));
+  });
 
-    const res = await morgan.postFile(
-      "/scheme/rule-sets/it-bands-trial/try",
-      { intent: "try" },
-      { field: "casesFile", name: "cases.csv", type: "text/csv", content: csv },
-    );
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    const money = (pounds: number) => formatMoney(pounds * 100, "en");
-    const page = tableRows(html, "trial-cases");
-    expect(page).toHaveLength(60);
-    page.forEach((cells, i) => {
-      const row = command[i]!;
-      expect(cells.slice(0, 6), row.case).toEqual([
-        row.case,
-        String(row.points),
-        row.eligible ? "Yes" : "No",
-        money(row.nhs),
-        money(row.council),
-        money(row.total),
-      ]);
-    });
-    // The whole file: the same sums as the command's rows.
-    const summary = Object.fromEntries(tableRows(html, "trial-summary").map((cells) => [cells[0], cells[1]]));
-    expect(summary["People with a budget"]).toBe(String(command.filter((r) => r.eligible).length));
-    expect(summary["Total of budgets"]).toBe(money(command.reduce((s, r) => s + r.total, 0)));
-    expect(summary["NHS part in total"]).toBe(money(command.reduce((s, r) => s + r.nhs, 0)));
-    expect(summary["Council part in total"]).toBe(money(command.reduce((s, r) => s + r.council, 0)));
-    // The bad line is listed by its number, as the command does.
-    expect(html.replaceAll("<!-- -->", "")).toMatch(/Line 22: [^<]*rating must be a whole number from 0 to 4/);
-    // Beside the rule set in force: how many go up, down or stay, and the chart with its table.
-    expect(html).toMatch(/Compared with the rule set in force: \d+ go up, \d+ go down, \d+ stay the same\./);
-    expect(html).toContain('role="img"');
-    expect(tableRows(html, "trial-summary")).toHaveLength(5);
+  it("a category column: the shipped categories example gives, through the page, exactly the command's figures", async () => {
+    const file = readFileSync("content/rule-sets/example-categories-2026-1.json", "utf8");
+    const ids: string[] = JSON.parse(file).categories.map((c: { id: string }) => c.id);
+    const command = await commandAndPageAgree("example-categories-2026-1", file, casesCsv(60, ids));
+    // Some cases follow their category's amount, some their points (the larger of the two).
+    expect(command.some((r) => r.category !== undefined)).toBe(true);
+    expect(command.some((r) => r.category === undefined && r.eligible)).toBe(true);
   });
 
   it("refuses a file whose header is wrong, saying why, and a missing file", async () => {

@@ -23,8 +23,12 @@ describe("shipped content", () => {
   });
 
   const files = readdirSync("content/rule-sets").filter((f) => f.endsWith(".json"));
-  it("ships both example rule sets", () => {
-    expect(files.sort()).toEqual(["example-2026-1.json", "example-bands-2026-1.json"]);
+  it("ships the three example rule sets", () => {
+    expect(files.sort()).toEqual([
+      "example-2026-1.json",
+      "example-bands-2026-1.json",
+      "example-categories-2026-1.json",
+    ]);
   });
 
   it.each(files)("%s parses, fits the need areas, is named by its id and says it is an example", (file) => {

@@ -34,6 +34,10 @@ const KINDS = [
   "person-linked",
   "person-moved",
   "panel-decided",
+  "category-look-again",
+  "grant-asked",
+  "grant-decided",
+  "voucher-provider",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

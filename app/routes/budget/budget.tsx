@@ -8,13 +8,16 @@ import { judgedBudget } from "~/domain/allocation";
 import { requireRecordAccess } from "~/server/access.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { latestBudgets } from "~/models/assessment.server";
+import { categoriesInForce, categoryNames, categoryOf, currentPlacement } from "~/models/categories.server";
+import { userNames } from "~/models/users.server";
+import { formatDate } from "~/lib/format";
 import { budgetView, type BudgetView } from "~/views/budget-view.server";
 import { budgetFigures } from "~/views/plan-view.server";
 import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/budget";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["assessment", "allocation", "plan", "help"] };
+export const handle = { i18n: ["assessment", "allocation", "plan", "help", "categories", "grants"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -23,7 +26,26 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { self, agreed } = latestBudgets(access.person.id);
   const judgedAgainst = judgedBudget({ self, agreed });
   const { row: plan, plan: content } = loadPlan(access.person.id);
+  const placement = await currentPlacement(access.person.id);
+  const placedIn = placement
+    ? await categoryOf(placement.placement.ruleSetId, placement.placement.categoryId)
+    : undefined;
+  const placedBy = placement ? (await userNames([placement.placement.placedBy])).get(placement.placement.placedBy) : "";
+  const lastAsked = placement?.requests.at(-1);
+  const mayPlace = mayActOnRecord(access.standing, "place-in-category");
+  const categoriesNow = mayPlace ? (await categoriesInForce()).categories.length : 0;
   return {
+    category: placement
+      ? {
+          name: placedIn?.name[lang] ?? placement.placement.categoryId,
+          reason: placement.placement.reason,
+          by: placedBy ?? "",
+          date: formatDate(placement.placement.placedAt, lang),
+          askedOn: lastAsked ? formatDate(lastAsked.askedAt, lang) : null,
+        }
+      : null,
+    canPlace: mayPlace && (categoriesNow > 0 || placement !== null),
+    canAskAgain: mayActOnRecord(access.standing, "ask-to-look-again"),
     // Once a plan exists: what it commits against the budget it will be judged against.
     planFigures: plan && judgedAgainst?.eligible ? budgetFigures(content, judgedAgainst.totalPence, lang) : null,
     // Urgent help in place when an answer says the person may not be safe.
@@ -32,12 +54,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     personName: access.personName,
     isSelf: access.standing === "self",
     canAgree: mayActOnRecord(access.standing, "assess"),
-    self: self ? budgetView(self, lang, t) : null,
-    agreed: agreed ? budgetView(agreed, lang, t) : null,
+    self: self ? budgetView(self, lang, t, await categoryNames(self.ruleSetId)) : null,
+    agreed: agreed ? budgetView(agreed, lang, t, await categoryNames(agreed.ruleSetId)) : null,
   };
 }
 
-function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) {
+function BudgetResult({ view, heading, personId }: { view: BudgetView; heading: string; personId: string }) {
   const { t } = useTranslation(["assessment", "allocation"]);
   const id = `budget-${view.basis}`;
   return (
@@ -76,7 +98,9 @@ function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) 
           <p>{t("allocation:notEligible.body")}</p>
           <ul className="list">
             <li>{t("allocation:notEligible.community")}</li>
-            <li>{t("allocation:notEligible.grant")}</li>
+            <li>
+              {t("allocation:notEligible.grant")} <a href={`/people/${personId}/grants`}>{t("grants:list.link")}</a>
+            </li>
             <li>{t("allocation:notEligible.review")}</li>
           </ul>
         </div>
@@ -103,6 +127,46 @@ function BudgetResult({ view, heading }: { view: BudgetView; heading: string }) 
             })
           : t("budget.when", { date: view.when, ruleSet: view.ruleSet })}
       </p>
+    </section>
+  );
+}
+
+/** The category the lead professional placed the person in (a rule set of the third form), and why. */
+function CategoryPlacement({ d }: { d: Route.ComponentProps["loaderData"] }) {
+  const { t } = useTranslation("categories");
+  const c = d.category;
+  return (
+    <section aria-labelledby="budget-category" className="panel">
+      <h2 id="budget-category">{d.isSelf ? t("budget.heading") : t("budget.headingFor")}</h2>
+      {c && (
+        <>
+          <p>
+            {d.isSelf
+              ? t("budget.placed", { by: c.by, category: c.name, date: c.date })
+              : t("budget.placedFor", { by: c.by, name: d.personName, category: c.name, date: c.date })}
+          </p>
+          <p>
+            {t("budget.why")} {c.reason}
+          </p>
+          {c.askedOn && (
+            <p className="inset">
+              {d.isSelf ? t("budget.asked", { date: c.askedOn }) : t("budget.askedFor", { date: c.askedOn })}
+            </p>
+          )}
+        </>
+      )}
+      {c && d.canAskAgain && (
+        <p>
+          <a href={`/people/${d.personId}/budget/look-again`}>{t("budget.lookAgain")}</a>
+        </p>
+      )}
+      {d.canPlace && (
+        <p>
+          <a className="button button--secondary" href={`/people/${d.personId}/budget/category`}>
+            {c ? t("budget.changePlace") : t("budget.place")}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
@@ -137,9 +201,10 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
           </p>
         </section>
       )}
+      {(d.category || d.canPlace) && <CategoryPlacement d={d} />}
       {d.agreed && <p className="inset">{t("budget.both")}</p>}
-      {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} />}
-      {d.self && <BudgetResult view={d.self} heading={t("budget.basisSelf")} />}
+      {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} personId={d.personId} />}
+      {d.self && <BudgetResult view={d.self} heading={t("budget.basisSelf")} personId={d.personId} />}
       {d.agreed && (
         <table>
           <caption>{t("budget.ratingsTitle")}</caption>

@@ -4,7 +4,7 @@ import type { Route } from "./+types/download-csv";
 
 /** The commissioner's figures as CSV: the same numbers and suppression; no cell a spreadsheet runs as a formula. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { period, records } = loadInsightsRecords(context, request);
+  const { period, records } = await loadInsightsRecords(context, request);
   return new Response(insightsCsv(records), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

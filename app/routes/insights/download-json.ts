@@ -3,7 +3,7 @@ import type { Route } from "./+types/download-json";
 
 /** The commissioner's figures as JSON: the same numbers and the same suppression as the page. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { period, records } = loadInsightsRecords(context, request);
+  const { period, records } = await loadInsightsRecords(context, request);
   return new Response(JSON.stringify({ period, records }, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -7,12 +7,12 @@ import { requireInsightsReach } from "~/server/access.server";
 import { insightsRecords, insightsReport, insightsView, periodFrom } from "~/views/insights-view.server";
 
 /** What both insights pages load: the asker's reach checked, the period read, the figures worked out. */
-export function loadInsights(context: Readonly<RouterContextProvider>, request: Request, reach: InsightsReach) {
+export async function loadInsights(context: Readonly<RouterContextProvider>, request: Request, reach: InsightsReach) {
   const { user, teamId } = requireInsightsReach(context, request, reach);
   const url = new URL(request.url);
   const { period, values, errors } = periodFrom(url);
   const lang = languageOf(context);
-  const report = insightsReport(period, teamId ? { kind: "team", teamId } : { kind: "all" });
+  const report = await insightsReport(period, teamId ? { kind: "team", teamId } : { kind: "all" });
   audit({
     actorId: user.id,
     action: "view-insights",
@@ -33,7 +33,7 @@ export function loadInsights(context: Readonly<RouterContextProvider>, request: 
 }
 
 /** The commissioner's downloads: every figure as a flat list, with the page's suppression. */
-export function loadInsightsRecords(context: Readonly<RouterContextProvider>, request: Request) {
-  const { report } = loadInsights(context, request, "all-teams");
+export async function loadInsightsRecords(context: Readonly<RouterContextProvider>, request: Request) {
+  const { report } = await loadInsights(context, request, "all-teams");
   return { period: report.period, records: insightsRecords(report) };
 }

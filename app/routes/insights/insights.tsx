@@ -10,7 +10,7 @@ export const handle = { i18n: ["insights"] };
 
 /** What the scheme learns, every team together: for commissioners only. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return loadInsights(context, request, "all-teams").page;
+  return (await loadInsights(context, request, "all-teams")).page;
 }
 
 export default function Insights({ loaderData: d }: Route.ComponentProps) {

@@ -10,7 +10,7 @@ export const handle = { i18n: ["insights"] };
 
 /** What the scheme learns in one team: for that team's administrator. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return loadInsights(context, request, "own-team").page;
+  return (await loadInsights(context, request, "own-team")).page;
 }
 
 export default function TeamInsights({ loaderData: d }: Route.ComponentProps) {

@@ -10,7 +10,7 @@ import { leadProfessionalOf } from "~/models/teams.server";
 import type { Route } from "./+types/record";
 
 /** The translations this page needs beyond the shell's (common, account). */
-export const handle = { i18n: ["journey-ui"] };
+export const handle = { i18n: ["journey-ui", "grants", "vouchers"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = requireRecordAccess(context, request, params.personId, "view-record");
@@ -89,6 +89,12 @@ export default function RecordOverview({ loaderData: d }: Route.ComponentProps) 
         </li>
         <li>
           <a href={`${base}/plan`}>{t("record.plan")}</a>
+        </li>
+        <li>
+          <a href={`${base}/grants`}>{t("grants:list.link")}</a>
+        </li>
+        <li>
+          <a href={`${base}/vouchers`}>{t("vouchers:list.link")}</a>
         </li>
         {d.may.helpers && (
           <li>

@@ -15,7 +15,7 @@ import { requireCommissioner } from "~/server/access.server";
 import { needAreaTitle } from "~/views/budget-view.server";
 import type { Route } from "./+types/rule-set";
 
-export const handle = { i18n: ["scheme"] };
+export const handle = { i18n: ["scheme", "categories"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = requireCommissioner(context, request);
@@ -63,6 +63,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     price: ruleSet.pricePerPointPounds !== undefined ? money(ruleSet.pricePerPointPounds) : null,
     threshold: ruleSet.threshold ?? null,
     bands: ruleSet.bands?.map((b) => ({ from: b.from, to: b.to, amount: money(b.amountPounds) })) ?? null,
+    categories:
+      ruleSet.categories?.map((c) => ({
+        id: c.id,
+        name: c.name[lang],
+        fits: c.fits?.[lang] ?? "",
+        amount: money(c.amountPounds),
+        share: c.nhsShare,
+      })) ?? null,
+    combination: ruleSet.categoryCombination ?? null,
     maximum: money(ruleSet.usualMaximumPounds),
     areas: NEED_AREA_KEYS.map((key) => ({
       key,
@@ -194,7 +203,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
       <h2>{t("ruleSet.figures")}</h2>
       {d.price !== null ? (
         <p>{t("ruleSet.priceLine", { price: d.price, threshold: d.threshold })}</p>
-      ) : (
+      ) : d.bands ? (
         <table>
           <caption>{t("ruleSet.bands")}</caption>
           <thead>
@@ -214,6 +223,34 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {d.categories && (
+        <>
+          <p>{t(`categories:ruleSet.combination.${d.combination ?? "alone"}`)}</p>
+          <table>
+            <caption>{t("categories:ruleSet.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("categories:ruleSet.name")}</th>
+                <th scope="col">{t("categories:ruleSet.fits")}</th>
+                <th scope="col">{t("categories:ruleSet.amount")}</th>
+                <th scope="col">{t("form.share")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.categories.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {c.name} <span className="hint">({c.id})</span>
+                  </th>
+                  <td>{c.fits}</td>
+                  <td>{c.amount}</td>
+                  <td>{c.share}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <p>{t("ruleSet.maximumLine", { maximum: d.maximum })}</p>
       <table>

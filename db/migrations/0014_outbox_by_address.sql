@@ -1,1 +1,0 @@
-CREATE INDEX `outbox_to_email_idx` ON `outbox` (`to_email`);
