@@ -141,23 +141,36 @@ export async function recordGrantSpending(
   const grant = await grantOf(who.person.id, grantId);
   if (!grant) return { ok: false, reason: "not-found" };
   if (grant.state !== "granted" || grant.grantedPence === null) return { ok: false, reason: "not-granted" };
-  const spent = await spendingOf(grant.id);
-  const left = grantLeft(
-    grant.grantedPence,
-    spent.map((s) => s.amountPence),
-  );
-  if (!maySpendFromGrant(left, spending.amountPence)) return { ok: false, reason: "more-than-left" };
+  const grantedPence = grant.grantedPence;
   const id = randomUUID();
-  await db().insert(grantSpending).values({
-    id,
-    grantId: grant.id,
-    personId: who.person.id,
-    spentOn: spending.spentOn,
-    amountPence: spending.amountPence,
-    what: spending.what,
-    recordedBy: who.actor.id,
-    recordedAt: new Date().toISOString(),
+  // What is left is read and the payment written in one transaction: two payments sent at the same
+  // moment can never together spend more than was granted.
+  const written = db().transaction((tx) => {
+    const spent = tx
+      .select({ amountPence: grantSpending.amountPence })
+      .from(grantSpending)
+      .where(eq(grantSpending.grantId, grant.id))
+      .all();
+    const left = grantLeft(
+      grantedPence,
+      spent.map((s) => s.amountPence),
+    );
+    if (!maySpendFromGrant(left, spending.amountPence)) return false;
+    tx.insert(grantSpending)
+      .values({
+        id,
+        grantId: grant.id,
+        personId: who.person.id,
+        spentOn: spending.spentOn,
+        amountPence: spending.amountPence,
+        what: spending.what,
+        recordedBy: who.actor.id,
+        recordedAt: new Date().toISOString(),
+      })
+      .run();
+    return true;
   });
+  if (!written) return { ok: false, reason: "more-than-left" };
   await audit({
     actorId: who.actor.id,
     personId: who.person.id,

@@ -116,26 +116,39 @@ export async function recordClaim(
   if (!voucher) return { ok: false, reason: "not-found" };
   const chosen = (await providerChoicesOf(voucher.id)).at(-1);
   const provider = chosen ? content().providers.providers.find((p) => p.id === chosen.providerId) : undefined;
-  const claims = await claimsOf(voucher.id);
-  const refusal = claimRefusal({ ...voucher, issuedOn: voucher.issuedAt.slice(0, 10) }, claims, {
-    ...claim,
-    pricePerSessionPence: provider?.pricePerSessionPence ?? 0,
-    providerChosen: provider !== undefined,
+  const id = randomUUID();
+  const amountPence = claim.sessions * (provider?.pricePerSessionPence ?? 0);
+  // The claims so far are read and the new one written in one transaction: two claims recorded at the
+  // same moment can never together use more sessions or value than the voucher holds.
+  const refusal = db().transaction((tx) => {
+    const claims = tx
+      .select()
+      .from(voucherClaims)
+      .where(eq(voucherClaims.voucherId, voucher.id))
+      .orderBy(asc(voucherClaims.sessionDate), asc(voucherClaims.recordedAt))
+      .all();
+    const refused = claimRefusal({ ...voucher, issuedOn: voucher.issuedAt.slice(0, 10) }, claims, {
+      ...claim,
+      pricePerSessionPence: provider?.pricePerSessionPence ?? 0,
+      providerChosen: provider !== undefined,
+    });
+    if (refused) return refused;
+    tx.insert(voucherClaims)
+      .values({
+        id,
+        voucherId: voucher.id,
+        personId: who.person.id,
+        providerId: provider!.id,
+        sessions: claim.sessions,
+        amountPence,
+        sessionDate: claim.sessionDate,
+        recordedBy: who.actor.id,
+        recordedAt: new Date().toISOString(),
+      })
+      .run();
+    return null;
   });
   if (refusal) return { ok: false, reason: refusal };
-  const id = randomUUID();
-  const amountPence = claim.sessions * provider!.pricePerSessionPence;
-  await db().insert(voucherClaims).values({
-    id,
-    voucherId: voucher.id,
-    personId: who.person.id,
-    providerId: provider!.id,
-    sessions: claim.sessions,
-    amountPence,
-    sessionDate: claim.sessionDate,
-    recordedBy: who.actor.id,
-    recordedAt: new Date().toISOString(),
-  });
   await audit({
     actorId: who.actor.id,
     personId: who.person.id,
