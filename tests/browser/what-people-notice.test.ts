@@ -98,6 +98,13 @@ describe("what people notice, in a real browser", () => {
       return { first: box(0), last: box(6) };
     });
     expect(positions.first).toBeLessThan(positions.last);
+    // An English value in a right-to-left list sits beside its label (at the cell's right), not across the row.
+    await page.goto(url(`${record}/my-data`));
+    const edges = await page.evaluate(() => {
+      const value = [...document.querySelectorAll("dd bdi")].find((b) => b.textContent === "Ali Order")!;
+      return { value: value.getBoundingClientRect().right, cell: value.parentElement!.getBoundingClientRect().right };
+    });
+    expect(Math.abs(edges.cell - edges.value)).toBeLessThan(2);
     await context.close();
   });
 
