@@ -1,12 +1,12 @@
-import { and, eq, lt } from "drizzle-orm";
-import { signUpRequests, users } from "../../db/schema";
+import { eq, lt } from "drizzle-orm";
+import { signUpRequests } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { publicUrl } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { hashPassword } from "~/lib/password.server";
 import { hashToken, normaliseCode, randomToken, shortCode } from "~/lib/tokens.server";
 import { queueEmailTo } from "./outbox.server";
-import { normaliseEmail } from "./users.server";
+import { findUserByEmail, normaliseEmail } from "./users.server";
 
 /** How long the emailed code confirms a sign-up. */
 export const SIGN_UP_CODE_MINUTES = 60;
@@ -39,7 +39,7 @@ export async function requestSignUp(input: {
 }): Promise<string> {
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  const taken = (await db().select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1)).length > 0;
+  const taken = findUserByEmail(email) !== undefined;
   const code = taken ? null : shortCode();
   const token = randomToken(32);
   const now = new Date();
@@ -84,7 +84,7 @@ export function codeConfirms(request: SignUpRequest, typed: string): boolean {
 export async function endSignUpRequest(request: SignUpRequest): Promise<boolean> {
   const gone = await db()
     .delete(signUpRequests)
-    .where(and(eq(signUpRequests.idHash, request.idHash)))
+    .where(eq(signUpRequests.idHash, request.idHash))
     .returning({ idHash: signUpRequests.idHash });
   return gone.length === 1;
 }

@@ -79,8 +79,13 @@ export function kindChoices(lang: Language) {
   return [
     ...[...entries]
       .sort((a, b) => rank(a.kind) - rank(b.kind))
-      .map((e) => ({ value: e.id, label: e.title[lang], hint: menu.kinds[e.kind]?.name[lang] })),
-    { value: "something-else", label: "", hint: undefined },
+      .map((e) => ({
+        value: e.id,
+        label: e.title[lang],
+        hint: menu.kinds[e.kind]?.name[lang],
+        kind: e.kind as string,
+      })),
+    { value: "something-else", label: "", hint: undefined, kind: "something-else" },
   ];
 }
 

@@ -15,7 +15,6 @@ import { languageOf } from "~/lib/i18n.server";
 import { loadPlan } from "~/models/plan.server";
 import { budgetFigures, budgetForPlan } from "~/views/plan-view.server";
 import type { Route } from "./+types/items";
-import { menuInForce } from "~/models/menu.server";
 import { chooseKindAction, itemsAction, kindChoices, providerChoices } from "./items-action.server";
 import { ItemFields, itemLabels } from "~/components/item-fields";
 
@@ -45,12 +44,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     })),
     // Exclusions are not offered: the public menu explains them and what helps instead.
     choices: kindChoices(lang),
-    // For an add or change refused here (a form from an older page, or sent by hand): its questions again.
-    kinds: Object.fromEntries(
-      menuInForce()
-        .entries.filter((e) => e.kind !== "absolute-exclusion")
-        .map((e) => [e.id, e.kind]),
-    ) as Record<string, string>,
     providers: providerChoices(lang),
     // The budget, what the plan has committed and what is left, beside the list it is spent on.
     figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,
@@ -75,7 +68,8 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
   const typed =
     refusal && (refusal.values.intent === "add" || refusal.values.intent === "change") ? refusal : undefined;
   const typedEntry = typeof typed?.values.menuEntryId === "string" ? typed.values.menuEntryId : "";
-  const typedKind = typedEntry === "something-else" ? "something-else" : (d.kinds[typedEntry] ?? "citizen-led");
+  // For an add or change refused here (a form from an older page, or sent by hand): its kind's questions again.
+  const typedKind = d.choices.find((c) => c.value === typedEntry)?.kind ?? "citizen-led";
   const stopped = result && "notNow" in result ? result.notNow : undefined;
   const labels = itemLabels(t);
   const choices = d.choices.map((c) => (c.value === "something-else" ? { ...c, label: t("items.somethingElse") } : c));
