@@ -1,4 +1,5 @@
 import type { Authority, Role } from "./roles";
+import { mayDecideOnPlans } from "./workflow";
 
 /**
  * How anyone stands towards one person's record: the one word every permission, transition and page
@@ -29,7 +30,7 @@ export const RECORD_ACTIONS = [
   "download-data", // everything held about the person (subject access)
   "view-audit", // who has looked at or changed the record
   "assess", // record an agreed need rating
-  "sign-off", // sign off, ask for changes, refer to the panel
+  "sign-off", // sign off, ask for changes, refer to the panel: who may is the workflow's (mayDecideOnPlans)
   "review", // set and hold reviews
   "record-money", // money received, payments, statements, receipts, corrections (see mayRecordMoney)
   "see-spending-detail", // payees, notes and receipts of each payment (see maySeeSpendingDetail)
@@ -88,7 +89,6 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
   "lead-professional": [
     "view-record",
     "assess",
-    "sign-off",
     "review",
     "record-money",
     "agree-contingency",
@@ -97,12 +97,15 @@ const PERMISSIONS: Record<Standing, readonly RecordAction[]> = {
     "issue-voucher",
     "record-voucher-claim",
   ],
-  // A panel member of the person's team, only while the plan is referred (standingOf): the review and the decision.
-  "team-member": ["sign-off"],
+  // A panel member of the person's team, only while the plan is referred (standingOf): the review and the
+  // decision, which the workflow grants (mayDecideOnPlans); nothing else.
+  "team-member": [],
   none: [],
 };
 
 export function mayActOnRecord(standing: Standing, action: RecordAction): boolean {
+  // One owner for who decides on plans: the state machine's decision rows (workflow.ts).
+  if (action === "sign-off") return mayDecideOnPlans(standing);
   return PERMISSIONS[standing].includes(action);
 }
 

@@ -97,6 +97,16 @@ export function canWithdraw(state: PlanState): boolean {
 /** Judging the plan: nobody does this for a plan they helped to write. */
 const DECISIONS: readonly PlanAction[] = ["sign-off", "request-changes", "refer-to-panel", "decide-change"];
 
+/**
+ * Who may sign off (and ask for changes, refer, decide a change): whoever some decision row of TRANSITIONS
+ * names. The record permission "sign-off" (access.ts) is read from here, so this file alone answers it.
+ */
+export function mayDecideOnPlans(standing: Standing): boolean {
+  return TRANSITIONS.some(
+    (row) => DECISIONS.includes(row.action) && (row.who as readonly Standing[]).includes(standing),
+  );
+}
+
 export type TransitionPayload = {
   /** submit: the person's consent to send the plan. */
   consent?: boolean;

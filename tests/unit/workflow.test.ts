@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { toIsoDate } from "~/domain/dates";
 import { describe, expect, it } from "vitest";
+import { mayActOnRecord, STANDINGS } from "~/domain/access";
 import {
   canWithdraw,
   defaultReviewDate,
   isEditable,
   isOpenCycle,
+  mayDecideOnPlans,
   PLAN_ACTIONS,
   PLAN_STATES,
   planTransition,
@@ -398,5 +400,18 @@ describe("plan.json", () => {
       for (const state of PLAN_STATES) expect(locale.states?.[state], `${lang} ${state}`).toBeTruthy();
       for (const action of PLAN_ACTIONS) expect(locale.actions?.[action], `${lang} ${action}`).toBeTruthy();
     }
+  });
+});
+
+describe("who may sign off: one answer, the workflow's decision rows", () => {
+  it("the record permission 'sign-off' is exactly the standings some decision transition names", () => {
+    const deciders = STANDINGS.filter((s) => mayActOnRecord(s, "sign-off"));
+    expect(deciders).toEqual(["lead-professional", "team-member"]);
+    for (const s of STANDINGS) expect(mayActOnRecord(s, "sign-off")).toBe(mayDecideOnPlans(s));
+  });
+
+  it("a panel member may do nothing else to a record", () => {
+    const others = ["view-record", "edit-draft", "download-data", "view-audit", "assess", "review"] as const;
+    for (const action of others) expect(mayActOnRecord("team-member", action)).toBe(false);
   });
 });
