@@ -1,7 +1,7 @@
 // `npm run bench [-- --people N[,M…]] [--data DIR]`: measures the portal at scale, side by side.
 // For each N (default 1,000) it generates a database of N people shaped like real use
-// (scripts/generate-people.ts), starts the production server on it, signs in as a person and as their
-// lead professional through the real forms, then loads every page in PAGES in one run with autocannon
+// (scripts/generate-people.ts), starts the production server on it, signs in as a person, as their
+// lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
 // and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run,
 // start-up time, database size per person, the server's peak memory and the JavaScript each page loads
 // (gzip). With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
@@ -40,11 +40,19 @@ const PAGES = [
   { name: "my data", as: "person", path: (c) => `/people/${c.person}/my-data` },
   { name: "my data (JSON)", as: "person", path: (c) => `/people/${c.person}/my-data.json` },
   { name: "spending", as: "person", path: (c) => `/people/${c.person}/spending` },
+  { name: "plan: choose support", as: "person", path: (c) => `/people/${c.person}/plan/items/new/gym-membership` },
+  { name: "small grants", as: "person", path: (c) => `/people/${c.person}/grants` },
+  { name: "treatment vouchers", as: "person", path: (c) => `/people/${c.person}/vouchers` },
   { name: "person: notifications", as: "person", path: () => "/notifications" },
   { name: "lead: home", as: "lead", path: () => "/home" },
   { name: "lead: queue", as: "lead", path: () => "/queue" },
   { name: "lead: review", as: "lead", path: (c) => `/people/${c.waiting}/plan/review` },
   { name: "lead: notifications", as: "lead", path: () => "/notifications" },
+  { name: "lead: place in a category", as: "lead", path: (c) => `/people/${c.person}/budget/category` },
+  { name: "public menu", as: null, path: () => "/menu" },
+  { name: "commissioner: insights", as: "commissioner", path: () => "/insights" },
+  { name: "commissioner: rule sets", as: "commissioner", path: () => "/scheme" },
+  { name: "commissioner: menu", as: "commissioner", path: () => "/scheme/menu" },
 ];
 
 const arg = (name) => {
@@ -244,6 +252,7 @@ async function benchAt(n) {
       null: undefined,
       person: await signIn(url, records.personEmail, false),
       lead: await signIn(url, records.leadEmail, true),
+      commissioner: await signIn(url, "commissioner@scale.example", true),
     };
     run.pages = [];
     for (const page of PAGES) {
