@@ -229,6 +229,22 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_person_idx").on(t.personId), index("audit_actor_idx").on(t.actorId)],
 );
 
+/**
+ * Each move of old audit lines to an archive file (content/retention.json): which lines, the file, its
+ * SHA-256 and the last line's hash. Append-only. The audit trail's delete trigger lets a line go only
+ * when a row here says it is archived (seq at most last_seq), so nothing else can ever remove one.
+ */
+export const auditArchives = sqliteTable("audit_archives", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  file: text("file").notNull().unique(),
+  firstSeq: integer("first_seq").notNull(),
+  lastSeq: integer("last_seq").notNull(),
+  lines: integer("lines").notNull(),
+  lastHash: text("last_hash").notNull(),
+  sha256: text("sha256").notNull(),
+  archivedAt: text("archived_at").notNull(),
+});
+
 export const notifications = sqliteTable(
   "notifications",
   {

@@ -10,6 +10,7 @@ import { teamsFileSchema } from "~/domain/organisation";
 import { lifeAreasFileSchema } from "~/domain/plan";
 import { planCheckFileSchema } from "~/domain/plan-criteria";
 import { needAreasFileSchema, type RuleSet } from "~/domain/rule-set";
+import { retentionRulesSchema } from "~/domain/retention";
 import { urgentHelpFileSchema } from "~/domain/urgent-help";
 import { ContentError, contentDir, readContentJson } from "./read.server";
 import { activeRuleSetId, loadRuleSet } from "./rule-sets.server";
@@ -77,6 +78,7 @@ export function loadContent(dir = contentDir()) {
     planCheck: readContentJson("plan-check.json", planCheckFileSchema, dir),
     money: readContentJson("money.json", moneyRulesSchema, dir),
     grants: readContentJson("grants.json", grantRulesSchema, dir),
+    retention: readContentJson("retention.json", retentionRulesSchema, dir),
     teams: readContentJson("teams.json", teamsFileSchema, dir),
     urgentHelp: readContentJson("urgent-help.json", urgentHelpFileSchema, dir),
   };

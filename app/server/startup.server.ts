@@ -1,5 +1,6 @@
 import { content } from "~/content/content.server";
 import { demoSignIns, hasDemoAccounts, seedDemoData, type DemoSignIn } from "~/models/demo.server";
+import { archiveOldAuditLines } from "~/models/audit-archive.server";
 import { sendReviewDueNotices } from "~/models/signoff.server";
 import { deliverOutbox } from "~/models/outbox.server";
 import { syncTeams } from "~/models/teams.server";
@@ -9,9 +10,18 @@ import { dataDir, db } from "~/lib/db.server";
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Notices that come with time, not with a page load (a GET never writes): reviews coming due, at
- * start and then every hour. Each notice has a unique key in the database, so running this on many
- * servers, or after a restart, never sends one twice. A failure is logged and tried again next hour.
+ * Audit lines past their retention period move to archive files one file at a time, yielding to
+ * requests between files, so a backlog never holds up start-up or a page.
+ */
+async function archiveAuditBacklog(): Promise<void> {
+  while (archiveOldAuditLines(new Date(), 1).files.length > 0) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Work that comes with time, not with a page load (a GET never writes), at start and then every hour:
+ * review-due notices (each has a unique key in the database, so running this on many servers, or after
+ * a restart, never sends one twice) and the audit trail's retention. A failure is logged and tried
+ * again next hour.
  */
 function startScheduler(): void {
   const run = () => {
@@ -20,6 +30,11 @@ function startScheduler(): void {
     } catch (error) {
       console.error("Review-due notices failed; trying again in an hour.", error);
     }
+    setImmediate(() => {
+      archiveAuditBacklog().catch((error: unknown) =>
+        console.error("Moving old audit lines to the archive failed; trying again in an hour.", error),
+      );
+    });
   };
   run();
   setInterval(run, HOUR).unref();

@@ -5,6 +5,7 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { formatDateTime } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
 import { requireRecordAccess } from "~/server/access.server";
+import { content } from "~/content/content.server";
 import { auditPage } from "~/models/audit.server";
 import { userNames } from "~/models/users.server";
 import type { Route } from "./+types/audit";
@@ -22,6 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     personId: access.person.id,
     personName: access.personName,
     personUserId: access.person.userId,
+    archivedAfterMonths: content().retention.auditTrail.keepInDatabaseMonths,
     page,
     search: url.search,
     lines: lines.map((l) => ({
@@ -45,6 +47,7 @@ export default function AuditPage({ loaderData: d }: Route.ComponentProps) {
       </p>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
+      <p>{t("audit.archived", { months: d.archivedAfterMonths })}</p>
       <ScrollRegion label={t("audit.title")}>
         <table>
           <thead>
