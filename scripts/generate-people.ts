@@ -9,6 +9,7 @@
 // decisions and reviews as the state implies; notifications to the person and the lead professional;
 // and about 100 audit lines.
 import { existsSync, rmSync } from "node:fs";
+import { GENESIS_HASH, lineHash } from "../app/lib/audit-chain.server";
 import { hashPassword } from "../app/lib/password.server";
 import { openDatabase } from "../app/lib/db.server";
 import { NEED_AREA_KEYS } from "../app/domain/rule-set";
@@ -246,7 +247,21 @@ async function main() {
     "held_at",
   ]);
   const notification = ins("notifications", ["id", "user_id", "kind", "params", "link", "created_at", "read_at"]);
-  const auditLine = ins("audit_log", ["at", "actor_id", "person_id", "action", "target", "result", "detail"]);
+  const auditLine = ins("audit_log", [
+    "seq",
+    "at",
+    "actor_id",
+    "person_id",
+    "action",
+    "target",
+    "result",
+    "detail",
+    "prev_hash",
+    "hash",
+  ]);
+  // The trail is hash-chained as the portal writes it, so the first start has nothing to seal.
+  let auditSeq = 0;
+  let auditHash = GENESIS_HASH;
 
   const yearAgo = NOW - 365 * DAY;
   const leads: string[] = [];
@@ -549,8 +564,12 @@ async function main() {
       read(actor, `/people/${personId}${pick(paths)}`);
     }
     lines.sort((a, b) => a[0] - b[0]);
-    for (const [at, actor, action, target, result, detail] of lines)
-      auditLine.run(iso(at), actor, personId, action, target, result, detail);
+    for (const [at, actor, action, target, result, detail] of lines) {
+      const line = { seq: ++auditSeq, at: iso(at), actorId: actor, personId, action, target, result, detail };
+      const prevHash = auditHash;
+      auditHash = lineHash(prevHash, line);
+      auditLine.run(line.seq, line.at, actor, personId, action, target, result, detail, prevHash, auditHash);
+    }
   }
 
   sqlite.pragma("journal_mode = WAL");
