@@ -30,6 +30,13 @@ export const serverPid = (): number => inject("serverPids")[slot()]!;
 export class Browserish {
   private cookies = new Map<string, string>();
 
+  /** `server`: another portal's address (a test's own server); by default this file's server. */
+  constructor(private readonly server?: string) {}
+
+  private base(): string {
+    return this.server ?? baseUrl();
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
@@ -46,7 +53,7 @@ export class Browserish {
   }
 
   async get(path: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(new URL(path, baseUrl()), {
+    const response = await fetch(new URL(path, this.base()), {
       ...init,
       redirect: "manual",
       headers: { cookie: this.cookieHeader(), ...(init.headers as Record<string, string>) },
@@ -77,9 +84,9 @@ export class Browserish {
       cookie: this.cookieHeader(),
       "content-type": "application/x-www-form-urlencoded",
     };
-    const origin = opts.origin === undefined ? new URL(baseUrl()).origin : opts.origin;
+    const origin = opts.origin === undefined ? new URL(this.base()).origin : opts.origin;
     if (origin !== null) headers.origin = origin;
-    const response = await fetch(new URL(path, baseUrl()), { method: "POST", body, headers, redirect: "manual" });
+    const response = await fetch(new URL(path, this.base()), { method: "POST", body, headers, redirect: "manual" });
     this.keep(response);
     return response;
   }
@@ -96,10 +103,10 @@ export class Browserish {
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
     for (const [k, f] of Object.entries(files))
       body.append(k, new Blob([f.bytes as BlobPart], { type: f.type }), f.name);
-    const response = await fetch(new URL(path, baseUrl()), {
+    const response = await fetch(new URL(path, this.base()), {
       method: "POST",
       body,
-      headers: { cookie: this.cookieHeader(), origin: new URL(baseUrl()).origin },
+      headers: { cookie: this.cookieHeader(), origin: new URL(this.base()).origin },
       redirect: "manual",
     });
     this.keep(response);
