@@ -558,7 +558,12 @@ export const planDecisions = sqliteTable(
       .references(() => users.id),
     decidedAt: text("decided_at").notNull(),
   },
-  (t) => [index("plan_decisions_plan_idx").on(t.planId), index("plan_decisions_submission_idx").on(t.submissionId)],
+  (t) => [
+    index("plan_decisions_plan_idx").on(t.planId),
+    index("plan_decisions_submission_idx").on(t.submissionId),
+    // The scheduler's review-due query (sendReviewDueNotices): sign-offs by review date.
+    index("plan_decisions_review_idx").on(t.decision, t.reviewDate),
+  ],
 );
 
 /** Stage 7: the review held with the person. */

@@ -1,0 +1,1 @@
+CREATE INDEX `plan_decisions_review_idx` ON `plan_decisions` (`decision`,`review_date`);
