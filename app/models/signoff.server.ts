@@ -781,10 +781,11 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Reviews within this many days are "coming due": the lead professional and the person hear of it once. */
 export const REVIEW_DUE_DAYS = 28;
 /**
- * A review date further back than this no longer brings a notice (the portal would have sent it when
- * it came due, unless it was stopped for a year); it bounds the work of each run.
+ * A review date more than this many days past no longer brings a notice: the portal sends each one as it
+ * comes due, so only a portal stopped for weeks would miss one (the caseload still shows every overdue
+ * review). It keeps each run's work to the reviews of about two months, whatever the number of people.
  */
-const REVIEW_LOOKBACK_DAYS = 366;
+const REVIEW_LOOKBACK_DAYS = REVIEW_DUE_DAYS;
 
 /**
  * Review-due notices, from the scheduler (never from a page load): for every signed-off plan whose
