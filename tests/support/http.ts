@@ -33,6 +33,13 @@ export class Browserish {
   /** `server`: another portal's address (a test's own server); by default this file's server. */
   constructor(private readonly server?: string) {}
 
+  /** The same browser (the same cookies) talking to another server of the same portal. */
+  on(server: string): Browserish {
+    const other = new Browserish(server);
+    other.cookies = this.cookies;
+    return other;
+  }
+
   private base(): string {
     return this.server ?? baseUrl();
   }
