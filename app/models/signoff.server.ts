@@ -1,14 +1,6 @@
 import { and, asc, desc, eq, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import {
-  helpers,
-  persons,
-  planDecisions,
-  planReviews,
-  planSectionHistory,
-  planSubmissions,
-  users,
-} from "../../db/schema";
+import { helpers, persons, planDecisions, planReviews, planSectionHistory, planSubmissions } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { judgedBudget } from "~/domain/allocation";
 import { toIsoDate } from "~/domain/dates";
