@@ -41,6 +41,16 @@ const inForce = (ids: string[]) => {
   return ids.filter((id) => !retired.has(id));
 };
 
+/** How many changes commissioners have made to the menu on this server (each is a new version). */
+function menuChangesHere(): number {
+  const db = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("select count(*) as n from menu_changes").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 /** The ids of the menu entries a page shows (each entry is a section with its id as anchor). */
 function entryIdsOn(html: string): string[] {
   return menu.entries.map((e) => e.id).filter((id) => html.includes(`<section id="${id}"`));
@@ -52,7 +62,7 @@ describe("the public menu", () => {
     expect(status).toBe(200);
     expect(entryIdsOn(html)).toEqual(inForce(menu.entries.map((e) => e.id)));
     for (const kind of Object.values(menu.kinds)) expect(html).toContain(kind.explanation.en);
-    if (retiredHere().size === 0) expect(html).toContain("Menu version 2026-1, published 5 January 2026");
+    if (menuChangesHere() === 0) expect(html).toContain("Menu version 2026-1, published 5 January 2026");
     else expect(html).toMatch(/Menu version 2026-1\.\d+, published \d{1,2} [A-Z][a-z]+ 20\d\d/);
     expect(html).toContain("These rules are public, and you can challenge them.");
     expect(html).toContain('href="/help-outside-budget#example-debt-advice"');
