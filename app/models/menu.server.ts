@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, max } from "drizzle-orm";
 import { menuChanges } from "../../db/schema";
 import { content } from "~/content/content.server";
 import {
@@ -27,11 +27,8 @@ import { audit } from "./audit.server";
 
 const parsed = <T>(json: string | null): T | undefined => (json === null ? undefined : (JSON.parse(json) as T));
 
-/**
- * Every change to the menu, oldest first. A stored entry or provider is read back through the same
- * schema as the content files, so the change log can never hold a rule the files could not.
- */
-export function menuChangeLog(): MenuChange[] {
+/** Every change as stored, oldest first, each stored entry or provider read through its content schema. */
+function readChangeLog(): MenuChange[] {
   return db()
     .select()
     .from(menuChanges)
@@ -56,19 +53,53 @@ export function menuChangeLog(): MenuChange[] {
     });
 }
 
+/**
+ * The log is append-only, so its newest number names its whole state: the log and what is built from
+ * it are kept until another change is written (by this process or another), and the menu object stays
+ * the same between requests (its screening terms are compiled once per menu object).
+ */
+let cache: {
+  seq: number;
+  log: MenuChange[];
+  inForce?: MenuFile;
+  published?: MenuFile;
+  providers?: ProvidersFile;
+} | null = null;
+
+function current() {
+  const seq =
+    db()
+      .select({ seq: max(menuChanges.seq) })
+      .from(menuChanges)
+      .get()?.seq ?? 0;
+  if (cache?.seq !== seq) cache = { seq, log: readChangeLog() };
+  return cache;
+}
+
+/**
+ * Every change to the menu, oldest first. A stored entry or provider is read back through the same
+ * schema as the content files, so the change log can never hold a rule the files could not.
+ */
+export function menuChangeLog(): MenuChange[] {
+  return [...current().log];
+}
+
 /** The menu new plan items are checked against. */
 export function menuInForce(): MenuFile {
-  return menuInForceFrom(content().menu, menuChangeLog());
+  const state = current();
+  return (state.inForce ??= menuInForceFrom(content().menu, state.log));
 }
 
 /** The menu as the public page shows it: every change applied, retired entries kept (marked by the page). */
 export function menuAsPublished(): MenuFile {
-  return menuInForceFrom(content().menu, menuChangeLog(), { keepRetired: true });
+  const state = current();
+  return (state.published ??= menuInForceFrom(content().menu, state.log, { keepRetired: true }));
 }
 
 /** The accredited providers in force (whether each accreditation still holds is the caller's question). */
 export function providersInForce(): ProvidersFile {
-  return providersInForceFrom(content().providers, menuChangeLog());
+  const state = current();
+  return (state.providers ??= providersInForceFrom(content().providers, state.log));
 }
 
 /** Which translations of each entry await review (entries changed in the portal only). */
@@ -99,8 +130,12 @@ type NewChange = {
 function recordChange(c: NewChange): string {
   const version = db().transaction(
     (tx) => {
-      const last = tx.select({ seq: menuChanges.seq }).from(menuChanges).orderBy(asc(menuChanges.seq)).all().at(-1);
-      const v = versionAfter(content().menu.version, (last?.seq ?? 0) + 1);
+      const last =
+        tx
+          .select({ seq: max(menuChanges.seq) })
+          .from(menuChanges)
+          .get()?.seq ?? 0;
+      const v = versionAfter(content().menu.version, last + 1);
       tx.insert(menuChanges)
         .values({
           version: v,

@@ -157,6 +157,48 @@ describe("menu entries, maintained", () => {
   });
 });
 
+describe("an exclusion added in the portal", () => {
+  it("is refused as a choice and screens a new item's own words at once, in the version in force", async () => {
+    const added = await morgan.post("/scheme/menu/entries/new", {
+      kind: "absolute-exclusion",
+      "en.title": "Fireworks",
+      "en.description": "Rockets, sparklers and other fireworks.",
+      "en.why": "Public money for health and care cannot be spent on fireworks.",
+      "en.examples": "rockets\nsparklers",
+      "en.helpInstead": "Most towns hold a free public display.",
+      "en.screening": "firework*\nsparkler*",
+      reason: "Asked for by the safety group",
+    });
+    expect(added.status).toBe(302);
+    const version = (
+      sqlite.prepare("select version from menu_changes order by seq desc limit 1").get() as {
+        version: string;
+      }
+    ).version;
+    const base = { intent: "add", frequency: "Once", unitCost: "30", unitsPerYear: "1", provider: "A shop" };
+    const chosen = await person.post(`/people/${personId}/plan/items`, {
+      ...base,
+      what: "Bonfire night",
+      menuEntryId: "fireworks",
+    });
+    expect(chosen.status).toBe(400);
+    expect(await text(chosen)).toContain("The budget can&#x27;t pay for this");
+    const words = await person.post(`/people/${personId}/plan/items`, {
+      ...base,
+      what: "Bonfire night",
+      menuEntryId: "something-else",
+      somethingElse: "Sparklers for the children",
+    });
+    expect(words.headers.get("location")).toMatch(/done=flagged$/);
+    const plan = sqlite
+      .prepare(
+        "select content from plan_sections where section = 'items' and plan_id in (select id from plans where person_id = ?)",
+      )
+      .get(personId) as { content: string } | undefined;
+    expect(plan?.content).toContain(`"menuVersion":"${version}"`);
+  });
+});
+
 describe("accredited providers, maintained", () => {
   it("refuses a provider with each problem by its box, keeping what was typed", async () => {
     const res = await morgan.post("/scheme/providers/new", {

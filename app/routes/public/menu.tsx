@@ -75,7 +75,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     lang,
     version: menu.version,
-    publishedOn: formatDate(content().menu.publishedOn, lang),
+    // The day the version in force was published: the last change, or the shipped file.
+    publishedOn: formatDate(log.at(-1)?.madeAt ?? content().menu.publishedOn, lang),
     changes: changeLogLines(log, lang, t).map((c) => ({ version: c.version, date: c.date, text: c.text })),
     q,
     kind: kind ?? "",
