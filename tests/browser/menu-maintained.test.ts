@@ -156,4 +156,26 @@ describe("the commissioners maintain the menu and answer questions about it, wit
     await go(m, "/scheme/questions");
     expect(await main(m)).toContain("No question is waiting for a reply.");
   });
+
+  it("with JavaScript on, the entry form is checked in the page by the same schema, by its field", async () => {
+    const morgan = await signInWindow(browser, DEMO.morgan);
+    const m = morgan.page;
+    await go(m, "/scheme/menu/entries/new");
+    const posts: string[] = [];
+    m.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    await m.getByLabel("Support you choose yourself").check();
+    await m.getByLabel("Title (English)").fill("Typed before a mistake");
+    await m.getByRole("button", { name: "Add the entry" }).click();
+    await m.getByRole("alert").waitFor();
+    expect(new URL(m.url()).pathname).toBe("/scheme/menu/entries/new");
+    const summary = await m.getByRole("alert").innerText();
+    expect(summary).toContain("What it is (English): Say in English what it is");
+    expect(summary).toContain("Why this change: ");
+    expect(await m.getByLabel("Title (English)").inputValue()).toBe("Typed before a mistake");
+    // Nothing was sent: the page checked it.
+    expect(posts).toEqual([]);
+    expect(morgan.problems).toEqual([]);
+  });
 });
