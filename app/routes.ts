@@ -9,6 +9,8 @@ export default [
   index("routes/public/start.tsx"),
   route("help", "routes/public/help.tsx"),
   route("menu", "routes/public/menu.tsx"),
+  // Contestable rules: anyone questions a rule; the commissioners' reply is recorded (scheme/questions).
+  route("menu/:entryId/question", "routes/public/menu-question.tsx"),
   route("help-outside-budget", "routes/public/help-outside-budget.tsx"),
   route("guides", "routes/public/guides.tsx"),
   route("guides/:guideId", "routes/public/guide.tsx"),
@@ -134,6 +136,13 @@ export default [
     route("rule-sets/:ruleSetId/edit", "routes/scheme/rule-set-edit.tsx"),
     route("rule-sets/:ruleSetId/try", "routes/scheme/rule-set-try.tsx"),
     route("menu", "routes/scheme/menu.tsx"),
+    // The menu maintained: entries of all four kinds ("new" adds one) and accredited providers.
+    route("menu/entries/:entryId", "routes/scheme/menu-entry.tsx"),
+    route("providers", "routes/scheme/providers.tsx"),
+    route("providers/:providerId", "routes/scheme/provider.tsx"),
+    // Questions about the rules from the public menu, oldest waiting first, and the replies.
+    route("questions", "routes/scheme/questions.tsx"),
+    route("questions/:questionId", "routes/scheme/question.tsx"),
   ]),
 
   // Anything else: a friendly "page not found".

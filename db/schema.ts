@@ -4,6 +4,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { STAFF_KINDS } from "../app/domain/organisation";
 import { ACTING_FOR_TYPES, AUTHORITIES, ROLES } from "../app/domain/roles";
 import { GRANT_STATES } from "../app/domain/grants";
+import { MENU_CHANGE_KINDS } from "../app/domain/menu-versions";
 import { INFORMAL_SUPPORT } from "../app/domain/rule-set";
 import { PLAN_STATES } from "../app/domain/workflow";
 
@@ -774,12 +775,52 @@ export const menuChanges = sqliteTable("menu_changes", {
   seq: integer("seq").primaryKey({ autoIncrement: true }),
   version: text("version").notNull().unique(),
   entryId: text("entry_id").notNull(),
-  change: text("change", { enum: ["retired"] }).notNull(),
+  change: text("change", { enum: MENU_CHANGE_KINDS }).notNull(),
   why: text("why").notNull(),
   madeBy: text("made_by")
     .notNull()
     .references(() => users.id),
   madeAt: text("made_at").notNull(),
+  /** The whole entry or provider from this version on (JSON, checked by the content schema); null for a retirement. */
+  record: text("record"),
+  /** Translations of an entry not changed along with its English (JSON list of languages). */
+  awaitingReview: text("awaiting_review"),
+  /** The parts that changed (JSON list), for the change log. */
+  parts: text("parts"),
+});
+
+/**
+ * Questions about a rule from the public menu (anyone, signed in or not) and the commissioners'
+ * replies. Both append-only (triggers): a question and its reply stay as they were recorded.
+ * `user_id` is set for a signed-in asker; `reply_email` only when someone not signed in gave one.
+ * `sender_key` is a hash of the address (or account) that sent it, for throttling only.
+ */
+export const menuQuestions = sqliteTable(
+  "menu_questions",
+  {
+    id: id(),
+    entryId: text("entry_id").notNull(),
+    menuVersion: text("menu_version").notNull(),
+    userId: text("user_id").references(() => users.id),
+    replyEmail: text("reply_email"),
+    message: text("message").notNull(),
+    senderKey: text("sender_key").notNull(),
+    askedAt: text("asked_at").notNull(),
+  },
+  (t) => [index("menu_questions_sender").on(t.senderKey, t.askedAt), index("menu_questions_asked").on(t.askedAt)],
+);
+
+export const menuQuestionReplies = sqliteTable("menu_question_replies", {
+  id: id(),
+  questionId: text("question_id")
+    .notNull()
+    .unique()
+    .references(() => menuQuestions.id),
+  reply: text("reply").notNull(),
+  repliedBy: text("replied_by")
+    .notNull()
+    .references(() => users.id),
+  repliedAt: text("replied_at").notNull(),
 });
 
 /**

@@ -50,8 +50,11 @@ const PAGES = [
   { name: "lead: notifications", as: "lead", path: () => "/notifications" },
   { name: "lead: place in a category", as: "lead", path: (c) => `/people/${c.person}/budget/category` },
   { name: "public menu", as: null, path: () => "/menu" },
+  { name: "question a rule", as: null, path: () => "/menu/gym-membership/question" },
   { name: "commissioner: rule sets", as: "commissioner", path: () => "/scheme" },
   { name: "commissioner: menu", as: "commissioner", path: () => "/scheme/menu" },
+  { name: "commissioner: providers", as: "commissioner", path: () => "/scheme/providers" },
+  { name: "commissioner: questions", as: "commissioner", path: () => "/scheme/questions" },
   // Last: at 100,000 people it works out every figure over the whole scheme on request (issue 18,
   // point 4), and would hold up the pages measured after it.
   { name: "commissioner: insights", as: "commissioner", path: () => "/insights" },

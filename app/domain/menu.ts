@@ -122,9 +122,16 @@ export const providerSchema = z.strictObject({
   registrationNumber: text,
   pricePerSessionPence: z.number().int().positive(),
   area: text,
+  // The last day the accreditation holds: after it the provider cannot be chosen for a new item.
+  accreditationExpires: z.iso.date(),
   example: z.boolean(),
 });
 export type Provider = z.infer<typeof providerSchema>;
+
+/** Whether a provider's accreditation still holds on a day ("YYYY-MM-DD"): it holds to the end of its last day. */
+export function isAccredited(provider: Pick<Provider, "accreditationExpires">, today: string): boolean {
+  return provider.accreditationExpires >= today;
+}
 
 export const providersFileSchema = z
   .strictObject({ providers: z.array(providerSchema).min(1) })

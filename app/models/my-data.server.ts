@@ -22,6 +22,7 @@ import { categoryHistoryOf } from "./categories.server";
 import { grantHistoryOf } from "./grants.server";
 import { voucherHistoryOf } from "./vouchers.server";
 import { auditLinesOf } from "./audit.server";
+import { ruleQuestionsOf } from "./menu-questions.server";
 import { moneyRecordsOf } from "./money.server";
 import { allPlans, planSectionVersions } from "./plan.server";
 import { decisionsOf, submissionsOf } from "./signoff.server";
@@ -38,6 +39,7 @@ export const EXPORT_PLACE_OF_TABLE: Record<string, string> = {
   sessions: "sessions",
   notifications: "notifications",
   outbox: "emails",
+  menu_questions: "questionsAboutRules",
   assessments: "assessments",
   assessment_answers: "assessments[].answers",
   agreed_ratings: "assessments[].agreedRatings",
@@ -244,6 +246,8 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     smallGrants: await grantHistoryOf(personId),
     // Treatment vouchers issued, each provider chosen and each claim against them.
     vouchers: await voucherHistoryOf(personId),
+    // Questions the person asked about a rule on the public menu, with the commissioners' replies.
+    questionsAboutRules: ruleQuestionsOf(person.userId),
     // Emails sent to the account's address: each only ever says there is something to look at.
     emails: account
       ? (await db().select().from(outbox).where(eq(outbox.toEmail, account.email))).map((m) => ({

@@ -2,10 +2,12 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { voucherClaims, voucherProviders, vouchers } from "../../db/schema";
 import { content } from "~/content/content.server";
-import { providersFor, type Provider } from "~/domain/menu";
+import { isAccredited, providersFor, type Provider } from "~/domain/menu";
 import { claimRefusal, mayChooseProvider, type ClaimRefusal } from "~/domain/vouchers";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
+import { providersInForce } from "./menu.server";
+import { todayInUk } from "./rule-sets.server";
 import { tellLeadProfessional, type Actor } from "./signoff.server";
 
 /** Treatment vouchers: issue, provider choices and claims. Rules: app/domain/vouchers.ts. */
@@ -19,8 +21,10 @@ export async function voucherTreatments() {
   return content().menu.entries.flatMap((e) => (e.kind === "controlled-treatment" ? [e] : []));
 }
 
+/** The providers for a treatment whose accreditation holds today (the menu's providers, as maintained). */
 export async function accreditedProviders(treatment: string): Promise<Provider[]> {
-  return providersFor(content().providers, treatment);
+  const today = todayInUk();
+  return providersFor(providersInForce(), treatment).filter((p) => isAccredited(p, today));
 }
 
 export async function vouchersOf(personId: string): Promise<VoucherRow[]> {
@@ -84,8 +88,9 @@ export async function chooseProvider(
 ): Promise<{ ok: true } | { ok: false; reason: "not-found" | "provider" }> {
   const voucher = await voucherOf(who.person.id, voucherId);
   if (!voucher) return { ok: false, reason: "not-found" };
-  const provider = content().providers.providers.find((p) => p.id === providerId);
-  if (!provider || !mayChooseProvider(voucher, provider)) return { ok: false, reason: "provider" };
+  const provider = providersInForce().providers.find((p) => p.id === providerId);
+  if (!provider || !isAccredited(provider, todayInUk()) || !mayChooseProvider(voucher, provider))
+    return { ok: false, reason: "provider" };
   await db().insert(voucherProviders).values({
     id: randomUUID(),
     voucherId: voucher.id,
@@ -115,7 +120,7 @@ export async function recordClaim(
   const voucher = await voucherOf(who.person.id, voucherId);
   if (!voucher) return { ok: false, reason: "not-found" };
   const chosen = (await providerChoicesOf(voucher.id)).at(-1);
-  const provider = chosen ? content().providers.providers.find((p) => p.id === chosen.providerId) : undefined;
+  const provider = chosen ? providersInForce().providers.find((p) => p.id === chosen.providerId) : undefined;
   const id = randomUUID();
   const amountPence = claim.sessions * (provider?.pricePerSessionPence ?? 0);
   // The claims so far are read and the new one written in one transaction: two claims recorded at the

@@ -8,7 +8,7 @@ import { agreedPlan, isWaiting, moveMoney } from "~/domain/plan-stages";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { currentPlan, loadPlan } from "~/models/plan.server";
 import { needAreaTitle } from "./budget-view.server";
-import { ruleChangesSince } from "~/models/menu.server";
+import { menuAsPublished, ruleChangesSince } from "~/models/menu.server";
 import {
   changeLogOf,
   itemsNeedingAgreement,
@@ -20,7 +20,8 @@ import { userNames } from "~/models/users.server";
 
 /** A frozen plan version as the pages show it: words, items and figures, formatted for one language. */
 export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
-  const { menu } = content();
+  // Titles from the menu as published (entries added in the portal too, retired ones kept).
+  const menu = menuAsPublished();
   const outcomes = new Map(snapshot.plan.outcomes.map((o) => [o.id, o.words]));
   const needing = itemsNeedingAgreement(snapshot.plan).map((i) => i.id);
   return {
@@ -48,11 +49,17 @@ export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
       flagged: (item.flaggedEntryIds ?? []).length > 0,
       // The plan stays as it was checked; the lead professional is told when the item's rule changed since.
       ruleChanges: item.menuEntryId
-        ? ruleChangesSince(item.menuVersion, item.menuEntryId).map((c) =>
+        ? ruleChangesSince(
+            item.menuVersion,
+            item.menuEntryId,
+            item.kind === "controlled-treatment" ? item.providerId : undefined,
+          ).map((c) =>
             t("signoff:plan.ruleChanged", {
               version: c.version,
               date: formatDate(c.madeAt, lang),
-              change: t(`signoff:plan.ruleChange.${c.change}`),
+              change: t(`signoff:plan.ruleChange.${c.change}`, {
+                parts: (c.parts ?? []).map((p) => t(`menu:changes.parts.${p}`)).join(", "),
+              }),
               why: c.why,
             }),
           )

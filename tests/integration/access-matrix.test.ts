@@ -113,6 +113,8 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" |
   "routes/public/not-found": { signedIn: "public" },
   "routes/public/help": { signedIn: "public" },
   "routes/public/menu": { signedIn: "public" },
+  // Questioning a rule: everyone, signed in or not (checked below: page and form).
+  "routes/public/menu-question": { signedIn: "public" },
   "routes/public/help-outside-budget": { signedIn: "public" },
   "routes/public/guides": { signedIn: "public" },
   "routes/public/guide": { signedIn: "public" },
@@ -153,11 +155,23 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" |
   "routes/scheme/rule-set-edit": { signedIn: ["morgan"] },
   "routes/scheme/rule-set-try": { signedIn: ["morgan"] },
   "routes/scheme/menu": { signedIn: ["morgan"] },
+  "routes/scheme/menu-entry": { signedIn: ["morgan"] },
+  "routes/scheme/providers": { signedIn: ["morgan"] },
+  "routes/scheme/provider": { signedIn: ["morgan"] },
+  "routes/scheme/questions": { signedIn: ["morgan"] },
+  "routes/scheme/question": { signedIn: ["morgan"] },
 };
 
 /** A draft rule set Morgan makes, so every scheme page has something to show. */
 const DRAFT = "matrix-draft";
-const fillScheme = (path: string) => path.replace(":ruleSetId", DRAFT);
+// A question about a rule Asha asks before the matrix, so the inbox's question page has one to show.
+let questionId = "00000000-0000-4000-8000-000000000019";
+const fillScheme = (path: string) =>
+  path
+    .replace(":ruleSetId", DRAFT)
+    .replace(":entryId", "gym-membership")
+    .replace(":providerId", "example-wellbeing-therapies")
+    .replace(":questionId", questionId);
 
 let routes: RouteInfo[];
 const browsers = {} as Record<Actor, Browserish>;
@@ -212,6 +226,10 @@ beforeAll(async () => {
   expect(removed.status).toBe(302);
   const draft = await browsers.morgan.post("/scheme", { intent: "copy", from: "example-2026-1", id: DRAFT });
   expect(draft.status).toBe(302);
+  const asked = await browsers.asha.post("/menu/swimming/question", { message: "Does a swimming lesson count?" });
+  expect(asked.status).toBe(302);
+  const inbox = await (await browsers.morgan.get("/scheme/questions")).text();
+  questionId = /href="\/scheme\/questions\/([0-9a-f-]{36})"/.exec(inbox)![1]!;
 }, 120_000);
 
 afterAll(async () => {
@@ -398,6 +416,21 @@ describe("access matrix", () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it("the question form on a rule: everyone reaches it, signed in or not, page and form", async () => {
+    const failures: string[] = [];
+    const route = routes.find((r) => r.id === "routes/public/menu-question")!;
+    const path = route.path.replace(":entryId", "gym-membership");
+    for (const actor of ACTORS) {
+      const page = await browsers[actor].get(path);
+      if (page.status !== 200) failures.push(`${actor} GET ${path}: ${page.status}, expected 200`);
+      // An empty form is refused by its box (400) for everyone: nobody is turned away or sent to sign in.
+      const post = await browsers[actor].post(path, {});
+      if (post.status !== 400) failures.push(`${actor} POST ${path}: ${post.status}, expected 400`);
+    }
+    expect((await browsers.anonymous.get("/menu/no-such-rule/question")).status).toBe(404);
+    expect(failures).toEqual([]);
+  });
 
   it("the refusals are written to the audit trail Asha can read", async () => {
     const html = await (await browsers.asha.get(`/people/${asha}/audit`)).text();

@@ -1,6 +1,8 @@
 import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findEntry, menuFileSchema } from "~/domain/menu";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
@@ -18,7 +20,9 @@ let morgan: Browserish;
 let sqlite: Database.Database;
 
 const ENTRY = "studio-space";
+const shipped = menuFileSchema.parse(JSON.parse(readFileSync("content/menu/menu-2026-1.json", "utf8")));
 const ITEM = "A shared pottery studio on Tuesdays";
+const GYM_ITEM = "Leisure centre gym pass";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -54,6 +58,17 @@ beforeAll(async () => {
     outcomeIds: outcomeId!,
   });
   expect(added.status).toBe(302);
+  const gym = await person.post(`/people/${personId}/plan/items`, {
+    intent: "add",
+    what: GYM_ITEM,
+    menuEntryId: "gym-membership",
+    provider: "Leisure centre",
+    frequency: "Every month",
+    unitCost: "20",
+    unitsPerYear: "12",
+    outcomeIds: outcomeId!,
+  });
+  expect(gym.status).toBe(302);
   const sent = await person.post(`/people/${personId}/plan/submit`, {
     version: await reasonVersion(person, personId),
     consent: "on",
@@ -110,6 +125,42 @@ describe("a menu entry retired after sign-off", () => {
     expect(menu).toMatch(/Menu version 2026-1\.\d+/);
     expect(menu).toMatch(
       /<li>Version 2026-1\.\d+, [^<]*: “Studio space[^<]*” was taken off the menu\. Why: Studios are now free at the hub/,
+    );
+  });
+
+  it("a menu entry changed after sign-off: the plan is unchanged and the lead professional sees what changed", async () => {
+    const snapshots = () =>
+      sqlite.prepare("select snapshot from plan_submissions where person_id = ?").all(personId) as {
+        snapshot: string;
+      }[];
+    const before = snapshots();
+    const entry = findEntry(shipped, "gym-membership")!;
+    const fields: Record<string, string> = { kind: entry.kind, reason: "Only gyms run by the council or a charity" };
+    for (const lang of ["en", "ur", "pl"] as const) {
+      fields[`${lang}.title`] = entry.title[lang];
+      fields[`${lang}.description`] = entry.description[lang];
+      fields[`${lang}.why`] = entry.why[lang];
+      fields[`${lang}.examples`] = entry.examples[lang].join("\n");
+    }
+    fields["en.description"] = "Membership of a gym run by the council or a charity.";
+    const changed = await morgan.post("/scheme/menu/entries/gym-membership", fields);
+    expect(changed.status).toBe(302);
+
+    expect(snapshots()).toEqual(before);
+    const review = (await (await jo.get(`/people/${personId}/plan/review-meeting`)).text()).replaceAll("<!-- -->", "");
+    expect(review).toContain(`<strong>${GYM_ITEM}</strong>`);
+    expect(review).toMatch(
+      /data-testid="rule-changed">Its rule has changed since this plan was checked: changed \(what it is\) on [^<]*: Only gyms run by the council or a charity/,
+    );
+    // A new item is checked against the changed entry; the public menu shows its new words, Urdu and Polish to review.
+    const menu = (await (await new Browserish().get("/menu")).text()).replaceAll("<!-- -->", "");
+    expect(menu).toContain("Membership of a gym run by the council or a charity.");
+    expect(menu).toMatch(
+      /“Gym membership” was changed \(what it is\)\. Why: Only gyms run by the council or a charity/,
+    );
+    const gymSection = menu.slice(menu.indexOf('<section id="gym-membership"'));
+    expect(gymSection.slice(0, gymSection.indexOf("</section>"))).toContain(
+      "Translation awaiting review: Urdu and Polish",
     );
   });
 });

@@ -100,6 +100,10 @@ beforeAll(async () => {
     invitation: code,
   });
   expect(joined.status).toBe(302);
+  // A question about a rule on the public menu, asked while signed in, is held about the person too.
+  expect((await s.person.post("/menu/swimming/question", { message: "Is a swimming lesson a class?" })).status).toBe(
+    302,
+  );
 });
 
 afterAll(() => sqlite?.close());
@@ -124,6 +128,7 @@ describe("the subject access export", () => {
       "sessions",
       "notifications",
       "outbox",
+      "menu_questions",
       "assessments",
       "assessment_answers",
       "allocations",

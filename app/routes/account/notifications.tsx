@@ -38,6 +38,7 @@ const KINDS = [
   "grant-asked",
   "grant-decided",
   "voucher-provider",
+  "rule-question-answered",
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

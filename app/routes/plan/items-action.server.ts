@@ -1,16 +1,18 @@
 import { redirect } from "react-router";
 import { content } from "~/content/content.server";
-import { findEntry, MENU_KINDS, type MenuKind } from "~/domain/menu";
+import { findEntry, isAccredited, MENU_KINDS, type MenuKind } from "~/domain/menu";
 import type { Item } from "~/domain/plan";
 import { planItemFrom } from "~/domain/plan-items";
 import type { Language } from "~/domain/languages";
 import { chooseItemKindSchema, itemFormSchema } from "~/forms/plan";
-import { formatMoney } from "~/lib/format";
+import { formatDate, formatMoney } from "~/lib/format";
 import { errorWith } from "~/lib/forms";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
+import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { audit } from "~/models/audit.server";
-import { menuInForce } from "~/models/menu.server";
+import { menuInForce, providersInForce } from "~/models/menu.server";
+import { todayInUk } from "~/models/rule-sets.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { planListAction } from "./list-action.server";
 
@@ -18,9 +20,33 @@ type Args = Parameters<typeof planListAction>[0];
 
 /** Adding or changing an item (and removing one): checked against the menu in force, whichever page sent it. */
 export function itemsAction(args: Args) {
+  const lang = languageOf(args.context);
   return planListAction(args, "items", "items", itemFormSchema, (data, { id, plan, access }) => {
     // Checked against the menu in force: the item records that version (a retired entry is refused).
-    const { providers } = content();
+    const providers = providersInForce();
+    // A provider whose accreditation has ended cannot be chosen for a new item (an item saved with it
+    // before may keep it when other details change).
+    const provider = providers.providers.find((p) => p.id === data.providerId);
+    const kept =
+      data.intent === "change" &&
+      plan.items.some((i) => i.id === id && i.kind === "controlled-treatment" && i.providerId === data.providerId);
+    if (provider && !isAccredited(provider, todayInUk()) && !kept) {
+      audit({
+        actorId: access.actor.id,
+        personId: access.person.id,
+        action: "add-plan-item",
+        result: "refused",
+        detail: { menuEntryId: data.menuEntryId, reason: "provider-accreditation-ended", providerId: provider.id },
+      });
+      return {
+        errors: {
+          providerId: errorWith("plan:errors.providerAccreditationEnded", {
+            name: provider.name,
+            date: formatDate(provider.accreditationExpires, lang),
+          }),
+        },
+      };
+    }
     const built = planItemFrom(menuInForce(), providers, {
       id,
       what: data.what,
@@ -108,12 +134,15 @@ export function itemQuestions(entryId: string, lang: Language) {
   };
 }
 
-/** The accredited providers as choices: name, price per session and registration number. */
+/** The providers whose accreditation holds today, as choices: name, price per session and registration number. */
 export function providerChoices(lang: Language) {
-  return content().providers.providers.map((p) => ({
-    value: p.id,
-    label: `${p.name} · ${formatMoney(p.pricePerSessionPence, lang)} · ${p.registrationNumber}`,
-  }));
+  const today = todayInUk();
+  return providersInForce()
+    .providers.filter((p) => isAccredited(p, today))
+    .map((p) => ({
+      value: p.id,
+      label: `${p.name} · ${formatMoney(p.pricePerSessionPence, lang)} · ${p.registrationNumber}`,
+    }));
 }
 
 /** A saved item as the change form's answers. */

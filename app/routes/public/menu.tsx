@@ -3,9 +3,11 @@ import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { pick } from "~/domain/localized";
 import { formatDate, formatMoney } from "~/lib/format";
-import { findEntry, MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from "~/domain/menu";
-import { languageOf } from "~/lib/i18n.server";
-import { menuChangeLog, menuInForce } from "~/models/menu.server";
+import { isAccredited, MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from "~/domain/menu";
+import { getI18n, languageOf } from "~/lib/i18n.server";
+import { entriesAwaitingReview, menuAsPublished, menuChangeLog, providersInForce } from "~/models/menu.server";
+import { todayInUk } from "~/models/rule-sets.server";
+import { awaitingReviewText, changeLogLines } from "~/views/menu-view.server";
 import type { Route } from "./+types/menu";
 
 /** The translations this page needs beyond the shell's (common, account). */
@@ -17,7 +19,13 @@ const MAX_QUERY = 100;
 /** The public menu of spending rules: readable by anyone, searchable and filterable without JavaScript. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const lang = languageOf(context);
-  const { menu, providers, directory } = content();
+  const t = getI18n(context).getFixedT(lang);
+  const { directory } = content();
+  // The menu as published: the shipped entries with every change applied (retired ones kept, marked).
+  const menu = menuAsPublished();
+  const providers = providersInForce();
+  const today = todayInUk();
+  const awaiting = entriesAwaitingReview();
   // The version in force and its change log: a retired entry stays listed, marked, so the change is public.
   const log = menuChangeLog();
   const retired = new Map(log.filter((c) => c.change === "retired").map((c) => [c.entryId, c]));
@@ -37,6 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ? { date: formatDate(retired.get(entry.id)!.madeAt, lang), why: retired.get(entry.id)!.why }
       : null,
     title: pick(entry.title, lang),
+    awaitingReview: awaitingReviewText(awaiting.get(entry.id), t),
     description: pick(entry.description, lang),
     examples: entry.examples[lang],
     why: pick(entry.why, lang),
@@ -49,7 +58,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         : null,
     providers:
       entry.kind === "controlled-treatment"
-        ? providersFor(providers, entry.treatment).map((p) => ({
+        ? providersFor(providers, entry.treatment)
+            .filter((p) => isAccredited(p, today))
+            .map((p) => ({
             id: p.id,
             name: p.name,
             accreditingBody: p.accreditingBody,
@@ -63,16 +74,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
   return {
     lang,
-    version: menuInForce().version,
-    publishedOn: formatDate(menu.publishedOn, lang),
-    changes: [...log]
-      .reverse()
-      .map((c) => ({
-        version: c.version,
-        date: formatDate(c.madeAt, lang),
-        title: pick(findEntry(menu, c.entryId)?.title ?? { en: c.entryId, ur: c.entryId, pl: c.entryId }, lang),
-        why: c.why,
-      })),
+    version: menu.version,
+    // The day the version in force was published: the last change, or the shipped file.
+    publishedOn: formatDate(log.at(-1)?.madeAt ?? content().menu.publishedOn, lang),
+    changes: changeLogLines(log, lang, t).map((c) => ({ version: c.version, date: c.date, text: c.text })),
     q,
     kind: kind ?? "",
     searching: q !== "" || kind !== undefined,
@@ -99,6 +104,13 @@ function Entry({ entry }: { entry: EntryView }) {
       <h3 id={`${entry.id}-title`}>{entry.title}</h3>
       {entry.retired && (
         <p className="warning">{t("changes.retiredEntry", { date: entry.retired.date, why: entry.retired.why })}</p>
+      )}
+      {entry.awaitingReview && (
+        <p>
+          <span className="tag tag--warn" data-testid="awaiting-review">
+            {entry.awaitingReview}
+          </span>
+        </p>
       )}
       <p>{entry.description}</p>
       <h4>{t("examplesHeading")}</h4>
@@ -146,6 +158,12 @@ function Entry({ entry }: { entry: EntryView }) {
           </ul>
         </>
       )}
+      <p>
+        <a href={`/menu/${entry.id}/question`}>
+          {t("question.link")}
+          <span className="visually-hidden">: {entry.title}</span>
+        </a>
+      </p>
     </section>
   );
 }
@@ -163,7 +181,7 @@ export default function MenuPage({ loaderData: d }: Route.ComponentProps) {
           <summary>{t("changes.title", { date: d.changes[0]!.date })}</summary>
           <ul className="list">
             {d.changes.map((c) => (
-              <li key={c.version}>{t("changes.retired", { version: c.version, date: c.date, title: c.title, why: c.why })}</li>
+              <li key={c.version}>{c.text}</li>
             ))}
           </ul>
         </details>

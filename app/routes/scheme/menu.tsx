@@ -3,40 +3,44 @@ import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
-import { findEntry } from "~/domain/menu";
 import { retireEntrySchema } from "~/forms/rule-set";
-import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
-import { languageOf } from "~/lib/i18n.server";
+import { getI18n, languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { menuChangeLog, menuInForce, retireMenuEntry } from "~/models/menu.server";
+import { entriesAwaitingReview, menuChangeLog, menuInForce, retireMenuEntry } from "~/models/menu.server";
+import { waitingQuestionCount } from "~/models/menu-questions.server";
+import { userNames } from "~/models/users.server";
 import { requireCommissioner } from "~/server/access.server";
+import { awaitingReviewText, changeLogLines } from "~/views/menu-view.server";
 import type { Route } from "./+types/menu";
 
-export const handle = { i18n: ["scheme"] };
+export const handle = { i18n: ["scheme", "menu"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   requireCommissioner(context, request);
   const lang = languageOf(context);
+  const t = getI18n(context).getFixedT(lang);
   const shipped = content().menu;
   const menu = menuInForce();
+  const awaiting = entriesAwaitingReview();
+  const log = menuChangeLog();
+  const names = userNames(log.flatMap((c) => (c.madeBy ? [c.madeBy] : [])));
+  const params = new URL(request.url).searchParams;
   return {
     version: menu.version,
     entries: menu.entries.map((e) => ({
       id: e.id,
       title: e.title[lang],
       kind: shipped.kinds[e.kind]?.name[lang] ?? e.kind,
+      awaitingReview: awaitingReviewText(awaiting.get(e.id), t),
     })),
-    log: menuChangeLog()
-      .reverse()
-      .map((c) => ({
-        version: c.version,
-        date: formatDate(c.madeAt, lang),
-        title: findEntry(shipped, c.entryId)?.title[lang] ?? c.entryId,
-        change: c.change,
-        why: c.why,
-      })),
-    done: new URL(request.url).searchParams.has("retired"),
+    log: changeLogLines(log, lang, t).map((line) => ({
+      version: line.version,
+      text: line.text,
+      who: names.get(line.madeBy ?? "") ?? "",
+    })),
+    waitingQuestions: waitingQuestionCount(),
+    done: params.has("retired") ? "retired" : params.has("saved") ? "saved" : null,
   };
 }
 
@@ -62,25 +66,53 @@ export default function SchemeMenu({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("menu.title")}</h1>
       {d.done && !refusal && (
         <p className="confirmation" role="status">
-          {t("menu.retired", { version: d.version })}
+          {t(d.done === "retired" ? "menu.retired" : "menu.saved", { version: d.version })}
         </p>
       )}
       <p>{t("menu.intro", { version: d.version })}</p>
+      <ul className="list">
+        <li>
+          <a href="/scheme/menu/entries/new">{t("menu.addEntry")}</a>
+        </li>
+        <li>
+          <a href="/scheme/providers">{t("providers.title")}</a>
+        </li>
+        <li>
+          <a href="/scheme/questions">{t("questions.link", { count: d.waitingQuestions })}</a>
+        </li>
+      </ul>
+      <h2>{t("menu.entriesTitle")}</h2>
+      <table className="table" data-testid="menu-entries">
+        <caption className="visually-hidden">{t("menu.entriesTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("menu.entryColumn")}</th>
+            <th scope="col">{t("menu.kindColumn")}</th>
+            <th scope="col">{t("menu.translationColumn")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <a href={`/scheme/menu/entries/${e.id}`}>
+                  {e.title}
+                  <span className="visually-hidden">{t("menu.changeSuffix")}</span>
+                </a>
+              </td>
+              <td>{e.kind}</td>
+              <td>{e.awaitingReview && <span className="tag tag--warn">{e.awaitingReview}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h2>{t("menu.logTitle")}</h2>
       {d.log.length === 0 ? (
         <p>{t("menu.noChanges")}</p>
       ) : (
         <ul className="list" data-testid="menu-log">
           {d.log.map((c) => (
-            <li key={c.version}>
-              {t("menu.logLine", {
-                version: c.version,
-                date: c.date,
-                title: c.title,
-                change: t(`menu.change.${c.change}`),
-                why: c.why,
-              })}
-            </li>
+            <li key={c.version}>{t("menu.logBy", { line: c.text, who: c.who })}</li>
           ))}
         </ul>
       )}
