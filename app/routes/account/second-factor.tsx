@@ -1,4 +1,3 @@
-import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
@@ -30,6 +29,8 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)!.join(" ");
 export async function loader({ context }: Route.LoaderArgs) {
   const { user, secret } = enrolling(context);
   // Drawn here, on the server, as SVG: the secret never goes to another service.
+  // Loaded when a professional enrols, not at start-up (start-up should not grow with features).
+  const { default: QRCode } = await import("qrcode");
   const svg = await QRCode.toString(totpUri(secret, user.email, "Plan your support"), {
     type: "svg",
     errorCorrectionLevel: "M",

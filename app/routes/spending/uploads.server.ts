@@ -1,5 +1,4 @@
 import { parse } from "csv-parse/sync";
-import { fileTypeFromBuffer } from "file-type";
 import { RECEIPT_MAX_BYTES, RECEIPT_MEDIA_TYPES, STATEMENT_MAX_BYTES } from "~/domain/ledger";
 import type { RawRow } from "~/domain/statement";
 
@@ -40,6 +39,8 @@ export async function readReceiptFile(
   if (!file) return { ok: false, error: "money:errors.fileMissing" };
   if (file.size > RECEIPT_MAX_BYTES) return { ok: false, error: "money:errors.receiptTooBig" };
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // Loaded with the first upload, not at start-up.
+  const { fileTypeFromBuffer } = await import("file-type");
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !(RECEIPT_MEDIA_TYPES as readonly string[]).includes(type.mime))
     return { ok: false, error: "money:errors.receiptType" };
