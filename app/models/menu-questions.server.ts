@@ -7,7 +7,7 @@ import { db } from "~/lib/db.server";
 import { addressKey } from "~/lib/throttle";
 import { audit } from "./audit.server";
 import { notify } from "./notifications.server";
-import { queueEmailTo } from "./outbox.server";
+import { emailWords, queueEmailTo } from "./outbox.server";
 
 /** Who sent a question, for throttling only: the account when signed in, else the address; never stored as it is. */
 function senderKey(userId: string | null, address: string): string {
@@ -202,18 +202,14 @@ export function replyToQuestion(
   const route = replyRoute(row);
   if (route === "notification")
     notify(row.userId!, "rule-question-answered", { title: entryTitle }, `/menu/${row.entryId}/question#replies`);
-  else if (route === "email")
+  else if (route === "email") {
+    const words = emailWords("menu", "replyEmail", { title: entryTitle });
     queueEmailTo(
       row.replyEmail!,
-      "A reply to your question about a rule",
-      [
-        `You asked about the rule "${entryTitle}" on the public menu of Plan your support. The commissioners replied:`,
-        "",
-        reply,
-        "",
-        `The rule: ${new URL(`/menu#${row.entryId}`, publicUrl()).href}`,
-      ].join("\n"),
+      words.subject,
+      [words.body, "", reply, "", `${words.rule} ${new URL(`/menu#${row.entryId}`, publicUrl()).href}`].join("\n"),
     );
+  }
   audit({ actorId: by, action: "reply-rule-question", target: questionId, result: "ok", detail: { route } });
   return { ok: true };
 }

@@ -6,18 +6,30 @@ import { publicUrl } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 
 /**
- * Email is only ever a nudge: "there is something to look at", with a link. Never a name of a need,
- * a plan's words, an amount or a decision. The text comes from the `signoff` locale (English: the
- * portal does not know which language a mailbox reads), so it cannot be built from plan data.
+ * An email's words: `key` (a dotted path) in the `namespace` locale file, an object with at least
+ * `subject` and `body`, `{{name}}` filled from `values`. English, because the portal does not know which
+ * language a mailbox reads. The one reader of every email's words.
  */
-function emailText(): { subject: string; body: string } {
-  const email = (content().locales.en.signoff as { email?: { subject?: string; body?: string } } | undefined)?.email;
-  return {
-    subject: email?.subject ?? "Something to look at in Plan your support",
-    body: email?.body ?? "There is something new for you to look at. Please sign in to see it:",
-  };
+export function emailWords(
+  namespace: string,
+  key: string,
+  values: Record<string, string> = {},
+): { subject: string; body: string } & Record<string, string> {
+  let words: unknown = content().locales.en[namespace];
+  for (const part of key.split(".")) words = (words as Record<string, unknown> | undefined)?.[part];
+  const lines = (words ?? {}) as Record<string, unknown>;
+  if (typeof lines.subject !== "string" || typeof lines.body !== "string")
+    throw new Error(`content/locales/en/${namespace}.json has no ${key}.subject and ${key}.body`);
+  const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? "");
+  return Object.fromEntries(
+    Object.entries(lines).flatMap(([k, v]) => (typeof v === "string" ? [[k, fill(v)]] : [])),
+  ) as { subject: string; body: string } & Record<string, string>;
 }
 
+/**
+ * Email about a record is only ever a nudge: "there is something to look at", with a link. Never a name
+ * of a need, a plan's words, an amount or a decision: its words are fixed (`signoff` locale, `email`).
+ */
 /** Puts one email in the outbox for a user, then tries to send (only when SMTP_URL is set). */
 export function queueEmail(userId: string, link: string): void {
   const user = db()
@@ -26,7 +38,7 @@ export function queueEmail(userId: string, link: string): void {
     .where(eq(users.id, userId))
     .get();
   if (!user || user.deactivatedAt) return;
-  const { subject, body } = emailText();
+  const { subject, body } = emailWords("signoff", "email");
   queueEmailTo(user.email, subject, `${body}\n\n${new URL(link, publicUrl()).href}\n`);
 }
 

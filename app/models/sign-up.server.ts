@@ -1,26 +1,16 @@
 import { eq, lt } from "drizzle-orm";
 import { signUpRequests } from "../../db/schema";
-import { content } from "~/content/content.server";
 import { publicUrl } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { hashPassword } from "~/lib/password.server";
 import { hashToken, normaliseCode, randomToken, shortCode } from "~/lib/tokens.server";
-import { queueEmailTo } from "./outbox.server";
+import { emailWords, queueEmailTo } from "./outbox.server";
 import { findUserByEmail, normaliseEmail } from "./users.server";
 
 /** How long the emailed code confirms a sign-up. */
 export const SIGN_UP_CODE_MINUTES = 60;
 
 export type SignUpRequest = typeof signUpRequests.$inferSelect;
-
-/** The email's words, from the `auth` locale (English: the portal does not know which language a mailbox reads). */
-function emailWords(key: "code" | "taken"): { subject: string; body: string } {
-  const words = (content().locales.en.auth as { signUpEmail?: Record<string, string> }).signUpEmail ?? {};
-  const subject = words[`${key}Subject`];
-  const body = words[`${key}Body`];
-  if (!subject || !body) throw new Error(`content/locales/en/auth.json has no signUpEmail.${key}Subject/${key}Body`);
-  return { subject, body };
-}
 
 /**
  * Starts a sign-up: the account is made only when its owner types the code emailed to the address.
@@ -57,7 +47,7 @@ export async function requestSignUp(input: {
       teamId: input.teamId,
       expiresAt: new Date(now.getTime() + SIGN_UP_CODE_MINUTES * 60_000).toISOString(),
     });
-  const words = emailWords(code ? "code" : "taken");
+  const words = emailWords("auth", code ? "signUpEmail.code" : "signUpEmail.taken");
   const signIn = new URL("/sign-in", publicUrl()).href;
   queueEmailTo(email, words.subject, `${words.body}\n\n${code ?? signIn}\n`);
   // Without a mail server (the demo on one machine) the email goes to the server's log instead.

@@ -1,14 +1,13 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { persons, plans, recoveryCodes, staffInvitations, users } from "../../db/schema";
-import { content } from "~/content/content.server";
 import { accountForKind, INVITATION_VALID_HOURS, RECOVERY_CODE_COUNT, type StaffKind } from "~/domain/organisation";
 import { publicUrl } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { generateTotpSecret } from "~/lib/totp.server";
 import { hashToken, normaliseCode, randomToken, shortCode } from "~/lib/tokens.server";
 import { audit } from "./audit.server";
-import { queueEmailTo } from "./outbox.server";
+import { emailWords, queueEmailTo } from "./outbox.server";
 import { createAccount, normaliseEmail, type User } from "./users.server";
 
 export type StaffInvitation = typeof staffInvitations.$inferSelect;
@@ -51,12 +50,8 @@ export function inviteStaff(input: {
     detail: { kind: input.kind, teamId: input.teamId },
   });
   const link = invitationLink(token);
-  const email = (content().locales.en.staff as { email?: { subject?: string; body?: string } } | undefined)?.email;
-  queueEmailTo(
-    normaliseEmail(input.email),
-    email?.subject ?? "You are invited to Plan your support",
-    `${email?.body ?? "You have been invited to join Plan your support. This link works once, for 72 hours:"}\n\n${link}\n`,
-  );
+  const words = emailWords("staff", "email");
+  queueEmailTo(normaliseEmail(input.email), words.subject, `${words.body}\n\n${link}\n`);
   return { link, expiresAt };
 }
 
