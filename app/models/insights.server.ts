@@ -133,32 +133,6 @@ export function stageRows(period: Period, scope: InsightsScope): PersonStageRow[
   }));
 }
 
-/** Each person's budget worked out in the period: the newest of their newest cycle, agreed before their own. */
-export function budgetRows(period: Period, scope: InsightsScope): BudgetRow[] {
-  const rows = db()
-    .$client.prepare(
-      `WITH ranked AS (
-         SELECT al.person_id, al.rule_set_id, al.eligible, al.nhs_pence, al.council_pence, al.total_pence,
-           row_number() OVER (PARTITION BY al.person_id
-             ORDER BY asm.cycle DESC, al.basis = 'agreed' DESC, al.created_at DESC) AS rank
-         FROM allocations al JOIN assessments asm ON asm.id = al.assessment_id
-         WHERE al.created_at >= @from AND al.created_at < @to AND ${inScope("al.person_id")}
-       )
-       SELECT rule_set_id AS ruleSetId, eligible, nhs_pence AS nhsPence, council_pence AS councilPence,
-         total_pence AS totalPence,
-         coalesce((SELECT json_array_length(s.content) > 0 FROM plan_sections s
-           WHERE s.section = 'freeSupport'
-             AND s.plan_id = (SELECT id FROM plans WHERE person_id = ranked.person_id ORDER BY cycle DESC LIMIT 1)), 0)
-           AS hasFreeSupport
-       FROM ranked WHERE rank = 1`,
-    )
-    .all(bounds(period, scope)) as (Omit<BudgetRow, "eligible" | "hasFreeSupport"> & {
-    eligible: number;
-    hasFreeSupport: number;
-  })[];
-  return rows.map((r) => ({ ...r, eligible: r.eligible === 1, hasFreeSupport: r.hasFreeSupport === 1 }));
-}
-
 /**
  * The items of each plan signed off in the period, as the signed-off version priced them (the frozen
  * snapshot, not later changes), and how many plans that is. Each plan counts once, at its newest sign-off.
@@ -291,34 +265,41 @@ export function actualSpendRows(period: Period, scope: InsightsScope): ActualSpe
 }
 
 /**
- * For the learning loop: each person with an eligible budget worked out in the period (the same
- * calculation the budgets count), its points and a year's amount, a year of the items of their newest
+ * Each person's budget worked out in the period: the newest of their newest cycle, an agreed one before
+ * their own. With it, for the learning loop (eligible people only): a year of the items of their newest
  * plan's newest sign-off up to the end of the period, and what was spent against that plan up to then.
+ * One query, so the budgets and the learning loop count the same people.
  */
-export function learningRows(period: Period, scope: InsightsScope): Omit<LearningRow, "outcomeChange">[] {
+export function budgetAndLearningRows(
+  period: Period,
+  scope: InsightsScope,
+): { budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] } {
   const rows = db()
     .$client.prepare(
       `WITH ranked AS (
-         SELECT al.person_id, al.rule_set_id, al.eligible, al.points, al.total_pence,
+         SELECT al.person_id, al.rule_set_id, al.eligible, al.points, al.nhs_pence, al.council_pence, al.total_pence,
            row_number() OVER (PARTITION BY al.person_id
              ORDER BY asm.cycle DESC, al.basis = 'agreed' DESC, al.created_at DESC) AS rank
          FROM allocations al JOIN assessments asm ON asm.id = al.assessment_id
          WHERE al.created_at >= @from AND al.created_at < @to AND ${inScope("al.person_id")}
        ),
        chosen AS MATERIALIZED (
-         SELECT person_id, rule_set_id, points, total_pence,
+         SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence,
            (SELECT id FROM plans WHERE person_id = ranked.person_id ORDER BY cycle DESC LIMIT 1) AS plan_id
-         FROM ranked WHERE rank = 1 AND eligible = 1
+         FROM ranked WHERE rank = 1
        ),
-       signed AS (
-         SELECT chosen.*,
-           (SELECT sub.snapshot ->> '$.plan.items' FROM plan_decisions d
-              JOIN plan_submissions sub ON sub.id = d.submission_id
-            WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < @to
-            ORDER BY d.decided_at DESC LIMIT 1) AS items
+       signed AS MATERIALIZED (
+         SELECT chosen.*, CASE WHEN eligible = 1 THEN (
+             SELECT sub.snapshot ->> '$.plan.items' FROM plan_decisions d
+               JOIN plan_submissions sub ON sub.id = d.submission_id
+             WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < @to
+             ORDER BY d.decided_at DESC LIMIT 1) END AS items
          FROM chosen
        )
-       SELECT person_id AS personKey, rule_set_id AS ruleSetId, points, total_pence AS budgetPence, items,
+       SELECT person_id AS personKey, rule_set_id AS ruleSetId, eligible, points, nhs_pence AS nhsPence,
+         council_pence AS councilPence, total_pence AS totalPence, items,
+         coalesce((SELECT json_array_length(s.content) > 0 FROM plan_sections s
+           WHERE s.section = 'freeSupport' AND s.plan_id = signed.plan_id), 0) AS hasFreeSupport,
          CASE WHEN items IS NULL THEN NULL ELSE coalesce((
            -- One plan's entries through ledger_plan_idx (the unary + keeps the planner off the kind-and-date index).
            SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
@@ -329,18 +310,38 @@ export function learningRows(period: Period, scope: InsightsScope): Omit<Learnin
     .all(bounds(period, scope)) as {
     personKey: string;
     ruleSetId: string;
+    eligible: number;
     points: number;
-    budgetPence: number;
+    nhsPence: number;
+    councilPence: number;
+    totalPence: number;
     items: string | null;
+    hasFreeSupport: number;
     actualPence: number | null;
   }[];
-  return rows.map(({ items, ...r }) => ({
-    ...r,
-    plannedPence:
-      items === null
-        ? null
-        : (JSON.parse(items) as { kind: ItemKind; unitCostPence: number; unitsPerYear: number }[])
-            .filter((item) => (FUNDED_KINDS as readonly ItemKind[]).includes(item.kind))
-            .reduce((total, item) => total + yearlyCostPence(item), 0),
-  }));
+  return {
+    budgets: rows.map((r) => ({
+      ruleSetId: r.ruleSetId,
+      eligible: r.eligible === 1,
+      nhsPence: r.nhsPence,
+      councilPence: r.councilPence,
+      totalPence: r.totalPence,
+      hasFreeSupport: r.hasFreeSupport === 1,
+    })),
+    learning: rows
+      .filter((r) => r.eligible === 1)
+      .map((r) => ({
+        personKey: r.personKey,
+        ruleSetId: r.ruleSetId,
+        points: r.points,
+        budgetPence: r.totalPence,
+        actualPence: r.actualPence,
+        plannedPence:
+          r.items === null
+            ? null
+            : (JSON.parse(r.items) as { kind: ItemKind; unitCostPence: number; unitsPerYear: number }[])
+                .filter((item) => (FUNDED_KINDS as readonly ItemKind[]).includes(item.kind))
+                .reduce((total, item) => total + yearlyCostPence(item), 0),
+      })),
+  };
 }

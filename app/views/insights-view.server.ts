@@ -38,9 +38,8 @@ import type { FormErrors, FormValues } from "~/lib/forms";
 import { parseFormValues } from "~/lib/forms.server";
 import {
   actualSpendRows,
-  budgetRows,
+  budgetAndLearningRows,
   decisionRows,
-  learningRows,
   grantRows,
   outcomeChangeRows,
   voucherRows,
@@ -81,7 +80,7 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
   const asOf = (end < now ? end : now).toISOString();
   const spend = plannedItemRows(period, scope);
   const signOff = decisionRows(period, scope);
-  const budgets = budgetRows(period, scope);
+  const { budgets, learning } = budgetAndLearningRows(period, scope);
   const outcomeRows = outcomeChangeRows(period, scope);
   const outcomeChange = outcomeChangeByPerson(outcomeRows);
   return {
@@ -91,7 +90,7 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
     spend: spendFigures(spend.items, spend.plans),
     actual: actualSpendFigures(actualSpendRows(period, scope)),
     learning: learningLoop(
-      learningRows(period, scope).map((row) => ({ ...row, outcomeChange: outcomeChange.get(row.personKey) ?? null })),
+      learning.map((row) => ({ ...row, outcomeChange: outcomeChange.get(row.personKey) ?? null })),
       budgets.filter((row) => !row.eligible).length,
     ),
     signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
