@@ -105,16 +105,35 @@ function medianOf(values: readonly number[], withhold = false): Figure {
 
 const percentOf = (pence: number, budgetPence: number) => (pence / budgetPence) * 100;
 
-function budgetComparison(percents: readonly number[], withhold: boolean): BudgetComparison {
+/**
+ * Whether a count of people with a figure (a plan, spending, a review) must be withheld: it is shown beside
+ * the rule set's people, so the people without the figure are that total less it, a count like any other.
+ */
+function withoutFigureHidden(withFigure: number, groupSize: number): boolean {
+  return cellsToWithhold([withFigure, groupSize - withFigure])[0]!;
+}
+
+function budgetComparison(percents: readonly number[], withhold: boolean, groupSize: number): BudgetComparison {
+  const countsHidden = withhold || withoutFigureHidden(percents.length, groupSize);
   const counts = Object.fromEntries(
-    COMPARISONS.map((c) => [c, withhold ? 0 : percents.filter((p) => comparisonOf(p) === c).length]),
+    COMPARISONS.map((c) => [c, countsHidden ? 0 : percents.filter((p) => comparisonOf(p) === c).length]),
   ) as Record<Comparison, number>;
   const table = countTable(COMPARISONS, counts);
   return {
-    people: withhold ? hidden : table.total,
+    people: countsHidden ? hidden : table.total,
+    // A median is not a count: it gives away no one's figure, so it stands on the people it rests on.
     medianPercent: medianOf(percents, withhold),
     byComparison: table.cells,
   };
+}
+
+function outcomeSpread(reviewed: readonly LearningRow[], groupSize: number, withhold: boolean): Spread {
+  const spread = spreadOf(
+    reviewed.map((r) => r.outcomeChange!),
+    reviewed.length,
+    withhold,
+  );
+  return withoutFigureHidden(reviewed.length, groupSize) ? { ...spread, people: hidden } : spread;
 }
 
 /** Each person's outcome change: the mean, over their outcomes reviewed in the period, of review less start. */
@@ -183,16 +202,14 @@ export function learningLoop(rows: readonly LearningRow[], belowThreshold: numbe
       planned: budgetComparison(
         planned.map((r) => percentOf(r.plannedPence!, r.budgetPence)),
         withhold,
+        group.length,
       ),
       actual: budgetComparison(
         actual.map((r) => percentOf(r.actualPence!, r.budgetPence)),
         withhold,
+        group.length,
       ),
-      outcomeChange: spreadOf(
-        reviewed.map((r) => r.outcomeChange!),
-        reviewed.length,
-        withhold,
-      ),
+      outcomeChange: outcomeSpread(reviewed, group.length, withhold),
     };
   });
 }

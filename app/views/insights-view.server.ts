@@ -727,7 +727,9 @@ function learningFigure(
           ? "more"
           : "about";
     return [
-      t(`insights:learning.${which}.median`, { n: f.count(c.people), percent: percent(c.medianPercent) }),
+      c.people.shown
+        ? t(`insights:learning.${which}.median`, { n: f.count(c.people), percent: percent(c.medianPercent) })
+        : t(`insights:learning.${which}.medianOnly`, { percent: percent(c.medianPercent) }),
       t(`insights:learning.${which}.${leaning}`),
       t(`insights:learning.counts`, {
         less: f.count(c.byComparison.less),
@@ -741,12 +743,14 @@ function learningFigure(
   };
   words.push(comparisonWords(l.planned, "planned"), comparisonWords(l.actual, "actual"));
   words.push(
-    l.outcomeChange.median.shown
-      ? t("insights:learning.outcomes", {
-          n: f.count(l.outcomeChange.people),
-          change: f.change(l.outcomeChange.median),
-        })
-      : t("insights:learning.outcomesTooFew"),
+    !l.outcomeChange.median.shown
+      ? t("insights:learning.outcomesTooFew")
+      : l.outcomeChange.people.shown
+        ? t("insights:learning.outcomes", {
+            n: f.count(l.outcomeChange.people),
+            change: f.change(l.outcomeChange.median),
+          })
+        : t("insights:learning.outcomesOnly", { change: f.change(l.outcomeChange.median) }),
   );
   return {
     id: `learning-${l.ruleSetId}`,

@@ -417,8 +417,10 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
         percents.filter((x) => x >= 95 && x <= 105).length,
         percents.filter((x) => x > 105).length,
       ];
-      const hide = suppress(counts);
-      put(figure, r, "count", percents.length >= 5 ? percents.length : F);
+      // The people without the figure are the rule set's people less these: a count like any other.
+      const countsHidden = hideAll || suppress([percents.length, group.length - percents.length])[0]!;
+      const hide = countsHidden ? [true, true, true] : suppress(counts);
+      put(figure, r, "count", countsHidden ? F : percents.length);
       put(figure, r, "percent of budget, median", median(percents));
       ["less than 95% of budget", "within 5% of budget", "more than 105% of budget"].forEach((m, i) =>
         put(figure, r, m, hide[i] ? F : counts[i]!),
@@ -426,6 +428,8 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
     }
     const changes = hideAll ? [] : group.filter((l) => l.change !== null).map((l) => l.change!);
     spread("change in outcome rating by rule set", r, changes, changes.length, hideAll);
+    if (suppress([changes.length, group.length - changes.length])[0])
+      put("change in outcome rating by rule set", r, "count", F);
   });
 
   // Small grants asked for in the period, by where they stand now, and the sum granted.

@@ -151,6 +151,22 @@ describe("the learning loop", () => {
     expect(r1!.planned.people).toEqual(shown(13));
   });
 
+  it("a count of people with a plan that would leave fewer than 5 without one is withheld (the median stays)", () => {
+    // Seven people; six have a plan at 80, 90, 100, 100, 110 and 120% of their budget; one has none.
+    const seven = [80, 90, 100, 100, 110, 120, null].map((share, i) =>
+      person(40 + i, 22, 100_000, share === null ? null : share * 1_000, null, i < 5 ? 1 : null),
+    );
+    const [r1] = learningLoop(seven, 6);
+    expect(r1!.people).toEqual(shown(7));
+    // 7 less 6 would be the one person without a plan: the 6 and its split are withheld.
+    expect(r1!.planned.people).toEqual(hidden);
+    expect(r1!.planned.byComparison).toEqual({ less: hidden, about: hidden, more: hidden });
+    expect(r1!.planned.medianPercent).toEqual({ shown: true, value: expect.closeTo(100, 9) });
+    // Five reviewed of seven: two not reviewed, so the count of five is withheld; the median of five stays.
+    expect(r1!.outcomeChange.people).toEqual(hidden);
+    expect(r1!.outcomeChange.median).toEqual(shown(1));
+  });
+
   it("a rule set the budgets table withholds is withheld here too", () => {
     const few = rows.slice(0, 3);
     // Budgets table: this rule set (3) and below the threshold (6): the 3 is withheld, the 6 with it.
