@@ -45,7 +45,11 @@ export const users = sqliteTable(
     deactivatedAt: text("deactivated_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    // The staff of a team: which people are in a team's scope for the insights.
+    index("users_team_idx").on(t.teamId),
+  ],
 );
 
 /** A person's record: the budget-holder. Linked 1:1 to their account. */
@@ -428,6 +432,8 @@ export const allocations = sqliteTable(
     index("allocations_person_idx").on(t.personId),
     // The newest calculation of each basis for an assessment: behind every page that shows the budget.
     index("allocations_assessment_basis_idx").on(t.assessmentId, t.basis, t.createdAt),
+    // Budgets worked out in a period, for the insights and their learning loop.
+    index("allocations_created_idx").on(t.createdAt),
   ],
 );
 
@@ -874,6 +880,8 @@ export const grantSpending = sqliteTable(
   (t) => [
     index("grant_spending_grant_idx").on(t.grantId, t.spentOn),
     index("grant_spending_person_idx").on(t.personId, t.spentOn),
+    // Actual spend in a period, for the insights.
+    index("grant_spending_date_idx").on(t.spentOn),
   ],
 );
 
@@ -946,5 +954,7 @@ export const voucherClaims = sqliteTable(
   (t) => [
     index("voucher_claims_voucher_idx").on(t.voucherId, t.sessionDate),
     index("voucher_claims_person_idx").on(t.personId),
+    // Actual spend in a period, for the insights.
+    index("voucher_claims_date_idx").on(t.sessionDate),
   ],
 );

@@ -32,6 +32,8 @@ export interface GeneratedPerson {
     at: string;
     /** A self calculation made before the agreed one (must not be counted). */
     selfFirst?: boolean;
+    /** Points of need (0 unless given). */
+    points?: number;
   };
   /** Help that costs nothing in the current plan. */
   freeSupport?: boolean;
@@ -51,8 +53,25 @@ export interface GeneratedPerson {
   reconsiderations?: string[];
   /** An earlier cycle reviewed at `at`, with each outcome rated at its start and at the review. */
   review?: { at: string; outcomes: { lifeAreaId: string; atStart: number; atReview: number }[] };
-  /** Small grants asked for at `at`, and where each stands. */
-  grants?: { at: string; state: "asked" | "granted" | "declined"; askedPence: number; grantedPence?: number }[];
+  /** Small grants asked for at `at`, and where each stands; spending from a granted one on a day. */
+  grants?: {
+    at: string;
+    state: "asked" | "granted" | "declined";
+    askedPence: number;
+    grantedPence?: number;
+    spent?: { on: string; pence: number }[];
+  }[];
+  /**
+   * Money spent against the current cycle's plan after sign-off (ledger entries), on a day, with the
+   * item's menu kind (null: not in the plan) and who was paid; `reversedOn`: corrected on that day.
+   */
+  spending?: {
+    on: string;
+    pence: number;
+    menuKind: string | null;
+    sector: "community" | "statutory";
+    reversedOn?: string;
+  }[];
   /** Treatment vouchers issued at `issuedAt`, with the day of the first session claimed, if any. */
   vouchers?: { issuedAt: string; firstSessionOn?: string }[];
 }
@@ -104,7 +123,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
     allocation: sqlite.prepare(
       `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
          nhs_pence, council_pence, total_pence, weekly_pence, flags, explanation, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, '{}', ?, 0, ?, ?, ?, 0, '[]', '[]', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, 0, '[]', '[]', ?, ?)`,
     ),
     plan: sqlite.prepare("INSERT INTO plans (id, person_id, cycle, state, created_at) VALUES (?, ?, ?, ?, ?)"),
     section: sqlite.prepare(
@@ -131,6 +150,14 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
     voucherClaim: sqlite.prepare(
       `INSERT INTO voucher_claims (id, voucher_id, person_id, provider_id, sessions, amount_pence, session_date,
          recorded_by, recorded_at) VALUES (?, ?, ?, 'example-wellbeing-therapies', 1, 6500, ?, ?, ?)`,
+    ),
+    grantSpent: sqlite.prepare(
+      `INSERT INTO grant_spending (id, grant_id, person_id, spent_on, amount_pence, what, recorded_by, recorded_at)
+       VALUES (?, ?, ?, ?, ?, 'generated', ?, ?)`,
+    ),
+    ledger: sqlite.prepare(
+      `INSERT INTO ledger_entries (id, person_id, plan_id, kind, entry_date, amount_pence, menu_kind, sector,
+         contingency, reverses, reversed_kind, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     review: sqlite.prepare(
       `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
@@ -162,7 +189,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
         const b = p.budget;
         const total = b.eligible ? b.nhsPence + b.councilPence : 0;
         if (b.selfFirst)
-          insert.allocation.run(randomUUID(), personId, assessmentId, "self", b.ruleSetId, 1, 1, 1, 2, userId, b.at);
+          insert.allocation.run(randomUUID(), personId, assessmentId, "self", b.ruleSetId, 1, 0, 1, 1, 2, userId, b.at);
         insert.allocation.run(
           randomUUID(),
           personId,
@@ -170,6 +197,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           b.selfFirst ? "agreed" : "self",
           b.ruleSetId,
           b.eligible ? 1 : 0,
+          b.points ?? 0,
           b.eligible ? b.nhsPence : 0,
           b.eligible ? b.councilPence : 0,
           total,
@@ -180,8 +208,9 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
 
       for (const g of p.grants ?? []) {
         const decided = g.state !== "asked";
+        const grantId = randomUUID();
         insert.grant.run(
-          randomUUID(),
+          grantId,
           personId,
           g.askedPence,
           g.state,
@@ -193,6 +222,8 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           decided ? leadId : null,
           decided ? g.at : null,
         );
+        for (const spent of g.spent ?? [])
+          insert.grantSpent.run(randomUUID(), grantId, personId, spent.on, spent.pence, userId, spent.on);
       }
 
       for (const v of p.vouchers ?? []) {
@@ -276,6 +307,41 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           leadId,
           p.signedOff.at,
         );
+      for (const s of p.spending ?? []) {
+        const spentId = randomUUID();
+        const contingency = s.menuKind === "contingency" ? 1 : 0;
+        insert.ledger.run(
+          spentId,
+          personId,
+          planId,
+          "spent",
+          s.on,
+          s.pence,
+          s.menuKind,
+          s.sector,
+          contingency,
+          null,
+          null,
+          userId,
+          s.on,
+        );
+        if (s.reversedOn)
+          insert.ledger.run(
+            randomUUID(),
+            personId,
+            planId,
+            "reversal",
+            s.reversedOn,
+            s.pence,
+            s.menuKind,
+            s.sector,
+            contingency,
+            spentId,
+            "spent",
+            userId,
+            s.reversedOn,
+          );
+      }
     }
   })();
   return ids;

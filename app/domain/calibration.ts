@@ -1,4 +1,5 @@
 import { AllocationInputError, allocateBudget, type AllocationFlag } from "./allocation";
+import type { FitCase } from "./calibration-fit";
 import { INFORMAL_SUPPORT, type InformalSupport, type NeedAreaKey, type RuleSet } from "./rule-set";
 
 /**
@@ -20,6 +21,10 @@ export type CalibrationRow = {
   flags: AllocationFlag[];
   /** The category whose amount the budget follows, when it does (a rule set with categories). */
   category?: string;
+  /** The case's current package cost in pounds, when the file has a `current_cost` column and the case one. */
+  cost?: number;
+  /** The budget less the current cost, in pounds (negative: the budget is short of the cost). */
+  gap?: number;
 };
 
 /** A row that could not be worked out; `line` counts from 1 = the header. */
@@ -38,13 +43,28 @@ export function penceToPoundsString(pence: number): string {
   return `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
 }
 
+/** The optional columns a calibration file may carry beside the case, the ratings and `informal`. */
+export const OPTIONAL_COLUMNS = ["category", "current_cost"] as const;
+
+/**
+ * An amount of pounds as a commissioner writes it (a case's current cost, the total to fit within): up to
+ * two decimals for pence, an optional £ sign and commas between thousands ("5200", "5200.5", "£5,200.50").
+ * Returns pence, or null when it is not an amount (a comma elsewhere, as in "52,00", is refused, not guessed).
+ */
+export function costPence(text: string): number | null {
+  const match = /^£?(\d{1,3}(?:,\d{3})+|\d{1,10})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]!.replaceAll(",", "")) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
+
 /** Where each wanted column sits in the file. */
 export type CalibrationColumns = { width: number; index: (name: string) => number };
 
 /**
  * Checks a calibration file's header: `case`, every need-area key and `informal`, and optionally
- * `category` (the category id each case is placed in, empty for none), in any order, each once and
- * nothing else. Throws CalibrationFileError naming every problem.
+ * `category` (the category id each case is placed in, empty for none) and `current_cost` (the case's
+ * current package cost, pounds a year, empty for none), in any order, each once and nothing else.
+ * Throws CalibrationFileError naming every problem.
  */
 export function calibrationColumns(
   header: readonly string[],
@@ -54,7 +74,8 @@ export function calibrationColumns(
   const problems: string[] = [];
   for (const name of wanted) if (!header.includes(name)) problems.push(`column ${name} is missing`);
   for (const name of header)
-    if (!wanted.includes(name) && name !== "category") problems.push(`column "${name}" is not expected`);
+    if (!wanted.includes(name) && !(OPTIONAL_COLUMNS as readonly string[]).includes(name))
+      problems.push(`column "${name}" is not expected`);
   header.forEach((name, i) => {
     if (header.indexOf(name) !== i) problems.push(`column ${name} appears twice`);
   });
@@ -71,7 +92,7 @@ export function calibrateRow(
   columns: CalibrationColumns,
   ruleSet: RuleSet,
   needAreaKeys: readonly NeedAreaKey[],
-): { ok: true; row: CalibrationRow } | { ok: false; message: string } {
+): { ok: true; row: CalibrationRow; fit: FitCase } | { ok: false; message: string } {
   if (fields.length !== columns.width)
     return { ok: false, message: `has ${fields.length} columns; the header has ${columns.width}` };
   const rowProblems: string[] = [];
@@ -84,6 +105,11 @@ export function calibrateRow(
   const informal = fields[columns.index("informal")]!;
   if (!(INFORMAL_SUPPORT as readonly string[]).includes(informal))
     rowProblems.push(`informal is "${informal}"; it must be one of ${INFORMAL_SUPPORT.join(", ")}`);
+  const costAt = columns.index("current_cost");
+  const costText = costAt >= 0 ? fields[costAt]! : "";
+  const cost = costText === "" ? null : costPence(costText);
+  if (costText !== "" && cost === null)
+    rowProblems.push(`current_cost is "${costText}"; a cost must be pounds a year, for example 5200 or 5200.50`);
   if (rowProblems.length) return { ok: false, message: rowProblems.join("; ") };
   // A rule set without categories works the case out by points alone, so a file with a category
   // column can be tried against the rule set in force whatever its form.
@@ -97,8 +123,16 @@ export function calibrateRow(
     if (!(error instanceof AllocationInputError)) throw error;
     return { ok: false, message: error.problems.join("; ") };
   }
+  const multiplier = ruleSet.informalMultipliers[informal as InformalSupport];
   return {
     ok: true,
+    fit: {
+      points: result.points,
+      eligible: result.eligible,
+      weighted: hundredths(result.nhsPoints) * 100 + hundredths(result.councilPoints) * multiplier,
+      totalPence: result.totalPence,
+      costPence: cost,
+    },
     row: {
       case: fields[columns.index("case")]!,
       points: result.points,
@@ -109,6 +143,13 @@ export function calibrateRow(
       weekly: penceToPoundsString(result.weeklyPence),
       flags: result.flags,
       ...(result.categoryId ? { category: result.categoryId } : {}),
+      ...(cost === null ? {} : { cost: cost / 100, gap: (result.totalPence - cost) / 100 }),
     },
   };
+}
+
+/** "25.7" (an allocation's fractional points, written exactly to two places) as 2570 hundredths. */
+function hundredths(points: string): number {
+  const [whole, fraction = ""] = points.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }

@@ -255,14 +255,18 @@ export interface SpendFigures {
   bySector: Record<Sector, SpendCell>;
 }
 
-function spendTable<K extends string>(
+/**
+ * Money by group with the people behind each cell. The money in the cells adds up to the total shown,
+ * so a lone withheld cell takes another with it. A person counts in a cell when any of their rows is in it.
+ */
+function moneyTable<K extends string, R extends { personKey: string }>(
   keys: readonly K[],
-  rows: readonly PlannedItemRow[],
-  keyOf: (row: PlannedItemRow) => K,
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+  penceOf: (row: R) => number,
 ) {
   const people = keys.map((key) => new Set(rows.filter((r) => keyOf(r) === key).map((r) => r.personKey)).size);
-  const pence = keys.map((key) => sum(rows.filter((r) => keyOf(r) === key).map(yearlyCostPence)));
-  // The money in each cell adds up to the total shown, so a lone withheld cell takes another with it.
+  const pence = keys.map((key) => sum(rows.filter((r) => keyOf(r) === key).map(penceOf)));
   const withhold = cellsToWithhold(people);
   return Object.fromEntries(
     keys.map((key, i) => [
@@ -270,6 +274,14 @@ function spendTable<K extends string>(
       withhold[i] ? { people: hidden, pence: hidden } : { people: show(people[i]!), pence: show(pence[i]!) },
     ]),
   ) as Record<K, SpendCell>;
+}
+
+function spendTable<K extends string>(
+  keys: readonly K[],
+  rows: readonly PlannedItemRow[],
+  keyOf: (row: PlannedItemRow) => K,
+) {
+  return moneyTable(keys, rows, keyOf, yearlyCostPence);
 }
 
 /** Planned spend a year by kind of menu rule and by statutory or community provision. */
@@ -280,6 +292,65 @@ export function spendFigures(rows: readonly PlannedItemRow[], plans: number): Sp
     totalPence: plans >= SMALLEST_SHOWN ? show(sum(funded.map(yearlyCostPence))) : hidden,
     byKind: spendTable(FUNDED_KINDS, plans >= SMALLEST_SHOWN ? funded : [], (r) => r.kind),
     bySector: spendTable(SECTORS, plans >= SMALLEST_SHOWN ? funded : [], (r) => sectorOf(r.kind)),
+  };
+}
+
+// ---- actual spend
+
+/**
+ * What money was actually spent on, as recorded after sign-off: each plan item's menu kind, the crisis
+ * contingency, spending not in the plan, and spending from a small grant (people below the threshold,
+ * who have no plan items). Treatment voucher claims are controlled treatments.
+ */
+export const ACTUAL_KINDS = [...FUNDED_KINDS, "contingency", "not-in-plan", "small-grant"] as const;
+export type ActualKind = (typeof ACTUAL_KINDS)[number];
+
+/** The kind a ledger entry's kept menu kind counts under: anything that is not a funded kind or the contingency is "not in the plan". */
+export function actualKindOf(menuKind: string | null): ActualKind {
+  const kept = [...FUNDED_KINDS, "contingency"] as const;
+  return kept.find((kind) => kind === menuKind) ?? "not-in-plan";
+}
+
+/** Money one person moved in the period in one kind and sector: spending less corrections of it. */
+export interface ActualSpendRow {
+  personKey: string;
+  kind: ActualKind;
+  sector: Sector;
+  pence: number;
+}
+
+export interface ActualSpendFigures {
+  /** People whose spending (or a correction of it) was recorded in the period. */
+  people: Count;
+  totalPence: Figure;
+  byKind: Record<ActualKind, SpendCell>;
+  bySector: Record<Sector, SpendCell>;
+}
+
+/**
+ * Actual spend in the period by kind and by statutory or community provider, with the same disclosure
+ * control as planned spend: nothing from fewer than SMALLEST_SHOWN people, a lone withheld cell takes the
+ * next smallest with it. Each cell counts the people whose entries make it up.
+ */
+export function actualSpendFigures(rows: readonly ActualSpendRow[]): ActualSpendFigures {
+  const people = new Set(rows.map((r) => r.personKey)).size;
+  const enough = people >= SMALLEST_SHOWN;
+  const counted = enough ? rows : [];
+  return {
+    people: countCell(people),
+    totalPence: enough ? show(sum(rows.map((r) => r.pence))) : hidden,
+    byKind: moneyTable(
+      ACTUAL_KINDS,
+      counted,
+      (r) => r.kind,
+      (r) => r.pence,
+    ),
+    bySector: moneyTable(
+      SECTORS,
+      counted,
+      (r) => r.sector,
+      (r) => r.pence,
+    ),
   };
 }
 

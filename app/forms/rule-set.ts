@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INFORMAL_SUPPORT, NEED_AREA_KEYS, validateRuleSet, type RuleSet } from "~/domain/rule-set";
-import { choice, errorWith, optionalText, requiredText, type FormValues } from "~/lib/forms";
+import { costPence } from "~/domain/calibration";
+import { blankToUndefined, choice, errorWith, optionalText, requiredText, type FormValues } from "~/lib/forms";
 
 /**
  * The commissioners' rule-set forms. The draft form is flat (one box per number) and is judged by
@@ -172,8 +173,22 @@ export const retireSchema = z.strictObject({
 /** The upload forms carry no typed fields besides the file; the file is judged on its own. */
 export const uploadSchema = z.strictObject({ intent: z.literal("upload") });
 
-/** Trying a rule set against a file of cases: the file is the only field. */
-export const trialSchema = z.strictObject({ intent: z.literal("try") });
+/**
+ * Trying a rule set against a file of cases: the file, and the total (pounds a year for the whole file)
+ * a fit to current costs must stay within, if the commissioner sets one.
+ */
+export const trialSchema = z.strictObject({
+  intent: z.literal("try"),
+  total: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "scheme:errors.total" })
+      .max(20, "scheme:errors.total")
+      .refine((s) => costPence(s) !== null, "scheme:errors.total")
+      .transform((s) => costPence(s)!)
+      .optional(),
+  ),
+});
 
 /** Retire a menu entry: which, and why (the change log says so publicly). */
 export const retireEntrySchema = z.strictObject({

@@ -9,6 +9,7 @@ import {
   type CalibrationError,
   type CalibrationRow,
 } from "~/domain/calibration";
+import type { FitCase } from "~/domain/calibration-fit";
 import { NEED_AREA_KEYS, type NeedAreaKey, type RuleSet } from "~/domain/rule-set";
 
 /**
@@ -20,7 +21,8 @@ import { NEED_AREA_KEYS, type NeedAreaKey, type RuleSet } from "~/domain/rule-se
  * Throws CalibrationFileError when nothing can be read (no header, a bad header, not UTF-8); a bad
  * row comes out as an error with its line number (1 = the header) and the other rows still come out.
  */
-export type CalibrationEvent = ({ kind: "row" } & { row: CalibrationRow }) | ({ kind: "error" } & CalibrationError);
+export type CalibrationEvent =
+  { kind: "row"; row: CalibrationRow; fit: FitCase } | ({ kind: "error" } & CalibrationError);
 
 /** The longest row accepted (a broken quote would otherwise swallow the rest of the file into one field). */
 const MAX_ROW_CHARACTERS = 64 * 1024;
@@ -54,7 +56,9 @@ export async function* calibrateCsv(
       continue;
     }
     const result = calibrateRow(record, columns, ruleSet, needAreaKeys);
-    yield result.ok ? { kind: "row", row: result.row } : { kind: "error", line: info.lines, message: result.message };
+    yield result.ok
+      ? { kind: "row", row: result.row, fit: result.fit }
+      : { kind: "error", line: info.lines, message: result.message };
   }
   await feeding;
   while (skipped.length) yield skipped.shift()!;

@@ -1,15 +1,19 @@
-import type {
-  BudgetRow,
-  GrantInsightRow,
-  VoucherInsightRow,
-  DecisionKind,
-  DecisionRow,
-  OutcomeChangeRow,
-  Period,
-  PersonStageRow,
-  PlannedItemRow,
+import {
+  actualKindOf,
+  FUNDED_KINDS,
+  type ActualSpendRow,
+  type BudgetRow,
+  type GrantInsightRow,
+  type VoucherInsightRow,
+  type DecisionKind,
+  type DecisionRow,
+  type OutcomeChangeRow,
+  type Period,
+  type PersonStageRow,
+  type PlannedItemRow,
 } from "~/domain/insights";
-import type { ItemKind } from "~/domain/plan";
+import type { LearningRow } from "~/domain/learning-loop";
+import { yearlyCostPence, type ItemKind } from "~/domain/plan";
 import type { PlanState } from "~/domain/workflow";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
 import { parseCalendarDate } from "~/domain/dates";
@@ -27,6 +31,9 @@ export type InsightsScope = { kind: "all" } | { kind: "team"; teamId: string };
 interface Bounds {
   from: string;
   to: string;
+  /** The first and last calendar day, for records dated by day (money moved, sessions held). */
+  fromDay: string;
+  toDay: string;
   teamId: string | null;
 }
 
@@ -37,6 +44,8 @@ function bounds(period: Period, scope: InsightsScope): Bounds {
   return {
     from: `${period.from}T00:00:00.000Z`,
     to: after.toISOString(),
+    fromDay: period.from,
+    toDay: period.to,
     teamId: scope.kind === "team" ? scope.teamId : null,
   };
 }
@@ -122,32 +131,6 @@ export function stageRows(period: Period, scope: InsightsScope): PersonStageRow[
       reviewDone: false,
     },
   }));
-}
-
-/** Each person's budget worked out in the period: the newest of their newest cycle, agreed before their own. */
-export function budgetRows(period: Period, scope: InsightsScope): BudgetRow[] {
-  const rows = db()
-    .$client.prepare(
-      `WITH ranked AS (
-         SELECT al.person_id, al.rule_set_id, al.eligible, al.nhs_pence, al.council_pence, al.total_pence,
-           row_number() OVER (PARTITION BY al.person_id
-             ORDER BY asm.cycle DESC, al.basis = 'agreed' DESC, al.created_at DESC) AS rank
-         FROM allocations al JOIN assessments asm ON asm.id = al.assessment_id
-         WHERE al.created_at >= @from AND al.created_at < @to AND ${inScope("al.person_id")}
-       )
-       SELECT rule_set_id AS ruleSetId, eligible, nhs_pence AS nhsPence, council_pence AS councilPence,
-         total_pence AS totalPence,
-         coalesce((SELECT json_array_length(s.content) > 0 FROM plan_sections s
-           WHERE s.section = 'freeSupport'
-             AND s.plan_id = (SELECT id FROM plans WHERE person_id = ranked.person_id ORDER BY cycle DESC LIMIT 1)), 0)
-           AS hasFreeSupport
-       FROM ranked WHERE rank = 1`,
-    )
-    .all(bounds(period, scope)) as (Omit<BudgetRow, "eligible" | "hasFreeSupport"> & {
-    eligible: number;
-    hasFreeSupport: number;
-  })[];
-  return rows.map((r) => ({ ...r, eligible: r.eligible === 1, hasFreeSupport: r.hasFreeSupport === 1 }));
 }
 
 /**
@@ -238,4 +221,127 @@ export async function voucherRows(period: Period, scope: InsightsScope): Promise
        FROM vouchers v WHERE v.issued_at >= @from AND v.issued_at < @to AND ${inScope("v.person_id")}`,
     )
     .all(bounds(period, scope)) as VoucherInsightRow[];
+}
+
+/**
+ * Money actually spent in the period (days both included), per person, kind and sector: ledger spending
+ * less corrections of it (each entry keeps its item's menu kind and who was paid), treatment voucher
+ * claims (controlled treatments, statutory as planned spend counts them) and spending from small grants
+ * (community). Each part reads its rows through an index on its date.
+ */
+export function actualSpendRows(period: Period, scope: InsightsScope): ActualSpendRow[] {
+  const rows = db()
+    .$client.prepare(
+      `SELECT 'ledger' AS source, person_id AS personKey, menu_kind AS menuKind, sector,
+         sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) AS pence
+       FROM ledger_entries
+       WHERE kind IN ('spent', 'reversal') AND entry_date >= @fromDay AND entry_date <= @toDay
+         AND (kind = 'spent' OR reversed_kind = 'spent') AND ${inScope("person_id")}
+       GROUP BY person_id, menu_kind, sector
+       UNION ALL
+       SELECT 'voucher', person_id, 'controlled-treatment', 'statutory', sum(amount_pence) FROM voucher_claims
+       WHERE session_date >= @fromDay AND session_date <= @toDay AND ${inScope("person_id")}
+       GROUP BY person_id
+       UNION ALL
+       SELECT 'grant', person_id, 'small-grant', 'community', sum(amount_pence) FROM grant_spending
+       WHERE spent_on >= @fromDay AND spent_on <= @toDay AND ${inScope("person_id")}
+       GROUP BY person_id`,
+    )
+    .all(bounds(period, scope)) as {
+    source: "ledger" | "voucher" | "grant";
+    personKey: string;
+    menuKind: string | null;
+    sector: "community" | "statutory" | null;
+    pence: number;
+  }[];
+  return rows.map((r) => ({
+    personKey: r.personKey,
+    kind:
+      r.source === "ledger" ? actualKindOf(r.menuKind) : r.source === "grant" ? "small-grant" : "controlled-treatment",
+    // A statement line with no sector said is community, as the ledger's own default.
+    sector: r.sector ?? "community",
+    pence: r.pence,
+  }));
+}
+
+/**
+ * Each person's budget worked out in the period: the newest of their newest cycle, an agreed one before
+ * their own. With it, for the learning loop (eligible people only): a year of the items of their newest
+ * plan's newest sign-off up to the end of the period, and what was spent against that plan up to then.
+ * One query, so the budgets and the learning loop count the same people.
+ */
+export function budgetAndLearningRows(
+  period: Period,
+  scope: InsightsScope,
+): { budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] } {
+  const rows = db()
+    .$client.prepare(
+      `WITH ranked AS (
+         SELECT al.person_id, al.rule_set_id, al.eligible, al.points, al.nhs_pence, al.council_pence, al.total_pence,
+           row_number() OVER (PARTITION BY al.person_id
+             ORDER BY asm.cycle DESC, al.basis = 'agreed' DESC, al.created_at DESC) AS rank
+         FROM allocations al JOIN assessments asm ON asm.id = al.assessment_id
+         WHERE al.created_at >= @from AND al.created_at < @to AND ${inScope("al.person_id")}
+       ),
+       chosen AS MATERIALIZED (
+         SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence,
+           (SELECT id FROM plans WHERE person_id = ranked.person_id ORDER BY cycle DESC LIMIT 1) AS plan_id
+         FROM ranked WHERE rank = 1
+       ),
+       signed AS MATERIALIZED (
+         SELECT chosen.*, CASE WHEN eligible = 1 THEN (
+             SELECT sub.snapshot ->> '$.plan.items' FROM plan_decisions d
+               JOIN plan_submissions sub ON sub.id = d.submission_id
+             WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < @to
+             ORDER BY d.decided_at DESC LIMIT 1) END AS items
+         FROM chosen
+       )
+       SELECT person_id AS personKey, rule_set_id AS ruleSetId, eligible, points, nhs_pence AS nhsPence,
+         council_pence AS councilPence, total_pence AS totalPence, items,
+         coalesce((SELECT json_array_length(s.content) > 0 FROM plan_sections s
+           WHERE s.section = 'freeSupport' AND s.plan_id = signed.plan_id), 0) AS hasFreeSupport,
+         CASE WHEN items IS NULL THEN NULL ELSE coalesce((
+           -- One plan's entries through ledger_plan_idx (the unary + keeps the planner off the kind-and-date index).
+           SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
+           WHERE plan_id = signed.plan_id AND +entry_date <= @toDay
+             AND (+kind = 'spent' OR (+kind = 'reversal' AND reversed_kind = 'spent'))), 0) END AS actualPence
+       FROM signed`,
+    )
+    .all(bounds(period, scope)) as {
+    personKey: string;
+    ruleSetId: string;
+    eligible: number;
+    points: number;
+    nhsPence: number;
+    councilPence: number;
+    totalPence: number;
+    items: string | null;
+    hasFreeSupport: number;
+    actualPence: number | null;
+  }[];
+  return {
+    budgets: rows.map((r) => ({
+      ruleSetId: r.ruleSetId,
+      eligible: r.eligible === 1,
+      nhsPence: r.nhsPence,
+      councilPence: r.councilPence,
+      totalPence: r.totalPence,
+      hasFreeSupport: r.hasFreeSupport === 1,
+    })),
+    learning: rows
+      .filter((r) => r.eligible === 1)
+      .map((r) => ({
+        personKey: r.personKey,
+        ruleSetId: r.ruleSetId,
+        points: r.points,
+        budgetPence: r.totalPence,
+        actualPence: r.actualPence,
+        plannedPence:
+          r.items === null
+            ? null
+            : (JSON.parse(r.items) as { kind: ItemKind; unitCostPence: number; unitsPerYear: number }[])
+                .filter((item) => (FUNDED_KINDS as readonly ItemKind[]).includes(item.kind))
+                .reduce((total, item) => total + yearlyCostPence(item), 0),
+      })),
+  };
 }

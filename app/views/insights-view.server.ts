@@ -1,6 +1,8 @@
 import type { TFunction } from "i18next";
 import { content } from "~/content/content.server";
 import {
+  ACTUAL_KINDS,
+  actualSpendFigures,
   budgetFigures,
   csvLine,
   DECISION_KINDS,
@@ -19,6 +21,15 @@ import {
   type Spread,
 } from "~/domain/insights";
 import { parseCalendarDate, toIsoDate } from "~/domain/dates";
+import {
+  ABOUT_THE_BUDGET_PERCENT,
+  COMPARISONS,
+  learningLoop,
+  outcomeChangeByPerson,
+  SIMILAR_SPREAD_PERCENT,
+  type BudgetComparison,
+  type RuleSetLearning,
+} from "~/domain/learning-loop";
 import { GRANT_STATES } from "~/domain/grants";
 import type { Language } from "~/domain/languages";
 import { periodSchema } from "~/forms/insights";
@@ -26,7 +37,8 @@ import { formatDate, formatMoney } from "~/lib/format";
 import type { FormErrors, FormValues } from "~/lib/forms";
 import { parseFormValues } from "~/lib/forms.server";
 import {
-  budgetRows,
+  actualSpendRows,
+  budgetAndLearningRows,
   decisionRows,
   grantRows,
   outcomeChangeRows,
@@ -68,16 +80,24 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
   const asOf = (end < now ? end : now).toISOString();
   const spend = plannedItemRows(period, scope);
   const signOff = decisionRows(period, scope);
+  const { budgets, learning } = budgetAndLearningRows(period, scope);
+  const outcomeRows = outcomeChangeRows(period, scope);
+  const outcomeChange = outcomeChangeByPerson(outcomeRows);
   return {
     period,
     stages: stageFigures(stageRows(period, scope), asOf),
-    budgets: budgetFigures(budgetRows(period, scope)),
+    budgets: budgetFigures(budgets),
     spend: spendFigures(spend.items, spend.plans),
+    actual: actualSpendFigures(actualSpendRows(period, scope)),
+    learning: learningLoop(
+      learning.map((row) => ({ ...row, outcomeChange: outcomeChange.get(row.personKey) ?? null })),
+      budgets.filter((row) => !row.eligible).length,
+    ),
     signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
     grants: grantFigures(await grantRows(period, scope)),
     vouchers: voucherFigures(await voucherRows(period, scope)),
     outcomes: outcomeFigures(
-      outcomeChangeRows(period, scope),
+      outcomeRows,
       content().lifeAreas.areas.map((area) => area.id),
     ),
   };
@@ -104,7 +124,8 @@ export interface InsightsRecord {
     | "days"
     | "rating points"
     | "applications"
-    | "vouchers";
+    | "vouchers"
+    | "percent";
   value: number | typeof FEWER_THAN_5 | typeof WITHHELD;
 }
 
@@ -221,6 +242,31 @@ export function insightsRecords(report: InsightsReport): InsightsRecord[] {
       value: figureValue(spend.bySector[sector].pence),
     });
   }
+  const { actual } = report;
+  records.push({
+    figure: "actual spend",
+    group: "all",
+    measure: "count",
+    unit: "people",
+    value: countValue(actual.people),
+  });
+  records.push({
+    figure: "actual spend",
+    group: "all",
+    measure: "sum",
+    unit: "pence",
+    value: figureValue(actual.totalPence),
+  });
+  for (const [figure, keys, cells] of [
+    ["actual spend by kind", ACTUAL_KINDS, actual.byKind],
+    ["actual spend by provision", SECTORS, actual.bySector],
+  ] as const)
+    for (const key of keys) {
+      const cell = (cells as Record<string, { people: Count; pence: Figure }>)[key]!;
+      records.push({ figure, group: key, measure: "count", unit: "people", value: countValue(cell.people) });
+      records.push({ figure, group: key, measure: "sum", unit: "pence", value: figureValue(cell.pence) });
+    }
+  for (const ruleSet of report.learning) records.push(...learningRecords(ruleSet));
   records.push({
     figure: "decisions",
     group: "all",
@@ -289,6 +335,71 @@ export function insightsRecords(report: InsightsReport): InsightsRecord[] {
   return records;
 }
 
+const COMPARISON_MEASURE = {
+  less: `less than ${100 - ABOUT_THE_BUDGET_PERCENT}% of budget`,
+  about: `within ${ABOUT_THE_BUDGET_PERCENT}% of budget`,
+  more: `more than ${100 + ABOUT_THE_BUDGET_PERCENT}% of budget`,
+} as const;
+
+/** The learning loop of one rule set as rows: its people, each points band, and planned and actual spend beside budgets. */
+function learningRecords(l: RuleSetLearning): InsightsRecord[] {
+  const records: InsightsRecord[] = [
+    { figure: "learning loop", group: l.ruleSetId, measure: "count", unit: "people", value: countValue(l.people) },
+  ];
+  for (const band of l.bands) {
+    const group = `${l.ruleSetId} ${band.fromPoints} to ${band.toPoints} points`;
+    records.push(...spreadRecords("budget by points band", group, band.budget, "pence"));
+    records.push(
+      {
+        figure: "budget by points band",
+        group,
+        measure: "middle half as percent of median",
+        unit: "percent",
+        value: figureValue(band.spreadPercent),
+      },
+      {
+        figure: "budget by points band",
+        group,
+        measure: "planned spend as percent of budget, median",
+        unit: "percent",
+        value: figureValue(band.plannedPercent),
+      },
+      {
+        figure: "budget by points band",
+        group,
+        measure: "change in outcome rating, median",
+        unit: "rating points",
+        value: figureValue(band.outcomeChange),
+      },
+    );
+  }
+  for (const [figure, comparison] of [
+    ["planned spend beside budget", l.planned],
+    ["actual spend beside budget", l.actual],
+  ] as const) {
+    records.push(
+      { figure, group: l.ruleSetId, measure: "count", unit: "people", value: countValue(comparison.people) },
+      {
+        figure,
+        group: l.ruleSetId,
+        measure: "percent of budget, median",
+        unit: "percent",
+        value: figureValue(comparison.medianPercent),
+      },
+    );
+    for (const c of COMPARISONS)
+      records.push({
+        figure,
+        group: l.ruleSetId,
+        measure: COMPARISON_MEASURE[c],
+        unit: "people",
+        value: countValue(comparison.byComparison[c]),
+      });
+  }
+  records.push(...spreadRecords("change in outcome rating by rule set", l.ruleSetId, l.outcomeChange, "rating points"));
+  return records;
+}
+
 export function insightsCsv(records: readonly InsightsRecord[]): string {
   return [
     csvLine(["figure", "group", "measure", "unit", "value"]),
@@ -327,7 +438,9 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
   const money = (x: Figure) => (x.shown ? formatMoney(Math.round(x.value), lang) : withheld);
   const change = (x: Figure) => (x.shown ? `${x.value > 0 ? "+" : ""}${number.format(x.value)}` : withheld);
   const countBar = (label: string, x: Count): Bar => ({ label, value: x.shown ? x.value : null, display: count(x) });
-  const { stages, budgets, spend, signOff, outcomes } = report;
+  const { stages, budgets, spend, actual, signOff, outcomes } = report;
+  const isFunded = (kind: string): kind is (typeof FUNDED_KINDS)[number] =>
+    (FUNDED_KINDS as readonly string[]).includes(kind);
   const stageName = (id: string) => c.journey.stages.find((s) => s.id === id)?.name[lang] ?? id;
   const ruleSetName = (id: string) => c.ruleSets.get(id)?.label[lang] ?? id;
   const areaName = (id: string) => c.lifeAreas.areas.find((a) => a.id === id)?.name[lang] ?? id;
@@ -428,7 +541,65 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
           share(spend.bySector[sector].pence),
         ],
       })),
-      notes: [t("insights:spendSector.actual")],
+      notes: [],
+    },
+    {
+      id: "spend-actual-kind",
+      title: t("insights:actualKind.title"),
+      how: t("insights:actualKind.how"),
+      chartTitle: t("insights:actualKind.chart"),
+      bars: ACTUAL_KINDS.map((kind) => ({
+        label: t(`insights:actualKinds.${kind}`),
+        value: actual.byKind[kind].pence.shown ? actual.byKind[kind].pence.value : null,
+        display: money(actual.byKind[kind].pence),
+      })),
+      columns: [
+        t("insights:spendKind.kind"),
+        t("insights:actualPeople"),
+        t("insights:spentInPeriod"),
+        t("insights:plannedYear"),
+      ],
+      rows: [
+        ...ACTUAL_KINDS.map((kind) => ({
+          label: t(`insights:actualKinds.${kind}`),
+          cells: [
+            count(actual.byKind[kind].people),
+            money(actual.byKind[kind].pence),
+            isFunded(kind) ? money(spend.byKind[kind].pence) : "",
+          ],
+        })),
+        {
+          label: t("insights:total"),
+          cells: [count(actual.people), money(actual.totalPence), money(spend.totalPence)],
+        },
+      ],
+      notes: [],
+    },
+    {
+      id: "spend-actual-sector",
+      title: t("insights:actualSector.title"),
+      how: t("insights:actualSector.how"),
+      chartTitle: t("insights:actualSector.chart"),
+      bars: SECTORS.map((sector) => ({
+        label: t(`insights:sectors.${sector}`),
+        value: actual.bySector[sector].pence.shown ? actual.bySector[sector].pence.value : null,
+        display: money(actual.bySector[sector].pence),
+      })),
+      columns: [
+        t("insights:spendSector.sector"),
+        t("insights:actualPeople"),
+        t("insights:spentInPeriod"),
+        t("insights:plannedYear"),
+      ],
+      rows: SECTORS.map((sector) => ({
+        label: t(`insights:sectors.${sector}`),
+        cells: [
+          count(actual.bySector[sector].people),
+          money(actual.bySector[sector].pence),
+          money(spend.bySector[sector].pence),
+        ],
+      })),
+      notes: [],
     },
     {
       id: "sign-off",
@@ -507,6 +678,7 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
       })),
       notes: [],
     },
+    ...report.learning.map((l) => learningFigure(l, ruleSetName(l.ruleSetId), { count, money, change, number }, t)),
   ];
   return {
     period: {
@@ -514,6 +686,106 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
       to: formatDate(report.period.to, lang),
     },
     figures,
+  };
+}
+
+/**
+ * The learning loop of one rule set: budgets by points band (the spread within each band says whether
+ * similar needs get similar budgets), planned spend beside budgets in each band, and the change in
+ * outcomes; below the table, what the figures say in plain words.
+ */
+function learningFigure(
+  l: RuleSetLearning,
+  name: string,
+  f: {
+    count: (x: Count) => string;
+    money: (x: Figure) => string;
+    change: (x: Figure) => string;
+    number: Intl.NumberFormat;
+  },
+  t: TFunction,
+): FigureView {
+  const withheld = t("insights:withheld");
+  const percent = (x: Figure) => (x.shown ? `${f.number.format(Math.round(x.value))}%` : withheld);
+  const band = (b: RuleSetLearning["bands"][number]) =>
+    t("insights:learning.band", { from: b.fromPoints, to: b.toPoints });
+  const words: string[] = [];
+  for (const b of l.bands)
+    if (b.spreadPercent.shown)
+      words.push(
+        t(b.spreadPercent.value <= SIMILAR_SPREAD_PERCENT ? "insights:learning.similar" : "insights:learning.differ", {
+          band: band(b),
+          percent: percent(b.spreadPercent),
+        }),
+      );
+  const comparisonWords = (c: BudgetComparison, which: "planned" | "actual") => {
+    if (!c.medianPercent.shown) return t(`insights:learning.${which}.tooFew`, { n: f.count(c.people) });
+    const leaning =
+      c.medianPercent.value < 100 - ABOUT_THE_BUDGET_PERCENT
+        ? "less"
+        : c.medianPercent.value > 100 + ABOUT_THE_BUDGET_PERCENT
+          ? "more"
+          : "about";
+    return [
+      c.people.shown
+        ? t(`insights:learning.${which}.median`, { n: f.count(c.people), percent: percent(c.medianPercent) })
+        : t(`insights:learning.${which}.medianOnly`, { percent: percent(c.medianPercent) }),
+      t(`insights:learning.${which}.${leaning}`),
+      t(`insights:learning.counts`, {
+        less: f.count(c.byComparison.less),
+        about: f.count(c.byComparison.about),
+        more: f.count(c.byComparison.more),
+        low: 100 - ABOUT_THE_BUDGET_PERCENT,
+        within: ABOUT_THE_BUDGET_PERCENT,
+        high: 100 + ABOUT_THE_BUDGET_PERCENT,
+      }),
+    ].join(" ");
+  };
+  words.push(comparisonWords(l.planned, "planned"), comparisonWords(l.actual, "actual"));
+  words.push(
+    !l.outcomeChange.median.shown
+      ? t("insights:learning.outcomesTooFew")
+      : l.outcomeChange.people.shown
+        ? t("insights:learning.outcomes", {
+            n: f.count(l.outcomeChange.people),
+            change: f.change(l.outcomeChange.median),
+          })
+        : t("insights:learning.outcomesOnly", { change: f.change(l.outcomeChange.median) }),
+  );
+  return {
+    id: `learning-${l.ruleSetId}`,
+    title: t("insights:learning.title", { ruleSet: name }),
+    how: t("insights:learning.how", { width: l.bands[0] ? l.bands[0].toPoints - l.bands[0].fromPoints + 1 : 10 }),
+    chartTitle: t("insights:learning.chart", { ruleSet: name }),
+    bars: l.bands.map((b) => ({
+      label: band(b),
+      value: b.budget.median.shown ? b.budget.median.value : null,
+      display: f.money(b.budget.median),
+    })),
+    columns: [
+      t("insights:learning.bandColumn"),
+      t("insights:people"),
+      t("insights:learning.medianBudget"),
+      t("insights:quartiles"),
+      t("insights:learning.spread"),
+      t("insights:learning.plannedShare"),
+      t("insights:learning.outcomeChange"),
+    ],
+    rows: [
+      ...l.bands.map((b) => ({
+        label: band(b),
+        cells: [
+          f.count(b.people),
+          f.money(b.budget.median),
+          quartiles(b.budget, f.money, withheld),
+          percent(b.spreadPercent),
+          percent(b.plannedPercent),
+          f.change(b.outcomeChange),
+        ],
+      })),
+      { label: t("insights:total"), cells: [f.count(l.people), "", "", "", "", ""] },
+    ],
+    notes: words,
   };
 }
 

@@ -25,10 +25,11 @@ beforeAll(async () => {
     lastStepAt: at(60 + i),
     budget: {
       ruleSetId: "example-2026-1",
-      eligible: i % 5 !== 0,
+      eligible: i % 4 !== 0,
       nhsPence: 300_000 + i * 1000,
       councilPence: 200_000,
       at: at(20),
+      points: 20 + (i % 8),
     },
     signedOff:
       STAGES[i % 4] === "organising-support" || i % 2 === 0
@@ -40,6 +41,10 @@ beforeAll(async () => {
               { kind: "controlled-treatment", unitCostPence: 6500, unitsPerYear: 10 },
             ],
           }
+        : undefined,
+    spending:
+      STAGES[i % 4] === "organising-support" || i % 2 === 0
+        ? [{ on: at(40 + i).slice(0, 10), pence: 5_000 + i * 100, menuKind: "citizen-led", sector: "community" }]
         : undefined,
     review: { at: at(50), outcomes: [{ lifeAreaId: "home", atStart: 4, atReview: 4 + (i % 5) - 1 }] },
   }));
@@ -65,6 +70,14 @@ describe("what the scheme learns, in a real browser", () => {
     expect(await page.getByRole("img", { name: "Number of people at each of the seven stages" }).count()).toBe(1);
     expect(await page.getByRole("table", { name: "People at each stage" }).count()).toBe(1);
     expect(await page.locator("svg rect").count()).toBeGreaterThan(5);
+    // Actual spend beside planned, and the learning loop, each a chart with its table, in plain words.
+    expect(await page.getByRole("img", { name: "Money spent in the period by kind" }).count()).toBe(1);
+    expect(await page.getByRole("table", { name: "Actual spend by kind, beside planned spend" }).count()).toBe(1);
+    const learning = "Learning from the rules: Example rule set 2026 (price per point)";
+    expect(await page.getByRole("table", { name: learning, exact: false }).count()).toBe(1);
+    expect(await page.getByRole("region", { name: learning, exact: false }).textContent()).toContain(
+      "Budgets under this rule set tend to be",
+    );
     await context.close();
   });
 

@@ -179,3 +179,55 @@ describe("the commissioner runs the scheme's rules, with JavaScript off", () => 
     expect(stillBefore).toContain("(example-2026-1)");
   }, 240_000);
 });
+
+describe("fitting a rule set to current costs, with JavaScript off", () => {
+  // Two cases with no informal support, so each case's weighted points are its points: all ones give
+  // 3+3+3+2+2+2+2+2+1+1+1+1 = 23 points, all twos 46. Their costs are £250 a point (£5,750 and £11,500),
+  // so least squares finds £250; within a total of £13,800 for 69 points, the price is £200.
+  const COSTED = [
+    ["case", ...NEED_AREA_KEYS, "informal", "current_cost"].join(","),
+    ["R1", ...NEED_AREA_KEYS.map(() => "1"), "none", "5750"].join(","),
+    ["R2", ...NEED_AREA_KEYS.map(() => "2"), "none", "£11500.00"].join(","),
+  ].join("\n");
+
+  it("uploads cases with costs and a total, and reads the gap and the suggested price in plain words", async () => {
+    const morgan = await signInWindow(browser, DEMO.morgan, { javaScript: false });
+    const m = morgan.page;
+    await go(m, "/scheme/rule-sets/example-2026-1/try");
+    await m.setInputFiles("#f-casesFile", { name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from(COSTED) });
+    await m.getByLabel("Total to stay within (pounds a year for the whole file, optional)").fill("£13,800");
+    await m.getByRole("button", { name: "Work out every case" }).click();
+    await m.getByRole("heading", { name: "Fitting to current costs" }).waitFor();
+    const fit = await m.getByRole("region", { name: "Fitting to current costs" }).innerText();
+    // Under £300 a point: 23 × £300 = £6,900 and 46 × £300 = £13,800 against £5,750 and £11,500.
+    expect(fit).toContain("£20,700");
+    expect(fit).toContain("£17,250");
+    expect(fit).toContain("+£3,450");
+    expect(fit).toContain("Least squares over 2 eligible cases with a cost: £250 a point, £250 in whole pounds.");
+    expect(fit).toContain(
+      "At £250 a point the file's budgets would come to about £17,250, more than the total you set (£13,800)",
+    );
+    expect(fit).toContain("Suggested price per point: £200 (this rule set has £300).");
+    const r1 = await m.locator('[data-testid="trial-cases"] tr', { hasText: "R1" }).innerText();
+    expect(r1).toContain("£5,750");
+    expect(r1).toContain("+£1,150");
+    // What was typed stays in the box.
+    expect(await m.getByLabel("Total to stay within (pounds a year for the whole file, optional)").inputValue()).toBe(
+      "£13,800",
+    );
+    await morgan.context.close();
+
+    // The same results pass axe (in a script-enabled window).
+    const check = await signInWindow(browser, DEMO.morgan);
+    await go(check.page, "/scheme/rule-sets/example-2026-1/try");
+    await check.page.setInputFiles("#f-casesFile", {
+      name: "costs.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(COSTED),
+    });
+    await check.page.getByRole("button", { name: "Work out every case" }).click();
+    await check.page.getByRole("heading", { name: "Fitting to current costs" }).waitFor();
+    await expectNoAxeViolations(check.page);
+    await check.context.close();
+  }, 120_000);
+});

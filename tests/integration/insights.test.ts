@@ -7,6 +7,7 @@ import { totpCode } from "~/lib/totp.server";
 import { addPeople, addTeam, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO, signIn } from "../support/accounts";
 import { Browserish, dataDir } from "../support/http";
+import { fullScans, queryLogMark, statementsSince } from "../support/query-plans";
 
 /**
  * What the scheme learns, on generated people with known answers. Every expected figure here is
@@ -38,21 +39,35 @@ function teamA(): GeneratedPerson[] {
     for (let i = 0; i < count; i++, n++) {
       const p: GeneratedPerson = { stage, startedAt: day(10 + (n % 20)), lastStepAt: day(150 + ((n * 7) % 30)) };
       // Budgets: the first 12 under the price-per-point rules, the next 9 under the bands, 6 below the threshold.
-      if (n < 27)
-        p.budget = {
-          ruleSetId: n < 12 ? "example-2026-1" : "example-bands-2026-1",
-          eligible: n < 21,
-          nhsPence: 100_000 + n * 5_000,
-          councilPence: 50_000 + n * 3_000,
-          at: day(40 + n),
-          selfFirst: n % 4 === 0,
-        };
+      // The 13 from n = 27 on (with plans signed off, in the period or before it) under the bands too,
+      // for the learning loop: points 10 to 14 for the first bands people, 20 to 26 for the later ones.
+      p.budget = {
+        ruleSetId: n < 12 ? "example-2026-1" : "example-bands-2026-1",
+        eligible: n < 21 || n >= 27,
+        nhsPence: 100_000 + n * 5_000,
+        councilPence: 50_000 + n * 3_000,
+        at: day(40 + n),
+        selfFirst: n % 4 === 0,
+        points: n < 12 ? n : n < 27 ? 10 + (n % 5) : 20 + (n % 7),
+      };
       if (n >= 21 && n < 25) p.freeSupport = true;
       // Small grants: five of those below the threshold granted, one declined; two waiting for an answer.
       if (n >= 21 && n < 27)
         p.grants = [
           n < 26
-            ? { at: day(90 + n), state: "granted", askedPence: 20_000 + n * 100, grantedPence: 10_000 + n * 100 }
+            ? {
+                at: day(90 + n),
+                state: "granted",
+                askedPence: 20_000 + n * 100,
+                grantedPence: 10_000 + n * 100,
+                // Three spend from their grant in the period, one only after it.
+                spent:
+                  n < 24
+                    ? [{ on: day(95 + n).slice(0, 10), pence: 5_000 + n }]
+                    : n === 24
+                      ? [{ on: "2025-07-03", pence: 7 }]
+                      : [],
+              }
             : { at: day(90 + n), state: "declined", askedPence: 50_000 },
         ];
       if (n < 2) p.grants = [{ at: day(100 + n), state: "asked", askedPence: 15_000 }];
@@ -69,6 +84,32 @@ function teamA(): GeneratedPerson[] {
             ...(i < 3 ? [{ kind: "co-designed", unitCostPence: 1000, unitsPerYear: 10 }] : []),
           ],
         };
+      // Money spent after sign-off: citizen-led for some, treatments for others, the contingency twice,
+      // one payment corrected in the period and one from before the period.
+      if (stage === "organising-support" && i < 5)
+        p.spending = [
+          { on: day(110 + i).slice(0, 10), pence: 6_500, menuKind: "controlled-treatment", sector: "statutory" },
+          ...(i < 2
+            ? [{ on: day(112 + i).slice(0, 10), pence: 2_000, menuKind: "contingency", sector: "community" as const }]
+            : []),
+        ];
+      if (stage === "using-support")
+        p.spending = [
+          { on: day(100 + i).slice(0, 10), pence: 10_000 + i * 1_000, menuKind: "citizen-led", sector: "community" },
+          ...(i === 0
+            ? [
+                {
+                  on: day(105).slice(0, 10),
+                  pence: 5_000,
+                  menuKind: "citizen-led",
+                  sector: "community" as const,
+                  reversedOn: day(106).slice(0, 10),
+                },
+              ]
+            : []),
+          ...(i === 1 ? [{ on: "2024-12-20", pence: 4_321, menuKind: null, sector: "community" as const }] : []),
+          ...(i === 2 ? [{ on: day(130).slice(0, 10), pence: 900, menuKind: null, sector: "statutory" as const }] : []),
+        ];
       // Signed off before the period: counts as a stage, never as spend in the period.
       if (stage === "using-support")
         p.signedOff = {
@@ -262,6 +303,134 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
   spendTable("planned spend by provision", ["statutory", "community"], (k) =>
     k === "controlled-treatment" ? "statutory" : "community",
   );
+
+  // Actual spend in the period: ledger spending less corrections (dated when made), voucher sessions
+  // (controlled treatments, statutory) and spending from small grants (community).
+  const dayIn = (on: string) => on >= "2025-01-01" && on <= "2025-06-30";
+  const moves = people.flatMap((p, who) => [
+    ...(p.spending ?? []).flatMap((m) => [
+      ...(dayIn(m.on) ? [{ who, kind: m.menuKind ?? "not-in-plan", sector: m.sector, pence: m.pence }] : []),
+      ...(m.reversedOn && dayIn(m.reversedOn)
+        ? [{ who, kind: m.menuKind ?? "not-in-plan", sector: m.sector, pence: -m.pence }]
+        : []),
+    ]),
+    ...(p.vouchers ?? [])
+      .filter((v) => v.firstSessionOn && dayIn(v.firstSessionOn))
+      .map(() => ({ who, kind: "controlled-treatment", sector: "statutory", pence: 6_500 })),
+    ...(p.grants ?? []).flatMap((g) =>
+      (g.spent ?? [])
+        .filter((x) => dayIn(x.on))
+        .map((x) => ({ who, kind: "small-grant", sector: "community", pence: x.pence })),
+    ),
+  ]);
+  const spenders = new Set(moves.map((m) => m.who)).size;
+  put("actual spend", "all", "count", spenders >= 5 ? spenders : F);
+  put("actual spend", "all", "sum", spenders >= 5 ? moves.reduce((a, m) => a + m.pence, 0) : W);
+  const actualTable = (figure: string, groups: string[], groupOf: (m: (typeof moves)[number]) => string) => {
+    const peopleIn = groups.map((g) =>
+      spenders >= 5 ? new Set(moves.filter((m) => groupOf(m) === g).map((m) => m.who)).size : 0,
+    );
+    const hide = suppress(peopleIn);
+    groups.forEach((g, i) => {
+      put(figure, g, "count", hide[i] ? F : peopleIn[i]!);
+      put(figure, g, "sum", hide[i] ? W : moves.filter((m) => groupOf(m) === g).reduce((a, m) => a + m.pence, 0));
+    });
+  };
+  actualTable("actual spend by kind", [...KINDS, "contingency", "not-in-plan", "small-grant"], (m) => m.kind);
+  actualTable("actual spend by provision", ["statutory", "community"], (m) => m.sector);
+
+  // The learning loop: everyone eligible in the budgets table above, by rule set and bands of 10 points.
+  const median = (values: number[], hide = false) => (!hide && values.length >= 5 ? round1(q(values, 0.5)) : W);
+  const reviewedChange = (p: GeneratedPerson) => {
+    if (!p.review || !inPeriod(p.review.at)) return null;
+    const changes = p.review.outcomes.map((o) => o.atReview - o.atStart);
+    return changes.reduce((a, b) => a + b, 0) / changes.length;
+  };
+  const learners = people
+    .filter((p) => p.budget && inPeriod(p.budget.at) && p.budget.eligible)
+    .map((p) => {
+      const signed = p.signedOff && p.signedOff.at < "2025-07-01" ? p.signedOff : null;
+      const spentToEnd = (p.spending ?? []).reduce(
+        (a, m) =>
+          a + (m.on <= "2025-06-30" ? m.pence : 0) - (m.reversedOn && m.reversedOn <= "2025-06-30" ? m.pence : 0),
+        0,
+      );
+      const budget = p.budget!.nhsPence + p.budget!.councilPence;
+      return {
+        ruleSetId: p.budget!.ruleSetId,
+        band: Math.floor((p.budget!.points ?? 0) / 10) * 10,
+        budget,
+        planned: signed
+          ? (signed.items.reduce((a, x) => a + x.unitCostPence * x.unitsPerYear, 0) / budget) * 100
+          : null,
+        actual: signed ? (spentToEnd / budget) * 100 : null,
+        change: reviewedChange(p),
+      };
+    });
+  ruleSets.forEach((r, ri) => {
+    const group = learners.filter((l) => l.ruleSetId === r);
+    const hideAll = budgetHide[ri]!;
+    put("learning loop", r, "count", hideAll || group.length < 5 ? F : group.length);
+    const low = Math.min(...group.map((l) => l.band));
+    const high = Math.max(...group.map((l) => l.band));
+    const bands: number[] = [];
+    if (!hideAll) for (let b = low; b <= high; b += 10) bands.push(b);
+    const bandHide = suppress(bands.map((b) => group.filter((l) => l.band === b).length));
+    bands.forEach((b, bi) => {
+      const inBand = group.filter((l) => l.band === b);
+      const name = `${r} ${b} to ${b + 9} points`;
+      const budgets = inBand.map((l) => l.budget);
+      spread("budget by points band", name, budgets, inBand.length, bandHide[bi]);
+      const ok = !bandHide[bi] && inBand.length >= 5;
+      put(
+        "budget by points band",
+        name,
+        "middle half as percent of median",
+        ok ? round1(((q(budgets, 0.75) - q(budgets, 0.25)) / q(budgets, 0.5)) * 100) : W,
+      );
+      put(
+        "budget by points band",
+        name,
+        "planned spend as percent of budget, median",
+        median(
+          inBand.filter((l) => l.planned !== null).map((l) => l.planned!),
+          bandHide[bi],
+        ),
+      );
+      put(
+        "budget by points band",
+        name,
+        "change in outcome rating, median",
+        median(
+          inBand.filter((l) => l.change !== null).map((l) => l.change!),
+          bandHide[bi],
+        ),
+      );
+    });
+    for (const [figure, which] of [
+      ["planned spend beside budget", "planned"],
+      ["actual spend beside budget", "actual"],
+    ] as const) {
+      const percents = hideAll ? [] : group.filter((l) => l[which] !== null).map((l) => l[which]!);
+      const counts = [
+        percents.filter((x) => x < 95).length,
+        percents.filter((x) => x >= 95 && x <= 105).length,
+        percents.filter((x) => x > 105).length,
+      ];
+      // The people without the figure are the rule set's people less these: a count like any other.
+      const countsHidden = hideAll || suppress([percents.length, group.length - percents.length])[0]!;
+      const hide = countsHidden ? [true, true, true] : suppress(counts);
+      put(figure, r, "count", countsHidden ? F : percents.length);
+      put(figure, r, "percent of budget, median", median(percents));
+      ["less than 95% of budget", "within 5% of budget", "more than 105% of budget"].forEach((m, i) =>
+        put(figure, r, m, hide[i] ? F : counts[i]!),
+      );
+    }
+    const changes = hideAll ? [] : group.filter((l) => l.change !== null).map((l) => l.change!);
+    spread("change in outcome rating by rule set", r, changes, changes.length, hideAll);
+    if (suppress([changes.length, group.length - changes.length])[0])
+      put("change in outcome rating by rule set", r, "count", F);
+  });
 
   // Small grants asked for in the period, by where they stand now, and the sum granted.
   const grants = people.flatMap((p, who) => (p.grants ?? []).filter((g) => inPeriod(g.at)).map((g) => ({ ...g, who })));
@@ -464,13 +633,46 @@ describe("insights on generated people with known answers", () => {
     expect(signOff.get("Days from sending to decision (9 in 10 within)")![0]).toBe(
       num(want.get("days from submission to decision|all|90th percentile")!),
     );
+    const actualKinds = t.get("spend-actual-kind")!;
+    expect(actualKinds.get("Citizen-led support")).toEqual([
+      num(want.get("actual spend by kind|citizen-led|count")!),
+      gbp(want.get("actual spend by kind|citizen-led|sum")!),
+      gbp(want.get("planned spend by kind|citizen-led|sum")!),
+    ]);
+    expect(actualKinds.get("Crisis contingency")).toEqual([F, W, ""]);
+    expect(actualKinds.get("Total")![1]).toBe(gbp(want.get("actual spend|all|sum")!));
+    const actualSectors = t.get("spend-actual-sector")!;
+    expect(actualSectors.get("Statutory")).toEqual([
+      num(want.get("actual spend by provision|statutory|count")!),
+      gbp(want.get("actual spend by provision|statutory|sum")!),
+      gbp(want.get("planned spend by provision|statutory|sum")!),
+    ]);
+    expect(actualSectors.get("Community")![1]).toBe(gbp(want.get("actual spend by provision|community|sum")!));
+    const learning = t.get("learning-example-bands-2026-1")!;
+    const band = learning.get("20 to 29 points")!;
+    const b = (m: string) => want.get(`budget by points band|example-bands-2026-1 20 to 29 points|${m}`)!;
+    expect(band[0]).toBe(num(b("count")));
+    expect(band[1]).toBe(gbp(b("median")));
+    expect(band[3]).toBe(`${num(Math.round(b("middle half as percent of median") as number))}%`);
+    expect(band[4]).toBe(`${num(Math.round(b("planned spend as percent of budget, median") as number))}%`);
+    expect(learning.get("Total")![0]).toBe(num(want.get("learning loop|example-bands-2026-1|count")!));
+    expect(t.get("learning-example-2026-1")!.get("0 to 9 points")![0]).toBe(F);
+    // In plain words, below the table.
+    const planned = want.get("planned spend beside budget|example-bands-2026-1|percent of budget, median") as number;
+    expect(html).toContain(
+      `half of the ${num(want.get("planned spend beside budget|example-bands-2026-1|count")!)} people with a signed-off plan plan to spend ${num(Math.round(planned))}% of their budget or less.`,
+    );
+    expect(html).toContain("Budgets under this rule set tend to be more than people plan to spend.");
+    expect(html).toContain("20 to 29 points: the middle half of budgets spans");
+    expect(html).toContain("so people with similar needs get similar budgets.");
     const outcomes = t.get("outcomes")!;
     const home = [...outcomes.entries()].find(([label]) => label === "Home")![1];
     expect(home[0]).toBe(num(want.get("change in outcome rating|home|count")!));
     const median = want.get("change in outcome rating|home|median") as number;
     expect(home[1]).toBe(`${median > 0 ? "+" : ""}${num(median)}`);
     // Each chart is drawn on the server, with the same numbers as its table.
-    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(8);
+    // Eight figures, actual spend by kind and by provision, and the learning loop of each of the two rule sets.
+    expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(12);
     expect(html).toContain(`>${num(want.get("stages|organising-support|count")!)}</text>`);
   });
 
@@ -481,6 +683,20 @@ describe("insights on generated people with known answers", () => {
     expect(want.get("stages|all|count")).toBe(44);
     expect(want.get("planned spend|all|count")).toBe(8); // not the 6 signed off in 2024
     expect(want.get("budget|example-2026-1|count")).toBe(14); // not the 3 from 2024
+    // Actual spend: 6 citizen-led (one payment corrected), 5 treatments paid and 6 voucher sessions, the
+    // contingency twice, grant spending three times in the period (not the one after it).
+    expect(want.get("actual spend|all|count")).toBe(19);
+    expect(want.get("actual spend by kind|controlled-treatment|count")).toBe(11);
+    expect(want.get("actual spend by kind|contingency|sum")).toBe(W);
+    // The learning loop: the two people at 10 to 19 points under the price-per-point rules are withheld,
+    // and the band of 10 beside them with them; the bands rule set shows both its bands.
+    expect(want.get("budget by points band|example-2026-1 10 to 19 points|count")).toBe(F);
+    expect(want.get("budget by points band|example-2026-1 0 to 9 points|count")).toBe(F);
+    expect(want.get("budget by points band|example-bands-2026-1 20 to 29 points|count")).toBe(13);
+    expect(typeof want.get("planned spend beside budget|example-bands-2026-1|percent of budget, median")).toBe(
+      "number",
+    );
+    expect(typeof want.get("actual spend beside budget|example-bands-2026-1|percent of budget, median")).toBe("number");
   });
 
   it("a team administrator sees their own team only", async () => {
@@ -507,12 +723,29 @@ describe("insights on generated people with known answers", () => {
   });
 });
 
+describe("the queries behind actual spend and the learning loop", () => {
+  it("find their rows through indexes (EXPLAIN QUERY PLAN: no full scan of a table that grows with people)", async () => {
+    const mark = queryLogMark();
+    const admin = await signInAdmin(teams.A.email, teams.A.secret);
+    expect((await morgan.get(`/insights?${PERIOD}`)).status).toBe(200);
+    expect((await admin.get(`/insights/team?${PERIOD}`)).status).toBe(200);
+    // Actual spend reads the ledger, voucher claims and grant spending; budgets and the learning loop read
+    // budgets with their plans and the money spent against them.
+    const ours = [...statementsSince(mark)].filter((sql) =>
+      /ledger_entries|voucher_claims|grant_spending|FROM allocations al JOIN/.test(sql),
+    );
+    expect(ours.length).toBeGreaterThanOrEqual(3);
+    expect(fullScans(sqlite, ours, new Set(["teams"]))).toEqual([]);
+  });
+});
+
 describe("nobody can be identified", () => {
   it("a team of 4 shows 'fewer than 5' for every count and withholds every figure", async () => {
     const admin = await signInAdmin(teams.B.email, teams.B.secret);
     const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
     const t = tables(html);
-    expect(t.size).toBe(8);
+    // Eight figures, actual spend twice, and the learning loop of the one rule set.
+    expect(t.size).toBe(11);
     for (const [id, rows] of t)
       for (const [label, cells] of rows)
         for (const cell of cells) expect([F, W, ""], `${id} / ${label}: ${cell}`).toContain(cell);
@@ -534,6 +767,19 @@ describe("nobody can be identified", () => {
       if (typeof total !== "number") continue;
       const withheld = groups.filter((g) => typeof got.get(`${figure}|${g}|count`) !== "number");
       expect(withheld.length, figure).not.toBe(1);
+    }
+    // Actual spend by kind and by provision, and the points bands of each rule set: never one withheld cell.
+    for (const [figure, groups] of [
+      ["actual spend by kind", [...KINDS, "contingency", "not-in-plan", "small-grant"]],
+      ["actual spend by provision", ["statutory", "community"]],
+    ] as const)
+      expect(groups.filter((g) => typeof got.get(`${figure}|${g}|sum`) !== "number").length, figure).not.toBe(1);
+    for (const ruleSet of ["example-2026-1", "example-bands-2026-1"]) {
+      const bands = [...got.keys()].filter(
+        (k) => k.startsWith(`budget by points band|${ruleSet} `) && k.endsWith("|count"),
+      );
+      expect(bands.length).toBeGreaterThan(1);
+      expect(bands.filter((k) => typeof got.get(k) !== "number").length, ruleSet).not.toBe(1);
     }
     // The money by kind adds up to the total: never one withheld kind.
     const kinds = KINDS.filter((k) => typeof got.get(`planned spend by kind|${k}|sum`) !== "number");

@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyPlan } from "~/domain/plan";
@@ -10,6 +9,7 @@ import { formatDateTime } from "~/lib/format";
 import { hashPassword } from "~/lib/password.server";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { Browserish, dataDir } from "../support/http";
+import { fullScans, queryLogMark, statementsSince } from "../support/query-plans";
 
 /**
  * Lists that grow with people come a page at a time (25, GOV.UK pagination, plain links), and every
@@ -197,8 +197,7 @@ describe("lists that grow come a page at a time", () => {
 
 describe("every query behind the listed pages finds its rows through an index", () => {
   it("EXPLAIN QUERY PLAN shows no full scan of a table that grows with people", async () => {
-    const log = path.join(dataDir(), "queries.log");
-    const from = statSync(log).size;
+    const from = queryLogMark();
     const first = personIds[0]!;
     const waiting = personIds[1]!;
     const pages: [Browserish | null, string][] = [
@@ -222,38 +221,9 @@ describe("every query behind the listed pages finds its rows through an index", 
       expect(res.status, page).toBe(200);
       await res.arrayBuffer();
     }
-    const statements = new Set(
-      readFileSync(log, "utf8")
-        .slice(from)
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as string),
-    );
+    const statements = statementsSince(from);
     expect(statements.size).toBeGreaterThan(20);
-    const scans: string[] = [];
-    for (const statement of statements) {
-      const explain = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`);
-      let plan: { detail: string }[] | undefined;
-      // Parameters do not change the plan: bind a null for each one, named (@name, :name, $name) or not.
-      const named = Object.fromEntries([...statement.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => [m[1], null]));
-      for (let n = 0; n < 200 && !plan; n++) {
-        try {
-          const nulls = Array<null>(n).fill(null);
-          plan = (Object.keys(named).length > 0 ? explain.all(named, ...nulls) : explain.all(...nulls)) as {
-            detail: string;
-          }[];
-        } catch (error) {
-          if (!(error instanceof RangeError) && !(error instanceof TypeError)) throw error;
-        }
-      }
-      // The newest line by its integer primary key ("order by seq desc limit 1") reads one row from
-      // the end of the table's b-tree: SQLite calls it a scan, but it does not grow with the table.
-      if (/order by seq desc limit 1$/i.test(statement.trim())) continue;
-      for (const { detail } of plan ?? []) {
-        const scanned = /^SCAN (\S+)/.exec(detail)?.[1];
-        if (scanned && !SMALL_TABLES.has(scanned) && scanned !== "CONSTANT") scans.push(`${detail}  ←  ${statement}`);
-      }
-    }
+    const scans = fullScans(sqlite, statements, SMALL_TABLES);
     expect(scans).toEqual([]);
   });
 });

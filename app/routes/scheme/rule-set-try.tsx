@@ -11,7 +11,7 @@ import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { findRuleSet, ruleSetIdInForce } from "~/models/rule-sets.server";
 import { requireCommissioner } from "~/server/access.server";
-import { trialView } from "~/views/trial-view.server";
+import { trialView, type TrialView } from "~/views/trial-view.server";
 import type { Route } from "./+types/rule-set-try";
 import { runTrial } from "./trial.server";
 
@@ -44,18 +44,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return replyWithErrors({
       ok: false,
       errors: { casesFile: "scheme:errors.chooseCsv" },
-      values: {},
+      values: form.values,
       problems: noProblems,
     });
-  const result = await runTrial(form.file.bytes, draft, current);
+  const result = await runTrial(form.file.bytes, draft, current, form.data.total ?? null);
   if (!result.ok)
     return replyWithErrors({
       ok: false,
       errors: { casesFile: "scheme:errors.csvUnreadable" },
-      values: {},
+      values: form.values,
       problems: result.problems,
     });
-  return { ok: true as const, fileName: form.file.name, trial: trialView(result, lang) };
+  return { ok: true as const, fileName: form.file.name, total: form.values.total, trial: trialView(result, lang) };
 }
 
 export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
@@ -63,6 +63,8 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
   const answer = useActionData<typeof action>();
   const refusal = answer && !answer.ok ? answer : undefined;
   const trial = answer?.ok ? answer.trial : undefined;
+  const totalError = refusal ? (refusal.errors as Record<string, string | undefined>).total : undefined;
+  const totalValue = refusal ? refusal.values.total : answer?.ok ? answer.total : undefined;
   // Only with JavaScript: while a large file is worked through, say so (the page waits either way).
   const [working, setWorking] = useState(false);
   return (
@@ -83,7 +85,7 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
       </details>
       {refusal && (
         <>
-          <ErrorSummary errors={refusal.errors} labels={{ casesFile: t("trial.file") }} />
+          <ErrorSummary errors={refusal.errors} labels={{ casesFile: t("trial.file"), total: t("fit.total") }} />
           {refusal.problems.length > 0 && (
             <ul className="list" data-testid="csv-problems">
               {refusal.problems.map((p, i) => (
@@ -107,6 +109,27 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
             type="file"
             accept="text/csv,.csv"
             aria-describedby="f-casesFile-hint"
+          />
+        </div>
+        <div className={totalError ? "field field--error" : "field"}>
+          <label htmlFor="f-total">{t("fit.total")}</label>
+          <span className="hint" id="f-total-hint">
+            {t("fit.totalHint")}
+          </span>
+          {totalError && (
+            <span className="error-message" id="f-total-error">
+              {t(totalError.replace(/^scheme:/, ""))}
+            </span>
+          )}
+          <input
+            id="f-total"
+            name="total"
+            type="text"
+            inputMode="decimal"
+            spellCheck={false}
+            defaultValue={typeof totalValue === "string" ? totalValue : ""}
+            aria-invalid={totalError ? true : undefined}
+            aria-describedby={totalError ? "f-total-hint f-total-error" : "f-total-hint"}
           />
         </div>
         <button type="submit">{t("trial.submit")}</button>
@@ -148,6 +171,8 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
           <h3>{t("trial.chart.title")}</h3>
           <DistributionChart buckets={trial.buckets} />
 
+          {trial.costs && <CostFitSection costs={trial.costs} />}
+
           {trial.errorCount > 0 && (
             <>
               <h3>{t("trial.badRows", { count: trial.errorCount })}</h3>
@@ -186,6 +211,16 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
                   <th scope="col" className="num">
                     {t("trial.col.change")}
                   </th>
+                  {trial.costs && (
+                    <>
+                      <th scope="col" className="num">
+                        {t("fit.col.cost")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("fit.col.gap")}
+                      </th>
+                    </>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -200,6 +235,12 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
                     <td>{c.flags.map((f) => t(`trial.flag.${f}`)).join(", ")}</td>
                     <td className="num">{c.current.total}</td>
                     <td className={`num change--${c.direction}`}>{c.change ?? t("trial.noChange")}</td>
+                    {trial.costs && (
+                      <>
+                        <td className="num">{c.cost ?? t("fit.noCost")}</td>
+                        <td className="num">{c.gap ?? ""}</td>
+                      </>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -208,5 +249,95 @@ export default function RuleSetTry({ loaderData: d }: Route.ComponentProps) {
         </section>
       )}
     </>
+  );
+}
+
+type Costs = NonNullable<TrialView["costs"]>;
+
+/** The gap between this rule set's budgets and current costs, and the figure that best fits them, in plain words. */
+function CostFitSection({ costs }: { costs: Costs }) {
+  const { t } = useTranslation("scheme");
+  const s = costs.suggestion;
+  return (
+    <section aria-labelledby="cost-fit" data-testid="cost-fit">
+      <h3 id="cost-fit">{t("fit.title")}</h3>
+      <table data-testid="cost-gap">
+        <caption>{t("fit.gapCaption", { count: costs.cases })}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{t("fit.budgets")}</th>
+            <td className="num">{costs.budgets}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("fit.costs")}</th>
+            <td className="num">{costs.costs}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("fit.gap")}</th>
+            <td className="num">{costs.gap}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("fit.meanGap")}</th>
+            <td className="num">{costs.meanGap}</td>
+          </tr>
+        </tbody>
+      </table>
+      {s.form === "none" ? (
+        <p>{t(`fit.none.${s.reason}`)}</p>
+      ) : (
+        <>
+          <p>{t(s.form === "price" ? "fit.howPrice" : "fit.howBands")}</p>
+          {s.form === "price" ? (
+            <>
+              <p>{t("fit.leastSquares", { count: s.fitted, price: s.leastSquares, whole: s.fittedPrice })}</p>
+              {s.scaled && (
+                <p>{t("fit.scaledPrice", { price: s.fittedPrice, total: s.fittedTotal, ceiling: s.ceiling })}</p>
+              )}
+              <p className="lead" data-testid="suggested-price">
+                {t("fit.suggestedPrice", { price: s.suggested, current: s.current })}
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{t("fit.leastSquaresBands", { count: s.fitted })}</p>
+              {s.scaled && <p>{t("fit.scaledBands", { total: s.fittedTotal, ceiling: s.ceiling })}</p>}
+              <table data-testid="suggested-bands">
+                <caption>{t("fit.bandsCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("fit.col.band")}</th>
+                    <th scope="col" className="num">
+                      {t("fit.col.current")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("fit.col.fitted")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("fit.col.suggested")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("fit.col.cases")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.bands.map((b) => (
+                    <tr key={b.from}>
+                      <th scope="row">{t("fit.band", { from: b.from, to: b.to })}</th>
+                      <td className="num">{b.current}</td>
+                      <td className="num">{b.fittedAmount}</td>
+                      <td className="num">{b.suggested}</td>
+                      <td className="num">{b.cases}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <p>{t("fit.estimate", { total: s.estimatedTotal })}</p>
+          {s.notEligible > 0 && <p>{t("fit.notEligible", { count: s.notEligible })}</p>}
+        </>
+      )}
+    </section>
   );
 }

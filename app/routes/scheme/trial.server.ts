@@ -1,4 +1,5 @@
 import { CalibrationFileError, type CalibrationError, type CalibrationRow } from "~/domain/calibration";
+import { CostFit, type CostGap, type FitSuggestion } from "~/domain/calibration-fit";
 import { TrialTally, type TrialCase, type TrialSummary } from "~/domain/calibration-trial";
 import type { RuleSet } from "~/domain/rule-set";
 import { calibrateCsv } from "~/lib/calibration-csv.server";
@@ -14,6 +15,8 @@ export type TrialResult =
       errors: CalibrationError[];
       errorCount: number;
       milliseconds: number;
+      /** The fit to current costs, when the file gives any (the same as the calibration command's). */
+      fit: { gap: CostGap; suggestion: FitSuggestion } | null;
     }
   | { ok: false; problems: string[] };
 
@@ -27,15 +30,23 @@ async function* chunks(bytes: Uint8Array, size = 256 * 1024): AsyncGenerator<Uin
  * streaming reader as the calibration command (app/lib/calibration-csv.server.ts), so the page's
  * figures are the command's figures. Bad rows are listed by line number; the others still count.
  */
-export async function runTrial(bytes: Uint8Array, draft: RuleSet, current: RuleSet): Promise<TrialResult> {
+export async function runTrial(
+  bytes: Uint8Array,
+  draft: RuleSet,
+  current: RuleSet,
+  ceilingPence: number | null = null,
+): Promise<TrialResult> {
   const started = performance.now();
+  const fit = new CostFit(draft);
   const draftRows: CalibrationRow[] = [];
   const errors: CalibrationError[] = [];
   let errorCount = 0;
   try {
     for await (const event of calibrateCsv(chunks(bytes), draft)) {
-      if (event.kind === "row") draftRows.push(event.row);
-      else if (errorCount++ < ERRORS_SHOWN) errors.push({ line: event.line, message: event.message });
+      if (event.kind === "row") {
+        draftRows.push(event.row);
+        fit.add(event.fit);
+      } else if (errorCount++ < ERRORS_SHOWN) errors.push({ line: event.line, message: event.message });
     }
     const tally = new TrialTally();
     let i = 0;
@@ -53,6 +64,7 @@ export async function runTrial(bytes: Uint8Array, draft: RuleSet, current: RuleS
       errors,
       errorCount,
       milliseconds: Math.round(performance.now() - started),
+      fit: fit.gap().cases > 0 ? { gap: fit.gap(), suggestion: fit.suggest(ceilingPence) } : null,
     };
   } catch (error) {
     if (error instanceof CalibrationFileError) return { ok: false, problems: error.problems };
