@@ -813,7 +813,12 @@ export const menuQuestions = sqliteTable(
     senderKey: text("sender_key").notNull(),
     askedAt: text("asked_at").notNull(),
   },
-  (t) => [index("menu_questions_sender").on(t.senderKey, t.askedAt), index("menu_questions_asked").on(t.askedAt)],
+  (t) => [
+    index("menu_questions_sender").on(t.senderKey, t.askedAt),
+    index("menu_questions_asked").on(t.askedAt),
+    // A person's own questions (their data export).
+    index("menu_questions_user").on(t.userId, t.askedAt),
+  ],
 );
 
 export const menuQuestionReplies = sqliteTable("menu_question_replies", {

@@ -1,0 +1,1 @@
+CREATE INDEX `menu_questions_user` ON `menu_questions` (`user_id`,`asked_at`);
