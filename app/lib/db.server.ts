@@ -109,3 +109,17 @@ export function closeDatabase(): void {
   connection?.$client.close();
   connection = undefined;
 }
+
+/**
+ * A drizzle query built once per connection and reused: building a query's SQL from its parts costs
+ * more than running a small indexed one, and the pages that list many people ask the same few
+ * queries for each. Values go in through `sql.placeholder(name)`.
+ */
+export function preparedQuery<T>(build: (connection: Db) => T): () => T {
+  let made: { connection: Db; query: T } | undefined;
+  return () => {
+    const current = db();
+    if (made?.connection !== current) made = { connection: current, query: build(current) };
+    return made.query;
+  };
+}

@@ -1,23 +1,27 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { agreedRatings, allocations, assessmentAnswers, assessments } from "../../db/schema";
 import { allocateBudget, type Allocation } from "~/domain/allocation";
 import { ratingInputs, ratingsRecord, type AgreedRating, type RatingInput, type SelfAnswer } from "~/domain/assessment";
 import type { InformalSupport, NeedAreaKey } from "~/domain/rule-set";
-import { db } from "~/lib/db.server";
+import { db, preparedQuery } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { findRuleSet, ruleSetIdInForce } from "./rule-sets.server";
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 
 /** The assessment of the person's current cycle, if they have started one. */
-export function currentAssessment(personId: string): AssessmentRow | undefined {
-  return db()
+const currentAssessmentQuery = preparedQuery((d) =>
+  d
     .select()
     .from(assessments)
-    .where(eq(assessments.personId, personId))
+    .where(eq(assessments.personId, sql.placeholder("personId")))
     .orderBy(desc(assessments.cycle))
-    .get();
+    .prepare(),
+);
+
+export function currentAssessment(personId: string): AssessmentRow | undefined {
+  return currentAssessmentQuery().get({ personId });
 }
 
 /** The current assessment, made when the first answer is saved. */
@@ -28,8 +32,16 @@ export function ensureAssessment(personId: string): AssessmentRow {
   return currentAssessment(personId)!;
 }
 
+const answersQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(assessmentAnswers)
+    .where(eq(assessmentAnswers.assessmentId, sql.placeholder("assessmentId")))
+    .prepare(),
+);
+
 export function answersOf(assessmentId: string): Map<string, SelfAnswer> {
-  const rows = db().select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, assessmentId)).all();
+  const rows = answersQuery().all({ assessmentId });
   return new Map(rows.map((r) => [r.needArea, { rating: r.ratherNotSay ? null : r.rating, answeredBy: r.answeredBy }]));
 }
 

@@ -7,8 +7,8 @@ import { describeSave, partWords, whoSentence } from "~/domain/history-words";
 import { allPlans, loadPlan, planHistoryPage, type StoredSection } from "./plan.server";
 import { userNames } from "./users.server";
 
-/** The plain facts the journey is worked out from, for the person's current cycle. */
-export function journeyOf(personId: string) {
+/** Where the person is in the current cycle, and the current cycle's plan (a caseload row needs no more). */
+export function currentJourneyOf(personId: string) {
   const assessment = currentAssessment(personId);
   const answers = assessment ? answersOf(assessment.id) : new Map();
   const loaded = loadPlan(personId);
@@ -26,9 +26,15 @@ export function journeyOf(personId: string) {
     },
     reviewDone: false,
   };
-  const current = loaded.row?.cycle ?? 1;
+  return { journey: journeyStages(facts), plan: loaded.row };
+}
+
+/** The plain facts the journey is worked out from, for the person's current cycle, and the earlier cycles. */
+export function journeyOf(personId: string) {
+  const { journey, plan } = currentJourneyOf(personId);
+  const current = plan?.cycle ?? 1;
   return {
-    journey: journeyStages(facts),
+    journey,
     cycle: current,
     earlierCycles: allPlans(personId)
       .filter((row) => row.cycle < current)

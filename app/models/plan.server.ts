@@ -1,11 +1,11 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
 import { emptyPlan, planSchema, type Plan } from "~/domain/plan";
 import { applySectionChange, sectionChange, type SectionChange } from "~/domain/plan-history";
 import { isEditable, isOpenCycle, type PlanState, type Who } from "~/domain/workflow";
-import { db } from "~/lib/db.server";
+import { db, preparedQuery } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -38,8 +38,17 @@ export type StoredSection = (typeof STORED_SECTIONS)[number];
 const CARRIED_FORWARD: readonly string[] = [...PLAN_PARTS, "organising"];
 
 /** The plan of the person's current cycle, if there is one. */
+const currentPlanQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(plans)
+    .where(eq(plans.personId, sql.placeholder("personId")))
+    .orderBy(desc(plans.cycle))
+    .prepare(),
+);
+
 export function currentPlan(personId: string): PlanRow | undefined {
-  return db().select().from(plans).where(eq(plans.personId, personId)).orderBy(desc(plans.cycle)).get();
+  return currentPlanQuery().get({ personId });
 }
 
 export function ensurePlan(personId: string): PlanRow {
@@ -75,13 +84,21 @@ export function loadPlanOfCycle(personId: string, cycle: number): LoadedPlan | u
   return loadPlanRow(row);
 }
 
+const sectionsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planSections)
+    .where(eq(planSections.planId, sql.placeholder("planId")))
+    .prepare(),
+);
+
 function loadPlanRow(row: PlanRow | undefined): LoadedPlan {
   const plan = emptyPlan() as Record<PlanPart, unknown> & Plan;
   const stages: LoadedPlan["stages"] = {};
   const saved: LoadedPlan["saved"] = {};
   const versions = Object.fromEntries(STORED_SECTIONS.map((s) => [s, 0])) as Record<StoredSection, number>;
   if (row) {
-    for (const stored of db().select().from(planSections).where(eq(planSections.planId, row.id)).all()) {
+    for (const stored of sectionsQuery().all({ planId: row.id })) {
       const key = stored.section as StoredSection;
       if ((PLAN_PARTS as readonly string[]).includes(key))
         (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);
@@ -322,8 +339,17 @@ export function openNextCycle(personId: string, by: string): PlanRow {
 }
 
 /** Every plan of every cycle, oldest first: earlier cycles stay readable. */
+const allPlansQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(plans)
+    .where(eq(plans.personId, sql.placeholder("personId")))
+    .orderBy(asc(plans.cycle))
+    .prepare(),
+);
+
 export function allPlans(personId: string): PlanRow[] {
-  return db().select().from(plans).where(eq(plans.personId, personId)).orderBy(asc(plans.cycle)).all();
+  return allPlansQuery().all({ personId });
 }
 
 /**

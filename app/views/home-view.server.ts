@@ -3,9 +3,8 @@ import { STAGES, type Stage } from "~/domain/journey";
 import type { Language } from "~/domain/languages";
 import { formatDate } from "~/lib/format";
 import { currentHelpers } from "~/models/helpers.server";
-import { journeyOf } from "~/models/journey.server";
+import { currentJourneyOf } from "~/models/journey.server";
 import { unreadCount } from "~/models/notifications.server";
-import { currentPlan } from "~/models/plan.server";
 import { latestSubmission, reviewDateOf } from "~/models/signoff.server";
 import { leadProfessionalNameOf } from "~/models/users.server";
 
@@ -28,8 +27,7 @@ function stageName(stage: Stage, lang: Language): string {
 
 /** The person's home: where they are, the next step, what is waiting, who is helping. */
 export function personHomeView(personId: string, userId: string, lang: Language) {
-  const { journey } = journeyOf(personId);
-  const plan = currentPlan(personId);
+  const { journey, plan } = currentJourneyOf(personId);
   const state = plan?.state ?? null;
   const base = `/people/${personId}`;
   const reviewDate = plan ? reviewDateOf(plan.id) : null;
@@ -72,8 +70,7 @@ export function caseloadView(
 ) {
   const soon = new Date(now.getTime() + 28 * DAY).toISOString().slice(0, 10);
   const rows = people.map((p) => {
-    const { journey } = journeyOf(p.personId);
-    const plan = currentPlan(p.personId);
+    const { journey, plan } = currentJourneyOf(p.personId);
     const state = plan?.state ?? null;
     const submission = plan && state === "submitted" ? latestSubmission(plan.id) : undefined;
     const reviewIso = plan && (state === "signed-off" || state === "in-review") ? reviewDateOf(plan.id) : null;
