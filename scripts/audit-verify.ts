@@ -9,11 +9,17 @@
  * The database is opened read-only and never migrated.
  */
 import Database from "better-sqlite3";
-import { createReadStream, existsSync, readdirSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
-import { ChainVerifier, chainLines, type ChainLine, type ChainProblem } from "../app/lib/audit-chain.server";
+import {
+  archiveFilesIn,
+  ChainVerifier,
+  chainLines,
+  type ChainLine,
+  type ChainProblem,
+} from "../app/lib/audit-chain.server";
 
 export type VerifyResult =
   { ok: true; count: number; lastHash: string } | { ok: false; broken: ChainProblem; checked: number };
@@ -57,15 +63,6 @@ export async function verifyAuditTrail(dbFile: string, archives: string[]): Prom
   return { ok: true, count: verifier.count, lastHash: verifier.lastHash };
 }
 
-function defaultArchives(dataDir: string): string[] {
-  const dir = path.join(dataDir, "audit-archive");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".jsonl"))
-    .sort()
-    .map((name) => path.join(dir, name));
-}
-
 export async function main(argv: string[]): Promise<number> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
   let dbFile = path.join(dataDir, "portal.sqlite");
@@ -83,7 +80,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const result = await verifyAuditTrail(dbFile, archives.length ? archives : defaultArchives(dataDir));
+    const result = await verifyAuditTrail(
+      dbFile,
+      archives.length ? archives : archiveFilesIn(path.join(dataDir, "audit-archive")),
+    );
     if (result.ok) {
       console.log(`The audit trail is intact: ${result.count} lines; the last line's hash is ${result.lastHash}.`);
       return 0;

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type Database from "better-sqlite3";
 
 /**
@@ -109,6 +111,22 @@ const ROW_SELECT = `select seq, at, actor_id as actorId, person_id as personId, 
 /** Every line of the database's trail, oldest first, read one at a time. */
 export function chainLines(sqlite: Database.Database): IterableIterator<ChainLine> {
   return sqlite.prepare(`${ROW_SELECT} order by seq`).iterate() as IterableIterator<ChainLine>;
+}
+
+/** Lines `first` to `last` of the database's trail, oldest first (what one archive file holds). */
+export function chainLinesBetween(sqlite: Database.Database, first: number, last: number): IterableIterator<ChainLine> {
+  return sqlite
+    .prepare(`${ROW_SELECT} where seq between ? and ? order by seq`)
+    .iterate(first, last) as IterableIterator<ChainLine>;
+}
+
+/** The archive files in `dir` in trail order (their names are zero-padded line numbers): read before the database. */
+export function archiveFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /**

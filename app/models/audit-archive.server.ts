@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import {
   closeSync,
-  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -14,7 +13,7 @@ import {
 import path from "node:path";
 import { content } from "~/content/content.server";
 import { auditArchiveCutoff, auditArchiveFileName } from "~/domain/retention";
-import type { ChainLine } from "~/lib/audit-chain.server";
+import { archiveFilesIn, chainLinesBetween } from "~/lib/audit-chain.server";
 import { dataDir, db } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
@@ -29,9 +28,6 @@ import { audit } from "./audit.server";
 export function auditArchiveDir(): string {
   return path.join(dataDir(), "audit-archive");
 }
-
-const LINE_COLUMNS = `seq, at, actor_id as actorId, person_id as personId, action, target, result, detail,
-  prev_hash as prevHash, hash`;
 
 /** Finishes or undoes a move that a crash interrupted (see above). */
 function settleInterruptedMoves(dir: string): void {
@@ -88,9 +84,7 @@ export function archiveOldAuditLines(now = new Date(), maxFiles = Number.POSITIV
     let lastHash = "";
     let lines = 0;
     try {
-      for (const line of sqlite
-        .prepare(`select ${LINE_COLUMNS} from audit_log where seq between ? and ? order by seq`)
-        .iterate(first, upTo) as IterableIterator<ChainLine>) {
+      for (const line of chainLinesBetween(sqlite, first, upTo)) {
         const text = `${JSON.stringify(line)}\n`;
         writeSync(fd, text);
         hash.update(text);
@@ -130,10 +124,6 @@ export function archiveOldAuditLines(now = new Date(), maxFiles = Number.POSITIV
 }
 
 /** The archive files in trail order (what `npm run audit:verify` reads before the database). */
-export function auditArchiveFiles(dir = auditArchiveDir()): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".jsonl"))
-    .sort()
-    .map((name) => path.join(dir, name));
+export function auditArchiveFiles(): string[] {
+  return archiveFilesIn(auditArchiveDir());
 }
