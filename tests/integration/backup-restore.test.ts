@@ -108,7 +108,7 @@ describe("backups that restore", () => {
       env: { ...process.env, DATA_DIR: restoredDir },
       encoding: "utf8",
     });
-    expect(verify.stdout).toMatch(/The audit trail is intact/);
+    expect(verify.stdout, verify.stderr).toMatch(/The audit trail is intact/);
 
     const restored = new Browserish(await startPortal(restoredDir));
     const signedIn = await restored.post("/sign-in", { email: "kit.backup@example.org", password, returnTo: "/home" });

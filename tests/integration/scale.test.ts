@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyPlan } from "~/domain/plan";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { DEMO_PASSWORD } from "~/models/demo.server";
+import { appendChained } from "~/lib/audit-chain.server";
 import { formatDateTime } from "~/lib/format";
 import { hashPassword } from "~/lib/password.server";
 import { totpCode, totpStep } from "~/lib/totp.server";
@@ -65,50 +66,57 @@ beforeAll(async () => {
   const addUser = sqlite.prepare(
     "insert into users (id, email, name, role, password_hash, totp_secret) values (?, ?, ?, ?, ?, ?)",
   );
-  sqlite.transaction(() => {
-    addUser.run(leadId, LEAD_EMAIL, "Pat Pager", "lead-professional", passwordHash, LEAD_SECRET);
-    for (let i = 0; i < MANY; i++) {
-      const userId = randomUUID();
-      const personId = randomUUID();
-      const planId = randomUUID();
-      const name = `Paged Person ${String(i + 1).padStart(2, "0")}`;
-      addUser.run(userId, `paged.${i + 1}@example.org`, name, "person", passwordHash, null);
-      sqlite
-        .prepare("insert into persons (id, user_id, lead_professional_id) values (?, ?, ?)")
-        .run(personId, userId, leadId);
-      sqlite
-        .prepare("insert into plans (id, person_id, cycle, state) values (?, ?, 1, 'submitted')")
-        .run(planId, personId);
-      sqlite
-        .prepare(
-          "insert into plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at) values (?, ?, ?, 1, ?, 1, ?, ?)",
-        )
-        .run(randomUUID(), planId, personId, snapshot, userId, at(i));
-      sqlite
-        .prepare(
-          "insert into notifications (id, user_id, kind, params, link, created_at) values (?, ?, 'plan-waiting', ?, ?, ?)",
-        )
-        .run(randomUUID(), leadId, JSON.stringify({ name }), `/people/${personId}/plan/review`, at(i));
-      personIds.push(personId);
-    }
-    // The first person's plan has been saved 26 times, and their record looked at 26 times.
-    const first = personIds[0]!;
-    const firstUser = (sqlite.prepare("select user_id from persons where id = ?").get(first) as { user_id: string })
-      .user_id;
-    const planId = (sqlite.prepare("select id from plans where person_id = ?").get(first) as { id: string }).id;
-    for (let i = 0; i < MANY; i++) {
-      sqlite
-        .prepare(
-          "insert into plan_section_history (plan_id, section, version, content, saved_by, on_behalf_of, saved_at, outcome) values (?, 'outcomes', ?, '[]', ?, ?, ?, 'saved')",
-        )
-        .run(planId, i + 1, firstUser, first, at(i));
-      sqlite
-        .prepare(
-          "insert into audit_log (at, actor_id, person_id, action, target, result) values (?, ?, ?, 'read', ?, 'ok')",
-        )
-        .run(at(i), firstUser, first, `/people/${first}`);
-    }
-  })();
+  sqlite
+    .transaction(() => {
+      addUser.run(leadId, LEAD_EMAIL, "Pat Pager", "lead-professional", passwordHash, LEAD_SECRET);
+      for (let i = 0; i < MANY; i++) {
+        const userId = randomUUID();
+        const personId = randomUUID();
+        const planId = randomUUID();
+        const name = `Paged Person ${String(i + 1).padStart(2, "0")}`;
+        addUser.run(userId, `paged.${i + 1}@example.org`, name, "person", passwordHash, null);
+        sqlite
+          .prepare("insert into persons (id, user_id, lead_professional_id) values (?, ?, ?)")
+          .run(personId, userId, leadId);
+        sqlite
+          .prepare("insert into plans (id, person_id, cycle, state) values (?, ?, 1, 'submitted')")
+          .run(planId, personId);
+        sqlite
+          .prepare(
+            "insert into plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at) values (?, ?, ?, 1, ?, 1, ?, ?)",
+          )
+          .run(randomUUID(), planId, personId, snapshot, userId, at(i));
+        sqlite
+          .prepare(
+            "insert into notifications (id, user_id, kind, params, link, created_at) values (?, ?, 'plan-waiting', ?, ?, ?)",
+          )
+          .run(randomUUID(), leadId, JSON.stringify({ name }), `/people/${personId}/plan/review`, at(i));
+        personIds.push(personId);
+      }
+      // The first person's plan has been saved 26 times, and their record looked at 26 times.
+      const first = personIds[0]!;
+      const firstUser = (sqlite.prepare("select user_id from persons where id = ?").get(first) as { user_id: string })
+        .user_id;
+      const planId = (sqlite.prepare("select id from plans where person_id = ?").get(first) as { id: string }).id;
+      for (let i = 0; i < MANY; i++) {
+        sqlite
+          .prepare(
+            "insert into plan_section_history (plan_id, section, version, content, saved_by, on_behalf_of, saved_at, outcome) values (?, 'outcomes', ?, '[]', ?, ?, ?, 'saved')",
+          )
+          .run(planId, i + 1, firstUser, first, at(i));
+        // Chained as the portal writes them, so the server's trail stays one intact chain for the files after this.
+        appendChained(sqlite, {
+          at: at(i),
+          actorId: firstUser,
+          personId: first,
+          action: "read",
+          target: `/people/${first}`,
+          result: "ok",
+          detail: null,
+        });
+      }
+    })
+    .immediate();
   // A code from a step the server has not seen for this account (it accepts steps near now in tests).
   lead = await signInAs(LEAD_EMAIL, totpCode(LEAD_SECRET, (totpStep(Date.now()) - 50) * 30_000));
   person = await signInAs("paged.1@example.org");
