@@ -26,6 +26,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer is asynchronous: a promise nobody waits for would lose its errors, or let a
+    // request answer before its write happened. These rules need the types, so they read the project.
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "tests/**/*.ts", "db/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: {

@@ -16,12 +16,12 @@ if (!email || (teamAt >= 0 && !teamId)) {
   console.error("Usage: npm run admin:create -- EMAIL [--team TEAM_ID]");
   process.exit(2);
 }
-syncTeams();
+await syncTeams();
 if (teamId && !isTeam(teamId)) {
   console.error(`There is no team "${teamId}" in content/teams.json.`);
   process.exit(2);
 }
-const made = inviteStaff({
+const made = await inviteStaff({
   email,
   kind: teamId ? "team-administrator" : "commissioner",
   teamId: teamId ?? null,

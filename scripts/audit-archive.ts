@@ -8,7 +8,7 @@
  */
 import { archiveOldAuditLines, auditArchiveDir } from "../app/models/audit-archive.server";
 
-const moved = archiveOldAuditLines();
+const moved = await archiveOldAuditLines();
 console.log(
   moved.lines === 0
     ? "No audit lines are past their retention period."

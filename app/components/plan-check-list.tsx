@@ -6,7 +6,7 @@ export function PlanCheckList({
   check,
   fixLink,
 }: {
-  check: ReturnType<typeof planCheckView>;
+  check: Awaited<ReturnType<typeof planCheckView>>;
   fixLink?: (fix: string) => string;
 }) {
   const { t } = useTranslation("plan");

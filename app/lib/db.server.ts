@@ -1,6 +1,8 @@
 import Database from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import * as schema from "../../db/schema";
@@ -90,10 +92,91 @@ export function openDatabase(file: string): Db {
 
 let connection: Db | undefined;
 
-/** The one connection the portal uses. Opened (and migrated) on first use. */
-export function db(): Db {
+function theConnection(): Db {
   connection ??= openDatabase(path.join(dataDir(), "portal.sqlite"));
   return connection;
+}
+
+/** The handle of the transaction the current request is inside, if any (see `transaction`). */
+const inTransaction = new AsyncLocalStorage<Db>();
+
+/**
+ * The database, as every model reaches it: the one connection (opened and migrated on first use), or,
+ * inside `transaction(…)`, that transaction's handle, so a model called from inside a transaction
+ * takes part in it without being told.
+ */
+export function db(): Db {
+  return inTransaction.getStore() ?? theConnection();
+}
+
+/** The first row a query returns, if any. A select asks the database for one row only. */
+export async function firstRow<Row>(query: PromiseLike<Row[]> & { limit?: (n: number) => PromiseLike<Row[]> }) {
+  const rows = await (typeof query.limit === "function" ? query.limit(1) : query);
+  return rows[0] as Row | undefined;
+}
+
+/** Rows of a query written in SQL, for what the query builder cannot say. */
+export async function rows<Row>(query: SQL): Promise<Row[]> {
+  return db().all<Row>(query);
+}
+
+/** How many rows a write changed (the engines' drivers report it under different names). */
+export function rowsChanged(result: unknown): number {
+  const written = result as { changes?: number; rowCount?: number | null };
+  return written.changes ?? written.rowCount ?? 0;
+}
+
+/** Transactions wait for each other: the embedded database has one connection, and one writer at a time. */
+let lastTransaction: Promise<unknown> = Promise.resolve();
+let savepoints = 0;
+
+/**
+ * Runs `work` as one transaction: every query it makes (through `db()`, in any model it calls) commits
+ * together or not at all. Inside another transaction it is a savepoint of that one.
+ *
+ * The embedded engine's queries answer at once, so a transaction's work never waits on the event loop
+ * and no other request's query can run in the middle of it. Work that waits on anything but the
+ * database (a password hash, a file, the network) belongs before or after the transaction: if it
+ * happens anyway, the transaction is rolled back and fails loudly rather than mixing in other work.
+ */
+export async function transaction<T>(work: () => Promise<T>): Promise<T> {
+  const handle = inTransaction.getStore();
+  if (handle) return savepoint(handle, work);
+  const run = async () => {
+    const open = theConnection();
+    open.$client.exec("BEGIN IMMEDIATE");
+    let waitedOnOtherWork = false;
+    const watch = setImmediate(() => (waitedOnOtherWork = true));
+    try {
+      const result = await inTransaction.run(open, work);
+      if (waitedOnOtherWork)
+        throw new Error("A transaction waited on something other than the database; it was rolled back.");
+      open.$client.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (open.$client.inTransaction) open.$client.exec("ROLLBACK");
+      throw error;
+    } finally {
+      clearImmediate(watch);
+    }
+  };
+  const done = lastTransaction.then(run, run);
+  lastTransaction = done.catch(() => undefined);
+  return done;
+}
+
+async function savepoint<T>(handle: Db, work: () => Promise<T>): Promise<T> {
+  const name = `s${++savepoints}`;
+  handle.$client.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await work();
+    handle.$client.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    handle.$client.exec(`ROLLBACK TO ${name}`);
+    handle.$client.exec(`RELEASE ${name}`);
+    throw error;
+  }
 }
 
 /** Answers only when the database answers: used by /healthz. */

@@ -161,27 +161,28 @@ export function clientAddress(
 
 // --- Storage ----------------------------------------------------------------------------------
 
-/** A store that answers at once (SQLite through better-sqlite3): reserving needs no await in between. */
-export interface SyncThrottleStore {
-  get(key: string): ThrottleRecord | undefined;
-  set(key: string, record: ThrottleRecord): void;
-  delete(key: string): void;
+/** Where the records are kept: the database, so that every server shares them. */
+export interface ThrottleStore {
+  get(key: string): Promise<ThrottleRecord | undefined>;
+  set(key: string, record: ThrottleRecord): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 /**
- * Decides and counts in one synchronous step: if every key allows an attempt now, the attempt is
- * recorded as a failure against every key before the secret is checked. Run it inside one database
- * transaction so that other processes cannot interleave either.
+ * Decides and counts in one step: if every key allows an attempt now, the attempt is recorded as a
+ * failure against every key before the secret is checked. Run it inside one database transaction so
+ * that no other request or server can read the records between the reading and the counting.
  */
-export function reserveAttempt(store: SyncThrottleStore, keys: string[], now: number): ThrottleDecision {
+export async function reserveAttempt(store: ThrottleStore, keys: string[], now: number): Promise<ThrottleDecision> {
   let result: ThrottleDecision = { allowed: true, retryAfterSeconds: 0 };
-  const records = keys.map((key) => store.get(key));
+  const records: (ThrottleRecord | undefined)[] = [];
+  for (const key of keys) records.push(await store.get(key));
   keys.forEach((key, i) => {
     const decision = throttleDecision(records[i], now, policyFor(key));
     if (!decision.allowed && decision.retryAfterSeconds > result.retryAfterSeconds) result = decision;
   });
   if (!result.allowed) return result;
-  keys.forEach((key, i) => store.set(key, recordFailure(records[i], now, policyFor(key))));
+  for (const [i, key] of keys.entries()) await store.set(key, recordFailure(records[i], now, policyFor(key)));
   return result;
 }
 
@@ -190,14 +191,14 @@ export function reserveAttempt(store: SyncThrottleStore, keys: string[], now: nu
  * attempt back (clearing it would let an attacker reset the address by signing in to their own
  * account between guesses).
  */
-export function releaseAttempt(store: SyncThrottleStore, keys: string[]): void {
+export async function releaseAttempt(store: ThrottleStore, keys: string[]): Promise<void> {
   for (const key of keys) {
     if (!key.startsWith("ip:")) {
-      store.delete(key);
+      await store.delete(key);
       continue;
     }
-    const record = store.get(key);
-    if (record && record.failures > 1) store.set(key, { ...record, failures: record.failures - 1 });
-    else if (record) store.delete(key);
+    const record = await store.get(key);
+    if (record && record.failures > 1) await store.set(key, { ...record, failures: record.failures - 1 });
+    else if (record) await store.delete(key);
   }
 }

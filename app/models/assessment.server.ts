@@ -4,7 +4,7 @@ import { agreedRatings, allocations, assessmentAnswers, assessments } from "../.
 import { allocateBudget, type Allocation } from "~/domain/allocation";
 import { ratingInputs, ratingsRecord, type AgreedRating, type RatingInput, type SelfAnswer } from "~/domain/assessment";
 import type { InformalSupport, NeedAreaKey } from "~/domain/rule-set";
-import { db, preparedQuery } from "~/lib/db.server";
+import { db, preparedQuery, firstRow } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { findRuleSet, ruleSetIdInForce } from "./rule-sets.server";
 
@@ -20,16 +20,16 @@ const currentAssessmentQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-export function currentAssessment(personId: string): AssessmentRow | undefined {
-  return currentAssessmentQuery().get({ personId });
+export async function currentAssessment(personId: string): Promise<AssessmentRow | undefined> {
+  return await firstRow(currentAssessmentQuery().execute({ personId }));
 }
 
 /** The current assessment, made when the first answer is saved. */
-export function ensureAssessment(personId: string): AssessmentRow {
-  const existing = currentAssessment(personId);
+export async function ensureAssessment(personId: string): Promise<AssessmentRow> {
+  const existing = await currentAssessment(personId);
   if (existing) return existing;
-  db().insert(assessments).values({ id: randomUUID(), personId, cycle: 1 }).onConflictDoNothing().run();
-  return currentAssessment(personId)!;
+  await db().insert(assessments).values({ id: randomUUID(), personId, cycle: 1 }).onConflictDoNothing();
+  return (await currentAssessment(personId))!;
 }
 
 const answersQuery = preparedQuery((d) =>
@@ -40,14 +40,19 @@ const answersQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-export function answersOf(assessmentId: string): Map<string, SelfAnswer> {
-  const rows = answersQuery().all({ assessmentId });
+export async function answersOf(assessmentId: string): Promise<Map<string, SelfAnswer>> {
+  const rows = await answersQuery().execute({ assessmentId });
   return new Map(rows.map((r) => [r.needArea, { rating: r.ratherNotSay ? null : r.rating, answeredBy: r.answeredBy }]));
 }
 
 /** Saves one answer as the person goes; who gave it is recorded with it and in the audit trail. */
-export function saveAnswer(personId: string, area: NeedAreaKey, rating: number | null, by: string): void {
-  const assessment = ensureAssessment(personId);
+export async function saveAnswer(
+  personId: string,
+  area: NeedAreaKey,
+  rating: number | null,
+  by: string,
+): Promise<void> {
+  const assessment = await ensureAssessment(personId);
   const row = {
     assessmentId: assessment.id,
     needArea: area,
@@ -56,12 +61,11 @@ export function saveAnswer(personId: string, area: NeedAreaKey, rating: number |
     answeredBy: by,
     answeredAt: new Date().toISOString(),
   };
-  db()
+  await db()
     .insert(assessmentAnswers)
     .values(row)
-    .onConflictDoUpdate({ target: [assessmentAnswers.assessmentId, assessmentAnswers.needArea], set: row })
-    .run();
-  audit({
+    .onConflictDoUpdate({ target: [assessmentAnswers.assessmentId, assessmentAnswers.needArea], set: row });
+  await audit({
     actorId: by,
     personId,
     action: "answer-need-area",
@@ -71,20 +75,19 @@ export function saveAnswer(personId: string, area: NeedAreaKey, rating: number |
   });
 }
 
-export function saveInformal(personId: string, informal: InformalSupport, by: string): void {
-  const assessment = ensureAssessment(personId);
-  db().update(assessments).set({ informal, informalBy: by }).where(eq(assessments.id, assessment.id)).run();
-  audit({ actorId: by, personId, action: "answer-informal-support", result: "ok", detail: { informal } });
+export async function saveInformal(personId: string, informal: InformalSupport, by: string): Promise<void> {
+  const assessment = await ensureAssessment(personId);
+  await db().update(assessments).set({ informal, informalBy: by }).where(eq(assessments.id, assessment.id));
+  await audit({ actorId: by, personId, action: "answer-informal-support", result: "ok", detail: { informal } });
 }
 
 /** The newest agreed rating for each need area. */
-export function agreedOf(assessmentId: string): Map<string, AgreedRating> {
-  const rows = db()
+export async function agreedOf(assessmentId: string): Promise<Map<string, AgreedRating>> {
+  const rows = await db()
     .select()
     .from(agreedRatings)
     .where(eq(agreedRatings.assessmentId, assessmentId))
-    .orderBy(agreedRatings.agreedAt)
-    .all();
+    .orderBy(agreedRatings.agreedAt);
   return new Map(
     rows.map((r) => [r.needArea, { rating: r.rating, reason: r.reason, agreedBy: r.agreedBy, agreedAt: r.agreedAt }]),
   );
@@ -116,17 +119,18 @@ export type AllocationRecord = Pick<
  * rule set whose effective date has come, else ACTIVE_RULE_SET) and stores it as a new record. Old
  * records are never touched, so figures shown before stay true to how they were made.
  */
-export function calculateBudget(
+export async function calculateBudget(
   personId: string,
   basis: "self" | "agreed",
   by: string,
-  ruleSetId = ruleSetIdInForce(),
-): AllocationRecord {
-  const assessment = currentAssessment(personId);
+  ruleSetId?: string,
+): Promise<AllocationRecord> {
+  ruleSetId ??= await ruleSetIdInForce();
+  const assessment = await currentAssessment(personId);
   if (!assessment?.informal) throw new Error("The assessment is not complete");
-  const ruleSet = findRuleSet(ruleSetId);
+  const ruleSet = await findRuleSet(ruleSetId);
   if (!ruleSet) throw new Error(`No rule set ${ruleSetId}`);
-  const ratings = ratingInputs(answersOf(assessment.id), agreedOf(assessment.id), basis === "agreed");
+  const ratings = ratingInputs(await answersOf(assessment.id), await agreedOf(assessment.id), basis === "agreed");
   // A placement counts under a rule set that has the category (a rule set in force later may not).
   const category = ruleSet.categories?.some((c) => c.id === assessment.categoryId)
     ? (assessment.categoryId ?? undefined)
@@ -148,7 +152,7 @@ export function calculateBudget(
     createdAt: new Date().toISOString(),
     createdBy: by,
   };
-  db()
+  await db()
     .insert(allocations)
     .values({
       ...record,
@@ -157,9 +161,8 @@ export function calculateBudget(
       inputs: JSON.stringify(record.inputs),
       flags: JSON.stringify(record.flags),
       explanation: JSON.stringify(record.explanation),
-    })
-    .run();
-  audit({
+    });
+  await audit({
     actorId: by,
     personId,
     action: "calculate-budget",
@@ -171,29 +174,33 @@ export function calculateBudget(
 }
 
 /** Records an agreed rating with its reason, then a new calculation with the agreed ratings. */
-export function agreeRating(
+export async function agreeRating(
   personId: string,
   area: NeedAreaKey,
   rating: number,
   reason: string,
   by: string,
-): AllocationRecord {
-  const assessment = currentAssessment(personId);
+): Promise<AllocationRecord> {
+  const assessment = await currentAssessment(personId);
   if (!assessment) throw new Error("No assessment to agree a rating on");
-  db()
-    .insert(agreedRatings)
-    .values({
-      id: randomUUID(),
-      assessmentId: assessment.id,
-      needArea: area,
-      rating,
-      reason,
-      agreedBy: by,
-      agreedAt: new Date().toISOString(),
-    })
-    .run();
-  audit({ actorId: by, personId, action: "agree-rating", target: area, result: "ok", detail: { rating, reason } });
-  return calculateBudget(personId, "agreed", by);
+  await db().insert(agreedRatings).values({
+    id: randomUUID(),
+    assessmentId: assessment.id,
+    needArea: area,
+    rating,
+    reason,
+    agreedBy: by,
+    agreedAt: new Date().toISOString(),
+  });
+  await audit({
+    actorId: by,
+    personId,
+    action: "agree-rating",
+    target: area,
+    result: "ok",
+    detail: { rating, reason },
+  });
+  return await calculateBudget(personId, "agreed", by);
 }
 
 function toRecord(row: typeof allocations.$inferSelect): AllocationRecord {
@@ -216,30 +223,27 @@ function toRecord(row: typeof allocations.$inferSelect): AllocationRecord {
 }
 
 /** The newest calculation of each basis for the current assessment: the person's own and the agreed one. */
-export function latestBudgets(personId: string): { self?: AllocationRecord; agreed?: AllocationRecord } {
-  const assessment = currentAssessment(personId);
+export async function latestBudgets(personId: string): Promise<{ self?: AllocationRecord; agreed?: AllocationRecord }> {
+  const assessment = await currentAssessment(personId);
   if (!assessment) return {};
-  const newest = (basis: "self" | "agreed") => {
-    const row = db()
-      .select()
-      .from(allocations)
-      .where(and(eq(allocations.assessmentId, assessment.id), eq(allocations.basis, basis)))
-      .orderBy(desc(allocations.createdAt))
-      .get();
+  const newest = async (basis: "self" | "agreed") => {
+    const row = await firstRow(
+      db()
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.assessmentId, assessment.id), eq(allocations.basis, basis)))
+        .orderBy(desc(allocations.createdAt)),
+    );
     return row ? toRecord(row) : undefined;
   };
-  return { self: newest("self"), agreed: newest("agreed") };
+  return { self: await newest("self"), agreed: await newest("agreed") };
 }
 
 /** Every calculation ever made for the person, newest first (for "my data"). */
-export function allBudgets(personId: string): AllocationRecord[] {
-  return db()
-    .select()
-    .from(allocations)
-    .where(eq(allocations.personId, personId))
-    .orderBy(desc(allocations.createdAt))
-    .all()
-    .map(toRecord);
+export async function allBudgets(personId: string): Promise<AllocationRecord[]> {
+  return (
+    await db().select().from(allocations).where(eq(allocations.personId, personId)).orderBy(desc(allocations.createdAt))
+  ).map(toRecord);
 }
 
 /**
@@ -248,26 +252,26 @@ export function allBudgets(personId: string): AllocationRecord[] {
  * Agreed ratings are not carried: the lead professional agrees afresh. The earlier assessment, its
  * answers and its calculations stay exactly as they were. Idempotent for a cycle.
  */
-export function startAssessmentForCycle(personId: string, cycle: number, by: string): AssessmentRow {
-  const previous = currentAssessment(personId);
+export async function startAssessmentForCycle(personId: string, cycle: number, by: string): Promise<AssessmentRow> {
+  const previous = await currentAssessment(personId);
   if (previous && previous.cycle >= cycle) return previous;
   const id = randomUUID();
-  db()
+  await db()
     .insert(assessments)
-    .values({ id, personId, cycle, informal: previous?.informal ?? null, informalBy: previous?.informalBy ?? null })
-    .run();
+    .values({ id, personId, cycle, informal: previous?.informal ?? null, informalBy: previous?.informalBy ?? null });
   if (previous) {
-    const answers = db().select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, previous.id)).all();
+    const answers = await db().select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, previous.id));
     if (answers.length > 0)
-      db()
+      await db()
         .insert(assessmentAnswers)
-        .values(answers.map((a) => ({ ...a, assessmentId: id })))
-        .run();
+        .values(answers.map((a) => ({ ...a, assessmentId: id })));
   }
-  audit({ actorId: by, personId, action: "start-assessment", target: id, result: "ok", detail: { cycle } });
+  await audit({ actorId: by, personId, action: "start-assessment", target: id, result: "ok", detail: { cycle } });
   const calculatedBefore =
     previous &&
-    db().select({ id: allocations.id }).from(allocations).where(eq(allocations.assessmentId, previous.id)).get();
-  if (previous?.informal && calculatedBefore) calculateBudget(personId, "self", by);
-  return currentAssessment(personId)!;
+    (await firstRow(
+      db().select({ id: allocations.id }).from(allocations).where(eq(allocations.assessmentId, previous.id)),
+    ));
+  if (previous?.informal && calculatedBefore) await calculateBudget(personId, "self", by);
+  return (await currentAssessment(personId))!;
 }

@@ -52,7 +52,10 @@ export interface ArchiveResult {
  * Moves audit lines past the retention period to archive files, one file (at most linesPerArchiveFile
  * lines) per step, at most `maxFiles` steps (the server moves one file at a time between requests).
  */
-export function archiveOldAuditLines(now = new Date(), maxFiles = Number.POSITIVE_INFINITY): ArchiveResult {
+export async function archiveOldAuditLines(
+  now = new Date(),
+  maxFiles = Number.POSITIVE_INFINITY,
+): Promise<ArchiveResult> {
   const rules = content().retention.auditTrail;
   const cutoff = auditArchiveCutoff(now, rules.keepInDatabaseMonths).toISOString();
   const dir = auditArchiveDir();
@@ -116,7 +119,7 @@ export function archiveOldAuditLines(now = new Date(), maxFiles = Number.POSITIV
       break;
     }
     renameSync(partial, path.join(dir, name));
-    audit({ actorId: null, action: "archive-audit-lines", result: "ok", detail: { file: name, lines } });
+    await audit({ actorId: null, action: "archive-audit-lines", result: "ok", detail: { file: name, lines } });
     result.files.push(name);
     result.lines += lines;
   }

@@ -2,7 +2,7 @@ import { and, count, desc, eq, lt } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
 import { appendChained } from "~/lib/audit-chain.server";
-import { db } from "~/lib/db.server";
+import { db, firstRow } from "~/lib/db.server";
 
 export type AuditResult = "ok" | "refused" | "failed";
 
@@ -20,7 +20,7 @@ export interface AuditLine {
  * Appends one line to the audit trail, hash-chained to the line before it. The table refuses
  * UPDATE and DELETE; `npm run audit:verify` proves nothing was changed outside the portal either.
  */
-export function audit(line: AuditLine): void {
+export async function audit(line: AuditLine): Promise<void> {
   appendChained(db().$client, {
     at: new Date().toISOString(),
     actorId: line.actorId,
@@ -33,17 +33,17 @@ export function audit(line: AuditLine): void {
 }
 
 /** One page of everything done to or about one person's record, newest first. */
-export function auditPage(personId: string, asked: string | null) {
-  const total = db().select({ n: count() }).from(auditLog).where(eq(auditLog.personId, personId)).get()?.n ?? 0;
+export async function auditPage(personId: string, asked: string | null) {
+  const total =
+    (await firstRow(db().select({ n: count() }).from(auditLog).where(eq(auditLog.personId, personId))))?.n ?? 0;
   const page = pageOf(asked, total);
-  const lines = db()
+  const lines = await db()
     .select()
     .from(auditLog)
     .where(eq(auditLog.personId, personId))
     .orderBy(desc(auditLog.seq))
     .limit(page.limit)
-    .offset(page.offset)
-    .all();
+    .offset(page.offset);
   return { lines, page };
 }
 
@@ -51,16 +51,15 @@ export function auditPage(personId: string, asked: string | null) {
  * Every line about one person, newest first, a batch at a time (for the data export, which streams
  * them): each batch starts below the last line of the one before, so no batch rereads earlier lines.
  */
-export function* auditLinesOf(personId: string, batch = 1000) {
+export async function* auditLinesOf(personId: string, batch = 1000) {
   let below = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const lines = db()
+    const lines = await db()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.personId, personId), lt(auditLog.seq, below)))
       .orderBy(desc(auditLog.seq))
-      .limit(batch)
-      .all();
+      .limit(batch);
     yield* lines;
     if (lines.length < batch) return;
     below = lines.at(-1)!.seq;
@@ -71,6 +70,6 @@ export function* auditLinesOf(personId: string, batch = 1000) {
  * A request refused before any route ran: a cross-site or token-less form (CSRF, origin), a body too
  * large or unreadable. Nobody is known to be asking, so the line names the reason and the address.
  */
-export function auditRefusal(reason: string, detail: Record<string, unknown> = {}): void {
-  audit({ actorId: null, action: "request-refused", result: "refused", detail: { reason, ...detail } });
+export async function auditRefusal(reason: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await audit({ actorId: null, action: "request-refused", result: "refused", detail: { reason, ...detail } });
 }

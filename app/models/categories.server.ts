@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { assessments, categoryPlacements, categoryReviewRequests } from "../../db/schema";
 import type { LocalizedText } from "~/domain/localized";
 import type { Category } from "~/domain/rule-set";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { calculateBudget, currentAssessment, latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { findRuleSet, ruleSetIdInForce } from "./rule-sets.server";
@@ -62,10 +62,10 @@ export async function currentPlacement(
 }
 
 /** The one write of a placement: its record, and the category every later calculation reads. */
-function recordPlacement(row: PlacementRow): void {
-  db().transaction((tx) => {
-    tx.insert(categoryPlacements).values(row).run();
-    tx.update(assessments).set({ categoryId: row.categoryId }).where(eq(assessments.id, row.assessmentId)).run();
+async function recordPlacement(row: PlacementRow): Promise<void> {
+  await transaction(async () => {
+    await db().insert(categoryPlacements).values(row);
+    await db().update(assessments).set({ categoryId: row.categoryId }).where(eq(assessments.id, row.assessmentId));
   });
 }
 
@@ -83,7 +83,7 @@ export async function placeInCategory(
   if (!assessment) return { ok: false, reason: "no-assessment" };
   const { ruleSetId, categories } = await categoriesInForce();
   if (!categories.some((c) => c.id === placing.categoryId)) return { ok: false, reason: "no-category" };
-  recordPlacement({
+  await recordPlacement({
     id: randomUUID(),
     personId,
     assessmentId: assessment.id,

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { helpers, persons, users } from "../../db/schema";
 import type { Role } from "~/domain/roles";
-import { db } from "~/lib/db.server";
+import { db, firstRow } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { createAccount } from "./users.server";
 
@@ -113,14 +113,16 @@ export function demoSignIns(): DemoSignIn[] {
 }
 
 /** Whether any demo account (published password and second-factor secrets) is in the database. */
-export function hasDemoAccounts(): boolean {
+export async function hasDemoAccounts(): Promise<boolean> {
   const emails = ACCOUNTS.map((a) => a.email);
-  return Boolean(db().select({ id: users.id }).from(users).where(inArray(users.email, emails)).limit(1).get());
+  return Boolean(
+    await firstRow(db().select({ id: users.id }).from(users).where(inArray(users.email, emails)).limit(1)),
+  );
 }
 
 /** Seeds the demo people if the database has no accounts yet. Returns whether it seeded. */
 export async function seedDemoData(): Promise<boolean> {
-  if (db().select({ id: users.id }).from(users).limit(1).get()) return false;
+  if (await firstRow(db().select({ id: users.id }).from(users).limit(1))) return false;
   const ids: Record<string, string> = {};
   const personIds: Record<string, string> = {};
   for (const a of ACCOUNTS) {
@@ -147,9 +149,9 @@ export async function seedDemoData(): Promise<boolean> {
     teamId: DEMO_TEAM,
     teamChosenAt: now,
   });
-  db().update(persons).set(linked(ids["jo.ahmed@example.org"]!)).where(eq(persons.id, asha)).run();
-  db().update(persons).set(linked(ids["chris.evans@example.org"]!)).where(eq(persons.id, tomasz)).run();
-  db()
+  await db().update(persons).set(linked(ids["jo.ahmed@example.org"]!)).where(eq(persons.id, asha));
+  await db().update(persons).set(linked(ids["chris.evans@example.org"]!)).where(eq(persons.id, tomasz));
+  await db()
     .insert(helpers)
     .values([
       {
@@ -163,8 +165,7 @@ export async function seedDemoData(): Promise<boolean> {
       },
       { id: randomUUID(), personId: asha, helperUserId: ids["sam@example.org"]!, kind: "peer-broker" },
       { id: randomUUID(), personId: tomasz, helperUserId: ids["sam@example.org"]!, kind: "peer-broker" },
-    ])
-    .run();
-  audit({ actorId: null, action: "seed-demo-data", result: "ok" });
+    ]);
+  await audit({ actorId: null, action: "seed-demo-data", result: "ok" });
   return true;
 }

@@ -12,7 +12,7 @@ import {
   withinCap,
   type GrantDecision,
 } from "~/domain/grants";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { notifyWithEmail } from "./notifications.server";
@@ -145,29 +145,26 @@ export async function recordGrantSpending(
   const id = randomUUID();
   // What is left is read and the payment written in one transaction: two payments sent at the same
   // moment can never together spend more than was granted.
-  const written = db().transaction((tx) => {
-    const spent = tx
+  const written = await transaction(async () => {
+    const spent = await db()
       .select({ amountPence: grantSpending.amountPence })
       .from(grantSpending)
-      .where(eq(grantSpending.grantId, grant.id))
-      .all();
+      .where(eq(grantSpending.grantId, grant.id));
     const left = grantLeft(
       grantedPence,
       spent.map((s) => s.amountPence),
     );
     if (!maySpendFromGrant(left, spending.amountPence)) return false;
-    tx.insert(grantSpending)
-      .values({
-        id,
-        grantId: grant.id,
-        personId: who.person.id,
-        spentOn: spending.spentOn,
-        amountPence: spending.amountPence,
-        what: spending.what,
-        recordedBy: who.actor.id,
-        recordedAt: new Date().toISOString(),
-      })
-      .run();
+    await db().insert(grantSpending).values({
+      id,
+      grantId: grant.id,
+      personId: who.person.id,
+      spentOn: spending.spentOn,
+      amountPence: spending.amountPence,
+      what: spending.what,
+      recordedBy: who.actor.id,
+      recordedAt: new Date().toISOString(),
+    });
     return true;
   });
   if (!written) return { ok: false, reason: "more-than-left" };

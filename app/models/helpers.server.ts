@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { helpers, invitations, persons, users } from "../../db/schema";
 import type { ActingForType, Authority } from "~/domain/roles";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
 import { hashToken, normaliseCode, shortCode } from "~/lib/tokens.server";
 import { audit } from "./audit.server";
 import { notify } from "./notifications.server";
@@ -13,96 +13,100 @@ export const INVITATION_DAYS = 7;
 
 export type HelperKind = "representative" | "peer-broker";
 
-export function createInvitation(
+export async function createInvitation(
   personId: string,
   kind: HelperKind,
   createdBy: User,
-): { id: string; code: string; expiresAt: string } {
+): Promise<{ id: string; code: string; expiresAt: string }> {
   const code = shortCode();
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString();
-  db()
+  await db()
     .insert(invitations)
-    .values({ id, personId, kind, codeHash: hashToken(normaliseCode(code)), createdBy: createdBy.id, expiresAt })
-    .run();
-  audit({ actorId: createdBy.id, personId, action: "invite-helper", target: id, result: "ok", detail: { kind } });
+    .values({ id, personId, kind, codeHash: hashToken(normaliseCode(code)), createdBy: createdBy.id, expiresAt });
+  await audit({ actorId: createdBy.id, personId, action: "invite-helper", target: id, result: "ok", detail: { kind } });
   return { id, code, expiresAt };
 }
 
 /** An invitation that can still be accepted: not used, not cancelled, not ended. */
-function openInvitation(match: SQL) {
-  const row = db()
-    .select({ invitation: invitations, personName: users.name, personUserId: persons.userId })
-    .from(invitations)
-    .innerJoin(persons, eq(persons.id, invitations.personId))
-    .innerJoin(users, eq(users.id, persons.userId))
-    .where(
-      and(
-        match,
-        isNull(invitations.acceptedAt),
-        isNull(invitations.cancelledAt),
-        gt(invitations.expiresAt, new Date().toISOString()),
+async function openInvitation(match: SQL) {
+  const row = await firstRow(
+    db()
+      .select({ invitation: invitations, personName: users.name, personUserId: persons.userId })
+      .from(invitations)
+      .innerJoin(persons, eq(persons.id, invitations.personId))
+      .innerJoin(users, eq(users.id, persons.userId))
+      .where(
+        and(
+          match,
+          isNull(invitations.acceptedAt),
+          isNull(invitations.cancelledAt),
+          gt(invitations.expiresAt, new Date().toISOString()),
+        ),
       ),
-    )
-    .get();
+  );
   return row ? { ...row.invitation, personName: row.personName, personUserId: row.personUserId } : undefined;
 }
 
 /** The open invitation behind a code a person typed. */
-export function findOpenInvitation(code: string) {
-  return openInvitation(eq(invitations.codeHash, hashToken(normaliseCode(code))));
+export async function findOpenInvitation(code: string) {
+  return await openInvitation(eq(invitations.codeHash, hashToken(normaliseCode(code))));
 }
 
 /** Accepts an invitation (by the code typed, or by its id once a sign-up has checked the code) for an account of the matching kind. False if it cannot be accepted. */
-export function acceptInvitation(which: { code: string } | { id: string }, user: User): boolean {
-  const invitation = openInvitation(
+export async function acceptInvitation(which: { code: string } | { id: string }, user: User): Promise<boolean> {
+  const invitation = await openInvitation(
     "code" in which ? eq(invitations.codeHash, hashToken(normaliseCode(which.code))) : eq(invitations.id, which.id),
   );
   if (!invitation || invitation.kind !== user.role || invitation.personUserId === user.id) return false;
-  const accepted = db().transaction((tx) => {
-    const claimed = tx
+  const accepted = await transaction(async () => {
+    const claimed = await db()
       .update(invitations)
       .set({ acceptedAt: new Date().toISOString(), acceptedBy: user.id })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
-      .run();
-    if (claimed.changes !== 1) return false;
-    const existing = tx
-      .select()
-      .from(helpers)
-      .where(
-        and(eq(helpers.personId, invitation.personId), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)),
-      )
-      .get();
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
+    if (rowsChanged(claimed) !== 1) return false;
+    const existing = await firstRow(
+      db()
+        .select()
+        .from(helpers)
+        .where(
+          and(eq(helpers.personId, invitation.personId), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)),
+        ),
+    );
     if (!existing)
-      tx.insert(helpers)
-        .values({ id: randomUUID(), personId: invitation.personId, helperUserId: user.id, kind: invitation.kind })
-        .run();
+      await db()
+        .insert(helpers)
+        .values({ id: randomUUID(), personId: invitation.personId, helperUserId: user.id, kind: invitation.kind });
     return true;
   });
   if (accepted) {
-    audit({
+    await audit({
       actorId: user.id,
       personId: invitation.personId,
       action: "accept-invitation",
       target: invitation.id,
       result: "ok",
     });
-    notify(invitation.personUserId, "helper-joined", { name: user.name }, `/people/${invitation.personId}/helpers`);
+    await notify(
+      invitation.personUserId,
+      "helper-joined",
+      { name: user.name },
+      `/people/${invitation.personId}/helpers`,
+    );
   }
   return accepted;
 }
 
-export function cancelInvitation(personId: string, invitationId: string, by: User): void {
-  db()
+export async function cancelInvitation(personId: string, invitationId: string, by: User): Promise<void> {
+  await db()
     .update(invitations)
     .set({ cancelledAt: new Date().toISOString() })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.personId, personId), isNull(invitations.acceptedAt)))
-    .run();
-  audit({ actorId: by.id, personId, action: "cancel-invitation", target: invitationId, result: "ok" });
+    .where(and(eq(invitations.id, invitationId), eq(invitations.personId, personId), isNull(invitations.acceptedAt)));
+  await audit({ actorId: by.id, personId, action: "cancel-invitation", target: invitationId, result: "ok" });
 }
 
-export function openInvitations(personId: string) {
-  return db()
+export async function openInvitations(personId: string) {
+  return await db()
     .select({ id: invitations.id, kind: invitations.kind, expiresAt: invitations.expiresAt })
     .from(invitations)
     .where(
@@ -112,44 +116,46 @@ export function openInvitations(personId: string) {
         isNull(invitations.cancelledAt),
         gt(invitations.expiresAt, new Date().toISOString()),
       ),
-    )
-    .all();
+    );
 }
 
 /** The helpers a person has now (removed ones are kept in the table, not shown). */
-export function currentHelpers(personId: string) {
-  return db()
-    .select({ helper: helpers, name: users.name, email: users.email })
-    .from(helpers)
-    .innerJoin(users, eq(users.id, helpers.helperUserId))
-    .where(and(eq(helpers.personId, personId), isNull(helpers.removedAt)))
-    .all()
-    .map((r) => ({ ...r.helper, name: r.name, email: r.email }));
+export async function currentHelpers(personId: string) {
+  return (
+    await db()
+      .select({ helper: helpers, name: users.name, email: users.email })
+      .from(helpers)
+      .innerJoin(users, eq(users.id, helpers.helperUserId))
+      .where(and(eq(helpers.personId, personId), isNull(helpers.removedAt)))
+  ).map((r) => ({ ...r.helper, name: r.name, email: r.email }));
 }
 
 /** The name of one of this person's helpers, removed or not (for a confirmation; never from the URL). */
-export function helperName(personId: string, helperId: string): string | undefined {
-  return db()
-    .select({ name: users.name })
-    .from(helpers)
-    .innerJoin(users, eq(users.id, helpers.helperUserId))
-    .where(and(eq(helpers.id, helperId), eq(helpers.personId, personId)))
-    .get()?.name;
+export async function helperName(personId: string, helperId: string): Promise<string | undefined> {
+  return (
+    await firstRow(
+      db()
+        .select({ name: users.name })
+        .from(helpers)
+        .innerJoin(users, eq(users.id, helpers.helperUserId))
+        .where(and(eq(helpers.id, helperId), eq(helpers.personId, personId))),
+    )
+  )?.name;
 }
 
 /** Records a representative's authority. Only the person may do this (checked by the caller). */
-export function recordAuthority(
+export async function recordAuthority(
   personId: string,
   helperId: string,
   authority: Authority,
   actingFor: { type?: ActingForType; reference?: string },
   by: User,
-): boolean {
+): Promise<boolean> {
   const values =
     authority === "acting-for"
       ? { authority, actingForType: actingFor.type ?? null, actingForReference: actingFor.reference ?? null }
       : { authority, actingForType: null, actingForReference: null };
-  const result = db()
+  const result = await db()
     .update(helpers)
     .set(values)
     .where(
@@ -159,36 +165,35 @@ export function recordAuthority(
         eq(helpers.kind, "representative"),
         isNull(helpers.removedAt),
       ),
-    )
-    .run();
-  audit({
+    );
+  await audit({
     actorId: by.id,
     personId,
     action: "record-authority",
     target: helperId,
-    result: result.changes === 1 ? "ok" : "refused",
+    result: rowsChanged(result) === 1 ? "ok" : "refused",
     detail: values,
   });
-  return result.changes === 1;
+  return rowsChanged(result) === 1;
 }
 
 /** Takes effect at once: the helper's very next request is refused, because access is read from here. */
-export function removeHelper(
+export async function removeHelper(
   personId: string,
   helperId: string,
   by: User,
-): { name: string; userId: string } | undefined {
-  const helper = currentHelpers(personId).find((h) => h.id === helperId);
+): Promise<{ name: string; userId: string } | undefined> {
+  const helper = (await currentHelpers(personId)).find((h) => h.id === helperId);
   if (!helper) return undefined;
-  db().update(helpers).set({ removedAt: new Date().toISOString() }).where(eq(helpers.id, helperId)).run();
-  audit({ actorId: by.id, personId, action: "remove-helper", target: helperId, result: "ok" });
-  notify(helper.helperUserId, "helper-removed", {}, "/home");
+  await db().update(helpers).set({ removedAt: new Date().toISOString() }).where(eq(helpers.id, helperId));
+  await audit({ actorId: by.id, personId, action: "remove-helper", target: helperId, result: "ok" });
+  await notify(helper.helperUserId, "helper-removed", {}, "/home");
   return { name: helper.name, userId: helper.helperUserId };
 }
 
 /** Helpers whose authority is not yet recorded, for the helper's own home page. */
-export function pendingFor(user: User) {
-  return db()
+export async function pendingFor(user: User) {
+  return await db()
     .select({ personName: users.name })
     .from(helpers)
     .innerJoin(persons, eq(persons.id, helpers.personId))
@@ -200,6 +205,5 @@ export function pendingFor(user: User) {
         isNull(helpers.authority),
         eq(helpers.kind, "representative"),
       ),
-    )
-    .all();
+    );
 }

@@ -8,10 +8,10 @@ import { allPlans, loadPlan, planHistoryPage, type StoredSection } from "./plan.
 import { userNames } from "./users.server";
 
 /** Where the person is in the current cycle, and the current cycle's plan (a caseload row needs no more). */
-export function currentJourneyOf(personId: string) {
-  const assessment = currentAssessment(personId);
-  const answers = assessment ? answersOf(assessment.id) : new Map();
-  const loaded = loadPlan(personId);
+export async function currentJourneyOf(personId: string) {
+  const assessment = await currentAssessment(personId);
+  const answers = assessment ? await answersOf(assessment.id) : new Map();
+  const loaded = await loadPlan(personId);
   const { plan } = loaded;
   const organising = readStage(organisingSchema, loaded.stages.organising, []);
   const facts: JourneyFacts = {
@@ -30,22 +30,22 @@ export function currentJourneyOf(personId: string) {
 }
 
 /** The plain facts the journey is worked out from, for the person's current cycle, and the earlier cycles. */
-export function journeyOf(personId: string) {
-  const { journey, plan } = currentJourneyOf(personId);
+export async function journeyOf(personId: string) {
+  const { journey, plan } = await currentJourneyOf(personId);
   const current = plan?.cycle ?? 1;
   return {
     journey,
     cycle: current,
-    earlierCycles: allPlans(personId)
+    earlierCycles: (await allPlans(personId))
       .filter((row) => row.cycle < current)
       .map((row) => ({ cycle: row.cycle, state: row.state, createdAt: row.createdAt })),
   };
 }
 
 /** One page of the saves of the current cycle's plan, newest first, with names: who, on whose behalf, which part. */
-export function historyOf(personId: string, personUserId: string, personName: string, asked: string | null) {
-  const { rows, page, cycle } = planHistoryPage(personId, asked);
-  const names = userNames(rows.map((r) => r.savedBy));
+export async function historyOf(personId: string, personUserId: string, personName: string, asked: string | null) {
+  const { rows, page, cycle } = await planHistoryPage(personId, asked);
+  const names = await userNames(rows.map((r) => r.savedBy));
   return {
     page,
     rows: rows.map((row) => {

@@ -3,7 +3,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { menuQuestionReplies, menuQuestions } from "../../db/schema";
 import { mayAskAnother, QUESTION_WINDOW_MS, replyRoute, type ReplyRoute } from "~/domain/menu-questions";
 import { publicUrl, sessionSecret } from "~/lib/config.server";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
 import { addressKey } from "~/lib/throttle";
 import { audit } from "./audit.server";
 import { notify } from "./notifications.server";
@@ -19,43 +19,43 @@ function senderKey(userId: string | null, address: string): string {
  * Records a question about a rule, unless the sender has sent too many in the last hour. Counted and
  * written in one immediate transaction, so a burst sent at once cannot get past the limit.
  */
-export function askAboutRule(q: {
+export async function askAboutRule(q: {
   entryId: string;
   menuVersion: string;
   userId: string | null;
   replyEmail: string | null;
   message: string;
   address: string;
-}): { ok: true } | { ok: false; reason: "throttled" } {
+}): Promise<{ ok: true } | { ok: false; reason: "throttled" }> {
   const key = senderKey(q.userId, q.address);
   const since = new Date(Date.now() - QUESTION_WINDOW_MS).toISOString();
   const id = randomUUID();
-  const taken = db().transaction(
-    (tx) => {
-      const recent =
-        tx
-          .select({ n: count() })
-          .from(menuQuestions)
-          .where(and(eq(menuQuestions.senderKey, key), gte(menuQuestions.askedAt, since)))
-          .get()?.n ?? 0;
-      if (!mayAskAnother(recent)) return false;
-      tx.insert(menuQuestions)
-        .values({
-          id,
-          entryId: q.entryId,
-          menuVersion: q.menuVersion,
-          userId: q.userId,
-          replyEmail: q.userId ? null : q.replyEmail,
-          message: q.message,
-          senderKey: key,
-          askedAt: new Date().toISOString(),
-        })
-        .run();
-      return true;
-    },
-    { behavior: "immediate" },
-  );
-  audit({
+  const taken = await transaction(async () => {
+    const recent =
+      (
+        await firstRow(
+          db()
+            .select({ n: count() })
+            .from(menuQuestions)
+            .where(and(eq(menuQuestions.senderKey, key), gte(menuQuestions.askedAt, since))),
+        )
+      )?.n ?? 0;
+    if (!mayAskAnother(recent)) return false;
+    await db()
+      .insert(menuQuestions)
+      .values({
+        id,
+        entryId: q.entryId,
+        menuVersion: q.menuVersion,
+        userId: q.userId,
+        replyEmail: q.userId ? null : q.replyEmail,
+        message: q.message,
+        senderKey: key,
+        askedAt: new Date().toISOString(),
+      });
+    return true;
+  });
+  await audit({
     actorId: q.userId,
     action: "question-rule",
     target: q.entryId,
@@ -114,102 +114,106 @@ function shaped(r: {
 }
 
 /** Every question with its reply, if any (the inbox orders them). */
-export function allRuleQuestions(): RuleQuestion[] {
-  return db()
-    .select(questionColumns)
-    .from(menuQuestions)
-    .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
-    .orderBy(asc(menuQuestions.askedAt))
-    .all()
-    .map(shaped);
+export async function allRuleQuestions(): Promise<RuleQuestion[]> {
+  return (
+    await db()
+      .select(questionColumns)
+      .from(menuQuestions)
+      .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
+      .orderBy(asc(menuQuestions.askedAt))
+  ).map(shaped);
 }
 
 /** How many questions wait for a reply. */
-export function waitingQuestionCount(): number {
+export async function waitingQuestionCount(): Promise<number> {
   return (
-    db()
-      .select({ n: count() })
-      .from(menuQuestions)
-      .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
-      .where(isNull(menuQuestionReplies.id))
-      .get()?.n ?? 0
+    (
+      await firstRow(
+        db()
+          .select({ n: count() })
+          .from(menuQuestions)
+          .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
+          .where(isNull(menuQuestionReplies.id)),
+      )
+    )?.n ?? 0
   );
 }
 
-export function ruleQuestion(id: string): RuleQuestion | undefined {
-  const row = db()
-    .select(questionColumns)
-    .from(menuQuestions)
-    .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
-    .where(eq(menuQuestions.id, id))
-    .get();
+export async function ruleQuestion(id: string): Promise<RuleQuestion | undefined> {
+  const row = await firstRow(
+    db()
+      .select(questionColumns)
+      .from(menuQuestions)
+      .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
+      .where(eq(menuQuestions.id, id)),
+  );
   return row ? shaped(row) : undefined;
 }
 
 /** A signed-in person's own questions about one rule, with the replies: shown to them on the question page. */
-export function myRuleQuestions(userId: string, entryId: string): RuleQuestion[] {
-  return db()
-    .select(questionColumns)
-    .from(menuQuestions)
-    .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
-    .where(and(eq(menuQuestions.userId, userId), eq(menuQuestions.entryId, entryId)))
-    .orderBy(asc(menuQuestions.askedAt))
-    .all()
-    .map(shaped);
+export async function myRuleQuestions(userId: string, entryId: string): Promise<RuleQuestion[]> {
+  return (
+    await db()
+      .select(questionColumns)
+      .from(menuQuestions)
+      .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
+      .where(and(eq(menuQuestions.userId, userId), eq(menuQuestions.entryId, entryId)))
+      .orderBy(asc(menuQuestions.askedAt))
+  ).map(shaped);
 }
 
 /** Everything a person asked about the rules, with the replies: for their subject access export. */
-export function ruleQuestionsOf(userId: string) {
-  return db()
-    .select(questionColumns)
-    .from(menuQuestions)
-    .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
-    .where(eq(menuQuestions.userId, userId))
-    .orderBy(asc(menuQuestions.askedAt))
-    .all()
-    .map((r) => ({
-      entryId: r.entryId,
-      menuVersion: r.menuVersion,
-      message: r.message,
-      askedAt: r.askedAt,
-      reply: r.reply,
-      repliedAt: r.repliedAt,
-    }));
+export async function ruleQuestionsOf(userId: string) {
+  return (
+    await db()
+      .select(questionColumns)
+      .from(menuQuestions)
+      .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
+      .where(eq(menuQuestions.userId, userId))
+      .orderBy(asc(menuQuestions.askedAt))
+  ).map((r) => ({
+    entryId: r.entryId,
+    menuVersion: r.menuVersion,
+    message: r.message,
+    askedAt: r.askedAt,
+    reply: r.reply,
+    repliedAt: r.repliedAt,
+  }));
 }
 
 /**
  * Records a commissioner's reply (once: a question has one reply, kept as written) and tells the
  * asker: a notification when they were signed in, an email when they gave an address, else nothing.
  */
-export function replyToQuestion(
+export async function replyToQuestion(
   questionId: string,
   reply: string,
   by: string,
   entryTitle: string,
-): { ok: true } | { ok: false; reason: "unknown" | "answered" } {
-  const row = db().select().from(menuQuestions).where(eq(menuQuestions.id, questionId)).get();
+): Promise<{ ok: true } | { ok: false; reason: "unknown" | "answered" }> {
+  const row = await firstRow(db().select().from(menuQuestions).where(eq(menuQuestions.id, questionId)));
   if (!row) return { ok: false, reason: "unknown" };
-  const recorded = db().transaction(
-    (tx) =>
-      tx
-        .insert(menuQuestionReplies)
-        .values({ id: randomUUID(), questionId, reply, repliedBy: by, repliedAt: new Date().toISOString() })
-        .onConflictDoNothing({ target: menuQuestionReplies.questionId })
-        .run().changes === 1,
-    { behavior: "immediate" },
+  const recorded = await transaction(
+    async () =>
+      rowsChanged(
+        await db()
+          .insert(menuQuestionReplies)
+          .values({ id: randomUUID(), questionId, reply, repliedBy: by, repliedAt: new Date().toISOString() })
+          .onConflictDoNothing({ target: menuQuestionReplies.questionId }),
+      ) === 1,
   );
   if (!recorded) return { ok: false, reason: "answered" };
   const route = replyRoute(row);
   if (route === "notification")
-    notify(row.userId!, "rule-question-answered", { title: entryTitle }, `/menu/${row.entryId}/question#replies`);
+    await notify(row.userId!, "rule-question-answered", { title: entryTitle }, `/menu/${row.entryId}/question#replies`);
   else if (route === "email") {
     const words = emailWords("menu", "replyEmail", { title: entryTitle });
-    queueEmailTo(
+    await queueEmailTo(
       row.replyEmail!,
       words.subject,
       [words.body, "", reply, "", `${words.rule} ${new URL(`/menu#${row.entryId}`, publicUrl()).href}`].join("\n"),
     );
   }
-  audit({ actorId: by, action: "reply-rule-question", target: questionId, result: "ok", detail: { route } });
+  await audit({ actorId: by, action: "reply-rule-question", target: questionId, result: "ok", detail: { route } });
   return { ok: true };
 }

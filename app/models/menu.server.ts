@@ -22,35 +22,30 @@ import {
   type MenuChange,
 } from "~/domain/menu-versions";
 import type { Provider } from "~/domain/menu";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
 const parsed = <T>(json: string | null): T | undefined => (json === null ? undefined : (JSON.parse(json) as T));
 
 /** Every change as stored, oldest first, each stored entry or provider read through its content schema. */
-function readChangeLog(): MenuChange[] {
-  return db()
-    .select()
-    .from(menuChanges)
-    .orderBy(asc(menuChanges.seq))
-    .all()
-    .map((r) => {
-      const record = parsed<unknown>(r.record);
-      const isProvider = r.change === "provider-added" || r.change === "provider-changed";
-      return {
-        seq: r.seq,
-        version: r.version,
-        entryId: r.entryId,
-        change: r.change,
-        why: r.why,
-        madeAt: r.madeAt,
-        madeBy: r.madeBy,
-        ...(record !== undefined && isProvider ? { provider: providerSchema.parse(record) } : {}),
-        ...(record !== undefined && !isProvider ? { entry: menuEntrySchema.parse(record) } : {}),
-        awaitingReview: parsed<Language[]>(r.awaitingReview) ?? [],
-        parts: parsed<string[]>(r.parts) ?? [],
-      };
-    });
+async function readChangeLog(): Promise<MenuChange[]> {
+  return (await db().select().from(menuChanges).orderBy(asc(menuChanges.seq))).map((r) => {
+    const record = parsed<unknown>(r.record);
+    const isProvider = r.change === "provider-added" || r.change === "provider-changed";
+    return {
+      seq: r.seq,
+      version: r.version,
+      entryId: r.entryId,
+      change: r.change,
+      why: r.why,
+      madeAt: r.madeAt,
+      madeBy: r.madeBy,
+      ...(record !== undefined && isProvider ? { provider: providerSchema.parse(record) } : {}),
+      ...(record !== undefined && !isProvider ? { entry: menuEntrySchema.parse(record) } : {}),
+      awaitingReview: parsed<Language[]>(r.awaitingReview) ?? [],
+      parts: parsed<string[]>(r.parts) ?? [],
+    };
+  });
 }
 
 /**
@@ -66,13 +61,16 @@ let cache: {
   providers?: ProvidersFile;
 } | null = null;
 
-function current() {
+async function current() {
   const seq =
-    db()
-      .select({ seq: max(menuChanges.seq) })
-      .from(menuChanges)
-      .get()?.seq ?? 0;
-  if (cache?.seq !== seq) cache = { seq, log: readChangeLog() };
+    (
+      await firstRow(
+        db()
+          .select({ seq: max(menuChanges.seq) })
+          .from(menuChanges),
+      )
+    )?.seq ?? 0;
+  if (cache?.seq !== seq) cache = { seq, log: await readChangeLog() };
   return cache;
 }
 
@@ -80,40 +78,40 @@ function current() {
  * Every change to the menu, oldest first. A stored entry or provider is read back through the same
  * schema as the content files, so the change log can never hold a rule the files could not.
  */
-export function menuChangeLog(): MenuChange[] {
-  return [...current().log];
+export async function menuChangeLog(): Promise<MenuChange[]> {
+  return [...(await current()).log];
 }
 
 /** The menu new plan items are checked against. */
-export function menuInForce(): MenuFile {
-  const state = current();
+export async function menuInForce(): Promise<MenuFile> {
+  const state = await current();
   return (state.inForce ??= menuInForceFrom(content().menu, state.log));
 }
 
 /** The menu as the public page shows it: every change applied, retired entries kept (marked by the page). */
-export function menuAsPublished(): MenuFile {
-  const state = current();
+export async function menuAsPublished(): Promise<MenuFile> {
+  const state = await current();
   return (state.published ??= menuInForceFrom(content().menu, state.log, { keepRetired: true }));
 }
 
 /** The accredited providers in force (whether each accreditation still holds is the caller's question). */
-export function providersInForce(): ProvidersFile {
-  const state = current();
+export async function providersInForce(): Promise<ProvidersFile> {
+  const state = await current();
   return (state.providers ??= providersInForceFrom(content().providers, state.log));
 }
 
 /** Which translations of each entry await review (entries changed in the portal only). */
-export function entriesAwaitingReview(): Map<string, Language[]> {
-  return translationsAwaitingReview(menuChangeLog());
+export async function entriesAwaitingReview(): Promise<Map<string, Language[]>> {
+  return translationsAwaitingReview(await menuChangeLog());
 }
 
 /** What changed in an item's rule (its entry and, for a treatment, its provider) since the version it was checked against. */
-export function ruleChangesSince(
+export async function ruleChangesSince(
   checkedAgainst: string | undefined,
   entryId: string,
   providerId?: string,
-): MenuChange[] {
-  return changesSince(menuChangeLog(), content().menu.version, checkedAgainst, entryId, providerId);
+): Promise<MenuChange[]> {
+  return changesSince(await menuChangeLog(), content().menu.version, checkedAgainst, entryId, providerId);
 }
 
 type NewChange = {
@@ -127,33 +125,33 @@ type NewChange = {
 };
 
 /** Writes one change as the next menu version (in one transaction, so two at once get two versions). */
-function recordChange(c: NewChange): string {
-  const version = db().transaction(
-    (tx) => {
-      const last =
-        tx
-          .select({ seq: max(menuChanges.seq) })
-          .from(menuChanges)
-          .get()?.seq ?? 0;
-      const v = versionAfter(content().menu.version, last + 1);
-      tx.insert(menuChanges)
-        .values({
-          version: v,
-          entryId: c.entryId,
-          change: c.change,
-          why: c.why,
-          madeBy: c.by,
-          madeAt: new Date().toISOString(),
-          record: c.record ? JSON.stringify(c.record) : null,
-          awaitingReview: c.awaitingReview ? JSON.stringify(c.awaitingReview) : null,
-          parts: c.parts ? JSON.stringify(c.parts) : null,
-        })
-        .run();
-      return v;
-    },
-    { behavior: "immediate" },
-  );
-  audit({
+async function recordChange(c: NewChange): Promise<string> {
+  const version = await transaction(async () => {
+    const last =
+      (
+        await firstRow(
+          db()
+            .select({ seq: max(menuChanges.seq) })
+            .from(menuChanges),
+        )
+      )?.seq ?? 0;
+    const v = versionAfter(content().menu.version, last + 1);
+    await db()
+      .insert(menuChanges)
+      .values({
+        version: v,
+        entryId: c.entryId,
+        change: c.change,
+        why: c.why,
+        madeBy: c.by,
+        madeAt: new Date().toISOString(),
+        record: c.record ? JSON.stringify(c.record) : null,
+        awaitingReview: c.awaitingReview ? JSON.stringify(c.awaitingReview) : null,
+        parts: c.parts ? JSON.stringify(c.parts) : null,
+      });
+    return v;
+  });
+  await audit({
     actorId: c.by,
     action: `menu-${c.change}`,
     target: c.entryId,
@@ -164,9 +162,9 @@ function recordChange(c: NewChange): string {
 }
 
 /** Retires a menu entry: a new menu version, logged with why. Plans already checked keep theirs. */
-export function retireMenuEntry(entryId: string, why: string, by: string): { ok: boolean } {
-  if (!findEntry(menuInForce(), entryId)) return { ok: false };
-  recordChange({ entryId, change: "retired", why, by });
+export async function retireMenuEntry(entryId: string, why: string, by: string): Promise<{ ok: boolean }> {
+  if (!findEntry(await menuInForce(), entryId)) return { ok: false };
+  await recordChange({ entryId, change: "retired", why, by });
   return { ok: true };
 }
 
@@ -174,25 +172,32 @@ export function retireMenuEntry(entryId: string, why: string, by: string): { ok:
  * Adds an entry, or changes one in force (same id and kind). The entry has been judged by the one
  * menu-entry schema; it is judged again here so nothing else can reach the change log.
  */
-export function saveMenuEntry(
+export async function saveMenuEntry(
   entry: MenuEntry,
   awaitingReview: Language[],
   why: string,
   by: string,
-): { ok: true; version: string } | { ok: false; reason: "unknown" | "kind" | "unchanged" } {
+): Promise<{ ok: true; version: string } | { ok: false; reason: "unknown" | "kind" | "unchanged" }> {
   const checked = menuEntrySchema.parse(entry);
-  const shipped = findEntry(menuAsPublished(), checked.id);
-  const inForce = findEntry(menuInForce(), checked.id);
+  const shipped = findEntry(await menuAsPublished(), checked.id);
+  const inForce = findEntry(await menuInForce(), checked.id);
   if (shipped && !inForce) return { ok: false, reason: "unknown" };
   if (!inForce) {
-    const version = recordChange({ entryId: checked.id, change: "added", why, by, record: checked, awaitingReview });
+    const version = await recordChange({
+      entryId: checked.id,
+      change: "added",
+      why,
+      by,
+      record: checked,
+      awaitingReview,
+    });
     return { ok: true, version };
   }
   if (inForce.kind !== checked.kind) return { ok: false, reason: "kind" };
   const parts = partsChanged(inForce, checked, ENTRY_PARTS);
-  const before = entriesAwaitingReview().get(checked.id) ?? [];
+  const before = (await entriesAwaitingReview()).get(checked.id) ?? [];
   if (parts.length === 0 && before.join() === awaitingReview.join()) return { ok: false, reason: "unchanged" };
-  const version = recordChange({
+  const version = await recordChange({
     entryId: checked.id,
     change: "changed",
     why,
@@ -205,23 +210,23 @@ export function saveMenuEntry(
 }
 
 /** Adds an accredited provider, or changes one (same id). Judged by the one provider schema. */
-export function saveProvider(
+export async function saveProvider(
   provider: Provider,
   why: string,
   by: string,
-): { ok: true; version: string } | { ok: false; reason: "unchanged" } {
+): Promise<{ ok: true; version: string } | { ok: false; reason: "unchanged" }> {
   const checked = providerSchema.parse(provider);
-  const existing = providersInForce().providers.find((p) => p.id === checked.id);
+  const existing = (await providersInForce()).providers.find((p) => p.id === checked.id);
   if (!existing) {
     return {
       ok: true,
-      version: recordChange({ entryId: checked.id, change: "provider-added", why, by, record: checked }),
+      version: await recordChange({ entryId: checked.id, change: "provider-added", why, by, record: checked }),
     };
   }
   const parts = partsChanged(existing, checked, PROVIDER_PARTS);
   if (parts.length === 0) return { ok: false, reason: "unchanged" };
   return {
     ok: true,
-    version: recordChange({ entryId: checked.id, change: "provider-changed", why, by, record: checked, parts }),
+    version: await recordChange({ entryId: checked.id, change: "provider-changed", why, by, record: checked, parts }),
   };
 }

@@ -26,7 +26,7 @@ import {
 import type { Item, Management } from "~/domain/plan";
 import type { ColumnMapping, PayeeMemory } from "~/domain/statement";
 import { payeeKey } from "~/domain/statement";
-import { dataDir, db } from "~/lib/db.server";
+import { dataDir, db, firstRow, transaction } from "~/lib/db.server";
 import { latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { loadPlan } from "./plan.server";
@@ -54,21 +54,22 @@ export interface MoneyPlan {
   contingency: { amountPence: number; whatFor: string; agreedAt: string } | null;
 }
 
-export function moneyPlan(personId: string): MoneyPlan | null {
-  const { row, plan } = loadPlan(personId);
+export async function moneyPlan(personId: string): Promise<MoneyPlan | null> {
+  const { row, plan } = await loadPlan(personId);
   if (!row || (row.state !== "signed-off" && row.state !== "in-review")) return null;
-  const signOff = db()
-    .select()
-    .from(planDecisions)
-    .where(and(eq(planDecisions.planId, row.id), eq(planDecisions.decision, "signed-off")))
-    .orderBy(desc(planDecisions.decidedAt))
-    .get();
+  const signOff = await firstRow(
+    db()
+      .select()
+      .from(planDecisions)
+      .where(and(eq(planDecisions.planId, row.id), eq(planDecisions.decision, "signed-off")))
+      .orderBy(desc(planDecisions.decidedAt)),
+  );
   if (!signOff) return null;
   const budgetPence = signOff.confirmedBudgetPence ?? 0;
-  const { agreed, self } = latestBudgets(personId);
+  const { agreed, self } = await latestBudgets(personId);
   const calculated = agreed ?? self ?? { nhsPence: 0, councilPence: budgetPence };
   const signedOffOn = signOff.decidedAt.slice(0, 10);
-  const contingency = latestContingency(row.id);
+  const contingency = await latestContingency(row.id);
   return {
     planId: row.id,
     cycle: row.cycle,
@@ -91,13 +92,12 @@ export function moneyPlan(personId: string): MoneyPlan | null {
   };
 }
 
-export function entriesOf(planId: string): EntryRow[] {
-  return db()
+export async function entriesOf(planId: string): Promise<EntryRow[]> {
+  return await db()
     .select()
     .from(ledgerEntries)
     .where(eq(ledgerEntries.planId, planId))
-    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt))
-    .all();
+    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt));
 }
 
 export function asLedger(rows: readonly EntryRow[]): LedgerEntry[] {
@@ -166,14 +166,14 @@ function rowFor(money: MoneyPlan, personId: string, byId: string, entry: NewEntr
  * Records entries all together or not at all: each is checked against the ledger as it stands with
  * the ones before it, inside one transaction. Returns the first refusal (with its position) or the ids.
  */
-export function recordEntries(
+export async function recordEntries(
   money: MoneyPlan,
   personId: string,
   byId: string,
   entries: readonly NewEntry[],
-): { ok: true; ids: string[] } | { ok: false; index: number; refusal: EntryRefusal } {
-  return db().transaction(() => {
-    const rows = entriesOf(money.planId);
+): Promise<{ ok: true; ids: string[] } | { ok: false; index: number; refusal: EntryRefusal }> {
+  return await transaction(async () => {
+    const rows = await entriesOf(money.planId);
     const ids: string[] = [];
     for (const [index, entry] of entries.entries()) {
       const row = rowFor(money, personId, byId, entry, rows);
@@ -186,7 +186,7 @@ export function recordEntries(
         },
       );
       if (refusal) {
-        audit({
+        await audit({
           actorId: byId,
           personId,
           action: `money-${entry.kind}`,
@@ -196,11 +196,11 @@ export function recordEntries(
         });
         return { ok: false as const, index, refusal };
       }
-      db().insert(ledgerEntries).values(row).run();
+      await db().insert(ledgerEntries).values(row);
       rows.push(row as EntryRow);
       ids.push(row.id);
     }
-    audit({
+    await audit({
       actorId: byId,
       personId,
       action: entries.length === 1 ? `money-${entries[0]!.kind}` : "money-statement",
@@ -213,27 +213,26 @@ export function recordEntries(
 }
 
 /** Statement lines this person has brought in before (by fingerprint). */
-export function knownFingerprints(personId: string, fingerprints: readonly string[]): Set<string> {
+export async function knownFingerprints(personId: string, fingerprints: readonly string[]): Promise<Set<string>> {
   if (fingerprints.length === 0) return new Set();
   return new Set(
-    db()
-      .select({ f: ledgerEntries.fingerprint })
-      .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.personId, personId), inArray(ledgerEntries.fingerprint, [...fingerprints])))
-      .all()
-      .map((r) => r.f!),
+    (
+      await db()
+        .select({ f: ledgerEntries.fingerprint })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.personId, personId), inArray(ledgerEntries.fingerprint, [...fingerprints])))
+    ).map((r) => r.f!),
   );
 }
 
 /** Which item the person matched each payee to before (newest wins), for suggestions. */
-export function payeeMemory(planId: string): PayeeMemory {
+export async function payeeMemory(planId: string): Promise<PayeeMemory> {
   const memory = new Map<string, string>();
-  for (const r of db()
+  for (const r of await db()
     .select({ payee: ledgerEntries.payee, itemId: ledgerEntries.itemId })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.planId, planId), eq(ledgerEntries.kind, "spent"), isNotNull(ledgerEntries.itemId)))
-    .orderBy(asc(ledgerEntries.recordedAt))
-    .all()) {
+    .orderBy(asc(ledgerEntries.recordedAt))) {
     if (r.payee && r.itemId) memory.set(payeeKey(r.payee), r.itemId);
   }
   return memory;
@@ -241,39 +240,38 @@ export function payeeMemory(planId: string): PayeeMemory {
 
 // ---- statements waiting to be confirmed, and the remembered columns ----
 
-export function createImport(personId: string, planId: string, byId: string, csv: string): string {
+export async function createImport(personId: string, planId: string, byId: string, csv: string): Promise<string> {
   const id = randomUUID();
-  db()
+  await db()
     .insert(statementImports)
-    .values({ id, personId, planId, csv, createdBy: byId, createdAt: new Date().toISOString() })
-    .run();
+    .values({ id, personId, planId, csv, createdBy: byId, createdAt: new Date().toISOString() });
   return id;
 }
 
-export function findImport(personId: string, importId: string) {
-  return db()
-    .select()
-    .from(statementImports)
-    .where(and(eq(statementImports.id, importId), eq(statementImports.personId, personId)))
-    .get();
+export async function findImport(personId: string, importId: string) {
+  return await firstRow(
+    db()
+      .select()
+      .from(statementImports)
+      .where(and(eq(statementImports.id, importId), eq(statementImports.personId, personId))),
+  );
 }
 
-export function markImportConfirmed(importId: string): void {
-  db()
+export async function markImportConfirmed(importId: string): Promise<void> {
+  await db()
     .update(statementImports)
     .set({ confirmedAt: new Date().toISOString() })
-    .where(eq(statementImports.id, importId))
-    .run();
+    .where(eq(statementImports.id, importId));
 }
 
-export function rememberedMapping(personId: string): ColumnMapping | null {
-  const row = db().select().from(statementMappings).where(eq(statementMappings.personId, personId)).get();
+export async function rememberedMapping(personId: string): Promise<ColumnMapping | null> {
+  const row = await firstRow(db().select().from(statementMappings).where(eq(statementMappings.personId, personId)));
   return row
     ? { date: row.dateColumn, description: row.descriptionColumn, amount: row.amountColumn, dateOrder: row.dateOrder }
     : null;
 }
 
-export function rememberMapping(personId: string, byId: string, mapping: ColumnMapping): void {
+export async function rememberMapping(personId: string, byId: string, mapping: ColumnMapping): Promise<void> {
   const values = {
     dateColumn: mapping.date,
     descriptionColumn: mapping.description,
@@ -282,90 +280,81 @@ export function rememberMapping(personId: string, byId: string, mapping: ColumnM
     savedBy: byId,
     savedAt: new Date().toISOString(),
   };
-  db()
+  await db()
     .insert(statementMappings)
     .values({ personId, ...values })
-    .onConflictDoUpdate({ target: statementMappings.personId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: statementMappings.personId, set: values });
 }
 
 // ---- receipts: files under DATA_DIR with random names ----
 
 const receiptsDir = () => path.join(dataDir(), "receipts");
 
-export function saveReceipt(
+export async function saveReceipt(
   personId: string,
   entryId: string,
   byId: string,
   file: { bytes: Uint8Array; mediaType: string },
-): string {
+): Promise<string> {
   mkdirSync(receiptsDir(), { recursive: true, mode: 0o700 });
   const storedName = randomBytes(24).toString("hex");
   writeFileSync(path.join(receiptsDir(), storedName), file.bytes, { mode: 0o600, flag: "wx" });
   const id = randomUUID();
-  db()
-    .insert(receipts)
-    .values({
-      id,
-      personId,
-      entryId,
-      storedName,
-      mediaType: file.mediaType,
-      bytes: file.bytes.byteLength,
-      uploadedBy: byId,
-      uploadedAt: new Date().toISOString(),
-    })
-    .run();
-  audit({ actorId: byId, personId, action: "receipt-added", target: entryId, result: "ok" });
+  await db().insert(receipts).values({
+    id,
+    personId,
+    entryId,
+    storedName,
+    mediaType: file.mediaType,
+    bytes: file.bytes.byteLength,
+    uploadedBy: byId,
+    uploadedAt: new Date().toISOString(),
+  });
+  await audit({ actorId: byId, personId, action: "receipt-added", target: entryId, result: "ok" });
   return id;
 }
 
-export function receiptsOf(personId: string) {
-  return db().select().from(receipts).where(eq(receipts.personId, personId)).orderBy(asc(receipts.uploadedAt)).all();
+export async function receiptsOf(personId: string) {
+  return await db().select().from(receipts).where(eq(receipts.personId, personId)).orderBy(asc(receipts.uploadedAt));
 }
 
-export function readReceipt(personId: string, receiptId: string) {
-  const row = db()
-    .select()
-    .from(receipts)
-    .where(and(eq(receipts.id, receiptId), eq(receipts.personId, personId)))
-    .get();
+export async function readReceipt(personId: string, receiptId: string) {
+  const row = await firstRow(
+    db()
+      .select()
+      .from(receipts)
+      .where(and(eq(receipts.id, receiptId), eq(receipts.personId, personId))),
+  );
   if (!row || !/^[0-9a-f]{48}$/.test(row.storedName)) return undefined;
   return { row, bytes: readFileSync(path.join(receiptsDir(), row.storedName)) };
 }
 
 // ---- the contingency and sharing ----
 
-function latestContingency(planId: string) {
-  const row = db()
-    .select()
-    .from(contingencies)
-    .where(eq(contingencies.planId, planId))
-    .orderBy(desc(contingencies.agreedAt))
-    .get();
+async function latestContingency(planId: string) {
+  const row = await firstRow(
+    db().select().from(contingencies).where(eq(contingencies.planId, planId)).orderBy(desc(contingencies.agreedAt)),
+  );
   return row ? { amountPence: row.amountPence, whatFor: row.whatFor, agreedAt: row.agreedAt } : null;
 }
 
-export function agreeContingency(
+export async function agreeContingency(
   money: MoneyPlan,
   personId: string,
   byId: string,
   amountPence: number,
   whatFor: string,
 ) {
-  db()
-    .insert(contingencies)
-    .values({
-      id: randomUUID(),
-      personId,
-      planId: money.planId,
-      amountPence,
-      whatFor,
-      agreedBy: byId,
-      agreedAt: new Date().toISOString(),
-    })
-    .run();
-  audit({
+  await db().insert(contingencies).values({
+    id: randomUUID(),
+    personId,
+    planId: money.planId,
+    amountPence,
+    whatFor,
+    agreedBy: byId,
+    agreedAt: new Date().toISOString(),
+  });
+  await audit({
     actorId: byId,
     personId,
     action: "contingency-agreed",
@@ -375,20 +364,23 @@ export function agreeContingency(
   });
 }
 
-export function sharesDetail(personId: string): boolean {
+export async function sharesDetail(personId: string): Promise<boolean> {
   return (
-    db()
-      .select({ shared: spendingShares.shared })
-      .from(spendingShares)
-      .where(eq(spendingShares.personId, personId))
-      .orderBy(desc(spendingShares.seq))
-      .get()?.shared ?? false
+    (
+      await firstRow(
+        db()
+          .select({ shared: spendingShares.shared })
+          .from(spendingShares)
+          .where(eq(spendingShares.personId, personId))
+          .orderBy(desc(spendingShares.seq)),
+      )
+    )?.shared ?? false
   );
 }
 
-export function setSharesDetail(personId: string, byId: string, shared: boolean): void {
-  db().insert(spendingShares).values({ personId, shared, setBy: byId, setAt: new Date().toISOString() }).run();
-  audit({ actorId: byId, personId, action: shared ? "spending-shared" : "spending-unshared", result: "ok" });
+export async function setSharesDetail(personId: string, byId: string, shared: boolean): Promise<void> {
+  await db().insert(spendingShares).values({ personId, shared, setBy: byId, setAt: new Date().toISOString() });
+  await audit({ actorId: byId, personId, action: shared ? "spending-shared" : "spending-unshared", result: "ok" });
 }
 
 // ---- for the insights: actual spend by menu kind and by statutory or community provider ----
@@ -397,8 +389,8 @@ export function setSharesDetail(personId: string, byId: string, shared: boolean)
  * Anonymised totals of actual spend in a period (both days included), by menu kind and provider
  * sector, across everyone: spending less any reversal of it. One query on ledger_kind_date_idx.
  */
-export function spendByKindAndSector(from: string, to: string) {
-  return db()
+export async function spendByKindAndSector(from: string, to: string) {
+  return await db()
     .select({
       menuKind: ledgerEntries.menuKind,
       sector: ledgerEntries.sector,
@@ -407,42 +399,39 @@ export function spendByKindAndSector(from: string, to: string) {
     })
     .from(ledgerEntries)
     .where(and(inArray(ledgerEntries.kind, ["spent", "reversal"]), between(ledgerEntries.entryDate, from, to)))
-    .groupBy(ledgerEntries.menuKind, ledgerEntries.sector)
-    .all();
+    .groupBy(ledgerEntries.menuKind, ledgerEntries.sector);
 }
 
 /** Every entry and receipt about a person, for their subject access export. */
-export function moneyRecordsOf(personId: string, withFiles: boolean) {
+export async function moneyRecordsOf(personId: string, withFiles: boolean) {
   const planCycles = new Map(
-    db()
-      .select({ id: plans.id, cycle: plans.cycle })
-      .from(plans)
-      .where(eq(plans.personId, personId))
-      .all()
-      .map((p) => [p.id, p.cycle]),
+    (await db().select({ id: plans.id, cycle: plans.cycle }).from(plans).where(eq(plans.personId, personId))).map(
+      (p) => [p.id, p.cycle],
+    ),
   );
   return {
-    ledger: db()
-      .select()
-      .from(ledgerEntries)
-      .where(eq(ledgerEntries.personId, personId))
-      .orderBy(asc(ledgerEntries.recordedAt))
-      .all()
-      .map(({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e })),
-    receipts: receiptsOf(personId).map(({ personId: _p, storedName: _s, ...r }) => ({
-      ...r,
-      contentBase64: withFiles ? (readReceipt(personId, r.id)?.bytes.toString("base64") ?? null) : undefined,
-    })),
-    contingencies: db()
+    ledger: (
+      await db()
+        .select()
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.personId, personId))
+        .orderBy(asc(ledgerEntries.recordedAt))
+    ).map(({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e })),
+    receipts: await Promise.all(
+      (await receiptsOf(personId)).map(async ({ personId: _p, storedName: _s, ...r }) => ({
+        ...r,
+        contentBase64: withFiles ? ((await readReceipt(personId, r.id))?.bytes.toString("base64") ?? null) : undefined,
+      })),
+    ),
+    contingencies: await db()
       .select({
         amountPence: contingencies.amountPence,
         whatFor: contingencies.whatFor,
         agreedAt: contingencies.agreedAt,
       })
       .from(contingencies)
-      .where(eq(contingencies.personId, personId))
-      .all(),
-    statementColumns: rememberedMapping(personId),
-    sharesDetailWithLeadProfessional: sharesDetail(personId),
+      .where(eq(contingencies.personId, personId)),
+    statementColumns: await rememberedMapping(personId),
+    sharesDetailWithLeadProfessional: await sharesDetail(personId),
   };
 }

@@ -16,7 +16,7 @@ import {
   teams,
   users,
 } from "../../db/schema";
-import { db } from "~/lib/db.server";
+import { db, firstRow } from "~/lib/db.server";
 import { allBudgets } from "./assessment.server";
 import { categoryHistoryOf } from "./categories.server";
 import { grantHistoryOf } from "./grants.server";
@@ -82,19 +82,21 @@ const parsed = (json: string | null): unknown => (json === null ? null : (JSON.p
  * The downloadable file carries the receipts themselves (base64); the readable page lists them.
  */
 export async function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
-  const person = db().select().from(persons).where(eq(persons.id, personId)).get();
+  const person = await firstRow(db().select().from(persons).where(eq(persons.id, personId)));
   if (!person) return undefined;
-  const account = db()
-    .select({ name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, person.userId))
-    .get();
+  const account = await firstRow(
+    db()
+      .select({ name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, person.userId)),
+  );
   const lead = person.leadProfessionalId
-    ? db()
-        .select({ name: users.name, email: users.email })
-        .from(users)
-        .where(eq(users.id, person.leadProfessionalId))
-        .get()
+    ? await firstRow(
+        db()
+          .select({ name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, person.leadProfessionalId)),
+      )
     : null;
   return {
     generatedAt: new Date().toISOString(),
@@ -107,7 +109,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         ? ((await db().select({ name: teams.name }).from(teams).where(eq(teams.id, person.teamId)))[0]?.name ?? null)
         : null,
     },
-    helpers: db()
+    helpers: await db()
       .select({
         name: users.name,
         kind: helpers.kind,
@@ -119,9 +121,8 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
       })
       .from(helpers)
       .innerJoin(users, eq(users.id, helpers.helperUserId))
-      .where(eq(helpers.personId, personId))
-      .all(),
-    invitations: db()
+      .where(eq(helpers.personId, personId)),
+    invitations: await db()
       .select({
         kind: invitations.kind,
         createdAt: invitations.createdAt,
@@ -130,9 +131,8 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         cancelledAt: invitations.cancelledAt,
       })
       .from(invitations)
-      .where(eq(invitations.personId, personId))
-      .all(),
-    sessions: db()
+      .where(eq(invitations.personId, personId)),
+    sessions: await db()
       .select({
         started: sessions.createdAt,
         lastSeen: sessions.lastSeenAt,
@@ -140,13 +140,11 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         device: sessions.userAgent,
       })
       .from(sessions)
-      .where(eq(sessions.userId, person.userId))
-      .all(),
-    notifications: db()
+      .where(eq(sessions.userId, person.userId)),
+    notifications: await db()
       .select({ kind: notifications.kind, createdAt: notifications.createdAt, readAt: notifications.readAt })
       .from(notifications)
-      .where(eq(notifications.userId, person.userId))
-      .all(),
+      .where(eq(notifications.userId, person.userId)),
     // Every cycle's assessment: each answer as given (with when), each rating agreed with the lead professional and why.
     assessments: await Promise.all(
       (
@@ -174,10 +172,10 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         ).map((r) => ({ area: r.needArea, rating: r.rating, reason: r.reason, agreedAt: r.agreedAt })),
       })),
     ),
-    budgets: allBudgets(personId).map(({ explanation: _explanation, ...budget }) => budget),
+    budgets: (await allBudgets(personId)).map(({ explanation: _explanation, ...budget }) => budget),
     // Money after sign-off: every ledger entry (corrections included), receipts with their files.
     money: {
-      ...moneyRecordsOf(personId, opts.receiptFiles ?? false),
+      ...(await moneyRecordsOf(personId, opts.receiptFiles ?? false)),
       statementImports: (await db().select().from(statementImports).where(eq(statementImports.personId, personId))).map(
         (i) => ({ createdAt: i.createdAt, confirmedAt: i.confirmedAt, csv: i.csv }),
       ),
@@ -191,7 +189,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     },
     // Every cycle's plan: what it says now, every save of every part, each version sent, every decision with its reasons, every review.
     plans: await Promise.all(
-      allPlans(personId).map(async (plan) => ({
+      (await allPlans(personId)).map(async (plan) => ({
         cycle: plan.cycle,
         state: plan.state,
         createdAt: plan.createdAt,
@@ -201,7 +199,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
           savedAt: r.savedAt,
           content: parsed(r.content),
         })),
-        sectionHistory: planSectionVersions(plan.id).map((v) => ({
+        sectionHistory: (await planSectionVersions(plan.id)).map((v) => ({
           part: v.section,
           version: v.version,
           savedAt: v.savedAt,
@@ -209,7 +207,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
           outcome: v.outcome,
           content: v.content,
         })),
-        submissions: submissionsOf(plan.id).map((s) => ({
+        submissions: (await submissionsOf(plan.id)).map((s) => ({
           version: s.version,
           sentAt: s.submittedAt,
           consent: s.consent,
@@ -218,7 +216,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
           reconsiderationReasons: s.reconsiderationReasons,
           planAsSent: parsed(s.snapshot),
         })),
-        decisions: decisionsOf(plan.id).map((d) => ({
+        decisions: (await decisionsOf(plan.id)).map((d) => ({
           decision: d.decision,
           decidedAt: d.decidedAt,
           reason: d.reason,
@@ -247,7 +245,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     // Treatment vouchers issued, each provider chosen and each claim against them.
     vouchers: await voucherHistoryOf(personId),
     // Questions the person asked about a rule on the public menu, with the commissioners' replies.
-    questionsAboutRules: ruleQuestionsOf(person.userId),
+    questionsAboutRules: await ruleQuestionsOf(person.userId),
     // Emails sent to the account's address: each only ever says there is something to look at.
     emails: account
       ? (await db().select().from(outbox).where(eq(outbox.toEmail, account.email))).map((m) => ({
@@ -274,10 +272,10 @@ export async function exportEverythingAbout(personId: string): Promise<ReadableS
     start(controller) {
       controller.enqueue(encoder.encode(head));
     },
-    pull(controller) {
+    async pull(controller) {
       let chunk = "";
       for (let i = 0; i < 500; i++) {
-        const next = lines.next();
+        const next = await lines.next();
         if (next.done) {
           controller.enqueue(encoder.encode(`${chunk}${first ? "" : "\n  "}]\n}\n`));
           controller.close();

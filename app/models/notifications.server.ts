@@ -2,21 +2,30 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { notifications } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
 import { queueEmail } from "./outbox.server";
 
 /** An in-app notice for one user. Never carries health details: a kind, a few names, a link. */
-export function notify(userId: string, kind: string, params: Record<string, string>, link: string | null): void {
-  db()
+export async function notify(
+  userId: string,
+  kind: string,
+  params: Record<string, string>,
+  link: string | null,
+): Promise<void> {
+  await db()
     .insert(notifications)
-    .values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link })
-    .run();
+    .values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link });
 }
 
 /** A notice in the portal and, because it matters, an email that only says there is something to look at. */
-export function notifyWithEmail(userId: string, kind: string, params: Record<string, string>, link: string): void {
-  notify(userId, kind, params, link);
-  queueEmail(userId, link);
+export async function notifyWithEmail(
+  userId: string,
+  kind: string,
+  params: Record<string, string>,
+  link: string,
+): Promise<void> {
+  await notify(userId, kind, params, link);
+  await queueEmail(userId, link);
 }
 
 /**
@@ -24,72 +33,74 @@ export function notifyWithEmail(userId: string, kind: string, params: Record<str
  * the database, so a second attempt (here or on another server) inserts nothing and sends no email.
  * Returns whether this call was the one that made it.
  */
-export function notifyOnce(
+export async function notifyOnce(
   key: string,
   userId: string,
   kind: string,
   params: Record<string, string>,
   link: string,
-): boolean {
-  const made = db().transaction((tx) => {
-    const inserted = tx
+): Promise<boolean> {
+  const made = await transaction(async () => {
+    const inserted = await db()
       .insert(notifications)
       .values({ id: randomUUID(), userId, kind, params: JSON.stringify(params), link, noticeKey: key })
-      .onConflictDoNothing({ target: notifications.noticeKey })
-      .run();
-    return inserted.changes === 1;
+      .onConflictDoNothing({ target: notifications.noticeKey });
+    return rowsChanged(inserted) === 1;
   });
-  if (made) queueEmail(userId, link);
+  if (made) await queueEmail(userId, link);
   return made;
 }
 
 /** One page of a user's notifications, newest first. */
-export function notificationsPage(userId: string, asked: string | null) {
-  const total = db().select({ n: count() }).from(notifications).where(eq(notifications.userId, userId)).get()?.n ?? 0;
+export async function notificationsPage(userId: string, asked: string | null) {
+  const total =
+    (await firstRow(db().select({ n: count() }).from(notifications).where(eq(notifications.userId, userId))))?.n ?? 0;
   const page = pageOf(asked, total);
-  const items = db()
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all()
-    .map((n) => ({ ...n, params: JSON.parse(n.params) as Record<string, string> }));
+  const items = (
+    await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(desc(notifications.createdAt))
+      .limit(page.limit)
+      .offset(page.offset)
+  ).map((n) => ({ ...n, params: JSON.parse(n.params) as Record<string, string> }));
   return { items, page };
 }
 
-export function unreadCount(userId: string): number {
+export async function unreadCount(userId: string): Promise<number> {
   return (
-    db()
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    (
+      await firstRow(
+        db()
+          .select({ n: count() })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+      )
+    )?.n ?? 0
   );
 }
 
-export function markAllRead(userId: string): void {
-  db()
+export async function markAllRead(userId: string): Promise<void> {
+  await db()
     .update(notifications)
     .set({ readAt: new Date().toISOString() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run();
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
 /** Marks one of the user's own notifications read and returns where it points (null if it is not theirs). */
-export function openNotification(userId: string, id: string): { link: string | null } | null {
-  const row = db()
-    .select({ link: notifications.link, readAt: notifications.readAt })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.id, id)))
-    .get();
+export async function openNotification(userId: string, id: string): Promise<{ link: string | null } | null> {
+  const row = await firstRow(
+    db()
+      .select({ link: notifications.link, readAt: notifications.readAt })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.id, id))),
+  );
   if (!row) return null;
   if (!row.readAt)
-    db()
+    await db()
       .update(notifications)
       .set({ readAt: new Date().toISOString() })
-      .where(and(eq(notifications.userId, userId), eq(notifications.id, id)))
-      .run();
+      .where(and(eq(notifications.userId, userId), eq(notifications.id, id)));
   return { link: row.link };
 }

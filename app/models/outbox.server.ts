@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { outbox, users } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { publicUrl } from "~/lib/config.server";
-import { db } from "~/lib/db.server";
+import { db, firstRow, rowsChanged } from "~/lib/db.server";
 
 /**
  * An email's words: `key` (a dotted path) in the `namespace` locale file, an object with at least
@@ -31,20 +31,18 @@ export function emailWords(
  * of a need, a plan's words, an amount or a decision: its words are fixed (`signoff` locale, `email`).
  */
 /** Puts one email in the outbox for a user, then tries to send (only when SMTP_URL is set). */
-export function queueEmail(userId: string, link: string): void {
-  const user = db()
-    .select({ email: users.email, deactivatedAt: users.deactivatedAt })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+export async function queueEmail(userId: string, link: string): Promise<void> {
+  const user = await firstRow(
+    db().select({ email: users.email, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)),
+  );
   if (!user || user.deactivatedAt) return;
   const { subject, body } = emailWords("signoff", "email");
-  queueEmailTo(user.email, subject, `${body}\n\n${new URL(link, publicUrl()).href}\n`);
+  await queueEmailTo(user.email, subject, `${body}\n\n${new URL(link, publicUrl()).href}\n`);
 }
 
 /** Puts one email in the outbox for an address (an invitation goes to someone without an account yet). */
-export function queueEmailTo(toEmail: string, subject: string, body: string): void {
-  db().insert(outbox).values({ id: randomUUID(), toEmail, subject, body }).run();
+export async function queueEmailTo(toEmail: string, subject: string, body: string): Promise<void> {
+  await db().insert(outbox).values({ id: randomUUID(), toEmail, subject, body });
   void deliverOutbox();
 }
 
@@ -71,15 +69,14 @@ async function sendWaiting(): Promise<number> {
   const from = process.env.MAIL_FROM ?? `no-reply@${publicUrl().hostname}`;
   let sent = 0;
   const stale = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
-  const waiting = db()
+  const waiting = await db()
     .select()
     .from(outbox)
-    .where(and(isNull(outbox.sentAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, stale))))
-    .all();
+    .where(and(isNull(outbox.sentAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, stale))));
   for (const mail of waiting) {
     // Claim it first, so a second sender (or the same one after a restart) does not send it again.
     const claimedAt = new Date().toISOString();
-    const claim = db()
+    const claim = await db()
       .update(outbox)
       .set({ claimedAt })
       .where(
@@ -88,9 +85,8 @@ async function sendWaiting(): Promise<number> {
           isNull(outbox.sentAt),
           mail.claimedAt === null ? isNull(outbox.claimedAt) : eq(outbox.claimedAt, mail.claimedAt),
         ),
-      )
-      .run();
-    if (claim.changes !== 1) continue;
+      );
+    if (rowsChanged(claim) !== 1) continue;
     try {
       await transport.sendMail({
         from,
@@ -100,15 +96,14 @@ async function sendWaiting(): Promise<number> {
         // The same id on every attempt, so a mail server can recognise a repeat.
         messageId: `<${mail.id}@${publicUrl().hostname}>`,
       });
-      db().update(outbox).set({ sentAt: new Date().toISOString() }).where(eq(outbox.id, mail.id)).run();
+      await db().update(outbox).set({ sentAt: new Date().toISOString() }).where(eq(outbox.id, mail.id));
       sent++;
     } catch {
       // Released, left unsent; the next event or start-up tries again. Nothing reaches the page.
-      db()
+      await db()
         .update(outbox)
         .set({ claimedAt: null })
-        .where(and(eq(outbox.id, mail.id), isNull(outbox.sentAt)))
-        .run();
+        .where(and(eq(outbox.id, mail.id), isNull(outbox.sentAt)));
     }
   }
   transport.close();

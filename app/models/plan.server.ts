@@ -5,7 +5,7 @@ import { pageOf } from "~/domain/paging";
 import { emptyPlan, planSchema, type Plan } from "~/domain/plan";
 import { applySectionChange, sectionChange, type SectionChange } from "~/domain/plan-history";
 import { isEditable, isOpenCycle, type PlanState, type Who } from "~/domain/workflow";
-import { db, preparedQuery } from "~/lib/db.server";
+import { db, preparedQuery, firstRow, transaction, rowsChanged } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -47,15 +47,15 @@ const currentPlanQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-export function currentPlan(personId: string): PlanRow | undefined {
-  return currentPlanQuery().get({ personId });
+export async function currentPlan(personId: string): Promise<PlanRow | undefined> {
+  return await firstRow(currentPlanQuery().execute({ personId }));
 }
 
-export function ensurePlan(personId: string): PlanRow {
-  const existing = currentPlan(personId);
+export async function ensurePlan(personId: string): Promise<PlanRow> {
+  const existing = await currentPlan(personId);
   if (existing) return existing;
-  db().insert(plans).values({ id: randomUUID(), personId, cycle: 1 }).onConflictDoNothing().run();
-  return currentPlan(personId)!;
+  await db().insert(plans).values({ id: randomUUID(), personId, cycle: 1 }).onConflictDoNothing();
+  return (await currentPlan(personId))!;
 }
 
 export interface LoadedPlan {
@@ -69,19 +69,20 @@ export interface LoadedPlan {
 }
 
 /** The whole plan of the current cycle as the domain sees it; sections never saved are empty, at version 0. */
-export function loadPlan(personId: string): LoadedPlan {
-  return loadPlanRow(currentPlan(personId));
+export async function loadPlan(personId: string): Promise<LoadedPlan> {
+  return await loadPlanRow(await currentPlan(personId));
 }
 
 /** The plan of one cycle (earlier cycles stay readable). Cycle 1 reads as empty before anything is saved. */
-export function loadPlanOfCycle(personId: string, cycle: number): LoadedPlan | undefined {
-  const row = db()
-    .select()
-    .from(plans)
-    .where(and(eq(plans.personId, personId), eq(plans.cycle, cycle)))
-    .get();
+export async function loadPlanOfCycle(personId: string, cycle: number): Promise<LoadedPlan | undefined> {
+  const row = await firstRow(
+    db()
+      .select()
+      .from(plans)
+      .where(and(eq(plans.personId, personId), eq(plans.cycle, cycle))),
+  );
   if (!row && cycle !== 1) return undefined;
-  return loadPlanRow(row);
+  return await loadPlanRow(row);
 }
 
 const sectionsQuery = preparedQuery((d) =>
@@ -92,13 +93,13 @@ const sectionsQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-function loadPlanRow(row: PlanRow | undefined): LoadedPlan {
+async function loadPlanRow(row: PlanRow | undefined): Promise<LoadedPlan> {
   const plan = emptyPlan() as Record<PlanPart, unknown> & Plan;
   const stages: LoadedPlan["stages"] = {};
   const saved: LoadedPlan["saved"] = {};
   const versions = Object.fromEntries(STORED_SECTIONS.map((s) => [s, 0])) as Record<StoredSection, number>;
   if (row) {
-    for (const stored of sectionsQuery().all({ planId: row.id })) {
+    for (const stored of await sectionsQuery().execute({ planId: row.id })) {
       const key = stored.section as StoredSection;
       if ((PLAN_PARTS as readonly string[]).includes(key))
         (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);
@@ -144,22 +145,24 @@ export function canSaveNow(row: PlanRow | undefined, when: SaveWhen): boolean {
  * (adding to a list), inside the same transaction. A save that loses the race is kept in the history
  * as a conflict and handed back, so the person can compare and nothing typed is lost.
  */
-export function saveSection(
+export async function saveSection(
   personId: string,
   section: StoredSection,
   content: unknown | ((stored: unknown) => unknown),
   expectedVersion: number | "latest",
   by: SavedBy,
   when: SaveWhen,
-): SaveResult {
-  ensurePlan(personId);
+): Promise<SaveResult> {
+  await ensurePlan(personId);
   const savedBy = by.userId;
   const now = new Date().toISOString();
   const onBehalfOf = personId;
-  return db().transaction((tx) => {
-    const plan = tx.select().from(plans).where(eq(plans.personId, personId)).orderBy(desc(plans.cycle)).get()!;
+  return await transaction(async () => {
+    const plan = (await firstRow(
+      db().select().from(plans).where(eq(plans.personId, personId)).orderBy(desc(plans.cycle)),
+    ))!;
     if (!ALLOWED[when](plan.state as PlanState)) {
-      audit({
+      await audit({
         actorId: savedBy,
         personId,
         action: "save-plan-section",
@@ -169,11 +172,12 @@ export function saveSection(
       });
       return { ok: false as const, notNow: plan.state as PlanState };
     }
-    const current = tx
-      .select()
-      .from(planSections)
-      .where(and(eq(planSections.planId, plan.id), eq(planSections.section, section)))
-      .get();
+    const current = await firstRow(
+      db()
+        .select()
+        .from(planSections)
+        .where(and(eq(planSections.planId, plan.id), eq(planSections.section, section))),
+    );
     const json = JSON.stringify(
       typeof content === "function"
         ? (content as (stored: unknown) => unknown)(current ? JSON.parse(current.content) : undefined)
@@ -181,20 +185,18 @@ export function saveSection(
     );
     const currentVersion = current?.version ?? 0;
     if (expectedVersion !== "latest" && expectedVersion !== currentVersion) {
-      tx.insert(planSectionHistory)
-        .values({
-          planId: plan.id,
-          section,
-          version: expectedVersion,
-          content: json,
-          savedBy,
-          onBehalfOf,
-          capacity: by.capacity,
-          savedAt: now,
-          outcome: "conflict",
-        })
-        .run();
-      audit({
+      await db().insert(planSectionHistory).values({
+        planId: plan.id,
+        section,
+        version: expectedVersion,
+        content: json,
+        savedBy,
+        onBehalfOf,
+        capacity: by.capacity,
+        savedAt: now,
+        outcome: "conflict",
+      });
+      await audit({
         actorId: savedBy,
         personId,
         action: "save-plan-section",
@@ -215,15 +217,15 @@ export function saveSection(
     const version = currentVersion + 1;
     const row = { planId: plan.id, section, version, content: json, savedBy, onBehalfOf, savedAt: now };
     if (current)
-      tx.update(planSections)
+      await db()
+        .update(planSections)
         .set(row)
-        .where(and(eq(planSections.planId, plan.id), eq(planSections.section, section)))
-        .run();
-    else tx.insert(planSections).values(row).run();
-    tx.insert(planSectionHistory)
-      .values({ ...row, ...compactHistoryContent(current?.content, json), capacity: by.capacity, outcome: "saved" })
-      .run();
-    audit({
+        .where(and(eq(planSections.planId, plan.id), eq(planSections.section, section)));
+    else await db().insert(planSections).values(row);
+    await db()
+      .insert(planSectionHistory)
+      .values({ ...row, ...compactHistoryContent(current?.content, json), capacity: by.capacity, outcome: "saved" });
+    await audit({
       actorId: savedBy,
       personId,
       action: "save-plan-section",
@@ -239,10 +241,10 @@ export function saveSection(
  * One page of the saves of the current cycle's plan, newest first: who, when, on whose behalf, and
  * whether it lost a race; each save's content as the section then stood (rebuilt from the compact history).
  */
-export function planHistoryPage(personId: string, asked: string | null) {
-  const plan = currentPlan(personId);
+export async function planHistoryPage(personId: string, asked: string | null) {
+  const plan = await currentPlan(personId);
   if (!plan) return { rows: [], page: pageOf(asked, 0), cycle: 1 };
-  const versions = planSectionVersions(plan.id).reverse();
+  const versions = (await planSectionVersions(plan.id)).reverse();
   const page = pageOf(asked, versions.length);
   const rows = versions
     .slice(page.offset, page.offset + page.limit)
@@ -266,22 +268,22 @@ function compactHistoryContent(previousJson: string | undefined, json: string) {
  * Every version of every section of one plan as it was saved, oldest first, rebuilt from the compact
  * history (a save that lost a race is as typed, and does not change what the next save builds on).
  */
-export function planSectionVersions(planId: string) {
+export async function planSectionVersions(planId: string) {
   const latest = new Map<string, unknown>();
-  return db()
-    .select()
-    .from(planSectionHistory)
-    .where(eq(planSectionHistory.planId, planId))
-    .orderBy(asc(planSectionHistory.seq))
-    .all()
-    .map((row) => {
-      const stored: unknown = JSON.parse(row.content);
-      // What the section held before this save (for the history's plain words: what it changed).
-      const before = latest.get(row.section);
-      const content = row.storedAs === "change" ? applySectionChange(before, stored as SectionChange) : stored;
-      if (row.outcome === "saved") latest.set(row.section, content);
-      return { ...row, content, before };
-    });
+  return (
+    await db()
+      .select()
+      .from(planSectionHistory)
+      .where(eq(planSectionHistory.planId, planId))
+      .orderBy(asc(planSectionHistory.seq))
+  ).map((row) => {
+    const stored: unknown = JSON.parse(row.content);
+    // What the section held before this save (for the history's plain words: what it changed).
+    const before = latest.get(row.section);
+    const content = row.storedAs === "change" ? applySectionChange(before, stored as SectionChange) : stored;
+    if (row.outcome === "saved") latest.set(row.section, content);
+    return { ...row, content, before };
+  });
 }
 
 /** An id for a new entry in a plan list (outcome, item, risk...). */
@@ -295,22 +297,23 @@ export function newEntryId(): string {
  * cycle (the review held: planTransition "complete-review") opens the next one. Idempotent.
  * Called inside the review's transaction.
  */
-export function openNextCycle(personId: string, by: string): PlanRow {
-  const current = ensurePlan(personId);
+export async function openNextCycle(personId: string, by: string): Promise<PlanRow> {
+  const current = await ensurePlan(personId);
   if (current.state !== "closed") throw new Error("Only a finished cycle opens the next one");
-  return db().transaction((tx) => {
-    const newer = tx
-      .select()
-      .from(plans)
-      .where(and(eq(plans.personId, personId), eq(plans.cycle, current.cycle + 1)))
-      .get();
+  return await transaction(async () => {
+    const newer = await firstRow(
+      db()
+        .select()
+        .from(plans)
+        .where(and(eq(plans.personId, personId), eq(plans.cycle, current.cycle + 1))),
+    );
     if (newer) return newer;
     const id = randomUUID();
-    tx.insert(plans)
-      .values({ id, personId, cycle: current.cycle + 1 })
-      .run();
+    await db()
+      .insert(plans)
+      .values({ id, personId, cycle: current.cycle + 1 });
     const now = new Date().toISOString();
-    for (const section of tx.select().from(planSections).where(eq(planSections.planId, current.id)).all()) {
+    for (const section of await db().select().from(planSections).where(eq(planSections.planId, current.id))) {
       if (!CARRIED_FORWARD.includes(section.section)) continue;
       const row = {
         planId: id,
@@ -321,12 +324,12 @@ export function openNextCycle(personId: string, by: string): PlanRow {
         onBehalfOf: personId,
         savedAt: now,
       };
-      tx.insert(planSections).values(row).run();
-      tx.insert(planSectionHistory)
-        .values({ ...row, capacity: "carried-forward", outcome: "saved" })
-        .run();
+      await db().insert(planSections).values(row);
+      await db()
+        .insert(planSectionHistory)
+        .values({ ...row, capacity: "carried-forward", outcome: "saved" });
     }
-    audit({
+    await audit({
       actorId: by,
       personId,
       action: "start-next-cycle",
@@ -334,7 +337,7 @@ export function openNextCycle(personId: string, by: string): PlanRow {
       result: "ok",
       detail: { cycle: current.cycle + 1 },
     });
-    return tx.select().from(plans).where(eq(plans.id, id)).get()!;
+    return (await firstRow(db().select().from(plans).where(eq(plans.id, id))))!;
   });
 }
 
@@ -348,8 +351,8 @@ const allPlansQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-export function allPlans(personId: string): PlanRow[] {
-  return allPlansQuery().all({ personId });
+export async function allPlans(personId: string): Promise<PlanRow[]> {
+  return await allPlansQuery().execute({ personId });
 }
 
 /**
@@ -357,12 +360,13 @@ export function allPlans(personId: string): PlanRow[] {
  * statement); only the sign-off workflow calls this, after planTransition allowed the step.
  * Returns false when someone else moved the plan first.
  */
-export function setPlanState(planId: string, from: PlanRow["state"], to: PlanRow["state"]): boolean {
+export async function setPlanState(planId: string, from: PlanRow["state"], to: PlanRow["state"]): Promise<boolean> {
   return (
-    db()
-      .update(plans)
-      .set({ state: to })
-      .where(and(eq(plans.id, planId), eq(plans.state, from)))
-      .run().changes === 1
+    rowsChanged(
+      await db()
+        .update(plans)
+        .set({ state: to })
+        .where(and(eq(plans.id, planId), eq(plans.state, from))),
+    ) === 1
   );
 }

@@ -10,7 +10,7 @@ import {
   type RuleSetStatus,
 } from "~/domain/rule-set-lifecycle";
 import { validateRuleSet, type RuleSet, type RuleSetProblem } from "~/domain/rule-set";
-import { db } from "~/lib/db.server";
+import { db, firstRow } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
 /**
@@ -51,23 +51,23 @@ function parseStored(row: StoredRuleSet): RuleSet {
   return checked.ruleSet;
 }
 
-export function storedRuleSet(id: string): { row: StoredRuleSet; ruleSet: RuleSet } | undefined {
-  const row = db().select().from(schemeRuleSets).where(eq(schemeRuleSets.id, id)).get();
+export async function storedRuleSet(id: string): Promise<{ row: StoredRuleSet; ruleSet: RuleSet } | undefined> {
+  const row = await firstRow(db().select().from(schemeRuleSets).where(eq(schemeRuleSets.id, id)));
   return row ? { row, ruleSet: parseStored(row) } : undefined;
 }
 
 /** Any rule set by id: shipped, or made by a commissioner (in any status). */
-export function findRuleSet(id: string): RuleSet | undefined {
-  return content().ruleSets.get(id) ?? storedRuleSet(id)?.ruleSet;
+export async function findRuleSet(id: string): Promise<RuleSet | undefined> {
+  return content().ruleSets.get(id) ?? (await storedRuleSet(id))?.ruleSet;
 }
 
-function publishedRows() {
-  return db().select().from(schemeRuleSets).where(eq(schemeRuleSets.status, "published")).all();
+async function publishedRows() {
+  return await db().select().from(schemeRuleSets).where(eq(schemeRuleSets.status, "published"));
 }
 
 /** The id of the rule set in force on a date: the newest published one whose date has come, else ACTIVE_RULE_SET. */
-export function ruleSetIdInForce(date = todayInUk()): string {
-  const published = publishedRows().map((r) => ({
+export async function ruleSetIdInForce(date = todayInUk()): Promise<string> {
+  const published = (await publishedRows()).map((r) => ({
     id: r.id,
     effectiveFrom: r.effectiveFrom ?? "9999-12-31",
     approvedAt: r.approvedAt ?? "",
@@ -76,16 +76,16 @@ export function ruleSetIdInForce(date = todayInUk()): string {
 }
 
 /** A rule set's name and the date it is in force from, for a budget page. */
-export function ruleSetNameAndDate(id: string): { label: LocalizedText | null; date: string | null } {
+export async function ruleSetNameAndDate(id: string): Promise<{ label: LocalizedText | null; date: string | null }> {
   const shipped = content().ruleSets.get(id);
   if (shipped) return { label: shipped.label, date: shipped.publishedOn };
-  const stored = storedRuleSet(id);
+  const stored = await storedRuleSet(id);
   if (!stored) return { label: null, date: null };
   return { label: stored.ruleSet.label, date: stored.row.effectiveFrom ?? stored.ruleSet.publishedOn };
 }
 
 /** Every rule set, shipped first, then the commissioners' newest first. */
-export function allRuleSets(): RuleSetSummary[] {
+export async function allRuleSets(): Promise<RuleSetSummary[]> {
   const shipped: RuleSetSummary[] = [...content().ruleSets.values()].map((r) => ({
     id: r.id,
     label: r.label,
@@ -95,34 +95,29 @@ export function allRuleSets(): RuleSetSummary[] {
     awaitingApproval: false,
     createdBy: null,
   }));
-  const made = db()
-    .select()
-    .from(schemeRuleSets)
-    .orderBy(desc(schemeRuleSets.createdAt))
-    .all()
-    .map((row) => ({
-      id: row.id,
-      label: parseStored(row).label,
-      status: row.status,
-      shipped: false,
-      effectiveFrom: row.effectiveFrom,
-      awaitingApproval: row.status === "draft" && row.approvalRequestedBy !== null,
-      createdBy: row.createdBy,
-    }));
+  const made = (await db().select().from(schemeRuleSets).orderBy(desc(schemeRuleSets.createdAt))).map((row) => ({
+    id: row.id,
+    label: parseStored(row).label,
+    status: row.status,
+    shipped: false,
+    effectiveFrom: row.effectiveFrom,
+    awaitingApproval: row.status === "draft" && row.approvalRequestedBy !== null,
+    createdBy: row.createdBy,
+  }));
   return [...shipped, ...made];
 }
 
 export type DraftResult = { ok: true; id: string } | { ok: false; problems: RuleSetProblem[] };
 
 /** A new draft from a validated definition; refused if the id is taken by any rule set. */
-export function createDraft(candidate: unknown, basedOn: string | null, by: string): DraftResult {
+export async function createDraft(candidate: unknown, basedOn: string | null, by: string): Promise<DraftResult> {
   const checked = validateRuleSet(candidate);
   if (!checked.ok) return checked;
   const { ruleSet } = checked;
-  if (findRuleSet(ruleSet.id))
+  if (await findRuleSet(ruleSet.id))
     return { ok: false, problems: [{ path: "id", message: `"${ruleSet.id}" is already the id of a rule set` }] };
   const now = new Date().toISOString();
-  db()
+  await db()
     .insert(schemeRuleSets)
     .values({
       id: ruleSet.id,
@@ -133,16 +128,15 @@ export function createDraft(candidate: unknown, basedOn: string | null, by: stri
       createdAt: now,
       updatedBy: by,
       updatedAt: now,
-    })
-    .run();
-  audit({ actorId: by, action: "rule-set-draft", target: ruleSet.id, result: "ok", detail: { basedOn } });
+    });
+  await audit({ actorId: by, action: "rule-set-draft", target: ruleSet.id, result: "ok", detail: { basedOn } });
   return { ok: true, id: ruleSet.id };
 }
 
 export type StepResult = { ok: true } | { ok: false; refusal: RuleSetRefusal | "missing" };
 
-function step(id: string, action: RuleSetAction, by: string, effectiveFrom?: string) {
-  const stored = storedRuleSet(id);
+async function step(id: string, action: RuleSetAction, by: string, effectiveFrom?: string) {
+  const stored = await storedRuleSet(id);
   if (!stored) return { ok: false as const, refusal: "missing" as const };
   const decided = ruleSetTransition(
     {
@@ -157,7 +151,7 @@ function step(id: string, action: RuleSetAction, by: string, effectiveFrom?: str
     effectiveFrom,
   );
   if (!decided.ok) {
-    audit({
+    await audit({
       actorId: by,
       action: `rule-set-${action}`,
       target: id,
@@ -170,10 +164,10 @@ function step(id: string, action: RuleSetAction, by: string, effectiveFrom?: str
 }
 
 /** Saves a changed draft (already validated; the id is the draft's own). Any request for approval lapses. */
-export function saveDraft(id: string, ruleSet: RuleSet, by: string): StepResult {
-  const decided = step(id, "edit", by);
+export async function saveDraft(id: string, ruleSet: RuleSet, by: string): Promise<StepResult> {
+  const decided = await step(id, "edit", by);
   if (!decided.ok) return decided;
-  db()
+  await db()
     .update(schemeRuleSets)
     .set({
       definition: JSON.stringify({ ...ruleSet, id }),
@@ -184,32 +178,36 @@ export function saveDraft(id: string, ruleSet: RuleSet, by: string): StepResult 
       effectiveFrom: null,
       reason: null,
     })
-    .where(eq(schemeRuleSets.id, id))
-    .run();
-  audit({ actorId: by, action: "rule-set-edit", target: id, result: "ok" });
+    .where(eq(schemeRuleSets.id, id));
+  await audit({ actorId: by, action: "rule-set-edit", target: id, result: "ok" });
   return { ok: true };
 }
 
 /** The maker asks a second commissioner to publish it from a date, saying why. */
-export function askApproval(id: string, effectiveFrom: string, reason: string, by: string): StepResult {
-  const decided = step(id, "ask-approval", by, effectiveFrom);
+export async function askApproval(id: string, effectiveFrom: string, reason: string, by: string): Promise<StepResult> {
+  const decided = await step(id, "ask-approval", by, effectiveFrom);
   if (!decided.ok) return decided;
-  db()
+  await db()
     .update(schemeRuleSets)
     .set({ effectiveFrom, reason, approvalRequestedBy: by, approvalRequestedAt: new Date().toISOString() })
-    .where(eq(schemeRuleSets.id, id))
-    .run();
-  audit({ actorId: by, action: "rule-set-ask-approval", target: id, result: "ok", detail: { effectiveFrom, reason } });
+    .where(eq(schemeRuleSets.id, id));
+  await audit({
+    actorId: by,
+    action: "rule-set-ask-approval",
+    target: id,
+    result: "ok",
+    detail: { effectiveFrom, reason },
+  });
   return { ok: true };
 }
 
 /** A second commissioner approves: published from its effective date, never to change again. */
-export function approve(id: string, note: string, by: string): StepResult {
-  const decided = step(id, "approve", by);
+export async function approve(id: string, note: string, by: string): Promise<StepResult> {
+  const decided = await step(id, "approve", by);
   if (!decided.ok) return decided;
   const { row, ruleSet } = decided.stored;
   const effectiveFrom = row.effectiveFrom!;
-  db()
+  await db()
     .update(schemeRuleSets)
     .set({
       status: decided.status,
@@ -219,21 +217,19 @@ export function approve(id: string, note: string, by: string): StepResult {
       approvedAt: new Date().toISOString(),
       approvalNote: note,
     })
-    .where(eq(schemeRuleSets.id, id))
-    .run();
-  audit({ actorId: by, action: "rule-set-approve", target: id, result: "ok", detail: { effectiveFrom, note } });
+    .where(eq(schemeRuleSets.id, id));
+  await audit({ actorId: by, action: "rule-set-approve", target: id, result: "ok", detail: { effectiveFrom, note } });
   return { ok: true };
 }
 
 /** No longer used for new calculations; every budget already worked out with it keeps it. */
-export function retire(id: string, by: string): StepResult {
-  const decided = step(id, "retire", by);
+export async function retire(id: string, by: string): Promise<StepResult> {
+  const decided = await step(id, "retire", by);
   if (!decided.ok) return decided;
-  db()
+  await db()
     .update(schemeRuleSets)
     .set({ status: decided.status, retiredBy: by, retiredAt: new Date().toISOString() })
-    .where(eq(schemeRuleSets.id, id))
-    .run();
-  audit({ actorId: by, action: "rule-set-retire", target: id, result: "ok" });
+    .where(eq(schemeRuleSets.id, id));
+  await audit({ actorId: by, action: "rule-set-retire", target: id, result: "ok" });
   return { ok: true };
 }

@@ -1,26 +1,25 @@
 import { eq } from "drizzle-orm";
 import { signInFailures } from "../../db/schema";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction } from "~/lib/db.server";
 import { errorWith } from "~/lib/forms";
 import { verifyPassword, verifyPasswordForMissingAccount } from "~/lib/password.server";
-import { accountKey, addressKey, releaseAttempt, reserveAttempt, type SyncThrottleStore } from "~/lib/throttle";
+import { accountKey, addressKey, releaseAttempt, reserveAttempt, type ThrottleStore } from "~/lib/throttle";
 import { totpWindowSteps } from "~/lib/config.server";
 import { verifyTotp } from "~/lib/totp.server";
 import { audit } from "./audit.server";
 import { useRecoveryCode } from "./staff.server";
 import { findUserByEmail, useTotpStep, type User } from "./users.server";
 
-const store: SyncThrottleStore = {
-  get: (key) => db().select().from(signInFailures).where(eq(signInFailures.key, key)).get(),
-  set: (key, record) => {
-    db()
+const store: ThrottleStore = {
+  get: async (key) => await firstRow(db().select().from(signInFailures).where(eq(signInFailures.key, key))),
+  set: async (key, record) => {
+    await db()
       .insert(signInFailures)
       .values({ key, ...record })
-      .onConflictDoUpdate({ target: signInFailures.key, set: record })
-      .run();
+      .onConflictDoUpdate({ target: signInFailures.key, set: record });
   },
-  delete: (key) => {
-    db().delete(signInFailures).where(eq(signInFailures.key, key)).run();
+  delete: async (key) => {
+    await db().delete(signInFailures).where(eq(signInFailures.key, key));
   },
 };
 
@@ -35,10 +34,10 @@ type ThrottledOutcome = { ok: false; reason: "throttled"; retryAfterSeconds: num
  * thing) guessed at, and the address guessing (addressKey), so both are slowed.
  */
 export async function throttledCheck(keys: string[], check: () => boolean | Promise<boolean>): Promise<ThrottledCheck> {
-  const decision = db().transaction(() => reserveAttempt(store, keys, Date.now()), { behavior: "immediate" });
+  const decision = await transaction(async () => await reserveAttempt(store, keys, Date.now()));
   if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
   if (!(await check())) return { ok: false, reason: "wrong" };
-  db().transaction(() => releaseAttempt(store, keys), { behavior: "immediate" });
+  await transaction(async () => await releaseAttempt(store, keys));
   return { ok: true };
 }
 
@@ -56,7 +55,7 @@ export type SignInOutcome = { ok: true; user: User } | { ok: false; reason: "wro
  * says whether the email has an account, and takes as long either way.
  */
 export async function checkSignIn(email: string, password: string, address: string): Promise<SignInOutcome> {
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   const outcome = await throttledCheck([accountKey(email), addressKey(address)], async () =>
     // A deactivated account answers exactly like a wrong password.
     user
@@ -64,10 +63,10 @@ export async function checkSignIn(email: string, password: string, address: stri
       : (await verifyPasswordForMissingAccount(password), false),
   );
   if (outcome.ok && user) {
-    audit({ actorId: user.id, action: "sign-in-password", result: "ok", detail: { address } });
+    await audit({ actorId: user.id, action: "sign-in-password", result: "ok", detail: { address } });
     return { ok: true, user };
   }
-  audit({
+  await audit({
     actorId: user?.id ?? null,
     action: "sign-in",
     target: user ? null : accountKey(email),
@@ -82,7 +81,7 @@ export async function checkCurrentPassword(user: User, password: string, address
   const outcome = await throttledCheck([accountKey(user.email), addressKey(address)], () =>
     verifyPassword(password, user.passwordHash),
   );
-  audit({
+  await audit({
     actorId: user.id,
     action: "change-password",
     result: outcome.ok ? "ok" : outcome.reason === "throttled" ? "refused" : "failed",
@@ -102,15 +101,15 @@ export async function checkSecondFactor(
   how: "code" | "recovery" | "enrolling" = "code",
 ): Promise<SignInOutcome & { step?: number }> {
   let step: number | undefined;
-  const outcome = await throttledCheck([`totp:${user.id}`], () => {
-    if (how === "recovery") return Boolean(user.totpSecret) && useRecoveryCode(user.id, code);
+  const outcome = await throttledCheck([`totp:${user.id}`], async () => {
+    if (how === "recovery") return Boolean(user.totpSecret) && (await useRecoveryCode(user.id, code));
     const secret = how === "enrolling" ? user.totpPendingSecret : user.totpSecret;
     const result = secret ? verifyTotp(secret, code, Date.now(), { window: totpWindowSteps() }) : { ok: false };
     if (!result.ok || result.step === undefined) return false;
     step = result.step;
-    return how === "enrolling" || useTotpStep(user.id, result.step);
+    return how === "enrolling" || (await useTotpStep(user.id, result.step));
   });
-  audit({
+  await audit({
     actorId: user.id,
     action: how === "recovery" ? "sign-in-recovery-code" : "sign-in-second-factor",
     result: outcome.ok ? "ok" : outcome.reason === "throttled" ? "refused" : "failed",

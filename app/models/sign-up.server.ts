@@ -29,7 +29,7 @@ export async function requestSignUp(input: {
 }): Promise<string> {
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  const taken = findUserByEmail(email) !== undefined;
+  const taken = (await findUserByEmail(email)) !== undefined;
   const code = taken ? null : shortCode();
   const token = randomToken(32);
   const now = new Date();
@@ -49,7 +49,7 @@ export async function requestSignUp(input: {
     });
   const words = emailWords("auth", code ? "signUpEmail.code" : "signUpEmail.taken");
   const signIn = new URL("/sign-in", publicUrl()).href;
-  queueEmailTo(email, words.subject, `${words.body}\n\n${code ?? signIn}\n`);
+  await queueEmailTo(email, words.subject, `${words.body}\n\n${code ?? signIn}\n`);
   // Without a mail server (the demo on one machine) the email goes to the server's log instead.
   if (!process.env.SMTP_URL) console.log(`Sign-up email for ${email}: ${code ?? "(already has an account)"}`);
   return token;

@@ -23,7 +23,7 @@ import {
   type PlanState,
   type TransitionPayload,
 } from "~/domain/workflow";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction, rows } from "~/lib/db.server";
 import { agreedOf, currentAssessment, latestBudgets, startAssessmentForCycle } from "./assessment.server";
 import { audit } from "./audit.server";
 import { notifyOnce, notifyWithEmail } from "./notifications.server";
@@ -78,20 +78,19 @@ export type StepResult = { ok: true; version: number } | { ok: false; reason: st
 const refusedStep = (reason: string, field = "_form"): StepResult => ({ ok: false, reason, field });
 
 /** Everyone who has helped with this plan: anyone ever let in as a helper, and anyone who saved a part of it as a writer. */
-export function helperIdsFor(personId: string, planId: string | undefined): string[] {
+export async function helperIdsFor(personId: string, planId: string | undefined): Promise<string[]> {
   const ids = new Set(
-    db()
-      .select({ id: helpers.helperUserId })
-      .from(helpers)
-      .where(eq(helpers.personId, personId))
-      .all()
-      .map((r) => r.id),
+    (await db().select({ id: helpers.helperUserId }).from(helpers).where(eq(helpers.personId, personId))).map(
+      (r) => r.id,
+    ),
   );
   if (planId) {
-    const person = db().select({ userId: persons.userId }).from(persons).where(eq(persons.id, personId)).get();
+    const person = await firstRow(
+      db().select({ userId: persons.userId }).from(persons).where(eq(persons.id, personId)),
+    );
     // A lead professional's own steps (an agreed change applied, a cycle carried forward at their
     // review) are decisions, not help with writing the plan.
-    for (const r of db()
+    for (const r of await db()
       .selectDistinct({ id: planSectionHistory.savedBy })
       .from(planSectionHistory)
       .where(
@@ -102,8 +101,7 @@ export function helperIdsFor(personId: string, planId: string | undefined): stri
             notInArray(planSectionHistory.capacity, ["lead-professional", "carried-forward"]),
           ),
         ),
-      )
-      .all()) {
+      )) {
       if (r.id !== person?.userId) ids.add(r.id);
     }
   }
@@ -111,53 +109,57 @@ export function helperIdsFor(personId: string, planId: string | undefined): stri
 }
 
 /** The people told about the plan: the person and the helpers who may see the record now. */
-function peopleToTell(personId: string, personUserId: string): string[] {
-  const current = db()
-    .select({ id: helpers.helperUserId })
-    .from(helpers)
-    .where(
-      and(
-        eq(helpers.personId, personId),
-        isNull(helpers.removedAt),
-        or(eq(helpers.kind, "peer-broker"), isNotNull(helpers.authority)),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
+async function peopleToTell(personId: string, personUserId: string): Promise<string[]> {
+  const current = (
+    await db()
+      .select({ id: helpers.helperUserId })
+      .from(helpers)
+      .where(
+        and(
+          eq(helpers.personId, personId),
+          isNull(helpers.removedAt),
+          or(eq(helpers.kind, "peer-broker"), isNotNull(helpers.authority)),
+        ),
+      )
+  ).map((r) => r.id);
   return [personUserId, ...current];
 }
 
 /** Tells the person's lead professional (if they have one) that something about this person needs them. */
-export function tellLeadProfessional(who: Actor, kind: string, page: string): void {
+export async function tellLeadProfessional(who: Actor, kind: string, page: string): Promise<void> {
   if (who.person.leadProfessionalId)
-    notifyWithEmail(who.person.leadProfessionalId, kind, { name: who.personName }, `/people/${who.person.id}${page}`);
+    await notifyWithEmail(
+      who.person.leadProfessionalId,
+      kind,
+      { name: who.personName },
+      `/people/${who.person.id}${page}`,
+    );
 }
 
-export function submissionsOf(planId: string): SubmissionRow[] {
-  return db()
+export async function submissionsOf(planId: string): Promise<SubmissionRow[]> {
+  return await db()
     .select()
     .from(planSubmissions)
     .where(eq(planSubmissions.planId, planId))
-    .orderBy(asc(planSubmissions.version))
-    .all();
+    .orderBy(asc(planSubmissions.version));
 }
 
-export function latestSubmission(planId: string): SubmissionRow | undefined {
-  return db()
-    .select()
-    .from(planSubmissions)
-    .where(eq(planSubmissions.planId, planId))
-    .orderBy(desc(planSubmissions.version))
-    .get();
+export async function latestSubmission(planId: string): Promise<SubmissionRow | undefined> {
+  return await firstRow(
+    db()
+      .select()
+      .from(planSubmissions)
+      .where(eq(planSubmissions.planId, planId))
+      .orderBy(desc(planSubmissions.version)),
+  );
 }
 
-export function decisionsOf(planId: string): DecisionRow[] {
-  return db()
+export async function decisionsOf(planId: string): Promise<DecisionRow[]> {
+  return await db()
     .select()
     .from(planDecisions)
     .where(eq(planDecisions.planId, planId))
-    .orderBy(asc(planDecisions.decidedAt))
-    .all();
+    .orderBy(asc(planDecisions.decidedAt));
 }
 
 export function parseSnapshot(submission: SubmissionRow): Snapshot {
@@ -168,9 +170,9 @@ export function parseSnapshot(submission: SubmissionRow): Snapshot {
  * The lead professional's decisions on the items of a plan, newest last (a later decision on an item
  * replaces an earlier one): they decide what counts as planned spending.
  */
-export function agreementsOf(planId: string): ItemAgreements {
+export async function agreementsOf(planId: string): Promise<ItemAgreements> {
   const merged: Record<string, ItemAgreement> = {};
-  for (const d of decisionsOf(planId)) {
+  for (const d of await decisionsOf(planId)) {
     const items = JSON.parse(d.itemAgreements) as Record<string, { agreement?: ItemAgreement }>;
     for (const [id, a] of Object.entries(items)) if (a.agreement) merged[id] = a.agreement;
   }
@@ -178,15 +180,20 @@ export function agreementsOf(planId: string): ItemAgreements {
 }
 
 /** The plan in force: the version of the newest sign-off, and the budget confirmed with it. Null before sign-off. */
-export function signedOffVersion(planId: string): { plan: Plan; budgetPence: number; version: number } | null {
-  const decision = db()
-    .select()
-    .from(planDecisions)
-    .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
-    .orderBy(desc(planDecisions.decidedAt))
-    .get();
+export async function signedOffVersion(
+  planId: string,
+): Promise<{ plan: Plan; budgetPence: number; version: number } | null> {
+  const decision = await firstRow(
+    db()
+      .select()
+      .from(planDecisions)
+      .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
+      .orderBy(desc(planDecisions.decidedAt)),
+  );
   if (!decision) return null;
-  const submission = db().select().from(planSubmissions).where(eq(planSubmissions.id, decision.submissionId)).get();
+  const submission = await firstRow(
+    db().select().from(planSubmissions).where(eq(planSubmissions.id, decision.submissionId)),
+  );
   if (!submission) return null;
   const snapshot = parseSnapshot(submission);
   return {
@@ -197,31 +204,35 @@ export function signedOffVersion(planId: string): { plan: Plan; budgetPence: num
 }
 
 /** The review date of the newest sign-off of a plan, if it was signed off. */
-export function reviewDateOf(planId: string): string | null {
+export async function reviewDateOf(planId: string): Promise<string | null> {
   return (
-    db()
-      .select({ date: planDecisions.reviewDate })
-      .from(planDecisions)
-      .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
-      .orderBy(desc(planDecisions.decidedAt))
-      .get()?.date ?? null
+    (
+      await firstRow(
+        db()
+          .select({ date: planDecisions.reviewDate })
+          .from(planDecisions)
+          .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
+          .orderBy(desc(planDecisions.decidedAt)),
+      )
+    )?.date ?? null
   );
 }
 
 /** The first review comes 3 months after sign-off; later ones yearly. */
-export function suggestedReviewDate(personId: string, now = new Date()): string {
-  const reviewed = allPlans(personId).some((p) =>
-    db().select({ id: planReviews.id }).from(planReviews).where(eq(planReviews.planId, p.id)).get(),
-  );
+export async function suggestedReviewDate(personId: string, now = new Date()): Promise<string> {
+  let reviewed = false;
+  for (const p of await allPlans(personId))
+    if (await firstRow(db().select({ id: planReviews.id }).from(planReviews).where(eq(planReviews.planId, p.id))))
+      reviewed = true;
   return toIsoDate(defaultReviewDate(now, !reviewed));
 }
 
-function budgetSnapshot(personId: string, plan: Plan, agreements: ItemAgreements): Snapshot["budget"] {
-  const { self, agreed } = latestBudgets(personId);
+async function budgetSnapshot(personId: string, plan: Plan, agreements: ItemAgreements): Promise<Snapshot["budget"]> {
+  const { self, agreed } = await latestBudgets(personId);
   const chosen = judgedBudget({ self, agreed });
-  const assessment = currentAssessment(personId);
+  const assessment = await currentAssessment(personId);
   const ratings = assessment
-    ? [...agreedOf(assessment.id)].map(([needArea, r]) => ({ needArea, rating: r.rating, reason: r.reason }))
+    ? [...(await agreedOf(assessment.id))].map(([needArea, r]) => ({ needArea, rating: r.rating, reason: r.reason }))
     : [];
   return {
     totalPence: chosen?.totalPence ?? 0,
@@ -233,41 +244,42 @@ function budgetSnapshot(personId: string, plan: Plan, agreements: ItemAgreements
   };
 }
 
-function transition(who: Actor, row: PlanRow, action: PlanAction, payload: TransitionPayload) {
+async function transition(who: Actor, row: PlanRow, action: PlanAction, payload: TransitionPayload) {
   return planTransition(row.state as PlanState, action, {
     actorId: who.actor.id,
     standing: who.standing,
-    helperIds: helperIdsFor(who.person.id, row.id),
+    helperIds: await helperIdsFor(who.person.id, row.id),
     payload,
   });
 }
 
 /** What sending needs beyond consent and the plan check: someone to send it to, a budget, an outcome. */
-function sendingNeeds(who: Actor, plan: Plan) {
+async function sendingNeeds(who: Actor, plan: Plan) {
   return {
     leadLinked: Boolean(who.person.leadProfessionalId),
     budgetWorkedOut:
-      latestBudgets(who.person.id).self !== undefined || latestBudgets(who.person.id).agreed !== undefined,
+      (await latestBudgets(who.person.id)).self !== undefined ||
+      (await latestBudgets(who.person.id)).agreed !== undefined,
     hasOutcome: plan.outcomes.length > 0,
   };
 }
 
 /** What the submit page shows before sending: would planTransition accept it, and if not, why. */
-export function submitRefusal(who: Actor): string | null {
-  const row = currentPlan(who.person.id);
-  const { plan } = loadPlan(who.person.id);
+export async function submitRefusal(who: Actor): Promise<string | null> {
+  const row = await currentPlan(who.person.id);
+  const { plan } = await loadPlan(who.person.id);
   const result = planTransition((row?.state ?? "draft") as PlanState, "submit", {
     actorId: who.actor.id,
     standing: who.standing,
     helperIds: [],
-    payload: { consent: true, check: { allowed: true, missing: [], notMet: [] }, ...sendingNeeds(who, plan) },
+    payload: { consent: true, check: { allowed: true, missing: [], notMet: [] }, ...(await sendingNeeds(who, plan)) },
   });
   return result.ok ? null : `plan:${result.reason}`;
 }
 
 /** The reason for sending as saved now (a draft beside the plan), and its version. */
-export function submitReasonOf(personId: string): { reason: string; version: number } {
-  const { stages, versions } = loadPlan(personId);
+export async function submitReasonOf(personId: string): Promise<{ reason: string; version: number }> {
+  const { stages, versions } = await loadPlan(personId);
   return { reason: typeof stages.submitReason === "string" ? stages.submitReason : "", version: versions.submitReason };
 }
 
@@ -279,10 +291,10 @@ export type ReasonConflict = Extract<SaveResult, { conflict: unknown }>;
  * transaction when sending). Unchanged words are not saved again; words that differ from a reason
  * someone else saved meanwhile are kept in the history as a conflict and handed back.
  */
-export function saveSubmitReason(who: Actor, reason: string, expectedVersion: number): SaveResult {
-  const stored = submitReasonOf(who.person.id);
+export async function saveSubmitReason(who: Actor, reason: string, expectedVersion: number): Promise<SaveResult> {
+  const stored = await submitReasonOf(who.person.id);
   if (reason.trim() === stored.reason.trim()) return { ok: true, version: stored.version };
-  return saveSection(
+  return await saveSection(
     who.person.id,
     "submitReason",
     reason.trim(),
@@ -298,30 +310,30 @@ export function saveSubmitReason(who: Actor, reason: string, expectedVersion: nu
  * its version in the same transaction (a newer reason by someone else stops the sending and comes
  * back to compare), and the submission names that version. The snapshot is a string, never rewritten.
  */
-export function submitPlan(
+export async function submitPlan(
   who: Actor,
   input: { consent: boolean; reason?: string; reasonVersion: number },
-): StepResult | ReasonConflict {
-  ensurePlan(who.person.id);
-  const done = db().transaction((): StepResult | ReasonConflict => {
-    const row = currentPlan(who.person.id)!;
-    const { plan } = loadPlan(who.person.id);
-    const agreements = agreementsOf(row.id);
-    const budget = budgetSnapshot(who.person.id, plan, agreements);
+): Promise<StepResult | ReasonConflict> {
+  await ensurePlan(who.person.id);
+  const done = await transaction(async (): Promise<StepResult | ReasonConflict> => {
+    const row = (await currentPlan(who.person.id))!;
+    const { plan } = await loadPlan(who.person.id);
+    const agreements = await agreementsOf(row.id);
+    const budget = await budgetSnapshot(who.person.id, plan, agreements);
     const check = canSubmit(
       plan,
       { totalPence: budget.totalPence, agreements },
       input.reason ?? "",
       content().planCheck,
     );
-    const result = transition(who, row, "submit", {
+    const result = await transition(who, row, "submit", {
       consent: input.consent,
       check,
       reason: input.reason,
-      ...sendingNeeds(who, plan),
+      ...(await sendingNeeds(who, plan)),
     });
     if (!result.ok) {
-      audit({
+      await audit({
         actorId: who.actor.id,
         personId: who.person.id,
         action: "plan-submit",
@@ -338,12 +350,12 @@ export function submitPlan(
       }
       return refusedStep(`plan:${result.reason}`, result.reason === "workflow.consentNeeded" ? "consent" : "_form");
     }
-    const reasonSaved = saveSubmitReason(who, input.reason ?? "", input.reasonVersion);
+    const reasonSaved = await saveSubmitReason(who, input.reason ?? "", input.reasonVersion);
     if (!reasonSaved.ok) {
       if ("conflict" in reasonSaved) return reasonSaved;
       return refusedStep(`plan:workflow.alreadySent`);
     }
-    const version = (latestSubmission(row.id)?.version ?? 0) + 1;
+    const version = ((await latestSubmission(row.id))?.version ?? 0) + 1;
     const at = result.audit.at;
     const snapshot: Snapshot = {
       cycle: row.cycle,
@@ -353,7 +365,7 @@ export function submitPlan(
       notMet: check.notMet,
       reasonVersion: reasonSaved.version,
     };
-    db()
+    await db()
       .insert(planSubmissions)
       .values({
         id: randomUUID(),
@@ -365,10 +377,9 @@ export function submitPlan(
         reason: input.reason ?? null,
         submittedBy: who.actor.id,
         submittedAt: at,
-      })
-      .run();
-    setPlanState(row.id, row.state, result.next);
-    audit({
+      });
+    await setPlanState(row.id, row.state, result.next);
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-submit",
@@ -378,7 +389,7 @@ export function submitPlan(
     });
     return { ok: true as const, version };
   });
-  if (done.ok) tellLeadProfessional(who, "plan-waiting", "/plan/review");
+  if (done.ok) await tellLeadProfessional(who, "plan-waiting", "/plan/review");
   return done;
 }
 
@@ -386,13 +397,13 @@ export function submitPlan(
  * Before a decision, the person (or someone acting for them) takes the plan back to change it.
  * The version sent stays in the record as it was; the lead professional is told it was withdrawn.
  */
-export function withdrawPlan(who: Actor): StepResult {
-  const row = currentPlan(who.person.id);
+export async function withdrawPlan(who: Actor): Promise<StepResult> {
+  const row = await currentPlan(who.person.id);
   if (!row) return refusedStep("plan:workflow.notSubmitted");
-  const result = transition(who, row, "withdraw", {});
-  const version = latestSubmission(row.id)?.version ?? 0;
-  if (!result.ok || !setPlanState(row.id, row.state, result.next)) {
-    audit({
+  const result = await transition(who, row, "withdraw", {});
+  const version = (await latestSubmission(row.id))?.version ?? 0;
+  if (!result.ok || !(await setPlanState(row.id, row.state, result.next))) {
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-withdraw",
@@ -402,7 +413,7 @@ export function withdrawPlan(who: Actor): StepResult {
     });
     return refusedStep(result.ok ? "plan:workflow.notSubmitted" : `plan:${result.reason}`);
   }
-  audit({
+  await audit({
     actorId: who.actor.id,
     personId: who.person.id,
     action: "plan-withdraw",
@@ -410,17 +421,17 @@ export function withdrawPlan(who: Actor): StepResult {
     result: "ok",
     detail: { ...result.audit, version, cycle: row.cycle },
   });
-  tellLeadProfessional(who, "plan-withdrawn", "/plan");
+  await tellLeadProfessional(who, "plan-withdrawn", "/plan");
   return { ok: true, version };
 }
 
 /** The person (or someone acting for them) asks for an early review; the lead professional answers it by holding one. */
-export function askForReview(who: Actor, reason: string): StepResult {
-  const row = currentPlan(who.person.id);
+export async function askForReview(who: Actor, reason: string): Promise<StepResult> {
+  const row = await currentPlan(who.person.id);
   if (!row) return refusedStep("plan:workflow.notSignedOff");
-  const result = transition(who, row, "ask-for-review", { reason });
+  const result = await transition(who, row, "ask-for-review", { reason });
   if (!result.ok) return refusedStep(`plan:${result.reason}`);
-  audit({
+  await audit({
     actorId: who.actor.id,
     personId: who.person.id,
     action: "plan-ask-for-review",
@@ -428,13 +439,13 @@ export function askForReview(who: Actor, reason: string): StepResult {
     result: "ok",
     detail: { ...result.audit, cycle: row.cycle },
   });
-  tellLeadProfessional(who, "review-asked", "/plan/review-meeting");
-  return { ok: true, version: latestSubmission(row.id)?.version ?? 0 };
+  await tellLeadProfessional(who, "review-asked", "/plan/review-meeting");
+  return { ok: true, version: (await latestSubmission(row.id))?.version ?? 0 };
 }
 
 /** Every change logged after sign-off in the current cycle, oldest first (waiting ones included). */
-export function changeLogOf(personId: string): ChangeEntry[] {
-  return readStage(changesSchema, loadPlan(personId).stages.changes, []);
+export async function changeLogOf(personId: string): Promise<ChangeEntry[]> {
+  return readStage(changesSchema, (await loadPlan(personId)).stages.changes, []);
 }
 
 /**
@@ -443,15 +454,15 @@ export function changeLogOf(personId: string): ChangeEntry[] {
  * in the plan in force; not agreed, the plan stays as it is. Either way the log keeps the request and
  * the decision, in one transaction with the check that it is still waiting; the person is told.
  */
-export function decideChange(
+export async function decideChange(
   who: Actor,
   input: { changeId: string; decision: "agree" | "not-agree"; reason: string },
-): StepResult {
-  const row = currentPlan(who.person.id);
+): Promise<StepResult> {
+  const row = await currentPlan(who.person.id);
   if (!row) return refusedStep("plan:workflow.notSignedOff");
-  const result = transition(who, row, "decide-change", { changeDecision: input.decision, reason: input.reason });
+  const result = await transition(who, row, "decide-change", { changeDecision: input.decision, reason: input.reason });
   if (!result.ok) {
-    audit({
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-decide-change",
@@ -468,17 +479,17 @@ export function decideChange(
     by: who.actor.id,
     at: result.audit.at,
   };
-  const done = db().transaction((): StepResult => {
-    const { plan, stages } = loadPlan(who.person.id);
+  const done = await transaction(async (): Promise<StepResult> => {
+    const { plan, stages } = await loadPlan(who.person.id);
     const entry = readStage(changesSchema, stages.changes, []).find((c) => c.id === input.changeId);
     if (!entry || !isWaiting(entry)) return refusedStep("signoff:errors.changeNotWaiting");
     if (input.decision === "agree") {
       const moved = moveMoney(plan, entry.fromItemId, entry.toItemId, entry.amountPence);
       if (!moved.ok) return refusedStep(moved.error, "decision");
-      const items = saveSection(who.person.id, "items", moved.plan.items, "latest", by, "record-use");
+      const items = await saveSection(who.person.id, "items", moved.plan.items, "latest", by, "record-use");
       if (!items.ok) return refusedStep("plan:workflow.notSignedOff");
     }
-    const log = saveSection(
+    const log = await saveSection(
       who.person.id,
       "changes",
       (stored: unknown) =>
@@ -488,7 +499,7 @@ export function decideChange(
       "record-use",
     );
     if (!log.ok) return refusedStep("plan:workflow.notSignedOff");
-    audit({
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-decide-change",
@@ -499,8 +510,8 @@ export function decideChange(
     return { ok: true, version: log.version };
   });
   if (done.ok)
-    for (const userId of peopleToTell(who.person.id, who.person.userId))
-      notifyWithEmail(userId, "change-decided", { by: who.actor.name }, `/people/${who.person.id}/plan/using`);
+    for (const userId of await peopleToTell(who.person.id, who.person.userId))
+      await notifyWithEmail(userId, "change-decided", { by: who.actor.name }, `/people/${who.person.id}/plan/using`);
   return done;
 }
 
@@ -532,12 +543,12 @@ const DECISION_OF = {
 } as const;
 
 /** The lead professional decides on the version sent. */
-export function decide(who: Actor, input: DecisionInput): StepResult {
-  const row = currentPlan(who.person.id);
+export async function decide(who: Actor, input: DecisionInput): Promise<StepResult> {
+  const row = await currentPlan(who.person.id);
   if (!row) return refusedStep("plan:workflow.notSubmitted");
   const unmetCriteria = CRITERIA.filter((c) => !input.criteria[c].met);
   const reasons = Object.fromEntries(unmetCriteria.map((c) => [c, input.criteria[c].comment ?? ""]));
-  const result = transition(who, row, input.decision, {
+  const result = await transition(who, row, input.decision, {
     unmetCriteria,
     reasons,
     reviewDate: input.reviewDate,
@@ -545,7 +556,7 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
     reason: input.reason,
   });
   if (!result.ok) {
-    audit({
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: `plan-${input.decision}`,
@@ -556,7 +567,7 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
     const field = result.reason === "workflow.reviewDateNeeded" ? "reviewDate" : "_form";
     return refusedStep(`plan:${result.reason}`, field);
   }
-  const submission = latestSubmission(row.id);
+  const submission = await latestSubmission(row.id);
   if (!submission || submission.id !== input.submissionId) return refusedStep("signoff:errors.staleVersion");
   const byPanel = row.state === "referred-to-panel";
   if (byPanel && !input.panelSat?.trim()) return refusedStep("signoff:errors.panelSatNeeded", "panelSat");
@@ -585,8 +596,8 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
         : [];
     }),
   );
-  db().transaction(() => {
-    db()
+  await transaction(async () => {
+    await db()
       .insert(planDecisions)
       .values({
         id: randomUUID(),
@@ -602,10 +613,9 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
         panelSat: byPanel ? input.panelSat!.trim() : null,
         decidedBy: who.actor.id,
         decidedAt: result.audit.at,
-      })
-      .run();
-    setPlanState(row.id, row.state, result.next);
-    audit({
+      });
+    await setPlanState(row.id, row.state, result.next);
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: `plan-${input.decision}`,
@@ -614,22 +624,22 @@ export function decide(who: Actor, input: DecisionInput): StepResult {
       detail: { ...result.audit, version: submission.version, cycle: row.cycle },
     });
   });
-  for (const userId of peopleToTell(who.person.id, who.person.userId)) {
-    notifyWithEmail(userId, "plan-decision", { by: who.actor.name }, `/people/${who.person.id}/plan/decision`);
+  for (const userId of await peopleToTell(who.person.id, who.person.userId)) {
+    await notifyWithEmail(userId, "plan-decision", { by: who.actor.name }, `/people/${who.person.id}/plan/decision`);
   }
   // The lead professional who referred the plan hears the panel's outcome.
-  if (byPanel) tellLeadProfessional(who, "panel-decided", "/plan/decision");
+  if (byPanel) await tellLeadProfessional(who, "panel-decided", "/plan/decision");
   return { ok: true, version: submission.version };
 }
 
 /** "Ask us to think again": the same version goes back to the queue, marked as a reconsideration, with the person's reasons. */
-export function askToThinkAgain(who: Actor, reasons: string): StepResult {
-  const row = currentPlan(who.person.id);
+export async function askToThinkAgain(who: Actor, reasons: string): Promise<StepResult> {
+  const row = await currentPlan(who.person.id);
   if (!row) return refusedStep("plan:workflow.noChangesAsked");
-  const result = transition(who, row, "ask-to-think-again", { reason: reasons });
-  const previous = latestSubmission(row.id);
+  const result = await transition(who, row, "ask-to-think-again", { reason: reasons });
+  const previous = await latestSubmission(row.id);
   if (!result.ok || !previous) {
-    audit({
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-ask-to-think-again",
@@ -643,37 +653,31 @@ export function askToThinkAgain(who: Actor, reasons: string): StepResult {
     );
   }
   const version = previous.version + 1;
-  db().transaction(() => {
-    db()
-      .insert(planDecisions)
-      .values({
-        id: randomUUID(),
-        planId: row.id,
-        submissionId: previous.id,
-        decision: "think-again",
-        reason: reasons,
-        decidedBy: who.actor.id,
-        decidedAt: result.audit.at,
-      })
-      .run();
-    db()
-      .insert(planSubmissions)
-      .values({
-        id: randomUUID(),
-        planId: row.id,
-        personId: who.person.id,
-        version,
-        snapshot: previous.snapshot, // the version the decision was about, exactly as it was sent
-        consent: true,
-        reason: previous.reason,
-        submittedBy: who.actor.id,
-        submittedAt: result.audit.at,
-        reconsideration: true,
-        reconsiderationReasons: reasons,
-      })
-      .run();
-    setPlanState(row.id, row.state, result.next);
-    audit({
+  await transaction(async () => {
+    await db().insert(planDecisions).values({
+      id: randomUUID(),
+      planId: row.id,
+      submissionId: previous.id,
+      decision: "think-again",
+      reason: reasons,
+      decidedBy: who.actor.id,
+      decidedAt: result.audit.at,
+    });
+    await db().insert(planSubmissions).values({
+      id: randomUUID(),
+      planId: row.id,
+      personId: who.person.id,
+      version,
+      snapshot: previous.snapshot, // the version the decision was about, exactly as it was sent
+      consent: true,
+      reason: previous.reason,
+      submittedBy: who.actor.id,
+      submittedAt: result.audit.at,
+      reconsideration: true,
+      reconsiderationReasons: reasons,
+    });
+    await setPlanState(row.id, row.state, result.next);
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-ask-to-think-again",
@@ -682,7 +686,7 @@ export function askToThinkAgain(who: Actor, reasons: string): StepResult {
       detail: { ...result.audit, version, cycle: row.cycle },
     });
   });
-  tellLeadProfessional(who, "plan-reconsider", "/plan/review");
+  await tellLeadProfessional(who, "plan-reconsider", "/plan/review");
   return { ok: true, version };
 }
 
@@ -694,12 +698,12 @@ export interface ReviewInput {
 }
 
 /** Stage 7: the review is recorded, the cycle closes, and the next one opens with the plan carried forward. */
-export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle?: number } {
-  const row = currentPlan(who.person.id);
+export async function holdReview(who: Actor, input: ReviewInput): Promise<StepResult & { cycle?: number }> {
+  const row = await currentPlan(who.person.id);
   if (!row) return refusedStep("plan:workflow.notSignedOff");
-  const start = transition(who, row, "start-review", {});
+  const start = await transition(who, row, "start-review", {});
   if (!start.ok) return refusedStep(`plan:${start.reason}`);
-  const finish = transition(who, { ...row, state: start.next }, "complete-review", {
+  const finish = await transition(who, { ...row, state: start.next }, "complete-review", {
     nextReviewDate: input.nextReviewDate,
     note: input.changesAgreed,
   });
@@ -708,14 +712,13 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
       `plan:${finish.reason}`,
       finish.reason === "workflow.nextReviewDateNeeded" ? "nextReviewDate" : "_form",
     );
-  const version = latestSubmission(row.id)?.version ?? 0;
-  const next = db().transaction(() => {
-    db()
+  const version = (await latestSubmission(row.id))?.version ?? 0;
+  const next = await transaction(async () => {
+    await db()
       .insert(planReviews)
-      .values({ id: randomUUID(), planId: row.id, ...input, heldBy: who.actor.id, heldAt: finish.audit.at })
-      .run();
-    setPlanState(row.id, row.state, start.next);
-    audit({
+      .values({ id: randomUUID(), planId: row.id, ...input, heldBy: who.actor.id, heldAt: finish.audit.at });
+    await setPlanState(row.id, row.state, start.next);
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-start-review",
@@ -723,8 +726,8 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
       result: "ok",
       detail: { ...start.audit, version, cycle: row.cycle },
     });
-    setPlanState(row.id, start.next, finish.next);
-    audit({
+    await setPlanState(row.id, start.next, finish.next);
+    await audit({
       actorId: who.actor.id,
       personId: who.person.id,
       action: "plan-complete-review",
@@ -734,39 +737,40 @@ export function holdReview(who: Actor, input: ReviewInput): StepResult & { cycle
     });
     // The next cycle: the plan carried forward as a new draft, a new assessment (last cycle's
     // answers as a starting point) and a new budget calculation. Earlier cycles stay as they were.
-    const opened = openNextCycle(who.person.id, who.actor.id);
-    startAssessmentForCycle(who.person.id, opened.cycle, who.actor.id);
+    const opened = await openNextCycle(who.person.id, who.actor.id);
+    await startAssessmentForCycle(who.person.id, opened.cycle, who.actor.id);
     return opened;
   });
-  for (const userId of peopleToTell(who.person.id, who.person.userId))
-    notifyWithEmail(userId, "review-held", { by: who.actor.name }, `/people/${who.person.id}/plan`);
+  for (const userId of await peopleToTell(who.person.id, who.person.userId))
+    await notifyWithEmail(userId, "review-held", { by: who.actor.name }, `/people/${who.person.id}/plan`);
   return { ok: true, version, cycle: next.cycle };
 }
 
-export function reviewsOf(personId: string) {
-  return allPlans(personId).flatMap((p) =>
-    db()
-      .select()
-      .from(planReviews)
-      .where(eq(planReviews.planId, p.id))
-      .orderBy(asc(planReviews.heldAt))
-      .all()
-      .map((r) => ({ ...r, cycle: p.cycle })),
-  );
+export async function reviewsOf(personId: string) {
+  const perCycle = [];
+  for (const p of await allPlans(personId))
+    perCycle.push(
+      (await db().select().from(planReviews).where(eq(planReviews.planId, p.id)).orderBy(asc(planReviews.heldAt))).map(
+        (r) => ({ ...r, cycle: p.cycle }),
+      ),
+    );
+  return perCycle.flat();
 }
 
 /** Every decision on every cycle's plan, newest first, with the version it was about. */
-export function decisionHistory(personId: string) {
-  return allPlans(personId)
-    .flatMap((p) => {
-      const versions = new Map(submissionsOf(p.id).map((s) => [s.id, s]));
-      return decisionsOf(p.id).map((d) => ({
+export async function decisionHistory(personId: string) {
+  const perCycle = [];
+  for (const p of await allPlans(personId)) {
+    const versions = new Map((await submissionsOf(p.id)).map((s) => [s.id, s]));
+    perCycle.push(
+      (await decisionsOf(p.id)).map((d) => ({
         ...d,
         cycle: p.cycle,
         version: versions.get(d.submissionId)?.version ?? 0,
-      }));
-    })
-    .sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : -1));
+      })),
+    );
+  }
+  return perCycle.flat().sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : -1));
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -785,7 +789,7 @@ const REVIEW_LOOKBACK_DAYS = REVIEW_DUE_DAYS;
  * key names the plan and its review date, so it is made once whatever the number of servers or runs;
  * a new review date (after the next sign-off) is a new notice.
  */
-export function sendReviewDueNotices(now = new Date()): number {
+export async function sendReviewDueNotices(now = new Date()): Promise<number> {
   const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
   const since = toIsoDate(new Date(now.getTime() - REVIEW_LOOKBACK_DAYS * DAY));
   // One set-based query (a query per person took 25 s at 100,000 people, at every start and every
@@ -822,14 +826,14 @@ export function sendReviewDueNotices(now = new Date()): number {
   let made = 0;
   for (const p of due) {
     const key = `review-due:${p.planId}:${p.reviewDate}`;
-    const lead = notifyOnce(
+    const lead = await notifyOnce(
       `${key}:lead`,
       p.leadId,
       "review-due",
       { name: p.name, date: p.reviewDate },
       `/people/${p.personId}/plan/review-meeting`,
     );
-    const person = notifyOnce(
+    const person = await notifyOnce(
       `${key}:person`,
       p.userId,
       "review-due",
@@ -858,8 +862,8 @@ interface QueueRow {
  * The positive-risk panel's list: the plans of one team's people that are referred to it now, the
  * longest waiting first (since the referral). One statement; only reads.
  */
-export function panelQueueFor(teamId: string) {
-  return db().all<{ personId: string; name: string; since: string; leadName: string | null }>(sql`
+export async function panelQueueFor(teamId: string) {
+  return await rows<{ personId: string; name: string; since: string; leadName: string | null }>(sql`
     select p.id as personId, u.name as name, lead.name as leadName,
       (select d.decided_at from plan_decisions d where d.plan_id = pl.id and d.decision = 'referred-to-panel'
         order by d.decided_at desc limit 1) as since
@@ -877,8 +881,8 @@ export function panelQueueFor(teamId: string) {
  * statement for the whole caseload, each person's current plan with its newest submission, newest
  * decision and review date (index searches, never a query per person). Only reads.
  */
-export function queueFor(leadId: string, now = new Date()) {
-  const rows = db().all<QueueRow>(sql`
+export async function queueFor(leadId: string, now = new Date()) {
+  const found = await rows<QueueRow>(sql`
     select p.id as personId, p.user_id as userId, u.name as name, pl.state as state, pl.created_at as planCreatedAt,
       s.submitted_at as submittedAt, s.version as version, s.reconsideration as reconsideration,
       (select d.decided_at from plan_decisions d where d.plan_id = pl.id
@@ -905,7 +909,7 @@ export function queueFor(leadId: string, now = new Date()) {
   const reviews: { personId: string; name: string; reviewDate: string; due: boolean }[] = [];
   const today = toIsoDate(now);
   const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
-  for (const p of rows) {
+  for (const p of found) {
     if (p.state === "submitted") {
       if (p.submittedAt !== null)
         waiting.push({

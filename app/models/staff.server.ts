@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { persons, plans, recoveryCodes, staffInvitations, users } from "../../db/schema";
 import { accountForKind, INVITATION_VALID_HOURS, RECOVERY_CODE_COUNT, type StaffKind } from "~/domain/organisation";
 import { publicUrl } from "~/lib/config.server";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
 import { generateTotpSecret } from "~/lib/totp.server";
 import { hashToken, normaliseCode, randomToken, shortCode } from "~/lib/tokens.server";
 import { audit } from "./audit.server";
@@ -21,16 +21,16 @@ export function invitationLink(token: string): string {
  * Invites someone to join as staff: a single-use link valid 72 hours, sent through the outbox. The
  * email says only that there is an invitation, with the link: no names, no health details.
  */
-export function inviteStaff(input: {
+export async function inviteStaff(input: {
   email: string;
   kind: StaffKind;
   teamId: string | null;
   createdBy: string | null;
-}): { link: string; expiresAt: string } {
+}): Promise<{ link: string; expiresAt: string }> {
   const token = randomToken(32);
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_HOURS * 3600 * 1000).toISOString();
-  db()
+  await db()
     .insert(staffInvitations)
     .values({
       id,
@@ -40,9 +40,8 @@ export function inviteStaff(input: {
       tokenHash: hashToken(token),
       createdBy: input.createdBy,
       expiresAt,
-    })
-    .run();
-  audit({
+    });
+  await audit({
     actorId: input.createdBy,
     action: "invite-staff",
     target: id,
@@ -51,24 +50,25 @@ export function inviteStaff(input: {
   });
   const link = invitationLink(token);
   const words = emailWords("staff", "email");
-  queueEmailTo(normaliseEmail(input.email), words.subject, `${words.body}\n\n${link}\n`);
+  await queueEmailTo(normaliseEmail(input.email), words.subject, `${words.body}\n\n${link}\n`);
   return { link, expiresAt };
 }
 
 /** An invitation that can still be used, by its token. Reading it changes nothing. */
-export function openInvitation(token: string): StaffInvitation | undefined {
+export async function openInvitation(token: string): Promise<StaffInvitation | undefined> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  return db()
-    .select()
-    .from(staffInvitations)
-    .where(
-      and(
-        eq(staffInvitations.tokenHash, hashToken(token)),
-        isNull(staffInvitations.acceptedAt),
-        gt(staffInvitations.expiresAt, new Date().toISOString()),
+  return await firstRow(
+    db()
+      .select()
+      .from(staffInvitations)
+      .where(
+        and(
+          eq(staffInvitations.tokenHash, hashToken(token)),
+          isNull(staffInvitations.acceptedAt),
+          gt(staffInvitations.expiresAt, new Date().toISOString()),
+        ),
       ),
-    )
-    .get();
+  );
 }
 
 /**
@@ -79,7 +79,7 @@ export async function acceptStaffInvitation(
   token: string,
   input: { name: string; password: string },
 ): Promise<User | "used" | "email-taken"> {
-  const invitation = openInvitation(token);
+  const invitation = await openInvitation(token);
   if (!invitation) return "used";
   const account = accountForKind(invitation.kind);
   const created = await createAccount({
@@ -92,54 +92,53 @@ export async function acceptStaffInvitation(
     onPanel: account.onPanel,
   });
   if (!created) return "email-taken";
-  const claimed = db()
+  const claimed = await db()
     .update(staffInvitations)
     .set({ acceptedAt: new Date().toISOString(), acceptedBy: created.user.id })
-    .where(and(eq(staffInvitations.id, invitation.id), isNull(staffInvitations.acceptedAt)))
-    .run();
-  if (claimed.changes !== 1) {
+    .where(and(eq(staffInvitations.id, invitation.id), isNull(staffInvitations.acceptedAt)));
+  if (rowsChanged(claimed) !== 1) {
     // Someone used the same link a moment earlier: this account never becomes usable.
-    db().update(users).set({ deactivatedAt: new Date().toISOString() }).where(eq(users.id, created.user.id)).run();
+    await db().update(users).set({ deactivatedAt: new Date().toISOString() }).where(eq(users.id, created.user.id));
     return "used";
   }
-  audit({ actorId: created.user.id, action: "accept-staff-invitation", target: invitation.id, result: "ok" });
-  return startEnrolment(created.user.id);
+  await audit({ actorId: created.user.id, action: "accept-staff-invitation", target: invitation.id, result: "ok" });
+  return await startEnrolment(created.user.id);
 }
 
 /** A fresh secret to enrol, kept aside until a current code confirms it. */
-export function startEnrolment(userId: string): User {
-  db().update(users).set({ totpPendingSecret: generateTotpSecret() }).where(eq(users.id, userId)).run();
-  return db().select().from(users).where(eq(users.id, userId)).get()!;
+export async function startEnrolment(userId: string): Promise<User> {
+  await db().update(users).set({ totpPendingSecret: generateTotpSecret() }).where(eq(users.id, userId));
+  return (await firstRow(db().select().from(users).where(eq(users.id, userId))))!;
 }
 
 /**
  * The code confirmed the pending secret: it becomes the second factor, with ten new single-use
  * recovery codes (returned once, stored hashed; any older ones stop working).
  */
-export function completeEnrolment(userId: string, step: number): string[] {
+export async function completeEnrolment(userId: string, step: number): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => shortCode());
-  db().transaction((tx) => {
-    const user = tx.select().from(users).where(eq(users.id, userId)).get()!;
-    tx.update(users)
+  await transaction(async () => {
+    const user = (await firstRow(db().select().from(users).where(eq(users.id, userId))))!;
+    await db()
+      .update(users)
       .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step })
-      .where(eq(users.id, userId))
-      .run();
-    tx.update(recoveryCodes)
+      .where(eq(users.id, userId));
+    await db()
+      .update(recoveryCodes)
       .set({ usedAt: new Date().toISOString() })
-      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-      .run();
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
     for (const code of codes)
-      tx.insert(recoveryCodes)
-        .values({ id: randomUUID(), userId, codeHash: hashToken(normaliseCode(code)) })
-        .run();
+      await db()
+        .insert(recoveryCodes)
+        .values({ id: randomUUID(), userId, codeHash: hashToken(normaliseCode(code)) });
   });
-  audit({ actorId: userId, action: "enrol-second-factor", result: "ok" });
+  await audit({ actorId: userId, action: "enrol-second-factor", result: "ok" });
   return codes;
 }
 
 /** Uses one recovery code (once). True if it was one of this account's unused codes. */
-export function useRecoveryCode(userId: string, code: string): boolean {
-  const used = db()
+export async function useRecoveryCode(userId: string, code: string): Promise<boolean> {
+  const used = await db()
     .update(recoveryCodes)
     .set({ usedAt: new Date().toISOString() })
     .where(
@@ -148,36 +147,35 @@ export function useRecoveryCode(userId: string, code: string): boolean {
         eq(recoveryCodes.codeHash, hashToken(normaliseCode(code))),
         isNull(recoveryCodes.usedAt),
       ),
-    )
-    .run();
-  return used.changes === 1;
+    );
+  return rowsChanged(used) === 1;
 }
 
 /** A team's staff (or every team's, for a commissioner), with the team each is in. */
-export function staffOf(teamId: string | null) {
+export async function staffOf(teamId: string | null) {
   const staffRoles = ["lead-professional", "panel-member", "commissioner"] as const;
-  return db()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      teamId: users.teamId,
-      isTeamAdmin: users.isTeamAdmin,
-      onPanel: users.onPanel,
-      deactivatedAt: users.deactivatedAt,
-      enrolled: users.totpSecret,
-    })
-    .from(users)
-    .where(teamId ? and(eq(users.teamId, teamId), inArray(users.role, staffRoles)) : inArray(users.role, staffRoles))
-    .orderBy(asc(users.name))
-    .all()
-    .map(({ enrolled, ...rest }) => ({ ...rest, enrolled: enrolled !== null }));
+  return (
+    await db()
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        teamId: users.teamId,
+        isTeamAdmin: users.isTeamAdmin,
+        onPanel: users.onPanel,
+        deactivatedAt: users.deactivatedAt,
+        enrolled: users.totpSecret,
+      })
+      .from(users)
+      .where(teamId ? and(eq(users.teamId, teamId), inArray(users.role, staffRoles)) : inArray(users.role, staffRoles))
+      .orderBy(asc(users.name))
+  ).map(({ enrolled, ...rest }) => ({ ...rest, enrolled: enrolled !== null }));
 }
 
-export function pendingStaffInvitations(teamId: string | null) {
+export async function pendingStaffInvitations(teamId: string | null) {
   const open = and(isNull(staffInvitations.acceptedAt), gt(staffInvitations.expiresAt, new Date().toISOString()));
-  return db()
+  return await db()
     .select({
       id: staffInvitations.id,
       email: staffInvitations.email,
@@ -187,49 +185,49 @@ export function pendingStaffInvitations(teamId: string | null) {
     })
     .from(staffInvitations)
     .where(teamId ? and(open, eq(staffInvitations.teamId, teamId)) : open)
-    .orderBy(asc(staffInvitations.createdAt))
-    .all();
+    .orderBy(asc(staffInvitations.createdAt));
 }
 
 /** Changes what a member of staff is in their team (audited by the caller's route). */
-export function setStaffStanding(userId: string, standing: { isTeamAdmin: boolean; onPanel: boolean }): void {
-  db().update(users).set(standing).where(eq(users.id, userId)).run();
+export async function setStaffStanding(
+  userId: string,
+  standing: { isTeamAdmin: boolean; onPanel: boolean },
+): Promise<void> {
+  await db().update(users).set(standing).where(eq(users.id, userId));
 }
 
 /** Deactivates an account: it cannot sign in again; its history and decisions keep its name. */
-export function deactivate(userId: string): void {
-  db()
+export async function deactivate(userId: string): Promise<void> {
+  await db()
     .update(users)
     .set({ deactivatedAt: new Date().toISOString() })
-    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)))
-    .run();
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
 }
 
 /** The second factor is gone: the next sign-in with the password enrols a new one. */
-export function resetSecondFactor(userId: string): void {
-  db().update(users).set({ totpSecret: null, totpPendingSecret: null }).where(eq(users.id, userId)).run();
-  db()
+export async function resetSecondFactor(userId: string): Promise<void> {
+  await db().update(users).set({ totpSecret: null, totpPendingSecret: null }).where(eq(users.id, userId));
+  await db()
     .update(recoveryCodes)
     .set({ usedAt: new Date().toISOString() })
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-    .run();
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
 }
 
 /** The people a lead professional leads, and which of their plans wait for a decision: to reassign. */
-export function caseloadOf(userId: string) {
-  return db()
-    .select({ personId: persons.id, name: users.name, planState: plans.state })
-    .from(persons)
-    .innerJoin(users, eq(users.id, persons.userId))
-    .leftJoin(plans, eq(plans.personId, persons.id))
-    .where(eq(persons.leadProfessionalId, userId))
-    .orderBy(asc(users.name))
-    .all()
-    .reduce<{ personId: string; name: string; waiting: boolean }[]>((list, row) => {
-      const waiting = row.planState === "submitted" || row.planState === "referred-to-panel";
-      const found = list.find((p) => p.personId === row.personId);
-      if (found) found.waiting ||= waiting;
-      else list.push({ personId: row.personId, name: row.name, waiting });
-      return list;
-    }, []);
+export async function caseloadOf(userId: string) {
+  return (
+    await db()
+      .select({ personId: persons.id, name: users.name, planState: plans.state })
+      .from(persons)
+      .innerJoin(users, eq(users.id, persons.userId))
+      .leftJoin(plans, eq(plans.personId, persons.id))
+      .where(eq(persons.leadProfessionalId, userId))
+      .orderBy(asc(users.name))
+  ).reduce<{ personId: string; name: string; waiting: boolean }[]>((list, row) => {
+    const waiting = row.planState === "submitted" || row.planState === "referred-to-panel";
+    const found = list.find((p) => p.personId === row.personId);
+    if (found) found.waiting ||= waiting;
+    else list.push({ personId: row.personId, name: row.name, waiting });
+    return list;
+  }, []);
 }

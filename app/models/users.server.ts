@@ -1,8 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { persons, users } from "../../db/schema";
 import type { Role } from "~/domain/roles";
-import { db } from "~/lib/db.server";
+import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
 import { hashPassword } from "~/lib/password.server";
 
 export type User = typeof users.$inferSelect;
@@ -14,16 +14,17 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function findUserByEmail(email: string): User | undefined {
-  return db()
-    .select()
-    .from(users)
-    .where(eq(users.email, normaliseEmail(email)))
-    .get();
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  return await firstRow(
+    db()
+      .select()
+      .from(users)
+      .where(eq(users.email, normaliseEmail(email))),
+  );
 }
 
-export function findUser(id: string): User | undefined {
-  return db().select().from(users).where(eq(users.id, id)).get();
+export async function findUser(id: string): Promise<User | undefined> {
+  return await firstRow(db().select().from(users).where(eq(users.id, id)));
 }
 
 export interface NewAccount {
@@ -44,9 +45,10 @@ export async function createAccount(account: NewAccount): Promise<{ user: User; 
     typeof account.password === "string" ? await hashPassword(account.password) : account.password.hash;
   const id = randomUUID();
   const email = normaliseEmail(account.email);
-  return db().transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return undefined;
-    tx.insert(users)
+  return await transaction(async () => {
+    if (await firstRow(db().select({ id: users.id }).from(users).where(eq(users.email, email)))) return undefined;
+    await db()
+      .insert(users)
       .values({
         id,
         email,
@@ -57,48 +59,47 @@ export async function createAccount(account: NewAccount): Promise<{ user: User; 
         isTeamAdmin: account.isTeamAdmin ?? false,
         onPanel: account.onPanel ?? false,
         totpSecret: account.totpSecret ?? null,
-      })
-      .run();
+      });
     let personId: string | null = null;
     if (account.role === "person") {
       personId = randomUUID();
-      tx.insert(persons).values({ id: personId, userId: id }).run();
+      await db().insert(persons).values({ id: personId, userId: id });
     }
-    const user = tx.select().from(users).where(eq(users.id, id)).get()!;
+    const user = (await firstRow(db().select().from(users).where(eq(users.id, id))))!;
     return { user, personId };
   });
 }
 
 export async function setPassword(userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  await db().update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 /** Remembers the last accepted one-time-code step so the same code cannot be used twice. */
-export function useTotpStep(userId: string, step: number): boolean {
-  const result = db()
-    .$client.prepare(
-      "update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)",
-    )
-    .run(step, userId, step);
-  return result.changes === 1;
+export async function useTotpStep(userId: string, step: number): Promise<boolean> {
+  const result = await db()
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))));
+  return rowsChanged(result) === 1;
 }
 
 /** Names for a set of account ids (for audit and history lines). */
-export function userNames(ids: string[]): Map<string, string> {
+export async function userNames(ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)).all();
+  const rows = await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The name of a person's lead professional, or null when they are not linked yet. */
-export function leadProfessionalNameOf(personId: string): string | null {
-  const row = db()
-    .select({ name: users.name })
-    .from(persons)
-    .innerJoin(users, eq(users.id, persons.leadProfessionalId))
-    .where(eq(persons.id, personId))
-    .get();
+export async function leadProfessionalNameOf(personId: string): Promise<string | null> {
+  const row = await firstRow(
+    db()
+      .select({ name: users.name })
+      .from(persons)
+      .innerJoin(users, eq(users.id, persons.leadProfessionalId))
+      .where(eq(persons.id, personId)),
+  );
   return row?.name ?? null;
 }

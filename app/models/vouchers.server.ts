@@ -4,7 +4,7 @@ import { voucherClaims, voucherProviders, vouchers } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { isAccredited, providersFor, type Provider } from "~/domain/menu";
 import { claimRefusal, mayChooseProvider, type ClaimRefusal } from "~/domain/vouchers";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { providersInForce } from "./menu.server";
 import { todayInUk } from "./rule-sets.server";
@@ -24,7 +24,7 @@ export async function voucherTreatments() {
 /** The providers for a treatment whose accreditation holds today (the menu's providers, as maintained). */
 export async function accreditedProviders(treatment: string): Promise<Provider[]> {
   const today = todayInUk();
-  return providersFor(providersInForce(), treatment).filter((p) => isAccredited(p, today));
+  return providersFor(await providersInForce(), treatment).filter((p) => isAccredited(p, today));
 }
 
 export async function vouchersOf(personId: string): Promise<VoucherRow[]> {
@@ -88,7 +88,7 @@ export async function chooseProvider(
 ): Promise<{ ok: true } | { ok: false; reason: "not-found" | "provider" }> {
   const voucher = await voucherOf(who.person.id, voucherId);
   if (!voucher) return { ok: false, reason: "not-found" };
-  const provider = providersInForce().providers.find((p) => p.id === providerId);
+  const provider = (await providersInForce()).providers.find((p) => p.id === providerId);
   if (!provider || !isAccredited(provider, todayInUk()) || !mayChooseProvider(voucher, provider))
     return { ok: false, reason: "provider" };
   await db().insert(voucherProviders).values({
@@ -120,37 +120,34 @@ export async function recordClaim(
   const voucher = await voucherOf(who.person.id, voucherId);
   if (!voucher) return { ok: false, reason: "not-found" };
   const chosen = (await providerChoicesOf(voucher.id)).at(-1);
-  const provider = chosen ? providersInForce().providers.find((p) => p.id === chosen.providerId) : undefined;
+  const provider = chosen ? (await providersInForce()).providers.find((p) => p.id === chosen.providerId) : undefined;
   const id = randomUUID();
   const amountPence = claim.sessions * (provider?.pricePerSessionPence ?? 0);
   // The claims so far are read and the new one written in one transaction: two claims recorded at the
   // same moment can never together use more sessions or value than the voucher holds.
-  const refusal = db().transaction((tx) => {
-    const claims = tx
+  const refusal = await transaction(async () => {
+    const claims = await db()
       .select()
       .from(voucherClaims)
       .where(eq(voucherClaims.voucherId, voucher.id))
-      .orderBy(asc(voucherClaims.sessionDate), asc(voucherClaims.recordedAt))
-      .all();
+      .orderBy(asc(voucherClaims.sessionDate), asc(voucherClaims.recordedAt));
     const refused = claimRefusal({ ...voucher, issuedOn: voucher.issuedAt.slice(0, 10) }, claims, {
       ...claim,
       pricePerSessionPence: provider?.pricePerSessionPence ?? 0,
       providerChosen: provider !== undefined,
     });
     if (refused) return refused;
-    tx.insert(voucherClaims)
-      .values({
-        id,
-        voucherId: voucher.id,
-        personId: who.person.id,
-        providerId: provider!.id,
-        sessions: claim.sessions,
-        amountPence,
-        sessionDate: claim.sessionDate,
-        recordedBy: who.actor.id,
-        recordedAt: new Date().toISOString(),
-      })
-      .run();
+    await db().insert(voucherClaims).values({
+      id,
+      voucherId: voucher.id,
+      personId: who.person.id,
+      providerId: provider!.id,
+      sessions: claim.sessions,
+      amountPence,
+      sessionDate: claim.sessionDate,
+      recordedBy: who.actor.id,
+      recordedAt: new Date().toISOString(),
+    });
     return null;
   });
   if (refusal) return { ok: false, reason: refusal };

@@ -15,7 +15,7 @@ import { pageOf, slicePage, type Page } from "~/domain/paging";
 import { audit } from "~/models/audit.server";
 import { currentPlan } from "~/models/plan.server";
 import type { User } from "~/models/users.server";
-import { db } from "~/lib/db.server";
+import { db, firstRow } from "~/lib/db.server";
 import { requireUser, type Signed } from "./session.server";
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -42,18 +42,19 @@ function standingOfHelper(helper: HelperRow | undefined): Standing {
 }
 
 /** How a user stands towards a person's record, worked out from data only. */
-export function standingOf(user: User, person: PersonRow): Standing {
+export async function standingOf(user: User, person: PersonRow): Promise<Standing> {
   if (person.userId === user.id) return "self";
   if (person.leadProfessionalId === user.id) return "lead-professional";
   // The positive-risk panel sees a plan only while it is referred to them, and nothing else of the record.
   if (maySitOnPanelFor(user, person))
-    return currentPlan(person.id)?.state === "referred-to-panel" ? "team-member" : "none";
+    return (await currentPlan(person.id))?.state === "referred-to-panel" ? "team-member" : "none";
   return standingOfHelper(
-    db()
-      .select()
-      .from(helpers)
-      .where(and(eq(helpers.personId, person.id), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
-      .get(),
+    await firstRow(
+      db()
+        .select()
+        .from(helpers)
+        .where(and(eq(helpers.personId, person.id), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt))),
+    ),
   );
 }
 
@@ -61,25 +62,26 @@ export function standingOf(user: User, person: PersonRow): Standing {
  * The one gate in front of every person's record. Not allowed looks exactly like not there (404),
  * so guessing ids tells nothing; the refusal is audited. Reads are audited too.
  */
-export function requireRecordAccess(
+export async function requireRecordAccess(
   context: Readonly<RouterContextProvider>,
   request: Request,
   personId: string | undefined,
   action: RecordAction,
-): RecordAccess {
+): Promise<RecordAccess> {
   const signed = requireUser(context, request);
   const found =
     personId && UUID.test(personId)
-      ? db()
-          .select({ person: persons, name: users.name })
-          .from(persons)
-          .innerJoin(users, eq(users.id, persons.userId))
-          .where(eq(persons.id, personId))
-          .get()
+      ? await firstRow(
+          db()
+            .select({ person: persons, name: users.name })
+            .from(persons)
+            .innerJoin(users, eq(users.id, persons.userId))
+            .where(eq(persons.id, personId)),
+        )
       : undefined;
-  const standing: Standing = found ? standingOf(signed.user, found.person) : "none";
+  const standing: Standing = found ? await standingOf(signed.user, found.person) : "none";
   if (!found || !mayActOnRecord(standing, action)) {
-    audit({
+    await audit({
       actorId: signed.user.id,
       personId: found ? found.person.id : null,
       action,
@@ -89,7 +91,7 @@ export function requireRecordAccess(
     throw data(null, { status: 404 });
   }
   if (request.method === "GET" || request.method === "HEAD") {
-    audit({
+    await audit({
       actorId: signed.user.id,
       personId: found.person.id,
       action: "read",
@@ -101,8 +103,8 @@ export function requireRecordAccess(
 }
 
 /** The person's own record, for the person signed in. */
-export function ownPersonId(user: User): string | undefined {
-  return db().select({ id: persons.id }).from(persons).where(eq(persons.userId, user.id)).get()?.id;
+export async function ownPersonId(user: User): Promise<string | undefined> {
+  return (await firstRow(db().select({ id: persons.id }).from(persons).where(eq(persons.userId, user.id))))?.id;
 }
 
 /**
@@ -110,34 +112,35 @@ export function ownPersonId(user: User): string | undefined {
  * professional's caseload, or the people a helper helps. Each is one statement (a helper's own row says
  * how they stand), never a query per person.
  */
-export function recordsVisibleTo(
+export async function recordsVisibleTo(
   user: User,
   asked: string | null,
-): { records: { personId: string; name: string; standing: Standing }[]; page: Page } {
+): Promise<{ records: { personId: string; name: string; standing: Standing }[]; page: Page }> {
   if (user.role === "lead-professional") {
     const total =
-      db().select({ n: count() }).from(persons).where(eq(persons.leadProfessionalId, user.id)).get()?.n ?? 0;
+      (await firstRow(db().select({ n: count() }).from(persons).where(eq(persons.leadProfessionalId, user.id))))?.n ??
+      0;
     const page = pageOf(asked, total);
-    const rows = db()
+    const rows = await db()
       .select({ personId: persons.id, name: users.name })
       .from(persons)
       .innerJoin(users, eq(users.id, persons.userId))
       .where(eq(persons.leadProfessionalId, user.id))
       .orderBy(asc(users.name), asc(persons.id))
       .limit(page.limit)
-      .offset(page.offset)
-      .all();
+      .offset(page.offset);
     return { records: rows.map((r) => ({ ...r, standing: "lead-professional" as const })), page };
   }
   if (user.role === "person" || user.role === "commissioner") return { records: [], page: pageOf(asked, 0) };
-  const visible = db()
-    .select({ personId: persons.id, name: users.name, helper: helpers })
-    .from(helpers)
-    .innerJoin(persons, eq(persons.id, helpers.personId))
-    .innerJoin(users, eq(users.id, persons.userId))
-    .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
-    .orderBy(asc(users.name), asc(persons.id))
-    .all()
+  const visible = (
+    await db()
+      .select({ personId: persons.id, name: users.name, helper: helpers })
+      .from(helpers)
+      .innerJoin(persons, eq(persons.id, helpers.personId))
+      .innerJoin(users, eq(users.id, persons.userId))
+      .where(and(eq(helpers.helperUserId, user.id), isNull(helpers.removedAt)))
+      .orderBy(asc(users.name), asc(persons.id))
+  )
     .map((r) => ({ personId: r.personId, name: r.name, standing: standingOfHelper(r.helper) }))
     .filter((r) => mayActOnRecord(r.standing, "view-record"));
   const { items, page } = slicePage(visible, asked);
@@ -148,14 +151,19 @@ export function recordsVisibleTo(
  * The gate in front of the insights pages: the asker must have exactly this reach (a commissioner for
  * every team, a team administrator for their team). Anyone else gets 404, audited like any refusal.
  */
-export function requireInsightsReach(
+export async function requireInsightsReach(
   context: Readonly<RouterContextProvider>,
   request: Request,
   reach: InsightsReach,
-): { user: User; teamId: string | null } {
+): Promise<{ user: User; teamId: string | null }> {
   const { user } = requireUser(context, request);
   if (insightsReachOf(user) !== reach || (reach === "own-team" && !user.teamId)) {
-    audit({ actorId: user.id, action: "view-insights", target: new URL(request.url).pathname, result: "refused" });
+    await audit({
+      actorId: user.id,
+      action: "view-insights",
+      target: new URL(request.url).pathname,
+      result: "refused",
+    });
     throw data(null, { status: 404 });
   }
   return { user, teamId: reach === "own-team" ? user.teamId : null };
@@ -165,10 +173,10 @@ export function requireInsightsReach(
  * The gate in front of the scheme's pages (rule sets, calibration, the menu, questions about a rule):
  * commissioners only. Anyone else gets 404, as if the page did not exist, and the refusal is audited.
  */
-export function requireCommissioner(context: Readonly<RouterContextProvider>, request: Request): User {
+export async function requireCommissioner(context: Readonly<RouterContextProvider>, request: Request): Promise<User> {
   const { user } = requireUser(context, request);
   if (!mayRunScheme(user.role)) {
-    audit({ actorId: user.id, action: "run-scheme", target: new URL(request.url).pathname, result: "refused" });
+    await audit({ actorId: user.id, action: "run-scheme", target: new URL(request.url).pathname, result: "refused" });
     throw data(null, { status: 404 });
   }
   return user;

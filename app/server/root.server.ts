@@ -13,7 +13,7 @@ const auditRefusalsMiddleware: MiddlewareFunction<Response> = async ({ request, 
   const response = await next();
   const reason = context.get(refusalContext);
   if (reason)
-    auditRefusal(reason, {
+    await auditRefusal(reason, {
       method: request.method,
       path: new URL(request.url).pathname,
       address: context.get(clientAddressContext),
@@ -44,10 +44,10 @@ export async function rootLoader({ context }: LoaderFunctionArgs) {
       ? {
           name: signed.user.name,
           role: signed.user.role,
-          ownRecord: signed.user.role === "person" ? (ownPersonId(signed.user) ?? null) : null,
+          ownRecord: signed.user.role === "person" ? ((await ownPersonId(signed.user)) ?? null) : null,
           canLink: isAdministratorOf(signed.user, signed.user.teamId),
           isLead: signed.user.role === "lead-professional",
-          unread: unreadCount(signed.user.id),
+          unread: await unreadCount(signed.user.id),
         }
       : null,
   };

@@ -9,7 +9,7 @@ import {
 import { sessions, users } from "../../db/schema";
 import type { User } from "~/models/users.server";
 import { isProduction, sessionSecret } from "~/lib/config.server";
-import { db } from "~/lib/db.server";
+import { db, firstRow } from "~/lib/db.server";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import { sessionCsrfSecretContext } from "~/lib/context";
 import { audit } from "~/models/audit.server";
@@ -47,7 +47,7 @@ export async function startSession(
 ): Promise<string> {
   const id = randomToken(32);
   const now = new Date().toISOString();
-  db()
+  await db()
     .insert(sessions)
     .values({
       idHash: hashToken(id),
@@ -56,36 +56,32 @@ export async function startSession(
       csrfSecret: randomToken(32),
       userAgent: userAgent?.slice(0, 200) ?? null,
       lastSeenAt: now,
-    })
-    .run();
+    });
   return sessionCookie.serialize(id, { maxAge: MAX_SESSION_AGE_MS / 1000 });
 }
 
-export function endSession(idHash: string, reason: string): void {
-  db()
+export async function endSession(idHash: string, reason: string): Promise<void> {
+  await db()
     .update(sessions)
     .set({ endedAt: new Date().toISOString(), endedReason: reason })
-    .where(and(eq(sessions.idHash, idHash), isNull(sessions.endedAt)))
-    .run();
+    .where(and(eq(sessions.idHash, idHash), isNull(sessions.endedAt)));
 }
 
 /** Ends every session of an account, e.g. after a password change, optionally keeping the current one. */
-export function endAllSessions(userId: string, reason: string, keepIdHash?: string): void {
-  const open = db()
+export async function endAllSessions(userId: string, reason: string, keepIdHash?: string): Promise<void> {
+  const open = await db()
     .select({ idHash: sessions.idHash })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
-    .all();
-  for (const s of open) if (s.idHash !== keepIdHash) endSession(s.idHash, reason);
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  for (const s of open) if (s.idHash !== keepIdHash) await endSession(s.idHash, reason);
 }
 
-export function openSessions(userId: string) {
-  return db()
+export async function openSessions(userId: string) {
+  return await db()
     .select()
     .from(sessions)
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
-    .orderBy(desc(sessions.lastSeenAt))
-    .all();
+    .orderBy(desc(sessions.lastSeenAt));
 }
 
 export function clearSessionCookie(): Promise<string> {
@@ -109,27 +105,23 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   let clear = false;
   if (typeof id === "string" && id.length > 0) {
     const idHash = hashToken(id);
-    const row = db()
-      .select()
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.idHash, idHash))
-      .get();
+    const row = await firstRow(
+      db().select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.idHash, idHash)),
+    );
     const now = Date.now();
     const expired = row && !row.sessions.endedAt ? sessionExpiry(row.sessions, now) : null;
     // A deactivated account's sessions are over at once, even one left open on another computer.
     if (!row || row.sessions.endedAt || row.users.deactivatedAt) clear = true;
     else if (expired) {
-      endSession(idHash, expired);
-      audit({ actorId: row.users.id, action: "sign-out", result: "ok", detail: { reason: expired } });
+      await endSession(idHash, expired);
+      await audit({ actorId: row.users.id, action: "sign-out", result: "ok", detail: { reason: expired } });
       clear = true;
     } else {
       if (now - Date.parse(row.sessions.lastSeenAt) > TOUCH_EVERY_MS) {
-        db()
+        await db()
           .update(sessions)
           .set({ lastSeenAt: new Date(now).toISOString() })
-          .where(eq(sessions.idHash, idHash))
-          .run();
+          .where(eq(sessions.idHash, idHash));
       }
       signed = { user: row.users, session: row.sessions };
       context.set(sessionCsrfSecretContext, row.sessions.csrfSecret);

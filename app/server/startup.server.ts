@@ -14,7 +14,8 @@ const HOUR = 60 * 60 * 1000;
  * requests between files, so a backlog never holds up start-up or a page.
  */
 async function archiveAuditBacklog(): Promise<void> {
-  while (archiveOldAuditLines(new Date(), 1).files.length > 0) await new Promise((resolve) => setImmediate(resolve));
+  while ((await archiveOldAuditLines(new Date(), 1)).files.length > 0)
+    await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -23,10 +24,10 @@ async function archiveAuditBacklog(): Promise<void> {
  * a restart, never sends one twice) and the audit trail's retention. A failure is logged and tried
  * again next hour.
  */
-function startScheduler(): void {
-  const run = () => {
+async function startScheduler(): Promise<void> {
+  const run = async () => {
     try {
-      sendReviewDueNotices();
+      await sendReviewDueNotices();
     } catch (error) {
       console.error("Review-due notices failed; trying again in an hour.", error);
     }
@@ -36,8 +37,8 @@ function startScheduler(): void {
       );
     });
   };
-  run();
-  setInterval(run, HOUR).unref();
+  await run();
+  setInterval(() => void run(), HOUR).unref();
 }
 
 /**
@@ -50,7 +51,7 @@ export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
   refuseTestModeInDeployment();
   content();
   db();
-  syncTeams();
+  await syncTeams();
   if (process.env.SEED_DEMO === "1") {
     if (!onThisMachineOnly())
       throw new Error(
@@ -58,7 +59,7 @@ export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
       );
     await seedDemoData();
   }
-  if (!onThisMachineOnly() && hasDemoAccounts()) {
+  if (!onThisMachineOnly() && (await hasDemoAccounts())) {
     throw new Error(
       [
         `The database in ${dataDir()} holds the demo accounts, whose passwords and one-time-code secrets are published,`,
@@ -75,6 +76,6 @@ export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
       (sent) => console.log(`Mail waiting at start-up: ${sent} sent.`),
       () => console.log("Mail waiting at start-up: the mail server did not answer; it will be tried again."),
     );
-  startScheduler();
-  return { demoSignIns: hasDemoAccounts() ? demoSignIns() : [] };
+  await startScheduler();
+  return { demoSignIns: (await hasDemoAccounts()) ? demoSignIns() : [] };
 }

@@ -26,15 +26,15 @@ export function needAreaTitle(key: string, lang: Language): string {
  * A stored calculation as the person reads it: figures, every explanation line, flags, when and how.
  * `categoryNames`: the names of its rule set's categories, for a rule set of the third form.
  */
-export function budgetView(
+export async function budgetView(
   record: AllocationRecord,
   lang: Language,
   t: TFunction,
   categoryNames: ReadonlyMap<string, LocalizedText> = new Map(),
 ) {
   const money = (pence: number) => formatMoney(pence, lang);
-  const ruleSet = ruleSetNameAndDate(record.ruleSetId);
-  const names = userNames(record.inputs.ratings.map((r) => r.agreedBy).filter((id): id is string => Boolean(id)));
+  const ruleSet = await ruleSetNameAndDate(record.ruleSetId);
+  const names = await userNames(record.inputs.ratings.map((r) => r.agreedBy).filter((id): id is string => Boolean(id)));
   return {
     id: record.id,
     basis: record.basis,
@@ -74,4 +74,4 @@ export function budgetView(
   };
 }
 
-export type BudgetView = ReturnType<typeof budgetView>;
+export type BudgetView = Awaited<ReturnType<typeof budgetView>>;

@@ -4,7 +4,7 @@ import type { HistoryLine } from "~/domain/history-words";
 import { formatDateTime, formatMoney } from "~/lib/format";
 import type { historyOf } from "~/models/journey.server";
 
-type HistoryRow = ReturnType<typeof historyOf>["rows"][number];
+type HistoryRow = Awaited<ReturnType<typeof historyOf>>["rows"][number];
 
 /** The "who" sentence of each capacity (journey-ui:history.*). */
 const WHO: Record<HistoryRow["who"], string> = {

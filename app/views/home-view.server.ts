@@ -26,13 +26,13 @@ function stageName(stage: Stage, lang: Language): string {
 }
 
 /** The person's home: where they are, the next step, what is waiting, who is helping. */
-export function personHomeView(personId: string, userId: string, lang: Language) {
-  const { journey, plan } = currentJourneyOf(personId);
+export async function personHomeView(personId: string, userId: string, lang: Language) {
+  const { journey, plan } = await currentJourneyOf(personId);
   const state = plan?.state ?? null;
   const base = `/people/${personId}`;
-  const reviewDate = plan ? reviewDateOf(plan.id) : null;
-  const submitted = plan && state === "submitted" ? latestSubmission(plan.id) : undefined;
-  const lead = leadProfessionalNameOf(personId);
+  const reviewDate = plan ? await reviewDateOf(plan.id) : null;
+  const submitted = plan && state === "submitted" ? await latestSubmission(plan.id) : undefined;
+  const lead = await leadProfessionalNameOf(personId);
   // A plan sent, or changes asked for, is the thing to look at first.
   const nextHref =
     state === "changes-requested" || state === "signed-off" || state === "referred-to-panel"
@@ -49,9 +49,9 @@ export function personHomeView(personId: string, userId: string, lang: Language)
     planState: state,
     sentOn: submitted ? formatDate(submitted.submittedAt, lang) : null,
     reviewDate: reviewDate ? formatDate(reviewDate, lang) : null,
-    unread: unreadCount(userId),
+    unread: await unreadCount(userId),
     lead,
-    helpers: currentHelpers(personId).map((h) => ({ name: h.name, kind: h.kind })),
+    helpers: (await currentHelpers(personId)).map((h) => ({ name: h.name, kind: h.kind })),
   };
 }
 
@@ -62,36 +62,38 @@ export const CASELOAD_SORTS: readonly CaseloadSort[] = ["needs", "name", "stage"
  * A lead professional's caseload, one row a person: stage, plan state, days waiting, review date.
  * By default what needs them first: plans waiting (longest first), then reviews coming due, then the rest.
  */
-export function caseloadView(
+export async function caseloadView(
   people: { personId: string; name: string }[],
   lang: Language,
   sort: CaseloadSort,
   now = new Date(),
 ) {
   const soon = new Date(now.getTime() + 28 * DAY).toISOString().slice(0, 10);
-  const rows = people.map((p) => {
-    const { journey, plan } = currentJourneyOf(p.personId);
-    const state = plan?.state ?? null;
-    const submission = plan && state === "submitted" ? latestSubmission(plan.id) : undefined;
-    const reviewIso = plan && (state === "signed-off" || state === "in-review") ? reviewDateOf(plan.id) : null;
-    const daysWaiting = submission
-      ? Math.max(0, Math.floor((now.getTime() - Date.parse(submission.submittedAt)) / DAY))
-      : null;
-    const reviewDue = reviewIso !== null && reviewIso <= soon;
-    return {
-      personId: p.personId,
-      name: p.name,
-      stageNumber: STAGES.indexOf(journey.current) + 1,
-      stage: stageName(journey.current, lang),
-      state,
-      daysWaiting,
-      reviewIso,
-      reviewDate: reviewIso ? formatDate(reviewIso, lang) : null,
-      reviewDue,
-      needsYou: daysWaiting !== null || reviewDue,
-      action: daysWaiting !== null ? ("review-plan" as const) : reviewDue ? ("hold-review" as const) : null,
-    };
-  });
+  const rows = await Promise.all(
+    people.map(async (p) => {
+      const { journey, plan } = await currentJourneyOf(p.personId);
+      const state = plan?.state ?? null;
+      const submission = plan && state === "submitted" ? await latestSubmission(plan.id) : undefined;
+      const reviewIso = plan && (state === "signed-off" || state === "in-review") ? await reviewDateOf(plan.id) : null;
+      const daysWaiting = submission
+        ? Math.max(0, Math.floor((now.getTime() - Date.parse(submission.submittedAt)) / DAY))
+        : null;
+      const reviewDue = reviewIso !== null && reviewIso <= soon;
+      return {
+        personId: p.personId,
+        name: p.name,
+        stageNumber: STAGES.indexOf(journey.current) + 1,
+        stage: stageName(journey.current, lang),
+        state,
+        daysWaiting,
+        reviewIso,
+        reviewDate: reviewIso ? formatDate(reviewIso, lang) : null,
+        reviewDue,
+        needsYou: daysWaiting !== null || reviewDue,
+        action: daysWaiting !== null ? ("review-plan" as const) : reviewDue ? ("hold-review" as const) : null,
+      };
+    }),
+  );
   type Row = (typeof rows)[number];
   const byName = (a: Row, b: Row) => a.name.localeCompare(b.name);
   const order: Record<CaseloadSort, (a: Row, b: Row) => number> = {

@@ -9,9 +9,9 @@ import { menuAsPublished, providersInForce } from "~/models/menu.server";
  * The menu's change log as people read it, newest first: version, date, what changed (the entry or
  * provider, and which parts) and why. The same words on the public menu and the commissioners' page.
  */
-export function changeLogLines(changes: readonly MenuChange[], lang: Language, t: TFunction) {
-  const menu = menuAsPublished();
-  const providers = providersInForce().providers;
+export async function changeLogLines(changes: readonly MenuChange[], lang: Language, t: TFunction) {
+  const menu = await menuAsPublished();
+  const providers = (await providersInForce()).providers;
   return [...changes].reverse().map((c) => {
     const isProvider = c.change === "provider-added" || c.change === "provider-changed";
     const title = isProvider

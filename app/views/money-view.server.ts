@@ -35,7 +35,7 @@ function noteText(note: MoneyNote, money: (p: number) => string, t: TFunction): 
  * What the money page shows: planned, spent, committed and left per item and for the budget, month
  * by month, the notes, the expected payments and (when the asker may see them) each entry.
  */
-export function moneyView(
+export async function moneyView(
   money: MoneyPlan,
   personId: string,
   lang: Language,
@@ -43,7 +43,7 @@ export function moneyView(
   opts: { detail: boolean; today?: string },
 ) {
   const format = (pence: number) => formatMoney(pence, lang);
-  const rows = entriesOf(money.planId);
+  const rows = await entriesOf(money.planId);
   const ledger = asLedger(rows);
   const itemIds = money.items.map((i) => i.id);
   const contingencyPence = money.contingency?.amountPence ?? 0;
@@ -56,8 +56,8 @@ export function moneyView(
   const expected = expectedPayments(money.parts, money.signedOffOn, schedule);
   const reversed = new Set(rows.filter((r) => r.kind === "reversal").map((r) => r.reverses));
   const settled = new Set(rows.filter((r) => r.settles && !reversed.has(r.id)).map((r) => r.settles));
-  const receiptList = opts.detail ? receiptsOf(personId) : [];
-  const names = opts.detail ? userNames(rows.map((r) => r.recordedBy)) : new Map<string, string>();
+  const receiptList = opts.detail ? await receiptsOf(personId) : [];
+  const names = opts.detail ? await userNames(rows.map((r) => r.recordedBy)) : new Map<string, string>();
   const itemName = (id: string | null, contingency: boolean) =>
     contingency
       ? t("money:entries.contingency")

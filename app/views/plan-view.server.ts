@@ -14,11 +14,13 @@ import { agreementsOf } from "~/models/signoff.server";
  * The budget a plan is judged against (the agreed calculation if there is one, else the person's
  * own), with the lead professional's decisions on the current plan's items (what counts as planned).
  */
-export function budgetForPlan(personId: string): { totalPence: number; agreements: ItemAgreements } | null {
-  const budget = judgedBudget(latestBudgets(personId));
+export async function budgetForPlan(
+  personId: string,
+): Promise<{ totalPence: number; agreements: ItemAgreements } | null> {
+  const budget = judgedBudget(await latestBudgets(personId));
   if (!budget) return null;
-  const row = currentPlan(personId);
-  return { totalPence: budget.totalPence, agreements: row ? agreementsOf(row.id) : {} };
+  const row = await currentPlan(personId);
+  return { totalPence: budget.totalPence, agreements: row ? await agreementsOf(row.id) : {} };
 }
 
 export function budgetFigures(plan: Plan, budgetPence: number, lang: Language, agreements: ItemAgreements = {}) {
@@ -80,10 +82,10 @@ export function planCheckView(
 }
 
 /** Every part of a plan in one language, ready to read or print (the printable page and earlier cycles). */
-export function planDocumentView(personId: string, loaded: LoadedPlan, lang: Language, t: TFunction) {
+export async function planDocumentView(personId: string, loaded: LoadedPlan, lang: Language, t: TFunction) {
   return documentOf(
     loaded.plan,
-    { cycle: loaded.row?.cycle ?? 1, state: loaded.row?.state ?? "draft", budget: budgetForPlan(personId) },
+    { cycle: loaded.row?.cycle ?? 1, state: loaded.row?.state ?? "draft", budget: await budgetForPlan(personId) },
     lang,
     t,
   );
@@ -169,4 +171,4 @@ export function changedParts(before: Plan | undefined, after: Plan): PlanSection
   ];
   return parts.filter(([, key]) => !same(before[key], after[key])).map(([section]) => section);
 }
-export type PlanDocument = ReturnType<typeof planDocumentView>;
+export type PlanDocument = Awaited<ReturnType<typeof planDocumentView>>;

@@ -19,9 +19,9 @@ import {
 import { userNames } from "~/models/users.server";
 
 /** A frozen plan version as the pages show it: words, items and figures, formatted for one language. */
-export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
+export async function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
   // Titles from the menu as published (entries added in the portal too, retired ones kept).
-  const menu = menuAsPublished();
+  const menu = await menuAsPublished();
   const outcomes = new Map(snapshot.plan.outcomes.map((o) => [o.id, o.words]));
   const needing = itemsNeedingAgreement(snapshot.plan).map((i) => i.id);
   return {
@@ -30,42 +30,46 @@ export function snapshotView(snapshot: Snapshot, lang: Language, t: TFunction) {
       words: o.words,
       ratings: t("signoff:plan.outcomeRatings", { now: o.now, hope: o.hope }),
     })),
-    items: snapshot.plan.items.map((item) => ({
-      id: item.id,
-      what: item.what,
-      entry:
-        item.kind === "something-else"
-          ? (item.somethingElse ?? "")
-          : item.menuEntryId
-            ? (findEntry(menu, item.menuEntryId)?.title[lang] ?? item.menuEntryId)
-            : "",
-      line: t("signoff:plan.itemLine", {
-        provider: item.provider,
-        frequency: item.frequency,
-        yearly: formatMoney(item.yearlyCostPence, lang),
-        kind: t(`plan:itemKinds.${item.kind}`),
-      }),
-      serves: item.outcomeIds.map((id) => outcomes.get(id)).filter((w): w is string => Boolean(w)),
-      flagged: (item.flaggedEntryIds ?? []).length > 0,
-      // The plan stays as it was checked; the lead professional is told when the item's rule changed since.
-      ruleChanges: item.menuEntryId
-        ? ruleChangesSince(
-            item.menuVersion,
-            item.menuEntryId,
-            item.kind === "controlled-treatment" ? item.providerId : undefined,
-          ).map((c) =>
-            t("signoff:plan.ruleChanged", {
-              version: c.version,
-              date: formatDate(c.madeAt, lang),
-              change: t(`signoff:plan.ruleChange.${c.change}`, {
-                parts: (c.parts ?? []).map((p) => t(`menu:changes.parts.${p}`)).join(", "),
+    items: await Promise.all(
+      snapshot.plan.items.map(async (item) => ({
+        id: item.id,
+        what: item.what,
+        entry:
+          item.kind === "something-else"
+            ? (item.somethingElse ?? "")
+            : item.menuEntryId
+              ? (findEntry(menu, item.menuEntryId)?.title[lang] ?? item.menuEntryId)
+              : "",
+        line: t("signoff:plan.itemLine", {
+          provider: item.provider,
+          frequency: item.frequency,
+          yearly: formatMoney(item.yearlyCostPence, lang),
+          kind: t(`plan:itemKinds.${item.kind}`),
+        }),
+        serves: item.outcomeIds.map((id) => outcomes.get(id)).filter((w): w is string => Boolean(w)),
+        flagged: (item.flaggedEntryIds ?? []).length > 0,
+        // The plan stays as it was checked; the lead professional is told when the item's rule changed since.
+        ruleChanges: item.menuEntryId
+          ? (
+              await ruleChangesSince(
+                item.menuVersion,
+                item.menuEntryId,
+                item.kind === "controlled-treatment" ? item.providerId : undefined,
+              )
+            ).map((c) =>
+              t("signoff:plan.ruleChanged", {
+                version: c.version,
+                date: formatDate(c.madeAt, lang),
+                change: t(`signoff:plan.ruleChange.${c.change}`, {
+                  parts: (c.parts ?? []).map((p) => t(`menu:changes.parts.${p}`)).join(", "),
+                }),
+                why: c.why,
               }),
-              why: c.why,
-            }),
-          )
-        : [],
-      agreementIndex: needing.indexOf(item.id),
-    })),
+            )
+          : [],
+        agreementIndex: needing.indexOf(item.id),
+      })),
+    ),
     budget: {
       known: snapshot.budget.basis !== null,
       total: formatMoney(snapshot.budget.totalPence, lang),
@@ -87,12 +91,12 @@ function helpInstead(entryIds: string[] | undefined, lang: Language): string | n
 }
 
 /** Every decision in plain words: what, by whom, when, and every reason. */
-export function decisionsView(
+export async function decisionsView(
   rows: (DecisionRow & { cycle: number; version: number })[],
   lang: Language,
   t: TFunction,
 ) {
-  const names = userNames([...new Set(rows.map((r) => r.decidedBy))]);
+  const names = await userNames([...new Set(rows.map((r) => r.decidedBy))]);
   return rows.map((d) => {
     const criteria = JSON.parse(d.criteria) as Partial<
       Record<(typeof CRITERIA)[number], { met: boolean; comment?: string }>
@@ -145,8 +149,8 @@ export function decisionsView(
  * The items of the signed-off version whose menu rule has changed since they were checked. The plan
  * itself never changes; the lead professional is told, to talk it through at the review.
  */
-export function ruleChangesView(snapshot: Snapshot, lang: Language, t: TFunction) {
-  const view = snapshotView(snapshot, lang, t);
+export async function ruleChangesView(snapshot: Snapshot, lang: Language, t: TFunction) {
+  const view = await snapshotView(snapshot, lang, t);
   return view.items
     .filter((item) => item.ruleChanges.length > 0)
     .map((item) => ({ id: item.id, what: item.what, entry: item.entry, changes: item.ruleChanges }));
@@ -157,13 +161,13 @@ export function ruleChangesView(snapshot: Snapshot, lang: Language, t: TFunction
  * change (every item's yearly cost now and after), why it needs them, and how much would have moved
  * since the plan as agreed; and the changes already decided, newest first.
  */
-export function changeRequestsView(personId: string, lang: Language) {
-  const row = currentPlan(personId);
-  const log = changeLogOf(personId);
-  const { plan } = loadPlan(personId);
-  const signedOff = row ? signedOffVersion(row.id) : null;
+export async function changeRequestsView(personId: string, lang: Language) {
+  const row = await currentPlan(personId);
+  const log = await changeLogOf(personId);
+  const { plan } = await loadPlan(personId);
+  const signedOff = row ? await signedOffVersion(row.id) : null;
   const money = (pence: number) => formatMoney(pence, lang);
-  const names = userNames(log.flatMap((c) => [c.by, c.decision?.by ?? c.by]));
+  const names = await userNames(log.flatMap((c) => [c.by, c.decision?.by ?? c.by]));
   const percent = content().planCheck.minorChangePercent;
   const budgetPence = signedOff?.budgetPence ?? 0;
   const waiting = log.filter(isWaiting).map((c) => {

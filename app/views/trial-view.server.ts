@@ -118,4 +118,4 @@ export function trialView(result: Done, lang: Language) {
   };
 }
 
-export type TrialView = ReturnType<typeof trialView>;
+export type TrialView = Awaited<ReturnType<typeof trialView>>;

@@ -8,10 +8,10 @@ export function crisisLineView(lang: Language) {
   const line = content().urgentHelp.localCrisisLine;
   return { name: line.name[lang], phone: line.phone, hours: line.hours[lang] };
 }
-export type CrisisLine = ReturnType<typeof crisisLineView>;
+export type CrisisLine = Awaited<ReturnType<typeof crisisLineView>>;
 
 /** Whether the person's current answers (or ratings agreed with the lead professional) say they may not be safe. */
-export function safetyConcernFor(personId: string): boolean {
-  const assessment = currentAssessment(personId);
-  return assessment ? anySafetyConcern(answersOf(assessment.id), agreedOf(assessment.id)) : false;
+export async function safetyConcernFor(personId: string): Promise<boolean> {
+  const assessment = await currentAssessment(personId);
+  return assessment ? anySafetyConcern(await answersOf(assessment.id), await agreedOf(assessment.id)) : false;
 }

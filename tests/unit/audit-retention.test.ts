@@ -66,11 +66,11 @@ describe("moving old audit lines to the archive", () => {
     writeLines(12_500, start);
     expect(lineCount()).toBe(12_500);
 
-    const first = archiveOldAuditLines(now, 1);
+    const first = await archiveOldAuditLines(now, 1);
     expect(first).toEqual({ files: [auditArchiveFileName(1, 10_000)], lines: 10_000 });
-    const rest = archiveOldAuditLines(now);
+    const rest = await archiveOldAuditLines(now);
     expect(rest).toEqual({ files: [auditArchiveFileName(10_001, 12_000)], lines: 2_000 });
-    expect(archiveOldAuditLines(now)).toEqual({ files: [], lines: 0 });
+    expect(await archiveOldAuditLines(now)).toEqual({ files: [], lines: 0 });
 
     // What stays is the period's lines (and the two lines recording each move).
     expect(lineCount()).toBe(500 + 2);
@@ -102,7 +102,7 @@ describe("moving old audit lines to the archive", () => {
     const stray = path.join(auditArchiveDir(), `${auditArchiveFileName(seq, seq + 5)}.partial`);
     writeFileSync(stray, "half a file\n");
     const later = new Date("2026-12-03T09:00:00Z"); // one more day: one more line is past the period
-    expect(archiveOldAuditLines(later)).toEqual({ files: [auditArchiveFileName(seq, seq)], lines: 1 });
+    expect(await archiveOldAuditLines(later)).toEqual({ files: [auditArchiveFileName(seq, seq)], lines: 1 });
     expect(existsSync(stray)).toBe(false);
     expect(await verify()).toMatchObject({ ok: true });
   });
@@ -110,7 +110,7 @@ describe("moving old audit lines to the archive", () => {
   it("always keeps the newest line in the database, so the chain goes on", async () => {
     const farFuture = new Date("2099-01-01T00:00:00Z");
     const { newest } = sqlite().prepare("select max(seq) as newest from audit_log").get() as { newest: number };
-    archiveOldAuditLines(farFuture);
+    await archiveOldAuditLines(farFuture);
     // The newest line stays, with the line recording this move after it.
     expect(oldest().seq).toBe(newest);
     expect(lineCount()).toBe(2);

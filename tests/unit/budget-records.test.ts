@@ -27,8 +27,13 @@ beforeAll(async () => {
   userId = created!.user.id;
   // mood 3, keeping-safe 2, daily-living 2, the rest 0: 3×3 + 3×2 + 2×2 = 19 points.
   for (const key of NEED_AREA_KEYS)
-    saveAnswer(personId, key, key === "mood" ? 3 : key === "keeping-safe" || key === "daily-living" ? 2 : 0, userId);
-  saveInformal(personId, "a-lot", userId);
+    await saveAnswer(
+      personId,
+      key,
+      key === "mood" ? 3 : key === "keeping-safe" || key === "daily-living" ? 2 : 0,
+      userId,
+    );
+  await saveInformal(personId, "a-lot", userId);
 });
 
 afterAll(() => {
@@ -37,8 +42,8 @@ afterAll(() => {
 });
 
 describe("budget records", () => {
-  it("stores the calculation with every input and its source", () => {
-    const record = calculateBudget(personId, "self", userId, "example-2026-1");
+  it("stores the calculation with every input and its source", async () => {
+    const record = await calculateBudget(personId, "self", userId, "example-2026-1");
     // NHS points 9×0.8 + 6×0.8 + 4×0.2 = 12.8 → £3,840; council 6.2 × £300 × 85% = £1,581 → £1,580.
     expect(record.points).toBe(19);
     expect(record.nhsPence).toBe(384_000);
@@ -52,10 +57,10 @@ describe("budget records", () => {
     expect(record.inputs.informal).toBe("a-lot");
   });
 
-  it("a new rule set makes a new record and leaves the old one and its figures unchanged", () => {
-    const before = allBudgets(personId);
-    calculateBudget(personId, "self", userId, "example-bands-2026-1");
-    const after = allBudgets(personId);
+  it("a new rule set makes a new record and leaves the old one and its figures unchanged", async () => {
+    const before = await allBudgets(personId);
+    await calculateBudget(personId, "self", userId, "example-bands-2026-1");
+    const after = await allBudgets(personId);
     expect(after).toHaveLength(before.length + 1);
     const old = after.find((r) => r.id === before[0]!.id)!;
     expect(old).toEqual(before[0]);
@@ -63,8 +68,8 @@ describe("budget records", () => {
     expect(after[0]!.ruleSetId).toBe("example-bands-2026-1");
   });
 
-  it("an agreed rating makes an agreed calculation; the person's own stays", () => {
-    const agreed = agreeRating(
+  it("an agreed rating makes an agreed calculation; the person's own stays", async () => {
+    const agreed = await agreeRating(
       personId,
       "mood",
       4,
@@ -79,7 +84,7 @@ describe("budget records", () => {
       source: "agreed",
       selfRating: 3,
     });
-    const latest = latestBudgets(personId);
+    const latest = await latestBudgets(personId);
     expect(latest.self?.points).toBe(19);
     expect(latest.agreed?.points).toBe(22);
   });

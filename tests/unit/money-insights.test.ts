@@ -30,8 +30,8 @@ afterAll(() => {
 });
 
 describe("actual spend for the insights", () => {
-  it("by menu kind and statutory or community provider, less reversals, within the period, with how many people", () => {
-    const rows = spendByKindAndSector("2027-01-01", "2027-03-31");
+  it("by menu kind and statutory or community provider, less reversals, within the period, with how many people", async () => {
+    const rows = await spendByKindAndSector("2027-01-01", "2027-03-31");
     const find = (kind: string, sector: string) => rows.find((r) => r.menuKind === kind && r.sector === sector);
     expect(find("citizen-led", "community")).toMatchObject({ pence: 2_500, people: 2 });
     expect(find("controlled-treatment", "statutory")).toMatchObject({ pence: 6_500, people: 1 });

@@ -53,8 +53,8 @@ describe("a scripted year of edits for one person", () => {
       ).join(" ");
     let wholeCopies = 0;
     let saves = 0;
-    const save = (section: "outcomes" | "items" | "crisis", content: unknown) => {
-      saveSection("p1", section, content, "latest", { userId: "u1", capacity: "self" }, "edit");
+    const save = async (section: "outcomes" | "items" | "crisis", content: unknown) => {
+      await saveSection("p1", section, content, "latest", { userId: "u1", capacity: "self" }, "edit");
       wholeCopies += JSON.stringify(content).length;
       saves++;
     };
@@ -73,7 +73,7 @@ describe("a scripted year of edits for one person", () => {
           if (n % 4 === 0 && outcomes.length < 12)
             outcomes = [...outcomes, { id: `o${step}`, text: words(30, step), lifeArea: "wellbeing" }];
           else if (n % 4 === 0 && outcomes.length) outcomes = outcomes.slice(1);
-          if (n % 4 === 0) save("outcomes", outcomes);
+          if (n % 4 === 0) await save("outcomes", outcomes);
           else if (n % 4 === 1) {
             if (items.length < 25)
               items = [
@@ -87,16 +87,16 @@ describe("a scripted year of edits for one person", () => {
                 },
               ];
             else items = items.map((item, i) => (i === step % 25 ? { ...item, what: words(21, step) } : item));
-            save("items", items);
+            await save("items", items);
           } else {
             crisis = { ...crisis, whatHelps: `${words(60, step)} ${step}` };
-            save("crisis", crisis);
+            await save("crisis", crisis);
           }
         }
-    const plan = currentPlan("p1")!;
-    const versions = planSectionVersions(plan.id);
+    const plan = (await currentPlan("p1"))!;
+    const versions = await planSectionVersions(plan.id);
     const last = (section: string) => versions.filter((v) => v.section === section).at(-1)!.content;
-    expect(last("outcomes")).toEqual(loadPlan("p1").plan.outcomes);
+    expect(last("outcomes")).toEqual((await loadPlan("p1")).plan.outcomes);
     expect(last("items")).toEqual(items);
     expect(last("crisis")).toEqual(crisis);
 

@@ -10,7 +10,7 @@ import {
   releaseAttempt,
   reserveAttempt,
   throttleDecision,
-  type SyncThrottleStore,
+  type ThrottleStore,
   type ThrottleRecord,
 } from "~/lib/throttle";
 
@@ -19,9 +19,14 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const T0 = 1_700_000_000_000;
 
-function mapStore(): SyncThrottleStore & { map: Map<string, ThrottleRecord> } {
+function mapStore(): ThrottleStore & { map: Map<string, ThrottleRecord> } {
   const map = new Map<string, ThrottleRecord>();
-  return { map, get: (k) => map.get(k), set: (k, r) => void map.set(k, r), delete: (k) => void map.delete(k) };
+  return {
+    map,
+    get: async (k) => map.get(k),
+    set: async (k, r) => void map.set(k, r),
+    delete: async (k) => void map.delete(k),
+  };
 }
 
 /** Someone tries wrong passwords as fast as they can (100 ms apart); returns which attempts were allowed. */
@@ -143,51 +148,53 @@ describe("with a store", () => {
   const email = "amira@example.org";
   const keys = [accountKey(email), addressKey("203.0.113.7")];
   /** Reserving only to learn the decision, on a copy, so nothing is counted. */
-  const peek = (store: ReturnType<typeof mapStore>, k: string[], now: number) => {
+  const peek = async (store: ReturnType<typeof mapStore>, k: string[], now: number) => {
     const copy = mapStore();
     for (const [key, record] of store.map) copy.map.set(key, record);
-    return reserveAttempt(copy, k, now);
+    return await reserveAttempt(copy, k, now);
   };
 
-  it("refuses the 11th rapid wrong password for an account, even from new addresses", () => {
+  it("refuses the 11th rapid wrong password for an account, even from new addresses", async () => {
     const store = mapStore();
     let refused = 0;
     for (let i = 0; i < 11; i++) {
       const attemptKeys = [accountKey(email), addressKey(`203.0.113.${i}`)]; // a new address each time
-      if (!reserveAttempt(store, attemptKeys, T0 + i * 100).allowed) refused++;
+      if (!(await reserveAttempt(store, attemptKeys, T0 + i * 100)).allowed) refused++;
     }
     expect(refused).toBeGreaterThan(0);
-    expect(peek(store, [accountKey(email)], T0 + 10 * 100).allowed).toBe(false);
+    expect((await peek(store, [accountKey(email)], T0 + 10 * 100)).allowed).toBe(false);
   });
 
-  it("counts the attempt before the check: a burst at one instant gets exactly the free allowance", () => {
+  it("counts the attempt before the check: a burst at one instant gets exactly the free allowance", async () => {
     const store = mapStore();
-    const decisions = Array.from({ length: 100 }, () => reserveAttempt(store, keys, T0));
+    // One after another, as the database transaction around each reservation makes them.
+    const decisions = [];
+    for (let i = 0; i < 100; i++) decisions.push(await reserveAttempt(store, keys, T0));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(ACCOUNT_POLICY.freeFailures);
     expect(store.map.get(keys[0]!)).toEqual({ failures: ACCOUNT_POLICY.freeFailures, lastFailureAt: T0 });
   });
 
-  it("refuses an address trying many accounts", () => {
+  it("refuses an address trying many accounts", async () => {
     const store = mapStore();
     const address = addressKey("203.0.113.7");
-    for (let i = 0; i < 20; i++) reserveAttempt(store, [accountKey(`person${i}@example.org`), address], T0);
-    const decision = peek(store, [accountKey("someone.new@example.org"), address], T0 + 100);
+    for (let i = 0; i < 20; i++) await reserveAttempt(store, [accountKey(`person${i}@example.org`), address], T0);
+    const decision = await peek(store, [accountKey("someone.new@example.org"), address], T0 + 100);
     expect(decision.allowed).toBe(false);
     expect(decision.retryAfterSeconds).toBe(1);
   });
 
-  it("reports the longest wait across keys, and counts nothing when refused", () => {
+  it("reports the longest wait across keys, and counts nothing when refused", async () => {
     const store = mapStore();
     store.map.set(keys[0]!, { failures: 8, lastFailureAt: T0 }); // 8 s
     store.map.set(keys[1]!, { failures: 25, lastFailureAt: T0 }); // 32 s
-    expect(reserveAttempt(store, keys, T0)).toEqual({ allowed: false, retryAfterSeconds: 32 });
+    expect(await reserveAttempt(store, keys, T0)).toEqual({ allowed: false, retryAfterSeconds: 32 });
     expect(store.map.get(keys[0]!)).toEqual({ failures: 8, lastFailureAt: T0 });
   });
 
-  it("on success clears the account, and gives the address back only the one reserved attempt", () => {
+  it("on success clears the account, and gives the address back only the one reserved attempt", async () => {
     const store = mapStore();
-    for (let i = 0; i < 5; i++) reserveAttempt(store, keys, T0);
-    releaseAttempt(store, keys);
+    for (let i = 0; i < 5; i++) await reserveAttempt(store, keys, T0);
+    await releaseAttempt(store, keys);
     expect(store.map.has(keys[0]!)).toBe(false);
     expect(store.map.get(keys[1]!)).toEqual({ failures: 4, lastFailureAt: T0 });
   });

@@ -17,23 +17,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   const lang = languageOf(context);
   const url = new URL(request.url);
-  const ownRecord = user.role === "person" ? (ownPersonId(user) ?? null) : null;
+  const ownRecord = user.role === "person" ? ((await ownPersonId(user)) ?? null) : null;
   const asked = url.searchParams.get("sort");
   const sort: CaseloadSort = CASELOAD_SORTS.includes(asked as CaseloadSort) ? (asked as CaseloadSort) : "needs";
   // A page of 25 by name from the database, then sorted as asked (docs/decisions: caseload paging and sorting).
-  const visible = recordsVisibleTo(user, url.searchParams.get("page"));
+  const visible = await recordsVisibleTo(user, url.searchParams.get("page"));
   return {
     page: visible.page,
     search: url.search,
     name: user.name,
     role: user.role,
-    own: ownRecord ? personHomeView(ownRecord, user.id, lang) : null,
+    own: ownRecord ? await personHomeView(ownRecord, user.id, lang) : null,
     sort,
-    caseload: caseloadView(visible.records, lang, sort).map((row) => ({
+    caseload: (await caseloadView(visible.records, lang, sort)).map((row) => ({
       ...row,
       standing: visible.records.find((v) => v.personId === row.personId)!.standing,
     })),
-    pending: user.role === "representative" ? pendingFor(user).map((p) => p.personName) : [],
+    pending: user.role === "representative" ? (await pendingFor(user)).map((p) => p.personName) : [],
     canLink: isAdministratorOf(user, user.teamId),
     canManageStaff: mayManageStaff(user, user.teamId),
     onPanel: isOnPanel(user),

@@ -17,8 +17,8 @@ import type { Route } from "./+types/invitation";
 export const handle = { i18n: ["auth"] };
 
 /** Whoever holds a valid code may see who sent it and as what; nothing else of the record. */
-function describe(code: string) {
-  const invitation = findOpenInvitation(code);
+async function describe(code: string) {
+  const invitation = await findOpenInvitation(code);
   return invitation ? { code, personName: invitation.personName, kind: invitation.kind } : null;
 }
 
@@ -30,14 +30,14 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, invitationCodeSchema.or(acceptInvitationSchema));
   if (!form.ok) return replyWithErrors(form);
-  const found: { invitation: ReturnType<typeof describe> } = { invitation: null };
-  const check = await throttledCheck([addressKey(context.get(clientAddressContext))], () => {
-    found.invitation = describe(form.data.code);
+  const found: { invitation: Awaited<ReturnType<typeof describe>> } = { invitation: null };
+  const check = await throttledCheck([addressKey(context.get(clientAddressContext))], async () => {
+    found.invitation = await describe(form.data.code);
     return found.invitation !== null;
   });
   const invitation = found.invitation;
   if (!check.ok || !invitation) {
-    audit({
+    await audit({
       actorId: currentUser(context)?.user.id ?? null,
       action: "accept-invitation",
       result: "refused",
@@ -54,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const signed = currentUser(context);
   if (!("intent" in form.data) || !signed) return data({ invitation });
-  if (!acceptInvitation({ code: form.data.code }, signed.user))
+  if (!(await acceptInvitation({ code: form.data.code }, signed.user)))
     return replyWithErrors(fieldErrors(form.values, { code: "account:invitation.errors.notValid" }));
   return redirect("/home");
 }

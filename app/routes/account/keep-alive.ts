@@ -7,6 +7,6 @@ import type { Route } from "./+types/keep-alive";
 /** "Stay signed in" from the idle warning: counts as activity. */
 export async function action({ request, context }: Route.ActionArgs) {
   const { session } = requireUser(context, request);
-  db().update(sessions).set({ lastSeenAt: new Date().toISOString() }).where(eq(sessions.idHash, session.idHash)).run();
+  await db().update(sessions).set({ lastSeenAt: new Date().toISOString() }).where(eq(sessions.idHash, session.idHash));
   return Response.json({ ok: true });
 }

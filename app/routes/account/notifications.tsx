@@ -45,11 +45,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   const lang = languageOf(context);
   const url = new URL(request.url);
-  const { items, page } = notificationsPage(user.id, url.searchParams.get("page"));
+  const { items, page } = await notificationsPage(user.id, url.searchParams.get("page"));
   return {
     page,
     search: url.search,
-    anyUnread: unreadCount(user.id) > 0,
+    anyUnread: (await unreadCount(user.id)) > 0,
     items: items.map((n) => ({
       id: n.id,
       kind: KINDS.includes(n.kind) ? n.kind : "other",
@@ -68,12 +68,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     // Opening a notification marks it read, then goes where it points.
     const form = await parseForm(request, openNotificationSchema);
     if (!form.ok) return replyWithErrors(form);
-    const opened = openNotification(user.id, form.data.id);
+    const opened = await openNotification(user.id, form.data.id);
     return redirect(opened?.link ? safeRedirect(opened.link, "/notifications") : "/notifications");
   }
   const form = await parseForm(request, markReadSchema);
   if (!form.ok) return replyWithErrors(form);
-  markAllRead(user.id);
+  await markAllRead(user.id);
   return redirect("/notifications");
 }
 

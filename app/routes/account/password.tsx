@@ -37,8 +37,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   await setPassword(user.id, form.data.password);
   // Anyone else holding a session with the old password is signed out.
-  endAllSessions(user.id, "password-changed", session.idHash);
-  audit({ actorId: user.id, action: "change-password", result: "ok" });
+  await endAllSessions(user.id, "password-changed", session.idHash);
+  await audit({ actorId: user.id, action: "change-password", result: "ok" });
   return redirect("/account/password?changed");
 }
 

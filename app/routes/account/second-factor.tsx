@@ -54,9 +54,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       !outcome.ok && outcome.reason === "throttled" ? 429 : 400,
     );
   }
-  const codes = completeEnrolment(signed.user.id, outcome.step);
+  const codes = await completeEnrolment(signed.user.id, outcome.step);
   // Enrolment is done; the person signs in afresh with the password and the new second factor.
-  endSession(signed.session.idHash, "second-factor-enrolled");
+  await endSession(signed.session.idHash, "second-factor-enrolled");
   return data({ codes }, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -18,7 +18,7 @@ export const handle = { i18n: ["auth"] };
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user, session } = requireUser(context, request);
   return {
-    sessions: openSessions(user.id).map((s) => ({
+    sessions: (await openSessions(user.id)).map((s) => ({
       id: s.idHash,
       started: s.createdAt,
       lastSeen: s.lastSeenAt,
@@ -34,10 +34,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, endSessionSchema);
   if (!form.ok) return replyWithErrors(form);
   // Only the asker's own sessions can be ended from here.
-  if (!openSessions(user.id).some((s) => s.idHash === form.data.session))
+  if (!(await openSessions(user.id)).some((s) => s.idHash === form.data.session))
     return replyWithErrors({ ok: false, errors: { _form: "common:errors.invalid" }, values: {} });
-  endSession(form.data.session, "ended-by-user");
-  audit({ actorId: user.id, action: "end-session", result: "ok" });
+  await endSession(form.data.session, "ended-by-user");
+  await audit({ actorId: user.id, action: "end-session", result: "ok" });
   if (form.data.session === session.idHash)
     return redirect("/signed-out", { headers: { "Set-Cookie": await clearSessionCookie() } });
   return redirect("/account/sessions?ended");

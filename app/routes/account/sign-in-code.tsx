@@ -47,7 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
   // A fresh session id once fully signed in.
-  endSession(signed.session.idHash, "second-factor-done");
+  await endSession(signed.session.idHash, "second-factor-done");
   const cookie = await startSession(signed.user.id, "signed-in", request.headers.get("user-agent"));
   return redirect(safeRedirect(form.data.returnTo, "/home"), { headers: { "Set-Cookie": cookie } });
 }

@@ -33,11 +33,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   // Whatever session this browser had ends; the new one has a new id (no fixation).
   const previous = context.get(signedContext);
-  if (previous) endSession(previous.session.idHash, "replaced");
+  if (previous) await endSession(previous.session.idHash, "replaced");
   const needsCode = SECOND_FACTOR_ROLES.includes(outcome.user.role);
   if (needsCode && !outcome.user.totpSecret) {
     // No second factor yet (or an administrator reset it): enrol one before anything else.
-    startEnrolment(outcome.user.id);
+    await startEnrolment(outcome.user.id);
     const cookie = await startSession(outcome.user.id, "enrolling-second-factor", request.headers.get("user-agent"));
     return redirect("/account/second-factor", { headers: { "Set-Cookie": cookie } });
   }

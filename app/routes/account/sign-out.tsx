@@ -13,8 +13,8 @@ export const handle = { i18n: ["auth"] };
 export async function action({ context }: Route.ActionArgs) {
   const signed = context.get(signedContext);
   if (signed) {
-    endSession(signed.session.idHash, "signed-out");
-    audit({ actorId: signed.user.id, action: "sign-out", result: "ok" });
+    await endSession(signed.session.idHash, "signed-out");
+    await audit({ actorId: signed.user.id, action: "sign-out", result: "ok" });
   }
   return redirect("/signed-out", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }

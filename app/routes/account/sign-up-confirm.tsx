@@ -59,10 +59,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   // Someone made an account for this address since (they proved they own it, so saying so tells nothing new).
   if (!created) return replyWithErrors(fieldErrors(form.values, { code: "auth:errors.emailTaken" }));
-  audit({ actorId: created.user.id, personId: created.personId, action: "sign-up", result: "ok", detail: {} });
-  if (found.invitationId) acceptInvitation({ id: found.invitationId }, created.user);
+  await audit({ actorId: created.user.id, personId: created.personId, action: "sign-up", result: "ok", detail: {} });
+  if (found.invitationId) await acceptInvitation({ id: found.invitationId }, created.user);
   // A person becomes known to a team only by their own act: choosing it when signing up, or later from their record.
-  else if (found.teamId && created.personId) chooseTeam(created.personId, found.teamId, created.user.id, "sign-up");
+  else if (found.teamId && created.personId)
+    await chooseTeam(created.personId, found.teamId, created.user.id, "sign-up");
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(created.user.id, "signed-in", request.headers.get("user-agent")));
   headers.append("Set-Cookie", await signUpCookie.serialize("", { maxAge: 0 }));

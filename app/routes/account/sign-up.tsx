@@ -44,10 +44,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   // Helpers can only join through an invitation; everyone else who signs up is a person planning support.
   // An invitation code is a secret a person types: checked under the throttle, per address.
-  const found: { invitation?: ReturnType<typeof findOpenInvitation> } = {};
+  const found: { invitation?: Awaited<ReturnType<typeof findOpenInvitation>> } = {};
   const check = code
-    ? await throttledCheck([addressKey(context.get(clientAddressContext))], () => {
-        found.invitation = findOpenInvitation(code);
+    ? await throttledCheck([addressKey(context.get(clientAddressContext))], async () => {
+        found.invitation = await findOpenInvitation(code);
         return found.invitation !== undefined;
       })
     : ({ ok: true } as const);

@@ -16,15 +16,15 @@ import type { Route } from "./+types/agree";
 export const handle = { i18n: ["assessment"] };
 
 /** Only a completed assessment can have agreed ratings: there must be a budget to compare with. */
-function completeAssessment(personId: string) {
-  const assessment = currentAssessment(personId);
-  return assessment && assessmentComplete(answersOf(assessment.id), assessment.informal) ? assessment : undefined;
+async function completeAssessment(personId: string) {
+  const assessment = await currentAssessment(personId);
+  return assessment && assessmentComplete(await answersOf(assessment.id), assessment.informal) ? assessment : undefined;
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "assess");
-  const assessment = completeAssessment(access.person.id);
-  const answers = assessment ? answersOf(assessment.id) : new Map();
+  const access = await requireRecordAccess(context, request, params.personId, "assess");
+  const assessment = await completeAssessment(access.person.id);
+  const answers = assessment ? await answersOf(assessment.id) : new Map();
   return {
     personId: access.person.id,
     personName: access.personName,
@@ -41,12 +41,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "assess");
+  const access = await requireRecordAccess(context, request, params.personId, "assess");
   const form = await parseForm(request, agreeRatingSchema);
   if (!form.ok) return replyWithErrors(form);
-  if (!completeAssessment(access.person.id))
+  if (!(await completeAssessment(access.person.id)))
     return replyWithErrors({ ok: false, errors: { _form: "assessment:errors.notComplete" }, values: form.values });
-  agreeRating(access.person.id, form.data.needArea, Number(form.data.rating), form.data.reason, access.actor.id);
+  await agreeRating(access.person.id, form.data.needArea, Number(form.data.rating), form.data.reason, access.actor.id);
   return redirect(`/people/${access.person.id}/budget`);
 }
 

@@ -20,14 +20,14 @@ import type { Route } from "./+types/check";
 export const handle = { i18n: ["assessment", "help"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const assessment = currentAssessment(access.person.id);
-  const answers = assessment ? answersOf(assessment.id) : new Map();
+  const assessment = await currentAssessment(access.person.id);
+  const answers = assessment ? await answersOf(assessment.id) : new Map();
   const informal = assessment?.informal ?? null;
   return {
     // Urgent help in place when an answer says the person may not be safe.
-    crisisLine: safetyConcernFor(access.person.id) ? crisisLineView(lang) : null,
+    crisisLine: (await safetyConcernFor(access.person.id)) ? crisisLineView(lang) : null,
     personId: access.person.id,
     personName: access.personName,
     onBehalf: access.standing !== "self",
@@ -47,14 +47,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
   const form = await parseForm(request, calculateSchema);
   if (!form.ok) return replyWithErrors(form);
-  const assessment = currentAssessment(access.person.id);
-  if (!assessment || !assessmentComplete(answersOf(assessment.id), assessment.informal)) {
+  const assessment = await currentAssessment(access.person.id);
+  if (!assessment || !assessmentComplete(await answersOf(assessment.id), assessment.informal)) {
     return replyWithErrors({ ok: false, errors: { _form: "assessment:errors.notComplete" }, values: {} });
   }
-  calculateBudget(access.person.id, "self", access.actor.id);
+  await calculateBudget(access.person.id, "self", access.actor.id);
   return redirect(`/people/${access.person.id}/budget`);
 }
 

@@ -16,22 +16,22 @@ import type { Route } from "./+types/informal";
 export const handle = { i18n: ["assessment"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const informal = content().needAreas.informalSupport;
   return {
     personId: access.person.id,
     question: informal.question[lang],
     answers: INFORMAL_SUPPORT.map((key) => ({ value: key, label: informal.answers[key][lang] })),
-    saved: currentAssessment(access.person.id)?.informal ?? "",
+    saved: (await currentAssessment(access.person.id))?.informal ?? "",
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
   const form = await parseForm(request, informalSchema);
   if (!form.ok) return replyWithErrors(form);
-  saveInformal(access.person.id, form.data.informal, access.actor.id);
+  await saveInformal(access.person.id, form.data.informal, access.actor.id);
   return redirect(`/people/${access.person.id}/assessment/check`);
 }
 

@@ -33,14 +33,14 @@ function areaFrom(param: string | undefined): NeedAreaKey {
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const key = areaFrom(params.area);
   const area = needAreaTexts(languageOf(context)).find((a) => a.key === key)!;
-  const assessment = currentAssessment(access.person.id);
-  const answer = assessment ? answersOf(assessment.id).get(key) : undefined;
+  const assessment = await currentAssessment(access.person.id);
+  const answer = assessment ? (await answersOf(assessment.id)).get(key) : undefined;
   const answeredBy =
     answer && answer.answeredBy !== access.person.userId
-      ? userNames([answer.answeredBy]).get(answer.answeredBy)
+      ? (await userNames([answer.answeredBy])).get(answer.answeredBy)
       : undefined;
   const base = `/people/${access.person.id}/assessment`;
   return {
@@ -50,7 +50,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     // After a safety answer of 3 or 4 the page comes back saved, with help in place and a way on.
     savedForHelp:
       new URL(request.url).searchParams.has("saved") && mayNotBeSafe(key, answer?.rating)
-        ? nextStep(base, assessment ? answersOf(assessment.id) : new Map(), key, Boolean(assessment?.informal))
+        ? nextStep(base, assessment ? await answersOf(assessment.id) : new Map(), key, Boolean(assessment?.informal))
         : null,
     area,
     n: NEED_AREA_KEYS.indexOf(key) + 1,
@@ -61,17 +61,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
   const key = areaFrom(params.area);
   const form = await parseForm(request, needAreaAnswerSchema);
   if (!form.ok) return replyWithErrors(form);
   const rating = form.data.rating === "rather-not-say" ? null : Number(form.data.rating);
-  saveAnswer(access.person.id, key, rating, access.actor.id);
-  const assessment = currentAssessment(access.person.id)!;
+  await saveAnswer(access.person.id, key, rating, access.actor.id);
+  const assessment = (await currentAssessment(access.person.id))!;
   const base = `/people/${access.person.id}/assessment`;
   // Someone who says they may not be safe is not hurried on: the same page, saved, with urgent help.
   if (mayNotBeSafe(key, rating)) return redirect(`${base}/${key}?saved`);
-  return redirect(nextStep(base, answersOf(assessment.id), key, Boolean(assessment.informal)));
+  return redirect(nextStep(base, await answersOf(assessment.id), key, Boolean(assessment.informal)));
 }
 
 /** The urgent-help inset, shown as soon as 3 or 4 is chosen (with JavaScript) or saved (without). */

@@ -11,10 +11,10 @@ import type { Route } from "./+types/start";
 export const handle = { i18n: ["assessment", "allocation"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const assessment = currentAssessment(access.person.id);
-  const answers = assessment ? answersOf(assessment.id) : new Map();
+  const assessment = await currentAssessment(access.person.id);
+  const answers = assessment ? await answersOf(assessment.id) : new Map();
   const informal = assessment?.informal ?? null;
   return {
     personId: access.person.id,
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     next: nextUnanswered(answers) ?? (informal ? null : "informal"),
     started: answers.size > 0,
     complete: assessmentComplete(answers, informal),
-    hasBudget: Boolean(latestBudgets(access.person.id).self),
+    hasBudget: Boolean((await latestBudgets(access.person.id)).self),
   };
 }
 

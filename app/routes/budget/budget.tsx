@@ -20,12 +20,12 @@ import type { Route } from "./+types/budget";
 export const handle = { i18n: ["assessment", "allocation", "plan", "help", "categories", "grants"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const { self, agreed } = latestBudgets(access.person.id);
+  const { self, agreed } = await latestBudgets(access.person.id);
   const judgedAgainst = judgedBudget({ self, agreed });
-  const { row: plan, plan: content } = loadPlan(access.person.id);
+  const { row: plan, plan: content } = await loadPlan(access.person.id);
   const placement = await currentPlacement(access.person.id);
   const placedIn = placement
     ? await categoryOf(placement.placement.ruleSetId, placement.placement.categoryId)
@@ -49,13 +49,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     // Once a plan exists: what it commits against the budget it will be judged against.
     planFigures: plan && judgedAgainst?.eligible ? budgetFigures(content, judgedAgainst.totalPence, lang) : null,
     // Urgent help in place when an answer says the person may not be safe.
-    crisisLine: safetyConcernFor(access.person.id) ? crisisLineView(lang) : null,
+    crisisLine: (await safetyConcernFor(access.person.id)) ? crisisLineView(lang) : null,
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     canAgree: mayActOnRecord(access.standing, "assess"),
-    self: self ? budgetView(self, lang, t, await categoryNames(self.ruleSetId)) : null,
-    agreed: agreed ? budgetView(agreed, lang, t, await categoryNames(agreed.ruleSetId)) : null,
+    self: self ? await budgetView(self, lang, t, await categoryNames(self.ruleSetId)) : null,
+    agreed: agreed ? await budgetView(agreed, lang, t, await categoryNames(agreed.ruleSetId)) : null,
   };
 }
 

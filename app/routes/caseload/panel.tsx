@@ -19,7 +19,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!isOnPanel(user)) throw data(null, { status: 404 });
   const lang = languageOf(context);
   const url = new URL(request.url);
-  const { items, page } = slicePage(panelQueueFor(user.teamId!), url.searchParams.get("page"));
+  const { items, page } = slicePage(await panelQueueFor(user.teamId!), url.searchParams.get("page"));
   return {
     search: url.search,
     page,

@@ -17,7 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   if (user.role !== "lead-professional") throw data(null, { status: 404 });
   const lang = languageOf(context);
-  const q = queueFor(user.id);
+  const q = await queueFor(user.id);
   // Each list pages on its own (?waiting=2&reviews=3), so the other lists stay where they were.
   const url = new URL(request.url);
   const waiting = slicePage(q.waiting, url.searchParams.get("waiting"));

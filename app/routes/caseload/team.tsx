@@ -18,17 +18,20 @@ import type { Route } from "./+types/team";
 export const handle = { i18n: [] };
 
 /** Only a team administrator, for their own team. They see names and who leads, never a record. */
-function requireAdministrator(context: Route.LoaderArgs["context"], request: Request): User & { teamId: string } {
+async function requireAdministrator(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+): Promise<User & { teamId: string }> {
   const { user } = requireUser(context, request);
   if (!isAdministratorOf(user, user.teamId)) {
-    audit({ actorId: user.id, action: "link-person", result: "refused" });
+    await audit({ actorId: user.id, action: "link-person", result: "refused" });
     throw data(null, { status: 404 });
   }
   return user as User & { teamId: string };
 }
 
-function pageData(user: User & { teamId: string }, lang: ReturnType<typeof languageOf>) {
-  const people = teamPeople(user.teamId);
+async function pageData(user: User & { teamId: string }, lang: ReturnType<typeof languageOf>) {
+  const people = await teamPeople(user.teamId);
   return {
     waiting: people.waiting.map((p) => ({
       personId: p.personId,
@@ -41,28 +44,31 @@ function pageData(user: User & { teamId: string }, lang: ReturnType<typeof langu
       lead: p.leadName ?? "",
       since: p.leadSince ? formatDate(p.leadSince, lang) : null,
     })),
-    professionals: teamLeadProfessionals(user.teamId),
+    professionals: await teamLeadProfessionals(user.teamId),
   };
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireAdministrator(context, request);
-  return { ...pageData(user, languageOf(context)), linkedDone: new URL(request.url).searchParams.has("linked") };
+  const user = await requireAdministrator(context, request);
+  return {
+    ...(await pageData(user, languageOf(context))),
+    linkedDone: new URL(request.url).searchParams.has("linked"),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = requireAdministrator(context, request);
+  const user = await requireAdministrator(context, request);
   const formData = await request.formData();
   if (formData.get("intent") === "code") {
     const form = parseFormValues(formData, teamCodeSchema);
     if (!form.ok) return replyWithErrors(form);
-    const made = createTeamCode(user.teamId, user.id);
+    const made = await createTeamCode(user.teamId, user.id);
     return { code: made.code, expires: formatDate(made.expiresAt, languageOf(context)), values: {}, errors: {} };
   }
   const form = parseFormValues(formData, linkPersonSchema);
   if (!form.ok) return replyWithErrors(form);
   // The same answer for a person who is not waiting in this team as for one who does not exist.
-  if (linkPerson(user, form.data.personId, form.data.professionalId) === "refused")
+  if ((await linkPerson(user, form.data.personId, form.data.professionalId)) === "refused")
     return replyWithErrors(fieldErrors(form.values, { personId: "account:team.errors.notWaiting" }));
   return redirect("/team?linked");
 }

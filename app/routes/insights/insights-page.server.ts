@@ -8,12 +8,12 @@ import { insightsRecords, insightsReport, insightsView, periodFrom } from "~/vie
 
 /** What both insights pages load: the asker's reach checked, the period read, the figures worked out. */
 export async function loadInsights(context: Readonly<RouterContextProvider>, request: Request, reach: InsightsReach) {
-  const { user, teamId } = requireInsightsReach(context, request, reach);
+  const { user, teamId } = await requireInsightsReach(context, request, reach);
   const url = new URL(request.url);
   const { period, values, errors } = periodFrom(url);
   const lang = languageOf(context);
   const report = await insightsReport(period, teamId ? { kind: "team", teamId } : { kind: "all" });
-  audit({
+  await audit({
     actorId: user.id,
     action: "view-insights",
     target: url.pathname,

@@ -27,11 +27,11 @@ export const handle = { i18n: ["journey-ui", "plan", "help"] };
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const { plan, versions } = loadPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan, versions } = await loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     // A crisis plan page always says where to get help now.
     crisisLine: crisisLineView(languageOf(context)),
     values: crisisToValues(plan.crisis),

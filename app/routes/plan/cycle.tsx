@@ -12,16 +12,16 @@ import type { Route } from "./+types/cycle";
 export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const cycle = /^[1-9]\d{0,3}$/.test(params.cycle) ? Number(params.cycle) : NaN;
-  const loaded = Number.isNaN(cycle) ? undefined : loadPlanOfCycle(access.person.id, cycle);
+  const loaded = Number.isNaN(cycle) ? undefined : await loadPlanOfCycle(access.person.id, cycle);
   if (!loaded) throw data(null, { status: 404 });
   const lang = languageOf(context);
   return {
     personId: access.person.id,
     personName: access.personName,
     cycle,
-    doc: planDocumentView(access.person.id, loaded, lang, getI18n(context).getFixedT(lang)),
+    doc: await planDocumentView(access.person.id, loaded, lang, getI18n(context).getFixedT(lang)),
   };
 }
 

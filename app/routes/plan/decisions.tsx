@@ -19,11 +19,11 @@ export const handle = { i18n: ["journey-ui", "plan"] };
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const { plan, versions } = loadPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan, versions } = await loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     values: decisionsToValues(plan.decisions),
     ifUnwell: plan.decisions.ifUnwell ?? null,
     version: versions.decisions,

@@ -15,11 +15,11 @@ import { planListAction } from "~/routes/plan/list-action.server";
 export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const { plan } = loadPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan } = await loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     entries: plan.freeSupport,
     done: new URL(request.url).searchParams.get("done"),
   };

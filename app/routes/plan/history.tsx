@@ -12,11 +12,16 @@ import type { Route } from "./+types/history";
 export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
   const url = new URL(request.url);
-  const history = historyOf(access.person.id, access.person.userId, access.personName, url.searchParams.get("page"));
+  const history = await historyOf(
+    access.person.id,
+    access.person.userId,
+    access.personName,
+    url.searchParams.get("page"),
+  );
   return {
     personId: access.person.id,
     page: history.page,

@@ -15,16 +15,19 @@ export const handle = { i18n: ["plan", "menu"] };
 
 /** Changing a saved item: the same questions as adding it, answered as saved. The plan's history keeps the change. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  const { plan } = loadPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
+  const { plan } = await loadPlan(access.person.id);
   const item = plan.items.find((i) => i.id === params.itemId);
   const questions = item
-    ? itemQuestions(item.kind === "something-else" ? "something-else" : (item.menuEntryId ?? ""), languageOf(context))
+    ? await itemQuestions(
+        item.kind === "something-else" ? "something-else" : (item.menuEntryId ?? ""),
+        languageOf(context),
+      )
     : undefined;
   if (!item || !questions) throw data(null, { status: 404 });
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     itemId: item.id,
     what: item.what,
     answers: itemAnswers(item),

@@ -15,13 +15,13 @@ export const handle = { i18n: ["plan", "menu"] };
 
 /** Step two of adding support or treatment: only the questions the chosen kind needs. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
-  const questions = itemQuestions(params.entryId, languageOf(context));
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
+  const questions = await itemQuestions(params.entryId, languageOf(context));
   if (!questions) throw data(null, { status: 404 });
-  const { plan } = loadPlan(access.person.id);
+  const { plan } = await loadPlan(access.person.id);
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     questions,
     outcomes: plan.outcomes.map((o) => ({ value: o.id, label: o.words })),
   };

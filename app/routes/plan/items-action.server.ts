@@ -21,9 +21,9 @@ type Args = Parameters<typeof planListAction>[0];
 /** Adding or changing an item (and removing one): checked against the menu in force, whichever page sent it. */
 export function itemsAction(args: Args) {
   const lang = languageOf(args.context);
-  return planListAction(args, "items", "items", itemFormSchema, (data, { id, plan, access }) => {
+  return planListAction(args, "items", "items", itemFormSchema, async (data, { id, plan, access }) => {
     // Checked against the menu in force: the item records that version (a retired entry is refused).
-    const providers = providersInForce();
+    const providers = await providersInForce();
     // A provider whose accreditation has ended cannot be chosen for a new item (an item saved with it
     // before may keep it when other details change).
     const provider = providers.providers.find((p) => p.id === data.providerId);
@@ -31,7 +31,7 @@ export function itemsAction(args: Args) {
       data.intent === "change" &&
       plan.items.some((i) => i.id === id && i.kind === "controlled-treatment" && i.providerId === data.providerId);
     if (provider && !isAccredited(provider, todayInUk()) && !kept) {
-      audit({
+      await audit({
         actorId: access.actor.id,
         personId: access.person.id,
         action: "add-plan-item",
@@ -47,7 +47,7 @@ export function itemsAction(args: Args) {
         },
       };
     }
-    const built = planItemFrom(menuInForce(), providers, {
+    const built = planItemFrom(await menuInForce(), providers, {
       id,
       what: data.what,
       menuEntryId: data.menuEntryId,
@@ -60,7 +60,7 @@ export function itemsAction(args: Args) {
       outcomeIds: data.outcomeIds.filter((outcomeId) => plan.outcomes.some((o) => o.id === outcomeId)),
     });
     if (!built.ok) {
-      audit({
+      await audit({
         actorId: access.actor.id,
         personId: access.person.id,
         action: "add-plan-item",
@@ -87,20 +87,20 @@ export function itemsAction(args: Args) {
 
 /** Step one: the kind of thing chosen, on to the questions that kind needs (its id is in the address, nothing else). */
 export async function chooseKindAction(args: Args, formData: FormData) {
-  const access = requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
+  const access = await requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
   const form = parseFormValues(formData, chooseItemKindSchema);
   if (!form.ok) return replyWithErrors(form);
   const chosen = form.data.menuEntryId;
-  const entry = chosen === "something-else" ? null : findEntry(menuInForce(), chosen);
+  const entry = chosen === "something-else" ? null : findEntry(await menuInForce(), chosen);
   if (chosen !== "something-else" && (!entry || entry.kind === "absolute-exclusion"))
     return replyWithErrors(fieldErrors(form.values, { menuEntryId: "plan:errors.kindRequired" }));
   return redirect(`/people/${access.person.id}/plan/items/new/${encodeURIComponent(chosen)}`);
 }
 
 /** The kinds a person can choose from, grouped by kind in the menu's order, then "something else". */
-export function kindChoices(lang: Language) {
+export async function kindChoices(lang: Language) {
   const { menu } = content();
-  const entries = menuInForce().entries.filter((e) => e.kind !== "absolute-exclusion");
+  const entries = (await menuInForce()).entries.filter((e) => e.kind !== "absolute-exclusion");
   const rank = (kind: MenuKind) => MENU_KINDS.indexOf(kind);
   return [
     ...[...entries]
@@ -120,25 +120,25 @@ export function kindChoices(lang: Language) {
  * controlled treatment; words describing it only for something else; a cost for everything else.
  * Undefined when the entry is not one a person can choose.
  */
-export function itemQuestions(entryId: string, lang: Language) {
+export async function itemQuestions(entryId: string, lang: Language) {
   const { menu } = content();
   if (entryId === "something-else") return { entryId, kind: "something-else" as const, title: "", providers: [] };
-  const entry = findEntry(menuInForce(), entryId);
+  const entry = findEntry(await menuInForce(), entryId);
   if (!entry || entry.kind === "absolute-exclusion") return undefined;
   return {
     entryId,
     kind: entry.kind,
     title: entry.title[lang],
     kindName: menu.kinds[entry.kind]?.name[lang],
-    providers: entry.kind === "controlled-treatment" ? providerChoices(lang) : [],
+    providers: entry.kind === "controlled-treatment" ? await providerChoices(lang) : [],
   };
 }
 
 /** The providers whose accreditation holds today, as choices: name, price per session and registration number. */
-export function providerChoices(lang: Language) {
+export async function providerChoices(lang: Language) {
   const today = todayInUk();
-  return providersInForce()
-    .providers.filter((p) => isAccredited(p, today))
+  return (await providersInForce()).providers
+    .filter((p) => isAccredited(p, today))
     .map((p) => ({
       value: p.id,
       label: `${p.name} · ${formatMoney(p.pricePerSessionPence, lang)} · ${p.registrationNumber}`,

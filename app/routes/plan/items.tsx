@@ -22,15 +22,15 @@ import { ItemFields, itemLabels } from "~/components/item-fields";
 export const handle = { i18n: ["plan", "menu"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const { menu } = content();
-  const { plan } = loadPlan(access.person.id);
-  const budget = budgetForPlan(access.person.id);
+  const { plan } = await loadPlan(access.person.id);
+  const budget = await budgetForPlan(access.person.id);
   const title = (id?: string) => (id ? (findEntry(menu, id)?.title[lang] ?? id) : "");
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     items: plan.items.map((item) => ({
       id: item.id,
       what: item.what,
@@ -43,8 +43,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       flagged: (item.flaggedEntryIds ?? []).map((id) => title(id)),
     })),
     // Exclusions are not offered: the public menu explains them and what helps instead.
-    choices: kindChoices(lang),
-    providers: providerChoices(lang),
+    choices: await kindChoices(lang),
+    providers: await providerChoices(lang),
     // The budget, what the plan has committed and what is left, beside the list it is spent on.
     figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,
     outcomes: plan.outcomes.map((o) => ({ value: o.id, label: o.words })),

@@ -28,20 +28,23 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
   section: K,
   page: string,
   addSchema: S,
-  newEntry: (data: z.infer<S>, ctx: { id: string; plan: Plan; access: RecordAccess }) => NewEntry<K>,
+  newEntry: (
+    data: z.infer<S>,
+    ctx: { id: string; plan: Plan; access: RecordAccess },
+  ) => NewEntry<K> | Promise<NewEntry<K>>,
 ) {
-  const access = requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
+  const access = await requireRecordAccess(args.context, args.request, args.params.personId, "edit-draft");
   const formData = await args.request.formData();
   const typed = formValues(formData).values;
-  const row = currentPlan(access.person.id);
+  const row = await currentPlan(access.person.id);
   if (!canSaveNow(row, "edit")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
-  const { plan } = loadPlan(access.person.id);
+  const { plan } = await loadPlan(access.person.id);
   const stored = (value: unknown) => (Array.isArray(value) ? (value as Entry<K>[]) : []);
   const back = (done: string) => redirect(`/people/${access.person.id}/plan/${page}?done=${done}`);
   if (formData.get("intent") === "remove") {
     const form = parseFormValues(formData, removeEntrySchema);
     if (!form.ok) return replyWithErrors(form);
-    const saved = saveSection(
+    const saved = await saveSection(
       access.person.id,
       section,
       (current: unknown) => stored(current).filter((e) => e.id !== form.data.entryId),
@@ -59,9 +62,9 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
   if (changing !== null) {
     if (!plan[section].some((e) => e.id === changing))
       return replyWithErrors(fieldErrors(form.values, { _form: "plan:errors.entryGone" }));
-    const made = newEntry(form.data, { id: changing, plan, access });
+    const made = await newEntry(form.data, { id: changing, plan, access });
     if ("errors" in made) return replyWithErrors(fieldErrors(form.values, made.errors));
-    const saved = saveSection(
+    const saved = await saveSection(
       access.person.id,
       section,
       (current: unknown) => stored(current).map((e) => (e.id === changing ? made.entry : e)),
@@ -77,9 +80,9 @@ export async function planListAction<K extends ListSection, S extends z.ZodType>
     return replyWithErrors(
       fieldErrors(form.values, { _form: errorWith("plan:errors.listFull", { max: PLAN_LIST_CAPS[section] }) }),
     );
-  const made = newEntry(form.data, { id: newEntryId(), plan, access });
+  const made = await newEntry(form.data, { id: newEntryId(), plan, access });
   if ("errors" in made) return replyWithErrors(fieldErrors(form.values, made.errors));
-  const saved = saveSection(
+  const saved = await saveSection(
     access.person.id,
     section,
     (current: unknown) => [...stored(current), made.entry],

@@ -19,16 +19,16 @@ import type { Route } from "./+types/organising";
 export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const { plan, stages } = loadPlan(access.person.id);
+  const { plan, stages } = await loadPlan(access.person.id);
   const arrangements = readStage(organisingSchema, stages.organising, []);
   const url = new URL(request.url);
   const editing = plan.items.find((item) => item.id === url.searchParams.get("item"));
   const arrangementOf = (id: string) => arrangements.find((a) => a.itemId === id);
   return {
     personId: access.person.id,
-    ...planPageState(access, "record-use"),
+    ...(await planPageState(access, "record-use")),
     management: plan.decisions.management,
     items: plan.items.map((item) => {
       const a = arrangementOf(item.id);
@@ -58,14 +58,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
   const formData = await request.formData();
   const typed = formValues(formData).values;
-  const row = currentPlan(access.person.id);
+  const row = await currentPlan(access.person.id);
   if (!canSaveNow(row, "record-use")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
   const form = parseFormValues(formData, arrangementFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const { plan } = loadPlan(access.person.id);
+  const { plan } = await loadPlan(access.person.id);
   if (!plan.items.some((item) => item.id === form.data.itemId))
     return replyWithErrors(fieldErrors(form.values, { _form: "journey-ui:errors.noSuchItem" }));
   const arrangement: Arrangement = {
@@ -74,7 +74,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     startDate: form.data.startDate ?? "",
     howPaid: form.data.howPaid ?? null,
   };
-  const saved = saveSection(
+  const saved = await saveSection(
     access.person.id,
     "organising",
     (stored: unknown) => [

@@ -17,14 +17,14 @@ import { planListAction } from "~/routes/plan/list-action.server";
 export const handle = { i18n: ["plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const areas = content().lifeAreas.areas;
-  const { plan } = loadPlan(access.person.id);
+  const { plan } = await loadPlan(access.person.id);
   const areaName = (id: string) => areas.find((a) => a.id === id)?.name[lang] ?? id;
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     outcomes: plan.outcomes.map((o) => ({
       id: o.id,
       words: o.words,

@@ -16,8 +16,11 @@ export interface PlanLock {
  * What a plan page may offer: its form only where the plan's state (the workflow's table) and the
  * asker's rights allow. When the state stops it, `lock` says why, for the plain message.
  */
-export function planPageState(access: RecordAccess, when: SaveWhen): { canEdit: boolean; lock: PlanLock | null } {
-  const row = currentPlan(access.person.id);
+export async function planPageState(
+  access: RecordAccess,
+  when: SaveWhen,
+): Promise<{ canEdit: boolean; lock: PlanLock | null }> {
+  const row = await currentPlan(access.person.id);
   const state = (row?.state ?? "draft") as PlanState;
   const mayWrite = mayActOnRecord(access.standing, "edit-draft");
   if (canSaveNow(row, when)) return { canEdit: mayWrite, lock: null };

@@ -33,11 +33,11 @@ const SECTIONS: { id: PlanSection }[] = [
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const { row, plan, versions } = loadPlan(access.person.id);
-  const budget = budgetForPlan(access.person.id);
+  const { row, plan, versions } = await loadPlan(access.person.id);
+  const budget = await budgetForPlan(access.person.id);
   const check = planCheckView(plan, budget?.totalPence ?? 0, lang, t, budget?.agreements);
   return {
     personId: access.person.id,
@@ -49,7 +49,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       plan,
       check.criteria.flatMap((c) => (c.met ? [] : c.problems.map((p) => p.fix))),
     ),
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     overBudgetReason: plan.overBudgetReason,
     reasonVersion: versions.overBudgetReason,
     figures: budget ? budgetFigures(plan, budget.totalPence, lang, budget.agreements) : null,

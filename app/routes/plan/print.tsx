@@ -15,18 +15,18 @@ import type { Route } from "./+types/print";
 export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const loaded = loadPlan(access.person.id);
-  const reviewDate = loaded.row ? reviewDateOf(loaded.row.id) : null;
+  const loaded = await loadPlan(access.person.id);
+  const reviewDate = loaded.row ? await reviewDateOf(loaded.row.id) : null;
   return {
     personId: access.person.id,
     personName: access.personName,
     // What a printed copy must say on its face: when it was printed, who leads, agreed or not, the review.
     printedOn: formatDate(new Date().toISOString(), lang),
-    lead: leadProfessionalNameOf(access.person.id),
+    lead: await leadProfessionalNameOf(access.person.id),
     reviewDate: reviewDate ? formatDate(reviewDate, lang) : null,
-    doc: planDocumentView(access.person.id, loaded, lang, getI18n(context).getFixedT(lang)),
+    doc: await planDocumentView(access.person.id, loaded, lang, getI18n(context).getFixedT(lang)),
   };
 }
 

@@ -19,8 +19,8 @@ export const handle = { i18n: ["journey-ui", "plan"] };
 export const shouldRevalidate = skipRevalidationOnAutosave;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const { row, plan, stages, versions } = loadPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const { row, plan, stages, versions } = await loadPlan(access.person.id);
   const reflection = readStage(reflectionSchema, stages.reflection, emptyReflection());
   const again = (id: string) => reflection.ratings.find((r) => r.outcomeId === id)?.now ?? null;
   const values: Record<string, string> = { working: reflection.working, notWorking: reflection.notWorking };
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   }
   return {
     personId: access.person.id,
-    ...planPageState(access, "record-use"),
+    ...(await planPageState(access, "record-use")),
     cycle: row?.cycle ?? 1,
     outcomes: plan.outcomes.map((o) => ({ id: o.id, words: o.words, before: o.now, hope: o.hope, now: again(o.id) })),
     values,
@@ -45,8 +45,9 @@ export async function action(args: Route.ActionArgs) {
     "reflection",
     "reflecting",
     {
-      schema: (personId) => reflectionFormSchema(loadPlan(personId).plan.outcomes.map((o) => o.id)),
-      toContent: (data) => reflectionFromForm(data as Record<string, unknown>, loadPlan(args.params.personId).plan),
+      schema: async (personId) => reflectionFormSchema((await loadPlan(personId)).plan.outcomes.map((o) => o.id)),
+      toContent: async (data) =>
+        reflectionFromForm(data as Record<string, unknown>, (await loadPlan(args.params.personId)).plan),
       toValues: (stored) => reflectionToValues(readStage(reflectionSchema, stored, emptyReflection())),
     },
     "record-use",

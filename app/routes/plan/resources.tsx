@@ -18,12 +18,12 @@ import { planListAction } from "~/routes/plan/list-action.server";
 export const handle = { i18n: ["journey-ui", "plan"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const { plan } = loadPlan(access.person.id);
-  const budget = budgetForPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const { plan } = await loadPlan(access.person.id);
+  const budget = await budgetForPlan(access.person.id);
   return {
     personId: access.person.id,
-    ...planPageState(access, "edit"),
+    ...(await planPageState(access, "edit")),
     entries: plan.resources,
     figures: budget ? budgetFigures(plan, budget.totalPence, languageOf(context), budget.agreements) : null,
     done: new URL(request.url).searchParams.get("done"),

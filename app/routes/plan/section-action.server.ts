@@ -26,14 +26,14 @@ export async function versionedSectionAction<F extends z.ZodType<{ version: numb
   page: string,
   form: {
     /** The form's schema, or one built for this person's plan (reflecting has a box per outcome). */
-    schema: F | ((personId: string) => F);
+    schema: F | ((personId: string) => F | Promise<F>);
     toContent: (data: z.infer<F>) => unknown;
     toValues: (stored: unknown) => V;
   },
   when: SaveWhen = "edit",
 ) {
   const { request, context, params } = args;
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
   const formData = await request.formData();
   const typed = formValues(formData).values;
   // `page` is the plan page's own path ("crisis"), or "" for the plan page, with any "#anchor".
@@ -46,13 +46,13 @@ export async function versionedSectionAction<F extends z.ZodType<{ version: numb
     return redirect(`${base}?done=keptTheirs${anchor}`);
   }
   const autosave = formData.get("intent") === "autosave";
-  const schema = typeof form.schema === "function" ? form.schema(access.person.id) : form.schema;
+  const schema = typeof form.schema === "function" ? await form.schema(access.person.id) : form.schema;
   const parsed = parseFormValues(formData, schema);
   if (!parsed.ok) return autosave ? ({ autosave: "invalid" } satisfies AutosaveAnswer) : replyWithErrors(parsed);
-  const result = saveSection(
+  const result = await saveSection(
     access.person.id,
     section,
-    form.toContent(parsed.data),
+    await form.toContent(parsed.data),
     parsed.data.version,
     savedBy(access),
     when,
@@ -69,7 +69,7 @@ export async function versionedSectionAction<F extends z.ZodType<{ version: numb
       conflict: {
         theirs: form.toValues(result.conflict.theirs),
         theirVersion: result.conflict.theirVersion,
-        savedBy: userNames([result.conflict.savedBy]).get(result.conflict.savedBy) ?? "",
+        savedBy: (await userNames([result.conflict.savedBy])).get(result.conflict.savedBy) ?? "",
         savedAt: formatDateTime(result.conflict.savedAt, languageOf(context)),
       },
       yours: parsed.values,

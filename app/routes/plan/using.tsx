@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { notNow, planPageState, savedBy } from "~/routes/plan/plan-access.server";
 import type { PlanState } from "~/domain/workflow";
-import { db } from "~/lib/db.server";
+import { transaction } from "~/lib/db.server";
 import { notifyWithEmail } from "~/models/notifications.server";
 import { signedOffVersion } from "~/models/signoff.server";
 import { content } from "~/content/content.server";
@@ -27,16 +27,16 @@ import type { Route } from "./+types/using";
 export const handle = { i18n: ["journey-ui", "plan", "signoff"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const { plan, stages } = loadPlan(access.person.id);
+  const { plan, stages } = await loadPlan(access.person.id);
   const changes = readStage(changesSchema, stages.changes, []);
-  const budget = budgetForPlan(access.person.id);
-  const names = userNames(changes.flatMap((c) => [c.by, c.decision?.by ?? c.by]));
+  const budget = await budgetForPlan(access.person.id);
+  const names = await userNames(changes.flatMap((c) => [c.by, c.decision?.by ?? c.by]));
   const money = (pence: number) => formatMoney(pence, lang);
   return {
     personId: access.person.id,
-    ...planPageState(access, "record-use"),
+    ...(await planPageState(access, "record-use")),
     items: plan.items.map((item) => ({ value: item.id, label: `${item.what} · ${money(item.yearlyCostPence)}` })),
     smallChange: budget ? money(Math.floor((budget.totalPence * content().planCheck.minorChangePercent) / 100)) : null,
     percent: content().planCheck.minorChangePercent,
@@ -62,25 +62,25 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "edit-draft");
+  const access = await requireRecordAccess(context, request, params.personId, "edit-draft");
   const formData = await request.formData();
   const typed = formValues(formData).values;
-  const row = currentPlan(access.person.id);
+  const row = await currentPlan(access.person.id);
   if (!canSaveNow(row, "record-use")) return notNow(access, (row?.state ?? "draft") as PlanState, typed);
   const form = parseFormValues(formData, moveMoneyFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const { plan, stages } = loadPlan(access.person.id);
+  const { plan, stages } = await loadPlan(access.person.id);
   const moved = moveMoney(plan, form.data.fromItemId, form.data.toItemId, form.data.amount);
   if (!moved.ok) return replyWithErrors(fieldErrors(form.values, { amount: moved.error }));
   // After sign-off, every change is compared with the signed-off plan (with the changes the lead
   // professional has agreed since), so small moves add up: once they pass the allowed share
   // together, the next one goes to the lead professional. Before sign-off there is nothing signed
   // off yet: the plan itself is the comparison.
-  const signedOff = row ? signedOffVersion(row.id) : null;
+  const signedOff = row ? await signedOffVersion(row.id) : null;
   const check = changeNeedsSignOff(
     signedOff ? agreedPlan(signedOff.plan, readStage(changesSchema, stages.changes, [])) : plan,
     moved.plan,
-    signedOff?.budgetPence ?? budgetForPlan(access.person.id)?.totalPence ?? 0,
+    signedOff?.budgetPence ?? (await budgetForPlan(access.person.id))?.totalPence ?? 0,
     content().planCheck,
   );
   const name = (id: string) => plan.items.find((item) => item.id === id)?.what ?? "";
@@ -97,12 +97,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     reasons: check.reasons,
   };
   const by = savedBy(access);
-  const saved = db().transaction(() => {
+  const saved = await transaction(async () => {
     if (entry.applied) {
-      const items = saveSection(access.person.id, "items", moved.plan.items, "latest", by, "record-use");
+      const items = await saveSection(access.person.id, "items", moved.plan.items, "latest", by, "record-use");
       if (!items.ok) return items;
     }
-    return saveSection(
+    return await saveSection(
       access.person.id,
       "changes",
       (stored: unknown) => [...readStage(changesSchema, stored, []), entry],
@@ -114,7 +114,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!saved.ok && "notNow" in saved) return notNow(access, saved.notNow, typed);
   // The lead professional hears of every change after sign-off: made at once, or waiting for them.
   if (signedOff && access.person.leadProfessionalId)
-    notifyWithEmail(
+    await notifyWithEmail(
       access.person.leadProfessionalId,
       entry.applied ? "plan-changed" : "change-request",
       { name: access.personName },

@@ -18,8 +18,8 @@ import type { Route } from "./+types/menu-question";
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["menu"] };
 
-function entryOr404(entryId: string) {
-  const menu = menuAsPublished();
+async function entryOr404(entryId: string) {
+  const menu = (await menuAsPublished());
   const entry = findEntry(menu, entryId);
   if (!entry) throw data(null, { status: 404 });
   return { entry, version: menu.version };
@@ -31,14 +31,14 @@ function entryOr404(entryId: string) {
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
-  const { entry } = entryOr404(params.entryId);
+  const { entry } = (await entryOr404(params.entryId));
   const signed = currentUser(context);
   return {
     entryId: entry.id,
     title: entry.title[lang],
     signedIn: signed !== null,
     mine: signed
-      ? myRuleQuestions(signed.user.id, entry.id).map((q) => ({
+      ? (await myRuleQuestions(signed.user.id, entry.id)).map((q) => ({
           id: q.id,
           asked: formatDate(q.askedAt, lang),
           message: q.message,
@@ -51,18 +51,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { entry, version } = entryOr404(params.entryId);
+  const { entry, version } = (await entryOr404(params.entryId));
   const signed = currentUser(context);
   const form = await parseForm(request, ruleQuestionFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const asked = askAboutRule({
+  const asked = (await askAboutRule({
     entryId: entry.id,
     menuVersion: version,
     userId: signed?.user.id ?? null,
     replyEmail: form.data.replyEmail ?? null,
     message: form.data.message,
     address: context.get(clientAddressContext),
-  });
+  }));
   if (!asked.ok) return replyWithErrors(fieldErrors(form.values, { message: "menu:errors.tooManyQuestions" }), 429);
   return redirect(`/menu/${entry.id}/question?sent`);
 }

@@ -22,12 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = getI18n(context).getFixedT(lang);
   const { directory } = content();
   // The menu as published: the shipped entries with every change applied (retired ones kept, marked).
-  const menu = menuAsPublished();
-  const providers = providersInForce();
+  const menu = (await menuAsPublished());
+  const providers = (await providersInForce());
   const today = todayInUk();
-  const awaiting = entriesAwaitingReview();
+  const awaiting = (await entriesAwaitingReview());
   // The version in force and its change log: a retired entry stays listed, marked, so the change is public.
-  const log = menuChangeLog();
+  const log = (await menuChangeLog());
   const retired = new Map(log.filter((c) => c.change === "retired").map((c) => [c.entryId, c]));
   const params = new URL(request.url).searchParams;
   const q = (params.get("q") ?? "").trim().slice(0, MAX_QUERY);
@@ -77,7 +77,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     version: menu.version,
     // The day the version in force was published: the last change, or the shipped file.
     publishedOn: formatDate(log.at(-1)?.madeAt ?? content().menu.publishedOn, lang),
-    changes: changeLogLines(log, lang, t).map((c) => ({ version: c.version, date: c.date, text: c.text })),
+    changes: (await changeLogLines(log, lang, t)).map((c) => ({ version: c.version, date: c.date, text: c.text })),
     q,
     kind: kind ?? "",
     searching: q !== "" || kind !== undefined,

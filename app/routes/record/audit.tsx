@@ -14,11 +14,11 @@ import type { Route } from "./+types/audit";
 export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-audit");
+  const access = await requireRecordAccess(context, request, params.personId, "view-audit");
   const url = new URL(request.url);
   const lang = languageOf(context);
-  const { lines, page } = auditPage(access.person.id, url.searchParams.get("page"));
-  const names = userNames(lines.map((l) => l.actorId).filter((id): id is string => Boolean(id)));
+  const { lines, page } = await auditPage(access.person.id, url.searchParams.get("page"));
+  const names = await userNames(lines.map((l) => l.actorId).filter((id): id is string => Boolean(id)));
   return {
     personId: access.person.id,
     personName: access.personName,

@@ -22,11 +22,11 @@ import type { Route } from "./+types/helpers";
 export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "manage-helpers");
+  const access = await requireRecordAccess(context, request, params.personId, "manage-helpers");
   const url = new URL(request.url);
   return {
     personId: access.person.id,
-    helpers: currentHelpers(access.person.id).map(
+    helpers: (await currentHelpers(access.person.id)).map(
       ({ id, name, kind, authority, actingForType, actingForReference }) => ({
         id,
         name,
@@ -36,15 +36,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         actingForReference,
       }),
     ),
-    invitations: openInvitations(access.person.id),
+    invitations: await openInvitations(access.person.id),
     done: url.searchParams.get("done"),
     // The confirmation names the helper from the record, by id: no name travels in the address.
-    doneName: helperName(access.person.id, url.searchParams.get("helper")?.slice(0, 40) ?? "") ?? "",
+    doneName: (await helperName(access.person.id, url.searchParams.get("helper")?.slice(0, 40) ?? "")) ?? "",
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "manage-helpers");
+  const access = await requireRecordAccess(context, request, params.personId, "manage-helpers");
   const formData = await request.formData();
   const personId = access.person.id;
   const back = (done: string, helperId = "") =>
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case "invite": {
       const form = parseFormValues(formData, inviteSchema);
       if (!form.ok) return replyWithErrors(form);
-      const invitation = createInvitation(personId, form.data.kind, access.actor);
+      const invitation = await createInvitation(personId, form.data.kind, access.actor);
       // The code is shown once, now, and is never stored in clear.
       return data({ ok: true as const, invitation: { ...invitation, kind: form.data.kind } });
     }
@@ -61,16 +61,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const form = parseFormValues(formData, authoritySchema);
       if (!form.ok) return replyWithErrors(form);
       const { helperId, authority, actingForType, actingForReference } = form.data;
-      const name = currentHelpers(personId).find((h) => h.id === helperId)?.name;
+      const name = (await currentHelpers(personId)).find((h) => h.id === helperId)?.name;
       if (
         !name ||
-        !recordAuthority(
+        !(await recordAuthority(
           personId,
           helperId,
           authority,
           { type: actingForType, reference: actingForReference },
           access.actor,
-        )
+        ))
       ) {
         throw data(null, { status: 404 });
       }
@@ -79,14 +79,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case "remove": {
       const form = parseFormValues(formData, removeHelperSchema);
       if (!form.ok) return replyWithErrors(form);
-      const removed = removeHelper(personId, form.data.helperId, access.actor);
+      const removed = await removeHelper(personId, form.data.helperId, access.actor);
       if (!removed) throw data(null, { status: 404 });
       return back("removed", form.data.helperId);
     }
     case "cancel": {
       const form = parseFormValues(formData, cancelInvitationSchema);
       if (!form.ok) return replyWithErrors(form);
-      cancelInvitation(personId, form.data.invitationId, access.actor);
+      await cancelInvitation(personId, form.data.invitationId, access.actor);
       return back("cancelled");
     }
     default:

@@ -23,9 +23,9 @@ const STAGE_PATHS: Record<Stage, string> = {
 };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const { journey, cycle, earlierCycles } = journeyOf(access.person.id);
+  const { journey, cycle, earlierCycles } = await journeyOf(access.person.id);
   const texts = content().journey.stages;
   const text = (stage: Stage) => texts.find((s) => s.id === stage)!;
   return {

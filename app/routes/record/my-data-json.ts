@@ -5,7 +5,7 @@ import type { Route } from "./+types/my-data-json";
 
 /** The same as the readable page, with the whole audit trail, as a file to keep (streamed). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "download-data");
+  const access = await requireRecordAccess(context, request, params.personId, "download-data");
   const body = await exportEverythingAbout(access.person.id);
   if (!body) throw data(null, { status: 404 });
   return new Response(body, {

@@ -10,7 +10,7 @@ import type { Route } from "./+types/my-data";
 export const handle = { i18n: ["plan", "signoff"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "download-data");
+  const access = await requireRecordAccess(context, request, params.personId, "download-data");
   return {
     personId: access.person.id,
     name: access.personName,

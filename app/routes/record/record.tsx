@@ -13,8 +13,8 @@ import type { Route } from "./+types/record";
 export const handle = { i18n: ["journey-ui", "grants", "vouchers"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const lead = leadProfessionalOf(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const lead = await leadProfessionalOf(access.person.id);
   const lang = languageOf(context);
   const team = content().teams.teams.find((t) => t.id === access.person.teamId);
   const standing = access.standing;

@@ -19,9 +19,9 @@ import type { Route } from "./+types/team";
 export const handle = { i18n: [] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "choose-team");
+  const access = await requireRecordAccess(context, request, params.personId, "choose-team");
   const lang = languageOf(context);
-  const lead = leadProfessionalOf(access.person.id);
+  const lead = await leadProfessionalOf(access.person.id);
   return {
     personId: access.person.id,
     isSelf: access.standing === "self",
@@ -37,24 +37,27 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "choose-team");
+  const access = await requireRecordAccess(context, request, params.personId, "choose-team");
   const formData = await request.formData();
   if (formData.get("intent") === "code") {
     const form = parseFormValues(formData, teamCodeEntrySchema);
     if (!form.ok) return replyWithErrors(form);
     // A code is a secret someone types: guessing is slowed like a password.
-    const teamId = await throttledCode(context.get(clientAddressContext), () => useTeamCode(form.data.code));
+    const teamId = await throttledCode(
+      context.get(clientAddressContext),
+      async () => await useTeamCode(form.data.code),
+    );
     if (teamId === "throttled")
       return replyWithErrors(fieldErrors(form.values, { code: "auth:errors.tooManyAttemptsOneMinute" }), 429);
     if (!teamId) return replyWithErrors(fieldErrors(form.values, { code: "account:chooseTeam.errors.codeNotValid" }));
-    chooseTeam(access.person.id, teamId, access.actor.id, "code");
+    await chooseTeam(access.person.id, teamId, access.actor.id, "code");
     return redirect(`/people/${access.person.id}/team?chosen`);
   }
   const form = parseFormValues(formData, chooseTeamSchema);
   if (!form.ok) return replyWithErrors(form);
   if (!isTeam(form.data.teamId))
     return replyWithErrors(fieldErrors(form.values, { teamId: "common:errors.chooseOne" }));
-  chooseTeam(access.person.id, form.data.teamId, access.actor.id, "record");
+  await chooseTeam(access.person.id, form.data.teamId, access.actor.id, "record");
   return redirect(`/people/${access.person.id}/team?chosen`);
 }
 

@@ -20,24 +20,24 @@ export const handle = { i18n: ["scheme"] };
 const TEXTS: (keyof EntryTexts)[] = ["title", "description", "why", "examples", "helpInstead", "screening"];
 
 /** The entry in force being changed, or null for a new one ("new"); any other id answers 404. */
-function entryOr404(entryId: string) {
+async function entryOr404(entryId: string) {
   if (entryId === "new") return null;
-  const entry = findEntry(menuInForce(), entryId);
+  const entry = findEntry(await menuInForce(), entryId);
   if (!entry) throw data(null, { status: 404 });
   return entry;
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const entry = entryOr404(params.entryId);
+  const entry = await entryOr404(params.entryId);
   const { kinds } = content().menu;
   const values: FormValues = {};
   if (entry) {
     values.kind = entry.kind;
     if (entry.kind === "controlled-treatment") values.treatment = entry.treatment;
     const texts = draftTexts(entry);
-    const awaiting = entriesAwaitingReview().get(entry.id) ?? [];
+    const awaiting = (await entriesAwaitingReview()).get(entry.id) ?? [];
     for (const l of LANGUAGES)
       for (const k of TEXTS)
         // A translation awaiting review that only holds the English copy shows blank: not done yet.
@@ -54,20 +54,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
-  const entry = entryOr404(params.entryId);
+  const user = await requireCommissioner(context, request);
+  const entry = await entryOr404(params.entryId);
   const form = await parseForm(request, menuEntryFormSchema);
   if (!form.ok) return replyWithErrors(form);
   if (entry && form.data.kind !== entry.kind)
     return replyWithErrors(fieldErrors(form.values, { _form: "scheme:errors.entryKindFixed" }));
-  const taken = new Set(menuAsPublished().entries.map((e) => e.id));
+  const taken = new Set((await menuAsPublished()).entries.map((e) => e.id));
   const id = entry?.id ?? newIdFrom(form.data.en.title ?? "", taken, "entry");
-  const previous = entry ? { entry, awaitingReview: entriesAwaitingReview().get(entry.id) ?? [] } : undefined;
+  const previous = entry ? { entry, awaitingReview: (await entriesAwaitingReview()).get(entry.id) ?? [] } : undefined;
   const { candidate, awaitingReview } = entryFromDraft(id, entryDraftOf(form.data), previous);
   const checked = checkEntry(candidate);
   // The form's schema judged the same texts; this guards what it does not see (the id, kept links).
   if (!checked.success) return replyWithErrors(fieldErrors(form.values, { _form: "scheme:errors.entryInvalid" }));
-  const saved = saveMenuEntry(checked.data, awaitingReview, form.data.reason, user.id);
+  const saved = await saveMenuEntry(checked.data, awaitingReview, form.data.reason, user.id);
   if (!saved.ok)
     return replyWithErrors(
       fieldErrors(form.values, {

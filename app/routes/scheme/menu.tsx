@@ -17,14 +17,14 @@ import type { Route } from "./+types/menu";
 export const handle = { i18n: ["scheme", "menu"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
   const shipped = content().menu;
-  const menu = menuInForce();
-  const awaiting = entriesAwaitingReview();
-  const log = menuChangeLog();
-  const names = userNames(log.flatMap((c) => (c.madeBy ? [c.madeBy] : [])));
+  const menu = await menuInForce();
+  const awaiting = await entriesAwaitingReview();
+  const log = await menuChangeLog();
+  const names = await userNames(log.flatMap((c) => (c.madeBy ? [c.madeBy] : [])));
   const params = new URL(request.url).searchParams;
   return {
     version: menu.version,
@@ -34,21 +34,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       kind: shipped.kinds[e.kind]?.name[lang] ?? e.kind,
       awaitingReview: awaitingReviewText(awaiting.get(e.id), t),
     })),
-    log: changeLogLines(log, lang, t).map((line) => ({
+    log: (await changeLogLines(log, lang, t)).map((line) => ({
       version: line.version,
       text: line.text,
       who: names.get(line.madeBy ?? "") ?? "",
     })),
-    waitingQuestions: waitingQuestionCount(),
+    waitingQuestions: await waitingQuestionCount(),
     done: params.has("retired") ? "retired" : params.has("saved") ? "saved" : null,
   };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
+  const user = await requireCommissioner(context, request);
   const form = await parseForm(request, retireEntrySchema);
   if (!form.ok) return replyWithErrors(form);
-  if (!retireMenuEntry(form.data.entryId, form.data.why, user.id).ok)
+  if (!(await retireMenuEntry(form.data.entryId, form.data.why, user.id)).ok)
     return replyWithErrors(fieldErrors(form.values, { entryId: "scheme:errors.chooseEntry" }));
   return redirect("/scheme/menu?retired");
 }

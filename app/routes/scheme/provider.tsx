@@ -14,16 +14,16 @@ import type { Route } from "./+types/provider";
 export const handle = { i18n: ["scheme"] };
 
 /** The provider being changed, or null for a new one ("new"); any other id answers 404. */
-function providerOr404(providerId: string) {
+async function providerOr404(providerId: string) {
   if (providerId === "new") return null;
-  const provider = providersInForce().providers.find((p) => p.id === providerId);
+  const provider = (await providersInForce()).providers.find((p) => p.id === providerId);
   if (!provider) throw data(null, { status: 404 });
   return provider;
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
-  const provider = providerOr404(params.providerId);
+  await requireCommissioner(context, request);
+  const provider = await providerOr404(params.providerId);
   const values: FormValues = provider
     ? {
         name: provider.name,
@@ -39,11 +39,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
-  const provider = providerOr404(params.providerId);
+  const user = await requireCommissioner(context, request);
+  const provider = await providerOr404(params.providerId);
   const form = await parseForm(request, providerFormSchema);
   if (!form.ok) return replyWithErrors(form);
-  const taken = new Set(providersInForce().providers.map((p) => p.id));
+  const taken = new Set((await providersInForce()).providers.map((p) => p.id));
   const checked = checkProvider({
     id: provider?.id ?? newIdFrom(form.data.name, taken, "provider"),
     name: form.data.name,
@@ -56,7 +56,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     example: provider?.example ?? false,
   });
   if (!checked.success) return replyWithErrors(fieldErrors(form.values, { _form: "scheme:errors.providerInvalid" }));
-  const saved = saveProvider(checked.data, form.data.reason, user.id);
+  const saved = await saveProvider(checked.data, form.data.reason, user.id);
   if (!saved.ok) return replyWithErrors(fieldErrors(form.values, { _form: "scheme:errors.providerUnchanged" }));
   return redirect("/scheme/providers?saved");
 }

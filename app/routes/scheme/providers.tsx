@@ -12,11 +12,11 @@ export const handle = { i18n: ["scheme"] };
 
 /** The accredited providers in force, with whether each accreditation still holds today. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
   const today = todayInUk();
   return {
-    providers: providersInForce().providers.map((p) => ({
+    providers: (await providersInForce()).providers.map((p) => ({
       id: p.id,
       name: p.name,
       treatment: p.treatment,

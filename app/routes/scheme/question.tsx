@@ -15,19 +15,19 @@ import type { Route } from "./+types/question";
 
 export const handle = { i18n: ["scheme"] };
 
-function questionOr404(id: string) {
-  const question = ruleQuestion(id);
+async function questionOr404(id: string) {
+  const question = await ruleQuestion(id);
   if (!question) throw data(null, { status: 404 });
   return question;
 }
 
 /** One question about a rule: what was asked, and the reply (recorded once) or the form to write it. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const q = questionOr404(params.questionId);
+  const q = await questionOr404(params.questionId);
   return {
-    title: findEntry(menuAsPublished(), q.entryId)?.title[lang] ?? q.entryId,
+    title: findEntry(await menuAsPublished(), q.entryId)?.title[lang] ?? q.entryId,
     entryId: q.entryId,
     version: q.menuVersion,
     asked: formatDate(q.askedAt, lang),
@@ -40,14 +40,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
+  const user = await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const q = questionOr404(params.questionId);
+  const q = await questionOr404(params.questionId);
   const form = await parseForm(request, ruleReplyFormSchema);
   if (!form.ok) return replyWithErrors(form);
   // The email to someone not signed in is in English, as every email is (the portal does not know which language a mailbox reads).
-  const title = findEntry(menuAsPublished(), q.entryId)?.title[q.route === "notification" ? lang : "en"] ?? q.entryId;
-  const done = replyToQuestion(q.id, form.data.reply, user.id, title);
+  const title =
+    findEntry(await menuAsPublished(), q.entryId)?.title[q.route === "notification" ? lang : "en"] ?? q.entryId;
+  const done = await replyToQuestion(q.id, form.data.reply, user.id, title);
   if (!done.ok) return replyWithErrors(fieldErrors(form.values, { _form: "scheme:errors.alreadyReplied" }));
   return redirect(`/scheme/questions/${q.id}?replied`);
 }

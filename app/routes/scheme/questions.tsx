@@ -13,11 +13,11 @@ export const handle = { i18n: ["scheme"] };
 
 /** The commissioners' inbox of questions about the rules: those waiting first, oldest first; then those answered. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const menu = menuAsPublished();
+  const menu = await menuAsPublished();
   return {
-    questions: inboxOrder(allRuleQuestions()).map((q) => ({
+    questions: inboxOrder(await allRuleQuestions()).map((q) => ({
       id: q.id,
       title: findEntry(menu, q.entryId)?.title[lang] ?? q.entryId,
       version: q.menuVersion,

@@ -24,16 +24,16 @@ import type { Route } from "./+types/rule-set-edit";
 export const handle = { i18n: ["scheme"] };
 
 /** Only a draft has an edit page; a published rule set never changes (copy it instead). */
-function draftOr404(id: string) {
-  const stored = storedRuleSet(id);
+async function draftOr404(id: string) {
+  const stored = await storedRuleSet(id);
   if (!stored || stored.row.status !== "draft") throw data(null, { status: 404 });
   return stored;
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const { ruleSet } = draftOr404(params.ruleSetId);
+  const { ruleSet } = await draftOr404(params.ruleSetId);
   return {
     id: ruleSet.id,
     label: ruleSet.label[lang],
@@ -44,8 +44,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
-  const { ruleSet } = draftOr404(params.ruleSetId);
+  const user = await requireCommissioner(context, request);
+  const { ruleSet } = await draftOr404(params.ruleSetId);
   const form = await parseForm(request, ruleSetDraftSchema);
   if (!form.ok) return replyWithErrors(form);
   const candidate = draftCandidate(form.data as Record<string, string | undefined>, ruleSet);
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // The form's schema has judged the same candidate; this only guards the id and dates it does not edit.
   if (!checked.ok)
     return replyWithErrors({ ok: false, errors: { _form: "scheme:errors.fileInvalid" }, values: form.values });
-  const done = saveDraft(ruleSet.id, checked.ruleSet, user.id);
+  const done = await saveDraft(ruleSet.id, checked.ruleSet, user.id);
   if (!done.ok) throw data(null, { status: 404 });
   return redirect(`/scheme/rule-sets/${ruleSet.id}/edit?saved`);
 }

@@ -5,8 +5,8 @@ import type { Route } from "./+types/rule-set-json";
 
 /** A rule set as the file the calibration command and the upload form take. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
-  const ruleSet = findRuleSet(params.ruleSetId);
+  await requireCommissioner(context, request);
+  const ruleSet = await findRuleSet(params.ruleSetId);
   if (!ruleSet) throw data(null, { status: 404 });
   return new Response(`${JSON.stringify(ruleSet, null, 2)}\n`, {
     headers: {

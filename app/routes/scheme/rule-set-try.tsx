@@ -17,27 +17,27 @@ import { runTrial } from "./trial.server";
 
 export const handle = { i18n: ["scheme"] };
 
-function ruleSetsOr404(id: string) {
-  const draft = findRuleSet(id);
-  const currentId = ruleSetIdInForce();
-  const current = findRuleSet(currentId);
+async function ruleSetsOr404(id: string) {
+  const draft = await findRuleSet(id);
+  const currentId = await ruleSetIdInForce();
+  const current = await findRuleSet(currentId);
   if (!draft || !current) throw data(null, { status: 404 });
   return { draft, current };
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const { draft, current } = ruleSetsOr404(params.ruleSetId);
+  const { draft, current } = await ruleSetsOr404(params.ruleSetId);
   return { id: draft.id, label: draft.label[lang], currentId: current.id, currentLabel: current.label[lang] };
 }
 
 const noProblems: string[] = [];
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  requireCommissioner(context, request);
+  await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const { draft, current } = ruleSetsOr404(params.ruleSetId);
+  const { draft, current } = await ruleSetsOr404(params.ruleSetId);
   const form = await parseUpload(request, trialSchema, "casesFile", CASES_FILE_MAX_BYTES);
   if (!form.ok) return replyWithErrors({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
   if (!form.file)

@@ -18,14 +18,14 @@ import type { Route } from "./+types/rule-set";
 export const handle = { i18n: ["scheme", "categories"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const user = requireCommissioner(context, request);
+  const user = await requireCommissioner(context, request);
   const lang = languageOf(context);
   const shipped = content().ruleSets.get(params.ruleSetId);
-  const stored = shipped ? undefined : storedRuleSet(params.ruleSetId);
+  const stored = shipped ? undefined : await storedRuleSet(params.ruleSetId);
   const ruleSet = shipped ?? stored?.ruleSet;
   if (!ruleSet) throw data(null, { status: 404 });
   const row = stored?.row;
-  const names = userNames(
+  const names = await userNames(
     [row?.createdBy, row?.approvalRequestedBy, row?.approvedBy, row?.retiredBy].filter((id): id is string => !!id),
   );
   const who = (id: string | null | undefined) => (id ? (names.get(id) ?? "") : null);
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     label: ruleSet.label[lang],
     status: row?.status ?? "published",
     shipped: Boolean(shipped),
-    inForce: ruleSetIdInForce() === ruleSet.id,
+    inForce: (await ruleSetIdInForce()) === ruleSet.id,
     effectiveFrom: row
       ? row.effectiveFrom
         ? formatDate(row.effectiveFrom, lang)
@@ -84,15 +84,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
+  const user = await requireCommissioner(context, request);
   const id = params.ruleSetId;
-  if (!storedRuleSet(id)) throw data(null, { status: 404 });
+  if (!(await storedRuleSet(id))) throw data(null, { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "approve") {
     const form = parseFormValues(formData, approveSchema);
     if (!form.ok) return replyWithErrors({ ...form, intent });
-    const done = approve(id, form.data.note, user.id);
+    const done = await approve(id, form.data.note, user.id);
     if (!done.ok)
       return replyWithErrors({ ...fieldErrors(form.values, { note: `scheme:${done.refusal}` }), intent }, 409);
     return redirect(`/scheme/rule-sets/${id}?published`);
@@ -100,14 +100,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (intent === "retire") {
     const form = parseFormValues(formData, retireSchema);
     if (!form.ok) return replyWithErrors({ ...form, intent });
-    const done = retire(id, user.id);
+    const done = await retire(id, user.id);
     if (!done.ok)
       return replyWithErrors({ ...fieldErrors(form.values, { _form: `scheme:${done.refusal}` }), intent }, 409);
     return redirect(`/scheme/rule-sets/${id}`);
   }
   const form = parseFormValues(formData, askApprovalSchema);
   if (!form.ok) return replyWithErrors({ ...form, intent: "ask-approval" });
-  const done = askApproval(id, form.data.effectiveFrom, form.data.reason, user.id);
+  const done = await askApproval(id, form.data.effectiveFrom, form.data.reason, user.id);
   if (!done.ok)
     return replyWithErrors(
       { ...fieldErrors(form.values, { effectiveFrom: `scheme:${done.refusal}` }), intent: "ask-approval" },

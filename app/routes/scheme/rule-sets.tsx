@@ -17,11 +17,11 @@ import type { Route } from "./+types/rule-sets";
 export const handle = { i18n: ["scheme"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireCommissioner(context, request);
+  const user = await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const all = allRuleSets();
-  const names = userNames(all.map((r) => r.createdBy).filter((id): id is string => id !== null));
-  const inForce = ruleSetIdInForce();
+  const all = await allRuleSets();
+  const names = await userNames(all.map((r) => r.createdBy).filter((id): id is string => id !== null));
+  const inForce = await ruleSetIdInForce();
   return {
     inForce,
     ruleSets: all.map((r) => ({
@@ -40,7 +40,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const noProblems: RuleSetProblem[] = [];
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = requireCommissioner(context, request);
+  const user = await requireCommissioner(context, request);
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const form = await parseUpload(request, uploadSchema, "ruleSetFile", RULE_SET_FILE_MAX_BYTES);
     if (!form.ok) return replyWithErrors({ ...form, problems: noProblems }, form.tooLarge ? 413 : 400);
@@ -62,7 +62,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         problems: noProblems,
       });
     }
-    const made = createDraft(json, null, user.id);
+    const made = await createDraft(json, null, user.id);
     if (!made.ok)
       return replyWithErrors({
         ok: false,
@@ -75,14 +75,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const form = parseFormValues(formData, copyRuleSetSchema);
   if (!form.ok) return replyWithErrors({ ...form, problems: noProblems });
-  const source = findRuleSet(form.data.from);
+  const source = await findRuleSet(form.data.from);
   if (!source)
     return replyWithErrors({
       ...fieldErrors(form.values, { from: "scheme:errors.chooseRuleSet" }),
       problems: noProblems,
     });
   const { translationStatus, ...rest } = source;
-  const made = createDraft(
+  const made = await createDraft(
     { ...(translationStatus ? { translationStatus } : {}), ...rest, id: form.data.id },
     source.id,
     user.id,

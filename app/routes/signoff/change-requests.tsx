@@ -20,8 +20,8 @@ export const handle = { i18n: ["signoff", "plan", "journey-ui"] };
  * workflow's "decide-change". The signed-off plan stays in force until they decide.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "sign-off");
-  const view = changeRequestsView(access.person.id, languageOf(context));
+  const access = await requireRecordAccess(context, request, params.personId, "sign-off");
+  const view = await changeRequestsView(access.person.id, languageOf(context));
   const url = new URL(request.url);
   const asked = url.searchParams.get("change");
   const current = view.waiting.find((c) => c.id === asked) ?? view.waiting[0] ?? null;
@@ -36,10 +36,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "sign-off");
+  const access = await requireRecordAccess(context, request, params.personId, "sign-off");
   const form = await parseForm(request, changeDecisionSchema);
   if (!form.ok) return replyWithErrors(form);
-  const result = decideChange(access, form.data);
+  const result = await decideChange(access, form.data);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/change-requests?done=decided`);
 }

@@ -19,12 +19,12 @@ import type { Route } from "./+types/decision";
 export const handle = { i18n: ["plan", "signoff"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const state = currentPlan(access.person.id)?.state ?? "draft";
-  const reviews = reviewsOf(access.person.id);
-  const names = userNames(reviews.map((r) => r.heldBy));
+  const state = (await currentPlan(access.person.id))?.state ?? "draft";
+  const reviews = await reviewsOf(access.person.id);
+  const names = await userNames(reviews.map((r) => r.heldBy));
   return {
     personId: access.person.id,
     personName: access.personName,
@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canThinkAgain: state === "changes-requested" && mayActOnRecord(access.standing, "submit-plan"),
     canEdit: state === "changes-requested" && mayActOnRecord(access.standing, "edit-draft"),
     canAskForReview: state === "signed-off" && mayActOnRecord(access.standing, "submit-plan"),
-    decisions: decisionsView(decisionHistory(access.person.id), lang, t),
+    decisions: await decisionsView(await decisionHistory(access.person.id), lang, t),
     reviews: reviews.map((r) => ({
       id: r.id,
       heading: t("signoff:decision.reviewHeld", {
@@ -53,18 +53,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "submit-plan");
+  const access = await requireRecordAccess(context, request, params.personId, "submit-plan");
   const formData = await request.formData();
   if (formData.get("intent") === "ask-for-review") {
     const asked = parseFormValues(formData, askForReviewSchema);
     if (!asked.ok) return replyWithErrors(asked);
-    const result = askForReview(access, asked.data.reason ?? "");
+    const result = await askForReview(access, asked.data.reason ?? "");
     if (!result.ok) return replyWithErrors(fieldErrors(asked.values, { _form: result.reason }));
     return redirect(`/people/${access.person.id}/plan/decision?done=review-asked`);
   }
   const form = parseFormValues(formData, thinkAgainSchema);
   if (!form.ok) return replyWithErrors(form);
-  const result = askToThinkAgain(access, form.data.reasons);
+  const result = await askToThinkAgain(access, form.data.reasons);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/decision?done=think-again`);
 }

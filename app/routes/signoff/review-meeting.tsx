@@ -19,11 +19,11 @@ import type { Route } from "./+types/review-meeting";
 export const handle = { i18n: ["signoff"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "review");
+  const access = await requireRecordAccess(context, request, params.personId, "review");
   const lang = languageOf(context);
-  const row = currentPlan(access.person.id);
-  const reviewDate = row ? reviewDateOf(row.id) : null;
-  const signedOff = row ? latestSubmission(row.id) : undefined;
+  const row = await currentPlan(access.person.id);
+  const reviewDate = row ? await reviewDateOf(row.id) : null;
+  const signedOff = row ? await latestSubmission(row.id) : undefined;
   const t = getI18n(context).getFixedT(lang);
   const next = toIsoDate(defaultReviewDate(new Date(), false));
   return {
@@ -34,15 +34,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     nextReviewDate: next,
     nextExample: next.split("-").reverse().map(Number).join(" "),
     done: Number(new URL(request.url).searchParams.get("cycle")) || null,
-    ruleChanges: signedOff ? ruleChangesView(parseSnapshot(signedOff), lang, t) : [],
+    ruleChanges: signedOff ? await ruleChangesView(parseSnapshot(signedOff), lang, t) : [],
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "review");
+  const access = await requireRecordAccess(context, request, params.personId, "review");
   const form = await parseForm(request, reviewMeetingSchema);
   if (!form.ok) return replyWithErrors(form);
-  const result = holdReview(access, form.data);
+  const result = await holdReview(access, form.data);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/review-meeting?cycle=${result.cycle}`);
 }

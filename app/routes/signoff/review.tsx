@@ -29,24 +29,24 @@ import type { Route } from "./+types/review";
 export const handle = { i18n: ["plan", "signoff", "journey-ui"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "sign-off");
+  const access = await requireRecordAccess(context, request, params.personId, "sign-off");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const row = currentPlan(access.person.id);
+  const row = await currentPlan(access.person.id);
   const state = row?.state ?? "draft";
   const submission =
-    row && (state === "submitted" || state === "referred-to-panel") ? latestSubmission(row.id) : undefined;
+    row && (state === "submitted" || state === "referred-to-panel") ? await latestSubmission(row.id) : undefined;
   const snapshot = submission ? parseSnapshot(submission) : undefined;
   // The version sent before this one (a reconsideration re-sends the same words, so it is skipped).
   const previous =
     row && submission
-      ? submissionsOf(row.id)
+      ? (await submissionsOf(row.id))
           .filter((s) => s.version < submission.version && s.snapshot !== submission.snapshot)
           .map(parseSnapshot)
           .at(-1)
       : undefined;
   const check = snapshot ? planCheckView(snapshot.plan, snapshot.budget.totalPence, lang, t) : null;
-  const reviewDate = suggestedReviewDate(access.person.id);
+  const reviewDate = await suggestedReviewDate(access.person.id);
   return {
     personId: access.person.id,
     personName: access.personName,
@@ -55,7 +55,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     byPanel: state === "referred-to-panel",
     referral:
       state === "referred-to-panel" && row
-        ? (decisionsOf(row.id)
+        ? ((await decisionsOf(row.id))
             .filter((x) => x.decision === "referred-to-panel")
             .map((x) => ({ risk: x.risk, reason: x.reason }))
             .at(-1) ?? null)
@@ -67,7 +67,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           id: submission.id,
           heading: t("signoff:review.version", {
             version: submission.version,
-            by: userNames([submission.submittedBy]).get(submission.submittedBy) ?? "—",
+            by: (await userNames([submission.submittedBy])).get(submission.submittedBy) ?? "—",
             date: formatDate(submission.submittedAt, lang),
           }),
           reason: submission.reason,
@@ -76,7 +76,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           reconsiderationReasons: submission.reconsiderationReasons,
         }
       : null,
-    view: snapshot ? snapshotView(snapshot, lang, t) : null,
+    view: snapshot ? await snapshotView(snapshot, lang, t) : null,
     // Every part of the plan as sent, judged against the budget it was sent with.
     doc: snapshot
       ? sentPlanDocumentView(
@@ -99,8 +99,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     reviewDate,
     reviewDateExample: reviewDate.split("-").reverse().map(Number).join(" "),
     earlier: row
-      ? decisionsView(
-          decisionHistory(access.person.id).filter((d) => d.planId === row.id),
+      ? await decisionsView(
+          (await decisionHistory(access.person.id)).filter((d) => d.planId === row.id),
           lang,
           t,
         )
@@ -109,10 +109,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "sign-off");
+  const access = await requireRecordAccess(context, request, params.personId, "sign-off");
   const form = await parseForm(request, decisionSchema);
   if (!form.ok) return replyWithErrors(form);
-  const result = decide(access, form.data);
+  const result = await decide(access, form.data);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`/people/${access.person.id}/plan/decision`);
 }

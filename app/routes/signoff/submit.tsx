@@ -36,24 +36,24 @@ import { PlanCheckList } from "~/components/plan-check-list";
 export const handle = { i18n: ["plan", "signoff", "journey-ui"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const loaded = loadPlan(access.person.id);
+  const loaded = await loadPlan(access.person.id);
   const { row, plan } = loaded;
-  const judged = budgetForPlan(access.person.id);
+  const judged = await budgetForPlan(access.person.id);
   const budget = judged?.totalPence ?? 0;
   const url = new URL(request.url);
   const sent = Number(url.searchParams.get("sent")) || null;
-  const saved = submitReasonOf(access.person.id);
+  const saved = await submitReasonOf(access.person.id);
   return {
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     state: row?.state ?? "draft",
     // The whole plan as it would be sent (GOV.UK check answers), each part with a Change link while it can change.
-    doc: planDocumentView(access.person.id, loaded, lang, t),
-    canChange: planPageState(access, "edit").canEdit,
+    doc: await planDocumentView(access.person.id, loaded, lang, t),
+    canChange: (await planPageState(access, "edit")).canEdit,
     canWithdraw: canWithdraw((row?.state ?? "draft") as PlanState) && mayActOnRecord(access.standing, "submit-plan"),
     sent,
     done: url.searchParams.get("done"),
@@ -61,8 +61,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     reasonVersion: saved.version,
     // Peer brokers and supporting representatives see why they cannot send, in plain words.
     refusal: mayActOnRecord(access.standing, "submit-plan")
-      ? submitRefusal(access)
-      : (submitRefusal(access) ?? "plan:workflow.onlyPersonCanSend"),
+      ? await submitRefusal(access)
+      : ((await submitRefusal(access)) ?? "plan:workflow.onlyPersonCanSend"),
     needsReason: !canSubmit(plan, { totalPence: budget, agreements: judged?.agreements }, "", content().planCheck)
       .allowed,
     check: planCheckView(plan, budget, lang, t, judged?.agreements),
@@ -70,7 +70,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "submit-plan");
+  const access = await requireRecordAccess(context, request, params.personId, "submit-plan");
   const formData = await request.formData();
   const base = `/people/${access.person.id}/plan/submit`;
   if (formData.get("intent") === "keep-theirs") {
@@ -81,37 +81,37 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (formData.get("intent") === "withdraw") {
     const form = parseFormValues(formData, withdrawSchema);
     if (!form.ok) return replyWithErrors(form);
-    const result = withdrawPlan(access);
+    const result = await withdrawPlan(access);
     if (!result.ok) return replyWithErrors(fieldErrors(form.values, { _form: result.reason }));
     return redirect(`/people/${access.person.id}/plan?done=withdrawn`);
   }
   const form = parseFormValues(formData, submitPlanSchema);
   if (!form.ok) return replyWithErrors(form);
   if (form.data.intent === "save") {
-    const saved = saveSubmitReason(access, form.data.reason ?? "", form.data.version);
+    const saved = await saveSubmitReason(access, form.data.reason ?? "", form.data.version);
     if (saved.ok) return redirect(`${base}?done=reasonSaved`);
     if ("notNow" in saved) return notNow(access, saved.notNow, formValues(formData).values);
-    return reasonConflict(saved, form.values, languageOf(context));
+    return await reasonConflict(saved, form.values, languageOf(context));
   }
-  const result = submitPlan(access, {
+  const result = await submitPlan(access, {
     consent: form.data.consent,
     reason: form.data.reason,
     reasonVersion: form.data.version,
   });
-  if ("conflict" in result) return reasonConflict(result, form.values, languageOf(context));
+  if ("conflict" in result) return await reasonConflict(result, form.values, languageOf(context));
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { [result.field ?? "_form"]: result.reason }));
   return redirect(`${base}?sent=${result.version}`);
 }
 
 /** Someone else saved a different reason since this page was loaded: both, side by side, nothing sent. */
-function reasonConflict(result: ReasonConflict, yours: FormValues, lang: ReturnType<typeof languageOf>) {
+async function reasonConflict(result: ReasonConflict, yours: FormValues, lang: ReturnType<typeof languageOf>) {
   const { conflict } = result;
   return data(
     {
       conflict: {
         theirs: { reason: typeof conflict.theirs === "string" ? conflict.theirs : "" },
         theirVersion: conflict.theirVersion,
-        savedBy: userNames([conflict.savedBy]).get(conflict.savedBy) ?? "",
+        savedBy: (await userNames([conflict.savedBy])).get(conflict.savedBy) ?? "",
         savedAt: formatDateTime(conflict.savedAt, lang),
       },
       yours,

@@ -19,11 +19,11 @@ import type { Route } from "./+types/contingency";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const money = moneyPlan(access.person.id);
+  const money = await moneyPlan(access.person.id);
   const left = money?.contingency
-    ? contingencyLeft(asLedger(entriesOf(money.planId)), money.contingency.amountPence)
+    ? contingencyLeft(asLedger(await entriesOf(money.planId)), money.contingency.amountPence)
     : 0;
   return {
     personId: access.person.id,
@@ -44,8 +44,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const money = moneyPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const money = await moneyPlan(access.person.id);
   const formData = await request.formData();
   const back = `/people/${access.person.id}/spending/contingency`;
   // The lead professional records the sum agreed at sign-off; whoever handles the money draws on it.
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const form = parseFormValues(formData, contingencyAgreeFormSchema);
     if (!form.ok) return replyWithErrors(form);
     if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
-    agreeContingency(money, access.person.id, access.actor.id, form.data.amount, form.data.whatFor);
+    await agreeContingency(money, access.person.id, access.actor.id, form.data.amount, form.data.whatFor);
     return redirect(`${back}?done=agreed`);
   }
   if (!mayRecordMoney(access.standing, money?.management ?? null)) throw data(null, { status: 404 });
@@ -61,7 +61,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!form.ok) return replyWithErrors(form);
   if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
   // No new approval: the money is the person's to use at once; the lead professional is told afterwards.
-  const result = recordEntries(money, access.person.id, access.actor.id, [
+  const result = await recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: "spent",
       contingency: true,
@@ -74,7 +74,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   ]);
   if (!result.ok) return replyWithErrors(fieldErrors(form.values, { amount: result.refusal }));
   if (access.person.leadProfessionalId)
-    notifyWithEmail(
+    await notifyWithEmail(
       access.person.leadProfessionalId,
       "contingency-drawn",
       { name: access.personName, amount: formatMoney(form.data.amount, languageOf(context)) },

@@ -17,14 +17,14 @@ import type { Route } from "./+types/import";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   return { personId: access.person.id, ready: Boolean(money) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   if (declaredTooBig(request, STATEMENT_MAX_BYTES + 16 * 1024))
     return replyWithErrors(fieldErrors({}, { statement: "money:errors.statementTooBig" }), 413);
   let formData: FormData;
@@ -44,7 +44,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return replyWithErrors(
       fieldErrors(form.values, { statement: errorWith("money:import.unreadable", { line: csv.line }) }),
     );
-  const id = createImport(access.person.id, money.planId, access.actor.id, read.text);
+  const id = await createImport(access.person.id, money.planId, access.actor.id, read.text);
   return redirect(`/people/${access.person.id}/spending/import/${id}`);
 }
 

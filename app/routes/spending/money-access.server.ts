@@ -4,12 +4,12 @@ import type { RecordAccess } from "~/server/access.server";
 import { moneyPlan, sharesDetail, type MoneyPlan } from "~/models/money.server";
 
 /** What the asker may do with this person's money, worked out once per request from access.ts. */
-export function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
+export async function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
   const management = money?.management ?? null;
   return {
     canRecord: mayRecordMoney(access.standing, management),
     detail: maySeeSpendingDetail(access.standing, {
-      sharedWithLead: sharesDetail(access.person.id),
+      sharedWithLead: await sharesDetail(access.person.id),
       inReview: money?.state === "in-review",
       management,
     }),
@@ -21,15 +21,15 @@ export function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
  * the money (otherwise 404, like a record they cannot see). Returns the signed-off plan, or null
  * when there is none yet (the caller refuses the form, with a message).
  */
-export function requireRecorder(access: RecordAccess): MoneyPlan | null {
-  const money = moneyPlan(access.person.id);
+export async function requireRecorder(access: RecordAccess): Promise<MoneyPlan | null> {
+  const money = await moneyPlan(access.person.id);
   if (!mayRecordMoney(access.standing, money?.management ?? null)) throw data(null, { status: 404 });
   return money;
 }
 
 /** For pages and files showing payees, notes or receipts: 404 unless the asker may see them. */
-export function requireDetail(access: RecordAccess): MoneyPlan | null {
-  const money = moneyPlan(access.person.id);
-  if (!moneyRights(access, money).detail) throw data(null, { status: 404 });
+export async function requireDetail(access: RecordAccess): Promise<MoneyPlan | null> {
+  const money = await moneyPlan(access.person.id);
+  if (!(await moneyRights(access, money)).detail) throw data(null, { status: 404 });
   return money;
 }

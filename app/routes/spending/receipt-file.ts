@@ -17,9 +17,11 @@ const EXTENSION: Record<string, string> = {
  * inline, never sniffed, never cached by a shared computer's browser.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  requireDetail(access);
-  const found = /^[0-9a-f-]{36}$/.test(params.receiptId) ? readReceipt(access.person.id, params.receiptId) : undefined;
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  await requireDetail(access);
+  const found = /^[0-9a-f-]{36}$/.test(params.receiptId)
+    ? await readReceipt(access.person.id, params.receiptId)
+    : undefined;
   if (!found) throw data(null, { status: 404 });
   const date = found.row.uploadedAt.slice(0, 10);
   return new Response(new Uint8Array(found.bytes), {

@@ -18,11 +18,11 @@ import type { Route } from "./+types/receipts";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   const lang = languageOf(context);
   const url = new URL(request.url);
-  const rows = money ? entriesOf(money.planId).filter((e) => e.kind === "spent" || e.kind === "committed") : [];
+  const rows = money ? (await entriesOf(money.planId)).filter((e) => e.kind === "spent" || e.kind === "committed") : [];
   return {
     personId: access.person.id,
     ready: Boolean(money),
@@ -38,8 +38,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   // The designed exception to the usual form limit: a receipt of up to 5 MB and a small form.
   if (declaredTooBig(request, RECEIPT_UPLOAD_BODY_LIMIT))
     return replyWithErrors(fieldErrors({}, { receipt: "money:errors.receiptTooBig" }), 413);
@@ -53,13 +53,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormValues(rest, receiptFormSchema);
   if (!form.ok) return replyWithErrors(form);
   if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
-  const entry = entriesOf(money.planId).find(
+  const entry = (await entriesOf(money.planId)).find(
     (e) => e.id === form.data.entryId && (e.kind === "spent" || e.kind === "committed"),
   );
   if (!entry) return replyWithErrors(fieldErrors(form.values, { entryId: "money:errors.noSuchEntry" }));
   const read = await readReceiptFile(file);
   if (!read.ok) return replyWithErrors(fieldErrors(form.values, { receipt: read.error }));
-  saveReceipt(access.person.id, entry.id, access.actor.id, read);
+  await saveReceipt(access.person.id, entry.id, access.actor.id, read);
   return redirect(`/people/${access.person.id}/spending?done=receipt`);
 }
 

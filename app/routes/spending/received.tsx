@@ -16,8 +16,8 @@ import type { Route } from "./+types/received";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   return {
     personId: access.person.id,
     ready: Boolean(money),
@@ -28,12 +28,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   const form = parseFormValues(await request.formData(), receivedFormSchema);
   if (!form.ok) return replyWithErrors(form);
   if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
-  const result = recordEntries(money, access.person.id, access.actor.id, [
+  const result = await recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: "received",
       date: form.data.date,

@@ -18,8 +18,8 @@ import type { Route } from "./+types/record";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   const lang = languageOf(context);
   return {
     personId: access.person.id,
@@ -34,8 +34,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const money = requireRecorder(access);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const money = await requireRecorder(access);
   const formData = await request.formData();
   const form = parseFormValues(formData, paymentFormSchema);
   if (!form.ok) return replyWithErrors(form);
@@ -43,7 +43,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const inPlan = form.data.itemId !== "not-in-plan";
   if (inPlan && !money.items.some((i) => i.id === form.data.itemId))
     return replyWithErrors(fieldErrors(form.values, { itemId: "money:errors.unknownItem" }));
-  const result = recordEntries(money, access.person.id, access.actor.id, [
+  const result = await recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: form.data.status === "paid" ? "spent" : "committed",
       date: form.data.date,

@@ -7,10 +7,10 @@ import type { Route } from "./+types/return-csv";
 
 /** The monitoring return as CSV for the council and the NHS: the record's id, never a name. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
-  const money = moneyPlan(access.person.id);
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
+  const money = await moneyPlan(access.person.id);
   const period = periodFrom(new URL(request.url), todayInUk());
-  const statement = money ? statementFor(money, period) : monitoringStatement([], period, 0);
+  const statement = money ? await statementFor(money, period) : monitoringStatement([], period, 0);
   return new Response(monitoringCsv([{ person: access.person.id, statement }]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -13,6 +13,6 @@ export function periodFrom(url: URL, today: string): { from: string; to: string;
 }
 
 /** One person's monitoring return for the period. */
-export function statementFor(money: MoneyPlan, period: { from: string; to: string }) {
-  return monitoringStatement(asLedger(entriesOf(money.planId)), period, money.budgetPence);
+export async function statementFor(money: MoneyPlan, period: { from: string; to: string }) {
+  return monitoringStatement(asLedger(await entriesOf(money.planId)), period, money.budgetPence);
 }

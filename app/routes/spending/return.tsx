@@ -12,13 +12,13 @@ import type { Route } from "./+types/return";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const money = moneyPlan(access.person.id);
+  const money = await moneyPlan(access.person.id);
   const period = periodFrom(new URL(request.url), todayInUk());
   const format = (pence: number) => formatMoney(pence, lang);
-  const s = money ? statementFor(money, period) : null;
+  const s = money ? await statementFor(money, period) : null;
   const itemName = (id: string | null, contingency: boolean) =>
     contingency
       ? t("money:entries.contingency")

@@ -18,26 +18,26 @@ import type { Route } from "./+types/spending";
 export const handle = { i18n: ["money"] };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "view-record");
+  const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
   const t = getI18n(context).getFixedT(lang);
-  const money = moneyPlan(access.person.id);
-  const rights = moneyRights(access, money);
+  const money = await moneyPlan(access.person.id);
+  const rights = await moneyRights(access, money);
   return {
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     isLead: access.standing === "lead-professional",
     canShare: mayActOnRecord(access.standing, "manage-helpers"),
-    shared: sharesDetail(access.person.id),
+    shared: await sharesDetail(access.person.id),
     ...rights,
-    view: money ? moneyView(money, access.person.id, lang, t, { detail: rights.detail }) : null,
+    view: money ? await moneyView(money, access.person.id, lang, t, { detail: rights.detail }) : null,
     done: new URL(request.url).searchParams.get("done"),
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "share" || intent === "unshare") {
@@ -45,17 +45,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return replyWithErrors(fieldErrors({}, { _form: "money:errors.notYours" }));
     const form = parseFormValues(formData, shareFormSchema);
     if (!form.ok) return replyWithErrors(form);
-    setSharesDetail(access.person.id, access.actor.id, form.data.intent === "share");
+    await setSharesDetail(access.person.id, access.actor.id, form.data.intent === "share");
     return redirect(`/people/${access.person.id}/spending?done=${form.data.intent}`);
   }
-  const money = requireRecorder(access);
+  const money = await requireRecorder(access);
   if (intent === "settle") {
     const form = parseFormValues(formData, settleFormSchema);
     if (!form.ok) return replyWithErrors(form);
     if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
-    const commitment = entriesOf(money.planId).find((e) => e.id === form.data.entryId && e.kind === "committed");
+    const commitment = (await entriesOf(money.planId)).find(
+      (e) => e.id === form.data.entryId && e.kind === "committed",
+    );
     if (!commitment) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.noSuchEntry" }));
-    const result = recordEntries(money, access.person.id, access.actor.id, [
+    const result = await recordEntries(money, access.person.id, access.actor.id, [
       {
         kind: "spent",
         date: todayInUk(),
@@ -74,9 +76,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormValues(formData, correctFormSchema);
   if (!form.ok) return replyWithErrors(form);
   if (!money) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.notSignedOff" }));
-  const target = entriesOf(money.planId).find((e) => e.id === form.data.entryId);
+  const target = (await entriesOf(money.planId)).find((e) => e.id === form.data.entryId);
   if (!target) return replyWithErrors(fieldErrors(form.values, { _form: "money:errors.noSuchEntry" }));
-  const result = recordEntries(money, access.person.id, access.actor.id, [
+  const result = await recordEntries(money, access.person.id, access.actor.id, [
     {
       kind: "reversal",
       date: todayInUk(),

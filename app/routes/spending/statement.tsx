@@ -36,35 +36,35 @@ import type { Route } from "./+types/statement";
 export const handle = { i18n: ["money"] };
 
 /** The statement waiting to be confirmed, for this person and this signed-off plan only. */
-function loadStatement(access: RecordAccess, importId: string) {
-  const money = requireRecorder(access);
-  const found = /^[0-9a-f-]{36}$/.test(importId) ? findImport(access.person.id, importId) : undefined;
+async function loadStatement(access: RecordAccess, importId: string) {
+  const money = await requireRecorder(access);
+  const found = /^[0-9a-f-]{36}$/.test(importId) ? await findImport(access.person.id, importId) : undefined;
   if (!money || !found || found.planId !== money.planId) throw data(null, { status: 404 });
   const csv = readCsv(found.csv);
   if (!csv.ok) throw data(null, { status: 404 });
   return { money, found, headers: csv.headers, rows: csv.rows };
 }
 
-const choiceFor = (line: StatementLine, money: MoneyPlan, memory: ReturnType<typeof payeeMemory>) => {
+const choiceFor = (line: StatementLine, money: MoneyPlan, memory: Awaited<ReturnType<typeof payeeMemory>>) => {
   if (line.amountPence > 0) return `${line.line}:received:${suggestSource(line.description)}`;
   const item = suggestItem(line, money.items, memory);
   return item ? `${line.line}:item:${item}` : `${line.line}:set-aside`;
 };
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const { money, found, headers, rows } = loadStatement(access, params.importId);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const { money, found, headers, rows } = await loadStatement(access, params.importId);
   const lang = languageOf(context);
-  const remembered = rememberedMapping(access.person.id);
+  const remembered = await rememberedMapping(access.person.id);
   const remap = new URL(request.url).searchParams.get("remap") === "1";
   const mapping = mappingFits(remembered, headers) && !remap ? remembered : null;
   const read = mapping ? readStatement(rows, mapping) : null;
   const lines = read?.ok ? read.lines : [];
-  const known = knownFingerprints(
+  const known = await knownFingerprints(
     access.person.id,
     lines.map((l) => l.fingerprint),
   );
-  const memory = payeeMemory(money.planId);
+  const memory = await payeeMemory(money.planId);
   return {
     personId: access.person.id,
     importId: found.id,
@@ -87,8 +87,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const access = requireRecordAccess(context, request, params.personId, "record-money");
-  const { money, found, headers, rows } = loadStatement(access, params.importId);
+  const access = await requireRecordAccess(context, request, params.personId, "record-money");
+  const { money, found, headers, rows } = await loadStatement(access, params.importId);
   const formData = await request.formData();
   const page = `/people/${access.person.id}/spending/import/${found.id}`;
   if (formData.get("intent") === "map") {
@@ -101,7 +101,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     };
     const missing = Object.entries(columns).find(([, column]) => !headers.includes(column));
     if (missing) return replyWithErrors(fieldErrors(form.values, { [missing[0]]: "money:errors.column" }));
-    rememberMapping(access.person.id, access.actor.id, {
+    await rememberMapping(access.person.id, access.actor.id, {
       date: form.data.dateColumn,
       description: form.data.descriptionColumn,
       amount: form.data.amountColumn,
@@ -112,7 +112,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormValues(formData, confirmFormSchema);
   if (!form.ok) return replyWithErrors(form);
   if (found.confirmedAt) return replyWithErrors(fieldErrors(form.values, { _form: "money:import.alreadyConfirmed" }));
-  const mapping = rememberedMapping(access.person.id);
+  const mapping = await rememberedMapping(access.person.id);
   if (!mapping || !mappingFits(mapping, headers))
     return replyWithErrors(fieldErrors(form.values, { _form: "money:import.chooseColumns" }));
   const read = readStatement(rows, mapping);
@@ -120,7 +120,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const first = read.errors[0]!;
     return replyWithErrors(fieldErrors(form.values, { _form: errorWith(first.key, { line: first.line }) }));
   }
-  const known = knownFingerprints(
+  const known = await knownFingerprints(
     access.person.id,
     read.lines.map((l) => l.fingerprint),
   );
@@ -153,9 +153,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     else entries.push({ ...base, kind: "spent", itemId: choice.slice(5), sector: "community" });
   }
   if (entries.length > 0) {
-    let result: ReturnType<typeof recordEntries>;
+    let result: Awaited<ReturnType<typeof recordEntries>>;
     try {
-      result = recordEntries(money, access.person.id, access.actor.id, entries);
+      result = await recordEntries(money, access.person.id, access.actor.id, entries);
     } catch {
       // Another import of the same lines landed first: the unique fingerprint refused the lot.
       return replyWithErrors(fieldErrors(form.values, { _form: "money:import.alreadyConfirmed" }));
@@ -165,7 +165,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return replyWithErrors(fieldErrors(form.values, { _form: errorWith("money:import.lineRefused", { line }) }));
     }
   }
-  markImportConfirmed(found.id);
+  await markImportConfirmed(found.id);
   return redirect(`/people/${access.person.id}/spending?done=imported`);
 }
 

@@ -22,7 +22,7 @@ export const handle = { i18n: ["auth", "staff"] };
  * Referer (security headers), so the token does not leave in one.
  */
 export async function loader({ params }: Route.LoaderArgs) {
-  const invitation = openInvitation(params.token);
+  const invitation = await openInvitation(params.token);
   return { token: invitation ? params.token : "", kind: invitation?.kind ?? null, email: invitation?.email ?? null };
 }
 
@@ -34,18 +34,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const problems = passwordProblems(form.data.password, { email: "", name: form.data.name });
   if (problems.length > 0) return replyWithErrors(fieldErrors(form.values, { password: `auth:${problems[0]}` }));
   // The token is a secret someone brings: guessing is slowed like a password.
-  const found = await throttledCode(context.get(clientAddressContext), () => openInvitation(form.data.token));
+  const found = await throttledCode(
+    context.get(clientAddressContext),
+    async () => await openInvitation(form.data.token),
+  );
   if (found === "throttled")
     return replyWithErrors(fieldErrors(form.values, { _form: "auth:errors.tooManyAttemptsOneMinute" }), 429);
   if (!found) return replyWithErrors(fieldErrors(form.values, { _form: "staff:join.errors.used" }));
   const outcome = await acceptStaffInvitation(form.data.token, { name: form.data.name, password: form.data.password });
   if (outcome === "used") return replyWithErrors(fieldErrors(form.values, { _form: "staff:join.errors.used" }));
   if (outcome === "email-taken") {
-    audit({ actorId: null, action: "accept-staff-invitation", target: found.id, result: "refused" });
+    await audit({ actorId: null, action: "accept-staff-invitation", target: found.id, result: "refused" });
     return replyWithErrors(fieldErrors(form.values, { _form: "staff:join.errors.used" }));
   }
   const previous = context.get(signedContext);
-  if (previous) endSession(previous.session.idHash, "replaced");
+  if (previous) await endSession(previous.session.idHash, "replaced");
   const cookie = await startSession(outcome.id, "enrolling-second-factor", request.headers.get("user-agent"));
   return redirect("/account/second-factor", { headers: { "Set-Cookie": cookie } });
 }

@@ -19,23 +19,23 @@ export const handle = { i18n: ["staff"] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The member in view, if this manager may manage them; otherwise 404, like a member who does not exist. */
-function requireMember(context: Route.LoaderArgs["context"], request: Request, userId: string) {
-  const manager = requireStaffManager(context, request);
-  const member = UUID.test(userId) ? findUser(userId) : undefined;
+async function requireMember(context: Route.LoaderArgs["context"], request: Request, userId: string) {
+  const manager = await requireStaffManager(context, request);
+  const member = UUID.test(userId) ? await findUser(userId) : undefined;
   if (
     !member ||
     !SECOND_FACTOR_ROLES.includes(member.role) ||
     !mayManageStaff(manager, member.teamId ?? null) ||
     (manager.role !== "commissioner" && member.role === "commissioner")
   ) {
-    audit({ actorId: manager.id, action: "manage-staff", target: userId, result: "refused" });
+    await audit({ actorId: manager.id, action: "manage-staff", target: userId, result: "refused" });
     throw data(null, { status: 404 });
   }
   return { manager, member };
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { manager, member } = requireMember(context, request, params.userId);
+  const { manager, member } = await requireMember(context, request, params.userId);
   const url = new URL(request.url);
   return {
     member: {
@@ -49,13 +49,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       enrolled: member.totpSecret !== null,
     },
     isSelf: member.id === manager.id,
-    caseload: caseloadOf(member.id),
+    caseload: await caseloadOf(member.id),
     done: url.searchParams.get("done"),
   };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { manager, member } = requireMember(context, request, params.userId);
+  const { manager, member } = await requireMember(context, request, params.userId);
   const formData = await request.formData();
   if (formData.get("intent") === "standing") {
     const form = parseFormValues(formData, staffStandingSchema);
@@ -63,8 +63,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (member.role !== "lead-professional" || member.deactivatedAt || member.id === manager.id)
       return replyWithErrors({ ok: false, values: form.values, errors: { _form: "staff:member.errors.notNow" } });
     const standing = { isTeamAdmin: form.data.standing === "team-administrator", onPanel: form.data.onPanel };
-    setStaffStanding(member.id, standing);
-    audit({ actorId: manager.id, action: "change-staff-role", target: member.id, result: "ok", detail: standing });
+    await setStaffStanding(member.id, standing);
+    await audit({
+      actorId: manager.id,
+      action: "change-staff-role",
+      target: member.id,
+      result: "ok",
+      detail: standing,
+    });
     return redirect(`/team/staff/${member.id}?done=standing`);
   }
   const form = parseFormValues(formData, staffActionSchema);
@@ -72,13 +78,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (member.id === manager.id || member.deactivatedAt)
     return replyWithErrors({ ok: false, values: form.values, errors: { _form: "staff:member.errors.notNow" } });
   if (form.data.intent === "deactivate") {
-    deactivate(member.id);
-    endAllSessions(member.id, "deactivated");
-    audit({ actorId: manager.id, action: "deactivate-staff", target: member.id, result: "ok" });
+    await deactivate(member.id);
+    await endAllSessions(member.id, "deactivated");
+    await audit({ actorId: manager.id, action: "deactivate-staff", target: member.id, result: "ok" });
   } else {
-    resetSecondFactor(member.id);
-    endAllSessions(member.id, "second-factor-reset");
-    audit({ actorId: manager.id, action: "reset-second-factor", target: member.id, result: "ok" });
+    await resetSecondFactor(member.id);
+    await endAllSessions(member.id, "second-factor-reset");
+    await audit({ actorId: manager.id, action: "reset-second-factor", target: member.id, result: "ok" });
   }
   return redirect(`/team/staff/${member.id}?done=${form.data.intent}`);
 }

@@ -19,7 +19,7 @@ import type { Route } from "./+types/members";
 export const handle = { i18n: ["staff"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireStaffManager(context, request);
+  const user = await requireStaffManager(context, request);
   const lang = languageOf(context);
   const scope = user.role === "commissioner" ? null : user.teamId;
   const teamName = (id: string | null) => {
@@ -30,12 +30,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     isCommissioner: user.role === "commissioner",
     teamName: teamName(user.teamId),
     teams: content().teams.teams.map((t) => ({ value: t.id, label: pick(t.name, lang) })),
-    members: staffOf(scope).map((m) => ({
+    members: (await staffOf(scope)).map((m) => ({
       ...m,
       team: teamName(m.teamId),
       since: m.deactivatedAt ? formatDate(m.deactivatedAt, lang) : null,
     })),
-    pending: pendingStaffInvitations(scope).map((i) => ({
+    pending: (await pendingStaffInvitations(scope)).map((i) => ({
       ...i,
       team: teamName(i.teamId),
       expires: formatDate(i.expiresAt, lang),
@@ -46,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = requireStaffManager(context, request);
+  const user = await requireStaffManager(context, request);
   const form = await parseForm(request, inviteStaffSchema);
   if (!form.ok) return replyWithErrors(form);
   const teamId =
@@ -60,7 +60,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!mayInvite(user, form.data.kind, teamId))
     return replyWithErrors(fieldErrors(form.values, { kind: "common:errors.chooseOne" }));
   // The same answer whether or not the address already has an account: an invitation is made and sent either way.
-  const made = inviteStaff({ email: form.data.email, kind: form.data.kind, teamId, createdBy: user.id });
+  const made = await inviteStaff({ email: form.data.email, kind: form.data.kind, teamId, createdBy: user.id });
   if (!process.env.SMTP_URL) console.log(`Staff invitation for ${form.data.email}: ${made.link}`);
   if (!process.env.SMTP_URL) return { invited: form.data.email, link: made.link };
   return redirect("/team/staff?invited");
