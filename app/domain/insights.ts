@@ -116,9 +116,9 @@ export interface Period {
   to: string;
 }
 
-/** Whole days between two moments, to one decimal place. */
-export function daysBetween(earlier: string, later: string): number {
-  return Math.round((Date.parse(later) - Date.parse(earlier)) / 8_640_000) / 10;
+/** Whole days between two moments, to one decimal place (`later` may be given already as milliseconds). */
+export function daysBetween(earlier: string, later: string | number): number {
+  return Math.round(((typeof later === "number" ? later : Date.parse(later)) - Date.parse(earlier)) / 8_640_000) / 10;
 }
 
 // ---- people at each stage
@@ -141,7 +141,18 @@ export interface StageFigures {
  */
 export function stageFigures(rows: readonly PersonStageRow[], asOf: string): StageFigures {
   const byStage = new Map<Stage, number[]>(STAGES.map((stage) => [stage, []]));
-  for (const row of rows) byStage.get(journeyStages(row.facts).current)!.push(daysBetween(row.lastStepAt, asOf));
+  // Many people share the same facts (the model hands over one object for each distinct set): each set's
+  // stage is worked out once. The end is read once.
+  const stageOf = new Map<JourneyFacts, Stage>();
+  const end = Date.parse(asOf);
+  for (const row of rows) {
+    let stage = stageOf.get(row.facts);
+    if (stage === undefined) {
+      stage = journeyStages(row.facts).current;
+      stageOf.set(row.facts, stage);
+    }
+    byStage.get(stage)!.push(daysBetween(row.lastStepAt, end));
+  }
   const people = Object.fromEntries(STAGES.map((s) => [s, byStage.get(s)!.length])) as Record<Stage, number>;
   const table = countTable(STAGES, people);
   return {

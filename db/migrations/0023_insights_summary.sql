@@ -39,6 +39,7 @@ CREATE INDEX `insights_people_budget_idx` ON `insights_people` (`allocation_at`,
 CREATE INDEX `plan_reviews_held_idx` ON `plan_reviews` (`held_at`);--> statement-breakpoint
 CREATE INDEX `plan_submissions_reconsideration_idx` ON `plan_submissions` (`reconsideration`,`submitted_at`);
 
+
 --> statement-breakpoint
 -- Hand-written from here: the insights summary (docs/decisions/2026-12-02-insights-at-scale.md).
 -- Every recorded step of a person, as the stage figure counts them: answers, budgets, plan saves,
@@ -226,12 +227,16 @@ CREATE TRIGGER `insights_after_plan_submissions_insert` AFTER INSERT ON `plan_su
     SELECT `person_id`, `first_step_at`, `last_step_at`, `stage_facts`, `plan_id`, `has_free_support`, `allocation_id`, `allocation_at`, `allocations_from`, `allocations_to`, `rule_set_id`, `eligible`, `points`, `nhs_pence`, `council_pence`, `total_pence`, `signed_off_at`, `planned_pence`, `spent_pence`, `spent_until` FROM `insights_person_facts` WHERE `person_id` = NEW.person_id;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `insights_after_plan_decisions_insert` AFTER INSERT ON `plan_decisions` BEGIN
+-- Each decision as the insights read it (not a person's summary: a bulk load keeps this one).
+CREATE TRIGGER `insights_decisions_kept` AFTER INSERT ON `plan_decisions` BEGIN
   INSERT INTO `insights_decisions` (`decision_id`, `plan_id`, `person_id`, `decision`, `submitted_at`, `decided_at`, `items`)
     SELECT d.id, d.plan_id, sub.person_id, d.decision, sub.submitted_at, d.decided_at,
         CASE WHEN d.decision = 'signed-off' THEN sub.snapshot -> '$.plan.items' END
       FROM plan_decisions d JOIN plan_submissions sub ON sub.id = d.submission_id
     WHERE d.id = NEW.id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `insights_after_plan_decisions_insert` AFTER INSERT ON `plan_decisions` BEGIN
   DELETE FROM `insights_people` WHERE `person_id` = (SELECT person_id FROM plans WHERE id = NEW.plan_id);
   INSERT INTO `insights_people` (`person_id`, `first_step_at`, `last_step_at`, `stage_facts`, `plan_id`, `has_free_support`, `allocation_id`, `allocation_at`, `allocations_from`, `allocations_to`, `rule_set_id`, `eligible`, `points`, `nhs_pence`, `council_pence`, `total_pence`, `signed_off_at`, `planned_pence`, `spent_pence`, `spent_until`)
     SELECT `person_id`, `first_step_at`, `last_step_at`, `stage_facts`, `plan_id`, `has_free_support`, `allocation_id`, `allocation_at`, `allocations_from`, `allocations_to`, `rule_set_id`, `eligible`, `points`, `nhs_pence`, `council_pence`, `total_pence`, `signed_off_at`, `planned_pence`, `spent_pence`, `spent_until` FROM `insights_person_facts` WHERE `person_id` = (SELECT person_id FROM plans WHERE id = NEW.plan_id);
