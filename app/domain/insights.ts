@@ -34,7 +34,7 @@ export function countCell(n: number): Count {
  * The value at fraction p (0 to 1) of values already sorted ascending, interpolating between the two
  * nearest ranks (the "linear" method, R's type 7 and a spreadsheet's PERCENTILE.INC).
  */
-export function quantile(sorted: readonly number[], p: number): number {
+export function quantile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) throw new Error("quantile of nothing");
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
@@ -66,7 +66,8 @@ export function spreadOf(values: readonly number[], people = values.length, with
       upperQuartile: hidden,
       ninetieth: hidden,
     };
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers ascending natively, several times faster than a comparator at 100,000 values.
+  const sorted = Float64Array.from(values).sort();
   return {
     people: show(people),
     median: show(quantile(sorted, 0.5)),
