@@ -7,7 +7,7 @@
 // four, a representative acting for one in ten; twelve answers and two or three budget calculations;
 // a plan in one of every state (one in twenty in a second cycle), its sections saved twice; submissions,
 // decisions and reviews as the state implies; notifications to the person and the lead professional;
-// and about 100 audit lines.
+// and about 100 audit lines. The insights summary is filled from the same view its triggers read.
 import { existsSync, rmSync } from "node:fs";
 import { GENESIS_HASH, lineHash } from "../app/lib/audit-chain.server";
 import { hashPassword } from "../app/lib/password.server";
@@ -119,6 +119,13 @@ async function main() {
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -1000000");
   sqlite.pragma("temp_store = MEMORY");
+
+  // The insights summary's triggers recompute a person's row at every write (migration 0023): for a bulk
+  // load they are set aside, and the summary is filled once at the end from the same view they read.
+  const summaryTriggers = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'insights_after_%'")
+    .all() as { name: string; sql: string }[];
+  for (const trigger of summaryTriggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
 
   const ins = (table: string, cols: string[]) =>
     sqlite.prepare(`insert into ${table} (${cols.join(",")}) values (${cols.map(() => "?").join(",")})`);
@@ -571,6 +578,12 @@ async function main() {
       auditLine.run(line.seq, line.at, actor, personId, action, target, result, detail, prevHash, auditHash);
     }
   }
+
+  const summaryColumns = (sqlite.pragma("table_info(insights_people)") as { name: string }[])
+    .map((c) => `"${c.name}"`)
+    .join(", ");
+  sqlite.exec(`INSERT INTO insights_people (${summaryColumns}) SELECT ${summaryColumns} FROM insights_person_facts`);
+  for (const trigger of summaryTriggers) sqlite.exec(trigger.sql);
 
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();

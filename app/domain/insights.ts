@@ -34,7 +34,7 @@ export function countCell(n: number): Count {
  * The value at fraction p (0 to 1) of values already sorted ascending, interpolating between the two
  * nearest ranks (the "linear" method, R's type 7 and a spreadsheet's PERCENTILE.INC).
  */
-export function quantile(sorted: readonly number[], p: number): number {
+export function quantile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) throw new Error("quantile of nothing");
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
@@ -66,7 +66,8 @@ export function spreadOf(values: readonly number[], people = values.length, with
       upperQuartile: hidden,
       ninetieth: hidden,
     };
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers ascending natively, several times faster than a comparator at 100,000 values.
+  const sorted = Float64Array.from(values).sort();
   return {
     people: show(people),
     median: show(quantile(sorted, 0.5)),
@@ -116,9 +117,9 @@ export interface Period {
   to: string;
 }
 
-/** Whole days between two moments, to one decimal place. */
-export function daysBetween(earlier: string, later: string): number {
-  return Math.round((Date.parse(later) - Date.parse(earlier)) / 8_640_000) / 10;
+/** Whole days between two moments, to one decimal place (`later` may be given already as milliseconds). */
+export function daysBetween(earlier: string, later: string | number): number {
+  return Math.round(((typeof later === "number" ? later : Date.parse(later)) - Date.parse(earlier)) / 8_640_000) / 10;
 }
 
 // ---- people at each stage
@@ -141,7 +142,18 @@ export interface StageFigures {
  */
 export function stageFigures(rows: readonly PersonStageRow[], asOf: string): StageFigures {
   const byStage = new Map<Stage, number[]>(STAGES.map((stage) => [stage, []]));
-  for (const row of rows) byStage.get(journeyStages(row.facts).current)!.push(daysBetween(row.lastStepAt, asOf));
+  // Many people share the same facts (the model hands over one object for each distinct set): each set's
+  // stage is worked out once. The end is read once.
+  const stageOf = new Map<JourneyFacts, Stage>();
+  const end = Date.parse(asOf);
+  for (const row of rows) {
+    let stage = stageOf.get(row.facts);
+    if (stage === undefined) {
+      stage = journeyStages(row.facts).current;
+      stageOf.set(row.facts, stage);
+    }
+    byStage.get(stage)!.push(daysBetween(row.lastStepAt, end));
+  }
   const people = Object.fromEntries(STAGES.map((s) => [s, byStage.get(s)!.length])) as Record<Stage, number>;
   const table = countTable(STAGES, people);
   return {

@@ -95,12 +95,7 @@ const show = (value: number) => ({ shown: true, value }) as const;
 
 function medianOf(values: readonly number[], withhold = false): Figure {
   if (withhold || values.length < SMALLEST_SHOWN) return hidden;
-  return show(
-    quantile(
-      [...values].sort((a, b) => a - b),
-      0.5,
-    ),
-  );
+  return show(quantile(Float64Array.from(values).sort(), 0.5));
 }
 
 const percentOf = (pence: number, budgetPence: number) => (pence / budgetPence) * 100;
@@ -161,11 +156,19 @@ export function learningLoop(rows: readonly LearningRow[], belowThreshold: numbe
     const actual = group.filter((r) => r.actualPence !== null && r.budgetPence > 0);
     const reviewed = group.filter((r) => r.outcomeChange !== null);
     const bandStarts = group.map((r) => pointsBandOf(r.points));
-    const lowest = Math.min(...bandStarts);
-    const highest = Math.max(...bandStarts);
+    // A loop, not Math.min(...bandStarts): spreading 100,000 arguments can overflow the stack.
+    const lowest = bandStarts.reduce((a, b) => Math.min(a, b), Infinity);
+    const highest = bandStarts.reduce((a, b) => Math.max(a, b), -Infinity);
     const starts: number[] = [];
     if (!withhold) for (let b = lowest; b <= highest; b += POINTS_BAND_WIDTH) starts.push(b);
-    const inBand = starts.map((start) => group.filter((r) => pointsBandOf(r.points) === start));
+    const byBand = new Map<number, LearningRow[]>();
+    group.forEach((r, k) => {
+      const start = bandStarts[k]!;
+      const band = byBand.get(start);
+      if (band) band.push(r);
+      else byBand.set(start, [r]);
+    });
+    const inBand = starts.map((start) => byBand.get(start) ?? []);
     const withheldBand = cellsToWithhold(inBand.map((band) => band.length));
     return {
       ruleSetId,

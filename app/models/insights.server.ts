@@ -1,6 +1,5 @@
 import {
   actualKindOf,
-  FUNDED_KINDS,
   type ActualSpendRow,
   type BudgetRow,
   type GrantInsightRow,
@@ -13,7 +12,8 @@ import {
   type PlannedItemRow,
 } from "~/domain/insights";
 import type { LearningRow } from "~/domain/learning-loop";
-import { yearlyCostPence, type ItemKind } from "~/domain/plan";
+import type { JourneyFacts } from "~/domain/journey";
+import type { ItemKind } from "~/domain/plan";
 import type { PlanState } from "~/domain/workflow";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
 import { parseCalendarDate } from "~/domain/dates";
@@ -54,106 +54,79 @@ function bounds(period: Period, scope: InsightsScope): Bounds {
 const inScope = (person: string) => `(@teamId IS NULL OR ${person} IN (
   SELECT ps.id FROM persons ps JOIN users lead ON lead.id = ps.lead_professional_id WHERE lead.team_id = @teamId))`;
 
-/** People with a recorded step in the period, with the facts their stage is worked out from. */
-export function stageRows(period: Period, scope: InsightsScope): PersonStageRow[] {
+/** The journey's facts as the summary keeps them (insights_person_facts, migration 0023). */
+type StageFactsKept = [number, InformalSupport | null, PlanState | null, number, number, number, number];
+
+/** The facts of one kept array: few distinct arrays, so each is read once per request. */
+function stageFacts(kept: string, cache: Map<string, JourneyFacts>): JourneyFacts {
+  let facts = cache.get(kept);
+  if (!facts) {
+    const [answered, informal, workflow, resources, filled, entries, arranged] = JSON.parse(kept) as StageFactsKept;
+    facts = {
+      assessment: { answered, complete: informal !== null && answered >= NEED_AREA_KEYS.length },
+      resources,
+      planSectionsFilled: filled,
+      workflow,
+      organising: { entries, arranged },
+      reviewDone: false,
+    };
+    cache.set(kept, facts);
+  }
+  return facts;
+}
+
+/**
+ * People with a recorded step in the period, with the facts their stage is worked out from: read from the
+ * summary kept as events happen (insights_people) through its covering index on the last step. Only people
+ * with steps after the period too have their last step in it looked up in the records (insights_steps),
+ * through indexes on each person.
+ */
+export async function stageRows(period: Period, scope: InsightsScope): Promise<PersonStageRow[]> {
   const rows = db()
     .$client.prepare(
-      `WITH steps(person_id, at) AS (
-         SELECT a.person_id, aa.answered_at FROM assessment_answers aa JOIN assessments a ON a.id = aa.assessment_id
-         UNION ALL SELECT person_id, created_at FROM allocations
-         UNION ALL SELECT p.person_id, s.saved_at FROM plan_sections s JOIN plans p ON p.id = s.plan_id
-         UNION ALL SELECT person_id, submitted_at FROM plan_submissions
-         UNION ALL SELECT p.person_id, d.decided_at FROM plan_decisions d JOIN plans p ON p.id = d.plan_id
-         UNION ALL SELECT p.person_id, r.held_at FROM plan_reviews r JOIN plans p ON p.id = r.plan_id
-       ),
-       active AS (
-         SELECT person_id, max(at) AS last_at FROM steps WHERE at < @to GROUP BY person_id HAVING max(at) >= @from
-       ),
-       cur AS (
-         SELECT active.person_id, active.last_at,
-           (SELECT id FROM assessments WHERE person_id = active.person_id ORDER BY cycle DESC LIMIT 1) AS assessment_id,
-           (SELECT id FROM plans WHERE person_id = active.person_id ORDER BY cycle DESC LIMIT 1) AS plan_id
-         FROM active WHERE ${inScope("active.person_id")}
-       ),
-       sec AS (
-         SELECT cur.*, a.informal, pl.state,
-           (SELECT count(*) FROM assessment_answers WHERE assessment_id = cur.assessment_id) AS answered,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'outcomes') AS outcomes,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'items') AS items,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'freeSupport') AS free_support,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'risks') AS risks,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'crisis') AS crisis,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'decisions') AS decisions,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'resources') AS resources,
-           (SELECT content FROM plan_sections WHERE plan_id = cur.plan_id AND section = 'organising') AS organising
-         FROM cur
-         LEFT JOIN assessments a ON a.id = cur.assessment_id
-         LEFT JOIN plans pl ON pl.id = cur.plan_id
+      `WITH steps AS (SELECT person_id, at FROM insights_steps),
+       later AS (
+         SELECT person_id, max(at) AS last_at FROM steps
+         WHERE at < @to AND person_id IN (
+           SELECT person_id FROM insights_people
+           WHERE last_step_at >= @to AND first_step_at < @to AND ${inScope("person_id")})
+         GROUP BY person_id
        )
-       SELECT last_at AS lastAt, informal, state, answered,
-         coalesce(json_array_length(resources), 0) AS resources,
-         -- As filledSections in app/domain/plan.ts, less resources (stage 2): which plan sections hold something.
-         (coalesce(json_array_length(outcomes), 0) > 0) + (coalesce(json_array_length(items), 0) > 0)
-           + (coalesce(json_array_length(free_support), 0) > 0) + (coalesce(json_array_length(risks), 0) > 0)
-           + (crisis IS NOT NULL AND (coalesce(crisis ->> '$.earlySigns', '') <> '' OR coalesce(crisis ->> '$.whatHelps', '') <> ''
-               OR coalesce(crisis ->> '$.doNotWant', '') <> '' OR coalesce(crisis ->> '$.preferredPlace', '') <> ''
-               OR coalesce(json_array_length(crisis, '$.contacts'), 0) > 0))
-           + (decisions IS NOT NULL AND (coalesce(decisions ->> '$.whoDecidesWhat', '') <> ''
-               OR decisions ->> '$.management' IS NOT NULL OR decisions -> '$.ifUnwell' IS NOT NULL)) AS filled,
-         coalesce(json_array_length(items), 0) AS entries,
-         -- As isArranged in app/domain/plan-stages.ts: who provides it, when it starts, how it is paid.
-         CASE WHEN items IS NULL OR organising IS NULL THEN 0 ELSE (
-           SELECT count(*) FROM json_each(items) it WHERE EXISTS (
-             SELECT 1 FROM json_each(organising) o
-             WHERE o.value ->> '$.itemId' = it.value ->> '$.id' AND coalesce(o.value ->> '$.provider', '') <> ''
-               AND coalesce(o.value ->> '$.startDate', '') <> '' AND o.value ->> '$.howPaid' IS NOT NULL)
-         ) END AS arranged
-       FROM sec`,
+       SELECT last_step_at, stage_facts FROM insights_people
+       WHERE last_step_at >= @from AND last_step_at < @to AND ${inScope("person_id")}
+       UNION ALL
+       SELECT later.last_at, s.stage_facts FROM later JOIN insights_people s ON s.person_id = later.person_id
+       WHERE later.last_at >= @from`,
     )
-    .all(bounds(period, scope)) as {
-    lastAt: string;
-    informal: InformalSupport | null;
-    state: PlanState | null;
-    answered: number;
-    resources: number;
-    filled: number;
-    entries: number;
-    arranged: number;
-  }[];
-  return rows.map((r) => ({
-    lastStepAt: r.lastAt,
-    facts: {
-      assessment: { answered: r.answered, complete: r.informal !== null && r.answered >= NEED_AREA_KEYS.length },
-      resources: r.resources,
-      planSectionsFilled: r.filled,
-      workflow: r.state,
-      organising: { entries: r.entries, arranged: r.arranged },
-      reviewDone: false,
-    },
-  }));
+    .raw(true)
+    .all(bounds(period, scope)) as [string, string][];
+  const cache = new Map<string, JourneyFacts>();
+  return rows.map(([lastStepAt, kept]) => ({ lastStepAt, facts: stageFacts(kept, cache) }));
 }
 
 /**
  * The items of each plan signed off in the period, as the signed-off version priced them (the frozen
  * snapshot, not later changes), and how many plans that is. Each plan counts once, at its newest sign-off.
+ * Read from insights_decisions (the items kept from the snapshot as each decision is written).
  */
-export function plannedItemRows(period: Period, scope: InsightsScope): { items: PlannedItemRow[]; plans: number } {
+export async function plannedItemRows(
+  period: Period,
+  scope: InsightsScope,
+): Promise<{ items: PlannedItemRow[]; plans: number }> {
   const client = db().$client;
   const signedOff = `
     WITH latest AS (
-      SELECT d.plan_id, d.submission_id,
-        row_number() OVER (PARTITION BY d.plan_id ORDER BY d.decided_at DESC) AS rank
-      FROM plan_decisions d JOIN plans p ON p.id = d.plan_id
-      WHERE d.decision = 'signed-off' AND d.decided_at >= @from AND d.decided_at < @to AND ${inScope("p.person_id")}
+      SELECT person_id, items, row_number() OVER (PARTITION BY plan_id ORDER BY decided_at DESC) AS rank
+      FROM insights_decisions
+      WHERE decided_at >= @from AND decided_at < @to AND decision = 'signed-off' AND ${inScope("person_id")}
     )`;
   const b = bounds(period, scope);
   const items = client
     .prepare(
       `${signedOff}
-       SELECT sub.person_id AS personKey, it.value ->> '$.kind' AS kind,
+       SELECT latest.person_id AS personKey, it.value ->> '$.kind' AS kind,
          it.value ->> '$.unitCostPence' AS unitCostPence, it.value ->> '$.unitsPerYear' AS unitsPerYear
-       FROM latest JOIN plan_submissions sub ON sub.id = latest.submission_id,
-         json_each(sub.snapshot, '$.plan.items') it
+       FROM latest, json_each(latest.items) it
        WHERE latest.rank = 1`,
     )
     .all(b) as { personKey: string; kind: ItemKind; unitCostPence: number; unitsPerYear: number }[];
@@ -162,31 +135,38 @@ export function plannedItemRows(period: Period, scope: InsightsScope): { items: 
 }
 
 /** The lead professionals' decisions made in the period, with when the version they decided on was sent. */
-export function decisionRows(
+export async function decisionRows(
   period: Period,
   scope: InsightsScope,
-): { decisions: DecisionRow[]; reconsiderations: number } {
+): Promise<{ decisions: DecisionRow[]; reconsiderations: number }> {
   const client = db().$client;
   const b = bounds(period, scope);
   const decisions = client
     .prepare(
-      `SELECT sub.person_id AS personKey, d.decision, sub.submitted_at AS submittedAt, d.decided_at AS decidedAt
-       FROM plan_decisions d JOIN plan_submissions sub ON sub.id = d.submission_id
-       WHERE d.decided_at >= @from AND d.decided_at < @to AND d.decision <> 'think-again'
-         AND ${inScope("sub.person_id")}`,
+      `SELECT person_id, decision, submitted_at, decided_at FROM insights_decisions
+       WHERE decided_at >= @from AND decided_at < @to AND decision <> 'think-again' AND ${inScope("person_id")}`,
     )
-    .all(b) as { personKey: string; decision: DecisionKind; submittedAt: string; decidedAt: string }[];
+    .raw(true)
+    .all(b) as [string, DecisionKind, string, string][];
   const reconsiderations = client
     .prepare(
       `SELECT count(*) AS n FROM plan_submissions
        WHERE reconsideration = 1 AND submitted_at >= @from AND submitted_at < @to AND ${inScope("person_id")}`,
     )
     .get(b) as { n: number };
-  return { decisions, reconsiderations: reconsiderations.n };
+  return {
+    decisions: decisions.map(([personKey, decision, submittedAt, decidedAt]) => ({
+      personKey,
+      decision,
+      submittedAt,
+      decidedAt,
+    })),
+    reconsiderations: reconsiderations.n,
+  };
 }
 
 /** Every outcome of a cycle reviewed in the period, rated at its start and again when reflecting. */
-export function outcomeChangeRows(period: Period, scope: InsightsScope): OutcomeChangeRow[] {
+export async function outcomeChangeRows(period: Period, scope: InsightsScope): Promise<OutcomeChangeRow[]> {
   return db()
     .$client.prepare(
       `SELECT DISTINCT p.person_id AS personKey, o.value ->> '$.id' AS outcomeId,
@@ -229,7 +209,7 @@ export async function voucherRows(period: Period, scope: InsightsScope): Promise
  * claims (controlled treatments, statutory as planned spend counts them) and spending from small grants
  * (community). Each part reads its rows through an index on its date.
  */
-export function actualSpendRows(period: Period, scope: InsightsScope): ActualSpendRow[] {
+export async function actualSpendRows(period: Period, scope: InsightsScope): Promise<ActualSpendRow[]> {
   const rows = db()
     .$client.prepare(
       `SELECT 'ledger' AS source, person_id AS personKey, menu_kind AS menuKind, sector,
@@ -269,79 +249,86 @@ export function actualSpendRows(period: Period, scope: InsightsScope): ActualSpe
  * their own. With it, for the learning loop (eligible people only): a year of the items of their newest
  * plan's newest sign-off up to the end of the period, and what was spent against that plan up to then.
  * One query, so the budgets and the learning loop count the same people.
+ *
+ * Read from the summary (`insights_people`) through its index on when the budget was worked out. Only
+ * where the period ends before something the summary holds (a newer budget, sign-off or payment) are the
+ * records themselves asked, for that person, through indexes on the person or plan.
  */
-export function budgetAndLearningRows(
+export async function budgetAndLearningRows(
   period: Period,
   scope: InsightsScope,
-): { budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] } {
+): Promise<{ budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] }> {
   const rows = db()
     .$client.prepare(
-      `WITH ranked AS (
-         SELECT al.person_id, al.rule_set_id, al.eligible, al.points, al.nhs_pence, al.council_pence, al.total_pence,
-           row_number() OVER (PARTITION BY al.person_id
-             ORDER BY asm.cycle DESC, al.basis = 'agreed' DESC, al.created_at DESC) AS rank
-         FROM allocations al JOIN assessments asm ON asm.id = al.assessment_id
-         WHERE al.created_at >= @from AND al.created_at < @to AND ${inScope("al.person_id")}
+      `WITH chosen AS (
+         SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence, plan_id,
+           has_free_support, signed_off_at, planned_pence, spent_pence, spent_until
+         FROM insights_people
+         WHERE allocation_at >= @from AND allocation_at < @to AND ${inScope("person_id")}
+         UNION ALL
+         -- Their newest budget is outside the period but another was worked out in it: the newest in it.
+         SELECT s.person_id, al.rule_set_id, al.eligible, al.points, al.nhs_pence, al.council_pence, al.total_pence,
+           s.plan_id, s.has_free_support, s.signed_off_at, s.planned_pence, s.spent_pence, s.spent_until
+         FROM insights_people s JOIN allocations al ON al.id = (
+           SELECT a.id FROM allocations a JOIN assessments asm ON asm.id = a.assessment_id
+           WHERE a.person_id = s.person_id AND a.created_at >= @from AND a.created_at < @to
+           ORDER BY asm.cycle DESC, a.basis = 'agreed' DESC, a.created_at DESC LIMIT 1)
+         WHERE (s.allocation_at < @from OR s.allocation_at >= @to) AND s.allocations_to >= @from
+           AND s.allocations_from < @to AND ${inScope("s.person_id")}
        ),
-       chosen AS MATERIALIZED (
-         SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence,
-           (SELECT id FROM plans WHERE person_id = ranked.person_id ORDER BY cycle DESC LIMIT 1) AS plan_id
-         FROM ranked WHERE rank = 1
-       ),
-       signed AS MATERIALIZED (
-         SELECT chosen.*, CASE WHEN eligible = 1 THEN (
-             SELECT sub.snapshot ->> '$.plan.items' FROM plan_decisions d
-               JOIN plan_submissions sub ON sub.id = d.submission_id
+       signed AS (
+         SELECT chosen.*, CASE WHEN eligible <> 1 THEN NULL
+           WHEN signed_off_at IS NULL OR signed_off_at < @to THEN planned_pence
+           -- Signed off again after the period: the newest sign-off before its end.
+           ELSE (SELECT planned_pence FROM insights_signoffs WHERE decision_id = (
+             SELECT d.id FROM plan_decisions d
              WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < @to
-             ORDER BY d.decided_at DESC LIMIT 1) END AS items
+             ORDER BY d.decided_at DESC LIMIT 1)) END AS planned
          FROM chosen
        )
-       SELECT person_id AS personKey, rule_set_id AS ruleSetId, eligible, points, nhs_pence AS nhsPence,
-         council_pence AS councilPence, total_pence AS totalPence, items,
-         coalesce((SELECT json_array_length(s.content) > 0 FROM plan_sections s
-           WHERE s.section = 'freeSupport' AND s.plan_id = signed.plan_id), 0) AS hasFreeSupport,
-         CASE WHEN items IS NULL THEN NULL ELSE coalesce((
-           -- One plan's entries through ledger_plan_idx (the unary + keeps the planner off the kind-and-date index).
-           SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
-           WHERE plan_id = signed.plan_id AND +entry_date <= @toDay
-             AND (+kind = 'spent' OR (+kind = 'reversal' AND reversed_kind = 'spent'))), 0) END AS actualPence
+       SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence, has_free_support,
+         planned,
+         CASE WHEN planned IS NULL THEN NULL
+           WHEN spent_until IS NULL OR spent_until <= @toDay THEN coalesce(spent_pence, 0)
+           -- Spent after the period too: one plan's entries up to its end, through ledger_plan_idx (the unary +
+           -- keeps the planner off the kind-and-date index).
+           ELSE coalesce((
+             SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
+             WHERE plan_id = signed.plan_id AND +entry_date <= @toDay
+               AND (+kind = 'spent' OR (+kind = 'reversal' AND reversed_kind = 'spent'))), 0) END
        FROM signed`,
     )
-    .all(bounds(period, scope)) as {
-    personKey: string;
-    ruleSetId: string;
-    eligible: number;
-    points: number;
-    nhsPence: number;
-    councilPence: number;
-    totalPence: number;
-    items: string | null;
-    hasFreeSupport: number;
-    actualPence: number | null;
-  }[];
+    .raw(true)
+    .all(bounds(period, scope)) as [
+    string,
+    string,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number | null,
+    number | null,
+  ][];
   return {
-    budgets: rows.map((r) => ({
-      ruleSetId: r.ruleSetId,
-      eligible: r.eligible === 1,
-      nhsPence: r.nhsPence,
-      councilPence: r.councilPence,
-      totalPence: r.totalPence,
-      hasFreeSupport: r.hasFreeSupport === 1,
+    budgets: rows.map(([, ruleSetId, eligible, , nhsPence, councilPence, totalPence, hasFreeSupport]) => ({
+      ruleSetId,
+      eligible: eligible === 1,
+      nhsPence,
+      councilPence,
+      totalPence,
+      hasFreeSupport: hasFreeSupport === 1,
     })),
     learning: rows
-      .filter((r) => r.eligible === 1)
-      .map((r) => ({
-        personKey: r.personKey,
-        ruleSetId: r.ruleSetId,
-        points: r.points,
-        budgetPence: r.totalPence,
-        actualPence: r.actualPence,
-        plannedPence:
-          r.items === null
-            ? null
-            : (JSON.parse(r.items) as { kind: ItemKind; unitCostPence: number; unitsPerYear: number }[])
-                .filter((item) => (FUNDED_KINDS as readonly ItemKind[]).includes(item.kind))
-                .reduce((total, item) => total + yearlyCostPence(item), 0),
+      .filter((r) => r[2] === 1)
+      .map(([personKey, ruleSetId, , points, , , totalPence, , plannedPence, actualPence]) => ({
+        personKey,
+        ruleSetId,
+        points,
+        budgetPence: totalPence,
+        plannedPence,
+        actualPence,
       })),
   };
 }

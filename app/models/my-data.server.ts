@@ -70,6 +70,9 @@ export const EXPORT_PLACE_OF_TABLE: Record<string, string> = {
 export const NOT_EXPORTED: Record<string, string> = {
   recovery_codes: "hashes of a staff member's single-use sign-in codes: secrets, and people planning support have none",
   sign_up_requests: "a sign-up before the account exists; gone once confirmed",
+  insights_people:
+    "worked out from records already in the export (answers, budgets, plans, decisions, spending), kept only to count people in the anonymised insights",
+  insights_decisions: "a copy of the decisions and when each version was sent, already in the export, for the insights",
 };
 
 const parsed = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown));

@@ -78,24 +78,30 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
   const end = parseCalendarDate(period.to)!;
   end.setUTCDate(end.getUTCDate() + 1);
   const asOf = (end < now ? end : now).toISOString();
-  const spend = plannedItemRows(period, scope);
-  const signOff = decisionRows(period, scope);
-  const { budgets, learning } = budgetAndLearningRows(period, scope);
-  const outcomeRows = outcomeChangeRows(period, scope);
+  const [spend, signOff, { budgets, learning }, outcomeRows, stages, actual, grants, vouchers] = await Promise.all([
+    plannedItemRows(period, scope),
+    decisionRows(period, scope),
+    budgetAndLearningRows(period, scope),
+    outcomeChangeRows(period, scope),
+    stageRows(period, scope),
+    actualSpendRows(period, scope),
+    grantRows(period, scope),
+    voucherRows(period, scope),
+  ]);
   const outcomeChange = outcomeChangeByPerson(outcomeRows);
   return {
     period,
-    stages: stageFigures(stageRows(period, scope), asOf),
+    stages: stageFigures(stages, asOf),
     budgets: budgetFigures(budgets),
     spend: spendFigures(spend.items, spend.plans),
-    actual: actualSpendFigures(actualSpendRows(period, scope)),
+    actual: actualSpendFigures(actual),
     learning: learningLoop(
       learning.map((row) => ({ ...row, outcomeChange: outcomeChange.get(row.personKey) ?? null })),
       budgets.filter((row) => !row.eligible).length,
     ),
     signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
-    grants: grantFigures(await grantRows(period, scope)),
-    vouchers: voucherFigures(await voucherRows(period, scope)),
+    grants: grantFigures(grants),
+    vouchers: voucherFigures(vouchers),
     outcomes: outcomeFigures(
       outcomeRows,
       content().lifeAreas.areas.map((area) => area.id),

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -723,19 +724,155 @@ describe("insights on generated people with known answers", () => {
   });
 });
 
-describe("the queries behind actual spend and the learning loop", () => {
-  it("find their rows through indexes (EXPLAIN QUERY PLAN: no full scan of a table that grows with people)", async () => {
+describe("the queries behind the insights", () => {
+  it("find their rows through indexes or the summary (EXPLAIN QUERY PLAN: no full scan of a table that grows with people)", async () => {
     const mark = queryLogMark();
     const admin = await signInAdmin(teams.A.email, teams.A.secret);
     expect((await morgan.get(`/insights?${PERIOD}`)).status).toBe(200);
     expect((await admin.get(`/insights/team?${PERIOD}`)).status).toBe(200);
-    // Actual spend reads the ledger, voucher claims and grant spending; budgets and the learning loop read
-    // budgets with their plans and the money spent against them.
+    // Actual spend reads the ledger, voucher claims and grant spending; stages, budgets and the learning loop
+    // read the summary kept as events happen; decisions, planned spend, reviews and reconsiderations theirs.
     const ours = [...statementsSince(mark)].filter((sql) =>
-      /ledger_entries|voucher_claims|grant_spending|FROM allocations al JOIN/.test(sql),
+      /ledger_entries|voucher_claims|grant_spending|insights_people|insights_decisions|plan_reviews|reconsideration/.test(
+        sql,
+      ),
     );
-    expect(ours.length).toBeGreaterThanOrEqual(3);
+    expect(ours.length).toBeGreaterThanOrEqual(9);
     expect(fullScans(sqlite, ours, new Set(["teams"]))).toEqual([]);
+  });
+});
+
+describe("the summary follows events as they happen", () => {
+  // Team C lives in the first half of 2023, when nothing else happens: its page shows only what this test writes.
+  const PERIOD_C = "from=2023-01-01&to=2023-06-30";
+  const END_C = Date.parse("2023-07-01T00:00:00.000Z");
+  const SECRET_C = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+  let admin: Browserish;
+  let leadId: string;
+  let personIds: string[];
+
+  beforeAll(async () => {
+    const email = `insights-admin-c-${Date.now()}@example.org`;
+    const made = addTeam(sqlite, {
+      name: "Generated team C",
+      adminEmail: email,
+      passwordHash: await hashPassword(PASSWORD),
+      totpSecret: SECRET_C,
+    });
+    leadId = made.leadId;
+    personIds = addPeople(
+      sqlite,
+      leadId,
+      [0, 1, 2, 3, 4, 5].map((i) => ({
+        stage: "designing-plan" as const,
+        startedAt: "2023-01-10T00:00:00.000Z",
+        lastStepAt: `2023-02-0${i + 1}T00:00:00.000Z`,
+        budget: {
+          ruleSetId: "example-2026-1",
+          eligible: true,
+          nhsPence: 100_000,
+          councilPence: 50_000,
+          at: "2023-01-20T00:00:00.000Z",
+        },
+      })),
+    );
+    // Five below the threshold, who stay where they are: the budgets table has no lone small row to hide.
+    addPeople(
+      sqlite,
+      leadId,
+      [0, 1, 2, 3, 4].map(() => ({
+        stage: "identifying-need" as const,
+        startedAt: "2023-01-10T00:00:00.000Z",
+        lastStepAt: "2023-01-15T00:00:00.000Z",
+        budget: {
+          ruleSetId: "example-2026-1",
+          eligible: false,
+          nhsPence: 0,
+          councilPence: 0,
+          at: "2023-01-12T00:00:00.000Z",
+        },
+      })),
+    );
+    admin = await signInAdmin(email, SECRET_C);
+  }, 60_000);
+
+  const stageNames: Record<string, string> = Object.fromEntries(
+    JSON.parse(readFileSync("content/journey.json", "utf8")).stages.map((s: { id: string; name: { en: string } }) => [
+      s.id,
+      s.name.en,
+    ]),
+  );
+  const page = async () => tables(await (await admin.get(`/insights/team?${PERIOD_C}`)).text());
+  const stage = (t: Map<string, Map<string, string[]>>, id: string) => t.get("stages")!.get(stageNames[id]!)!;
+  const budget = (t: Map<string, Map<string, string[]>>) =>
+    [...t.get("budgets")!.entries()].find(([label]) => label.startsWith("Example rule set 2026 (price per point)"))![1];
+  const daysTo = (at: string) => num(Math.round((END_C - Date.parse(at)) / 8_640_000) / 10);
+  const planOf = (personId: string) =>
+    (sqlite.prepare("SELECT id FROM plans WHERE person_id = ?").get(personId) as { id: string }).id;
+  const budgetAt = (personId: string, at: string, pence: number) =>
+    sqlite
+      .prepare(
+        `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
+           nhs_pence, council_pence, total_pence, weekly_pence, flags, explanation, created_by, created_at)
+         SELECT ?, ?, id, 'self', 'example-2026-1', '{}', 1, 0, ?, 0, ?, 0, '[]', '[]', ?, ? FROM assessments
+         WHERE person_id = ?`,
+      )
+      .run(randomUUID(), personId, pence, pence, leadId, at, personId);
+
+  it("a plan sent, then signed off, moves people on a stage each time; a budget worked out changes the budgets", async () => {
+    let t = await page();
+    expect(stage(t, "designing-plan").slice(0, 2)).toEqual(["6", daysTo("2023-02-03T12:00:00.000Z")]);
+    expect(budget(t).slice(0, 2)).toEqual(["6", "£1,500"]);
+    expect(t.get("sign-off")!.get("Signed off")![0]).toBe(F);
+
+    // Each plan is sent (the person's step), then signed off by the lead professional.
+    const submissions = personIds.map((personId) => {
+      const id = randomUUID();
+      sqlite
+        .prepare(
+          `INSERT INTO plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at)
+           VALUES (?, ?, ?, 1, '{"cycle":1,"version":1,"plan":{"items":[]}}', 1, ?, '2023-03-01T00:00:00.000Z')`,
+        )
+        .run(id, planOf(personId), personId, leadId);
+      sqlite.prepare("UPDATE plans SET state = 'submitted' WHERE id = ?").run(planOf(personId));
+      return id;
+    });
+    t = await page();
+    expect(stage(t, "designing-plan")[0]).toBe(F);
+    expect(stage(t, "agreeing-support").slice(0, 2)).toEqual(["6", daysTo("2023-03-01T00:00:00.000Z")]);
+
+    personIds.forEach((personId, i) => {
+      sqlite
+        .prepare(
+          `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
+           VALUES (?, ?, ?, 'signed-off', ?, '2023-03-05T00:00:00.000Z')`,
+        )
+        .run(randomUUID(), planOf(personId), submissions[i], leadId);
+      sqlite.prepare("UPDATE plans SET state = 'signed-off' WHERE id = ?").run(planOf(personId));
+    });
+    t = await page();
+    expect(stage(t, "agreeing-support")[0]).toBe(F);
+    expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-03-05T00:00:00.000Z")]);
+    expect(t.get("sign-off")!.get("Signed off")![0]).toBe("6");
+    expect(t.get("sign-off")!.get("Days from sending to decision (median)")![0]).toBe("4");
+
+    // A new budget in the period is the one counted, and it is their latest step.
+    for (const personId of personIds) budgetAt(personId, "2023-06-01T00:00:00.000Z", 300_000);
+    t = await page();
+    expect(budget(t).slice(0, 2)).toEqual(["6", "£3,000"]);
+    expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-06-01T00:00:00.000Z")]);
+  });
+
+  it("what happens after the period leaves the period's figures as they were", async () => {
+    // A newer budget and a newer step after the period's end: the page for the period still counts the
+    // budget and the last step within it.
+    for (const personId of personIds) budgetAt(personId, "2023-08-01T00:00:00.000Z", 999_900);
+    const t = await page();
+    expect(budget(t).slice(0, 2)).toEqual(["6", "£3,000"]);
+    expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-06-01T00:00:00.000Z")]);
+    // The year up to now counts neither.
+    const now = tables(await (await admin.get("/insights/team")).text());
+    expect(now.get("stages")!.get("Total")![0]).toBe(F);
   });
 });
 

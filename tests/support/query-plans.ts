@@ -25,6 +25,7 @@ export function statementsSince(mark: number): Set<string> {
  */
 export function fullScans(sqlite: Database.Database, statements: Iterable<string>, smallTables: Set<string>): string[] {
   const scans: string[] = [];
+  const views = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all() as string[];
   for (const statement of statements) {
     const explain = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`);
     let plan: { detail: string }[] | undefined;
@@ -43,12 +44,18 @@ export function fullScans(sqlite: Database.Database, statements: Iterable<string
     // The newest line by its integer primary key ("order by seq desc limit 1") reads one row from
     // the end of the table's b-tree: SQLite calls it a scan, but it does not grow with the table.
     if (/order by seq desc limit 1$/i.test(statement.trim())) continue;
-    // A common table expression or a subquery read in full is the rows it already found, not a table.
-    const interim = new Set([...statement.matchAll(/(\w+)\s+AS\s+(?:MATERIALIZED\s+)?\(/gi)].map((m) => m[1]));
+    // A common table expression, a subquery or a view read in full is the rows it already found, not a table
+    // (a view's own reads are in the plan too, and checked like any other).
+    const interim = new Set([
+      ...[...statement.matchAll(/(\w+)\s+AS\s+(?:MATERIALIZED\s+)?\(/gi)].map((m) => m[1]),
+      ...views,
+    ]);
     for (const { detail } of plan ?? []) {
       const scanned = /^SCAN (\S+)/.exec(detail)?.[1];
       if (
         scanned &&
+        // A table-valued function over one JSON value (json_each), not a table.
+        !/ VIRTUAL TABLE /.test(detail) &&
         !smallTables.has(scanned) &&
         scanned !== "CONSTANT" &&
         !interim.has(scanned) &&
