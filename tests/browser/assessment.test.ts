@@ -80,6 +80,14 @@ describe("self-assessment and budget in a real browser", () => {
     expect(both).toContain("Your needs add up to 32 points.");
     expect(both).toContain("Your needs add up to 29 points.");
     await expectNoAxeViolations(again.page);
+    // The agreed ratings' table (reasons in words) scrolls in its own box at 320 px: the page never does.
+    await again.page.setViewportSize({ width: 320, height: 640 });
+    const [scroll, viewport] = await again.page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    expect(scroll).toBeLessThanOrEqual(viewport);
+    await again.page.setViewportSize({ width: 1280, height: 800 });
     for (const path of ["assessment", "assessment/mood", "assessment/informal", "assessment/check"]) {
       await again.page.goto(new URL(`${record}/${path}`, again.page.url()).href);
       await expectNoAxeViolations(again.page);

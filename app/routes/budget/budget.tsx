@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { useTranslation } from "react-i18next";
 import { BudgetChart } from "~/components/budget-chart";
 import { PageTitle } from "~/components/page-title";
@@ -206,34 +207,37 @@ export default function Budget({ loaderData: d }: Route.ComponentProps) {
       {d.agreed && <BudgetResult view={d.agreed} heading={t("budget.basisAgreed")} personId={d.personId} />}
       {d.self && <BudgetResult view={d.self} heading={t("budget.basisSelf")} personId={d.personId} />}
       {d.agreed && (
-        <table>
-          <caption>{t("budget.ratingsTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("agree.area")}</th>
-              <th scope="col" className="num">
-                {t("budget.yourRating")}
-              </th>
-              <th scope="col" className="num">
-                {t("budget.agreedRating")}
-              </th>
-              <th scope="col">{t("budget.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.agreed.ratings.map((r) => (
-              <tr key={r.area}>
-                <th scope="row">{r.area}</th>
-                <td className="num">{r.self ?? t("question.ratherNotSay")}</td>
-                <td className="num">{r.source === "agreed" ? r.rating : "—"}</td>
-                <td>
-                  {r.reason}
-                  {r.agreedBy && <span className="hint"> ({t("budget.agreedBy", { name: r.agreedBy })})</span>}
-                </td>
+        // Four columns with reasons in words: on a narrow screen the table scrolls in its box, never the page.
+        <ScrollRegion label={t("budget.ratingsTitle")}>
+          <table>
+            <caption>{t("budget.ratingsTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("agree.area")}</th>
+                <th scope="col" className="num">
+                  {t("budget.yourRating")}
+                </th>
+                <th scope="col" className="num">
+                  {t("budget.agreedRating")}
+                </th>
+                <th scope="col">{t("budget.reason")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.agreed.ratings.map((r) => (
+                <tr key={r.area}>
+                  <th scope="row">{r.area}</th>
+                  <td className="num">{r.self ?? t("question.ratherNotSay")}</td>
+                  <td className="num">{r.source === "agreed" ? r.rating : "—"}</td>
+                  <td>
+                    {r.reason}
+                    {r.agreedBy && <span className="hint"> ({t("budget.agreedBy", { name: r.agreedBy })})</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {d.self && (
         <section aria-labelledby="budget-next">
