@@ -46,9 +46,9 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/server.ts"],
-          // One file at a time: Chromium wants more than one core to itself, and a browser file beside
-          // another on this 2-core machine would run close to its waits. Its one server is slot 1's.
-          fileParallelism: false,
+          // Two files at a time like integration, each with its own Chromium and its own slot's server
+          // (tests/setup/server.ts). All three projects share one pool of two workers, longest files
+          // first, so a browser file runs beside another or beside integration files.
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("self-assessment and budget in a real browser", () => {
   it("Asha answers every question with JavaScript off and sees her budget with every step; Jo agrees a rating; Asha sees both", async () => {
-    const asha = await signInWindow(browser, DEMO.asha, { javaScript: false });
+    const asha = await windowAs(browser, DEMO.asha, { javaScript: false });
     const page = asha.page;
     await page.getByRole("link", { name: "Open my record" }).click();
     await page.getByRole("link", { name: "What is hard at the moment (the questions)" }).click();
@@ -55,7 +55,7 @@ describe("self-assessment and budget in a real browser", () => {
     expect(steps).toBeGreaterThanOrEqual(14); // 11 rated areas, total, price, NHS, council, informal, total, weekly
     await asha.context.close();
 
-    const jo = await signInWindow(browser, DEMO.jo);
+    const jo = await windowAs(browser, DEMO.jo);
     await jo.page.getByRole("link", { name: "Asha Patel" }).click();
     await jo.page.getByRole("link", { name: "The indicative budget and how it was worked out" }).click();
     await jo.page.getByRole("link", { name: "Agree a rating with the person" }).click();
@@ -69,7 +69,7 @@ describe("self-assessment and budget in a real browser", () => {
     await jo.page.getByText("With ratings agreed with your lead professional").first().waitFor();
     await jo.context.close();
 
-    const again = await signInWindow(browser, DEMO.asha);
+    const again = await windowAs(browser, DEMO.asha);
     await again.page.getByRole("link", { name: "Open my record" }).click();
     const record = new URL(again.page.url()).pathname;
     await again.page.getByRole("link", { name: "The indicative budget and how it was worked out" }).click();

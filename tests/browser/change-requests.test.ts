@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { GYM, PA, signedOffPerson } from "../support/signed-off-plan";
 
 /**
@@ -28,7 +28,7 @@ describe("a change request after sign-off, with JavaScript off", () => {
     const small = /A small change is up to £([\d,]+) a year/.exec(await (await s.person.get(using)).text())?.[1];
     // The personal assistant's £1,200 a year is more than the share that can move without Jo.
     expect(Number(small!.replace(",", ""))).toBeLessThan(1200);
-    const person = await signInWindow(browser, "cai.change@example.org", { javaScript: false });
+    const person = await windowAs(browser, "cai.change@example.org", { javaScript: false });
     person.page.setDefaultTimeout(10_000);
     await person.page.goto(new URL(using, person.page.url()).href);
     await person.page.getByRole("group", { name: "Move money from" }).getByLabel(PA).check();
@@ -37,7 +37,7 @@ describe("a change request after sign-off, with JavaScript off", () => {
     await person.page.getByRole("button", { name: "Move the money" }).click();
     expect(await person.page.locator("main").innerText()).toContain("your lead professional needs to agree it");
 
-    const jo = await signInWindow(browser, DEMO.jo, { javaScript: false });
+    const jo = await windowAs(browser, DEMO.jo, { javaScript: false });
     const page = jo.page;
     page.setDefaultTimeout(10_000);
     await page.goto(new URL(using, page.url()).href);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn, signUp } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { Browserish } from "../support/http";
 
 /**
@@ -31,7 +31,7 @@ const main = (page: Page) => page.locator("main").innerText();
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
 async function open(email: string, options?: { javaScript?: boolean }) {
-  const window = await signInWindow(browser, email, options);
+  const window = await windowAs(browser, email, options);
   windows.push(window);
   return window;
 }

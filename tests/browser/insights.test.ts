@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPeople, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO } from "../support/accounts";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { expectNoAxeViolations } from "../support/browser";
 import { dataDir } from "../support/http";
 
@@ -59,7 +59,7 @@ const PERIOD = "from=2025-01-01&to=2025-06-30";
 
 describe("what the scheme learns, in a real browser", () => {
   it("the commissioner finds the page from home, chooses a period with JavaScript off, and sees charts beside tables", async () => {
-    const { context, page } = await signInWindow(browser, DEMO.morgan, { javaScript: false });
+    const { context, page } = await windowAs(browser, DEMO.morgan, { javaScript: false });
     await page.getByRole("link", { name: "What the scheme learns: anonymised totals" }).click();
     expect(await page.locator("h1").textContent()).toBe("What the scheme learns");
     await page.getByLabel("From", { exact: true }).fill("2025-01-01");
@@ -82,7 +82,7 @@ describe("what the scheme learns, in a real browser", () => {
   });
 
   it("axe finds nothing on the commissioner's page, in English and in Urdu (right to left, bars mirrored)", async () => {
-    const { context, page, problems } = await signInWindow(browser, DEMO.morgan);
+    const { context, page, problems } = await windowAs(browser, DEMO.morgan);
     await page.goto(new URL(`/insights?${PERIOD}`, page.url()).href);
     await expectNoAxeViolations(page);
     await page.goto(new URL(`/language?lng=ur&returnTo=${encodeURIComponent(`/insights?${PERIOD}`)}`, page.url()).href);
@@ -101,7 +101,7 @@ describe("what the scheme learns, in a real browser", () => {
   });
 
   it("axe finds nothing on the team administrator's page; a period that is not one shows the error summary", async () => {
-    const { context, page } = await signInWindow(browser, DEMO.jo);
+    const { context, page } = await windowAs(browser, DEMO.jo);
     await page.getByRole("link", { name: "What the scheme learns: anonymised totals" }).click();
     expect(new URL(page.url()).pathname).toBe("/insights/team");
     await page.goto(new URL(`/insights/team?${PERIOD}`, page.url()).href);

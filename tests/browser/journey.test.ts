@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, DEMO_PASSWORD } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
-import { createAccountInPage, signInWindow } from "../support/browser-accounts";
+import { createAccountInPage, windowAs } from "../support/browser-accounts";
 import { baseUrl } from "../support/http";
 
 let browser: Browser;
@@ -154,7 +154,7 @@ describe("the seven-stage cycle in a real browser", () => {
     await context.close();
 
     // axe runs in the page, so it needs JavaScript: the same person, every new page.
-    const withJs = await signInWindow(browser, "jamie.walker@example.org");
+    const withJs = await windowAs(browser, "jamie.walker@example.org");
     for (const path of [
       "journey",
       "plan",
@@ -179,7 +179,7 @@ describe("the seven-stage cycle in a real browser", () => {
   }, 180_000);
 
   it("with JavaScript on, the crisis plan saves itself as the person types", async () => {
-    const { page, context, problems } = await signInWindow(browser, DEMO.tomasz);
+    const { page, context, problems } = await windowAs(browser, DEMO.tomasz);
     page.setDefaultTimeout(15_000);
     await page.getByRole("link", { name: "Open my record" }).click();
     const record = new URL(page.url()).pathname;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser, newWindow } from "../support/browser";
-import { createAccountInPage, signInWindow } from "../support/browser-accounts";
+import { createAccountInPage, windowAs } from "../support/browser-accounts";
 import { baseUrl, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
 
@@ -37,7 +37,7 @@ describe("a council runs it, with JavaScript off", () => {
   it("an administrator invites a lead professional; the email arrives; they set a password, read the QR secret, confirm a code, sign in with the second factor and see an empty caseload", async () => {
     const email = "rowan.invited@example.org";
     const password = "rowan joins the team with a long phrase";
-    const admin = await signInWindow(browser, DEMO.jo, { javaScript: false });
+    const admin = await windowAs(browser, DEMO.jo, { javaScript: false });
     await go(admin.page, "/team/staff");
     await axeCheck(admin);
     await admin.page.getByLabel("Their work email address").fill(email);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { sentPlanPerson } from "../support/signed-off-plan";
 
 /**
@@ -36,7 +36,7 @@ describe("the positive-risk panel, with JavaScript off", () => {
     for (const c of CRITERIA) fields[`criteria.${c}.met`] = "met";
     expect((await s.jo.post(`/people/${s.personId}/plan/review`, fields)).status).toBe(302);
 
-    const alex = await signInWindow(browser, DEMO.alex, { javaScript: false });
+    const alex = await windowAs(browser, DEMO.alex, { javaScript: false });
     alex.page.setDefaultTimeout(10_000);
     await alex.page.getByRole("link", { name: "Plans referred to the positive-risk panel" }).click();
     await axeCheck(alex);
@@ -60,7 +60,7 @@ describe("the positive-risk panel, with JavaScript off", () => {
     await alex.page.getByRole("button", { name: "Record the decision" }).click();
     await alex.page.waitForURL(/\/plan\/decision$/);
 
-    const person = await signInWindow(browser, "pia.panel@example.org", { javaScript: false });
+    const person = await windowAs(browser, "pia.panel@example.org", { javaScript: false });
     await person.page.goto(new URL(`/people/${s.personId}/plan/decision`, person.page.url()).href);
     expect(await person.page.getByTestId("panel-sat").innerText()).toBe(
       "Decided by the positive-risk panel. Who sat: Alex Kim, Dr Ruth Osei",

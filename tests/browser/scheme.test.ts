@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { DEMO, recordLinks, signUp } from "../support/accounts";
 import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { Browserish } from "../support/http";
 
 /**
@@ -76,7 +76,7 @@ describe("the commissioner runs the scheme's rules, with JavaScript off", () => 
     const beforePage = await (await before.person.get(`/people/${before.id}/budget`)).text();
     expect(beforePage).toContain("£8,850");
 
-    const morgan = await signInWindow(browser, DEMO.morgan, { javaScript: false });
+    const morgan = await windowAs(browser, DEMO.morgan, { javaScript: false });
     morganWindow = morgan;
     const m = morgan.page;
     m.setDefaultTimeout(15_000);
@@ -150,7 +150,7 @@ describe("the commissioner runs the scheme's rules, with JavaScript off", () => 
     expect(await main(m)).toContain("waiting for approval");
     expect(await m.getByRole("button", { name: "Approve and publish" }).count()).toBe(0);
 
-    const dana = await signInWindow(browser, DEMO.dana, { javaScript: false });
+    const dana = await windowAs(browser, DEMO.dana, { javaScript: false });
     const d = dana.page;
     d.setDefaultTimeout(15_000);
     await go(d, "/scheme");
@@ -191,7 +191,7 @@ describe("fitting a rule set to current costs, with JavaScript off", () => {
   ].join("\n");
 
   it("uploads cases with costs and a total, and reads the gap and the suggested price in plain words", async () => {
-    const morgan = await signInWindow(browser, DEMO.morgan, { javaScript: false });
+    const morgan = await windowAs(browser, DEMO.morgan, { javaScript: false });
     const m = morgan.page;
     await go(m, "/scheme/rule-sets/example-2026-1/try");
     await m.setInputFiles("#f-casesFile", { name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from(COSTED) });
@@ -218,7 +218,7 @@ describe("fitting a rule set to current costs, with JavaScript off", () => {
     await morgan.context.close();
 
     // The same results pass axe (in a script-enabled window).
-    const check = await signInWindow(browser, DEMO.morgan);
+    const check = await windowAs(browser, DEMO.morgan);
     await go(check.page, "/scheme/rule-sets/example-2026-1/try");
     await check.page.setInputFiles("#f-casesFile", {
       name: "costs.csv",

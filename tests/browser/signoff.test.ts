@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { sentPlanPerson } from "../support/signed-off-plan";
 
 let browser: Browser;
@@ -66,7 +66,7 @@ async function markCriteria(page: Page, notYet: Record<string, string>) {
 describe("the whole mission with JavaScript off", () => {
   it("Tomasz assesses, plans and sends; Chris asks for changes; Tomasz revises and resends; Chris signs off; the review opens cycle 2", async () => {
     // -- Tomasz: what is hard, and the budget --
-    const tomasz = await signInWindow(browser, DEMO.tomasz, { javaScript: false });
+    const tomasz = await windowAs(browser, DEMO.tomasz, { javaScript: false });
     const t = tomasz.page;
     t.setDefaultTimeout(10_000);
     await t.getByRole("link", { name: "Open my record" }).click();
@@ -128,7 +128,7 @@ describe("the whole mission with JavaScript off", () => {
     await axeCheck(tomasz);
 
     // -- Chris asks for changes, with reasons on two parts --
-    const chris = await signInWindow(browser, DEMO.chris, { javaScript: false });
+    const chris = await windowAs(browser, DEMO.chris, { javaScript: false });
     const c = chris.page;
     c.setDefaultTimeout(10_000);
     await c.getByRole("link", { name: "Plans waiting for you" }).first().click();
@@ -222,7 +222,7 @@ describe("the whole mission with JavaScript off", () => {
 describe("the review form with JavaScript on", () => {
   it("checks the nested fields in the browser first (errors by the field, nothing sent), then records the decision", async () => {
     const { personId } = await sentPlanPerson("Hana Hooks", "hana.hooks@example.org");
-    const jo = await signInWindow(browser, DEMO.jo);
+    const jo = await windowAs(browser, DEMO.jo);
     const j = jo.page;
     j.setDefaultTimeout(10_000);
     const review = `/people/${personId}/plan/review`;

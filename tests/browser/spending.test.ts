@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
-import { signInWindow } from "../support/browser-accounts";
+import { windowAs } from "../support/browser-accounts";
 import { GYM, PA, signedOffPerson } from "../support/signed-off-plan";
 
 let browser: Browser;
@@ -45,7 +45,7 @@ const pounds = (pence: number) =>
 describe("money after sign-off with JavaScript off", () => {
   it("records money received, imports a 20-line statement (mapping the columns), confirms the suggestions, attaches a receipt, and sees planned, spent and left per item", async () => {
     const s = await signedOffPerson("Rosa Receipts", "rosa.receipts@example.org");
-    const window = await signInWindow(browser, "rosa.receipts@example.org", { javaScript: false });
+    const window = await windowAs(browser, "rosa.receipts@example.org", { javaScript: false });
     const page = window.page;
     page.setDefaultTimeout(10_000);
     const go = (path: string) => page.goto(new URL(path, page.url()).href);

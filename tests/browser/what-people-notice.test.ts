@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccountInPage, signInWindow } from "../support/browser-accounts";
+import { createAccountInPage, windowAs } from "../support/browser-accounts";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { DEMO_PASSWORD, recordLinks, signUp as signUpWithCode } from "../support/accounts";
 import { expectNoAxeViolations, expectNoAxeViolationsIn, launchBrowser, newWindow } from "../support/browser";
@@ -109,7 +109,7 @@ describe("what people notice, in a real browser", () => {
   });
 
   it("the caseload shows each person's stage, plan state, days waiting and review date, sortable", async () => {
-    const { page, context, problems } = await signInWindow(browser, "jo.ahmed@example.org");
+    const { page, context, problems } = await windowAs(browser, "jo.ahmed@example.org");
     const table = page.locator("table.caseload");
     await table.waitFor();
     const headers = await table.locator("thead th").allInnerTexts();
@@ -135,7 +135,7 @@ describe("what people notice, in a real browser", () => {
   });
 
   it("no page scrolls sideways at 320 px, and the menu folds", async () => {
-    const { page, context } = await signInWindow(browser, "asha@example.org", { javaScript: false });
+    const { page, context } = await windowAs(browser, "asha@example.org", { javaScript: false });
     await page.setViewportSize({ width: 320, height: 640 });
     const record = await page.locator('a[href^="/people/"]').first().getAttribute("href");
     const paths = [
@@ -197,7 +197,7 @@ describe("support and treatment, one thing at a time", () => {
       hope: "7",
     });
 
-    const window = await signInWindow(browser, email, { javaScript: false });
+    const window = await windowAs(browser, email, { javaScript: false });
     const { page } = window;
     const items = url(`/people/${personId}/plan/items`);
     await page.goto(items);

@@ -24,6 +24,35 @@ export async function signInWindow(
   return window;
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+/** Each account's session after its first sign-in in this test file (each file has its own module state). */
+const sessions = new Map<string, StorageState>();
+
+/**
+ * A fresh window signed in as `email`, at their home page, for a test that is not about signing in: the
+ * first time in a test file through the real pages (signInWindow), after that in a new window carrying
+ * the same session cookie, as a second tab would. Signing in hashes the password (memory-hard, on
+ * purpose) and takes several pages, so doing it once per account per file saves most of its cost.
+ * A test that signs out or ends sessions signs in with signInWindow instead.
+ */
+export async function windowAs(
+  browser: Browser,
+  email: string,
+  { javaScript = true } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const kept = sessions.get(email);
+  if (!kept) {
+    const window = await signInWindow(browser, email, { javaScript });
+    sessions.set(email, await window.context.storageState());
+    return window;
+  }
+  const window = await newWindow(browser, { javaScript, storageState: kept });
+  await window.page.goto(new URL("/home", baseUrl()).href);
+  if (new URL(window.page.url()).pathname !== "/home")
+    throw new Error(`${email}'s kept session went to ${window.page.url()}`);
+  return window;
+}
+
 /**
  * Presses "Create account" on a filled sign-up form, then types the code emailed to the address on the
  * page that asks for it, as a person would, and arrives at their home page.

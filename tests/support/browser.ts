@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -26,9 +26,12 @@ export async function launchBrowser(): Promise<Browser> {
 /** A browser window; fails the test on any Content-Security-Policy violation or page error. */
 export async function newWindow(
   browser: Browser,
-  { javaScript = true } = {},
+  {
+    javaScript = true,
+    storageState,
+  }: { javaScript?: boolean; storageState?: BrowserContextOptions["storageState"] } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: "en-GB" });
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: "en-GB", storageState });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (msg) => {
@@ -40,7 +43,8 @@ export async function newWindow(
 
 /** Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and fails with the violations listed. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  await page.evaluate(`${axeSource}\n;undefined`);
+  // The same document keeps axe once loaded (a test often checks a page twice); a new page needs it again.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${axeSource}\n;undefined`);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
