@@ -1,7 +1,7 @@
 // `npm test`: every test there is. Type-checks, builds the production server, then runs unit,
 // integration and browser tests (real Chromium) and ends with one line: "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -29,7 +29,29 @@ function ensureChromium() {
   }
 }
 
+// The PostgreSQL tests start their own throwaway server from Debian's binaries (tests/support/postgres.ts,
+// which installs them too when run alone): installed here first, outside any test's time limit.
+function ensurePostgres() {
+  const root = "/usr/lib/postgresql";
+  const installed = () => existsSync(root) && readdirSync(root).some((v) => existsSync(`${root}/${v}/bin/initdb`));
+  if (process.env.PG_BIN || installed()) return;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log("PostgreSQL is missing: installing Debian's postgresql package…");
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    spawnSync("apt-get", ["install", "-y", "-qq", "postgresql"], { stdio: "inherit", env });
+  }
+  if (!installed()) {
+    console.error(
+      "The PostgreSQL tests need Debian's PostgreSQL (initdb and postgres under /usr/lib/postgresql/*/bin).\n" +
+        "Install it with `sudo apt-get install postgresql` (or set PG_BIN), then run `npm test` again.",
+    );
+    process.exit(1);
+  }
+}
+
 ensureChromium();
+ensurePostgres();
 if (run("npx", ["react-router", "typegen"], "Generating route types") !== 0) process.exit(1);
 if (run("npx", ["tsc", "--noEmit"], "Type-checking (TypeScript strict)") !== 0) process.exit(1);
 if (run("npm", ["run", "--silent", "lint"], "Lint: ESLint, Prettier, knip") !== 0) process.exit(1);
