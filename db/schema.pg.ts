@@ -544,6 +544,8 @@ export const planSubmissions = pgTable(
   (t) => [
     uniqueIndex("plan_submissions_plan_version").on(t.planId, t.version),
     index("plan_submissions_person_idx").on(t.personId),
+    // Versions sent again in a period, for the insights.
+    index("plan_submissions_reconsideration_idx").on(t.reconsideration, t.submittedAt),
   ],
 );
 
@@ -599,7 +601,11 @@ export const planReviews = pgTable(
       .references(() => users.id),
     heldAt: text("held_at").notNull(),
   },
-  (t) => [index("plan_reviews_plan_idx").on(t.planId)],
+  (t) => [
+    index("plan_reviews_plan_idx").on(t.planId),
+    // Reviews held in a period, for the insights.
+    index("plan_reviews_held_idx").on(t.heldAt),
+  ],
 );
 
 /**
@@ -970,5 +976,100 @@ export const voucherClaims = pgTable(
     index("voucher_claims_person_idx").on(t.personId),
     // Actual spend in a period, for the insights.
     index("voucher_claims_date_idx").on(t.sessionDate),
+  ],
+);
+
+/**
+ * What the insights need to know about each person, kept up to date as events happen: triggers (migration
+ * 0023) recompute a person's row from the view `insights_person_facts` whenever one of their assessments,
+ * answers, budgets, plans, plan sections, submissions, decisions, reviews or ledger entries is written.
+ * The insights page reads it through covering indexes instead of working out 100,000 people's stages and
+ * budgets on each request (docs/decisions/2026-12-02-insights-at-scale.md). Never shown as such: it is the
+ * raw material for anonymised figures.
+ */
+export const insightsPeople = pgTable(
+  "insights_people",
+  {
+    personId: text("person_id")
+      .primaryKey()
+      .references(() => persons.id),
+    /** The first and last recorded step (answer, budget, plan save, submission, decision, review). */
+    firstStepAt: text("first_step_at"),
+    lastStepAt: text("last_step_at"),
+    /**
+     * The journey's facts for the newest cycle as a JSON array [answered, informal, plan state, resources,
+     * sections filled, items, items arranged]: few distinct values, each turned into a stage once by
+     * app/domain/journey.ts.
+     */
+    stageFacts: text("stage_facts").notNull(),
+    /** The newest plan, and whether it lists help that costs nothing. */
+    planId: text("plan_id"),
+    hasFreeSupport: integer("has_free_support").notNull(),
+    /** The person's budget: the newest of their newest cycle, an agreed one before their own. */
+    allocationId: text("allocation_id"),
+    allocationAt: text("allocation_at"),
+    /** The first and last budget worked out for them, of any cycle. */
+    allocationsFrom: text("allocations_from"),
+    allocationsTo: text("allocations_to"),
+    ruleSetId: text("rule_set_id"),
+    eligible: integer("eligible"),
+    points: integer("points"),
+    nhsPence: integer("nhs_pence"),
+    councilPence: integer("council_pence"),
+    totalPence: integer("total_pence"),
+    /** The newest sign-off of the newest plan, and a year of its funded items as signed off. */
+    signedOffAt: text("signed_off_at"),
+    plannedPence: integer("planned_pence"),
+    /** Spending less its corrections against the newest plan, and the day of the last such entry. */
+    spentPence: integer("spent_pence"),
+    spentUntil: text("spent_until"),
+  },
+  (t) => [
+    // Covering: the stage figure reads only this index.
+    index("insights_people_steps_idx").on(t.lastStepAt, t.stageFacts, t.personId, t.firstStepAt),
+    // Covering: the budgets and the learning loop read only this index.
+    index("insights_people_budget_idx").on(
+      t.allocationAt,
+      t.eligible,
+      t.ruleSetId,
+      t.points,
+      t.nhsPence,
+      t.councilPence,
+      t.totalPence,
+      t.hasFreeSupport,
+      t.plannedPence,
+      t.signedOffAt,
+      t.spentPence,
+      t.spentUntil,
+      t.personId,
+      t.planId,
+      t.allocationsFrom,
+      t.allocationsTo,
+    ),
+  ],
+);
+
+/**
+ * Every decision on a plan with the person and when the version decided on was sent, and for a sign-off
+ * the items as signed off: kept by a trigger on plan_decisions (append-only), so the insights read
+ * decisions in a period without opening each frozen snapshot.
+ */
+export const insightsDecisions = pgTable(
+  "insights_decisions",
+  {
+    decisionId: text("decision_id")
+      .primaryKey()
+      .references(() => planDecisions.id),
+    planId: text("plan_id").notNull(),
+    personId: text("person_id").notNull(),
+    decision: text("decision").notNull(),
+    submittedAt: text("submitted_at").notNull(),
+    decidedAt: text("decided_at").notNull(),
+    /** The signed-off version's items (JSON), for a sign-off. */
+    items: text("items"),
+  },
+  (t) => [
+    // Covering: decisions and planned spend in a period read only this index.
+    index("insights_decisions_decided_idx").on(t.decidedAt, t.decision, t.personId, t.submittedAt, t.planId, t.items),
   ],
 );
