@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { helpers, persons, planDecisions, planReviews, planSectionHistory, planSubmissions } from "../../db/schema";
+import {
+  helpers,
+  persons,
+  planDecisions,
+  planReviews,
+  plans,
+  planSectionHistory,
+  planSubmissions,
+} from "../../db/schema";
 import { content } from "~/content/content.server";
 import { judgedBudget } from "~/domain/allocation";
 import { toIsoDate } from "~/domain/dates";
@@ -220,10 +228,14 @@ export async function reviewDateOf(planId: string): Promise<string | null> {
 
 /** The first review comes 3 months after sign-off; later ones yearly. */
 export async function suggestedReviewDate(personId: string, now = new Date()): Promise<string> {
-  let reviewed = false;
-  for (const p of await allPlans(personId))
-    if (await firstRow(db().select({ id: planReviews.id }).from(planReviews).where(eq(planReviews.planId, p.id))))
-      reviewed = true;
+  // Has any cycle of theirs been reviewed? One question, answered by the first review found.
+  const reviewed = await firstRow(
+    db()
+      .select({ id: planReviews.id })
+      .from(planReviews)
+      .innerJoin(plans, eq(plans.id, planReviews.planId))
+      .where(eq(plans.personId, personId)),
+  );
   return toIsoDate(defaultReviewDate(now, !reviewed));
 }
 
