@@ -1,4 +1,4 @@
-// The PostgreSQL twin of db/schema.ts (issue #16): the same tables, columns, keys and indexes, with the
+// The PostgreSQL twin of db/schema.sqlite.ts (issue #16): the same tables, columns, keys and indexes, with the
 // same JS names and value shapes, so a model reads the same rows from either engine. Change both files
 // together: tests/unit/schema-engines.test.ts fails when they differ. Timestamps and dates stay ISO text
 // (the portal writes and compares them as text); JSON kept as text stays text

@@ -2,7 +2,7 @@
 // Without --team: a commissioner (who can then invite every team's staff). With --team (an id from
 // content/teams.json): that team's administrator. Prints a single-use invitation link (72 hours);
 // the invitee chooses a password and enrols a second factor. Nothing about the link is stored but its hash.
-import { closeDatabase } from "../app/lib/db.server";
+import { closeDatabase, databaseReady } from "../app/lib/db.server";
 import { deliverOutbox } from "../app/models/outbox.server";
 import { inviteStaff } from "../app/models/staff.server";
 import { isTeam, syncTeams } from "../app/models/teams.server";
@@ -16,6 +16,7 @@ if (!email || (teamAt >= 0 && !teamId)) {
   console.error("Usage: npm run admin:create -- EMAIL [--team TEAM_ID]");
   process.exit(2);
 }
+await databaseReady();
 await syncTeams();
 if (teamId && !isTeam(teamId)) {
   console.error(`There is no team "${teamId}" in content/teams.json.`);
@@ -28,7 +29,7 @@ const made = await inviteStaff({
   createdBy: null,
 });
 await deliverOutbox();
-closeDatabase();
+await closeDatabase();
 console.log(
   `Invitation for ${email} (${teamId ? `administrator of ${teamId}` : "commissioner"}), works once until ${made.expiresAt}:\n${made.link}`,
 );

@@ -4,8 +4,31 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const alias = { "~": fileURLToPath(new URL("../app", import.meta.url)) };
 
-// Three projects: unit (pure modules), integration (real HTTP against the built
-// production server on a temporary database), browser (real Chromium against the same).
+// Test files that read or write the embedded database's file directly, or test what only the embedded
+// engine has (its file, its online backup, its query planner): they run on SQLite only. Every other
+// integration and browser file runs twice, on SQLite and on PostgreSQL (the "-pg" projects).
+const SQLITE_ONLY = [
+  "tests/integration/backup-restore.test.ts",
+  "tests/integration/get-writes-nothing.test.ts",
+  "tests/integration/insights.test.ts",
+  "tests/integration/menu-pages.test.ts",
+  "tests/integration/organisation.test.ts",
+  "tests/integration/panel.test.ts",
+  "tests/integration/plan-life.test.ts",
+  "tests/integration/scale.test.ts",
+  "tests/integration/scheme-menu-maintained.test.ts",
+  "tests/integration/scheme-menu.test.ts",
+  "tests/integration/security.test.ts",
+  "tests/integration/signoff.test.ts",
+  "tests/integration/spending.test.ts",
+  "tests/integration/subject-access.test.ts",
+  "tests/integration/test-servers.test.ts",
+  "tests/browser/insights.test.ts",
+];
+
+// Five projects: unit (pure modules), integration (real HTTP against the built production server on a
+// temporary database), browser (real Chromium against the same), and integration and browser again
+// with every server on a throwaway PostgreSQL (tests/setup/server.ts).
 export default defineConfig({
   root,
   resolve: { alias },
@@ -49,6 +72,32 @@ export default defineConfig({
           // Two files at a time like integration, each with its own Chromium and its own slot's server
           // (tests/setup/server.ts). All three projects share one pool of two workers, longest files
           // first, so a browser file runs beside another or beside integration files.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration-pg",
+          root,
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: SQLITE_ONLY,
+          environment: "node",
+          globalSetup: ["tests/setup/server.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "browser-pg",
+          root,
+          include: ["tests/browser/**/*.test.ts"],
+          exclude: SQLITE_ONLY,
+          environment: "node",
+          globalSetup: ["tests/setup/server.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -113,13 +113,6 @@ export function chainLines(sqlite: Database.Database): IterableIterator<ChainLin
   return sqlite.prepare(`${ROW_SELECT} order by seq`).iterate() as IterableIterator<ChainLine>;
 }
 
-/** Lines `first` to `last` of the database's trail, oldest first (what one archive file holds). */
-export function chainLinesBetween(sqlite: Database.Database, first: number, last: number): IterableIterator<ChainLine> {
-  return sqlite
-    .prepare(`${ROW_SELECT} where seq between ? and ? order by seq`)
-    .iterate(first, last) as IterableIterator<ChainLine>;
-}
-
 /** The archive files in `dir` in trail order (their names are zero-padded line numbers): read before the database. */
 export function archiveFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -1,14 +1,27 @@
 import Database from "better-sqlite3";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import * as schema from "../../db/schema";
+import pg from "pg";
+import { databaseEngine } from "../../db/engine";
+import * as pgSchema from "../../db/schema.pg";
+import * as schema from "../../db/schema.sqlite";
 import { sealUnchainedLines } from "./audit-chain.server";
 
+/**
+ * The database as the models see it. Typed as the embedded engine's drizzle handle; on PostgreSQL it is
+ * drizzle's node-postgres handle over the same tables (db/schema.ts), whose query builder the models use
+ * the same way. Engine-specific calls (`$client`) belong in this file only.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** True when this process runs on PostgreSQL (DATABASE_URL), false on the embedded SQLite file. */
+export const onPostgres = (): boolean => databaseEngine() === "postgres";
 
 /** The data folder: `DATA_DIR`, default `./data` (git-ignored). */
 export function dataDir(): string {
@@ -16,7 +29,7 @@ export function dataDir(): string {
 }
 
 export function migrationsDir(): string {
-  return path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
+  return path.resolve(process.env.MIGRATIONS_DIR ?? (onPostgres() ? "db/migrations-pg" : "db/migrations"));
 }
 
 /** How many migrations this database has had applied (0 before the first start). */
@@ -93,8 +106,58 @@ export function openDatabase(file: string): Db {
 let connection: Db | undefined;
 
 function theConnection(): Db {
-  connection ??= openDatabase(path.join(dataDir(), "portal.sqlite"));
+  connection ??= onPostgres() ? postgresConnection() : openDatabase(path.join(dataDir(), "portal.sqlite"));
   return connection;
+}
+
+// PostgreSQL's counts and sums of integers arrive as 64-bit text; every figure the portal keeps (pence,
+// counts, sequence numbers) is far below 2^53, so they are read as plain numbers, as SQLite gives them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (text) => Number(text));
+
+/** Connections each server keeps open to PostgreSQL (PG_POOL_SIZE); requests queue for one beyond that. */
+const POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 10);
+
+/** The pool of connections to DATABASE_URL. Migrations are applied by `databaseReady()` before the first request. */
+function postgresConnection(): Db {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: POOL_SIZE });
+  // A connection that drops while idle (a database restart) is replaced on the next query, not fatal.
+  pool.on("error", (error) => console.error("A PostgreSQL connection failed; it will be replaced.", error.message));
+  return drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
+}
+
+const pool = (): pg.Pool => theConnection().$client as unknown as pg.Pool;
+
+/**
+ * Lock keys, in one place: PostgreSQL advisory locks that every server of the portal takes by the same
+ * number. MIGRATE: one server migrates while the others wait. WRITE: one transaction writes at a time,
+ * across all servers, as on the embedded engine (docs/decisions/2026-12-02-postgresql-runtime.md).
+ */
+const LOCK = { MIGRATE: 160_001, WRITE: 160_002 } as const;
+
+let ready: Promise<void> | undefined;
+
+/**
+ * The database opened and migrated: awaited once at start-up (and by commands) before anything else.
+ * The embedded file migrates as it opens; PostgreSQL's migrations run under an advisory lock, so servers
+ * starting together apply each migration once.
+ */
+export function databaseReady(): Promise<void> {
+  ready ??= (async () => {
+    if (!onPostgres()) {
+      theConnection();
+      return;
+    }
+    const client = await pool().connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [LOCK.MIGRATE]);
+      await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir() });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [LOCK.MIGRATE]).catch(() => undefined);
+      client.release();
+    }
+  })();
+  return ready;
 }
 
 /** The handle of the transaction the current request is inside, if any (see `transaction`). */
@@ -115,8 +178,15 @@ export async function firstRow<Row>(query: PromiseLike<Row[]> & { limit?: (n: nu
   return rows[0] as Row | undefined;
 }
 
-/** Rows of a query written in SQL, for what the query builder cannot say. */
+/**
+ * Rows of a query written in SQL, for what the query builder cannot say. Write it in SQL both engines
+ * read the same way, and quote aliases (`as "personId"`): PostgreSQL folds unquoted names to lower case.
+ */
 export async function rows<Row>(query: SQL): Promise<Row[]> {
+  if (onPostgres()) {
+    const result = await (db() as unknown as { execute: (q: SQL) => Promise<{ rows: Row[] }> }).execute(query);
+    return result.rows;
+  }
   return db().all<Row>(query);
 }
 
@@ -142,6 +212,7 @@ let savepoints = 0;
 export async function transaction<T>(work: () => Promise<T>): Promise<T> {
   const handle = inTransaction.getStore();
   if (handle) return savepoint(handle, work);
+  if (onPostgres()) return postgresTransaction(work);
   const run = async () => {
     const open = theConnection();
     open.$client.exec("BEGIN IMMEDIATE");
@@ -165,32 +236,74 @@ export async function transaction<T>(work: () => Promise<T>): Promise<T> {
   return done;
 }
 
-async function savepoint<T>(handle: Db, work: () => Promise<T>): Promise<T> {
-  const name = `s${++savepoints}`;
-  handle.$client.exec(`SAVEPOINT ${name}`);
+/**
+ * On PostgreSQL a transaction has a pooled connection of its own (the ALS store is a drizzle handle on
+ * it). It first takes the write lock, so transactions run one at a time across every server, as on the
+ * embedded engine: a model's read-then-write inside a transaction (the version check before saving a
+ * plan part, the last audit line before the next) sees no other transaction's write in between.
+ */
+async function postgresTransaction<T>(work: () => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let failed = false;
   try {
-    const result = await work();
-    handle.$client.exec(`RELEASE ${name}`);
+    await client.query("begin");
+    await client.query("select pg_advisory_xact_lock($1)", [LOCK.WRITE]);
+    const handle = drizzlePg(client, { schema: pgSchema }) as unknown as Db;
+    const result = await inTransaction.run(handle, work);
+    await client.query("commit");
     return result;
   } catch (error) {
-    handle.$client.exec(`ROLLBACK TO ${name}`);
-    handle.$client.exec(`RELEASE ${name}`);
+    failed = true;
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    // A connection whose rollback failed may be broken: it is closed rather than handed to the next request.
+    client.release(
+      failed &&
+        !(await client.query("select 1").then(
+          () => true,
+          () => false,
+        )),
+    );
+  }
+}
+
+/** Runs one statement on a transaction's own connection (either engine). */
+async function execute(handle: Db, statement: string): Promise<void> {
+  if (onPostgres()) await (handle.$client as unknown as pg.PoolClient).query(statement);
+  else handle.$client.exec(statement);
+}
+
+async function savepoint<T>(handle: Db, work: () => Promise<T>): Promise<T> {
+  const name = `s${++savepoints}`;
+  await execute(handle, `SAVEPOINT ${name}`);
+  try {
+    const result = await work();
+    await execute(handle, `RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    await execute(handle, `ROLLBACK TO ${name}`);
+    await execute(handle, `RELEASE ${name}`);
     throw error;
   }
 }
 
 /** Answers only when the database answers: used by /healthz. */
-export function databaseAnswers(): boolean {
+export async function databaseAnswers(): Promise<boolean> {
   try {
-    return db().$client.prepare("select 1 as ok").get() !== undefined;
+    return (await rows<{ ok: number }>(sql`select 1 as ok`)).length === 1;
   } catch {
     return false;
   }
 }
 
-export function closeDatabase(): void {
-  connection?.$client.close();
+export async function closeDatabase(): Promise<void> {
+  const open = connection;
   connection = undefined;
+  ready = undefined;
+  if (!open) return;
+  if (onPostgres()) await (open.$client as unknown as pg.Pool).end();
+  else open.$client.close();
 }
 
 /**

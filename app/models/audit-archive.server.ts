@@ -13,8 +13,10 @@ import {
 import path from "node:path";
 import { content } from "~/content/content.server";
 import { auditArchiveCutoff, auditArchiveFileName } from "~/domain/retention";
-import { archiveFilesIn, chainLinesBetween } from "~/lib/audit-chain.server";
-import { dataDir, db } from "~/lib/db.server";
+import { asc, between, eq, lte, max, min } from "drizzle-orm";
+import { auditArchives, auditLog } from "../../db/schema";
+import { archiveFilesIn, type ChainLine } from "~/lib/audit-chain.server";
+import { dataDir, db, firstRow, transaction } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
 /**
@@ -26,17 +28,21 @@ import { audit } from "./audit.server";
  * the database) or one recorded (renamed next time). The newest line always stays, so the chain goes on.
  */
 export function auditArchiveDir(): string {
-  return path.join(dataDir(), "audit-archive");
+  // Several servers on one PostgreSQL database share one archive: AUDIT_ARCHIVE_DIR names a folder they
+  // all mount (README, "Several servers"); audit_archives records each file and its SHA-256 either way.
+  return process.env.AUDIT_ARCHIVE_DIR
+    ? path.resolve(process.env.AUDIT_ARCHIVE_DIR)
+    : path.join(dataDir(), "audit-archive");
 }
 
 /** Finishes or undoes a move that a crash interrupted (see above). */
-function settleInterruptedMoves(dir: string): void {
-  const sqlite = db().$client;
-  const recorded = sqlite.prepare("select sha256 from audit_archives where file = ?");
+async function settleInterruptedMoves(dir: string): Promise<void> {
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".jsonl.partial"))) {
     const file = path.join(dir, name);
     const finalName = name.slice(0, -".partial".length);
-    const row = recorded.get(finalName) as { sha256: string } | undefined;
+    const row = await firstRow(
+      db().select({ sha256: auditArchives.sha256 }).from(auditArchives).where(eq(auditArchives.file, finalName)),
+    );
     const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
     if (row && row.sha256 === sha) renameSync(file, path.join(dir, finalName));
     else rmSync(file);
@@ -46,6 +52,46 @@ function settleInterruptedMoves(dir: string): void {
 export interface ArchiveResult {
   files: string[];
   lines: number;
+}
+
+/** The oldest and newest line numbers in the database's trail. */
+async function trailBounds(): Promise<{ first: number | null; newest: number | null }> {
+  const found = await firstRow(
+    db()
+      .select({ first: min(auditLog.seq), newest: max(auditLog.seq) })
+      .from(auditLog),
+  );
+  return { first: found?.first ?? null, newest: found?.newest ?? null };
+}
+
+async function atOf(seq: number): Promise<string> {
+  return (await firstRow(db().select({ at: auditLog.at }).from(auditLog).where(eq(auditLog.seq, seq))))!.at;
+}
+
+/** Lines read from the database a batch at a time while an archive file is written. */
+const READ_BATCH = 1000;
+
+/** Lines `first` to `last` of the trail, oldest first, as an archive file holds them. */
+async function* chainLinesBetween(first: number, last: number): AsyncGenerator<ChainLine> {
+  for (let from = first; from <= last; from += READ_BATCH) {
+    const batch = await db()
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        personId: auditLog.personId,
+        action: auditLog.action,
+        target: auditLog.target,
+        result: auditLog.result,
+        detail: auditLog.detail,
+        prevHash: auditLog.prevHash,
+        hash: auditLog.hash,
+      })
+      .from(auditLog)
+      .where(between(auditLog.seq, from, Math.min(last, from + READ_BATCH - 1)))
+      .orderBy(asc(auditLog.seq));
+    yield* batch;
+  }
 }
 
 /**
@@ -60,23 +106,20 @@ export async function archiveOldAuditLines(
   const cutoff = auditArchiveCutoff(now, rules.keepInDatabaseMonths).toISOString();
   const dir = auditArchiveDir();
   mkdirSync(dir, { recursive: true });
-  settleInterruptedMoves(dir);
-  const sqlite = db().$client;
-  const atOf = sqlite.prepare("select at from audit_log where seq = ?").pluck();
-  const bounds = sqlite.prepare("select min(seq) as first, max(seq) as newest from audit_log");
+  await settleInterruptedMoves(dir);
   const result: ArchiveResult = { files: [], lines: 0 };
   // Only lines that were here when this began (each move writes a line of its own), never the newest.
-  const newest = (bounds.get() as { newest: number | null }).newest;
+  const { newest } = await trailBounds();
   while (result.files.length < maxFiles) {
-    const { first } = bounds.get() as { first: number | null };
+    const { first } = await trailBounds();
     if (first === null || newest === null || first >= newest) break;
-    if ((atOf.get(first) as string) >= cutoff) break;
+    if ((await atOf(first)) >= cutoff) break;
     // Bisection: the last seq before the newest line whose time is before the cutoff.
     let lo = first;
     let hi = newest - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if ((atOf.get(mid) as string) < cutoff) lo = mid;
+      if ((await atOf(mid)) < cutoff) lo = mid;
       else hi = mid - 1;
     }
     const upTo = Math.min(lo, first + rules.linesPerArchiveFile - 1);
@@ -87,7 +130,7 @@ export async function archiveOldAuditLines(
     let lastHash = "";
     let lines = 0;
     try {
-      for (const line of chainLinesBetween(sqlite, first, upTo)) {
+      for await (const line of chainLinesBetween(first, upTo)) {
         const text = `${JSON.stringify(line)}\n`;
         writeSync(fd, text);
         hash.update(text);
@@ -99,21 +142,21 @@ export async function archiveOldAuditLines(
       closeSync(fd);
     }
     const sha256 = hash.digest("hex");
-    const moved = sqlite
-      .transaction(() => {
-        // Another server may have moved these lines meanwhile: then this file is not needed.
-        const still = bounds.get() as { first: number | null };
-        if (still.first !== first) return false;
-        sqlite
-          .prepare(
-            `insert into audit_archives (file, first_seq, last_seq, lines, last_hash, sha256, archived_at)
-             values (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(name, first, upTo, lines, lastHash, sha256, now.toISOString());
-        sqlite.prepare("delete from audit_log where seq <= ?").run(upTo);
-        return true;
-      })
-      .immediate();
+    const moved = await transaction(async () => {
+      // Another server may have moved these lines meanwhile: then this file is not needed.
+      if ((await trailBounds()).first !== first) return false;
+      await db().insert(auditArchives).values({
+        file: name,
+        firstSeq: first,
+        lastSeq: upTo,
+        lines,
+        lastHash,
+        sha256,
+        archivedAt: now.toISOString(),
+      });
+      await db().delete(auditLog).where(lte(auditLog.seq, upTo));
+      return true;
+    });
     if (!moved) {
       rmSync(partial);
       break;

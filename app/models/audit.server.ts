@@ -1,8 +1,8 @@
 import { and, count, desc, eq, lt } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
-import { appendChained } from "~/lib/audit-chain.server";
-import { db, firstRow } from "~/lib/db.server";
+import { appendChained, GENESIS_HASH, lineHash } from "~/lib/audit-chain.server";
+import { db, firstRow, onPostgres, transaction } from "~/lib/db.server";
 
 export type AuditResult = "ok" | "refused" | "failed";
 
@@ -21,7 +21,7 @@ export interface AuditLine {
  * UPDATE and DELETE; `npm run audit:verify` proves nothing was changed outside the portal either.
  */
 export async function audit(line: AuditLine): Promise<void> {
-  appendChained(db().$client, {
+  const content = {
     at: new Date().toISOString(),
     actorId: line.actorId,
     personId: line.personId ?? null,
@@ -29,6 +29,23 @@ export async function audit(line: AuditLine): Promise<void> {
     target: line.target ?? null,
     result: line.result,
     detail: line.detail ? JSON.stringify(line.detail) : null,
+  };
+  if (!onPostgres()) {
+    // The embedded engine: read the last line and write the next in one immediate transaction, at once.
+    appendChained(db().$client, content);
+    return;
+  }
+  // PostgreSQL: the same, inside a transaction holding the write lock that every server takes, so two
+  // servers never read the same last line and fork the chain.
+  await transaction(async () => {
+    const last = await firstRow(
+      db().select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)),
+    );
+    const chained = { ...content, seq: (last?.seq ?? 0) + 1 };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await db()
+      .insert(auditLog)
+      .values({ ...chained, prevHash, hash: lineHash(prevHash, chained) });
   });
 }
 

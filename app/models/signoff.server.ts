@@ -808,15 +808,20 @@ export async function sendReviewDueNotices(now = new Date()): Promise<number> {
   // hour): the latest sign-off of each person's current plan, with its review date in the window, whose
   // two notices are not both made yet. Indexed by plan_decisions(decision, review_date) and
   // notifications' unique notice_key.
-  const due = db()
-    .$client.prepare(
-      `select pe.id as personId, pe.user_id as userId, pe.lead_professional_id as leadId, u.name as name,
-              pl.id as planId, d.review_date as reviewDate
+  const due = await rows<{
+    personId: string;
+    userId: string;
+    leadId: string;
+    name: string;
+    planId: string;
+    reviewDate: string;
+  }>(sql`select pe.id as "personId", pe.user_id as "userId", pe.lead_professional_id as "leadId", u.name as name,
+              pl.id as "planId", d.review_date as "reviewDate"
          from plan_decisions d
          join plans pl on pl.id = d.plan_id
          join persons pe on pe.id = pl.person_id
          join users u on u.id = pe.user_id
-        where d.decision = 'signed-off' and d.review_date between ? and ?
+        where d.decision = 'signed-off' and d.review_date between ${since} and ${soon}
           and pl.state in ('signed-off', 'in-review')
           and pe.lead_professional_id is not null
           and d.decided_at = (select max(d2.decided_at) from plan_decisions d2
@@ -825,16 +830,7 @@ export async function sendReviewDueNotices(now = new Date()): Promise<number> {
           and (not exists (select 1 from notifications n
                             where n.notice_key = 'review-due:' || pl.id || ':' || d.review_date || ':lead')
                or not exists (select 1 from notifications n
-                               where n.notice_key = 'review-due:' || pl.id || ':' || d.review_date || ':person'))`,
-    )
-    .all(since, soon) as {
-    personId: string;
-    userId: string;
-    leadId: string;
-    name: string;
-    planId: string;
-    reviewDate: string;
-  }[];
+                               where n.notice_key = 'review-due:' || pl.id || ':' || d.review_date || ':person'))`);
   let made = 0;
   for (const p of due) {
     const key = `review-due:${p.planId}:${p.reviewDate}`;
@@ -876,7 +872,7 @@ interface QueueRow {
  */
 export async function panelQueueFor(teamId: string) {
   return await rows<{ personId: string; name: string; since: string; leadName: string | null }>(sql`
-    select p.id as personId, u.name as name, lead.name as leadName,
+    select p.id as "personId", u.name as name, lead.name as "leadName",
       (select d.decided_at from plan_decisions d where d.plan_id = pl.id and d.decision = 'referred-to-panel'
         order by d.decided_at desc limit 1) as since
     from persons p
@@ -895,12 +891,12 @@ export async function panelQueueFor(teamId: string) {
  */
 export async function queueFor(leadId: string, now = new Date()) {
   const found = await rows<QueueRow>(sql`
-    select p.id as personId, p.user_id as userId, u.name as name, pl.state as state, pl.created_at as planCreatedAt,
-      s.submitted_at as submittedAt, s.version as version, s.reconsideration as reconsideration,
+    select p.id as "personId", p.user_id as "userId", u.name as name, pl.state as state, pl.created_at as "planCreatedAt",
+      s.submitted_at as "submittedAt", s.version as version, s.reconsideration as reconsideration,
       (select d.decided_at from plan_decisions d where d.plan_id = pl.id
-        order by d.decided_at desc limit 1) as lastDecidedAt,
+        order by d.decided_at desc limit 1) as "lastDecidedAt",
       (select d.review_date from plan_decisions d where d.plan_id = pl.id and d.decision = 'signed-off'
-        order by d.decided_at desc limit 1) as reviewDate
+        order by d.decided_at desc limit 1) as "reviewDate"
     from persons p
     join users u on u.id = p.user_id
     join plans pl on pl.person_id = p.id

@@ -5,7 +5,7 @@ import { sendReviewDueNotices } from "~/models/signoff.server";
 import { deliverOutbox } from "~/models/outbox.server";
 import { syncTeams } from "~/models/teams.server";
 import { onThisMachineOnly, publicUrl, refuseTestModeInDeployment } from "~/lib/config.server";
-import { dataDir, db } from "~/lib/db.server";
+import { dataDir, databaseReady } from "~/lib/db.server";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -50,7 +50,7 @@ async function startScheduler(): Promise<void> {
 export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
   refuseTestModeInDeployment();
   content();
-  db();
+  await databaseReady();
   await syncTeams();
   if (process.env.SEED_DEMO === "1") {
     if (!onThisMachineOnly())

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startPostgres, type TestPostgres } from "../support/postgres";
 import { startTestSmtp } from "../support/smtp";
 
 declare module "vitest" {
@@ -14,13 +15,19 @@ declare module "vitest" {
     serverPids: number[];
     /** Each server's mail, as the tests' own SMTP server received it (tests/support/http.ts: `mailDir()`). */
     mailDirs: string[];
+    /**
+     * Each server's PostgreSQL database (`DATABASE_URL`) in the projects that run on PostgreSQL
+     * (named `…-pg`), or "" where the server runs on the embedded SQLite file in its data folder.
+     */
+    databaseUrls: string[];
   }
 }
 
 /** The environment without settings that would point the test server at real data or a real address. */
 function serverEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR"]) delete env[key];
+  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR", "DATABASE_URL"])
+    delete env[key];
   return env;
 }
 
@@ -37,6 +44,7 @@ function workerSlots(project: TestProject): number {
 }
 
 interface TestServer {
+  databaseUrl: string;
   baseUrl: string;
   dataDir: string;
   mailDir: string;
@@ -52,10 +60,22 @@ interface TestServer {
  * command builds first.
  */
 export default async function setup(project: TestProject) {
-  const started = await Promise.allSettled(Array.from({ length: workerSlots(project) }, () => startServer()));
+  // A project named "…-pg" runs the same files with every server on PostgreSQL: one throwaway
+  // PostgreSQL server for the project, a database of its own for each slot's portal server.
+  const postgres: TestPostgres | null = project.name.endsWith("-pg") ? await startPostgres() : null;
+  const databaseUrls = await Promise.all(
+    Array.from({ length: workerSlots(project) }, async (_, slot) => {
+      if (!postgres) return "";
+      const name = `portal_${slot + 1}`;
+      await postgres.query(`create database ${name}`);
+      return postgres.url.replace(/\/postgres$/, `/${name}`);
+    }),
+  );
+  const started = await Promise.allSettled(databaseUrls.map((url) => startServer(url)));
   const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const stopAll = async () => {
     await Promise.all(servers.map((s) => s.stop()));
+    await postgres?.stop();
   };
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {
@@ -78,10 +98,11 @@ export default async function setup(project: TestProject) {
     "mailDirs",
     servers.map((s) => s.mailDir),
   );
+  project.provide("databaseUrls", databaseUrls);
   return stopAll;
 }
 
-async function startServer(): Promise<TestServer> {
+async function startServer(databaseUrl: string): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
   // Real mail: the portal sends through SMTP to a server the tests started, which keeps every message.
   const mailDir = path.join(dataDir, "mail");
@@ -97,6 +118,7 @@ async function startServer(): Promise<TestServer> {
       // Every statement the server runs, for the test that asks SQLite how each query behind a page runs.
       PORTAL_QUERY_LOG: path.join(dataDir, "queries.log"),
       SMTP_URL: smtp.url,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -136,7 +158,7 @@ async function startServer(): Promise<TestServer> {
         reject(new Error(`Server exited with ${code}:\n${output}`));
       });
     });
-    return { baseUrl, dataDir, mailDir, pid: child.pid ?? 0, stop };
+    return { databaseUrl, baseUrl, dataDir, mailDir, pid: child.pid ?? 0, stop };
   } catch (error) {
     await stop();
     throw error;

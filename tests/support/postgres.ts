@@ -7,6 +7,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 
 const PREFERRED_VERSION = "15";
 
@@ -68,6 +69,8 @@ export type TestPostgres = {
   /** A connection string for the `postgres` superuser and database over TCP on 127.0.0.1. */
   url: string;
   port: number;
+  /** Runs one statement as the superuser on the `postgres` database (creating a database, for one). */
+  query: (statement: string) => Promise<void>;
   /** Stops the server (fast shutdown) and removes its folder. */
   stop: () => Promise<void>;
 };
@@ -121,9 +124,19 @@ export async function startPostgres(): Promise<TestPostgres> {
       });
       if (ready) {
         server.stderr?.resume();
+        const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
         return {
-          url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+          url,
           port,
+          query: async (statement: string) => {
+            const client = new pg.Client({ connectionString: url });
+            await client.connect();
+            try {
+              await client.query(statement);
+            } finally {
+              await client.end();
+            }
+          },
           stop: async () => {
             await stopServer(server);
             rmSync(folder, { recursive: true, force: true });

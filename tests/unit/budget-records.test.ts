@@ -36,8 +36,8 @@ beforeAll(async () => {
   await saveInformal(personId, "a-lot", userId);
 });
 
-afterAll(() => {
-  closeDatabase();
+afterAll(async () => {
+  await closeDatabase();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -23,8 +23,8 @@ beforeAll(() => {
   insert.run("f", "x1", "spent", "2026-12-31", 1_000, "citizen-led", "community", null, null);
 });
 
-afterAll(() => {
-  closeDatabase();
+afterAll(async () => {
+  await closeDatabase();
   process.env.DATA_DIR = previous;
   rmSync(dir, { recursive: true, force: true });
 });

@@ -103,7 +103,7 @@ describe("a scripted year of edits for one person", () => {
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.exec("vacuum");
     const bytes = statSync(path.join(dir, "portal.sqlite")).size;
-    closeDatabase();
+    await closeDatabase();
     console.log(
       `a year of ${saves} saves for one person: database ${(bytes / 1024 / 1024).toFixed(1)} MB ` +
         `(whole copies of each save alone would be ${(wholeCopies / 1024 / 1024).toFixed(1)} MB)`,

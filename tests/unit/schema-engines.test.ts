@@ -6,7 +6,7 @@ import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as pgSchema from "../../db/schema.pg";
-import * as sqliteSchema from "../../db/schema";
+import * as sqliteSchema from "../../db/schema.sqlite";
 
 /**
  * The PostgreSQL column types a SQLite column type may become. Integers may widen to 64 bits (read as JS
