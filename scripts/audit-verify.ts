@@ -1,18 +1,19 @@
 /**
  * Verifies the audit trail's hash chain and names the first broken line.
  *
- *   npm run audit:verify -- [--db FILE] [ARCHIVE.jsonl ...]
+ *   npm run audit:verify -- [--db FILE | --db postgres://…] [ARCHIVE.jsonl ...]
  *
- * Reads archive files first (oldest first: the ones named, else every *.jsonl in
- * $DATA_DIR/audit-archive/ in name order), then the database ($DATA_DIR/portal.sqlite by default),
- * one line at a time. Exit 0: intact; 1: broken (the first broken line is named); 2: unreadable.
- * The database is opened read-only and never migrated.
+ * Reads archive files first (oldest first: the ones named, else every *.jsonl in AUDIT_ARCHIVE_DIR or
+ * $DATA_DIR/audit-archive/ in name order), then the database (DATABASE_URL when set, else
+ * $DATA_DIR/portal.sqlite), one line at a time. Exit 0: intact; 1: broken (the first broken line is
+ * named); 2: unreadable. The database is only read, never migrated.
  */
 import Database from "better-sqlite3";
 import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 import {
   archiveFilesIn,
   ChainVerifier,
@@ -51,21 +52,48 @@ export async function verifyAuditTrail(dbFile: string, archives: string[]): Prom
       if (broken) return { ok: false, broken, checked: verifier.count };
     }
   }
-  const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    for (const line of chainLines(sqlite)) {
-      const broken = verifier.check(line, "database");
-      if (broken) return { ok: false, broken, checked: verifier.count };
-    }
-  } finally {
-    sqlite.close();
+  for await (const line of databaseLines(dbFile)) {
+    const broken = verifier.check(line, "database");
+    if (broken) return { ok: false, broken, checked: verifier.count };
   }
   return { ok: true, count: verifier.count, lastHash: verifier.lastHash };
 }
 
+/** Lines a PostgreSQL trail holds, read a batch at a time (each after the last one read). */
+const BATCH = 5000;
+
+/** The database's lines, oldest first: a SQLite file, or a PostgreSQL database by its address. */
+async function* databaseLines(source: string): AsyncGenerator<ChainLine> {
+  if (!/^postgres(ql)?:\/\//.test(source)) {
+    const sqlite = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      yield* chainLines(sqlite);
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: source });
+  await client.connect();
+  try {
+    for (let after = 0; ;) {
+      const found = await client.query<ChainLine & { seq: string }>(
+        `select seq, at, actor_id as "actorId", person_id as "personId", action, target, result, detail,
+           prev_hash as "prevHash", hash from audit_log where seq > $1 order by seq limit ${BATCH}`,
+        [after],
+      );
+      if (found.rows.length === 0) return;
+      for (const row of found.rows) yield { ...row, seq: Number(row.seq) };
+      after = Number(found.rows.at(-1)!.seq);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
-  let dbFile = path.join(dataDir, "portal.sqlite");
+  let dbFile = process.env.DATABASE_URL || path.join(dataDir, "portal.sqlite");
   const archives: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -73,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (arg.startsWith("--db=")) dbFile = arg.slice("--db=".length);
     else archives.push(arg);
   }
-  if (!dbFile || !existsSync(dbFile)) {
+  if (!dbFile || (!/^postgres(ql)?:\/\//.test(dbFile) && !existsSync(dbFile))) {
     console.error(
       `No database at ${dbFile || "(none given)"}. Usage: npm run audit:verify -- [--db FILE] [ARCHIVE.jsonl ...]`,
     );
@@ -82,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await verifyAuditTrail(
       dbFile,
-      archives.length ? archives : archiveFilesIn(path.join(dataDir, "audit-archive")),
+      archives.length ? archives : archiveFilesIn(process.env.AUDIT_ARCHIVE_DIR ?? path.join(dataDir, "audit-archive")),
     );
     if (result.ok) {
       console.log(`The audit trail is intact: ${result.count} lines; the last line's hash is ${result.lastHash}.`);

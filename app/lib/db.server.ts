@@ -172,6 +172,15 @@ export function db(): Db {
   return inTransaction.getStore() ?? theConnection();
 }
 
+/**
+ * Runs `work` outside any transaction the caller is in: for work that goes on after the request's
+ * transaction has ended (mail sent in the background). Without this it would inherit the transaction's
+ * handle, whose connection is back in the pool, and perhaps in another request's transaction, by then.
+ */
+export function outsideTransaction<T>(work: () => T): T {
+  return inTransaction.exit(work);
+}
+
 /** The first row a query returns, if any. A select asks the database for one row only. */
 export async function firstRow<Row>(query: PromiseLike<Row[]> & { limit?: (n: number) => PromiseLike<Row[]> }) {
   const rows = await (typeof query.limit === "function" ? query.limit(1) : query);

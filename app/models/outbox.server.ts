@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { outbox, users } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { publicUrl } from "~/lib/config.server";
-import { db, firstRow, rowsChanged } from "~/lib/db.server";
+import { db, firstRow, outsideTransaction, rowsChanged } from "~/lib/db.server";
 
 /**
  * An email's words: `key` (a dotted path) in the `namespace` locale file, an object with at least
@@ -52,7 +52,8 @@ let sending: Promise<number> | null = null;
 export function deliverOutbox(): Promise<number> {
   if (!process.env.SMTP_URL) return Promise.resolve(0);
   // One sender at a time in this process; a call while sending waits for that round and then goes again.
-  const round = (sending ?? Promise.resolve(0)).then(() => sendWaiting());
+  // Never inside the caller's transaction: a round outlives it (and needs its own connection).
+  const round = outsideTransaction(() => (sending ?? Promise.resolve(0)).then(() => sendWaiting()));
   sending = round.finally(() => {
     if (sending === round) sending = null;
   });
@@ -74,7 +75,9 @@ async function sendWaiting(): Promise<number> {
     .from(outbox)
     .where(and(isNull(outbox.sentAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, stale))));
   for (const mail of waiting) {
-    // Claim it first, so a second sender (or the same one after a restart) does not send it again.
+    // Claim it first, so a second sender (another server, or this one after a restart) does not send it
+    // again: the update only changes the row while it is still as this sender read it. On PostgreSQL two
+    // servers' claims of one row queue on its row lock, and the second finds the condition false.
     const claimedAt = new Date().toISOString();
     const claim = await db()
       .update(outbox)
