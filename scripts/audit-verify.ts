@@ -3,7 +3,7 @@
  *
  *   npm run audit:verify -- [--db FILE | --db postgres://…] [ARCHIVE.jsonl ...]
  *
- * Reads archive files first (oldest first: the ones named, else every *.jsonl in AUDIT_ARCHIVE_DIR or
+ * Reads archive files first (oldest first: the ones named, else every *.jsonl in
  * $DATA_DIR/audit-archive/ in name order), then the database (DATABASE_URL when set, else
  * $DATA_DIR/portal.sqlite), one line at a time. Exit 0: intact; 1: broken (the first broken line is
  * named); 2: unreadable. The database is only read, never migrated.
@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await verifyAuditTrail(
       dbFile,
-      archives.length ? archives : archiveFilesIn(process.env.AUDIT_ARCHIVE_DIR ?? path.join(dataDir, "audit-archive")),
+      archives.length ? archives : archiveFilesIn(path.join(dataDir, "audit-archive")),
     );
     if (result.ok) {
       console.log(`The audit trail is intact: ${result.count} lines; the last line's hash is ${result.lastHash}.`);

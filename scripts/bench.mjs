@@ -1,4 +1,5 @@
-// `npm run bench [-- --people N[,M…]] [--data DIR]`: measures the portal at scale, side by side.
+// `npm run bench [-- --people N[,M…]] [--engines sqlite,postgres] [--data DIR]`: measures the portal at
+// scale, side by side, on each database engine.
 // For each N (default 1,000) it generates a database of N people shaped like real use
 // (scripts/generate-people.ts), starts the production server on it, signs in as a person, as their
 // lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
@@ -10,6 +11,12 @@
 //
 // The generated databases live in a temporary folder (or --data DIR, where an existing one of the same
 // size is reused), never in the repository.
+//
+// Engines (default both): the people are generated once, into SQLite; for PostgreSQL they are copied
+// (scripts/copy-to-postgres.ts) into a database of a throwaway PostgreSQL server the bench starts
+// itself (tests/support/postgres.ts), so both engines serve the same records, and the two tables and a
+// side-by-side one of each page's ratio to the start page are printed. Copying takes about 40 s for
+// 1,000 people; at 100,000 use `--engines sqlite`.
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
@@ -70,6 +77,11 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 20)) {
   process.exit(2);
 }
 const keepDir = arg("data");
+const engines = (arg("engines") ?? "sqlite,postgres").split(",");
+if (engines.some((e) => e !== "sqlite" && e !== "postgres")) {
+  console.error("--engines takes sqlite, postgres or both (sqlite,postgres)");
+  process.exit(2);
+}
 
 console.log("Building…");
 if (spawnSync("npx", ["react-router", "build"], { stdio: "ignore" }).status !== 0) {
@@ -147,8 +159,10 @@ function chooseRecords(file, n) {
   return records;
 }
 
-async function startServer(dir) {
+async function startServer(dir, databaseUrl) {
   const env = { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: dir, SEED_DEMO: "0" };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   delete env.PUBLIC_URL; // the server takes its own address, whatever port it gets
   const started = process.hrtime.bigint();
   const server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "inherit"] });
@@ -245,12 +259,34 @@ function peakMemoryMiB(pid) {
   }
 }
 
-async function benchAt(n) {
-  const db = database(n);
+let postgres; // the throwaway PostgreSQL server, started when first needed
+
+/** The people of `db` in a new PostgreSQL database: its address, and its size in bytes. */
+async function copiedToPostgres(db, n) {
+  const { startPostgres } = await import("../tests/support/postgres.ts");
+  postgres ??= await startPostgres();
+  const name = `bench_${n}_${Date.now()}`;
+  await postgres.query(`create database ${name}`);
+  const url = postgres.url.replace(/\/postgres$/, `/${name}`);
+  console.log(`Copying ${n.toLocaleString("en-GB")} people into PostgreSQL…`);
+  const { copyToPostgres } = await import("./copy-to-postgres.ts");
+  await copyToPostgres(db.file, url);
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("vacuum analyze");
+  const bytes = Number((await client.query("select pg_database_size(current_database()) as b")).rows[0].b);
+  await client.end();
+  return { url, bytes };
+}
+
+async function benchAt(n, engine, db) {
   const records = chooseRecords(db.file, n);
-  const bytes = ["", "-wal"].reduce((sum, s) => sum + (statSync(db.file + s, { throwIfNoEntry: false })?.size ?? 0), 0);
-  const { server, url, startupSeconds } = await startServer(db.dir);
-  const run = { people: n, generateSeconds: db.generateSeconds, startupSeconds, caseload: records.caseload };
+  let bytes = ["", "-wal"].reduce((sum, s) => sum + (statSync(db.file + s, { throwIfNoEntry: false })?.size ?? 0), 0);
+  let databaseUrl;
+  if (engine === "postgres") ({ url: databaseUrl, bytes } = await copiedToPostgres(db, n));
+  const { server, url, startupSeconds } = await startServer(db.dir, databaseUrl);
+  const run = { people: n, engine, generateSeconds: db.generateSeconds, startupSeconds, caseload: records.caseload };
   run.databaseKiBPerPerson = round(bytes / 1024 / n);
   try {
     const cookies = {
@@ -270,7 +306,7 @@ async function benchAt(n) {
     run.peakMemoryMiB = peakMemoryMiB(server.pid);
   } finally {
     server.kill("SIGTERM");
-    if (!keepDir) rmSync(db.dir, { recursive: true, force: true });
+    await new Promise((resolve) => server.once("exit", resolve));
   }
   const start = run.pages[0];
   for (const page of run.pages) {
@@ -283,7 +319,7 @@ async function benchAt(n) {
 function print(run, smaller) {
   const n = run.people.toLocaleString("en-GB");
   console.log(
-    `\nN = ${n} people · start-up ${run.startupSeconds} s · database ${run.databaseKiBPerPerson} KiB a person · ` +
+    `\n${run.engine === "postgres" ? "PostgreSQL" : "SQLite"} · N = ${n} people · start-up ${run.startupSeconds} s · database ${run.databaseKiBPerPerson} KiB a person · ` +
       `peak memory ${run.peakMemoryMiB} MiB · lead professional's caseload ${run.caseload}` +
       (run.generateSeconds === null ? "" : ` · generated in ${run.generateSeconds} s`),
   );
@@ -312,6 +348,28 @@ function print(run, smaller) {
   for (const r of rows) console.log(line(r));
 }
 
+/** Each page's ratio to the start page on every engine, at one size, in one table. */
+function printSideBySide(runs) {
+  console.log(
+    `\nSide by side, N = ${runs[0].people.toLocaleString("en-GB")}: each page's requests a second ÷ the start page's, and p95 ÷ the start page's`,
+  );
+  const names = runs.map((r) => (r.engine === "postgres" ? "PostgreSQL" : "SQLite"));
+  const head = ["page", ...names.flatMap((e) => [`${e} ×start req/s`, `${e} ×start p95`])];
+  const rows = runs[0].pages.map((p) => [
+    p.name,
+    ...runs.flatMap((r) => {
+      const q = r.pages.find((x) => x.name === p.name);
+      return [String(q?.throughputVsStart ?? ""), String(q?.p95VsStart ?? "")];
+    }),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+}
+
 const results = {
   when: new Date().toISOString(),
   node: process.version,
@@ -319,10 +377,26 @@ const results = {
   connections: CONNECTIONS,
   runs: [],
 };
-for (const n of sizes) {
-  const run = await benchAt(n);
-  results.runs.push(run);
-  print(run, results.runs.length > 1 ? results.runs[0] : undefined);
+try {
+  for (const n of sizes) {
+    const db = database(n);
+    const atSize = [];
+    try {
+      for (const engine of engines) {
+        const run = await benchAt(n, engine, db);
+        // Against the first size's run on the same engine: how each page grows with people.
+        const smaller = results.runs.find((r) => r.engine === engine && r.people !== n);
+        results.runs.push(run);
+        atSize.push(run);
+        print(run, smaller);
+      }
+    } finally {
+      if (!keepDir) rmSync(db.dir, { recursive: true, force: true });
+    }
+    if (atSize.length > 1) printSideBySide(atSize);
+  }
+} finally {
+  await postgres?.stop();
 }
 const allocation = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-allocation.ts"], {
   encoding: "utf8",

@@ -26,6 +26,9 @@ const SQLITE_ONLY = [
   "tests/browser/insights.test.ts",
 ];
 
+// What only PostgreSQL has (its dump and restore drill): in the "-pg" projects only.
+const POSTGRES_ONLY = ["tests/integration/backup-restore-pg.test.ts"];
+
 // Five projects: unit (pure modules), integration (real HTTP against the built production server on a
 // temporary database), browser (real Chromium against the same), and integration and browser again
 // with every server on a throwaway PostgreSQL (tests/setup/server.ts).
@@ -54,6 +57,7 @@ export default defineConfig({
           name: "integration",
           root,
           include: ["tests/integration/**/*.test.ts"],
+          exclude: POSTGRES_ONLY,
           environment: "node",
           globalSetup: ["tests/setup/server.ts"],
           // Files run two at a time, each against its own slot's server and database (tests/setup/server.ts).

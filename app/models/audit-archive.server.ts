@@ -28,11 +28,8 @@ import { audit } from "./audit.server";
  * the database) or one recorded (renamed next time). The newest line always stays, so the chain goes on.
  */
 export function auditArchiveDir(): string {
-  // Several servers on one PostgreSQL database share one archive: AUDIT_ARCHIVE_DIR names a folder they
-  // all mount (README, "Several servers"); audit_archives records each file and its SHA-256 either way.
-  return process.env.AUDIT_ARCHIVE_DIR
-    ? path.resolve(process.env.AUDIT_ARCHIVE_DIR)
-    : path.join(dataDir(), "audit-archive");
+  // Several servers share one data folder (README, "More than one server"), so one archive.
+  return path.join(dataDir(), "audit-archive");
 }
 
 /** Finishes or undoes a move that a crash interrupted (see above). */

@@ -20,6 +20,9 @@ export const baseUrl = (): string => inject("baseUrls")[slot()]!;
 /** The data folder of this file's server (its SQLite database, query log and one-time-code steps). */
 export const dataDir = (): string => inject("dataDirs")[slot()]!;
 
+/** This file's server's PostgreSQL database (DATABASE_URL) in the `-pg` projects; "" on SQLite. */
+export const databaseUrl = (): string => inject("databaseUrls")[slot()]!;
+
 /** Where this file's server's mail arrives (the tests' own SMTP server keeps every message). */
 export const mailDir = (): string => inject("mailDirs")[slot()]!;
 
