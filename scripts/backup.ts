@@ -70,5 +70,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  if (process.env.DATABASE_URL) {
+    // This command is the embedded database's; PostgreSQL has its own (README, "Backups and the restore drill").
+    console.error(
+      "DATABASE_URL is set: the portal runs on PostgreSQL. Use pg_dump and pg_restore (or your managed service's backups); the README gives the commands and the drill.",
+    );
+    process.exitCode = 2;
+  } else {
+    process.exitCode = await main(process.argv.slice(2));
+  }
 }

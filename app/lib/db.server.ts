@@ -28,8 +28,8 @@ export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR ?? "data");
 }
 
-export function migrationsDir(): string {
-  return path.resolve(process.env.MIGRATIONS_DIR ?? (onPostgres() ? "db/migrations-pg" : "db/migrations"));
+export function migrationsDir(engine = databaseEngine()): string {
+  return path.resolve(process.env.MIGRATIONS_DIR ?? (engine === "postgres" ? "db/migrations-pg" : "db/migrations"));
 }
 
 /** How many migrations this database has had applied (0 before the first start). */
@@ -88,7 +88,7 @@ export function openDatabase(file: string): Db {
   reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   const before = appliedMigrations(sqlite);
-  migrate(db, { migrationsFolder: migrationsDir() });
+  migrate(db, { migrationsFolder: migrationsDir("sqlite") });
   if (appliedMigrations(sqlite) !== before) {
     const broken = sqlite.pragma("foreign_key_check") as unknown[];
     if (broken.length > 0) {

@@ -5,7 +5,7 @@ import { sendReviewDueNotices } from "~/models/signoff.server";
 import { deliverOutbox } from "~/models/outbox.server";
 import { syncTeams } from "~/models/teams.server";
 import { onThisMachineOnly, publicUrl, refuseTestModeInDeployment } from "~/lib/config.server";
-import { dataDir, databaseReady } from "~/lib/db.server";
+import { dataDir, databaseReady, onPostgres } from "~/lib/db.server";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -62,9 +62,11 @@ export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
   if (!onThisMachineOnly() && (await hasDemoAccounts())) {
     throw new Error(
       [
-        `The database in ${dataDir()} holds the demo accounts, whose passwords and one-time-code secrets are published,`,
+        `The database ${onPostgres() ? "at DATABASE_URL" : `in ${dataDir()}`} holds the demo accounts, whose passwords and one-time-code secrets are published,`,
         `and PUBLIC_URL (${publicUrl().href}) is an address people reach from elsewhere. The portal will not start like this.`,
-        `To run a real deployment, start with an empty data folder: move ${dataDir()} away (or set DATA_DIR to a new folder),`,
+        onPostgres()
+          ? `To run a real deployment, start with an empty database (point DATABASE_URL at a new one),`
+          : `To run a real deployment, start with an empty data folder: move ${dataDir()} away (or set DATA_DIR to a new folder),`,
         `do not set SEED_DEMO, and create the first administrator with \`npm run admin:create -- EMAIL\`.`,
         `To try the portal on this machine instead, leave PUBLIC_URL unset.`,
       ].join("\n"),
