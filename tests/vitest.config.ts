@@ -9,9 +9,7 @@ const alias = { "~": fileURLToPath(new URL("../app", import.meta.url)) };
 // integration and browser file runs twice, on SQLite and on PostgreSQL (the "-pg" projects).
 const SQLITE_ONLY = [
   "tests/integration/backup-restore.test.ts",
-  "tests/integration/get-writes-nothing.test.ts",
   "tests/integration/insights.test.ts",
-  "tests/integration/menu-pages.test.ts",
   "tests/integration/organisation.test.ts",
   "tests/integration/panel.test.ts",
   "tests/integration/plan-life.test.ts",
@@ -21,8 +19,6 @@ const SQLITE_ONLY = [
   "tests/integration/security.test.ts",
   "tests/integration/signoff.test.ts",
   "tests/integration/spending.test.ts",
-  "tests/integration/subject-access.test.ts",
-  "tests/integration/test-servers.test.ts",
   "tests/browser/insights.test.ts",
 ];
 

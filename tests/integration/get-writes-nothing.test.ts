@@ -1,8 +1,7 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, recordLinks, signIn } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, tableNames, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 import { routeList, type RouteInfo } from "../support/routes";
 
 /**
@@ -12,26 +11,22 @@ import { routeList, type RouteInfo } from "../support/routes";
  */
 type Actor = "anonymous" | "asha" | "tomasz" | "ravi" | "sam" | "jo" | "chris" | "morgan";
 
-let sqlite: Database.Database;
+let db: TestDatabase;
 let routes: RouteInfo[];
 const browsers = {} as Record<Actor, Browserish>;
 let records: string[];
 
-function rowCounts(): Record<string, number> {
-  const tables = sqlite
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
-    )
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables
-      .filter((t) => t.name !== "audit_log")
-      .map((t) => [t.name, (sqlite.prepare(`select count(*) as n from "${t.name}"`).get() as { n: number }).n]),
-  );
+const count = async (table: string): Promise<number> =>
+  (await db.get<{ n: number }>(`select count(*) as n from "${table}"`))!.n;
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await tableNames(db)) if (table !== "audit_log") counts[table] = await count(table);
+  return counts;
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   routes = await routeList();
   browsers.anonymous = new Browserish();
   for (const name of ["asha", "tomasz", "ravi", "sam", "jo", "chris", "morgan"] as const)
@@ -39,12 +34,12 @@ beforeAll(async () => {
   records = [(await recordLinks(browsers.asha))[0]!, (await recordLinks(browsers.tomasz))[0]!];
 }, 120_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("a GET never writes", () => {
   it("crawls every GET route as every role and finds every row count unchanged except the audit trail", async () => {
-    const before = rowCounts();
-    const auditBefore = (sqlite.prepare("select count(*) as n from audit_log").get() as { n: number }).n;
+    const before = await rowCounts();
+    const auditBefore = await count("audit_log");
     let requests = 0;
     for (const route of routes.filter((r) => r.hasLoader)) {
       const paths = route.path.includes(":personId")
@@ -65,10 +60,8 @@ describe("a GET never writes", () => {
       }
     }
     expect(requests).toBeGreaterThan(400);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
     // The crawl was seen: reads of records are audited.
-    expect((sqlite.prepare("select count(*) as n from audit_log").get() as { n: number }).n).toBeGreaterThan(
-      auditBefore,
-    );
+    expect(await count("audit_log")).toBeGreaterThan(auditBefore);
   }, 300_000);
 });

@@ -1,9 +1,8 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_PLACE_OF_TABLE, NOT_EXPORTED } from "~/models/my-data.server";
 import { signUp } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { columnNames, foreignKeys, openTestDatabase, tableNames, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 import { signedOffPerson, type SignedOff } from "../support/signed-off-plan";
 
 /**
@@ -11,7 +10,7 @@ import { signedOffPerson, type SignedOff } from "../support/signed-off-plan";
  * the database itself (not from a list in the code), so a table added later that holds a person's id
  * fails this test until the export carries it.
  */
-let sqlite: Database.Database;
+let db: TestDatabase;
 let s: SignedOff;
 const EMAIL = "sacha.access@example.org";
 
@@ -20,25 +19,16 @@ const OWNED_BY = { plans: "plan_id", assessments: "assessment_id" } as const;
 
 interface HeldTable {
   table: string;
-  count: () => number;
+  count: () => Promise<number>;
 }
 
 /** Every table that holds something about the person, with how to count the person's rows in it. */
-function tablesAboutThePerson(personId: string, userId: string): HeldTable[] {
-  const n = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).get(...args) as { n: number }).n;
-  const names = (
-    sqlite
-      .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
-      )
-      .all() as { name: string }[]
-  ).map((r) => r.name);
+async function tablesAboutThePerson(personId: string, userId: string): Promise<HeldTable[]> {
+  const n = async (sql: string, ...args: unknown[]) => (await db.get<{ n: number }>(sql, ...args))!.n;
   const held: HeldTable[] = [];
-  for (const table of names) {
-    const columns = (sqlite.prepare(`pragma table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
-    const references = (
-      sqlite.prepare(`pragma foreign_key_list('${table}')`).all() as { table: string; from: string }[]
-    )
+  for (const table of await tableNames(db)) {
+    const columns = await columnNames(db, table);
+    const references = (await foreignKeys(db, table))
       .filter((fk) => fk.table in OWNED_BY)
       .map((fk) => fk.from);
     if (table === "persons")
@@ -80,7 +70,7 @@ function countAt(value: unknown, place: string): number {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   s = await signedOffPerson("Sacha Access", EMAIL);
   // Money, a helper and an invitation too, so the export has something in most places.
   const base = `/people/${s.personId}/spending`;
@@ -106,18 +96,18 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("the subject access export", () => {
   it("holds every row of every table that holds something about the person", async () => {
-    const userId = (sqlite.prepare("select user_id as id from persons where id = ?").get(s.personId) as { id: string })
-      .id;
-    const held = tablesAboutThePerson(s.personId, userId);
-    const before = new Map(held.map((h) => [h.table, h.count()]));
+    const userId = (await db.get<{ id: string }>("select user_id as id from persons where id = ?", s.personId))!.id;
+    const held = await tablesAboutThePerson(s.personId, userId);
+    const counts = async () => new Map(await Promise.all(held.map(async (h) => [h.table, await h.count()] as const)));
+    const before = await counts();
     const res = await s.person.get(`/people/${s.personId}/my-data.json`);
     expect(res.status).toBe(200);
     const exported = (await res.json()) as Record<string, unknown>;
-    const after = new Map(held.map((h) => [h.table, h.count()]));
+    const after = await counts();
 
     // The tables found include the ones this person certainly has rows in (the test would be empty otherwise).
     const withRows = held.filter((h) => before.get(h.table)! > 0).map((h) => h.table);

@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { openTestDatabase } from "../support/database";
 import { Browserish, baseUrl, dataDir } from "../support/http";
 import { signUp } from "../support/accounts";
 
@@ -24,11 +23,11 @@ describe("one test server per worker slot", () => {
       password: "a long pass phrase for one slot",
     });
     expect(signedUp.status).toBe(302);
-    for (const dir of dirs) {
-      const sqlite = new Database(path.join(dir, "portal.sqlite"), { readonly: true, fileMustExist: true });
-      const { n } = sqlite.prepare("select count(*) as n from users where email = ?").get(email) as { n: number };
-      sqlite.close();
-      expect(n, dir).toBe(dir === dataDir() ? 1 : 0);
+    for (const [slot, dir] of dirs.entries()) {
+      const db = await openTestDatabase({ slot });
+      const row = await db.get<{ n: number }>("select count(*) as n from users where email = ?", email);
+      await db.close();
+      expect(row?.n, dir).toBe(dir === dataDir() ? 1 : 0);
     }
   });
 });
