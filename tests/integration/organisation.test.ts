@@ -1,11 +1,10 @@
-import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO, radioValue, reasonVersion, recordLinks, signIn, signUp as signUpWithCode } from "../support/accounts";
-import { Browserish, dataDir, mailDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish, mailDir } from "../support/http";
 import { waitForMail } from "../support/smtp";
 
 /**
@@ -13,10 +12,10 @@ import { waitForMail } from "../support/smtp";
  * single-use emailed link with a second factor; leavers are deactivated; no form tells whether an
  * email has an account. Against the running portal, whose mail goes to a real test SMTP server.
  */
-let sqlite: Database.Database;
+let db: TestDatabase;
 let jo: Browserish;
 let priya: Browserish;
-const one = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).get(...args) as T;
+const one = async <T>(sql: string, ...args: unknown[]) => (await db.get<T>(sql, ...args))!;
 
 async function signUp(name: string, email: string, teamId: string | undefined) {
   const browser = new Browserish();
@@ -39,7 +38,7 @@ const withoutToken = (html: string) =>
     .replace(/nonce="[^"]+"/g, "");
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   jo = await signIn(DEMO.jo);
   priya = await signIn(DEMO.priya);
 });
@@ -146,7 +145,7 @@ describe("safe linking: a person joins a team by their own act", () => {
     }
     for (const id of [north.personId, unsure.personId])
       expect(
-        one<{ lead: string | null }>("select lead_professional_id as lead from persons where id = ?", id).lead,
+        (await one<{ lead: string | null }>("select lead_professional_id as lead from persons where id = ?", id)).lead,
       ).toBeNull();
   });
 
@@ -161,9 +160,11 @@ describe("safe linking: a person joins a team by their own act", () => {
     );
     const asha = (await recordLinks(await signIn(DEMO.asha)))[0]!;
     expect(
-      one<{ lead: string }>(
-        "select u.name as lead from persons p join users u on u.id = p.lead_professional_id where p.id = ?",
-        asha,
+      (
+        await one<{ lead: string }>(
+          "select u.name as lead from persons p join users u on u.id = p.lead_professional_id where p.id = ?",
+          asha,
+        )
       ).lead,
     ).toBe("Jo Ahmed");
   });
@@ -255,8 +256,12 @@ describe("staff by invitation, with a second factor", () => {
       expect(await page.text()).toContain("You have been invited to join as Lead professional");
     }
     expect(
-      one<{ n: number }>("select count(*) as n from staff_invitations where email = ? and accepted_at is null", email)
-        .n,
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from staff_invitations where email = ? and accepted_at is null",
+          email,
+        )
+      ).n,
     ).toBe(1);
   });
 
@@ -265,9 +270,10 @@ describe("staff by invitation, with a second factor", () => {
     expect(lee.page).toContain("<svg");
     expect(lee.codes).toHaveLength(10);
     expect(new Set(lee.codes).size).toBe(10);
-    const stored = sqlite
-      .prepare("select code_hash from recovery_codes r join users u on u.id = r.user_id where u.email = ?")
-      .all(email) as { code_hash: string }[];
+    const stored = await db.all<{ code_hash: string }>(
+      "select code_hash from recovery_codes r join users u on u.id = r.user_id where u.email = ?",
+      email,
+    );
     expect(stored).toHaveLength(10);
     expect(stored.map((s) => s.code_hash)).not.toContain(lee.codes[0]);
     leeSession = await lee.signIn();
@@ -312,18 +318,15 @@ describe("staff by invitation, with a second factor", () => {
     expect(await reused.text()).toContain("This invitation link does not work.");
     // An invitation whose 72 hours have passed (written straight into the database, as time would).
     const token = "expired-token-for-the-test-aaaaaaaaaaaaaaaa";
-    const writable = new Database(path.join(dataDir(), "portal.sqlite"), { fileMustExist: true });
-    writable
-      .prepare(
-        "insert into staff_invitations (id, email, kind, team_id, token_hash, expires_at) values (?, ?, 'lead-professional', 'north-cmht', ?, ?)",
-      )
-      .run(
-        randomUUID(),
-        "late.starter@example.org",
-        createHash("sha256").update(token).digest("hex"),
-        new Date(Date.now() - 1000).toISOString(),
-      );
-    writable.close();
+    const writable = await openTestDatabase({ writable: true });
+    await writable.run(
+      "insert into staff_invitations (id, email, kind, team_id, token_hash, expires_at) values (?, ?, 'lead-professional', 'north-cmht', ?, ?)",
+      randomUUID(),
+      "late.starter@example.org",
+      createHash("sha256").update(token).digest("hex"),
+      new Date(Date.now() - 1000).toISOString(),
+    );
+    await writable.close();
     expect(await (await other.get(`/join/${token}`)).text()).toContain("This invitation link does not work.");
     const late = await other.post(
       `/join/${token}`,
@@ -331,7 +334,9 @@ describe("staff by invitation, with a second factor", () => {
       { from: "/sign-in" },
     );
     expect(late.status).toBe(400);
-    expect(one<{ n: number }>("select count(*) as n from users where email = 'late.starter@example.org'").n).toBe(0);
+    expect(
+      (await one<{ n: number }>("select count(*) as n from users where email = 'late.starter@example.org'")).n,
+    ).toBe(0);
   });
 
   it("leaving: deactivation ends the sessions at once, refuses sign-in, keeps history, lists the caseload", async () => {
@@ -364,10 +369,14 @@ describe("staff by invitation, with a second factor", () => {
     const after = await (await jo.get("/team")).text();
     expect(/data-testid="waiting">([\s\S]*?)<\/ol>/.exec(after)?.[1]).toContain("Nia Needs");
     expect(() => radioValue(after, "Lee Newstarter")).toThrow();
-    expect(one<{ name: string }>("select name from users where id = ?", leeId).name).toBe("Lee Newstarter");
+    expect((await one<{ name: string }>("select name from users where id = ?", leeId)).name).toBe("Lee Newstarter");
     expect(
-      one<{ n: number }>("select count(*) as n from audit_log where action = 'deactivate-staff' and target = ?", leeId)
-        .n,
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from audit_log where action = 'deactivate-staff' and target = ?",
+          leeId,
+        )
+      ).n,
     ).toBe(1);
   });
 
@@ -387,9 +396,11 @@ describe("staff by invitation, with a second factor", () => {
     const page = await (await again.get("/account/second-factor")).text();
     expect(/data-testid="totp-secret">([A-Z2-7 ]+)</.exec(page)![1]!.replace(/ /g, "")).not.toBe(kim.secret);
     expect(
-      one<{ n: number }>(
-        "select count(*) as n from audit_log where action = 'reset-second-factor' and target = ?",
-        kimId,
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from audit_log where action = 'reset-second-factor' and target = ?",
+          kimId,
+        )
       ).n,
     ).toBe(1);
     // Another team's administrator cannot touch Kim at all.

@@ -1,17 +1,16 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 
 /**
  * The positive-risk panel: a plan a lead professional refers is decided by a panel member of the
  * person's team, who sees it only while it is referred; the decision records who sat, and the person
  * and the lead professional see the outcome.
  */
-let sqlite: Database.Database;
+let db: TestDatabase;
 let jo: Browserish;
 let alex: Browserish;
 let priya: Browserish;
@@ -75,7 +74,7 @@ let referred: Sent;
 let notReferred: Sent;
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   jo = await signIn(DEMO.jo);
   alex = await signIn(DEMO.alex);
   priya = await signIn(DEMO.priya);
@@ -91,7 +90,7 @@ beforeAll(async () => {
   expect(refer.status).toBe(302);
 }, 180_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("the positive-risk panel", () => {
   it("a panel member of the team sees the referred plan in the panel's list, with why it was referred", async () => {
@@ -120,14 +119,13 @@ describe("the positive-risk panel", () => {
     expect(page).toContain("This plan is with the positive-risk panel");
     expect(page).not.toContain('name="submissionId"');
     // Posting the form anyway (the version sent is in the database): the state machine refuses.
-    const { id } = sqlite
-      .prepare("select id from plan_submissions where person_id = ? order by version desc limit 1")
-      .get(referred.personId) as { id: string };
+    const { id } = (await db.get<{ id: string }>(
+      "select id from plan_submissions where person_id = ? order by version desc limit 1",
+      referred.personId,
+    ))!;
     const res = await jo.post(`/people/${referred.personId}/plan/review`, decisionForm(id, "sign-off", reviewDate));
     expect(res.status).toBe(400);
-    expect(sqlite.prepare("select count(*) as n from plan_decisions where panel_sat is not null").get()).toEqual({
-      n: 0,
-    });
+    expect(await db.get("select count(*) as n from plan_decisions where panel_sat is not null")).toEqual({ n: 0 });
   });
 
   it("a panel decision needs who sat; with it, the decision records who sat and both the person and the lead see it", async () => {
@@ -143,11 +141,9 @@ describe("the positive-risk panel", () => {
       decisionForm(submissionId, "sign-off", { ...reviewDate, panelSat: "Alex Kim, Dr Ruth Osei, Femi Lawal" }),
     );
     expect(decided.status).toBe(302);
-    const row = sqlite
-      .prepare(
-        "select d.decision, d.panel_sat as panelSat, u.email from plan_decisions d join users u on u.id = d.decided_by where d.panel_sat is not null",
-      )
-      .get();
+    const row = await db.get(
+      'select d.decision, d.panel_sat as "panelSat", u.email from plan_decisions d join users u on u.id = d.decided_by where d.panel_sat is not null',
+    );
     expect(row).toEqual({
       decision: "signed-off",
       panelSat: "Alex Kim, Dr Ruth Osei, Femi Lawal",

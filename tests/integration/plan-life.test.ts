@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
@@ -13,6 +12,7 @@ import {
   signIn,
   signUp as signUpWithCode,
 } from "../support/accounts";
+import { databaseUrl, openTestDatabase, type TestDatabase } from "../support/database";
 import { Browserish, baseUrl, dataDir } from "../support/http";
 
 /**
@@ -27,7 +27,7 @@ let jo: Browserish;
 let broker: Browserish;
 let supporter: Browserish;
 let actingFor: Browserish;
-let sqlite: Database.Database;
+let db: TestDatabase;
 
 const OUTCOME = "Get to the allotment twice a week";
 const PLAN_PAGES = [
@@ -44,8 +44,8 @@ const PLAN_PAGES = [
   "/reflecting",
 ];
 
-const all = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args) as T[];
-const one = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).get(...args) as T;
+const all = <T>(sql: string, ...args: unknown[]) => db.all<T>(sql, ...args);
+const one = async <T>(sql: string, ...args: unknown[]) => (await db.get<T>(sql, ...args))!;
 const stateOf = () =>
   one<{ state: string; cycle: number }>(
     "select state, cycle from plans where person_id = ? order by cycle desc limit 1",
@@ -110,7 +110,7 @@ async function signOff(reviewDate: string) {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   ({ browser: person, id: personId } = await signUp("Lin Life", "lin.life@example.org"));
   jo = await signIn(DEMO.jo);
   await chooseTeamAndLink(person, personId, "Lin Life", jo, "Jo Ahmed");
@@ -130,12 +130,12 @@ beforeAll(async () => {
   await recordAuthority("Ari Acting", "acting-for");
 }, 120_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("a plan that has been sent", () => {
   it("every plan page is read-only, says so plainly and says what can be done", async () => {
     await send();
-    expect(stateOf().state).toBe("submitted");
+    expect((await stateOf()).state).toBe("submitted");
     for (const page of PLAN_PAGES) {
       const html = await (await person.get(`/people/${personId}/plan${page}`)).text();
       const main = mainOf(html);
@@ -178,7 +178,7 @@ describe("a plan that has been sent", () => {
     );
     expect(await autosave.text()).toContain("notNow");
     expect(
-      all(
+      await all(
         "select * from plan_sections p join plans on plans.id = p.plan_id where plans.person_id = ? and section = 'crisis'",
         personId,
       ),
@@ -194,8 +194,8 @@ describe("a plan that has been sent", () => {
       );
       expect([400, 404, 409]).toContain(res.status);
     }
-    expect(stateOf()).toEqual({ state: "submitted", cycle: 1 });
-    expect(all("select id from plans where person_id = ?", personId)).toHaveLength(1);
+    expect(await stateOf()).toEqual({ state: "submitted", cycle: 1 });
+    expect(await all("select id from plans where person_id = ?", personId)).toHaveLength(1);
   });
 
   it("a peer broker cannot withdraw it; someone acting for the person can, and the lead professional is told", async () => {
@@ -205,30 +205,30 @@ describe("a plan that has been sent", () => {
       { from: `/people/${personId}/plan` },
     );
     expect(brokers.status).toBe(404);
-    expect(stateOf().state).toBe("submitted");
+    expect((await stateOf()).state).toBe("submitted");
     const page = await (await actingFor.get(`/people/${personId}/plan/submit`)).text();
     expect(page).toContain("Take the plan back to change it");
     const res = await actingFor.post(`/people/${personId}/plan/submit`, { intent: "withdraw" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/people/${personId}/plan?done=withdrawn`);
-    expect(stateOf().state).toBe("draft");
+    expect((await stateOf()).state).toBe("draft");
     expect(await (await jo.get("/notifications")).text()).toContain("Lin Life has taken their plan back to change it.");
     // The version sent stays as it was; the plan can be changed and sent again.
-    expect(all("select version from plan_submissions where person_id = ?", personId)).toHaveLength(1);
+    expect(await all("select version from plan_submissions where person_id = ?", personId)).toHaveLength(1);
     const outcomes = mainOf(await (await person.get(`/people/${personId}/plan/outcomes`)).text());
     expect(outcomes).not.toContain("cannot be changed now");
     expect(outcomes).toContain("<form");
   });
 
   it("the reason for sending is saved with its version: two people's reasons meet the comparison page, and the decision names the version sent", async () => {
-    expect(stateOf().state).toBe("draft");
+    expect((await stateOf()).state).toBe("draft");
     const submit = `/people/${personId}/plan/submit`;
     const loaded = await reasonVersion(person, personId); // Lin opens the page...
     expect(await reasonVersion(actingFor, personId)).toBe(loaded); // ...and so does Ari
     const aris = "Ari: the crisis part waits for the meeting with the GP";
     const saved = await actingFor.post(submit, { intent: "save", version: loaded, reason: aris });
     expect(saved.headers.get("location")).toBe(`${submit}?done=reasonSaved`);
-    const sentBefore = all("select id from plan_submissions where person_id = ?", personId).length;
+    const sentBefore = (await all("select id from plan_submissions where person_id = ?", personId)).length;
     // Lin sends with her own words against the version she loaded: nothing is sent, both reasons are shown.
     const lins = "Lin: I want to talk about the crisis part with Jo";
     const blind = await person.post(submit, { version: loaded, consent: "on", reason: lins }, { from: submit });
@@ -238,8 +238,8 @@ describe("a plan that has been sent", () => {
     expect(compare).toContain("Ari Acting saved this part while you were working on it");
     expect(compare).toContain(aris);
     expect(compare).toContain(lins);
-    expect(stateOf().state).toBe("draft");
-    expect(all("select id from plan_submissions where person_id = ?", personId)).toHaveLength(sentBefore);
+    expect((await stateOf()).state).toBe("draft");
+    expect(await all("select id from plan_submissions where person_id = ?", personId)).toHaveLength(sentBefore);
     // A send without the version it was loaded at is refused too.
     expect((await person.post(submit, { consent: "on", reason: lins }, { from: submit })).status).toBe(400);
     // Lin keeps her words (the comparison page's "keep mine" saves them at Ari's version) and sends.
@@ -250,7 +250,7 @@ describe("a plan that has been sent", () => {
     const page = await (await person.get(submit)).text();
     expect(page).toContain(lins);
     await send(lins);
-    const sent = one<{ snapshot: string; reason: string }>(
+    const sent = await one<{ snapshot: string; reason: string }>(
       "select snapshot, reason from plan_submissions where person_id = ? order by version desc limit 1",
       personId,
     );
@@ -301,9 +301,11 @@ describe("a plan that has been sent", () => {
     const html = await res.text();
     expect(html).toContain("Join the walking group on Thursdays");
     expect(html).toContain("Your plan has been sent, so it cannot be changed now.");
-    const snapshot = one<{ snapshot: string }>(
-      "select snapshot from plan_submissions where person_id = ? order by version desc limit 1",
-      personId,
+    const snapshot = (
+      await one<{ snapshot: string }>(
+        "select snapshot from plan_submissions where person_id = ? order by version desc limit 1",
+        personId,
+      )
     ).snapshot;
     expect(snapshot).not.toContain("walking group");
     expect(await (await person.get(`/people/${personId}/plan/outcomes`)).text()).not.toContain("walking group");
@@ -331,7 +333,7 @@ describe("no plan goes nowhere", () => {
       { from: `/people/${id}/plan` },
     );
     expect(res.status).toBe(400);
-    expect(all("select * from plan_submissions where person_id = ?", id)).toEqual([]);
+    expect(await all("select * from plan_submissions where person_id = ?", id)).toEqual([]);
   });
 
   it("an empty plan cannot be sent: it needs a budget worked out and at least one outcome", async () => {
@@ -352,7 +354,7 @@ describe("no plan goes nowhere", () => {
     );
     expect(noOutcome.status).toBe(400);
     expect(await noOutcome.text()).toContain("at least one thing you want to achieve");
-    expect(all("select * from plan_submissions where person_id = ?", id)).toEqual([]);
+    expect(await all("select * from plan_submissions where person_id = ?", id)).toEqual([]);
   });
 });
 
@@ -363,9 +365,11 @@ describe("after sign-off", () => {
   it("three moves of 5% each end in a change request to the lead professional", async () => {
     // Withdraw the plan sent during the slow edit, add two items worth a third of the budget each, send, sign off.
     expect((await person.post(`/people/${personId}/plan/submit`, { intent: "withdraw" })).status).toBe(302);
-    budgetPence = one<{ total: number }>(
-      "select total_pence as total from allocations where person_id = ? order by created_at desc limit 1",
-      personId,
+    budgetPence = (
+      await one<{ total: number }>(
+        "select total_pence as total from allocations where person_id = ? order by created_at desc limit 1",
+        personId,
+      )
     ).total;
     const outcomeId = /name="outcomeIds" value="([0-9a-f-]{36})"/.exec(
       await (await person.get(`/people/${personId}/plan/items/new/gym-membership`)).text(),
@@ -388,7 +392,7 @@ describe("after sign-off", () => {
       ).toBe(302);
     await send();
     await signOff(inDays(10));
-    expect(stateOf().state).toBe("signed-off");
+    expect((await stateOf()).state).toBe("signed-off");
     const using = await (await person.get(`/people/${personId}/plan/using`)).text();
     itemIds = [...using.matchAll(/name="fromItemId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     expect(itemIds).toHaveLength(2);
@@ -406,18 +410,20 @@ describe("after sign-off", () => {
     const notices = await (await jo.get("/notifications")).text();
     expect(notices).toContain("Lin Life has made a small change to their support");
     expect(notices).toContain("Lin Life has asked for a change to their signed-off plan.");
-    expect(stateOf().state).toBe("signed-off");
+    expect((await stateOf()).state).toBe("signed-off");
   });
 
   it("the lead professional decides a waiting change on their own screen: what would change, agreed or not, with reasons", async () => {
     const changes = `/people/${personId}/plan/change-requests`;
     const using = `/people/${personId}/plan/using`;
-    const yearly = () =>
+    const yearly = async () =>
       (
         JSON.parse(
-          one<{ content: string }>(
-            "select p.content from plan_sections p join plans on plans.id = p.plan_id where plans.person_id = ? and p.section = 'items' order by plans.cycle desc limit 1",
-            personId,
+          (
+            await one<{ content: string }>(
+              "select p.content from plan_sections p join plans on plans.id = p.plan_id where plans.person_id = ? and p.section = 'items' order by plans.cycle desc limit 1",
+              personId,
+            )
           ).content,
         ) as { id: string; unitCostPence: number; unitsPerYear: number }[]
       ).map((item) => item.unitCostPence * item.unitsPerYear);
@@ -444,7 +450,7 @@ describe("after sign-off", () => {
     const page = mainOf(await (await jo.get(changes)).text());
     expect(page).toContain(`Move ${pounds(five)} a year from “Gym in the mornings” to “Swimming lessons”`);
     expect(page).toContain("This moves more than a small part of your budget");
-    const [gym, swim] = yearly();
+    const [gym, swim] = await yearly();
     expect(page).toContain(
       `<th scope="row">Gym in the mornings</th><td>${pounds(gym!)}</td><td>${pounds(gym! - five)}</td>`,
     );
@@ -458,7 +464,7 @@ describe("after sign-off", () => {
     const noReason = await jo.post(changes, { changeId: changeId!, decision: "agree", reason: " " });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Please give a reason for your decision");
-    expect(yearly()).toEqual([gym, swim]);
+    expect(await yearly()).toEqual([gym, swim]);
 
     const agreed = await jo.post(changes, {
       changeId: changeId!,
@@ -466,8 +472,8 @@ describe("after sign-off", () => {
       reason: "Swimming is helping more; the gym can wait",
     });
     expect(agreed.headers.get("location")).toBe(`${changes}?done=decided`);
-    expect(yearly()).toEqual([gym! - five, swim! + five]);
-    expect(stateOf().state).toBe("signed-off");
+    expect(await yearly()).toEqual([gym! - five, swim! + five]);
+    expect((await stateOf()).state).toBe("signed-off");
     expect(mainOf(await (await person.get(using)).text())).toContain(
       "Agreed by Jo Ahmed: Swimming is helping more; the gym can wait",
     );
@@ -504,24 +510,26 @@ describe("after sign-off", () => {
       reason: "Let us talk about the gym at the review first",
     });
     expect(refused.status, mainOf(await refused.clone().text()).slice(0, 3000)).toBe(302);
-    expect(yearly()).toEqual([gym! - five, swim! + five]);
+    expect(await yearly()).toEqual([gym! - five, swim! + five]);
     expect(mainOf(await (await person.get(using)).text())).toContain(
       "Not agreed by Jo Ahmed: Let us talk about the gym at the review first",
     );
   });
 
   it("review-due notices come from the scheduler once, whatever the number of servers or restarts; a page load writes none", async () => {
-    const count = () =>
-      one<{ n: number }>(
-        "select count(*) as n from notifications where kind = 'review-due' and link like ?",
-        `/people/${personId}/%`,
+    const count = async () =>
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from notifications where kind = 'review-due' and link like ?",
+          `/people/${personId}/%`,
+        )
       ).n;
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
     expect((await jo.get("/queue")).status).toBe(200);
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
     // Two more servers on the same database, one after the other: each runs the scheduler at start.
     for (let i = 0; i < 2; i++) await startAndStopServer();
-    expect(count()).toBe(2); // one for the lead professional, one for the person
+    expect(await count()).toBe(2); // one for the lead professional, one for the person
     expect(await (await person.get("/notifications")).text()).toContain("A review is coming due");
   }, 120_000);
 
@@ -532,8 +540,8 @@ describe("after sign-off", () => {
       { from: `/people/${personId}/plan` },
     );
     expect(res.status).toBe(400);
-    expect(stateOf()).toEqual({ state: "signed-off", cycle: 1 });
-    const cycle1Answers = all(
+    expect(await stateOf()).toEqual({ state: "signed-off", cycle: 1 });
+    const cycle1Answers = await all(
       "select need_area, rating, answered_by, answered_at from assessment_answers a join assessments s on s.id = a.assessment_id where s.person_id = ? and s.cycle = 1 order by need_area",
       personId,
     );
@@ -544,14 +552,14 @@ describe("after sign-off", () => {
       nextReviewDate: inDays(365),
     });
     expect(held.status).toBe(302);
-    expect(stateOf()).toEqual({ state: "draft", cycle: 2 });
-    const assessments = all<{ cycle: number; id: string }>(
+    expect(await stateOf()).toEqual({ state: "draft", cycle: 2 });
+    const assessments = await all<{ cycle: number; id: string }>(
       "select cycle, id from assessments where person_id = ? order by cycle",
       personId,
     );
     expect(assessments.map((a) => a.cycle)).toEqual([1, 2]);
     // Cycle 2 starts from last cycle's answers, with its own budget calculation.
-    const budgets = all<{ assessment_id: string }>(
+    const budgets = await all<{ assessment_id: string }>(
       "select assessment_id from allocations where person_id = ?",
       personId,
     );
@@ -559,12 +567,12 @@ describe("after sign-off", () => {
     // A changed answer in cycle 2 leaves cycle 1's answers exactly as they were.
     expect((await person.post(`/people/${personId}/assessment/mood`, { rating: "4" })).status).toBe(302);
     expect(
-      all(
+      await all(
         "select need_area, rating, answered_by, answered_at from assessment_answers a join assessments s on s.id = a.assessment_id where s.person_id = ? and s.cycle = 1 order by need_area",
         personId,
       ),
     ).toEqual(cycle1Answers);
-    const cycle2Mood = one<{ rating: number }>(
+    const cycle2Mood = await one<{ rating: number }>(
       "select rating from assessment_answers where assessment_id = ? and need_area = 'mood'",
       assessments[1]!.id,
     );
@@ -574,7 +582,7 @@ describe("after sign-off", () => {
 
 describe("the plan's history in plain words", () => {
   it("each save says what changed, in the entry's own words and translated labels, who changed it and in what capacity", async () => {
-    expect(stateOf()).toEqual({ state: "draft", cycle: 2 });
+    expect(await stateOf()).toEqual({ state: "draft", cycle: 2 });
     const base = `/people/${personId}/plan`;
     const ok = async (who: Browserish, path: string, fields: Record<string, string>) =>
       expect((await who.post(`${base}${path}`, fields, { from: base })).status).toBe(302);
@@ -735,9 +743,11 @@ describe("the review screen", () => {
     );
     expect(decision).not.toContain("agreed with this adaptation");
     expect(decision).toContain("What could help instead");
-    const planned = one<{ snapshot: string }>(
-      "select snapshot from plan_submissions where person_id = ? order by version desc limit 1",
-      id,
+    const planned = (
+      await one<{ snapshot: string }>(
+        "select snapshot from plan_submissions where person_id = ? order by version desc limit 1",
+        id,
+      )
     ).snapshot;
     expect(JSON.parse(planned).budget.committedPence).toBe(0);
   });
@@ -746,10 +756,13 @@ describe("the review screen", () => {
 /** Starts the built server on the test database (as a restart or a second server would), waits until it listens, stops it. */
 async function startAndStopServer(): Promise<void> {
   const env = { ...process.env };
-  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR"]) delete env[key];
+  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "ACTIVE_RULE_SET", "CONTENT_DIR", "DATABASE_URL"])
+    delete env[key];
+  // The same database as this file's server: its SQLite file in the data folder, or its PostgreSQL database.
+  const url = databaseUrl();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir() },
+    env: { ...env, NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir(), ...(url ? { DATABASE_URL: url } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {

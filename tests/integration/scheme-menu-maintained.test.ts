@@ -1,9 +1,8 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { menuEntrySchema, providerSchema } from "~/domain/menu";
 import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 
 /**
  * The menu maintained by commissioners (entries of every kind, accredited providers) and contestable
@@ -13,7 +12,7 @@ import { Browserish, dataDir } from "../support/http";
 let morgan: Browserish;
 let person: Browserish;
 let personId: string;
-let sqlite: Database.Database;
+let db: TestDatabase;
 
 /** The error message shown beside a field (after its hidden "Error:" prefix). */
 const errorBy = (html: string, name: string) =>
@@ -63,7 +62,7 @@ const PROVIDER = {
 };
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   morgan = await signIn(DEMO.morgan);
   person = new Browserish();
   await signUp(person, {
@@ -74,7 +73,7 @@ beforeAll(async () => {
   personId = (await recordLinks(person))[0]!;
 }, 60_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("menu entries, maintained", () => {
   it("refuses an entry with each problem by its box, keeping what was typed", async () => {
@@ -103,11 +102,11 @@ describe("menu entries, maintained", () => {
   });
 
   it("adds an entry in English only: a new version, flagged on /menu for Urdu and Polish review, logged", async () => {
-    const versionsBefore = (sqlite.prepare("select count(*) as n from menu_changes").get() as { n: number }).n;
+    const versionsBefore = (await db.get<{ n: number }>("select count(*) as n from menu_changes"))!.n;
     const added = await morgan.post("/scheme/menu/entries/new", ALLOTMENT);
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toBe("/scheme/menu?saved");
-    const row = sqlite.prepare("select * from menu_changes order by seq desc limit 1").get() as Record<string, string>;
+    const row = (await db.get<Record<string, string>>("select * from menu_changes order by seq desc limit 1"))!;
     expect(row.change).toBe("added");
     expect(row.version).toBe(`2026-1.${versionsBefore + 1}`);
     // Stored through the one entry schema the content files pass.
@@ -140,7 +139,7 @@ describe("menu entries, maintained", () => {
       reason: "A clearer title",
     });
     expect(changed.status).toBe(302);
-    const last = sqlite.prepare("select * from menu_changes order by seq desc limit 1").get() as Record<string, string>;
+    const last = (await db.get<Record<string, string>>("select * from menu_changes order by seq desc limit 1"))!;
     expect(last.change).toBe("changed");
     expect(JSON.parse(last.awaiting_review!)).toEqual(["ur"]);
     const after = await text(await new Browserish().get("/menu"));
@@ -176,11 +175,8 @@ describe("an exclusion added in the portal", () => {
       reason: "Asked for by the safety group",
     });
     expect(added.status).toBe(302);
-    const version = (
-      sqlite.prepare("select version from menu_changes order by seq desc limit 1").get() as {
-        version: string;
-      }
-    ).version;
+    const version = (await db.get<{ version: string }>("select version from menu_changes order by seq desc limit 1"))!
+      .version;
     const base = { intent: "add", frequency: "Once", unitCost: "30", unitsPerYear: "1", provider: "A shop" };
     const chosen = await person.post(`/people/${personId}/plan/items`, {
       ...base,
@@ -196,11 +192,10 @@ describe("an exclusion added in the portal", () => {
       somethingElse: "Sparklers for the children",
     });
     expect(words.headers.get("location")).toMatch(/done=flagged$/);
-    const plan = sqlite
-      .prepare(
-        "select content from plan_sections where section = 'items' and plan_id in (select id from plans where person_id = ?)",
-      )
-      .get(personId) as { content: string } | undefined;
+    const plan = await db.get<{ content: string }>(
+      "select content from plan_sections where section = 'items' and plan_id in (select id from plans where person_id = ?)",
+      personId,
+    );
     expect(plan?.content).toContain(`"menuVersion":"${version}"`);
   });
 });
@@ -227,7 +222,7 @@ describe("accredited providers, maintained", () => {
   it("an expired provider cannot be chosen for a new plan item, and the action refuses it by the field", async () => {
     const added = await morgan.post("/scheme/providers/new", { ...PROVIDER, ...dateBoxes(inDays(365)) });
     expect(added.status).toBe(302);
-    const row = sqlite.prepare("select record from menu_changes order by seq desc limit 1").get() as { record: string };
+    const row = (await db.get<{ record: string }>("select record from menu_changes order by seq desc limit 1"))!;
     const stored = providerSchema.parse(JSON.parse(row.record));
     expect(stored.pricePerSessionPence).toBe(7250);
     expect(await text(await morgan.get("/scheme/providers"))).toContain("£72.50");
@@ -308,25 +303,30 @@ describe("questioning a rule", () => {
       reply: "Equipment to stay well covers a swimming costume: see that entry.",
     });
     expect(replied.status).toBe(302);
-    const mail = sqlite.prepare("select body from outbox where to_email = ?").all("asker@example.org") as {
-      body: string;
-    }[];
+    const mail = await db.all<{ body: string }>("select body from outbox where to_email = ?", "asker@example.org");
     expect(mail).toHaveLength(1);
     expect(mail[0]!.body).toContain("Equipment to stay well covers a swimming costume");
     // One reply, kept as written; the records cannot be changed or removed.
     const again = await morgan.post(`/scheme/questions/${id}`, { reply: "Something else" });
     expect(again.status).toBe(400);
     expect(await text(again)).toContain("This question already has a reply");
-    const writable = new Database(path.join(dataDir(), "portal.sqlite"), { fileMustExist: true });
+    // The triggers refuse on both engines, each in its own words, both saying "append-only".
+    const writable = await openTestDatabase({ writable: true });
     try {
-      expect(() => writable.prepare("update menu_questions set message = 'x' where id = ?").run(id)).toThrow(
+      await expect(writable.run("update menu_questions set message = 'x' where id = ?", id)).rejects.toThrow(
         /append-only/,
       );
-      expect(() => writable.prepare("delete from menu_question_replies where question_id = ?").run(id)).toThrow(
+      await expect(writable.run("delete from menu_question_replies where question_id = ?", id)).rejects.toThrow(
         /append-only/,
       );
+      expect(await writable.get("select message from menu_questions where id = ?", id)).toEqual({
+        message: "Why can a gym be paid for but not a swimming costume?",
+      });
+      expect(await writable.get("select count(*) as n from menu_question_replies where question_id = ?", id)).toEqual({
+        n: 1,
+      });
     } finally {
-      writable.close();
+      await writable.close();
     }
   });
 

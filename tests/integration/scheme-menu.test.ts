@@ -1,12 +1,11 @@
-import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findEntry, menuFileSchema } from "~/domain/menu";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 
 /**
  * The menu, maintained: a commissioner retires an entry after a plan using it was signed off. The
@@ -17,7 +16,7 @@ let person: Browserish;
 let personId: string;
 let jo: Browserish;
 let morgan: Browserish;
-let sqlite: Database.Database;
+let db: TestDatabase;
 
 const ENTRY = "studio-space";
 const shipped = menuFileSchema.parse(JSON.parse(readFileSync("content/menu/menu-2026-1.json", "utf8")));
@@ -26,7 +25,7 @@ const GYM_ITEM = "Leisure centre gym pass";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   person = new Browserish();
   await signUp(person, { name: "Mel Menu", email: "mel.menu@example.org", password: "mel menu long phrase" });
   personId = (await recordLinks(person))[0]!;
@@ -83,15 +82,13 @@ beforeAll(async () => {
   expect(signed.status).toBe(302);
 }, 120_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("a menu entry retired after sign-off", () => {
   it("leaves the signed-off plan unchanged and shows the lead professional the change", async () => {
     const snapshots = () =>
-      sqlite.prepare("select snapshot from plan_submissions where person_id = ?").all(personId) as {
-        snapshot: string;
-      }[];
-    const before = snapshots();
+      db.all<{ snapshot: string }>("select snapshot from plan_submissions where person_id = ?", personId);
+    const before = await snapshots();
     expect(before).toHaveLength(1);
     expect(before[0]!.snapshot).toContain(ENTRY);
     const reviewBefore = await (await jo.get(`/people/${personId}/plan/review-meeting`)).text();
@@ -108,7 +105,7 @@ describe("a menu entry retired after sign-off", () => {
     expect(log).toMatch(/Version 2026-1\.\d+/);
 
     // The signed-off plan is exactly as it was; the lead professional sees the rule changed since.
-    expect(snapshots()).toEqual(before);
+    expect(await snapshots()).toEqual(before);
     const reviewAfter = (await (await jo.get(`/people/${personId}/plan/review-meeting`)).text()).replaceAll(
       "<!-- -->",
       "",
@@ -130,10 +127,8 @@ describe("a menu entry retired after sign-off", () => {
 
   it("a menu entry changed after sign-off: the plan is unchanged and the lead professional sees what changed", async () => {
     const snapshots = () =>
-      sqlite.prepare("select snapshot from plan_submissions where person_id = ?").all(personId) as {
-        snapshot: string;
-      }[];
-    const before = snapshots();
+      db.all<{ snapshot: string }>("select snapshot from plan_submissions where person_id = ?", personId);
+    const before = await snapshots();
     const entry = findEntry(shipped, "gym-membership")!;
     const fields: Record<string, string> = { kind: entry.kind, reason: "Only gyms run by the council or a charity" };
     for (const lang of ["en", "ur", "pl"] as const) {
@@ -146,7 +141,7 @@ describe("a menu entry retired after sign-off", () => {
     const changed = await morgan.post("/scheme/menu/entries/gym-membership", fields);
     expect(changed.status).toBe(302);
 
-    expect(snapshots()).toEqual(before);
+    expect(await snapshots()).toEqual(before);
     const review = (await (await jo.get(`/people/${personId}/plan/review-meeting`)).text()).replaceAll("<!-- -->", "");
     expect(review).toContain(`<strong>${GYM_ITEM}</strong>`);
     expect(review).toMatch(

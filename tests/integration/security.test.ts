@@ -1,24 +1,25 @@
-import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PLAN_LIST_CAPS } from "~/domain/plan";
 import { ACCOUNT_POLICY } from "~/lib/throttle";
 import { recordLinks, signUp } from "../support/accounts";
-import { Browserish, baseUrl, dataDir, serverPid } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish, baseUrl, serverPid } from "../support/http";
 
-let sqlite: Database.Database;
-beforeAll(() => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { fileMustExist: true });
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase({ writable: true });
 });
-afterAll(() => sqlite.close());
+afterAll(() => db?.close());
 
 const auditLines = (action: string, since: number) =>
-  sqlite
-    .prepare("select action, result, detail from audit_log where action = ? and seq > ? order by seq")
-    .all(action, since) as { action: string; result: string; detail: string | null }[];
-const lastSeq = () => (sqlite.prepare("select max(seq) as seq from audit_log").get() as { seq: number }).seq;
+  db.all<{ action: string; result: string; detail: string | null }>(
+    "select action, result, detail from audit_log where action = ? and seq > ? order by seq",
+    action,
+    since,
+  );
+const lastSeq = async () => (await db.get<{ seq: number }>("select max(seq) as seq from audit_log"))!.seq;
 
 /** A new person with their own account (so throttling them touches no one else's tests). */
 async function newPerson(name: string): Promise<{ browser: Browserish; email: string; password: string }> {
@@ -39,7 +40,7 @@ function serverPeakKb(): number {
 describe("1. throttling holds under concurrency", () => {
   // Every test file signs in from this one address: give back what these guesses cost it, so the
   // other files' sign-ins are not slowed by this file's deliberate failures.
-  afterEach(() => void sqlite.prepare("delete from sign_in_failures where key like 'ip:%'").run());
+  afterEach(async () => void (await db.run("delete from sign_in_failures where key like 'ip:%'")));
 
   it("checks no more than the free allowance of 100 wrong passwords sent at once", async () => {
     const browser = new Browserish();
@@ -102,7 +103,7 @@ describe("2. request size and content type", () => {
     const personId = (await recordLinks(browser))[0]!;
     const page = `/people/${personId}/plan/outcomes`;
     const csrf = await browser.csrfFrom(page);
-    const since = lastSeq();
+    const since = await lastSeq();
     const send = (contentType: string, body: string) =>
       fetch(new URL(page, baseUrl()), {
         method: "POST",
@@ -120,7 +121,7 @@ describe("2. request size and content type", () => {
     expect(await json.text()).toContain("We could not read what was sent");
     const broken = await send("multipart/form-data; boundary=zzz", "--zzz\r\nnot a part at all");
     expect(broken.status).toBe(400);
-    expect(auditLines("request-refused", since).map((l) => JSON.parse(l.detail!).reason)).toEqual([
+    expect((await auditLines("request-refused", since)).map((l) => JSON.parse(l.detail!).reason)).toEqual([
       "body-not-a-form",
       "body-unreadable",
     ]);
@@ -133,17 +134,18 @@ describe("3. session age and CSRF bound to the session", () => {
     expect((await browser.get("/home")).status).toBe(200);
     const thirteenHoursAgo = new Date(Date.now() - 13 * 3600_000).toISOString();
     const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
-    const user = sqlite.prepare("select id from users where email = ?").get("lee.longday@example.org") as {
-      id: string;
-    };
-    sqlite
-      .prepare("update sessions set created_at = ?, last_seen_at = ? where user_id = ? and ended_at is null")
-      .run(thirteenHoursAgo, fiveMinutesAgo, user.id);
-    const since = lastSeq();
+    const user = (await db.get<{ id: string }>("select id from users where email = ?", "lee.longday@example.org"))!;
+    await db.run(
+      "update sessions set created_at = ?, last_seen_at = ? where user_id = ? and ended_at is null",
+      thirteenHoursAgo,
+      fiveMinutesAgo,
+      user.id,
+    );
+    const since = await lastSeq();
     const res = await browser.get("/home");
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toMatch(/^\/sign-in/);
-    expect(auditLines("sign-out", since).map((l) => JSON.parse(l.detail!).reason)).toEqual(["max-age"]);
+    expect((await auditLines("sign-out", since)).map((l) => JSON.parse(l.detail!).reason)).toEqual(["max-age"]);
   });
 
   it("refuses a CSRF token from before sign-in after it, and after sign-out", async () => {
@@ -162,11 +164,11 @@ describe("3. session age and CSRF bound to the session", () => {
   });
 
   it("audits a cross-origin post and a post without a token", async () => {
-    const since = lastSeq();
+    const since = await lastSeq();
     const browser = new Browserish();
     expect((await browser.post("/sign-in", { email: "a@b.org" }, { origin: "https://evil.example" })).status).toBe(403);
     expect((await browser.post("/sign-in", { email: "a@b.org" }, { csrf: null })).status).toBe(403);
-    expect(auditLines("request-refused", since).map((l) => JSON.parse(l.detail!).reason)).toEqual([
+    expect((await auditLines("request-refused", since)).map((l) => JSON.parse(l.detail!).reason)).toEqual([
       "cross-origin",
       "csrf",
     ]);

@@ -1,10 +1,9 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 
 /**
  * Sign-off end to end over HTTP: submitting (and who may), the frozen snapshot, the lead
@@ -16,13 +15,13 @@ let jo: Browserish;
 let chris: Browserish;
 let broker: Browserish;
 let supporter: Browserish;
-let sqlite: Database.Database;
+let db: TestDatabase;
 
 const OUTCOME_WORDS = "Sleep through the night and walk to the allotment again";
 const GYM = "Swimming at the leisure centre";
 const PA = "Someone to come with me to appointments";
 
-const all = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args) as T[];
+const all = <T>(sql: string, ...args: unknown[]) => db.all<T>(sql, ...args);
 
 async function inviteAndJoin(kind: "peer-broker" | "representative", name: string, email: string): Promise<Browserish> {
   const res = await person.post(`/people/${personId}/helpers`, { intent: "invite", kind });
@@ -85,7 +84,7 @@ const errorBy = (html: string, name: string) =>
   ).exec(html)?.[1];
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   person = new Browserish();
   await signUp(person, {
     name: "Sol Signoff",
@@ -157,7 +156,7 @@ beforeAll(async () => {
   ).toBe(302);
 }, 120_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("submitting a plan", () => {
   it("a peer broker and a supporting representative see why they cannot send it, and their posts are refused", async () => {
@@ -184,7 +183,7 @@ describe("submitting a plan", () => {
         )
       ).status,
     ).toBe(404);
-    expect(all("select * from plan_submissions where person_id = ?", personId)).toEqual([]);
+    expect(await all("select * from plan_submissions where person_id = ?", personId)).toEqual([]);
   });
 
   it("needs the person's consent, and a reason when the plan check is not met", async () => {
@@ -222,7 +221,7 @@ describe("submitting a plan", () => {
     const confirmation = await (await person.get(sent.headers.get("location")!)).text();
     expect(confirmation).toContain("Your plan has been sent");
     expect(confirmation).toContain("What happens next");
-    const rows = all<{ version: number; snapshot: string }>(
+    const rows = await all<{ version: number; snapshot: string }>(
       "select version, snapshot from plan_submissions where person_id = ?",
       personId,
     );
@@ -294,7 +293,7 @@ describe("the lead professional", () => {
     expect(past.status).toBe(400);
     expect(await past.text()).toContain("Please choose a review date after today.");
     expect(
-      all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
+      await all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
     ).toEqual([]);
   });
 
@@ -360,7 +359,7 @@ describe("the lead professional", () => {
     expect(typedInto(again, "reviewDate-month")).toBe(String(month));
     expect(typedInto(again, "reviewDate-year")).toBe(String(year));
     expect(
-      all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
+      await all("select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ?", personId),
     ).toEqual([]);
   });
 
@@ -383,9 +382,11 @@ describe("the lead professional", () => {
   });
 
   it("the frozen snapshot stays byte-for-byte the same after the person edits the plan", async () => {
-    const before = all<{ snapshot: string }>(
-      "select snapshot from plan_submissions where person_id = ? and version = 1",
-      personId,
+    const before = (
+      await all<{ snapshot: string }>(
+        "select snapshot from plan_submissions where person_id = ? and version = 1",
+        personId,
+      )
     )[0]!.snapshot;
     const edit = await person.post(`/people/${personId}/plan/outcomes`, {
       intent: "add",
@@ -395,9 +396,11 @@ describe("the lead professional", () => {
       hope: "6",
     });
     expect(edit.status).toBe(302);
-    const after = all<{ snapshot: string }>(
-      "select snapshot from plan_submissions where person_id = ? and version = 1",
-      personId,
+    const after = (
+      await all<{ snapshot: string }>(
+        "select snapshot from plan_submissions where person_id = ? and version = 1",
+        personId,
+      )
     )[0]!.snapshot;
     expect(after).toBe(before);
     expect(after).not.toContain("Ring my sister on Sundays");
@@ -416,13 +419,14 @@ describe("the lead professional", () => {
     expect(review).toContain("My sister is my crisis contact");
     // The version looked at again is the one decided on, not the draft edited since.
     expect(review).not.toContain("Ring my sister on Sundays");
-    const rows = all<{ version: number; snapshot: string; reconsideration: number }>(
+    const rows = await all<{ version: number; snapshot: string; reconsideration: number | boolean }>(
       "select version, snapshot, reconsideration from plan_submissions where person_id = ? order by version",
       personId,
     );
-    expect(rows.map((r) => [r.version, r.reconsideration])).toEqual([
-      [1, 0],
-      [2, 1],
+    // A boolean: 0/1 on SQLite, false/true on PostgreSQL.
+    expect(rows.map((r) => [r.version, Boolean(r.reconsideration)])).toEqual([
+      [1, false],
+      [2, true],
     ]);
     expect(rows[1]!.snapshot).toBe(rows[0]!.snapshot);
   });
@@ -480,7 +484,7 @@ describe("the lead professional", () => {
     expect(twice.status).toBe(400);
     expect(await twice.text()).toContain("This plan has already been signed off.");
     expect(
-      all(
+      await all(
         "select d.* from plan_decisions d join plans p on p.id = d.plan_id where p.person_id = ? and d.decision = 'signed-off'",
         personId,
       ),
@@ -492,8 +496,8 @@ describe("the lead professional", () => {
     expect(html).toContain("Budget confirmed:");
   });
 
-  it("audits every transition with who, for whom, the reason and the plan version", () => {
-    const lines = all<{ action: string; actor_id: string; person_id: string; detail: string }>(
+  it("audits every transition with who, for whom, the reason and the plan version", async () => {
+    const lines = await all<{ action: string; actor_id: string; person_id: string; detail: string }>(
       "select action, actor_id, person_id, detail from audit_log where person_id = ? and action like 'plan-%' and result = 'ok' order by seq",
       personId,
     );
@@ -531,7 +535,7 @@ describe("the lead professional", () => {
     expect(res.headers.get("location")).toBe(`/people/${personId}/plan/review-meeting?cycle=2`);
     const plan = await (await person.get(`/people/${personId}/plan`)).text();
     expect(plan).toContain("Cycle 2");
-    const plans = all<{ cycle: number; state: string }>(
+    const plans = await all<{ cycle: number; state: string }>(
       "select cycle, state from plans where person_id = ? order by cycle",
       personId,
     );
@@ -561,8 +565,8 @@ describe("notifications and email", () => {
     );
   });
 
-  it("puts email in the outbox, never with the plan's words, needs or budget", () => {
-    const mail = all<{ to_email: string; subject: string; body: string; sent_at: string | null }>(
+  it("puts email in the outbox, never with the plan's words, needs or budget", async () => {
+    const mail = await all<{ to_email: string; subject: string; body: string; sent_at: string | null }>(
       "select * from outbox",
     );
     const toSol = mail.filter(

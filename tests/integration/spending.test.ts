@@ -1,8 +1,7 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish } from "../support/http";
 import { GYM, PA, signedOffPerson, WHAT_HELPS, type SignedOff } from "../support/signed-off-plan";
 
 /**
@@ -10,13 +9,13 @@ import { GYM, PA, signedOffPerson, WHAT_HELPS, type SignedOff } from "../support
  * all or nothing, duplicates), receipts (type by bytes, 5 MB, who may fetch them), corrections as
  * new entries, the crisis contingency, the notes, the monitoring return and the data export.
  */
-let sqlite: Database.Database;
+let db: TestDatabase;
 let s: SignedOff;
 let tomasz: Browserish;
 let sam: Browserish;
 
-const count = (personId: string) =>
-  (sqlite.prepare("select count(*) as n from ledger_entries where person_id = ?").get(personId) as { n: number }).n;
+const count = async (personId: string) =>
+  (await db.get<{ n: number }>("select count(*) as n from ledger_entries where person_id = ?", personId))!.n;
 
 /** The figures of one row of the per-item table, as shown. */
 async function itemRow(browser: Browserish, personId: string, itemId: string): Promise<string[]> {
@@ -37,13 +36,13 @@ export function statementCsv(lines: [string, string, string][]): string {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+  db = await openTestDatabase();
   s = await signedOffPerson("Mina Money", "mina.money@example.org");
   tomasz = await signIn(DEMO.tomasz);
   sam = await signIn(DEMO.sam);
 }, 120_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 describe("money received and payments", () => {
   it("after sign-off the page shows the plan year, the expected payments (NHS and council) and every item planned, nothing spent", async () => {
@@ -94,7 +93,7 @@ describe("money received and payments", () => {
 
   it("a form with mistakes comes back with what was typed and a message by the field; an item of another plan is refused", async () => {
     const base = `/people/${s.personId}/spending`;
-    const before = count(s.personId);
+    const before = await count(s.personId);
     const bad = await s.person.post(`${base}/record`, {
       intent: "payment",
       date: "2026-02-30",
@@ -120,7 +119,7 @@ describe("money received and payments", () => {
       sector: "community",
     });
     expect(forged.status).toBe(400);
-    expect(count(s.personId)).toBe(before);
+    expect(await count(s.personId)).toBe(before);
   });
 
   it("a correction is a new entry: the figures go back, and the first entry is still there", async () => {
@@ -136,14 +135,15 @@ describe("money received and payments", () => {
       sector: "community",
     });
     expect(await itemRow(s.person, s.personId, s.items.pa)).toEqual(["£1,200", "£99", "£0", "£1,101"]);
-    const entry = sqlite
-      .prepare("select id from ledger_entries where person_id = ? and payee = 'Wrong payee'")
-      .get(s.personId) as { id: string };
-    const before = count(s.personId);
+    const entry = (await db.get<{ id: string }>(
+      "select id from ledger_entries where person_id = ? and payee = 'Wrong payee'",
+      s.personId,
+    ))!;
+    const before = await count(s.personId);
     const corrected = await s.person.post(base, { intent: "correct", entryId: entry.id, reason: "I typed it twice" });
     expect(corrected.status).toBe(302);
     expect(await itemRow(s.person, s.personId, s.items.pa)).toEqual(["£1,200", "£0", "£0", "£1,200"]);
-    expect(count(s.personId)).toBe(before + 1);
+    expect(await count(s.personId)).toBe(before + 1);
     const again = await s.person.post(base, { intent: "correct", entryId: entry.id, reason: "twice" });
     expect(again.status).toBe(400);
   });
@@ -212,14 +212,14 @@ describe("statements", () => {
         })
       ).status,
     ).toBe(302);
-    const before = count(s.personId);
+    const before = await count(s.personId);
     const html = await (await s.person.get(page)).text();
     expect(html).toContain("Line 7: the date could not be read.");
     expect(html).toContain("Nothing has been recorded");
     const forced = await s.person.post(page, { intent: "confirm", choice: `2:item:${s.items.gym}` });
     expect(forced.status).toBe(400);
     expect(await forced.text()).toContain("Line 7");
-    expect(count(s.personId)).toBe(before);
+    expect(await count(s.personId)).toBe(before);
   });
 
   it("a good statement: the columns are remembered, lines are suggested by payee and amount, and recorded all at once", async () => {
@@ -232,11 +232,11 @@ describe("statements", () => {
     expect(suggested).toHaveLength(20);
     expect(suggested[0]).toBe(`2:item:${s.items.gym}`);
     expect(suggested[1]).toBe(`3:item:${s.items.pa}`);
-    const before = count(s.personId);
+    const before = await count(s.personId);
     const gymBefore = await itemRow(s.person, s.personId, s.items.gym);
     const confirmed = await s.person.post(page, { intent: "confirm", choice: suggested });
     expect(confirmed.status).toBe(302);
-    expect(count(s.personId)).toBe(before + 20);
+    expect(await count(s.personId)).toBe(before + 20);
     expect(gymBefore[1]).toBe("£305.50");
     expect((await itemRow(s.person, s.personId, s.items.gym))[1]).toBe("£555.50");
   });
@@ -247,9 +247,9 @@ describe("statements", () => {
     const html = await (await s.person.get(page)).text();
     expect(html.match(/tag--grey">Already brought in/g)).toHaveLength(20);
     expect(html).not.toContain('name="choice"');
-    const before = count(s.personId);
+    const before = await count(s.personId);
     expect((await s.person.post(page, { intent: "confirm" })).status).toBe(302);
-    expect(count(s.personId)).toBe(before);
+    expect(await count(s.personId)).toBe(before);
   });
 
   it("a file that is not CSV text, or a broken CSV, is refused with a clear message", async () => {
@@ -271,12 +271,11 @@ describe("receipts", () => {
   let entryId: string;
   let receiptUrl: string;
 
-  beforeAll(() => {
-    entryId = (
-      sqlite
-        .prepare("select id from ledger_entries where person_id = ? and kind = 'spent' order by recorded_at limit 1")
-        .get(s.personId) as { id: string }
-    ).id;
+  beforeAll(async () => {
+    entryId = (await db.get<{ id: string }>(
+      "select id from ledger_entries where person_id = ? and kind = 'spent' order by recorded_at limit 1",
+      s.personId,
+    ))!.id;
   });
 
   const send = (file: { name: string; type: string; bytes: Uint8Array | string }) =>
@@ -298,19 +297,16 @@ describe("receipts", () => {
     const res = await send({ name: "big.pdf", type: "application/pdf", bytes: big });
     expect([400, 413]).toContain(res.status);
     expect(await res.text()).toContain("bigger than 5 MB");
-    expect(sqlite.prepare("select count(*) as n from receipts where person_id = ?").get(s.personId)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from receipts where person_id = ?", s.personId)).toEqual({ n: 0 });
   });
 
   it("a real photo is kept under a random name and comes back only as a download", async () => {
     const res = await send({ name: "Mina's gym receipt.png", type: "image/png", bytes: PNG });
     expect(res.status).toBe(302);
-    const row = sqlite
-      .prepare("select id, stored_name, media_type from receipts where person_id = ?")
-      .get(s.personId) as {
-      id: string;
-      stored_name: string;
-      media_type: string;
-    };
+    const row = (await db.get<{ id: string; stored_name: string; media_type: string }>(
+      "select id, stored_name, media_type from receipts where person_id = ?",
+      s.personId,
+    ))!;
     expect(row.media_type).toBe("image/png");
     expect(row.stored_name).toMatch(/^[0-9a-f]{48}$/);
     receiptUrl = `${base()}/receipts/${row.id}`;
