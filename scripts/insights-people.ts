@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { NEED_AREA_KEYS } from "../app/domain/rule-set";
 
@@ -76,6 +75,15 @@ export interface GeneratedPerson {
   vouchers?: { issuedAt: string; firstSessionOn?: string }[];
 }
 
+/**
+ * Where the people are written: this much of a database connection (tests/support/database.ts's
+ * TestDatabase is one), on SQLite or PostgreSQL alike.
+ */
+export interface SqlWriter {
+  run(sql: string, ...params: unknown[]): Promise<number>;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
 // The one list of need areas (app/domain/rule-set.ts).
 const NEED_AREAS: readonly string[] = NEED_AREA_KEYS;
 
@@ -90,91 +98,123 @@ const STATE: Record<GeneratedStage, string | null> = {
 };
 
 /** A team with a lead professional who is its administrator. Returns their ids. */
-export function addTeam(
-  sqlite: Database.Database,
+export async function addTeam(
+  db: SqlWriter,
   team: { name: string; adminEmail: string; passwordHash: string; totpSecret: string | null },
-): { teamId: string; leadId: string } {
+): Promise<{ teamId: string; leadId: string }> {
   const teamId = randomUUID();
   const leadId = randomUUID();
-  sqlite.prepare("INSERT INTO teams (id, name) VALUES (?, ?)").run(teamId, team.name);
-  sqlite
-    .prepare(
-      `INSERT INTO users (id, email, name, role, password_hash, totp_secret, team_id, is_team_admin)
-       VALUES (?, ?, ?, 'lead-professional', ?, ?, ?, 1)`,
-    )
-    .run(leadId, team.adminEmail, `Administrator of ${team.name}`, team.passwordHash, team.totpSecret, teamId);
+  await db.run("INSERT INTO teams (id, name) VALUES (?, ?)", teamId, team.name);
+  await db.run(
+    `INSERT INTO users (id, email, name, role, password_hash, totp_secret, team_id, is_team_admin)
+     VALUES (?, ?, ?, 'lead-professional', ?, ?, ?, true)`,
+    leadId,
+    team.adminEmail,
+    `Administrator of ${team.name}`,
+    team.passwordHash,
+    team.totpSecret,
+    teamId,
+  );
   return { teamId, leadId };
 }
 
 /** Writes the people, all with `leadId` as their lead professional, in one transaction. */
-export function addPeople(sqlite: Database.Database, leadId: string, people: readonly GeneratedPerson[]): string[] {
+export async function addPeople(db: SqlWriter, leadId: string, people: readonly GeneratedPerson[]): Promise<string[]> {
   const insert = {
-    user: sqlite.prepare(
-      "INSERT INTO users (id, email, name, role, password_hash) VALUES (?, ?, ?, 'person', 'not-a-password')",
-    ),
-    person: sqlite.prepare("INSERT INTO persons (id, user_id, lead_professional_id) VALUES (?, ?, ?)"),
-    assessment: sqlite.prepare(
-      "INSERT INTO assessments (id, person_id, cycle, informal, informal_by, created_at) VALUES (?, ?, 1, ?, ?, ?)",
-    ),
-    answer: sqlite.prepare(
-      `INSERT INTO assessment_answers (assessment_id, need_area, rating, answered_by, answered_at)
+    user: (...params: unknown[]) =>
+      db.run(
+        "INSERT INTO users (id, email, name, role, password_hash) VALUES (?, ?, ?, 'person', 'not-a-password')",
+        ...params,
+      ),
+    person: (...params: unknown[]) =>
+      db.run("INSERT INTO persons (id, user_id, lead_professional_id) VALUES (?, ?, ?)", ...params),
+    assessment: (...params: unknown[]) =>
+      db.run(
+        "INSERT INTO assessments (id, person_id, cycle, informal, informal_by, created_at) VALUES (?, ?, 1, ?, ?, ?)",
+        ...params,
+      ),
+    answer: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO assessment_answers (assessment_id, need_area, rating, answered_by, answered_at)
        VALUES (?, ?, 1, ?, ?)`,
-    ),
-    allocation: sqlite.prepare(
-      `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
+        ...params,
+      ),
+    allocation: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
          nhs_pence, council_pence, total_pence, weekly_pence, flags, explanation, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, 0, '[]', '[]', ?, ?)`,
-    ),
-    plan: sqlite.prepare("INSERT INTO plans (id, person_id, cycle, state, created_at) VALUES (?, ?, ?, ?, ?)"),
-    section: sqlite.prepare(
-      `INSERT INTO plan_sections (plan_id, section, version, content, saved_by, on_behalf_of, saved_at)
+        ...params,
+      ),
+    plan: (...params: unknown[]) =>
+      db.run("INSERT INTO plans (id, person_id, cycle, state, created_at) VALUES (?, ?, ?, ?, ?)", ...params),
+    section: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO plan_sections (plan_id, section, version, content, saved_by, on_behalf_of, saved_at)
        VALUES (?, ?, 1, ?, ?, ?, ?)`,
-    ),
-    submission: sqlite.prepare(
-      `INSERT INTO plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at,
-         reconsideration) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-    ),
-    decision: sqlite.prepare(
-      `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
+        ...params,
+      ),
+    submission: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at,
+         reconsideration) VALUES (?, ?, ?, ?, ?, true, ?, ?, ?)`,
+        ...params,
+      ),
+    decision: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    grant: sqlite.prepare(
-      `INSERT INTO grants (id, person_id, purpose, how_it_helps, asked_pence, state, asked_by, asked_at, answer_by,
+        ...params,
+      ),
+    grant: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO grants (id, person_id, purpose, how_it_helps, asked_pence, state, asked_by, asked_at, answer_by,
          granted_pence, decision_reason, decided_by, decided_at) VALUES (?, ?, 'A class', 'It helps', ?, ?, ?, ?, ?, ?,
          ?, ?, ?)`,
-    ),
-    voucher: sqlite.prepare(
-      `INSERT INTO vouchers (id, person_id, treatment, sessions, value_pence, expires_on, issued_by, issued_at)
+        ...params,
+      ),
+    voucher: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO vouchers (id, person_id, treatment, sessions, value_pence, expires_on, issued_by, issued_at)
        VALUES (?, ?, 'cbt', 12, 84000, '2099-12-31', ?, ?)`,
-    ),
-    voucherClaim: sqlite.prepare(
-      `INSERT INTO voucher_claims (id, voucher_id, person_id, provider_id, sessions, amount_pence, session_date,
+        ...params,
+      ),
+    voucherClaim: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO voucher_claims (id, voucher_id, person_id, provider_id, sessions, amount_pence, session_date,
          recorded_by, recorded_at) VALUES (?, ?, ?, 'example-wellbeing-therapies', 1, 6500, ?, ?, ?)`,
-    ),
-    grantSpent: sqlite.prepare(
-      `INSERT INTO grant_spending (id, grant_id, person_id, spent_on, amount_pence, what, recorded_by, recorded_at)
+        ...params,
+      ),
+    grantSpent: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO grant_spending (id, grant_id, person_id, spent_on, amount_pence, what, recorded_by, recorded_at)
        VALUES (?, ?, ?, ?, ?, 'generated', ?, ?)`,
-    ),
-    ledger: sqlite.prepare(
-      `INSERT INTO ledger_entries (id, person_id, plan_id, kind, entry_date, amount_pence, menu_kind, sector,
+        ...params,
+      ),
+    ledger: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO ledger_entries (id, person_id, plan_id, kind, entry_date, amount_pence, menu_kind, sector,
          contingency, reverses, reversed_kind, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    review: sqlite.prepare(
-      `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
+        ...params,
+      ),
+    review: (...params: unknown[]) =>
+      db.run(
+        `INSERT INTO plan_reviews (id, plan_id, what_is_working, what_is_not, changes_agreed, next_review_date,
          held_by, held_at) VALUES (?, ?, '', '', '', '2099-01-01', ?, ?)`,
-    ),
+        ...params,
+      ),
   };
   const ids: string[] = [];
-  sqlite.transaction(() => {
+  await db.transaction(async () => {
     for (const p of people) {
       const userId = randomUUID();
       const personId = randomUUID();
       ids.push(personId);
-      insert.user.run(userId, `generated-${personId}@example.invalid`, `Generated ${personId.slice(0, 8)}`);
-      insert.person.run(personId, userId, leadId);
+      await insert.user(userId, `generated-${personId}@example.invalid`, `Generated ${personId.slice(0, 8)}`);
+      await insert.person(personId, userId, leadId);
       const assessmentId = randomUUID();
       const complete = p.stage !== "identifying-need";
-      insert.assessment.run(
+      await insert.assessment(
         assessmentId,
         personId,
         complete ? "a-little" : null,
@@ -183,14 +223,28 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
       );
       const areas = complete ? NEED_AREAS : NEED_AREAS.slice(0, 3);
       // The first area is answered last: that answer is the person's latest step.
-      areas.forEach((area, i) => insert.answer.run(assessmentId, area, userId, i === 0 ? p.lastStepAt : p.startedAt));
+      for (const [i, area] of areas.entries())
+        await insert.answer(assessmentId, area, userId, i === 0 ? p.lastStepAt : p.startedAt);
 
       if (p.budget) {
         const b = p.budget;
         const total = b.eligible ? b.nhsPence + b.councilPence : 0;
         if (b.selfFirst)
-          insert.allocation.run(randomUUID(), personId, assessmentId, "self", b.ruleSetId, 1, 0, 1, 1, 2, userId, b.at);
-        insert.allocation.run(
+          await insert.allocation(
+            randomUUID(),
+            personId,
+            assessmentId,
+            "self",
+            b.ruleSetId,
+            1,
+            0,
+            1,
+            1,
+            2,
+            userId,
+            b.at,
+          );
+        await insert.allocation(
           randomUUID(),
           personId,
           assessmentId,
@@ -209,7 +263,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
       for (const g of p.grants ?? []) {
         const decided = g.state !== "asked";
         const grantId = randomUUID();
-        insert.grant.run(
+        await insert.grant(
           grantId,
           personId,
           g.askedPence,
@@ -223,21 +277,21 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           decided ? g.at : null,
         );
         for (const spent of g.spent ?? [])
-          insert.grantSpent.run(randomUUID(), grantId, personId, spent.on, spent.pence, userId, spent.on);
+          await insert.grantSpent(randomUUID(), grantId, personId, spent.on, spent.pence, userId, spent.on);
       }
 
       for (const v of p.vouchers ?? []) {
         const voucherId = randomUUID();
-        insert.voucher.run(voucherId, personId, leadId, v.issuedAt);
+        await insert.voucher(voucherId, personId, leadId, v.issuedAt);
         if (v.firstSessionOn)
-          insert.voucherClaim.run(randomUUID(), voucherId, personId, v.firstSessionOn, leadId, v.issuedAt);
+          await insert.voucherClaim(randomUUID(), voucherId, personId, v.firstSessionOn, leadId, v.issuedAt);
       }
 
       // An earlier, reviewed cycle: its outcomes at the start and the ratings given when reflecting.
       let cycle = 1;
       if (p.review) {
         const planId = randomUUID();
-        insert.plan.run(planId, personId, 1, "closed", p.startedAt);
+        await insert.plan(planId, personId, 1, "closed", p.startedAt);
         const outcomes = p.review.outcomes.map((o, i) => ({
           id: `o${i}`,
           words: "generated",
@@ -246,8 +300,8 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           hope: 10,
         }));
         const ratings = p.review.outcomes.map((o, i) => ({ outcomeId: `o${i}`, now: o.atReview }));
-        insert.section.run(planId, "outcomes", JSON.stringify(outcomes), userId, personId, p.startedAt);
-        insert.section.run(
+        await insert.section(planId, "outcomes", JSON.stringify(outcomes), userId, personId, p.startedAt);
+        await insert.section(
           planId,
           "reflection",
           JSON.stringify({ working: "", notWorking: "", ratings }),
@@ -255,7 +309,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           personId,
           p.startedAt,
         );
-        insert.review.run(randomUUID(), planId, leadId, p.review.at);
+        await insert.review(randomUUID(), planId, leadId, p.review.at);
         cycle = 2;
       }
 
@@ -263,27 +317,30 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
       const planNeeded = state || p.stage === "mapping-resources" || p.signedOff || p.decisions || p.freeSupport;
       if (!planNeeded) continue;
       const planId = randomUUID();
-      insert.plan.run(planId, personId, cycle, state ?? "draft", p.startedAt);
+      await insert.plan(planId, personId, cycle, state ?? "draft", p.startedAt);
       const save = (section: string, content: unknown) =>
-        insert.section.run(planId, section, JSON.stringify(content), userId, personId, p.startedAt);
-      if (p.stage === "mapping-resources") save("resources", [{ id: "r1", heading: "connections", what: "generated" }]);
+        insert.section(planId, section, JSON.stringify(content), userId, personId, p.startedAt);
+      if (p.stage === "mapping-resources")
+        await save("resources", [{ id: "r1", heading: "connections", what: "generated" }]);
       const items = (p.signedOff?.items ?? []).map((item, i) => ({ id: `i${i}`, ...item }));
       if (state) {
-        save("outcomes", [{ id: "o1", words: "generated", lifeAreaId: "home", now: 3, hope: 7 }]);
+        await save("outcomes", [{ id: "o1", words: "generated", lifeAreaId: "home", now: 3, hope: 7 }]);
         if (p.stage === "organising-support" || p.stage === "using-support")
-          save(
+          await save(
             "items",
             items.length > 0 ? items : [{ id: "i0", kind: "citizen-led", unitCostPence: 100, unitsPerYear: 1 }],
           );
         if (p.stage === "using-support")
-          save("organising", [{ itemId: "i0", provider: "generated", startDate: "2025-01-01", howPaid: "my-account" }]);
+          await save("organising", [
+            { itemId: "i0", provider: "generated", startDate: "2025-01-01", howPaid: "my-account" },
+          ]);
       }
-      if (p.freeSupport) save("freeSupport", [{ id: "f1", who: "generated", what: "generated" }]);
+      if (p.freeSupport) await save("freeSupport", [{ id: "f1", who: "generated", what: "generated" }]);
       let version = 0;
-      const submit = (at: string, reconsideration = false) => {
+      const submit = async (at: string, reconsideration = false) => {
         const id = randomUUID();
         version += 1;
-        insert.submission.run(
+        await insert.submission(
           id,
           planId,
           personId,
@@ -296,13 +353,13 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
         return id;
       };
       for (const d of p.decisions ?? [])
-        insert.decision.run(randomUUID(), planId, submit(d.submittedAt), d.decision, leadId, d.decidedAt);
-      for (const at of p.reconsiderations ?? []) submit(at, true);
+        await insert.decision(randomUUID(), planId, await submit(d.submittedAt), d.decision, leadId, d.decidedAt);
+      for (const at of p.reconsiderations ?? []) await submit(at, true);
       if (p.signedOff)
-        insert.decision.run(
+        await insert.decision(
           randomUUID(),
           planId,
-          submit(p.signedOff.submittedAt),
+          await submit(p.signedOff.submittedAt),
           "signed-off",
           leadId,
           p.signedOff.at,
@@ -310,7 +367,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
       for (const s of p.spending ?? []) {
         const spentId = randomUUID();
         const contingency = s.menuKind === "contingency" ? 1 : 0;
-        insert.ledger.run(
+        await insert.ledger(
           spentId,
           personId,
           planId,
@@ -326,7 +383,7 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           s.on,
         );
         if (s.reversedOn)
-          insert.ledger.run(
+          await insert.ledger(
             randomUUID(),
             personId,
             planId,
@@ -343,6 +400,6 @@ export function addPeople(sqlite: Database.Database, leadId: string, people: rea
           );
       }
     }
-  })();
+  });
   return ids;
 }

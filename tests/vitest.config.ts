@@ -13,8 +13,8 @@ const SQLITE_ONLY = [
   // Written straight into the SQLite file as the portal chains audit lines (appendChained), and SQLite's
   // EXPLAIN QUERY PLAN over every statement the pages ran.
   "tests/integration/scale.test.ts",
-  // Written straight into the SQLite file (scripts/insights-people.ts), and app/models/insights.server.ts
-  // still runs SQLite-only SQL (being ported).
+  // Ported to tests/support/database.ts, but app/models/insights.server.ts still runs SQLite-only SQL
+  // (being ported): move these to both engines with it.
   "tests/integration/insights.test.ts",
   "tests/browser/insights.test.ts",
 ];

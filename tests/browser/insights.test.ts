@@ -1,12 +1,10 @@
-import Database from "better-sqlite3";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPeople, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO } from "../support/accounts";
 import { windowAs } from "../support/browser-accounts";
 import { expectNoAxeViolations } from "../support/browser";
-import { dataDir } from "../support/http";
+import { openTestDatabase } from "../support/database";
 
 let browser: Browser;
 const STAGES: GeneratedStage[] = ["identifying-need", "designing-plan", "organising-support", "using-support"];
@@ -16,9 +14,8 @@ beforeAll(async () => {
   const { launchBrowser } = await import("../support/browser");
   browser = await launchBrowser();
   // Twenty made-up people in Jo's team, in the first half of 2025, so every chart has something to draw.
-  const sqlite = new Database(path.join(dataDir(), "portal.sqlite"));
-  sqlite.pragma("busy_timeout = 5000");
-  const jo = sqlite.prepare("SELECT id FROM users WHERE email = ?").get(DEMO.jo) as { id: string };
+  const db = await openTestDatabase({ writable: true });
+  const jo = (await db.get<{ id: string }>("SELECT id FROM users WHERE email = ?", DEMO.jo))!;
   const people: GeneratedPerson[] = Array.from({ length: 20 }, (_, i) => ({
     stage: STAGES[i % 4]!,
     startedAt: at(i),
@@ -48,8 +45,8 @@ beforeAll(async () => {
         : undefined,
     review: { at: at(50), outcomes: [{ lifeAreaId: "home", atStart: 4, atReview: 4 + (i % 5) - 1 }] },
   }));
-  addPeople(sqlite, jo.id, people);
-  sqlite.close();
+  await addPeople(db, jo.id, people);
+  await db.close();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,6 +7,7 @@ import { hashPassword } from "~/lib/password.server";
 import { totpCode } from "~/lib/totp.server";
 import { addPeople, addTeam, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO, signIn } from "../support/accounts";
+import { databaseUrl, openTestDatabase, type TestDatabase } from "../support/database";
 import { Browserish, dataDir } from "../support/http";
 import { fullScans, queryLogMark, statementsSince } from "../support/query-plans";
 
@@ -504,7 +505,7 @@ function expected(people: GeneratedPerson[]): Map<string, Value> {
 
 // ---- setting up
 
-let sqlite: Database.Database;
+let db: TestDatabase;
 const teams: Record<
   "A" | "B",
   { teamId: string; leadId: string; email: string; secret: string; people: GeneratedPerson[] }
@@ -529,26 +530,25 @@ async function signInAdmin(email: string, secret: string): Promise<Browserish> {
 }
 
 beforeAll(async () => {
-  sqlite = new Database(path.join(dataDir(), "portal.sqlite"));
-  sqlite.pragma("busy_timeout = 5000");
+  db = await openTestDatabase({ writable: true });
   const hash = await hashPassword(PASSWORD);
   const secrets = { A: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", B: "MZXW6YTBOI======MZXW6YTBOI======".replaceAll("=", "A") };
   for (const name of ["A", "B"] as const) {
     const email = `insights-admin-${name.toLowerCase()}-${Date.now()}@example.org`;
-    const made = addTeam(sqlite, {
+    const made = await addTeam(db, {
       name: `Generated team ${name}`,
       adminEmail: email,
       passwordHash: hash,
       totpSecret: secrets[name],
     });
     const people = name === "A" ? [...teamA(), ...OUTSIDE] : TEAM_B;
-    addPeople(sqlite, made.leadId, people);
+    await addPeople(db, made.leadId, people);
     teams[name] = { ...made, email, secret: secrets[name], people };
   }
   morgan = await signIn(DEMO.morgan);
 }, 60_000);
 
-afterAll(() => sqlite?.close());
+afterAll(() => db?.close());
 
 async function records(browser: Browserish, query = PERIOD): Promise<Map<string, Value>> {
   const res = await browser.get(`/insights.json?${query}`);
@@ -724,7 +724,8 @@ describe("insights on generated people with known answers", () => {
   });
 });
 
-describe("the queries behind the insights", () => {
+// SQLite's query planner: on PostgreSQL the statements are different and so is the planner.
+describe.skipIf(databaseUrl() !== "")("the queries behind the insights", () => {
   it("find their rows through indexes or the summary (EXPLAIN QUERY PLAN: no full scan of a table that grows with people)", async () => {
     const mark = queryLogMark();
     const admin = await signInAdmin(teams.A.email, teams.A.secret);
@@ -738,7 +739,12 @@ describe("the queries behind the insights", () => {
       ),
     );
     expect(ours.length).toBeGreaterThanOrEqual(9);
-    expect(fullScans(sqlite, ours, new Set(["teams"]))).toEqual([]);
+    const sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
+    try {
+      expect(fullScans(sqlite, ours, new Set(["teams"]))).toEqual([]);
+    } finally {
+      sqlite.close();
+    }
   });
 });
 
@@ -753,15 +759,15 @@ describe("the summary follows events as they happen", () => {
 
   beforeAll(async () => {
     const email = `insights-admin-c-${Date.now()}@example.org`;
-    const made = addTeam(sqlite, {
+    const made = await addTeam(db, {
       name: "Generated team C",
       adminEmail: email,
       passwordHash: await hashPassword(PASSWORD),
       totpSecret: SECRET_C,
     });
     leadId = made.leadId;
-    personIds = addPeople(
-      sqlite,
+    personIds = await addPeople(
+      db,
       leadId,
       [0, 1, 2, 3, 4, 5].map((i) => ({
         stage: "designing-plan" as const,
@@ -777,8 +783,8 @@ describe("the summary follows events as they happen", () => {
       })),
     );
     // Five below the threshold, who stay where they are: the budgets table has no lone small row to hide.
-    addPeople(
-      sqlite,
+    await addPeople(
+      db,
       leadId,
       [0, 1, 2, 3, 4].map(() => ({
         stage: "identifying-need" as const,
@@ -807,17 +813,22 @@ describe("the summary follows events as they happen", () => {
   const budget = (t: Map<string, Map<string, string[]>>) =>
     [...t.get("budgets")!.entries()].find(([label]) => label.startsWith("Example rule set 2026 (price per point)"))![1];
   const daysTo = (at: string) => num(Math.round((END_C - Date.parse(at)) / 8_640_000) / 10);
-  const planOf = (personId: string) =>
-    (sqlite.prepare("SELECT id FROM plans WHERE person_id = ?").get(personId) as { id: string }).id;
+  const planOf = async (personId: string) =>
+    (await db.get<{ id: string }>("SELECT id FROM plans WHERE person_id = ?", personId))!.id;
   const budgetAt = (personId: string, at: string, pence: number) =>
-    sqlite
-      .prepare(
-        `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
-           nhs_pence, council_pence, total_pence, weekly_pence, flags, explanation, created_by, created_at)
-         SELECT ?, ?, id, 'self', 'example-2026-1', '{}', 1, 0, ?, 0, ?, 0, '[]', '[]', ?, ? FROM assessments
-         WHERE person_id = ?`,
-      )
-      .run(randomUUID(), personId, pence, pence, leadId, at, personId);
+    db.run(
+      `INSERT INTO allocations (id, person_id, assessment_id, basis, rule_set_id, inputs, eligible, points,
+         nhs_pence, council_pence, total_pence, weekly_pence, flags, explanation, created_by, created_at)
+       SELECT ?, ?, id, 'self', 'example-2026-1', '{}', true, 0, ?, 0, ?, 0, '[]', '[]', ?, ? FROM assessments
+       WHERE person_id = ?`,
+      randomUUID(),
+      personId,
+      pence,
+      pence,
+      leadId,
+      at,
+      personId,
+    );
 
   it("a plan sent, then signed off, moves people on a stage each time; a budget worked out changes the budgets", async () => {
     let t = await page();
@@ -826,30 +837,35 @@ describe("the summary follows events as they happen", () => {
     expect(t.get("sign-off")!.get("Signed off")![0]).toBe(F);
 
     // Each plan is sent (the person's step), then signed off by the lead professional.
-    const submissions = personIds.map((personId) => {
+    const submissions: string[] = [];
+    for (const personId of personIds) {
       const id = randomUUID();
-      sqlite
-        .prepare(
-          `INSERT INTO plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at)
-           VALUES (?, ?, ?, 1, '{"cycle":1,"version":1,"plan":{"items":[]}}', 1, ?, '2023-03-01T00:00:00.000Z')`,
-        )
-        .run(id, planOf(personId), personId, leadId);
-      sqlite.prepare("UPDATE plans SET state = 'submitted' WHERE id = ?").run(planOf(personId));
-      return id;
-    });
+      await db.run(
+        `INSERT INTO plan_submissions (id, plan_id, person_id, version, snapshot, consent, submitted_by, submitted_at)
+         VALUES (?, ?, ?, 1, '{"cycle":1,"version":1,"plan":{"items":[]}}', true, ?, '2023-03-01T00:00:00.000Z')`,
+        id,
+        await planOf(personId),
+        personId,
+        leadId,
+      );
+      await db.run("UPDATE plans SET state = 'submitted' WHERE id = ?", await planOf(personId));
+      submissions.push(id);
+    }
     t = await page();
     expect(stage(t, "designing-plan")[0]).toBe(F);
     expect(stage(t, "agreeing-support").slice(0, 2)).toEqual(["6", daysTo("2023-03-01T00:00:00.000Z")]);
 
-    personIds.forEach((personId, i) => {
-      sqlite
-        .prepare(
-          `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
-           VALUES (?, ?, ?, 'signed-off', ?, '2023-03-05T00:00:00.000Z')`,
-        )
-        .run(randomUUID(), planOf(personId), submissions[i], leadId);
-      sqlite.prepare("UPDATE plans SET state = 'signed-off' WHERE id = ?").run(planOf(personId));
-    });
+    for (const [i, personId] of personIds.entries()) {
+      await db.run(
+        `INSERT INTO plan_decisions (id, plan_id, submission_id, decision, decided_by, decided_at)
+         VALUES (?, ?, ?, 'signed-off', ?, '2023-03-05T00:00:00.000Z')`,
+        randomUUID(),
+        await planOf(personId),
+        submissions[i],
+        leadId,
+      );
+      await db.run("UPDATE plans SET state = 'signed-off' WHERE id = ?", await planOf(personId));
+    }
     t = await page();
     expect(stage(t, "agreeing-support")[0]).toBe(F);
     expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-03-05T00:00:00.000Z")]);
@@ -857,7 +873,7 @@ describe("the summary follows events as they happen", () => {
     expect(t.get("sign-off")!.get("Days from sending to decision (median)")![0]).toBe("4");
 
     // A new budget in the period is the one counted, and it is their latest step.
-    for (const personId of personIds) budgetAt(personId, "2023-06-01T00:00:00.000Z", 300_000);
+    for (const personId of personIds) await budgetAt(personId, "2023-06-01T00:00:00.000Z", 300_000);
     t = await page();
     expect(budget(t).slice(0, 2)).toEqual(["6", "£3,000"]);
     expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-06-01T00:00:00.000Z")]);
@@ -866,7 +882,7 @@ describe("the summary follows events as they happen", () => {
   it("what happens after the period leaves the period's figures as they were", async () => {
     // A newer budget and a newer step after the period's end: the page for the period still counts the
     // budget and the last step within it.
-    for (const personId of personIds) budgetAt(personId, "2023-08-01T00:00:00.000Z", 999_900);
+    for (const personId of personIds) await budgetAt(personId, "2023-08-01T00:00:00.000Z", 999_900);
     const t = await page();
     expect(budget(t).slice(0, 2)).toEqual(["6", "£3,000"]);
     expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-06-01T00:00:00.000Z")]);
@@ -931,12 +947,10 @@ describe("nobody can be identified", () => {
   });
 
   it("no name, email or id of any demo or generated person is in the page, the JSON or the CSV", async () => {
-    const demo = sqlite
-      .prepare(
-        `SELECT u.id AS userId, u.name, u.email, p.id AS personId FROM users u LEFT JOIN persons p ON p.user_id = u.id
-         WHERE u.email LIKE '%@example.org' OR u.email LIKE 'generated-%'`,
-      )
-      .all() as { userId: string; name: string; email: string; personId: string | null }[];
+    const demo = await db.all<{ userId: string; name: string; email: string; personId: string | null }>(
+      `SELECT u.id AS "userId", u.name, u.email, p.id AS "personId" FROM users u LEFT JOIN persons p ON p.user_id = u.id
+       WHERE u.email LIKE '%@example.org' OR u.email LIKE 'generated-%'`,
+    );
     expect(demo.length).toBeGreaterThan(50);
     const bodies = {
       page: await (await morgan.get(`/insights?${PERIOD}`)).text(),

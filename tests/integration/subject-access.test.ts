@@ -28,9 +28,7 @@ async function tablesAboutThePerson(personId: string, userId: string): Promise<H
   const held: HeldTable[] = [];
   for (const table of await tableNames(db)) {
     const columns = await columnNames(db, table);
-    const references = (await foreignKeys(db, table))
-      .filter((fk) => fk.table in OWNED_BY)
-      .map((fk) => fk.from);
+    const references = (await foreignKeys(db, table)).filter((fk) => fk.table in OWNED_BY).map((fk) => fk.from);
     if (table === "persons")
       held.push({ table, count: () => n("select count(*) as n from persons where id = ?", personId) });
     else if (columns.includes("person_id"))

@@ -19,6 +19,8 @@ export interface TestDatabase {
   get<T>(sql: string, ...params: unknown[]): Promise<T | undefined>;
   /** Runs a statement that changes rows; resolves to how many it changed. */
   run(sql: string, ...params: unknown[]): Promise<number>;
+  /** Runs `fn`'s statements in one transaction: all of them, or none if it throws. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,13 +42,29 @@ function openSqlite(dir: string, writable: boolean): TestDatabase {
   const sqlite = new Database(path.join(dir, "portal.sqlite"), { readonly: !writable, fileMustExist: true });
   // The server writes too: wait for its lock rather than fail with SQLITE_BUSY.
   sqlite.pragma("busy_timeout = 5000");
-  return {
+  const db: TestDatabase = {
     engine: "sqlite",
     all: async <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[],
     get: async <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T | undefined,
     run: async (sql, ...params) => sqlite.prepare(sql).run(...params).changes,
+    // Immediate: take the write lock at the start (waiting for the server's), never half-way through.
+    transaction: (fn) => inTransaction(db, "begin immediate", fn),
     close: async () => void sqlite.close(),
   };
+  return db;
+}
+
+/** `fn` between `begin` and `commit` (or `rollback` when it throws), on the one connection. */
+async function inTransaction<T>(db: Pick<TestDatabase, "run">, begin: string, fn: () => Promise<T>): Promise<T> {
+  await db.run(begin);
+  try {
+    const result = await fn();
+    await db.run("commit");
+    return result;
+  } catch (error) {
+    await db.run("rollback");
+    throw error;
+  }
 }
 
 /** 64-bit integers and numerics (counts, sums) as JS numbers, as the app reads them (app/lib/db.server.ts). */
@@ -80,13 +98,16 @@ function openPostgres(url: string): TestDatabase {
   // interleaving them on one client.
   const pool = new pg.Pool({ connectionString: url, types, max: 1 });
   const query = (sql: string, params: unknown[]) => pool.query(numberedPlaceholders(sql), params);
-  return {
+  const db: TestDatabase = {
     engine: "postgres",
     all: async <T>(sql: string, ...params: unknown[]) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, ...params: unknown[]) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql, ...params) => (await query(sql, params)).rowCount ?? 0,
+    // The pool has one connection, so every statement in between runs inside the transaction.
+    transaction: (fn) => inTransaction(db, "begin", fn),
     close: () => pool.end(),
   };
+  return db;
 }
 
 // The schema as the database itself describes it, for tests that must find every table (not a list in
