@@ -7,8 +7,8 @@ import { hashPassword } from "~/lib/password.server";
 import { totpCode } from "~/lib/totp.server";
 import { addPeople, addTeam, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
 import { DEMO, signIn } from "../support/accounts";
-import { databaseUrl, openTestDatabase, type TestDatabase } from "../support/database";
-import { Browserish, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { Browserish, databaseUrl, dataDir } from "../support/http";
 import { fullScans, queryLogMark, statementsSince } from "../support/query-plans";
 
 /**

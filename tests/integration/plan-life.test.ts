@@ -12,8 +12,8 @@ import {
   signIn,
   signUp as signUpWithCode,
 } from "../support/accounts";
-import { databaseUrl, openTestDatabase, type TestDatabase } from "../support/database";
-import { Browserish, baseUrl, dataDir } from "../support/http";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { baseUrl, Browserish, databaseUrl, dataDir } from "../support/http";
 
 /**
  * The plan's life has one owner (the workflow's state machine): a sent plan's pages are read-only and

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { dataDir, slot } from "./http";
+import { databaseUrl, dataDir } from "./http";
 
 /**
  * Direct access to this file's server's database, on whichever engine it runs (tests/setup/server.ts):
@@ -23,9 +23,6 @@ export interface TestDatabase {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
-
-/** The PostgreSQL database of this file's server, or "" when it runs on the SQLite file in its data folder. */
-export const databaseUrl = (): string => inject("databaseUrls")[slot()]!;
 
 /**
  * Opens this file's server's database: read-only unless `writable` (SQLite enforces it; on PostgreSQL
