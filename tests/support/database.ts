@@ -73,7 +73,7 @@ const types = {
 };
 
 /** `?` placeholders as PostgreSQL's `$1, $2…`, leaving any `?` inside quotes alone. */
-export function numberedPlaceholders(sql: string): string {
+function numberedPlaceholders(sql: string): string {
   let n = 0;
   let quote: string | null = null;
   let out = "";
