@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { databaseEngine } from "../../db/engine";
+import { ADVISORY_LOCK, databaseEngine } from "../../db/engine";
 import * as pgSchema from "../../db/schema.pg";
 import * as schema from "../../db/schema.sqlite";
 import { sealUnchainedLines } from "./audit-chain.server";
@@ -128,12 +128,7 @@ function postgresConnection(): Db {
 
 const pool = (): pg.Pool => theConnection().$client as unknown as pg.Pool;
 
-/**
- * Lock keys, in one place: PostgreSQL advisory locks that every server of the portal takes by the same
- * number. MIGRATE: one server migrates while the others wait. WRITE: one transaction writes at a time,
- * across all servers, as on the embedded engine (docs/decisions/2026-12-02-postgresql-runtime.md).
- */
-const LOCK = { MIGRATE: 160_001, WRITE: 160_002 } as const;
+const LOCK = ADVISORY_LOCK;
 
 let ready: Promise<void> | undefined;
 

@@ -6,6 +6,7 @@ import { GENESIS_HASH, lineHash } from "~/lib/audit-chain.server";
 import { hashPassword } from "~/lib/password.server";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO_PASSWORD } from "~/models/demo.server";
+import { ADVISORY_LOCK } from "../../db/engine";
 import type { TestDatabase } from "./database";
 import { Browserish } from "./http";
 
@@ -28,7 +29,7 @@ export interface PagedPeople {
 
 // The portal's write lock on PostgreSQL (LOCK.WRITE in app/lib/db.server.ts): held while the last audit
 // line is read and the next written, so a line the server appends meanwhile cannot fork the chain.
-const PG_WRITE_LOCK = 160_002;
+const PG_WRITE_LOCK = ADVISORY_LOCK.WRITE;
 
 async function addPagedPeople(
   db: TestDatabase,
