@@ -52,20 +52,26 @@ function bounds(period: Period, scope: InsightsScope): Bounds {
 
 /**
  * The few places the two engines' SQL differs, each a fragment of text (never a value: values are bound by
- * drizzle's `sql` on either engine). The embedded engine's text is as it was before PostgreSQL, so its
- * queries, plans and covering indexes are unchanged (docs/decisions/2026-12-02-insights-on-postgresql.md).
+ * drizzle's `sql` on either engine). The embedded engine's text is as it was before PostgreSQL (`?` for
+ * `@name`, aliases quoted), so its plans and covering indexes are unchanged
+ * (docs/decisions/2026-12-02-insights-on-postgresql.md).
  */
 const engine = {
   /** A bound team id compared with NULL: PostgreSQL must be told its type to accept a null parameter. */
   teamParam: (teamId: string | null) => (onPostgres() ? sql`CAST(${teamId} AS text)` : sql`${teamId}`),
-  /** The rows of a JSON array held as text, named `alias`. */
+  /**
+   * The rows of a JSON array held as text, named `alias`. On PostgreSQL through `insights_array` (migration
+   * 0002_insights_kept): no rows for JSON that is not an array, where jsonb_array_elements would fail the page.
+   */
   elements: (json: string, alias: string) =>
-    sql.raw(onPostgres() ? `jsonb_array_elements(${json}::jsonb) ${alias}` : `json_each(${json}) ${alias}`),
+    sql.raw(
+      onPostgres() ? `jsonb_array_elements(insights_array(${json}::jsonb)) ${alias}` : `json_each(${json}) ${alias}`,
+    ),
   /** The array under `key` of an object held as text, its elements as rows named `alias`. */
   elementsOf: (json: string, key: string, alias: string) =>
     sql.raw(
       onPostgres()
-        ? `jsonb_array_elements(${json}::jsonb -> '${key}') ${alias}`
+        ? `jsonb_array_elements(insights_array(${json}::jsonb -> '${key}')) ${alias}`
         : `json_each(${json}, '$.${key}') ${alias}`,
     ),
   /** A field of an element of `elements`, as text. */
