@@ -981,8 +981,9 @@ export const voucherClaims = pgTable(
 
 /**
  * What the insights need to know about each person, kept up to date as events happen: triggers (migration
- * 0023) recompute a person's row from the view `insights_person_facts` whenever one of their assessments,
- * answers, budgets, plans, plan sections, submissions, decisions, reviews or ledger entries is written.
+ * 0002_insights_kept, twins of SQLite's 0023; docs/decisions/2026-12-02-insights-on-postgresql.md) recompute
+ * a person's row from the view `insights_person_facts` whenever one of their assessments, answers, budgets,
+ * plans, plan sections, submissions, decisions, reviews or ledger entries is written.
  * The insights page reads it through covering indexes instead of working out 100,000 people's stages and
  * budgets on each request (docs/decisions/2026-12-02-insights-at-scale.md). Never shown as such: it is the
  * raw material for anonymised figures.
@@ -1019,9 +1020,10 @@ export const insightsPeople = pgTable(
     totalPence: integer("total_pence"),
     /** The newest sign-off of the newest plan, and a year of its funded items as signed off. */
     signedOffAt: text("signed_off_at"),
-    plannedPence: integer("planned_pence"),
+    // 64-bit: sums over a plan's items and spending, which a 32-bit integer could not hold (SQLite's are 64-bit).
+    plannedPence: bigint("planned_pence", { mode: "number" }),
     /** Spending less its corrections against the newest plan, and the day of the last such entry. */
-    spentPence: integer("spent_pence"),
+    spentPence: bigint("spent_pence", { mode: "number" }),
     spentUntil: text("spent_until"),
   },
   (t) => [
@@ -1069,7 +1071,9 @@ export const insightsDecisions = pgTable(
     items: text("items"),
   },
   (t) => [
-    // Covering: decisions and planned spend in a period read only this index.
-    index("insights_decisions_decided_idx").on(t.decidedAt, t.decision, t.personId, t.submittedAt, t.planId, t.items),
+    // Decisions and planned spend in a period. Unlike SQLite's, not covering: a B-tree entry holds at most
+    // about 2.7 kB, and a signed-off plan's items can be longer, so `items` is read from the table
+    // (docs/decisions/2026-12-02-insights-on-postgresql.md; the one index that differs, tests/unit/schema-engines.test.ts).
+    index("insights_decisions_decided_idx").on(t.decidedAt, t.decision, t.personId, t.submittedAt, t.planId),
   ],
 );

@@ -4,7 +4,6 @@ import {
   type BudgetRow,
   type GrantInsightRow,
   type VoucherInsightRow,
-  type DecisionKind,
   type DecisionRow,
   type OutcomeChangeRow,
   type Period,
@@ -17,7 +16,8 @@ import type { ItemKind } from "~/domain/plan";
 import type { PlanState } from "~/domain/workflow";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
 import { parseCalendarDate } from "~/domain/dates";
-import { db } from "~/lib/db.server";
+import { sql, type SQL } from "drizzle-orm";
+import { db, onPostgres, rows } from "~/lib/db.server";
 
 /**
  * The rows the insights are worked out from: a handful of set-based queries over the whole scope,
@@ -50,9 +50,58 @@ function bounds(period: Period, scope: InsightsScope): Bounds {
   };
 }
 
+/**
+ * The few places the two engines' SQL differs, each a fragment of text (never a value: values are bound by
+ * drizzle's `sql` on either engine). The embedded engine's text is as it was before PostgreSQL (`?` for
+ * `@name`, aliases quoted), so its plans and covering indexes are unchanged
+ * (docs/decisions/2026-12-02-insights-on-postgresql.md).
+ */
+const engine = {
+  /** A bound team id compared with NULL: PostgreSQL must be told its type to accept a null parameter. */
+  teamParam: (teamId: string | null) => (onPostgres() ? sql`CAST(${teamId} AS text)` : sql`${teamId}`),
+  /**
+   * The rows of a JSON array held as text, named `alias`. On PostgreSQL through `insights_array` (migration
+   * 0002_insights_kept): no rows for JSON that is not an array, where jsonb_array_elements would fail the page.
+   */
+  elements: (json: string, alias: string) =>
+    sql.raw(
+      onPostgres() ? `jsonb_array_elements(insights_array(${json}::jsonb)) ${alias}` : `json_each(${json}) ${alias}`,
+    ),
+  /** The array under `key` of an object held as text, its elements as rows named `alias`. */
+  elementsOf: (json: string, key: string, alias: string) =>
+    sql.raw(
+      onPostgres()
+        ? `jsonb_array_elements(insights_array(${json}::jsonb -> '${key}')) ${alias}`
+        : `json_each(${json}, '$.${key}') ${alias}`,
+    ),
+  /** A field of an element of `elements`, as text. */
+  text: (alias: string, key: string) =>
+    sql.raw(onPostgres() ? `(${alias} ->> '${key}')` : `${alias}.value ->> '$.${key}'`),
+  /** A field of an element of `elements`, as a number (SQLite's ->> gives JSON numbers as numbers already). */
+  number: (alias: string, key: string) =>
+    sql.raw(onPostgres() ? `(${alias} ->> '${key}')::numeric` : `${alias}.value ->> '$.${key}'`),
+  /** The boolean true as each engine keeps it (SQLite: 1). */
+  true: () => sql.raw(onPostgres() ? "true" : "1"),
+  /** A kept boolean as the summary's integer 0/1 (PostgreSQL keeps allocations.eligible as a boolean). */
+  asInteger: (column: string) => sql.raw(onPostgres() ? `${column}::int` : column),
+  /** SQLite's unary + keeps its planner off an index for that term; PostgreSQL has no + on text. */
+  noIndex: (column: string) => sql.raw(onPostgres() ? column : `+${column}`),
+};
+
+/**
+ * Rows as arrays of their columns in order, for the two queries that return a row per person (about 100,000
+ * at scale). On SQLite they are read in better-sqlite3's raw mode (drizzle's `values`), as before PostgreSQL:
+ * an object per row with ten named fields costs about a third more at 95,000 rows. On PostgreSQL, `rows()`.
+ * It belongs beside `rows()` in app/lib/db.server.ts (proposed there, not changed here).
+ */
+async function rowArrays<Row extends unknown[]>(query: SQL): Promise<Row[]> {
+  if (onPostgres()) return (await rows<Record<string, unknown>>(query)).map((row) => Object.values(row) as Row);
+  return db().values<Row>(query);
+}
+
 /** `person` (an SQL expression naming a person id) is in scope. One place for "which team a person is in". */
-const inScope = (person: string) => `(@teamId IS NULL OR ${person} IN (
-  SELECT ps.id FROM persons ps JOIN users lead ON lead.id = ps.lead_professional_id WHERE lead.team_id = @teamId))`;
+const inScope = (person: string, b: Bounds) => sql`(${engine.teamParam(b.teamId)} IS NULL OR ${sql.raw(person)} IN (
+  SELECT ps.id FROM persons ps JOIN users lead ON lead.id = ps.lead_professional_id WHERE lead.team_id = ${b.teamId}))`;
 
 /** The journey's facts as the summary keeps them (insights_person_facts, migration 0023). */
 type StageFactsKept = [number, InformalSupport | null, PlanState | null, number, number, number, number];
@@ -82,26 +131,24 @@ function stageFacts(kept: string, cache: Map<string, JourneyFacts>): JourneyFact
  * through indexes on each person.
  */
 export async function stageRows(period: Period, scope: InsightsScope): Promise<PersonStageRow[]> {
-  const rows = db()
-    .$client.prepare(
-      `WITH steps AS (SELECT person_id, at FROM insights_steps),
+  const b = bounds(period, scope);
+  const found = await rowArrays<[string, string]>(
+    sql`WITH steps AS (SELECT person_id, at FROM insights_steps),
        later AS (
          SELECT person_id, max(at) AS last_at FROM steps
-         WHERE at < @to AND person_id IN (
+         WHERE at < ${b.to} AND person_id IN (
            SELECT person_id FROM insights_people
-           WHERE last_step_at >= @to AND first_step_at < @to AND ${inScope("person_id")})
+           WHERE last_step_at >= ${b.to} AND first_step_at < ${b.to} AND ${inScope("person_id", b)})
          GROUP BY person_id
        )
-       SELECT last_step_at, stage_facts FROM insights_people
-       WHERE last_step_at >= @from AND last_step_at < @to AND ${inScope("person_id")}
+       SELECT last_step_at AS "lastStepAt", stage_facts AS "kept" FROM insights_people
+       WHERE last_step_at >= ${b.from} AND last_step_at < ${b.to} AND ${inScope("person_id", b)}
        UNION ALL
        SELECT later.last_at, s.stage_facts FROM later JOIN insights_people s ON s.person_id = later.person_id
-       WHERE later.last_at >= @from`,
-    )
-    .raw(true)
-    .all(bounds(period, scope)) as [string, string][];
+       WHERE later.last_at >= ${b.from}`,
+  );
   const cache = new Map<string, JourneyFacts>();
-  return rows.map(([lastStepAt, kept]) => ({ lastStepAt, facts: stageFacts(kept, cache) }));
+  return found.map(([lastStepAt, kept]) => ({ lastStepAt, facts: stageFacts(kept, cache) }));
 }
 
 /**
@@ -113,25 +160,24 @@ export async function plannedItemRows(
   period: Period,
   scope: InsightsScope,
 ): Promise<{ items: PlannedItemRow[]; plans: number }> {
-  const client = db().$client;
-  const signedOff = `
+  const b = bounds(period, scope);
+  const signedOff = sql`
     WITH latest AS (
       SELECT person_id, items, row_number() OVER (PARTITION BY plan_id ORDER BY decided_at DESC) AS rank
       FROM insights_decisions
-      WHERE decided_at >= @from AND decided_at < @to AND decision = 'signed-off' AND ${inScope("person_id")}
+      WHERE decided_at >= ${b.from} AND decided_at < ${b.to} AND decision = 'signed-off' AND ${inScope("person_id", b)}
     )`;
-  const b = bounds(period, scope);
-  const items = client
-    .prepare(
-      `${signedOff}
-       SELECT latest.person_id AS personKey, it.value ->> '$.kind' AS kind,
-         it.value ->> '$.unitCostPence' AS unitCostPence, it.value ->> '$.unitsPerYear' AS unitsPerYear
-       FROM latest, json_each(latest.items) it
+  const [items, plans] = await Promise.all([
+    rows<{ personKey: string; kind: ItemKind; unitCostPence: number; unitsPerYear: number }>(
+      sql`${signedOff}
+       SELECT latest.person_id AS "personKey", ${engine.text("it", "kind")} AS "kind",
+         ${engine.number("it", "unitCostPence")} AS "unitCostPence", ${engine.number("it", "unitsPerYear")} AS "unitsPerYear"
+       FROM latest, ${engine.elements("latest.items", "it")}
        WHERE latest.rank = 1`,
-    )
-    .all(b) as { personKey: string; kind: ItemKind; unitCostPence: number; unitsPerYear: number }[];
-  const plans = client.prepare(`${signedOff} SELECT count(*) AS n FROM latest WHERE rank = 1`).get(b) as { n: number };
-  return { items, plans: plans.n };
+    ),
+    rows<{ n: number }>(sql`${signedOff} SELECT count(*) AS "n" FROM latest WHERE rank = 1`),
+  ]);
+  return { items, plans: plans[0]!.n };
 }
 
 /** The lead professionals' decisions made in the period, with when the version they decided on was sent. */
@@ -139,68 +185,56 @@ export async function decisionRows(
   period: Period,
   scope: InsightsScope,
 ): Promise<{ decisions: DecisionRow[]; reconsiderations: number }> {
-  const client = db().$client;
   const b = bounds(period, scope);
-  const decisions = client
-    .prepare(
-      `SELECT person_id, decision, submitted_at, decided_at FROM insights_decisions
-       WHERE decided_at >= @from AND decided_at < @to AND decision <> 'think-again' AND ${inScope("person_id")}`,
-    )
-    .raw(true)
-    .all(b) as [string, DecisionKind, string, string][];
-  const reconsiderations = client
-    .prepare(
-      `SELECT count(*) AS n FROM plan_submissions
-       WHERE reconsideration = 1 AND submitted_at >= @from AND submitted_at < @to AND ${inScope("person_id")}`,
-    )
-    .get(b) as { n: number };
-  return {
-    decisions: decisions.map(([personKey, decision, submittedAt, decidedAt]) => ({
-      personKey,
-      decision,
-      submittedAt,
-      decidedAt,
-    })),
-    reconsiderations: reconsiderations.n,
-  };
+  const [decisions, reconsiderations] = await Promise.all([
+    rows<DecisionRow>(
+      sql`SELECT person_id AS "personKey", decision, submitted_at AS "submittedAt", decided_at AS "decidedAt"
+       FROM insights_decisions
+       WHERE decided_at >= ${b.from} AND decided_at < ${b.to} AND decision <> 'think-again' AND ${inScope("person_id", b)}`,
+    ),
+    rows<{ n: number }>(
+      sql`SELECT count(*) AS "n" FROM plan_submissions
+       WHERE reconsideration = ${engine.true()} AND submitted_at >= ${b.from} AND submitted_at < ${b.to}
+         AND ${inScope("person_id", b)}`,
+    ),
+  ]);
+  return { decisions, reconsiderations: reconsiderations[0]!.n };
 }
 
 /** Every outcome of a cycle reviewed in the period, rated at its start and again when reflecting. */
 export async function outcomeChangeRows(period: Period, scope: InsightsScope): Promise<OutcomeChangeRow[]> {
-  return db()
-    .$client.prepare(
-      `SELECT DISTINCT p.person_id AS personKey, o.value ->> '$.id' AS outcomeId,
-         o.value ->> '$.lifeAreaId' AS lifeAreaId, o.value ->> '$.now' AS atStart, r.value ->> '$.now' AS atReview
+  const b = bounds(period, scope);
+  return rows<OutcomeChangeRow & { outcomeId: string }>(
+    sql`SELECT DISTINCT p.person_id AS "personKey", ${engine.text("o", "id")} AS "outcomeId",
+         ${engine.text("o", "lifeAreaId")} AS "lifeAreaId", ${engine.number("o", "now")} AS "atStart",
+         ${engine.number("r", "now")} AS "atReview"
        FROM plan_reviews rv
          JOIN plans p ON p.id = rv.plan_id
          JOIN plan_sections so ON so.plan_id = p.id AND so.section = 'outcomes'
          JOIN plan_sections sr ON sr.plan_id = p.id AND sr.section = 'reflection',
-         json_each(so.content) o, json_each(sr.content, '$.ratings') r
-       WHERE rv.held_at >= @from AND rv.held_at < @to AND r.value ->> '$.outcomeId' = o.value ->> '$.id'
-         AND ${inScope("p.person_id")}`,
-    )
-    .all(bounds(period, scope)) as (OutcomeChangeRow & { outcomeId: string })[];
+         ${engine.elements("so.content", "o")}, ${engine.elementsOf("sr.content", "ratings", "r")}
+       WHERE rv.held_at >= ${b.from} AND rv.held_at < ${b.to} AND ${engine.text("r", "outcomeId")} = ${engine.text("o", "id")}
+         AND ${inScope("p.person_id", b)}`,
+  );
 }
 
 /** The small grants asked for in the period, with where each stands now. */
 export async function grantRows(period: Period, scope: InsightsScope): Promise<GrantInsightRow[]> {
-  return db()
-    .$client.prepare(
-      `SELECT person_id AS personKey, state, granted_pence AS grantedPence FROM grants
-       WHERE asked_at >= @from AND asked_at < @to AND ${inScope("person_id")}`,
-    )
-    .all(bounds(period, scope)) as GrantInsightRow[];
+  const b = bounds(period, scope);
+  return rows<GrantInsightRow>(
+    sql`SELECT person_id AS "personKey", state, granted_pence AS "grantedPence" FROM grants
+       WHERE asked_at >= ${b.from} AND asked_at < ${b.to} AND ${inScope("person_id", b)}`,
+  );
 }
 
 /** The treatment vouchers issued in the period, with the day of the first session claimed against each. */
 export async function voucherRows(period: Period, scope: InsightsScope): Promise<VoucherInsightRow[]> {
-  return db()
-    .$client.prepare(
-      `SELECT v.person_id AS personKey, v.issued_at AS issuedAt,
-         (SELECT min(c.session_date) FROM voucher_claims c WHERE c.voucher_id = v.id) AS firstSessionOn
-       FROM vouchers v WHERE v.issued_at >= @from AND v.issued_at < @to AND ${inScope("v.person_id")}`,
-    )
-    .all(bounds(period, scope)) as VoucherInsightRow[];
+  const b = bounds(period, scope);
+  return rows<VoucherInsightRow>(
+    sql`SELECT v.person_id AS "personKey", v.issued_at AS "issuedAt",
+         (SELECT min(c.session_date) FROM voucher_claims c WHERE c.voucher_id = v.id) AS "firstSessionOn"
+       FROM vouchers v WHERE v.issued_at >= ${b.from} AND v.issued_at < ${b.to} AND ${inScope("v.person_id", b)}`,
+  );
 }
 
 /**
@@ -210,31 +244,30 @@ export async function voucherRows(period: Period, scope: InsightsScope): Promise
  * (community). Each part reads its rows through an index on its date.
  */
 export async function actualSpendRows(period: Period, scope: InsightsScope): Promise<ActualSpendRow[]> {
-  const rows = db()
-    .$client.prepare(
-      `SELECT 'ledger' AS source, person_id AS personKey, menu_kind AS menuKind, sector,
-         sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) AS pence
-       FROM ledger_entries
-       WHERE kind IN ('spent', 'reversal') AND entry_date >= @fromDay AND entry_date <= @toDay
-         AND (kind = 'spent' OR reversed_kind = 'spent') AND ${inScope("person_id")}
-       GROUP BY person_id, menu_kind, sector
-       UNION ALL
-       SELECT 'voucher', person_id, 'controlled-treatment', 'statutory', sum(amount_pence) FROM voucher_claims
-       WHERE session_date >= @fromDay AND session_date <= @toDay AND ${inScope("person_id")}
-       GROUP BY person_id
-       UNION ALL
-       SELECT 'grant', person_id, 'small-grant', 'community', sum(amount_pence) FROM grant_spending
-       WHERE spent_on >= @fromDay AND spent_on <= @toDay AND ${inScope("person_id")}
-       GROUP BY person_id`,
-    )
-    .all(bounds(period, scope)) as {
+  const b = bounds(period, scope);
+  const found = await rows<{
     source: "ledger" | "voucher" | "grant";
     personKey: string;
     menuKind: string | null;
     sector: "community" | "statutory" | null;
     pence: number;
-  }[];
-  return rows.map((r) => ({
+  }>(
+    sql`SELECT 'ledger' AS "source", person_id AS "personKey", menu_kind AS "menuKind", sector,
+         sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) AS "pence"
+       FROM ledger_entries
+       WHERE kind IN ('spent', 'reversal') AND entry_date >= ${b.fromDay} AND entry_date <= ${b.toDay}
+         AND (kind = 'spent' OR reversed_kind = 'spent') AND ${inScope("person_id", b)}
+       GROUP BY person_id, menu_kind, sector
+       UNION ALL
+       SELECT 'voucher', person_id, 'controlled-treatment', 'statutory', sum(amount_pence) FROM voucher_claims
+       WHERE session_date >= ${b.fromDay} AND session_date <= ${b.toDay} AND ${inScope("person_id", b)}
+       GROUP BY person_id
+       UNION ALL
+       SELECT 'grant', person_id, 'small-grant', 'community', sum(amount_pence) FROM grant_spending
+       WHERE spent_on >= ${b.fromDay} AND spent_on <= ${b.toDay} AND ${inScope("person_id", b)}
+       GROUP BY person_id`,
+  );
+  return found.map((r) => ({
     personKey: r.personKey,
     kind:
       r.source === "ledger" ? actualKindOf(r.menuKind) : r.source === "grant" ? "small-grant" : "controlled-treatment",
@@ -258,61 +291,53 @@ export async function budgetAndLearningRows(
   period: Period,
   scope: InsightsScope,
 ): Promise<{ budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] }> {
-  const rows = db()
-    .$client.prepare(
-      `WITH chosen AS (
+  const b = bounds(period, scope);
+  const found = await rowArrays<
+    [string, string, number, number, number, number, number, number, number | null, number | null]
+  >(
+    sql`WITH chosen AS (
          SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence, plan_id,
            has_free_support, signed_off_at, planned_pence, spent_pence, spent_until
          FROM insights_people
-         WHERE allocation_at >= @from AND allocation_at < @to AND ${inScope("person_id")}
+         WHERE allocation_at >= ${b.from} AND allocation_at < ${b.to} AND ${inScope("person_id", b)}
          UNION ALL
          -- Their newest budget is outside the period but another was worked out in it: the newest in it.
-         SELECT s.person_id, al.rule_set_id, al.eligible, al.points, al.nhs_pence, al.council_pence, al.total_pence,
-           s.plan_id, s.has_free_support, s.signed_off_at, s.planned_pence, s.spent_pence, s.spent_until
+         SELECT s.person_id, al.rule_set_id, ${engine.asInteger("al.eligible")}, al.points, al.nhs_pence,
+           al.council_pence, al.total_pence, s.plan_id, s.has_free_support, s.signed_off_at, s.planned_pence,
+           s.spent_pence, s.spent_until
          FROM insights_people s JOIN allocations al ON al.id = (
            SELECT a.id FROM allocations a JOIN assessments asm ON asm.id = a.assessment_id
-           WHERE a.person_id = s.person_id AND a.created_at >= @from AND a.created_at < @to
+           WHERE a.person_id = s.person_id AND a.created_at >= ${b.from} AND a.created_at < ${b.to}
            ORDER BY asm.cycle DESC, a.basis = 'agreed' DESC, a.created_at DESC LIMIT 1)
-         WHERE (s.allocation_at < @from OR s.allocation_at >= @to) AND s.allocations_to >= @from
-           AND s.allocations_from < @to AND ${inScope("s.person_id")}
+         WHERE (s.allocation_at < ${b.from} OR s.allocation_at >= ${b.to}) AND s.allocations_to >= ${b.from}
+           AND s.allocations_from < ${b.to} AND ${inScope("s.person_id", b)}
        ),
        signed AS (
          SELECT chosen.*, CASE WHEN eligible <> 1 THEN NULL
-           WHEN signed_off_at IS NULL OR signed_off_at < @to THEN planned_pence
+           WHEN signed_off_at IS NULL OR signed_off_at < ${b.to} THEN planned_pence
            -- Signed off again after the period: the newest sign-off before its end.
            ELSE (SELECT planned_pence FROM insights_signoffs WHERE decision_id = (
              SELECT d.id FROM plan_decisions d
-             WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < @to
+             WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < ${b.to}
              ORDER BY d.decided_at DESC LIMIT 1)) END AS planned
          FROM chosen
        )
-       SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence, has_free_support,
-         planned,
+       SELECT person_id AS "personKey", rule_set_id AS "ruleSetId", eligible, points, nhs_pence AS "nhsPence",
+         council_pence AS "councilPence", total_pence AS "totalPence", has_free_support AS "hasFreeSupport",
+         planned AS "plannedPence",
          CASE WHEN planned IS NULL THEN NULL
-           WHEN spent_until IS NULL OR spent_until <= @toDay THEN coalesce(spent_pence, 0)
-           -- Spent after the period too: one plan's entries up to its end, through ledger_plan_idx (the unary +
-           -- keeps the planner off the kind-and-date index).
+           WHEN spent_until IS NULL OR spent_until <= ${b.toDay} THEN coalesce(spent_pence, 0)
+           -- Spent after the period too: one plan's entries up to its end, through ledger_plan_idx (on SQLite
+           -- the unary + keeps the planner off the kind-and-date index).
            ELSE coalesce((
              SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
-             WHERE plan_id = signed.plan_id AND +entry_date <= @toDay
-               AND (+kind = 'spent' OR (+kind = 'reversal' AND reversed_kind = 'spent'))), 0) END
+             WHERE plan_id = signed.plan_id AND ${engine.noIndex("entry_date")} <= ${b.toDay}
+               AND (${engine.noIndex("kind")} = 'spent' OR (${engine.noIndex("kind")} = 'reversal' AND reversed_kind = 'spent'))), 0) END
+           AS "actualPence"
        FROM signed`,
-    )
-    .raw(true)
-    .all(bounds(period, scope)) as [
-    string,
-    string,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number | null,
-    number | null,
-  ][];
+  );
   return {
-    budgets: rows.map(([, ruleSetId, eligible, , nhsPence, councilPence, totalPence, hasFreeSupport]) => ({
+    budgets: found.map(([, ruleSetId, eligible, , nhsPence, councilPence, totalPence, hasFreeSupport]) => ({
       ruleSetId,
       eligible: eligible === 1,
       nhsPence,
@@ -320,7 +345,7 @@ export async function budgetAndLearningRows(
       totalPence,
       hasFreeSupport: hasFreeSupport === 1,
     })),
-    learning: rows
+    learning: found
       .filter((r) => r[2] === 1)
       .map(([personKey, ruleSetId, , points, , , totalPence, , plannedPence, actualPence]) => ({
         personKey,
