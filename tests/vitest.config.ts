@@ -12,10 +12,6 @@ const SQLITE_ONLY = [
   "tests/integration/backup-restore.test.ts",
   // SQLite's EXPLAIN QUERY PLAN over every statement the pages ran (the pages themselves: scale.test.ts).
   "tests/integration/scale.sqlite.test.ts",
-  // Ported to tests/support/database.ts, but app/models/insights.server.ts still runs SQLite-only SQL
-  // (being ported): move these to both engines with it.
-  "tests/integration/insights.test.ts",
-  "tests/browser/insights.test.ts",
 ];
 
 // What only PostgreSQL has (its dump and restore drill): in the "-pg" projects only.

@@ -9,8 +9,13 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Period } from "~/domain/insights";
-import type Database from "better-sqlite3";
-import { addPeople, addTeam, type GeneratedPerson, type GeneratedStage } from "../../scripts/insights-people";
+import {
+  addPeople,
+  addTeam,
+  type GeneratedPerson,
+  type GeneratedStage,
+  type SqlWriter,
+} from "../../scripts/insights-people";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 
 const day = (n: number) => new Date(Date.parse("2025-01-01T00:00:00.000Z") + n * 86_400_000).toISOString();
@@ -138,28 +143,24 @@ const PARTS: [number, string, string][] = [
 ];
 
 /**
- * Writes through a better-sqlite3-shaped handle the generator knows, onto whichever engine this process
+ * Writes through the generator's own writer, onto whichever engine this process
  * runs: each statement's `?` become values bound by drizzle, run in order once the generator is done.
  */
-function recorder(onPostgres: boolean) {
+function recorder() {
   const statements: SQL[] = [];
-  const bound = (written: string, values: unknown[]) => {
-    // Its two boolean literals, as PostgreSQL's boolean columns take them (bound 0 and 1 it accepts).
-    const text = !onPostgres
-      ? written
-      : written.includes("is_team_admin")
-        ? written.replace(/, 1\)/, ", true)")
-        : written.includes("consent")
-          ? written.replace(/\?, 1, \?/, "?, true, ?")
-          : written;
+  // The generator's statements with their values bound by drizzle, to run on either engine.
+  const bound = (text: string, values: unknown[]) => {
     const parts = text.split("?");
     return sql.join([sql.raw(parts[0]!), ...values.flatMap((value, i) => [sql`${value}`, sql.raw(parts[i + 1]!)])]);
   };
-  const handle = {
-    prepare: (text: string) => ({ run: (...values: unknown[]) => void statements.push(bound(text, values)) }),
-    transaction: (work: () => void) => work,
+  const handle: SqlWriter = {
+    run: async (text, ...values) => {
+      statements.push(bound(text, values));
+      return 1;
+    },
+    transaction: async (work) => await work(),
   };
-  return { handle: handle as unknown as Database.Database, statements };
+  return { handle, statements };
 }
 
 /** What one engine makes of the records: its summary rows (ids left out) and every figure asked for. */
@@ -177,17 +178,18 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
     await (onPostgres() ? handle.execute!(statement) : handle.run!(statement));
   };
 
-  const { handle, statements } = recorder(onPostgres());
-  const teamIds = TEAMS.map((team, t) => {
-    const made = addTeam(handle, {
+  const { handle, statements } = recorder();
+  const teamIds: string[] = [];
+  for (const [t, team] of TEAMS.entries()) {
+    const made = await addTeam(handle, {
       name: `Generated team ${t}`,
       adminEmail: `generated-admin-${t}@example.invalid`,
       passwordHash: "not-a-password",
       totpSecret: null,
     });
-    addPeople(handle, made.leadId, team);
-    return made.teamId;
-  });
+    await addPeople(handle, made.leadId, team);
+    teamIds.push(made.teamId);
+  }
   await transaction(async () => {
     for (const statement of statements) await write(statement);
   });
