@@ -194,6 +194,16 @@ export async function rows<Row>(query: SQL): Promise<Row[]> {
   return db().all<Row>(query);
 }
 
+/**
+ * Rows of a query written in SQL, each as an array of its columns in order: for the queries that return
+ * a row per person at scale (the insights), where the embedded engine's arrays cost about a third less
+ * than an object per row. On PostgreSQL the same, from its rows.
+ */
+export async function rowArrays<Row extends unknown[]>(query: SQL): Promise<Row[]> {
+  if (onPostgres()) return (await rows<Record<string, unknown>>(query)).map((row) => Object.values(row) as Row);
+  return db().values<Row>(query);
+}
+
 /** How many rows a write changed (the engines' drivers report it under different names). */
 export function rowsChanged(result: unknown): number {
   const written = result as { changes?: number; rowCount?: number | null };

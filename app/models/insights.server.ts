@@ -16,8 +16,8 @@ import type { ItemKind } from "~/domain/plan";
 import type { PlanState } from "~/domain/workflow";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
 import { parseCalendarDate } from "~/domain/dates";
-import { sql, type SQL } from "drizzle-orm";
-import { db, onPostgres, rows } from "~/lib/db.server";
+import { sql } from "drizzle-orm";
+import { onPostgres, rowArrays, rows } from "~/lib/db.server";
 
 /**
  * The rows the insights are worked out from: a handful of set-based queries over the whole scope,
@@ -87,17 +87,6 @@ const engine = {
   /** SQLite's unary + keeps its planner off an index for that term; PostgreSQL has no + on text. */
   noIndex: (column: string) => sql.raw(onPostgres() ? column : `+${column}`),
 };
-
-/**
- * Rows as arrays of their columns in order, for the two queries that return a row per person (about 100,000
- * at scale). On SQLite they are read in better-sqlite3's raw mode (drizzle's `values`), as before PostgreSQL:
- * an object per row with ten named fields costs about a third more at 95,000 rows. On PostgreSQL, `rows()`.
- * It belongs beside `rows()` in app/lib/db.server.ts (proposed there, not changed here).
- */
-async function rowArrays<Row extends unknown[]>(query: SQL): Promise<Row[]> {
-  if (onPostgres()) return (await rows<Record<string, unknown>>(query)).map((row) => Object.values(row) as Row);
-  return db().values<Row>(query);
-}
 
 /** `person` (an SQL expression naming a person id) is in scope. One place for "which team a person is in". */
 const inScope = (person: string, b: Bounds) => sql`(${engine.teamParam(b.teamId)} IS NULL OR ${sql.raw(person)} IN (
