@@ -18,9 +18,21 @@ export interface Translation {
 function translationFor(i18n: I18n, language: string, ns: string): Translation {
   const fixed = i18n.getFixedT(language, ns);
   const plain = { lng: language, ns };
+  // On the server the translations never change, so a key asked with no options always gives the same
+  // text: each is looked up once (a page asks for the same labels on every render). Bounded, in case a
+  // key were ever built from data.
+  const remembered = typeof document === "undefined" ? new Map<string, string>() : null;
   const t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
     if (rest.length === 0 && (typeof key === "string" || Array.isArray(key))) {
-      if (options === undefined) return i18n.t(key as string, plain);
+      if (options === undefined) {
+        if (remembered === null || typeof key !== "string") return i18n.t(key as string, plain);
+        let text = remembered.get(key);
+        if (text === undefined) {
+          text = i18n.t(key, plain);
+          if (typeof text === "string" && remembered.size < REMEMBERED_KEYS) remembered.set(key, text);
+        }
+        return text;
+      }
       if (typeof options === "object" && options !== null && !("keyPrefix" in options)) {
         const o = options as { lng?: string; ns?: string | readonly string[] };
         return i18n.t(key as string, { ...o, lng: o.lng || language, ns: o.ns || ns });
@@ -30,6 +42,8 @@ function translationFor(i18n: I18n, language: string, ns: string): Translation {
   }) as unknown as TFunction;
   return { t, i18n, ready: true };
 }
+
+const REMEMBERED_KEYS = 10_000;
 
 const made = new WeakMap<I18n, Map<string, Translation>>();
 
