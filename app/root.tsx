@@ -52,11 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
         </div>
         <SiteFooter />
-        <script
-          type="application/json"
-          id={I18N_RESOURCES_ID}
-          dangerouslySetInnerHTML={{ __html: resources }}
-        />
+        <script type="application/json" id={I18N_RESOURCES_ID} dangerouslySetInnerHTML={{ __html: resources }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

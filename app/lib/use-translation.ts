@@ -60,8 +60,10 @@ const made = new WeakMap<I18n, Map<string, Translation>>();
 export function useTranslation(ns?: string | readonly string[]): Translation {
   const context = useContext(I18nContext);
   const i18n = context?.i18n ?? getI18n();
-  const named = ns ?? (context as { defaultNS?: string | readonly string[] } | undefined)?.defaultNS ?? i18n.options.defaultNS;
-  const first = (typeof named === "string" ? named : Array.isArray(named) ? (named[0] as string) : undefined) ?? "translation";
+  const named =
+    ns ?? (context as { defaultNS?: string | readonly string[] } | undefined)?.defaultNS ?? i18n.options.defaultNS;
+  const first =
+    (typeof named === "string" ? named : Array.isArray(named) ? (named[0] as string) : undefined) ?? "translation";
   const language = i18n.language;
   let byKey = made.get(i18n);
   if (!byKey) made.set(i18n, (byKey = new Map()));

@@ -99,8 +99,7 @@ export async function requireRecordAccess(
   action: RecordAction,
 ): Promise<RecordAccess> {
   const signed = requireUser(context, request);
-  const found =
-    personId && UUID.test(personId) ? await firstRow(personQuery().execute({ personId })) : undefined;
+  const found = personId && UUID.test(personId) ? await firstRow(personQuery().execute({ personId })) : undefined;
   const standing: Standing = found ? await standingOf(signed.user, found.person) : "none";
   if (!found || !mayActOnRecord(standing, action)) {
     await audit({
