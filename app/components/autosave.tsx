@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ScrollRegion } from "~/components/scroll-region";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Form, useFetcher } from "react-router";
 import { CsrfInput } from "./csrf";
 import type { FormValues } from "~/lib/forms";

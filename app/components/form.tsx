@@ -10,7 +10,7 @@ import {
   type FieldValues,
   type Resolver,
 } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Form, useNavigation } from "react-router";
 import type { z } from "zod";
 import { CsrfInput } from "./csrf";

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ChoiceField, SubmitButton, TextField, useErrorText, ValidatedForm } from "~/components/form";
 import type { FormValues } from "~/lib/forms";
 import { itemFormSchema } from "~/forms/plan";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The document title: "Page – Service". React hoists it into <head>. */
 export function PageTitle({ children, error }: { children: string; error?: boolean }) {

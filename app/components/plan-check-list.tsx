@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { planCheckView } from "~/views/plan-view.server";
 
 /** The six criteria, each met or not yet with plain reasons; with `fixLink`, each reason links to its part. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { BudgetChart } from "./budget-chart";
 import type { PlanDocument } from "~/views/plan-view.server";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { FormValues } from "~/lib/forms";
 import { PageTitle } from "./page-title";
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Form, useLocation } from "react-router";
 import { useRootData } from "~/components/root-data";
 import { CsrfInput } from "./csrf";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { CrisisLine } from "~/views/urgent-help-view.server";
 
 /** A phone number as a link that dials it, always read left to right. */

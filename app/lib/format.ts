@@ -61,3 +61,16 @@ export function formatDateTime(moment: string, lang: Language): string {
       new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }),
   ).format(new Date(moment));
 }
+
+/** A month ("2026-03") as its short name and year ("Mar 2026"), for a month-by-month table. */
+export function formatMonth(isoMonth: string, lang: Language): string {
+  return formatter(
+    `month:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALE_TAGS[lang], { month: "short", year: "numeric", timeZone: "UTC" }),
+  ).format(new Date(`${isoMonth}-01T00:00:00Z`));
+}
+
+/** Today (or the day of `now`) as yyyy-mm-dd in UK time. */
+export function todayInUk(now = new Date()): string {
+  return formatter("today:uk", () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" })).format(now);
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { agreedRatings, allocations, assessmentAnswers, assessments } from "../../db/schema";
 import { allocateBudget, type Allocation } from "~/domain/allocation";
@@ -40,9 +40,49 @@ const answersQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-export async function answersOf(assessmentId: string): Promise<Map<string, SelfAnswer>> {
-  const rows = await answersQuery().execute({ assessmentId });
+type AnswerRow = typeof assessmentAnswers.$inferSelect;
+
+function answerMap(rows: readonly AnswerRow[]): Map<string, SelfAnswer> {
   return new Map(rows.map((r) => [r.needArea, { rating: r.ratherNotSay ? null : r.rating, answeredBy: r.answeredBy }]));
+}
+
+export async function answersOf(assessmentId: string): Promise<Map<string, SelfAnswer>> {
+  return answerMap(await answersQuery().execute({ assessmentId }));
+}
+
+/**
+ * The current assessment and its answers of each of a page of people (a caseload page): two statements
+ * for the page, not two a person. Someone who has not started has no assessment and no answers.
+ */
+export async function currentAssessmentsWithAnswers(
+  personIds: readonly string[],
+): Promise<Map<string, { assessment: AssessmentRow | undefined; answers: Map<string, SelfAnswer> }>> {
+  const current = new Map<string, AssessmentRow>();
+  if (personIds.length > 0)
+    for (const row of await db()
+      .select()
+      .from(assessments)
+      .where(inArray(assessments.personId, [...personIds]))) {
+      const seen = current.get(row.personId);
+      if (!seen || row.cycle > seen.cycle) current.set(row.personId, row);
+    }
+  const answersOfAssessment = new Map<string, AnswerRow[]>();
+  const ids = [...current.values()].map((row) => row.id);
+  if (ids.length > 0)
+    for (const answer of await db()
+      .select()
+      .from(assessmentAnswers)
+      .where(inArray(assessmentAnswers.assessmentId, ids))) {
+      const list = answersOfAssessment.get(answer.assessmentId);
+      if (list) list.push(answer);
+      else answersOfAssessment.set(answer.assessmentId, [answer]);
+    }
+  return new Map(
+    personIds.map((id) => {
+      const assessment = current.get(id);
+      return [id, { assessment, answers: answerMap(assessment ? (answersOfAssessment.get(assessment.id) ?? []) : []) }];
+    }),
+  );
 }
 
 /** Saves one answer as the person goes; who gave it is recorded with it and in the audit trail. */

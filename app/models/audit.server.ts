@@ -16,12 +16,13 @@ export interface AuditLine {
   detail?: Record<string, unknown>;
 }
 
-/**
- * Appends one line to the audit trail, hash-chained to the line before it. The table refuses
- * UPDATE and DELETE; `npm run audit:verify` proves nothing was changed outside the portal either.
- */
-export async function audit(line: AuditLine): Promise<void> {
-  const content = {
+type Waiting = { line: AuditLine; done: () => void; failed: (error: unknown) => void };
+
+/** Lines asked for outside any transaction, waiting for the next batch (see `audit`). */
+let waiting: Waiting[] = [];
+
+function row(line: AuditLine) {
+  return {
     at: new Date().toISOString(),
     actorId: line.actorId,
     personId: line.personId ?? null,
@@ -30,13 +31,50 @@ export async function audit(line: AuditLine): Promise<void> {
     result: line.result,
     detail: line.detail ? JSON.stringify(line.detail) : null,
   };
-  if (!onPostgres()) {
-    // The embedded engine: read the last line and write the next in one immediate transaction, at once.
-    appendChained(db().$client, content);
+}
+
+/**
+ * Writes the waiting lines in one transaction, so the requests that asked in the same turn of the
+ * event loop share one commit (one disk sync) instead of one each. Each line is its own savepoint: a
+ * line that cannot be written fails only its own request. Runs when no transaction is open (a
+ * transaction never waits on the event loop); if one is, it waits for it to end.
+ */
+function writeWaiting(): void {
+  const sqlite = db().$client;
+  if (sqlite.inTransaction) {
+    setTimeout(writeWaiting, 1);
     return;
   }
-  // PostgreSQL: the same, inside a transaction holding the write lock that every server takes, so two
-  // servers never read the same last line and fork the chain.
+  const batch = waiting;
+  waiting = [];
+  const written: Waiting[] = [];
+  try {
+    sqlite
+      .transaction(() => {
+        for (const w of batch) {
+          try {
+            appendChained(sqlite, row(w.line));
+            written.push(w);
+          } catch (error) {
+            w.failed(error);
+          }
+        }
+      })
+      .immediate();
+  } catch (error) {
+    for (const w of written) w.failed(error);
+    return;
+  }
+  for (const w of written) w.done();
+}
+
+/**
+ * PostgreSQL: read the last line and write the next inside a transaction holding the write lock that
+ * every server takes, so two servers never read the same last line and fork the chain. Inside the
+ * caller's transaction it is a savepoint of it (the line commits, or not, with what it records).
+ */
+async function appendOnPostgres(line: AuditLine): Promise<void> {
+  const content = row(line);
   await transaction(async () => {
     const last = await firstRow(
       db().select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)),
@@ -46,6 +84,28 @@ export async function audit(line: AuditLine): Promise<void> {
     await db()
       .insert(auditLog)
       .values({ ...chained, prevHash, hash: lineHash(prevHash, chained) });
+  });
+}
+
+/**
+ * Appends one line to the audit trail, hash-chained to the line before it. The table refuses
+ * UPDATE and DELETE; `npm run audit:verify` proves nothing was changed outside the portal either.
+ *
+ * Inside a transaction the line is part of it (it commits, or not, with what it records). Outside
+ * one (a page view), on the embedded engine the line joins the others asked for in the same turn of the
+ * event loop and they are committed together; either way the promise resolves only once the line is
+ * committed, so no page is answered before its view is on disk.
+ */
+export async function audit(line: AuditLine): Promise<void> {
+  if (onPostgres()) return appendOnPostgres(line);
+  const sqlite = db().$client;
+  if (sqlite.inTransaction) {
+    appendChained(sqlite, row(line));
+    return;
+  }
+  await new Promise<void>((done, failed) => {
+    waiting.push({ line, done, failed });
+    if (waiting.length === 1) setImmediate(writeWaiting);
   });
 }
 

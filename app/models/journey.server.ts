@@ -1,17 +1,32 @@
-import { assessmentComplete } from "~/domain/assessment";
+import { assessmentComplete, type SelfAnswer } from "~/domain/assessment";
 import { journeyStages, type JourneyFacts } from "~/domain/journey";
 import { filledSections } from "~/domain/plan";
 import { isArranged, organisingSchema, readStage } from "~/domain/plan-stages";
-import { answersOf, currentAssessment } from "./assessment.server";
+import { answersOf, currentAssessment, currentAssessmentsWithAnswers, type AssessmentRow } from "./assessment.server";
 import { describeSave, partWords, whoSentence } from "~/domain/history-words";
-import { allPlans, loadPlan, planHistoryPage, type StoredSection } from "./plan.server";
+import { allPlans, loadPlan, loadPlans, planHistoryPage, type LoadedPlan, type StoredSection } from "./plan.server";
 import { userNames } from "./users.server";
 
 /** Where the person is in the current cycle, and the current cycle's plan (a caseload row needs no more). */
 export async function currentJourneyOf(personId: string) {
   const assessment = await currentAssessment(personId);
-  const answers = assessment ? await answersOf(assessment.id) : new Map();
-  const loaded = await loadPlan(personId);
+  const answers = assessment ? await answersOf(assessment.id) : new Map<string, SelfAnswer>();
+  return journeyFrom(assessment, answers, await loadPlan(personId));
+}
+
+/** `currentJourneyOf` for each of a page of people (a caseload page), in four statements for the page. */
+export async function currentJourneysOf(personIds: readonly string[]) {
+  const assessed = await currentAssessmentsWithAnswers(personIds);
+  const loaded = await loadPlans(personIds);
+  return new Map(
+    personIds.map((id) => {
+      const { assessment, answers } = assessed.get(id)!;
+      return [id, journeyFrom(assessment, answers, loaded.get(id)!)];
+    }),
+  );
+}
+
+function journeyFrom(assessment: AssessmentRow | undefined, answers: Map<string, SelfAnswer>, loaded: LoadedPlan) {
   const { plan } = loaded;
   const organising = readStage(organisingSchema, loaded.stages.organising, []);
   const facts: JourneyFacts = {

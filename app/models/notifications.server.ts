@@ -1,8 +1,8 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { notifications } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
-import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
+import { db, firstRow, preparedQuery, transaction, rowsChanged } from "~/lib/db.server";
 import { queueEmail } from "./outbox.server";
 
 /** An in-app notice for one user. Never carries health details: a kind, a few names, a link. */
@@ -68,17 +68,17 @@ export async function notificationsPage(userId: string, asked: string | null) {
   return { items, page };
 }
 
+const unreadQuery = preparedQuery((d) =>
+  d
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .limit(1)
+    .prepare(),
+);
+
 export async function unreadCount(userId: string): Promise<number> {
-  return (
-    (
-      await firstRow(
-        db()
-          .select({ n: count() })
-          .from(notifications)
-          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
-      )
-    )?.n ?? 0
-  );
+  return (await firstRow(unreadQuery().execute({ userId })))?.n ?? 0;
 }
 
 export async function markAllRead(userId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
@@ -93,13 +93,49 @@ const sectionsQuery = preparedQuery((d) =>
     .prepare(),
 );
 
+type SectionRow = typeof planSections.$inferSelect;
+
 async function loadPlanRow(row: PlanRow | undefined): Promise<LoadedPlan> {
+  return planFromSections(row, row ? await sectionsQuery().execute({ planId: row.id }) : []);
+}
+
+/**
+ * The current cycle's plan of each of a page of people (a caseload page): two statements for the page,
+ * not two a person. People with no plan yet get what `loadPlan` gives them (an empty plan, no row).
+ */
+export async function loadPlans(personIds: readonly string[]): Promise<Map<string, LoadedPlan>> {
+  const current = new Map<string, PlanRow>();
+  if (personIds.length > 0)
+    for (const row of await db()
+      .select()
+      .from(plans)
+      .where(inArray(plans.personId, [...personIds]))) {
+      const seen = current.get(row.personId);
+      if (!seen || row.cycle > seen.cycle) current.set(row.personId, row);
+    }
+  const sectionsOf = new Map<string, SectionRow[]>();
+  const planIds = [...current.values()].map((row) => row.id);
+  if (planIds.length > 0)
+    for (const section of await db().select().from(planSections).where(inArray(planSections.planId, planIds))) {
+      const list = sectionsOf.get(section.planId);
+      if (list) list.push(section);
+      else sectionsOf.set(section.planId, [section]);
+    }
+  return new Map(
+    personIds.map((id) => {
+      const row = current.get(id);
+      return [id, planFromSections(row, row ? (sectionsOf.get(row.id) ?? []) : [])];
+    }),
+  );
+}
+
+function planFromSections(row: PlanRow | undefined, sections: readonly SectionRow[]): LoadedPlan {
   const plan = emptyPlan() as Record<PlanPart, unknown> & Plan;
   const stages: LoadedPlan["stages"] = {};
   const saved: LoadedPlan["saved"] = {};
   const versions = Object.fromEntries(STORED_SECTIONS.map((s) => [s, 0])) as Record<StoredSection, number>;
   if (row) {
-    for (const stored of await sectionsQuery().execute({ planId: row.id })) {
+    for (const stored of sections) {
       const key = stored.section as StoredSection;
       if ((PLAN_PARTS as readonly string[]).includes(key))
         (plan as Record<string, unknown>)[key] = JSON.parse(stored.content);

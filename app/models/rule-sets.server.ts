@@ -11,6 +11,7 @@ import {
 } from "~/domain/rule-set-lifecycle";
 import { validateRuleSet, type RuleSet, type RuleSetProblem } from "~/domain/rule-set";
 import { db, firstRow } from "~/lib/db.server";
+import { todayInUk } from "~/lib/format";
 import { audit } from "./audit.server";
 
 /**
@@ -34,9 +35,7 @@ export interface RuleSetSummary {
 }
 
 /** Today's date in the UK (YYYY-MM-DD): the date budgets are worked out on. */
-export function todayInUk(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
-}
+export { todayInUk };
 
 // Published and retired rule sets never change, so each is parsed once.
 const frozen = new Map<string, RuleSet>();

@@ -31,7 +31,7 @@ import {
   type PlanState,
   type TransitionPayload,
 } from "~/domain/workflow";
-import { db, firstRow, transaction, rows } from "~/lib/db.server";
+import { db, firstRow, preparedQuery, transaction, rows } from "~/lib/db.server";
 import { agreedOf, currentAssessment, latestBudgets, startAssessmentForCycle } from "./assessment.server";
 import { audit } from "./audit.server";
 import { notifyOnce, notifyWithEmail } from "./notifications.server";
@@ -152,14 +152,19 @@ export async function submissionsOf(planId: string): Promise<SubmissionRow[]> {
     .orderBy(asc(planSubmissions.version));
 }
 
+/** A plan's latest submission: asked for each plan on a caseload page, so built and prepared once. */
+const latestSubmissionQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planSubmissions)
+    .where(eq(planSubmissions.planId, sql.placeholder("planId")))
+    .orderBy(desc(planSubmissions.version))
+    .limit(1)
+    .prepare(),
+);
+
 export async function latestSubmission(planId: string): Promise<SubmissionRow | undefined> {
-  return await firstRow(
-    db()
-      .select()
-      .from(planSubmissions)
-      .where(eq(planSubmissions.planId, planId))
-      .orderBy(desc(planSubmissions.version)),
-  );
+  return await firstRow(latestSubmissionQuery().execute({ planId }));
 }
 
 export async function decisionsOf(planId: string): Promise<DecisionRow[]> {
@@ -212,18 +217,19 @@ export async function signedOffVersion(
 }
 
 /** The review date of the newest sign-off of a plan, if it was signed off. */
+/** The review date of a plan's latest sign-off: asked for each plan on a caseload page, so prepared once. */
+const reviewDateQuery = preparedQuery((d) =>
+  d
+    .select({ date: planDecisions.reviewDate })
+    .from(planDecisions)
+    .where(and(eq(planDecisions.planId, sql.placeholder("planId")), eq(planDecisions.decision, "signed-off")))
+    .orderBy(desc(planDecisions.decidedAt))
+    .limit(1)
+    .prepare(),
+);
+
 export async function reviewDateOf(planId: string): Promise<string | null> {
-  return (
-    (
-      await firstRow(
-        db()
-          .select({ date: planDecisions.reviewDate })
-          .from(planDecisions)
-          .where(and(eq(planDecisions.planId, planId), eq(planDecisions.decision, "signed-off")))
-          .orderBy(desc(planDecisions.decidedAt)),
-      )
-    )?.date ?? null
-  );
+  return (await firstRow(reviewDateQuery().execute({ planId })))?.date ?? null;
 }
 
 /** The first review comes 3 months after sign-off; later ones yearly. */

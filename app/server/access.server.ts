@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
 import {
@@ -15,7 +15,7 @@ import { pageOf, slicePage, type Page } from "~/domain/paging";
 import { audit } from "~/models/audit.server";
 import { currentPlan } from "~/models/plan.server";
 import type { User } from "~/models/users.server";
-import { db, firstRow } from "~/lib/db.server";
+import { db, firstRow, preparedQuery } from "~/lib/db.server";
 import { requireUser, type Signed } from "./session.server";
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -41,6 +41,43 @@ function standingOfHelper(helper: HelperRow | undefined): Standing {
   return "none";
 }
 
+/** A helper's current row for a person, asked for every record a helper opens. */
+const helperRowQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(helpers)
+    .where(
+      and(
+        eq(helpers.personId, sql.placeholder("personId")),
+        eq(helpers.helperUserId, sql.placeholder("userId")),
+        isNull(helpers.removedAt),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+/** A person and their name, asked for every record page. */
+const personQuery = preparedQuery((d) =>
+  d
+    .select({ person: persons, name: users.name })
+    .from(persons)
+    .innerJoin(users, eq(users.id, persons.userId))
+    .where(eq(persons.id, sql.placeholder("personId")))
+    .limit(1)
+    .prepare(),
+);
+
+/** The person record of an account, asked on every page a person signs in to. */
+const ownPersonQuery = preparedQuery((d) =>
+  d
+    .select({ id: persons.id })
+    .from(persons)
+    .where(eq(persons.userId, sql.placeholder("userId")))
+    .limit(1)
+    .prepare(),
+);
+
 /** How a user stands towards a person's record, worked out from data only. */
 export async function standingOf(user: User, person: PersonRow): Promise<Standing> {
   if (person.userId === user.id) return "self";
@@ -48,14 +85,7 @@ export async function standingOf(user: User, person: PersonRow): Promise<Standin
   // The positive-risk panel sees a plan only while it is referred to them, and nothing else of the record.
   if (maySitOnPanelFor(user, person))
     return (await currentPlan(person.id))?.state === "referred-to-panel" ? "team-member" : "none";
-  return standingOfHelper(
-    await firstRow(
-      db()
-        .select()
-        .from(helpers)
-        .where(and(eq(helpers.personId, person.id), eq(helpers.helperUserId, user.id), isNull(helpers.removedAt))),
-    ),
-  );
+  return standingOfHelper(await firstRow(helperRowQuery().execute({ personId: person.id, userId: user.id })));
 }
 
 /**
@@ -69,16 +99,7 @@ export async function requireRecordAccess(
   action: RecordAction,
 ): Promise<RecordAccess> {
   const signed = requireUser(context, request);
-  const found =
-    personId && UUID.test(personId)
-      ? await firstRow(
-          db()
-            .select({ person: persons, name: users.name })
-            .from(persons)
-            .innerJoin(users, eq(users.id, persons.userId))
-            .where(eq(persons.id, personId)),
-        )
-      : undefined;
+  const found = personId && UUID.test(personId) ? await firstRow(personQuery().execute({ personId })) : undefined;
   const standing: Standing = found ? await standingOf(signed.user, found.person) : "none";
   if (!found || !mayActOnRecord(standing, action)) {
     await audit({
@@ -104,7 +125,7 @@ export async function requireRecordAccess(
 
 /** The person's own record, for the person signed in. */
 export async function ownPersonId(user: User): Promise<string | undefined> {
-  return (await firstRow(db().select({ id: persons.id }).from(persons).where(eq(persons.userId, user.id))))?.id;
+  return (await firstRow(ownPersonQuery().execute({ userId: user.id })))?.id;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import {
   createContext,
   createCookie,
@@ -9,7 +9,7 @@ import {
 import { sessions, users } from "../../db/schema";
 import type { User } from "~/models/users.server";
 import { isProduction, sessionSecret } from "~/lib/config.server";
-import { db, firstRow } from "~/lib/db.server";
+import { db, firstRow, preparedQuery } from "~/lib/db.server";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import { sessionCsrfSecretContext } from "~/lib/context";
 import { audit } from "~/models/audit.server";
@@ -98,6 +98,17 @@ export function sessionExpiry(
   return null;
 }
 
+/** The session with this id hash and its account: asked on every request, so built and prepared once. */
+const sessionQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .limit(1)
+    .prepare(),
+);
+
 /** Finds the session behind the cookie; ends it (and says so in the audit trail) if it has expired. */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const id = await sessionCookie.parse(request.headers.get("cookie"));
@@ -105,9 +116,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   let clear = false;
   if (typeof id === "string" && id.length > 0) {
     const idHash = hashToken(id);
-    const row = await firstRow(
-      db().select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.idHash, idHash)),
-    );
+    const row = await firstRow(sessionQuery().execute({ idHash }));
     const now = Date.now();
     const expired = row && !row.sessions.endedAt ? sessionExpiry(row.sessions, now) : null;
     // A deactivated account's sessions are over at once, even one left open on another computer.

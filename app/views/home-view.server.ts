@@ -3,7 +3,7 @@ import { STAGES, type Stage } from "~/domain/journey";
 import type { Language } from "~/domain/languages";
 import { formatDate } from "~/lib/format";
 import { currentHelpers } from "~/models/helpers.server";
-import { currentJourneyOf } from "~/models/journey.server";
+import { currentJourneyOf, currentJourneysOf } from "~/models/journey.server";
 import { unreadCount } from "~/models/notifications.server";
 import { latestSubmission, reviewDateOf } from "~/models/signoff.server";
 import { leadProfessionalNameOf } from "~/models/users.server";
@@ -69,9 +69,11 @@ export async function caseloadView(
   now = new Date(),
 ) {
   const soon = new Date(now.getTime() + 28 * DAY).toISOString().slice(0, 10);
+  // The page's people are looked up together (a few statements for the page, not a few a person).
+  const journeys = await currentJourneysOf(people.map((p) => p.personId));
   const rows = await Promise.all(
     people.map(async (p) => {
-      const { journey, plan } = await currentJourneyOf(p.personId);
+      const { journey, plan } = journeys.get(p.personId)!;
       const state = plan?.state ?? null;
       const submission = plan && state === "submitted" ? await latestSubmission(plan.id) : undefined;
       const reviewIso = plan && (state === "signed-off" || state === "in-review") ? await reviewDateOf(plan.id) : null;

@@ -11,14 +11,12 @@ import {
   type MoneyNote,
 } from "~/domain/ledger";
 import type { Language } from "~/domain/languages";
-import { formatDate, formatMoney } from "~/lib/format";
+import { formatDate, formatMoney, formatMonth, todayInUk } from "~/lib/format";
 import { asLedger, entriesOf, receiptsOf, type MoneyPlan } from "~/models/money.server";
 import { userNames } from "~/models/users.server";
 
 /** Today as yyyy-mm-dd in UK time, the day the notes are worked out for. */
-export function todayInUk(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
-}
+export { todayInUk };
 
 function noteText(note: MoneyNote, money: (p: number) => string, t: TFunction): string {
   switch (note.kind) {
@@ -91,11 +89,7 @@ export async function moneyView(
     },
     notes: notes.map((n) => ({ kind: n.kind, text: noteText(n, format, t) })),
     months: months.map((m) => ({
-      label: new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang === "ur" ? "ur-PK" : "pl-PL", {
-        month: "short",
-        year: "numeric",
-        timeZone: "UTC",
-      }).format(new Date(`${m.month}-01T00:00:00Z`)),
+      label: formatMonth(m.month, lang),
       receivedPence: m.receivedPence,
       spentPence: m.spentPence,
       received: format(m.receivedPence),

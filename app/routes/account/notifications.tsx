@@ -1,6 +1,7 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { redirect, useActionData } from "react-router";
 import { SubmitButton, ValidatedForm } from "~/components/form";
+import { PostForm } from "~/components/post-form";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { markReadSchema, openNotificationSchema } from "~/forms/signoff";
@@ -93,11 +94,11 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
               <li key={n.id}>
                 <div>
                   {n.link ? (
-                    <ValidatedForm schema={openNotificationSchema} labels={{}} hidden={{ intent: "open", id: n.id }}>
+                    <PostForm hidden={{ intent: "open", id: n.id }}>
                       <button type="submit" className="link-button">
                         {t(`notifications.kinds.${n.kind}`, n.params)}
                       </button>
-                    </ValidatedForm>
+                    </PostForm>
                   ) : (
                     <p>{t(`notifications.kinds.${n.kind}`, n.params)}</p>
                   )}

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { useFormContext } from "react-hook-form";
 import { data, redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, ValidatedForm } from "~/components/form";

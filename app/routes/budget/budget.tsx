@@ -1,5 +1,5 @@
 import { ScrollRegion } from "~/components/scroll-region";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { BudgetChart } from "~/components/budget-chart";
 import { PageTitle } from "~/components/page-title";
 import { UrgentHelpInset } from "~/components/urgent-help";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ErrorSummary } from "~/components/form";
 import { InsightsFigures, PeriodForm } from "~/components/insights-report";
 import { PageTitle } from "~/components/page-title";

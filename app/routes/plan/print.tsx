@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { PlanDocumentView } from "~/components/plan-document";
 import { requireRecordAccess } from "~/server/access.server";

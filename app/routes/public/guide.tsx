@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { data } from "react-router";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";

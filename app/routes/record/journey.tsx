@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import type { Stage } from "~/domain/journey";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { languageOf } from "~/lib/i18n.server";
 import { everythingAbout } from "~/models/my-data.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { findEntry } from "~/domain/menu";
 import { inboxOrder } from "~/domain/menu-questions";

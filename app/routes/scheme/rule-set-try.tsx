@@ -1,6 +1,6 @@
 import { CASES_FILE_MAX_BYTES } from "~/domain/calibration-trial";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { data, Form, useActionData } from "react-router";
 import { DistributionChart } from "~/components/distribution-chart";
 import { CsrfInput, ErrorSummary } from "~/components/form";

@@ -1,5 +1,5 @@
 import { RULE_SET_FILE_MAX_BYTES } from "~/domain/rule-set-lifecycle";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Form, redirect, useActionData } from "react-router";
 import { ChoiceField, CsrfInput, ErrorSummary, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";

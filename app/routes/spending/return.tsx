@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { formatDate, formatMoney } from "~/lib/format";
 import { getI18n, languageOf } from "~/lib/i18n.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Form, redirect, useActionData } from "react-router";
 import { CsrfInput, SubmitButton, ValidatedForm } from "~/components/form";
 import { MoneyChart } from "~/components/money-chart";
