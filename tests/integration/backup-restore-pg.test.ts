@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordLinks, signUp } from "../support/accounts";
 import { newDatabase } from "../support/engine";
+import { keepWriting } from "../support/write-load";
 import { Browserish, databaseUrl } from "../support/http";
 import { postgresBinaries } from "../support/postgres";
 
@@ -71,30 +72,16 @@ describe("backups that restore, on PostgreSQL", () => {
     await signUp(writer, { name: "Kit Dump", email: "kit.dump@example.org", password });
     const personId = (await recordLinks(writer))[0]!;
 
-    const acknowledged: { what: string; at: number }[] = [];
-    let writing = true;
-    let n = 0;
-    const writers = Array.from({ length: 4 }, async () => {
-      while (writing) {
-        const what = `Swim number ${++n}`;
-        const res = await writer.post(`/people/${personId}/plan/free-support`, {
-          intent: "add",
-          who: "A friend",
-          what,
-          howOften: "Every week",
-        });
-        if (res.status === 302) acknowledged.push({ what, at: Date.now() });
-      }
-    });
-    while (acknowledged.length < 12) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Four writers add help that costs nothing while the backup is taken.
+    const load = await keepWriting(writer, personId, "Swim");
+    const { acknowledged } = load;
 
     // The README's commands: a consistent dump in PostgreSQL's custom format, taken while the portal serves.
     const file = path.join(scratch, "portal.dump");
     const dumpStarted = Date.now();
     const dump = await run(path.join(bin, "pg_dump"), ["--format=custom", `--file=${file}`, databaseUrl()]);
     const acknowledgedDuringDump = acknowledged.filter((a) => a.at > dumpStarted).length;
-    writing = false;
-    await Promise.all(writers);
+    await load.stop();
     expect(dump.output).toBe("");
     expect(dump.code).toBe(0);
     expect(acknowledgedDuringDump).toBeGreaterThan(0);

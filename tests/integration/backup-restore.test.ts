@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordLinks, signUp } from "../support/accounts";
+import { keepWriting } from "../support/write-load";
 import { Browserish, dataDir } from "../support/http";
 
 /**
@@ -68,31 +69,15 @@ describe("backups that restore", () => {
     await signUp(writer, { name: "Kit Backup", email: "kit.backup@example.org", password });
     const personId = (await recordLinks(writer))[0]!;
 
-    // Four writers add help that costs nothing, each entry with its own words; an entry counts as
-    // written once the portal has answered 302 (saved).
-    const acknowledged: { what: string; at: number }[] = [];
-    let writing = true;
-    let n = 0;
-    const writers = Array.from({ length: 4 }, async () => {
-      while (writing) {
-        const what = `Walk number ${++n}`;
-        const res = await writer.post(`/people/${personId}/plan/free-support`, {
-          intent: "add",
-          who: "A neighbour",
-          what,
-          howOften: "Every week",
-        });
-        if (res.status === 302) acknowledged.push({ what, at: Date.now() });
-      }
-    });
-    while (acknowledged.length < 12) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Four writers add help that costs nothing while the backup is taken.
+    const load = await keepWriting(writer, personId, "Walk");
+    const { acknowledged } = load;
 
     const file = path.join(scratch, "portal-backup.sqlite");
     const backupStarted = Date.now();
     const backup = await command("scripts/backup.ts", [file], { DATA_DIR: dataDir() });
     const acknowledgedDuringBackup = acknowledged.filter((a) => a.at > backupStarted).length;
-    writing = false;
-    await Promise.all(writers);
+    await load.stop();
     expect(backup.output).toMatch(/integrity check ok/);
     expect(backup.code).toBe(0);
     // The writers really were writing while the backup ran.

@@ -9,27 +9,12 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Period } from "~/domain/insights";
-import {
-  addPeople,
-  addTeam,
-  type GeneratedPerson,
-  type GeneratedStage,
-  type SqlWriter,
-} from "../../scripts/insights-people";
+import { addPeople, addTeam, type GeneratedPerson, type SqlWriter } from "../../scripts/insights-people";
+import { STAGES } from "~/domain/journey";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 
 const day = (n: number) => new Date(Date.parse("2025-01-01T00:00:00.000Z") + n * 86_400_000).toISOString();
 const NOW = new Date("2025-07-01T00:00:00.000Z");
-
-const STAGES: GeneratedStage[] = [
-  "identifying-need",
-  "mapping-resources",
-  "designing-plan",
-  "agreeing-support",
-  "organising-support",
-  "using-support",
-  "reflecting",
-];
 
 /** 70 people, ten at each stage, with budgets, sign-offs, decisions, reviews, grants, vouchers and spending. */
 function people(): GeneratedPerson[] {
