@@ -2,8 +2,10 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toIsoDate } from "~/domain/dates";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { defaultReviewDate } from "~/domain/workflow";
 import {
   chooseTeamAndLink,
   DEMO,
@@ -99,6 +101,16 @@ async function send(reason = "The crisis part comes at the meeting") {
   const res = await person.post(`/people/${personId}/plan/submit`, { version, consent: "on", reason });
   expect(res.status, await res.clone().text()).toBe(302);
 }
+
+/** The review date the lead professional's review screen suggests for the waiting plan (YYYY-MM-DD). */
+async function suggestedReviewDate(): Promise<string> {
+  const html = await (await jo.get(`/people/${personId}/plan/review`)).text();
+  const [, day, month, year] = /For example, (\d{1,2}) (\d{1,2}) (\d{4})\./.exec(html) ?? [];
+  expect(year, "the review screen suggests a review date").toBeDefined();
+  return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+}
+const threeMonthsOn = () => toIsoDate(defaultReviewDate(new Date(), true));
+const aYearOn = () => toIsoDate(defaultReviewDate(new Date(), false));
 
 async function signOff(reviewDate: string) {
   const html = await (await jo.get(`/people/${personId}/plan/review`)).text();
@@ -391,6 +403,8 @@ describe("after sign-off", () => {
         ).status,
       ).toBe(302);
     await send();
+    // Lin has never had a review: the first is suggested three months on.
+    expect(await suggestedReviewDate()).toBe(threeMonthsOn());
     await signOff(inDays(10));
     expect((await stateOf()).state).toBe("signed-off");
     const using = await (await person.get(`/people/${personId}/plan/using`)).text();
@@ -577,6 +591,17 @@ describe("after sign-off", () => {
       assessments[1]!.id,
     );
     expect(cycle2Mood.rating).toBe(4);
+  });
+
+  it("once a cycle has been reviewed, the next plan's review is suggested a year on, not three months", async () => {
+    expect((await person.post(`/people/${personId}/assessment/check`, { intent: "calculate" })).status).toBe(302);
+    await send("Cycle two, after the review");
+    expect(await stateOf()).toEqual({ state: "submitted", cycle: 2 });
+    expect(aYearOn()).not.toBe(threeMonthsOn());
+    expect(await suggestedReviewDate()).toBe(aYearOn());
+    // Taken back, so the plan's history below is read from cycle 2's draft.
+    expect((await person.post(`/people/${personId}/plan/submit`, { intent: "withdraw" })).status).toBe(302);
+    expect(await stateOf()).toEqual({ state: "draft", cycle: 2 });
   });
 });
 
