@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordLinks, signUp } from "../support/accounts";
 import { newDatabase } from "../support/engine";
+import { restoredPortals } from "../support/restored-portal";
 import { keepWriting } from "../support/write-load";
 import { Browserish, databaseUrl } from "../support/http";
 import { postgresBinaries } from "../support/postgres";
@@ -17,15 +18,10 @@ import { postgresBinaries } from "../support/postgres";
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(tmpdir(), "portal-restore-pg-"));
-const running: ChildProcess[] = [];
+const portals = restoredPortals();
 
 afterAll(async () => {
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null)
-      await new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      });
+  await portals.stopAll();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -36,31 +32,6 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     child.on("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-/** A portal on the restored database and a new data folder; resolves with its address. */
-function startPortal(url: string, dir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: "0",
-    DATA_DIR: dir,
-    DATABASE_URL: url,
-    SEED_DEMO: "0",
-  };
-  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "PORTAL_TEST_ROUTES"]) delete env[key];
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: "pipe" });
-  running.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (c: Buffer) => {
-      output += c.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-    child.on("exit", (code) => reject(new Error(`the restored portal stopped (${code}): ${output}`)));
   });
 }
 
@@ -105,7 +76,7 @@ describe("backups that restore, on PostgreSQL", () => {
     });
     expect(verify.stdout, verify.stderr).toMatch(/The audit trail is intact/);
 
-    const restored = new Browserish(await startPortal(restoredUrl, path.join(scratch, "restored")));
+    const restored = new Browserish(await portals.start(path.join(scratch, "restored"), restoredUrl));
     const signedIn = await restored.post("/sign-in", { email: "kit.dump@example.org", password, returnTo: "/home" });
     expect(signedIn.status).toBe(302);
     const page = await (await restored.get(`/people/${personId}/plan/free-support`)).text();

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordLinks, signUp } from "../support/accounts";
+import { restoredPortals } from "../support/restored-portal";
 import { keepWriting } from "../support/write-load";
 import { Browserish, dataDir } from "../support/http";
 
@@ -14,15 +15,10 @@ import { Browserish, dataDir } from "../support/http";
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(tmpdir(), "portal-restore-"));
-const running: ChildProcess[] = [];
+const portals = restoredPortals();
 
 afterAll(async () => {
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null)
-      await new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      });
+  await portals.stopAll();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -41,24 +37,6 @@ function command(
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     child.on("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-/** A portal on its own data folder; resolves with its address. */
-function startPortal(dir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", DATA_DIR: dir, SEED_DEMO: "0" };
-  for (const key of ["PUBLIC_URL", "SESSION_SECRET", "SMTP_URL", "PORTAL_TEST_ROUTES"]) delete env[key];
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: "pipe" });
-  running.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (c: Buffer) => {
-      output += c.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-    child.on("exit", (code) => reject(new Error(`the restored portal stopped (${code}): ${output}`)));
   });
 }
 
@@ -95,7 +73,7 @@ describe("backups that restore", () => {
     });
     expect(verify.stdout, verify.stderr).toMatch(/The audit trail is intact/);
 
-    const restored = new Browserish(await startPortal(restoredDir));
+    const restored = new Browserish(await portals.start(restoredDir));
     const signedIn = await restored.post("/sign-in", { email: "kit.backup@example.org", password, returnTo: "/home" });
     expect(signedIn.status).toBe(302);
     const page = await (await restored.get(`/people/${personId}/plan/free-support`)).text();
