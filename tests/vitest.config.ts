@@ -10,8 +10,10 @@ const alias = { "~": fileURLToPath(new URL("../app", import.meta.url)) };
 const SQLITE_ONLY = [
   // SQLite's online backup API and integrity_check: PostgreSQL's backups are pg_dump/pg_restore (README).
   "tests/integration/backup-restore.test.ts",
-  // SQLite's EXPLAIN QUERY PLAN over every statement the pages ran (the pages themselves: scale.test.ts).
+  // SQLite's EXPLAIN QUERY PLAN over every statement the pages ran (the pages themselves: scale.test.ts and
+  // insights.test.ts, on both engines).
   "tests/integration/scale.sqlite.test.ts",
+  "tests/integration/insights.sqlite.test.ts",
 ];
 
 // What only PostgreSQL has (its dump and restore drill): in the "-pg" projects only.
