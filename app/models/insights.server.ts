@@ -396,14 +396,22 @@ export async function budgetAndLearningRows(
     ),
   ]);
   const groups = new Map(counted.map((row) => [JSON.stringify(row.slice(0, -1)), row]));
-  for (const [, ...kept] of reviewed) groups.get(JSON.stringify(kept))![9]--;
+  // The grouped reading decides who is counted. On PostgreSQL the two readings are two statements: a budget
+  // worked out between them can leave a reviewed person without their group: they stay counted as the grouped
+  // reading found them, without their change in outcomes, rather than twice.
+  const own = reviewed.filter(([, ...kept]) => {
+    const group = groups.get(JSON.stringify(kept));
+    if (!group || group[9] === 0) return false;
+    group[9]--;
+    return true;
+  });
   const rowsOf = [
     ...[...groups.values()].map((row) => ({
       personKey: null,
       kept: row.slice(0, -1) as BudgetFiguresKept,
       people: row[9],
     })),
-    ...reviewed.map(([personKey, ...kept]) => ({ personKey, kept, people: 1 })),
+    ...own.map(([personKey, ...kept]) => ({ personKey, kept, people: 1 })),
   ].filter((row) => row.people > 0);
   return {
     budgets: rowsOf.map(
