@@ -5,7 +5,8 @@
 // lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
 // and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run,
 // start-up time, database size per person, the server's peak memory and the JavaScript each page loads
-// (gzip). With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
+// (gzip), and the CPU one whole-scheme insights report costs in one process (scripts/bench-insights.ts).
+// With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
 // its p50 at the smaller. Figures go to bench-results/latest.json. It measures; it never fails because
 // a machine is slow (BENCH_SECONDS, BENCH_CONNECTIONS adjust the load).
 //
@@ -389,6 +390,20 @@ try {
         results.runs.push(run);
         atSize.push(run);
         print(run, smaller);
+      }
+      // The whole-scheme insights report in one process, as CPU time (scripts/bench-insights.ts), on the
+      // generated SQLite database: a steadier measure than the page's latency on a shared machine.
+      const report = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-insights.ts", db.dir, "5"], {
+        encoding: "utf8",
+      });
+      if (report.status === 0) {
+        const insights = JSON.parse(report.stdout.trim().split("\n").pop());
+        results.insightsReport = [...(results.insightsReport ?? []), { people: n, ...insights }];
+        console.log(
+          `\nInsights report (whole scheme, ${insights.period.from} to ${insights.period.to}) at ${n.toLocaleString("en-GB")} people: ` +
+            `${insights.cpuMs.min} ms CPU at best, ${insights.cpuMs.median} ms median (wall ${insights.wallMs.median} ms), ` +
+            `${insights.repetitions} reports`,
+        );
       }
     } finally {
       if (!keepDir) rmSync(db.dir, { recursive: true, force: true });

@@ -36,12 +36,48 @@ export function countCell(n: number): Count {
  */
 export function quantile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) throw new Error("quantile of nothing");
-  const position = (sorted.length - 1) * p;
+  return interpolated(sorted.length, p, (rank) => sorted[rank]!);
+}
+
+/** quantile()'s one formula, given how many values there are and the value at a rank (from 0). */
+function interpolated(n: number, p: number, at: (rank: number) => number): number {
+  const position = (n - 1) * p;
   const below = Math.floor(position);
   const above = Math.ceil(position);
-  const low = sorted[below]!;
-  const high = sorted[above]!;
+  const low = at(below);
+  const high = at(above);
   return low + (high - low) * (position - below);
+}
+
+/**
+ * A value with how many times it occurs: people who share a figure are handed over as one row with their
+ * number (issue 18: 100,000 people), and every figure is the one of the values written out that many times.
+ */
+export interface Counted {
+  value: number;
+  count: number;
+}
+
+/** How many values counted values stand for. */
+export const countOf = (values: readonly Counted[]) => values.reduce((n, v) => n + v.count, 0);
+
+/** Counted values sorted ascending by value, those counted 0 times left out. */
+export function sortedCounted(values: readonly Counted[]): Counted[] {
+  return values.filter((v) => v.count > 0).sort((a, b) => a.value - b.value);
+}
+
+/** quantile() of counted values already sorted ascending (sortedCounted), as if each were written out. */
+export function quantileOfCounted(sorted: readonly Counted[], p: number): number {
+  const n = countOf(sorted);
+  if (n === 0) throw new Error("quantile of nothing");
+  return interpolated(n, p, (rank) => {
+    let seen = 0;
+    for (const { value, count } of sorted) {
+      seen += count;
+      if (rank < seen) return value;
+    }
+    throw new Error("rank beyond the values");
+  });
 }
 
 /** The middle, quartiles and 90th percentile of some values, and how many people they come from. */
@@ -53,28 +89,43 @@ export interface Spread {
   ninetieth: Figure;
 }
 
+/** Every figure of a spread withheld (the count too when the caller's table withholds the cell). */
+function withheldSpread(people: number, withhold: boolean): Spread {
+  return {
+    people: withhold ? hidden : countCell(people),
+    median: hidden,
+    lowerQuartile: hidden,
+    upperQuartile: hidden,
+    ninetieth: hidden,
+  };
+}
+
+function spreadAt(people: number, at: (p: number) => number): Spread {
+  return {
+    people: show(people),
+    median: show(at(0.5)),
+    lowerQuartile: show(at(0.25)),
+    upperQuartile: show(at(0.75)),
+    ninetieth: show(at(0.9)),
+  };
+}
+
 /**
  * The spread of values that come from `people` people (as many as values unless said otherwise). Every
  * figure is withheld when fewer than SMALLEST_SHOWN people, or when the caller's table withholds the cell.
  */
 export function spreadOf(values: readonly number[], people = values.length, withhold = false): Spread {
-  if (withhold || people < SMALLEST_SHOWN || values.length === 0)
-    return {
-      people: withhold ? hidden : countCell(people),
-      median: hidden,
-      lowerQuartile: hidden,
-      upperQuartile: hidden,
-      ninetieth: hidden,
-    };
+  if (withhold || people < SMALLEST_SHOWN || values.length === 0) return withheldSpread(people, withhold);
   // A typed array sorts numbers ascending natively, several times faster than a comparator at 100,000 values.
   const sorted = Float64Array.from(values).sort();
-  return {
-    people: show(people),
-    median: show(quantile(sorted, 0.5)),
-    lowerQuartile: show(quantile(sorted, 0.25)),
-    upperQuartile: show(quantile(sorted, 0.75)),
-    ninetieth: show(quantile(sorted, 0.9)),
-  };
+  return spreadAt(people, (p) => quantile(sorted, p));
+}
+
+/** spreadOf() the counted values written out: the same figures, the same disclosure control. */
+export function spreadOfCounted(values: readonly Counted[], people = countOf(values), withhold = false): Spread {
+  const sorted = sortedCounted(values);
+  if (withhold || people < SMALLEST_SHOWN || sorted.length === 0) return withheldSpread(people, withhold);
+  return spreadAt(people, (p) => quantileOfCounted(sorted, p));
 }
 
 /**
@@ -124,10 +175,13 @@ export function daysBetween(earlier: string, later: string | number): number {
 
 // ---- people at each stage
 
-/** One person active in the period: the plain facts their stage is worked out from, and their last step. */
+/**
+ * The people active in the period who share the plain facts their stage is worked out from (many do: the
+ * model hands each distinct set over once), with each one's last recorded step.
+ */
 export interface PersonStageRow {
   facts: JourneyFacts;
-  lastStepAt: string;
+  lastStepsAt: readonly string[];
 }
 
 export interface StageFigures {
@@ -142,17 +196,11 @@ export interface StageFigures {
  */
 export function stageFigures(rows: readonly PersonStageRow[], asOf: string): StageFigures {
   const byStage = new Map<Stage, number[]>(STAGES.map((stage) => [stage, []]));
-  // Many people share the same facts (the model hands over one object for each distinct set): each set's
-  // stage is worked out once. The end is read once.
-  const stageOf = new Map<JourneyFacts, Stage>();
+  // Each set of facts' stage is worked out once, for everyone who shares it. The end is read once.
   const end = Date.parse(asOf);
   for (const row of rows) {
-    let stage = stageOf.get(row.facts);
-    if (stage === undefined) {
-      stage = journeyStages(row.facts).current;
-      stageOf.set(row.facts, stage);
-    }
-    byStage.get(stage)!.push(daysBetween(row.lastStepAt, end));
+    const days = byStage.get(journeyStages(row.facts).current)!;
+    for (const lastStepAt of row.lastStepsAt) days.push(daysBetween(lastStepAt, end));
   }
   const people = Object.fromEntries(STAGES.map((s) => [s, byStage.get(s)!.length])) as Record<Stage, number>;
   const table = countTable(STAGES, people);
@@ -177,6 +225,8 @@ export interface BudgetRow {
   totalPence: number;
   /** Whether the plan of the person's current cycle lists help that costs nothing. */
   hasFreeSupport: boolean;
+  /** How many people have this very row (identical rows are handed over once); 1 unless said. */
+  people?: number;
 }
 
 export interface BudgetFigures {
@@ -192,6 +242,8 @@ export interface BudgetFigures {
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+/** How many people some rows stand for, each row `people` of them (1 unless said). */
+export const peopleIn = (rows: readonly { people?: number }[]) => rows.reduce((n, r) => n + (r.people ?? 1), 0);
 
 /**
  * One table: a row per rule set for the people with a budget under it, and a row for the people below
@@ -203,28 +255,30 @@ export function budgetFigures(rows: readonly BudgetRow[]): BudgetFigures {
   const below = rows.filter((r) => !r.eligible);
   const ruleSets = [...new Set(eligibleRows.map((r) => r.ruleSetId))].sort();
   const groups = ruleSets.map((id) => eligibleRows.filter((r) => r.ruleSetId === id));
-  const withhold = cellsToWithhold([...groups.map((g) => g.length), below.length]);
+  const belowPeople = peopleIn(below);
+  const withhold = cellsToWithhold([...groups.map(peopleIn), belowPeople]);
   const belowWithheld = withhold[groups.length]!;
   const money = (group: readonly BudgetRow[], withheld: boolean) => {
-    const enough = !withheld && group.length >= SMALLEST_SHOWN;
+    const people = peopleIn(group);
+    const enough = !withheld && people >= SMALLEST_SHOWN;
     return {
-      people: withheld ? hidden : countCell(group.length),
-      total: spreadOf(
-        group.map((r) => r.totalPence),
-        group.length,
+      people: withheld ? hidden : countCell(people),
+      total: spreadOfCounted(
+        group.map((r) => ({ value: r.totalPence, count: r.people ?? 1 })),
+        people,
         withheld,
       ),
-      nhsPence: enough ? show(sum(group.map((r) => r.nhsPence))) : hidden,
-      councilPence: enough ? show(sum(group.map((r) => r.councilPence))) : hidden,
+      nhsPence: enough ? show(sum(group.map((r) => r.nhsPence * (r.people ?? 1)))) : hidden,
+      councilPence: enough ? show(sum(group.map((r) => r.councilPence * (r.people ?? 1)))) : hidden,
     };
   };
   const all = money(eligibleRows, false);
   return {
-    people: countCell(rows.length),
+    people: countCell(peopleIn(rows)),
     // Everyone less those below the threshold: shown only when the row below the threshold is.
-    eligible: belowWithheld ? hidden : countCell(eligibleRows.length),
-    belowThreshold: belowWithheld ? hidden : show(below.length),
-    belowWithFreeSupport: belowWithheld ? hidden : countCell(below.filter((r) => r.hasFreeSupport).length),
+    eligible: belowWithheld ? hidden : countCell(peopleIn(eligibleRows)),
+    belowThreshold: belowWithheld ? hidden : show(belowPeople),
+    belowWithFreeSupport: belowWithheld ? hidden : countCell(peopleIn(below.filter((r) => r.hasFreeSupport))),
     byRuleSet: ruleSets.map((ruleSetId, i) => ({ ruleSetId, ...money(groups[i]!, withhold[i]!) })),
     all: { ...all, people: belowWithheld ? hidden : all.people },
   };
@@ -372,11 +426,14 @@ export function actualSpendFigures(rows: readonly ActualSpendRow[]): ActualSpend
 export const DECISION_KINDS = ["signed-off", "changes-requested", "referred-to-panel"] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
+/**
+ * The decisions of one kind made the same number of days after the version was sent (whole days to one
+ * decimal place, as daysBetween gives them; the model works them out where the records are).
+ */
 export interface DecisionRow {
-  personKey: string;
   decision: DecisionKind;
-  submittedAt: string;
-  decidedAt: string;
+  daysToDecision: number;
+  decisions: number;
 }
 
 export interface SignOffFigures {
@@ -388,17 +445,18 @@ export interface SignOffFigures {
   reconsiderations: Count;
 }
 
-export function signOffFigures(rows: readonly DecisionRow[], reconsiderations: number): SignOffFigures {
+/** `people`: how many people the decisions are about (a person may have several). */
+export function signOffFigures(rows: readonly DecisionRow[], people: number, reconsiderations: number): SignOffFigures {
   const counts = Object.fromEntries(
-    DECISION_KINDS.map((kind) => [kind, rows.filter((r) => r.decision === kind).length]),
+    DECISION_KINDS.map((kind) => [kind, sum(rows.filter((r) => r.decision === kind).map((r) => r.decisions))]),
   ) as Record<DecisionKind, number>;
   const table = countTable(DECISION_KINDS, counts);
   return {
     decisions: table.total,
     byDecision: table.cells,
-    daysToDecision: spreadOf(
-      rows.map((r) => daysBetween(r.submittedAt, r.decidedAt)),
-      new Set(rows.map((r) => r.personKey)).size,
+    daysToDecision: spreadOfCounted(
+      rows.map((r) => ({ value: r.daysToDecision, count: r.decisions })),
+      people,
     ),
     reconsiderations: countCell(reconsiderations),
   };

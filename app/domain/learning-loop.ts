@@ -1,11 +1,15 @@
 import {
   cellsToWithhold,
   countCell,
+  countOf,
   countTable,
-  quantile,
+  peopleIn,
+  quantileOfCounted,
   SMALLEST_SHOWN,
-  spreadOf,
+  sortedCounted,
+  spreadOfCounted,
   type Count,
+  type Counted,
   type Figure,
   type OutcomeChangeRow,
   type Spread,
@@ -46,8 +50,11 @@ export const SIMILAR_SPREAD_PERCENT = 25;
 
 /** One eligible person's budget worked out in the period, with what their plan and spending show. */
 export interface LearningRow {
-  /** Stands for the person only within one calculation: never shown. */
-  personKey: string;
+  /**
+   * Stands for the person only within one calculation: never shown. Null for a row that stands for several
+   * people (`people`) with no outcome change.
+   */
+  personKey: string | null;
   ruleSetId: string;
   points: number;
   /** A year's budget. */
@@ -58,6 +65,8 @@ export interface LearningRow {
   actualPence: number | null;
   /** The mean change of their outcome ratings at a review in the period, or null without one. */
   outcomeChange: number | null;
+  /** How many people have this very row (identical rows are handed over once); 1 unless said. */
+  people?: number;
 }
 
 /** How spending sits beside budgets for the people with a figure: the median share, and how many less, about or more. */
@@ -93,12 +102,14 @@ export interface RuleSetLearning {
 const hidden = { shown: false } as const;
 const show = (value: number) => ({ shown: true, value }) as const;
 
-function medianOf(values: readonly number[], withhold = false): Figure {
-  if (withhold || values.length < SMALLEST_SHOWN) return hidden;
-  return show(quantile(Float64Array.from(values).sort(), 0.5));
+function medianOf(values: readonly Counted[], withhold = false): Figure {
+  if (withhold || countOf(values) < SMALLEST_SHOWN) return hidden;
+  return show(quantileOfCounted(sortedCounted(values), 0.5));
 }
 
 const percentOf = (pence: number, budgetPence: number) => (pence / budgetPence) * 100;
+/** A figure of a row, counted as many times as the people the row stands for. */
+const counted = (row: LearningRow, value: number): Counted => ({ value, count: row.people ?? 1 });
 
 /**
  * Whether a count of people with a figure (a plan, spending, a review) must be withheld: it is shown beside
@@ -108,10 +119,10 @@ function withoutFigureHidden(withFigure: number, groupSize: number): boolean {
   return cellsToWithhold([withFigure, groupSize - withFigure])[0]!;
 }
 
-function budgetComparison(percents: readonly number[], withhold: boolean, groupSize: number): BudgetComparison {
-  const countsHidden = withhold || withoutFigureHidden(percents.length, groupSize);
+function budgetComparison(percents: readonly Counted[], withhold: boolean, groupSize: number): BudgetComparison {
+  const countsHidden = withhold || withoutFigureHidden(countOf(percents), groupSize);
   const counts = Object.fromEntries(
-    COMPARISONS.map((c) => [c, countsHidden ? 0 : percents.filter((p) => comparisonOf(p) === c).length]),
+    COMPARISONS.map((c) => [c, countsHidden ? 0 : countOf(percents.filter((p) => comparisonOf(p.value) === c))]),
   ) as Record<Comparison, number>;
   const table = countTable(COMPARISONS, counts);
   return {
@@ -123,12 +134,13 @@ function budgetComparison(percents: readonly number[], withhold: boolean, groupS
 }
 
 function outcomeSpread(reviewed: readonly LearningRow[], groupSize: number, withhold: boolean): Spread {
-  const spread = spreadOf(
-    reviewed.map((r) => r.outcomeChange!),
-    reviewed.length,
+  const people = peopleIn(reviewed);
+  const spread = spreadOfCounted(
+    reviewed.map((r) => counted(r, r.outcomeChange!)),
+    people,
     withhold,
   );
-  return withoutFigureHidden(reviewed.length, groupSize) ? { ...spread, people: hidden } : spread;
+  return withoutFigureHidden(people, groupSize) ? { ...spread, people: hidden } : spread;
 }
 
 /** Each person's outcome change: the mean, over their outcomes reviewed in the period, of review less start. */
@@ -148,9 +160,10 @@ export function outcomeChangeByPerson(rows: readonly OutcomeChangeRow[]): Map<st
 export function learningLoop(rows: readonly LearningRow[], belowThreshold: number): RuleSetLearning[] {
   const ruleSets = [...new Set(rows.map((r) => r.ruleSetId))].sort();
   const groups = ruleSets.map((id) => rows.filter((r) => r.ruleSetId === id));
-  const withheldRuleSet = cellsToWithhold([...groups.map((g) => g.length), belowThreshold]);
+  const withheldRuleSet = cellsToWithhold([...groups.map(peopleIn), belowThreshold]);
   return ruleSets.map((ruleSetId, i) => {
     const group = groups[i]!;
+    const groupSize = peopleIn(group);
     const withhold = withheldRuleSet[i]!;
     const planned = group.filter((r) => r.plannedPence !== null && r.budgetPence > 0);
     const actual = group.filter((r) => r.actualPence !== null && r.budgetPence > 0);
@@ -169,22 +182,23 @@ export function learningLoop(rows: readonly LearningRow[], belowThreshold: numbe
       else byBand.set(start, [r]);
     });
     const inBand = starts.map((start) => byBand.get(start) ?? []);
-    const withheldBand = cellsToWithhold(inBand.map((band) => band.length));
+    const bandSizes = inBand.map(peopleIn);
+    const withheldBand = cellsToWithhold(bandSizes);
     return {
       ruleSetId,
-      people: withhold ? hidden : countCell(group.length),
+      people: withhold ? hidden : countCell(groupSize),
       bands: starts.map((fromPoints, b) => {
         const band = inBand[b]!;
         const bandHidden = withheldBand[b]!;
-        const budget = spreadOf(
-          band.map((r) => r.budgetPence),
-          band.length,
+        const budget = spreadOfCounted(
+          band.map((r) => counted(r, r.budgetPence)),
+          bandSizes[b]!,
           bandHidden,
         );
         return {
           fromPoints,
           toPoints: fromPoints + POINTS_BAND_WIDTH - 1,
-          people: bandHidden ? hidden : countCell(band.length),
+          people: bandHidden ? hidden : countCell(bandSizes[b]!),
           budget,
           spreadPercent:
             budget.median.shown && budget.lowerQuartile.shown && budget.upperQuartile.shown && budget.median.value > 0
@@ -193,26 +207,26 @@ export function learningLoop(rows: readonly LearningRow[], belowThreshold: numbe
           plannedPercent: medianOf(
             band
               .filter((r) => r.plannedPence !== null && r.budgetPence > 0)
-              .map((r) => percentOf(r.plannedPence!, r.budgetPence)),
+              .map((r) => counted(r, percentOf(r.plannedPence!, r.budgetPence))),
             bandHidden,
           ),
           outcomeChange: medianOf(
-            band.filter((r) => r.outcomeChange !== null).map((r) => r.outcomeChange!),
+            band.filter((r) => r.outcomeChange !== null).map((r) => counted(r, r.outcomeChange!)),
             bandHidden,
           ),
         };
       }),
       planned: budgetComparison(
-        planned.map((r) => percentOf(r.plannedPence!, r.budgetPence)),
+        planned.map((r) => counted(r, percentOf(r.plannedPence!, r.budgetPence))),
         withhold,
-        group.length,
+        groupSize,
       ),
       actual: budgetComparison(
-        actual.map((r) => percentOf(r.actualPence!, r.budgetPence)),
+        actual.map((r) => counted(r, percentOf(r.actualPence!, r.budgetPence))),
         withhold,
-        group.length,
+        groupSize,
       ),
-      outcomeChange: outcomeSpread(reviewed, group.length, withhold),
+      outcomeChange: outcomeSpread(reviewed, groupSize, withhold),
     };
   });
 }

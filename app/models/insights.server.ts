@@ -86,6 +86,20 @@ const engine = {
   asInteger: (column: string) => sql.raw(onPostgres() ? `${column}::int` : column),
   /** SQLite's unary + keeps its planner off an index for that term; PostgreSQL has no + on text. */
   noIndex: (column: string) => sql.raw(onPostgres() ? column : `+${column}`),
+  /** The texts of a group joined with commas, in no particular order. */
+  joined: (column: string) => sql.raw(onPostgres() ? `string_agg(${column}, ',')` : `group_concat(${column}, ',')`),
+  /**
+   * Whole days from one ISO moment (text) to a later one in tenths, rounded as daysBetween rounds them
+   * (app/domain/insights.ts: Math.round of milliseconds over 8,640,000, half up): the exact milliseconds
+   * between them (SQLite's julianday is a double, exact to well under a millisecond over centuries), then
+   * floor((ms + 4,320,000) / 8,640,000).
+   */
+  tenthsOfDays: (earlier: string, later: string) =>
+    sql.raw(
+      onPostgres()
+        ? `floor((extract(epoch from (${later}::timestamptz - ${earlier}::timestamptz)) * 1000 + 4320000) / 8640000)::integer`
+        : `CAST(floor((round((julianday(${later}) - julianday(${earlier})) * 86400000) + 4320000) / 8640000.0) AS INTEGER)`,
+    ),
 };
 
 /** `person` (an SQL expression naming a person id) is in scope. One place for "which team a person is in". */
@@ -95,22 +109,17 @@ const inScope = (person: string, b: Bounds) => sql`(${engine.teamParam(b.teamId)
 /** The journey's facts as the summary keeps them (insights_person_facts, migration 0023). */
 type StageFactsKept = [number, InformalSupport | null, PlanState | null, number, number, number, number];
 
-/** The facts of one kept array: few distinct arrays, so each is read once per request. */
-function stageFacts(kept: string, cache: Map<string, JourneyFacts>): JourneyFacts {
-  let facts = cache.get(kept);
-  if (!facts) {
-    const [answered, informal, workflow, resources, filled, entries, arranged] = JSON.parse(kept) as StageFactsKept;
-    facts = {
-      assessment: { answered, complete: informal !== null && answered >= NEED_AREA_KEYS.length },
-      resources,
-      planSectionsFilled: filled,
-      workflow,
-      organising: { entries, arranged },
-      reviewDone: false,
-    };
-    cache.set(kept, facts);
-  }
-  return facts;
+/** The facts of one kept array. */
+function stageFacts(kept: string): JourneyFacts {
+  const [answered, informal, workflow, resources, filled, entries, arranged] = JSON.parse(kept) as StageFactsKept;
+  return {
+    assessment: { answered, complete: informal !== null && answered >= NEED_AREA_KEYS.length },
+    resources,
+    planSectionsFilled: filled,
+    workflow,
+    organising: { entries, arranged },
+    reviewDone: false,
+  };
 }
 
 /**
@@ -121,6 +130,8 @@ function stageFacts(kept: string, cache: Map<string, JourneyFacts>): JourneyFact
  */
 export async function stageRows(period: Period, scope: InsightsScope): Promise<PersonStageRow[]> {
   const b = bounds(period, scope);
+  // One row for each distinct set of facts, with the last steps of everyone who has it joined in one text:
+  // a few dozen rows instead of one a person (issue 18, point 4).
   const found = await rowArrays<[string, string]>(
     sql`WITH steps AS (SELECT person_id, at FROM insights_steps),
        later AS (
@@ -129,15 +140,17 @@ export async function stageRows(period: Period, scope: InsightsScope): Promise<P
            SELECT person_id FROM insights_people
            WHERE last_step_at >= ${b.to} AND first_step_at < ${b.to} AND ${inScope("person_id", b)})
          GROUP BY person_id
+       ),
+       active AS (
+         SELECT last_step_at AS last_at, stage_facts AS kept FROM insights_people
+         WHERE last_step_at >= ${b.from} AND last_step_at < ${b.to} AND ${inScope("person_id", b)}
+         UNION ALL
+         SELECT later.last_at, s.stage_facts FROM later JOIN insights_people s ON s.person_id = later.person_id
+         WHERE later.last_at >= ${b.from}
        )
-       SELECT last_step_at AS "lastStepAt", stage_facts AS "kept" FROM insights_people
-       WHERE last_step_at >= ${b.from} AND last_step_at < ${b.to} AND ${inScope("person_id", b)}
-       UNION ALL
-       SELECT later.last_at, s.stage_facts FROM later JOIN insights_people s ON s.person_id = later.person_id
-       WHERE later.last_at >= ${b.from}`,
+       SELECT kept AS "kept", ${engine.joined("last_at")} AS "lastStepsAt" FROM active GROUP BY kept`,
   );
-  const cache = new Map<string, JourneyFacts>();
-  return found.map(([lastStepAt, kept]) => ({ lastStepAt, facts: stageFacts(kept, cache) }));
+  return found.map(([kept, lastStepsAt]) => ({ facts: stageFacts(kept), lastStepsAt: lastStepsAt.split(",") }));
 }
 
 /**
@@ -156,38 +169,64 @@ export async function plannedItemRows(
       FROM insights_decisions
       WHERE decided_at >= ${b.from} AND decided_at < ${b.to} AND decision = 'signed-off' AND ${inScope("person_id", b)}
     )`;
-  const [items, plans] = await Promise.all([
-    rows<{ personKey: string; kind: ItemKind; unitCostPence: number; unitsPerYear: number }>(
-      sql`${signedOff}
-       SELECT latest.person_id AS "personKey", ${engine.text("it", "kind")} AS "kind",
-         ${engine.number("it", "unitCostPence")} AS "unitCostPence", ${engine.number("it", "unitsPerYear")} AS "unitsPerYear"
+  // One statement: the plans' count and their items from one reading of the decisions (each engine keeps a
+  // common table expression read twice once).
+  const found = await rows<{
+    plans: number | null;
+    personKey: string;
+    kind: ItemKind;
+    unitCostPence: number;
+    unitsPerYear: number;
+  }>(
+    sql`${signedOff}
+       SELECT count(*) AS "plans", NULL AS "personKey", NULL AS "kind", NULL AS "unitCostPence", NULL AS "unitsPerYear"
+       FROM latest WHERE rank = 1
+       UNION ALL
+       SELECT NULL, latest.person_id, ${engine.text("it", "kind")},
+         ${engine.number("it", "unitCostPence")}, ${engine.number("it", "unitsPerYear")}
        FROM latest, ${engine.elements("latest.items", "it")}
        WHERE latest.rank = 1`,
-    ),
-    rows<{ n: number }>(sql`${signedOff} SELECT count(*) AS "n" FROM latest WHERE rank = 1`),
-  ]);
-  return { items, plans: plans[0]!.n };
+  );
+  const counted = found.find((row) => row.plans !== null)!;
+  return {
+    items: found
+      .filter((row) => row !== counted)
+      .map(({ personKey, kind, unitCostPence, unitsPerYear }) => ({ personKey, kind, unitCostPence, unitsPerYear })),
+    plans: counted.plans!,
+  };
 }
 
 /** The lead professionals' decisions made in the period, with when the version they decided on was sent. */
 export async function decisionRows(
   period: Period,
   scope: InsightsScope,
-): Promise<{ decisions: DecisionRow[]; reconsiderations: number }> {
+): Promise<{ decisions: DecisionRow[]; people: number; reconsiderations: number }> {
   const b = bounds(period, scope);
-  const [decisions, reconsiderations] = await Promise.all([
-    rows<DecisionRow>(
-      sql`SELECT person_id AS "personKey", decision, submitted_at AS "submittedAt", decided_at AS "decidedAt"
-       FROM insights_decisions
-       WHERE decided_at >= ${b.from} AND decided_at < ${b.to} AND decision <> 'think-again' AND ${inScope("person_id", b)}`,
+  const decided = sql`FROM insights_decisions
+       WHERE decided_at >= ${b.from} AND decided_at < ${b.to} AND decision <> 'think-again' AND ${inScope("person_id", b)}`;
+  // Counted by kind and days to the decision (a few hundred rows, not one a decision: issue 18, point 4).
+  const [tenths, people, reconsiderations] = await Promise.all([
+    rowArrays<[DecisionRow["decision"], number, number]>(
+      sql`SELECT decision, ${engine.tenthsOfDays("submitted_at", "decided_at")} AS "tenths", count(*) AS "decisions"
+       ${decided}
+       GROUP BY decision, "tenths"`,
     ),
+    rows<{ n: number }>(sql`SELECT count(DISTINCT person_id) AS "n" ${decided}`),
     rows<{ n: number }>(
       sql`SELECT count(*) AS "n" FROM plan_submissions
        WHERE reconsideration = ${engine.true()} AND submitted_at >= ${b.from} AND submitted_at < ${b.to}
          AND ${inScope("person_id", b)}`,
     ),
   ]);
-  return { decisions, reconsiderations: reconsiderations[0]!.n };
+  return {
+    decisions: tenths.map(([decision, tenths, decisions]) => ({
+      decision,
+      daysToDecision: tenths / 10,
+      decisions,
+    })),
+    people: people[0]!.n,
+    reconsiderations: reconsiderations[0]!.n,
+  };
 }
 
 /** Every outcome of a cycle reviewed in the period, rated at its start and again when reflecting. */
@@ -270,25 +309,25 @@ export async function actualSpendRows(period: Period, scope: InsightsScope): Pro
  * Each person's budget worked out in the period: the newest of their newest cycle, an agreed one before
  * their own. With it, for the learning loop (eligible people only): a year of the items of their newest
  * plan's newest sign-off up to the end of the period, and what was spent against that plan up to then.
- * One query, so the budgets and the learning loop count the same people.
+ * One reading, so the budgets and the learning loop count the same people.
  *
  * Read from the summary (`insights_people`) through its index on when the budget was worked out. Only
  * where the period ends before something the summary holds (a newer budget, sign-off or payment) are the
  * records themselves asked, for that person, through indexes on the person or plan.
+ *
+ * `reviewedOnly`: only the people with a review of a plan held in the period (through plan_reviews_held_idx).
  */
-export async function budgetAndLearningRows(
-  period: Period,
-  scope: InsightsScope,
-): Promise<{ budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] }> {
-  const b = bounds(period, scope);
-  const found = await rowArrays<
-    [string, string, number, number, number, number, number, number, number | null, number | null]
-  >(
-    sql`WITH chosen AS (
+function budgetsInPeriod(b: Bounds, reviewedOnly: boolean) {
+  const reviewed = (person: string) =>
+    reviewedOnly
+      ? sql`AND ${sql.raw(person)} IN (SELECT p.person_id FROM plan_reviews rv JOIN plans p ON p.id = rv.plan_id
+           WHERE rv.held_at >= ${b.from} AND rv.held_at < ${b.to})`
+      : sql``;
+  return sql`WITH chosen AS (
          SELECT person_id, rule_set_id, eligible, points, nhs_pence, council_pence, total_pence, plan_id,
            has_free_support, signed_off_at, planned_pence, spent_pence, spent_until
          FROM insights_people
-         WHERE allocation_at >= ${b.from} AND allocation_at < ${b.to} AND ${inScope("person_id", b)}
+         WHERE allocation_at >= ${b.from} AND allocation_at < ${b.to} AND ${inScope("person_id", b)} ${reviewed("person_id")}
          UNION ALL
          -- Their newest budget is outside the period but another was worked out in it: the newest in it.
          SELECT s.person_id, al.rule_set_id, ${engine.asInteger("al.eligible")}, al.points, al.nhs_pence,
@@ -299,7 +338,7 @@ export async function budgetAndLearningRows(
            WHERE a.person_id = s.person_id AND a.created_at >= ${b.from} AND a.created_at < ${b.to}
            ORDER BY asm.cycle DESC, a.basis = 'agreed' DESC, a.created_at DESC LIMIT 1)
          WHERE (s.allocation_at < ${b.from} OR s.allocation_at >= ${b.to}) AND s.allocations_to >= ${b.from}
-           AND s.allocations_from < ${b.to} AND ${inScope("s.person_id", b)}
+           AND s.allocations_from < ${b.to} AND ${inScope("s.person_id", b)} ${reviewed("s.person_id")}
        ),
        signed AS (
          SELECT chosen.*, CASE WHEN eligible <> 1 THEN NULL
@@ -310,39 +349,92 @@ export async function budgetAndLearningRows(
              WHERE d.plan_id = chosen.plan_id AND d.decision = 'signed-off' AND d.decided_at < ${b.to}
              ORDER BY d.decided_at DESC LIMIT 1)) END AS planned
          FROM chosen
-       )
-       SELECT person_id AS "personKey", rule_set_id AS "ruleSetId", eligible, points, nhs_pence AS "nhsPence",
-         council_pence AS "councilPence", total_pence AS "totalPence", has_free_support AS "hasFreeSupport",
-         planned AS "plannedPence",
-         CASE WHEN planned IS NULL THEN NULL
-           WHEN spent_until IS NULL OR spent_until <= ${b.toDay} THEN coalesce(spent_pence, 0)
-           -- Spent after the period too: one plan's entries up to its end, through ledger_plan_idx (on SQLite
-           -- the unary + keeps the planner off the kind-and-date index).
-           ELSE coalesce((
-             SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
-             WHERE plan_id = signed.plan_id AND ${engine.noIndex("entry_date")} <= ${b.toDay}
-               AND (${engine.noIndex("kind")} = 'spent' OR (${engine.noIndex("kind")} = 'reversal' AND reversed_kind = 'spent'))), 0) END
-           AS "actualPence"
-       FROM signed`,
+       ),
+       budgets AS (
+         -- What the budgets table does not show of the learning loop is left out for people below the threshold.
+         SELECT person_id, rule_set_id, eligible, CASE WHEN eligible = 1 THEN points END AS points, nhs_pence,
+           council_pence, total_pence, has_free_support, planned,
+           CASE WHEN planned IS NULL THEN NULL
+             WHEN spent_until IS NULL OR spent_until <= ${b.toDay} THEN coalesce(spent_pence, 0)
+             -- Spent after the period too: one plan's entries up to its end, through ledger_plan_idx (on SQLite
+             -- the unary + keeps the planner off the kind-and-date index).
+             ELSE coalesce((
+               SELECT sum(CASE WHEN kind = 'spent' THEN amount_pence ELSE -amount_pence END) FROM ledger_entries
+               WHERE plan_id = signed.plan_id AND ${engine.noIndex("entry_date")} <= ${b.toDay}
+                 AND (${engine.noIndex("kind")} = 'spent' OR (${engine.noIndex("kind")} = 'reversal' AND reversed_kind = 'spent'))), 0) END
+             AS actual
+         FROM signed
+       )`;
+}
+
+/** A budget's figures as handed over: rule set, eligible (1/0), points, NHS, council, total, free help (1/0), planned, actual. */
+type BudgetFiguresKept = [string, number, number | null, number, number, number, number, number | null, number | null];
+
+/**
+ * The budgets and, for eligible people, the rows of the learning loop (budgetsInPeriod). People with the very
+ * same figures come as one row with their number (issue 18, point 4: about a hundred rows at 100,000 people,
+ * not one a person), read in one pass without asking who was reviewed. People reviewed in the period (a few
+ * thousand, read apart through the reviews' index) need their own row and key, for their change in outcomes
+ * (outcomeChangeRows): each is taken out of the count of the row with their figures.
+ */
+export async function budgetAndLearningRows(
+  period: Period,
+  scope: InsightsScope,
+): Promise<{ budgets: BudgetRow[]; learning: Omit<LearningRow, "outcomeChange">[] }> {
+  const b = bounds(period, scope);
+  const figures = sql.raw(
+    "rule_set_id, eligible, points, nhs_pence, council_pence, total_pence, has_free_support, planned, actual",
   );
-  return {
-    budgets: found.map(([, ruleSetId, eligible, , nhsPence, councilPence, totalPence, hasFreeSupport]) => ({
-      ruleSetId,
-      eligible: eligible === 1,
-      nhsPence,
-      councilPence,
-      totalPence,
-      hasFreeSupport: hasFreeSupport === 1,
+  const [counted, reviewed] = await Promise.all([
+    rowArrays<[...BudgetFiguresKept, number]>(
+      sql`${budgetsInPeriod(b, false)}
+       SELECT ${figures}, count(*) AS "people" FROM budgets GROUP BY ${figures}`,
+    ),
+    rowArrays<[string, ...BudgetFiguresKept]>(
+      sql`${budgetsInPeriod(b, true)}
+       SELECT person_id, ${figures} FROM budgets WHERE eligible = 1`,
+    ),
+  ]);
+  const groups = new Map(counted.map((row) => [JSON.stringify(row.slice(0, -1)), row]));
+  // The grouped reading decides who is counted. On PostgreSQL the two readings are two statements: a budget
+  // worked out between them can leave a reviewed person without their group: they stay counted as the grouped
+  // reading found them, without their change in outcomes, rather than twice.
+  const own = reviewed.filter(([, ...kept]) => {
+    const group = groups.get(JSON.stringify(kept));
+    if (!group || group[9] === 0) return false;
+    group[9]--;
+    return true;
+  });
+  const rowsOf = [
+    ...[...groups.values()].map((row) => ({
+      personKey: null,
+      kept: row.slice(0, -1) as BudgetFiguresKept,
+      people: row[9],
     })),
-    learning: found
-      .filter((r) => r[2] === 1)
-      .map(([personKey, ruleSetId, , points, , , totalPence, , plannedPence, actualPence]) => ({
+    ...own.map(([personKey, ...kept]) => ({ personKey, kept, people: 1 })),
+  ].filter((row) => row.people > 0);
+  return {
+    budgets: rowsOf.map(
+      ({ kept: [ruleSetId, eligible, , nhsPence, councilPence, totalPence, hasFreeSupport], people }) => ({
+        ruleSetId,
+        eligible: eligible === 1,
+        nhsPence,
+        councilPence,
+        totalPence,
+        hasFreeSupport: hasFreeSupport === 1,
+        people,
+      }),
+    ),
+    learning: rowsOf
+      .filter(({ kept }) => kept[1] === 1)
+      .map(({ personKey, kept: [ruleSetId, , points, , , totalPence, , plannedPence, actualPence], people }) => ({
         personKey,
         ruleSetId,
-        points,
+        points: points!,
         budgetPence: totalPence,
         plannedPence,
         actualPence,
+        people,
       })),
   };
 }

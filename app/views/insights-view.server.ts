@@ -9,6 +9,7 @@ import {
   FUNDED_KINDS,
   grantFigures,
   outcomeFigures,
+  peopleIn,
   VOUCHER_TAKE_UP,
   voucherFigures,
   SECTORS,
@@ -96,10 +97,13 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
     spend: spendFigures(spend.items, spend.plans),
     actual: actualSpendFigures(actual),
     learning: learningLoop(
-      learning.map((row) => ({ ...row, outcomeChange: outcomeChange.get(row.personKey) ?? null })),
-      budgets.filter((row) => !row.eligible).length,
+      learning.map((row) => ({
+        ...row,
+        outcomeChange: row.personKey === null ? null : (outcomeChange.get(row.personKey) ?? null),
+      })),
+      peopleIn(budgets.filter((row) => !row.eligible)),
     ),
-    signOff: signOffFigures(signOff.decisions, signOff.reconsiderations),
+    signOff: signOffFigures(signOff.decisions, signOff.people, signOff.reconsiderations),
     grants: grantFigures(grants),
     vouchers: voucherFigures(vouchers),
     outcomes: outcomeFigures(

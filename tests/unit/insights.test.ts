@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   budgetFigures,
   cellsToWithhold,
+  quantileOfCounted,
+  sortedCounted,
+  spreadOfCounted,
+  type Counted,
+  type DecisionRow,
   countTable,
   csvCell,
   outcomeFigures,
@@ -119,18 +124,22 @@ describe("people at each stage", () => {
     const asOf = "2026-06-30T00:00:00.000Z";
     const rows: PersonStageRow[] = [
       // Answered some questions: identifying need. Last steps 1 to 6 days before the end.
-      ...[1, 2, 3, 4, 5, 6].map((d) => ({
+      {
         facts: facts({ assessment: { answered: 3, complete: false } }),
-        lastStepAt: new Date(Date.parse(asOf) - d * 86_400_000).toISOString(),
-      })),
-      // Plan sent for sign-off: agreeing support. 10 days each.
-      ...[1, 2, 3, 4, 5].map(() => ({
+        lastStepsAt: [1, 2, 3, 4, 5, 6].map((d) => new Date(Date.parse(asOf) - d * 86_400_000).toISOString()),
+      },
+      // Plan sent for sign-off: agreeing support. 10 days each; two sets of facts, the same stage.
+      {
         facts: facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "submitted" }),
-        lastStepAt: "2026-06-20T00:00:00.000Z",
-      })),
+        lastStepsAt: ["2026-06-20T00:00:00.000Z", "2026-06-20T00:00:00.000Z", "2026-06-20T00:00:00.000Z"],
+      },
+      {
+        facts: facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 4, workflow: "submitted" }),
+        lastStepsAt: ["2026-06-20T00:00:00.000Z", "2026-06-20T00:00:00.000Z"],
+      },
       {
         facts: facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "signed-off" }),
-        lastStepAt: "2026-06-29T00:00:00.000Z",
+        lastStepsAt: ["2026-06-29T00:00:00.000Z"],
       },
     ];
     const figures = stageFigures(rows, asOf);
@@ -235,13 +244,12 @@ describe("planned spend", () => {
 describe("sign-off", () => {
   it("worked example: days from sending to decision, median and 90th percentile", () => {
     const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d, i) => ({
-      personKey: `p${i}`,
       decision: (i < 6 ? "signed-off" : i < 9 ? "changes-requested" : "referred-to-panel") as
         "signed-off" | "changes-requested" | "referred-to-panel",
-      submittedAt: "2026-03-01T00:00:00.000Z",
-      decidedAt: new Date(Date.parse("2026-03-01T00:00:00.000Z") + d * 86_400_000).toISOString(),
+      daysToDecision: d,
+      decisions: 1,
     }));
-    const figures = signOffFigures(rows, 2);
+    const figures = signOffFigures(rows, 10, 2);
     expect(figures.daysToDecision.median).toEqual(shown(5.5));
     expect(figures.daysToDecision.ninetieth).toEqual({ shown: true, value: expect.closeTo(9.1) });
     expect(figures.decisions).toEqual(shown(10));
@@ -285,5 +293,122 @@ describe("CSV cells", () => {
     expect(csvCell("@SUM")).toBe(`"'@SUM"`);
     expect(csvCell('say "hi"')).toBe(`"say ""hi"""`);
     expect(csvCell(42)).toBe(`"42"`);
+  });
+});
+
+/** mulberry32: small and seeded, so every run checks the same cases. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Identical rows (by their JSON) handed over once, with how many there were. */
+function grouped<R>(rows: readonly R[]): { row: R; count: number }[] {
+  const groups = new Map<string, { row: R; count: number }>();
+  for (const row of rows) {
+    const key = JSON.stringify(row);
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { row, count: 1 });
+  }
+  return [...groups.values()];
+}
+
+describe("counted rows (people with the same figures handed over as one row with their number)", () => {
+  const random = prng(18);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+
+  it("quantiles of counted values equal those of the values written out, exactly", () => {
+    for (let trial = 0; trial < 500; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 40) }, () =>
+        pick([0, 0.5, 1, 2.3, 7, 7, 10, 42.1]),
+      );
+      const counted: Counted[] = grouped(values).map(({ row, count }) => ({ value: row, count }));
+      // Rows counted 0 times stand for nobody.
+      counted.push({ value: -5, count: 0 });
+      const sorted = [...values].sort((a, b) => a - b);
+      for (const p of [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1])
+        expect(quantileOfCounted(sortedCounted(counted), p)).toBe(quantile(sorted, p));
+      expect(spreadOfCounted(counted)).toEqual(spreadOf(values));
+      expect(spreadOfCounted(counted, 4)).toEqual(spreadOf(values, 4));
+      expect(spreadOfCounted(counted, values.length, true)).toEqual(spreadOf(values, values.length, true));
+    }
+  });
+
+  it("nothing counted: every figure withheld, as for no values", () => {
+    expect(spreadOfCounted([{ value: 3, count: 0 }], 7)).toEqual(spreadOf([], 7));
+    expect(() => quantileOfCounted([], 0.5)).toThrow();
+  });
+
+  it("people at each stage: one row per set of facts gives the figures of one row a person", () => {
+    const asOf = "2026-06-30T00:00:00.000Z";
+    const sets = [
+      facts({ assessment: { answered: 3, complete: false } }),
+      facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "submitted" }),
+      facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "signed-off" }),
+      facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 1 }),
+    ];
+    for (let trial = 0; trial < 100; trial++) {
+      const people = Array.from({ length: Math.floor(random() * 30) }, () => ({
+        facts: pick(sets),
+        lastStepAt: new Date(Date.parse(asOf) - Math.floor(random() * 40 * 86_400_000)).toISOString(),
+      }));
+      const one = stageFigures(
+        people.map((p) => ({ facts: p.facts, lastStepsAt: [p.lastStepAt] })),
+        asOf,
+      );
+      const bySet = sets.map((set) => ({
+        facts: set,
+        lastStepsAt: people.filter((p) => p.facts === set).map((p) => p.lastStepAt),
+      }));
+      expect(stageFigures(bySet, asOf)).toEqual(one);
+    }
+  });
+
+  it("budgets: counted rows give the figures of the rows written out, suppression included", () => {
+    for (let trial = 0; trial < 300; trial++) {
+      const rows: BudgetRow[] = Array.from({ length: Math.floor(random() * 25) }, () => {
+        const eligible = random() < 0.7;
+        const nhsPence = eligible ? pick([10_000, 20_000, 35_000]) : 0;
+        const councilPence = eligible ? pick([0, 5_000, 15_000]) : 0;
+        return {
+          ruleSetId: pick(["a", "b", "c"]),
+          eligible,
+          nhsPence,
+          councilPence,
+          totalPence: nhsPence + councilPence,
+          hasFreeSupport: random() < 0.5,
+        };
+      });
+      const counted = grouped(rows).map(({ row, count }) => ({ ...row, people: count }));
+      expect(budgetFigures(counted)).toEqual(budgetFigures(rows));
+    }
+  });
+
+  it("sign-off: decisions counted by kind and days give the figures of one row a decision", () => {
+    const kinds = ["signed-off", "changes-requested", "referred-to-panel"] as const;
+    for (let trial = 0; trial < 300; trial++) {
+      const decisions = Array.from({ length: Math.floor(random() * 30) }, () => ({
+        decision: pick(kinds),
+        daysToDecision: pick([0, 0.5, 1, 3.2, 3.2, 14]),
+      }));
+      const people = Math.floor(random() * (decisions.length + 1));
+      const one: DecisionRow[] = decisions.map((d) => ({ ...d, decisions: 1 }));
+      const counted: DecisionRow[] = grouped(decisions).map(({ row, count }) => ({ ...row, decisions: count }));
+      expect(signOffFigures(counted, people, 3)).toEqual(signOffFigures(one, people, 3));
+    }
+  });
+
+  it("sign-off: six decisions about four people withhold the days to decision", () => {
+    const rows: DecisionRow[] = [{ decision: "signed-off", daysToDecision: 2, decisions: 6 }];
+    expect(signOffFigures(rows, 4, 0).daysToDecision.median).toEqual(hidden);
+    expect(signOffFigures(rows, 4, 0).decisions).toEqual(shown(6));
+    expect(signOffFigures(rows, 5, 0).daysToDecision.median).toEqual(shown(2));
   });
 });
