@@ -62,9 +62,9 @@ export default defineConfig({
           root,
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/setup/server.ts"],
-          // Two files at a time like integration, each with its own Chromium and its own slot's server
-          // (tests/setup/server.ts). All three projects share one pool of two workers, longest files
+          globalSetup: ["tests/setup/server.ts", "tests/setup/browser.ts"],
+          // Two files at a time like integration, each against its own slot's server (tests/setup/server.ts)
+          // and its slot's Chromium, started once (tests/setup/browser.ts), in browser contexts of its own. All three projects share one pool of two workers, longest files
           // first, so a browser file runs beside another or beside integration files.
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -91,7 +91,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           exclude: SQLITE_ONLY,
           environment: "node",
-          globalSetup: ["tests/setup/server.ts"],
+          globalSetup: ["tests/setup/server.ts", "tests/setup/browser.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

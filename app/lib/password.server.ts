@@ -2,6 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:c
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { contentDir } from "~/content/read.server";
+import { testMode } from "~/lib/config.server";
 
 /*
  * Password hashing with scrypt (memory-hard, built into Node, no dependency).
@@ -20,6 +21,18 @@ export interface ScryptParams {
   p: number;
 }
 export const CURRENT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 16, r: 8, p: 1 });
+/**
+ * The test harness's cost (`PORTAL_TEST_ROUTES=1`, refused at start-up unless the portal's address is
+ * on this machine): still scrypt, the parameters still in the stored string, but 1/64 of the work, so
+ * the suite's hundreds of sign-ins and seeded accounts cost milliseconds, not a quarter second each.
+ * The unit tests check the production parameters (docs/decisions/2026-12-02-faster-suite.md).
+ */
+export const TEST_MODE_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 10, r: 8, p: 1 });
+
+/** The parameters new hashes get: today's, or the test harness's cheaper ones in test mode. */
+export function hashingParams(): Readonly<ScryptParams> {
+  return testMode() ? TEST_MODE_PARAMS : CURRENT_PARAMS;
+}
 const SALT_BYTES = 16;
 const KEY_BYTES = 64;
 // 256 MiB: room for N = 2^17 (128 MiB) if the parameters are raised; anything needing more is refused.
@@ -40,7 +53,7 @@ function normalise(password: string): string {
 }
 
 /** Hashes a password for storage. `params` is only for tests and for raising the cost later. */
-export async function hashPassword(password: string, params: ScryptParams = CURRENT_PARAMS): Promise<string> {
+export async function hashPassword(password: string, params: ScryptParams = hashingParams()): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await scryptAsync(normalise(password), salt, KEY_BYTES, { ...params, maxmem: MAXMEM });
   return `scrypt$N=${params.N},r=${params.r},p=${params.p}$${salt.toString("base64")}$${key.toString("base64")}`;
@@ -87,10 +100,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function needsRehash(stored: string): boolean {
   const parsed = parse(stored);
   if (!parsed) return true;
+  const current = hashingParams();
   return (
-    parsed.N < CURRENT_PARAMS.N ||
-    parsed.r < CURRENT_PARAMS.r ||
-    parsed.p < CURRENT_PARAMS.p ||
+    parsed.N < current.N ||
+    parsed.r < current.r ||
+    parsed.p < current.p ||
     parsed.salt.length < SALT_BYTES ||
     parsed.key.length < KEY_BYTES
   );

@@ -36,7 +36,7 @@ function serverEnv(): NodeJS.ProcessEnv {
  * `VITEST_POOL_ID` 1 to this number, never the same slot to two files at once. Resolved as vitest
  * resolves it (the project's own setting, then the root's; a project without file parallelism has one).
  */
-function workerSlots(project: TestProject): number {
+export function workerSlots(project: TestProject): number {
   const slots = project.config.maxWorkers || project.vitest.config.maxWorkers;
   if (!Number.isInteger(slots) || slots < 1)
     throw new Error("Set a whole number of maxWorkers in tests/vitest.config.ts");

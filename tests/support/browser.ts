@@ -1,26 +1,18 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+import { slot } from "./http";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** Debian's Chromium, never a downloaded browser; flags for running as root on a closed network. */
+/**
+ * This file's browser: a connection to its worker slot's Chromium, started once by the test set-up
+ * (tests/setup/browser.ts). Every window a file opens is a browser context of its own; closing the
+ * connection (`browser.close()` in afterAll) closes every context the file made.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  return chromium.connect(inject("browserEndpoints")[slot()]!);
 }
 
 /** A browser window; fails the test on any Content-Security-Policy violation or page error. */

@@ -5,7 +5,7 @@ import { inject } from "vitest";
  * file uses the server of the worker slot it runs in. vitest numbers the slots 1 to maxWorkers and
  * never gives one slot to two files at once, so two files never share a server while they run.
  */
-function slot(): number {
+export function slot(): number {
   const slots = inject("baseUrls").length;
   const id = Number(process.env.VITEST_POOL_ID);
   // A slot with no server of its own would share one: stop, rather than let files meet.

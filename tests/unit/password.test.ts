@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CURRENT_PARAMS,
+  TEST_MODE_PARAMS,
+  hashingParams,
   hashPassword,
   needsRehash,
   passwordProblems,
@@ -13,8 +15,18 @@ import {
 // Cheap parameters for tests that only need "a valid hash with lower parameters".
 const WEAK = { N: 2 ** 10, r: 8, p: 1 };
 
+// The real portal's parameters, whatever the environment these tests run in says; one test turns on the
+// test harness's switch (PORTAL_TEST_ROUTES=1) to check its lower cost.
+beforeEach(() => {
+  vi.stubEnv("PORTAL_TEST_ROUTES", "");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
 describe("hashPassword / verifyPassword", () => {
   it("writes the parameters into the stored string", async () => {
+    expect(hashingParams()).toBe(CURRENT_PARAMS);
     const stored = await hashPassword("a long enough passphrase");
     expect(stored).toMatch(/^scrypt\$N=65536,r=8,p=1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
     expect(CURRENT_PARAMS).toEqual({ N: 65536, r: 8, p: 1 });
@@ -86,6 +98,20 @@ describe("hashPassword / verifyPassword", () => {
     expect(needsRehash(old)).toBe(true);
     expect(needsRehash(await hashPassword("a current account password"))).toBe(false);
     expect(needsRehash("garbage")).toBe(true);
+  });
+
+  it("hashes with a lower cost only in the test harness's mode, still scrypt with its parameters stored", async () => {
+    vi.stubEnv("PORTAL_TEST_ROUTES", "1");
+    expect(hashingParams()).toBe(TEST_MODE_PARAMS);
+    const stored = await hashPassword("a test server's password");
+    expect(stored).toMatch(/^scrypt\$N=1024,r=8,p=1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
+    expect(await verifyPassword("a test server's password", stored)).toBe(true);
+    expect(await verifyPassword("a test server's passwords", stored)).toBe(false);
+    expect(needsRehash(stored)).toBe(false);
+    // The same hash in the real portal is below today's cost: re-hashed at the next sign-in.
+    vi.stubEnv("PORTAL_TEST_ROUTES", "");
+    expect(needsRehash(stored)).toBe(true);
+    expect(await verifyPassword("a test server's password", stored)).toBe(true);
   });
 
   it("has a decoy check for unknown accounts that always says no", async () => {
