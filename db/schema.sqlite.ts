@@ -49,6 +49,8 @@ export const users = sqliteTable(
     uniqueIndex("users_email_unique").on(t.email),
     // The staff of a team: which people are in a team's scope for the insights.
     index("users_team_idx").on(t.teamId),
+    // Names by id from the index alone: a caseload page joins its people's names and sorts by them.
+    index("users_id_name_idx").on(t.id, t.name),
   ],
 );
 
@@ -268,6 +270,8 @@ export const notifications = sqliteTable(
   // Newest first for one user without a sort; the user's unread count and once-only checks use the prefix.
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt),
+    // The unread count on every signed-in page, from the index alone (a lead professional has hundreds).
+    index("notifications_unread_idx").on(t.userId, t.readAt),
     uniqueIndex("notifications_notice_key").on(t.noticeKey),
   ],
 );
@@ -568,7 +572,8 @@ export const planDecisions = sqliteTable(
     decidedAt: text("decided_at").notNull(),
   },
   (t) => [
-    index("plan_decisions_plan_idx").on(t.planId),
+    // A plan's decisions newest first (its latest decision, its latest sign-off's review date) without a sort.
+    index("plan_decisions_plan_idx").on(t.planId, t.decidedAt),
     index("plan_decisions_submission_idx").on(t.submissionId),
     // The scheduler's review-due query (sendReviewDueNotices): sign-offs by review date.
     index("plan_decisions_review_idx").on(t.decision, t.reviewDate),

@@ -1,5 +1,6 @@
-// `npm run bench [-- --people N[,M…]] [--engines sqlite,postgres] [--data DIR]`: measures the portal at
-// scale, side by side, on each database engine.
+// `npm run bench [-- --people N[,M…]] [--engines sqlite,postgres] [--data DIR] [--pages NAME,NAME…]`:
+// measures the portal at scale, side by side, on each database engine. `--pages` measures only the pages
+// named (as in PAGES, e.g. `--pages "lead: home,lead: queue"`), always with the start page, for quick runs.
 // For each N (default 1,000) it generates a database of N people shaped like real use
 // (scripts/generate-people.ts), starts the production server on it, signs in as a person, as their
 // lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
@@ -78,6 +79,15 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 20)) {
   process.exit(2);
 }
 const keepDir = arg("data");
+const onlyPages = arg("pages")
+  ?.split(",")
+  .map((s) => s.trim());
+const unknownPages = (onlyPages ?? []).filter((name) => !PAGES.some((p) => p.name === name));
+if (unknownPages.length > 0) {
+  console.error(`--pages: no page named ${unknownPages.join(", ")} (see PAGES in scripts/bench.mjs)`);
+  process.exit(2);
+}
+const pagesMeasured = PAGES.filter((p, i) => i === 0 || !onlyPages || onlyPages.includes(p.name));
 const engines = (arg("engines") ?? "sqlite,postgres").split(",");
 if (engines.some((e) => e !== "sqlite" && e !== "postgres")) {
   console.error("--engines takes sqlite, postgres or both (sqlite,postgres)");
@@ -297,7 +307,7 @@ async function benchAt(n, engine, db) {
       commissioner: await signIn(url, "commissioner@scale.example", true),
     };
     run.pages = [];
-    for (const page of PAGES) {
+    for (const page of pagesMeasured) {
       const pathname = page.path(records);
       const cookie = cookies[page.as];
       const figures = await load(url, pathname, cookie ? { cookie } : {});

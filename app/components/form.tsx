@@ -296,7 +296,7 @@ export function DateField({ name, legend, hint }: { name: string; legend: string
     return {
       field,
       value: typeof typed === "string" ? typed : fromSaved,
-      label: t(["day", "month", "year"][i]!, { keyPrefix: "date" }),
+      label: t(`date.${["day", "month", "year"][i]!}`),
     };
   });
   return (

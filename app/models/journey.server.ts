@@ -17,7 +17,8 @@ export async function currentJourneyOf(personId: string) {
 /** `currentJourneyOf` for each of a page of people (a caseload page), in four statements for the page. */
 export async function currentJourneysOf(personIds: readonly string[]) {
   const assessed = await currentAssessmentsWithAnswers(personIds);
-  const loaded = await loadPlans(personIds);
+  // The journey counts entries and asks which parts hold something: the parts as stored say that.
+  const loaded = await loadPlans(personIds, { asStored: true });
   return new Map(
     personIds.map((id) => {
       const { assessment, answers } = assessed.get(id)!;

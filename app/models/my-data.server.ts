@@ -21,7 +21,7 @@ import { allBudgets } from "./assessment.server";
 import { categoryHistoryOf } from "./categories.server";
 import { grantHistoryOf } from "./grants.server";
 import { voucherHistoryOf } from "./vouchers.server";
-import { auditLinesOf } from "./audit.server";
+import { auditLinesJsonOf } from "./audit.server";
 import { ruleQuestionsOf } from "./menu-questions.server";
 import { moneyRecordsOf } from "./money.server";
 import { allPlans, planSectionVersions } from "./plan.server";
@@ -269,26 +269,21 @@ export async function exportEverythingAbout(personId: string): Promise<ReadableS
   if (!everything) return undefined;
   const encoder = new TextEncoder();
   const head = JSON.stringify(everything, null, 2).replace(/\n}$/, ',\n  "auditTrail": [');
-  const lines = auditLinesOf(personId);
+  const batches = auditLinesJsonOf(personId);
   let first = true;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(head));
     },
     async pull(controller) {
-      let chunk = "";
-      for (let i = 0; i < 500; i++) {
-        const next = await lines.next();
-        if (next.done) {
-          controller.enqueue(encoder.encode(`${chunk}${first ? "" : "\n  "}]\n}\n`));
-          controller.close();
-          return;
-        }
-        const { seq: _seq, ...line } = next.value;
-        chunk += `${first ? "\n    " : ",\n    "}${JSON.stringify(line)}`;
-        first = false;
+      const next = await batches.next();
+      if (next.done) {
+        controller.enqueue(encoder.encode(`${first ? "" : "\n  "}]\n}\n`));
+        controller.close();
+        return;
       }
-      controller.enqueue(encoder.encode(chunk));
+      controller.enqueue(encoder.encode(`${first ? "\n    " : ",\n    "}${next.value.join(",\n    ")}`));
+      first = false;
     },
   });
 }

@@ -102,8 +102,14 @@ async function loadPlanRow(row: PlanRow | undefined): Promise<LoadedPlan> {
 /**
  * The current cycle's plan of each of a page of people (a caseload page): two statements for the page,
  * not two a person. People with no plan yet get what `loadPlan` gives them (an empty plan, no row).
+ * `asStored`: each part as it was checked and saved, not checked again, so without what the check
+ * works out (yearly costs): for a caller that only counts entries and asks which parts hold something
+ * (the caseload's journey column), where checking every person's whole plan again was most of the work.
  */
-export async function loadPlans(personIds: readonly string[]): Promise<Map<string, LoadedPlan>> {
+export async function loadPlans(
+  personIds: readonly string[],
+  { asStored = false }: { asStored?: boolean } = {},
+): Promise<Map<string, LoadedPlan>> {
   const current = new Map<string, PlanRow>();
   if (personIds.length > 0)
     for (const row of await db()
@@ -124,12 +130,12 @@ export async function loadPlans(personIds: readonly string[]): Promise<Map<strin
   return new Map(
     personIds.map((id) => {
       const row = current.get(id);
-      return [id, planFromSections(row, row ? (sectionsOf.get(row.id) ?? []) : [])];
+      return [id, planFromSections(row, row ? (sectionsOf.get(row.id) ?? []) : [], !asStored)];
     }),
   );
 }
 
-function planFromSections(row: PlanRow | undefined, sections: readonly SectionRow[]): LoadedPlan {
+function planFromSections(row: PlanRow | undefined, sections: readonly SectionRow[], check = true): LoadedPlan {
   const plan = emptyPlan() as Record<PlanPart, unknown> & Plan;
   const stages: LoadedPlan["stages"] = {};
   const saved: LoadedPlan["saved"] = {};
@@ -146,6 +152,7 @@ function planFromSections(row: PlanRow | undefined, sections: readonly SectionRo
     }
   }
   // Stored parts were checked when saved; parsing again recomputes what is derived (yearly costs).
+  if (!check) return { row, plan, stages, versions, saved };
   const parsed = planSchema.safeParse(plan);
   return { row, plan: parsed.success ? parsed.data : plan, stages, versions, saved };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import {
   helpers,
@@ -216,8 +216,7 @@ export async function signedOffVersion(
   };
 }
 
-/** The review date of the newest sign-off of a plan, if it was signed off. */
-/** The review date of a plan's latest sign-off: asked for each plan on a caseload page, so prepared once. */
+/** The review date of a plan's latest sign-off, if it was signed off (prepared once: many pages ask it). */
 const reviewDateQuery = preparedQuery((d) =>
   d
     .select({ date: planDecisions.reviewDate })
@@ -230,6 +229,20 @@ const reviewDateQuery = preparedQuery((d) =>
 
 export async function reviewDateOf(planId: string): Promise<string | null> {
   return (await firstRow(reviewDateQuery().execute({ planId })))?.date ?? null;
+}
+
+/** `reviewDateOf` for each of a page of plans (a caseload page), in one statement: plan id to review date. */
+export async function reviewDatesOf(planIds: readonly string[]): Promise<Map<string, string | null>> {
+  const latest = new Map<string, { decidedAt: string; date: string | null }>();
+  if (planIds.length === 0) return new Map();
+  for (const d of await db()
+    .select({ planId: planDecisions.planId, decidedAt: planDecisions.decidedAt, date: planDecisions.reviewDate })
+    .from(planDecisions)
+    .where(and(inArray(planDecisions.planId, [...planIds]), eq(planDecisions.decision, "signed-off")))) {
+    const seen = latest.get(d.planId);
+    if (!seen || d.decidedAt > seen.decidedAt) latest.set(d.planId, d);
+  }
+  return new Map([...latest].map(([planId, d]) => [planId, d.date]));
 }
 
 /** The first review comes 3 months after sign-off; later ones yearly. */

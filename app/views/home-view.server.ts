@@ -5,7 +5,7 @@ import { formatDate } from "~/lib/format";
 import { currentHelpers } from "~/models/helpers.server";
 import { currentJourneyOf, currentJourneysOf } from "~/models/journey.server";
 import { unreadCount } from "~/models/notifications.server";
-import { latestSubmission, reviewDateOf } from "~/models/signoff.server";
+import { latestSubmission, reviewDateOf, reviewDatesOf } from "~/models/signoff.server";
 import { leadProfessionalNameOf } from "~/models/users.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -71,12 +71,18 @@ export async function caseloadView(
   const soon = new Date(now.getTime() + 28 * DAY).toISOString().slice(0, 10);
   // The page's people are looked up together (a few statements for the page, not a few a person).
   const journeys = await currentJourneysOf(people.map((p) => p.personId));
+  const reviewDates = await reviewDatesOf(
+    [...journeys.values()]
+      .map(({ plan }) => plan)
+      .filter((plan) => plan?.state === "signed-off" || plan?.state === "in-review")
+      .map((plan) => plan!.id),
+  );
   const rows = await Promise.all(
     people.map(async (p) => {
       const { journey, plan } = journeys.get(p.personId)!;
       const state = plan?.state ?? null;
       const submission = plan && state === "submitted" ? await latestSubmission(plan.id) : undefined;
-      const reviewIso = plan && (state === "signed-off" || state === "in-review") ? await reviewDateOf(plan.id) : null;
+      const reviewIso = plan ? (reviewDates.get(plan.id) ?? null) : null;
       const daysWaiting = submission
         ? Math.max(0, Math.floor((now.getTime() - Date.parse(submission.submittedAt)) / DAY))
         : null;
