@@ -235,10 +235,18 @@ export async function reviewDateOf(planId: string): Promise<string | null> {
 export async function reviewDatesOf(planIds: readonly string[]): Promise<Map<string, string | null>> {
   const latest = new Map<string, { decidedAt: string; date: string | null }>();
   if (planIds.length === 0) return new Map();
+  // Only the plans' own decisions (a few each) through the plan index; the kind is checked here, because
+  // SQLite would otherwise read every sign-off of the scheme through the index on the kind of decision.
   for (const d of await db()
-    .select({ planId: planDecisions.planId, decidedAt: planDecisions.decidedAt, date: planDecisions.reviewDate })
+    .select({
+      planId: planDecisions.planId,
+      decision: planDecisions.decision,
+      decidedAt: planDecisions.decidedAt,
+      date: planDecisions.reviewDate,
+    })
     .from(planDecisions)
-    .where(and(inArray(planDecisions.planId, [...planIds]), eq(planDecisions.decision, "signed-off")))) {
+    .where(inArray(planDecisions.planId, [...planIds]))) {
+    if (d.decision !== "signed-off") continue;
     const seen = latest.get(d.planId);
     if (!seen || d.decidedAt > seen.decidedAt) latest.set(d.planId, d);
   }
