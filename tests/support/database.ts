@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { databaseUrl, dataDir } from "./http";
+import { endPool } from "./postgres";
 
 /**
  * Direct access to this file's server's database, on whichever engine it runs (tests/setup/server.ts):
@@ -102,7 +103,7 @@ function openPostgres(url: string): TestDatabase {
     run: async (sql, ...params) => (await query(sql, params)).rowCount ?? 0,
     // The pool has one connection, so every statement in between runs inside the transaction.
     transaction: (fn) => inTransaction(db, "begin", fn),
-    close: () => pool.end(),
+    close: () => endPool(pool),
   };
   return db;
 }

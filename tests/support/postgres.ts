@@ -166,3 +166,21 @@ async function stopServer(server: ChildProcess): Promise<void> {
     server.kill("SIGINT");
   });
 }
+
+/**
+ * Ends a pool and waits until each of its connections has closed. pg's `pool.end()` resolves once the
+ * connections are asked to close, not once they have: a server stopped straight after ends them itself,
+ * and each reports that as an error nobody listens for (an unhandled error that fails the run).
+ */
+export async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      open -= 1;
+      if (open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}

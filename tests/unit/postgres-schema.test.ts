@@ -9,7 +9,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.pg";
-import { startPostgres, type TestPostgres } from "../support/postgres";
+import { endPool, startPostgres, type TestPostgres } from "../support/postgres";
 
 type SqliteTrigger = { name: string; table: string; op: "UPDATE" | "DELETE"; conditional: boolean; message: string };
 
@@ -290,7 +290,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await pool?.end();
+  if (pool) await endPool(pool);
   await server?.stop();
 }, 60_000);
 
