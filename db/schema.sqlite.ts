@@ -1069,3 +1069,16 @@ export const insightsDecisions = sqliteTable(
     index("insights_decisions_decided_idx").on(t.decidedAt, t.decision, t.personId, t.submittedAt, t.planId, t.items),
   ],
 );
+
+/**
+ * How many times the records the insights are worked out from have changed: one row, its count raised by a
+ * trigger on every write to those tables (migration 0025 / 0004; the list is INSIGHTS_SOURCES in
+ * app/models/insights.server.ts). A server keeps the rows of a report it worked out for as long as the count
+ * is unchanged, so the page costs one lookup until someone's records change
+ * (docs/decisions/2026-12-03-insights-kept-until-records-change.md).
+ */
+export const insightsVersion = sqliteTable("insights_version", {
+  /** 'sources': the one row. */
+  id: text("id").primaryKey(),
+  changes: integer("changes").notNull(),
+});

@@ -13,20 +13,9 @@ import {
   type NeedAreaKey,
   type RuleSet,
 } from "../app/domain/rule-set";
+import { prng } from "./prng";
 
 const CONTENT = fileURLToPath(new URL("../content", import.meta.url));
-
-/** mulberry32: small, seeded, so every run times the same assessments. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomAssessments(count: number, seed: number): AllocationInput[] {
   const random = prng(seed);

@@ -168,9 +168,10 @@ export interface Period {
   to: string;
 }
 
-/** Whole days between two moments, to one decimal place (`later` may be given already as milliseconds). */
-export function daysBetween(earlier: string, later: string | number): number {
-  return Math.round(((typeof later === "number" ? later : Date.parse(later)) - Date.parse(earlier)) / 8_640_000) / 10;
+/** Whole days between two moments, to one decimal place (either may be given already as milliseconds). */
+export function daysBetween(earlier: string | number, later: string | number): number {
+  const from = typeof earlier === "number" ? earlier : Date.parse(earlier);
+  return Math.round(((typeof later === "number" ? later : Date.parse(later)) - from) / 8_640_000) / 10;
 }
 
 // ---- people at each stage
@@ -195,22 +196,47 @@ export interface StageFigures {
  * their last recorded step, measured to `asOf` (the end of the period, or now if that is sooner).
  */
 export function stageFigures(rows: readonly PersonStageRow[], asOf: string): StageFigures {
+  return stageFiguresAt(stageSteps(rows), asOf);
+}
+
+/** Each stage's people's last steps, as moments sorted newest first: what stageFiguresAt() needs. */
+export type StageSteps = ReadonlyMap<Stage, Float64Array>;
+
+/**
+ * The part of the stage figures that does not depend on when they are asked for: everyone's stage, and
+ * their last steps read and sorted once. A server keeps it with the report's rows, so a kept report's
+ * stages cost a few lookups at each request rather than reading every person's last step again.
+ */
+export function stageSteps(rows: readonly PersonStageRow[]): StageSteps {
   const byStage = new Map<Stage, number[]>(STAGES.map((stage) => [stage, []]));
-  // Each set of facts' stage is worked out once, for everyone who shares it. The end is read once.
-  const end = Date.parse(asOf);
+  // Each set of facts' stage is worked out once, for everyone who shares it.
   for (const row of rows) {
-    const days = byStage.get(journeyStages(row.facts).current)!;
-    for (const lastStepAt of row.lastStepsAt) days.push(daysBetween(lastStepAt, end));
+    const moments = byStage.get(journeyStages(row.facts).current)!;
+    for (const lastStepAt of row.lastStepsAt) moments.push(Date.parse(lastStepAt));
   }
-  const people = Object.fromEntries(STAGES.map((s) => [s, byStage.get(s)!.length])) as Record<Stage, number>;
+  return new Map(STAGES.map((stage) => [stage, Float64Array.from(byStage.get(stage)!).sort().reverse()]));
+}
+
+/**
+ * stageFigures() from the kept steps, measured to `asOf`. The days since a step only fall as the step is
+ * later, so the newest-first moments give the days already in ascending order: each quartile needs the days
+ * of two people only, and the figures are exactly spreadOf()'s over everyone's days.
+ */
+export function stageFiguresAt(steps: StageSteps, asOf: string): StageFigures {
+  const end = Date.parse(asOf);
+  const people = Object.fromEntries(STAGES.map((s) => [s, steps.get(s)!.length])) as Record<Stage, number>;
   const table = countTable(STAGES, people);
   return {
     total: table.total,
-    stages: STAGES.map((stage) => ({
-      stage,
-      people: table.cells[stage],
-      daysSinceLastStep: spreadOf(byStage.get(stage)!, people[stage], !table.cells[stage].shown),
-    })),
+    stages: STAGES.map((stage) => {
+      const moments = steps.get(stage)!;
+      const withhold = !table.cells[stage].shown;
+      const daysSinceLastStep =
+        withhold || people[stage] < SMALLEST_SHOWN || moments.length === 0
+          ? withheldSpread(people[stage], withhold)
+          : spreadAt(people[stage], (p) => interpolated(moments.length, p, (rank) => daysBetween(moments[rank]!, end)));
+      return { stage, people: table.cells[stage], daysSinceLastStep };
+    }),
   };
 }
 

@@ -17,7 +17,7 @@ import type { PlanState } from "~/domain/workflow";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
 import { parseCalendarDate } from "~/domain/dates";
 import { sql } from "drizzle-orm";
-import { onPostgres, rowArrays, rows } from "~/lib/db.server";
+import { db, onPostgres, rowArrays, rows } from "~/lib/db.server";
 
 /**
  * The rows the insights are worked out from: a handful of set-based queries over the whole scope,
@@ -437,4 +437,88 @@ export async function budgetAndLearningRows(
         people,
       })),
   };
+}
+
+// ---------------------------------------------------------------- the rows of a report, kept until records change
+
+/**
+ * The tables the rows above are read from, the views' own tables included (insights_steps and
+ * insights_signoffs read answers, budgets, plan saves, submissions, decisions and reviews). A write to any of
+ * them raises the count in insights_version, by a trigger each (db/migrations/0025_insights_version.sql,
+ * db/migrations-pg/0004_insights_version.sql); tests/unit/insights-engines.test.ts checks that this list, the
+ * tables the queries name and the triggers agree. A table the insights start to read joins all three.
+ */
+export const INSIGHTS_SOURCES = [
+  "allocations",
+  "assessment_answers",
+  "assessments",
+  "grant_spending",
+  "grants",
+  "insights_decisions",
+  "insights_people",
+  "ledger_entries",
+  "persons",
+  "plan_decisions",
+  "plan_reviews",
+  "plan_sections",
+  "plan_submissions",
+  "plans",
+  "users",
+  "voucher_claims",
+  "vouchers",
+] as const;
+
+/** Every row one report is worked out from, read in one go. */
+async function workOutInsightsRows(period: Period, scope: InsightsScope) {
+  const [spend, signOff, budgetsAndLearning, outcomes, stages, actual, grants, vouchers] = await Promise.all([
+    plannedItemRows(period, scope),
+    decisionRows(period, scope),
+    budgetAndLearningRows(period, scope),
+    outcomeChangeRows(period, scope),
+    stageRows(period, scope),
+    actualSpendRows(period, scope),
+    grantRows(period, scope),
+    voucherRows(period, scope),
+  ]);
+  return { spend, signOff, ...budgetsAndLearning, outcomes, stages, actual, grants, vouchers };
+}
+export type InsightsRows = Awaited<ReturnType<typeof workOutInsightsRows>>;
+
+/** How many times the insights' records have changed: 0 before the first change. */
+async function insightsSourceChanges(): Promise<number> {
+  const [found] = await rowArrays<[number | string]>(sql`SELECT changes FROM insights_version WHERE id = 'sources'`);
+  return Number(found?.[0] ?? 0);
+}
+
+/** Reports kept a database handle (a reopened or other database starts with none), up to this many periods. */
+const KEPT_REPORTS = 16;
+const keptReports = new WeakMap<object, Map<string, { changes: number; rows: Promise<InsightsRows> }>>();
+
+/**
+ * The rows of one scope and period's report. Working them out reads every budget, decision and step of the
+ * period (at 100,000 people about 0.7 s of CPU), so a server keeps them for as long as the count of changes
+ * to their records is the one it read first, and requests for the same report at once share one working out.
+ * The count is read before the rows, so kept rows are never older than the count they are kept under; a
+ * change made by another server is seen as soon as it commits (issue 18, point 4;
+ * docs/decisions/2026-12-02-insights-kept-until-records-change.md). `fresh` works them out regardless (the bench).
+ */
+export async function insightsRows(
+  period: Period,
+  scope: InsightsScope,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<InsightsRows> {
+  const handle = db();
+  const changes = await insightsSourceChanges();
+  let reports = keptReports.get(handle);
+  if (!reports) keptReports.set(handle, (reports = new Map()));
+  const key = JSON.stringify([period.from, period.to, scope.kind === "team" ? scope.teamId : null]);
+  const kept = reports.get(key);
+  if (kept && kept.changes === changes && !fresh) return kept.rows;
+  const rows = workOutInsightsRows(period, scope);
+  reports.delete(key);
+  reports.set(key, { changes, rows });
+  if (reports.size > KEPT_REPORTS) reports.delete(reports.keys().next().value!);
+  // A failed working out is not kept: the next request tries again.
+  rows.catch(() => reports.get(key)?.rows === rows && reports.delete(key));
+  return rows;
 }

@@ -15,7 +15,8 @@ import {
   SECTORS,
   signOffFigures,
   spendFigures,
-  stageFigures,
+  stageFiguresAt,
+  stageSteps,
   type Count,
   type Figure,
   type Period,
@@ -37,17 +38,7 @@ import { periodSchema } from "~/forms/insights";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { FormErrors, FormValues } from "~/lib/forms";
 import { parseFormValues } from "~/lib/forms.server";
-import {
-  actualSpendRows,
-  budgetAndLearningRows,
-  decisionRows,
-  grantRows,
-  outcomeChangeRows,
-  voucherRows,
-  plannedItemRows,
-  stageRows,
-  type InsightsScope,
-} from "~/models/insights.server";
+import { insightsRows, type InsightsRows, type InsightsScope } from "~/models/insights.server";
 
 // ---------------------------------------------------------------- the period asked for
 
@@ -75,24 +66,32 @@ export function periodFrom(url: URL, now = new Date()): { period: Period; values
 // ---------------------------------------------------------------- the figures
 
 /** Every figure for one scope and period, already through disclosure control. */
-export async function insightsReport(period: Period, scope: InsightsScope, now = new Date()) {
+export async function insightsReport(
+  period: Period,
+  scope: InsightsScope,
+  now = new Date(),
+  { fresh = false }: { fresh?: boolean } = {},
+) {
   const end = parseCalendarDate(period.to)!;
   end.setUTCDate(end.getUTCDate() + 1);
   const asOf = (end < now ? end : now).toISOString();
-  const [spend, signOff, { budgets, learning }, outcomeRows, stages, actual, grants, vouchers] = await Promise.all([
-    plannedItemRows(period, scope),
-    decisionRows(period, scope),
-    budgetAndLearningRows(period, scope),
-    outcomeChangeRows(period, scope),
-    stageRows(period, scope),
-    actualSpendRows(period, scope),
-    grantRows(period, scope),
-    voucherRows(period, scope),
-  ]);
-  const outcomeChange = outcomeChangeByPerson(outcomeRows);
+  // The rows may be kept from an earlier request (nobody's records changed since); so are the figures
+  // worked out from them, but for how long people have been at their stage, which is measured to now.
+  const rows = await insightsRows(period, scope, { fresh });
+  let figures = figuresOfRows.get(rows);
+  if (!figures) figuresOfRows.set(rows, (figures = figuresOf(rows)));
+  const { stageSteps: steps, ...rest } = figures;
+  return { period, stages: stageFiguresAt(steps, asOf), ...rest };
+}
+
+/** The figures of kept rows, worked out once for as long as the rows are kept. */
+const figuresOfRows = new WeakMap<InsightsRows, ReturnType<typeof figuresOf>>();
+
+function figuresOf(rows: InsightsRows) {
+  const { spend, signOff, budgets, learning, outcomes, stages, actual, grants, vouchers } = rows;
+  const outcomeChange = outcomeChangeByPerson(outcomes);
   return {
-    period,
-    stages: stageFigures(stages, asOf),
+    stageSteps: stageSteps(stages),
     budgets: budgetFigures(budgets),
     spend: spendFigures(spend.items, spend.plans),
     actual: actualSpendFigures(actual),
@@ -107,7 +106,7 @@ export async function insightsReport(period: Period, scope: InsightsScope, now =
     grants: grantFigures(grants),
     vouchers: voucherFigures(vouchers),
     outcomes: outcomeFigures(
-      outcomeRows,
+      outcomes,
       content().lifeAreas.areas.map((area) => area.id),
     ),
   };

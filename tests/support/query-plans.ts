@@ -11,8 +11,10 @@ export function queryLogMark(): number {
 /** The distinct statements the server used since `mark`. */
 export function statementsSince(mark: number): Set<string> {
   return new Set(
-    readFileSync(path.join(dataDir(), "queries.log"), "utf8")
-      .slice(mark)
+    // `mark` counts bytes: cut the bytes, then decode (a statement may hold text that is not ASCII).
+    readFileSync(path.join(dataDir(), "queries.log"))
+      .subarray(mark)
+      .toString("utf8")
       .split("\n")
       .filter(Boolean)
       .map((line) => JSON.parse(line) as string),

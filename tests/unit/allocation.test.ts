@@ -21,6 +21,7 @@ import {
   type NeedAreaKey,
   type RuleSet,
 } from "~/domain/rule-set";
+import { prng } from "../../scripts/prng";
 
 // The example rule set (content/rule-sets/example-2026-1.json): £300 a point, threshold 12, usual maximum £24,000.
 //   key            weight  NHS%        key            weight  NHS%
@@ -372,18 +373,6 @@ describe("bad input", () => {
 
 // ------------------------------------------------------------------------------------------------
 // Properties over thousands of seeded random assessments.
-
-/** mulberry32: seeded, so a failure always reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomInputs(count: number, seed: number): AllocationInput[] {
   const random = prng(seed);

@@ -156,6 +156,7 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
   process.env.DATA_DIR = engine.DATA_DIR;
   const { closeDatabase, databaseReady, db, onPostgres, rows, transaction } = await import("~/lib/db.server");
   const { insightsReport } = await import("~/views/insights-view.server");
+  const { insightsRows, INSIGHTS_SOURCES } = await import("~/models/insights.server");
   await databaseReady();
   expect(onPostgres()).toBe(engine.DATABASE_URL !== undefined);
   const write = async (statement: SQL) => {
@@ -218,8 +219,54 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
     reports.push(await insightsReport(period, { kind: "all" }, NOW));
     reports.push(await insightsReport(period, { kind: "team", teamId: teamIds[1]! }, NOW));
   }
+
+  // A report's rows are kept while none of their records changes, and worked out again after any change:
+  // here one plan's state written again as it was, and one plan part saved again.
+  const kept = { unchanged: false, afterPlan: false, afterPlanPart: false, sameFigures: false };
+  const again = () => insightsRows(PERIODS[0]!, { kind: "all" });
+  const first = await again();
+  kept.unchanged = (await again()) === first;
+  await transaction(() => write(sql`UPDATE plans SET state = state WHERE id = (SELECT min(id) FROM plans)`));
+  const second = await again();
+  kept.afterPlan = second !== first && (await again()) === second;
+  await transaction(() =>
+    write(sql`UPDATE plan_sections SET saved_at = saved_at WHERE plan_id = (SELECT min(plan_id) FROM plan_sections)`),
+  );
+  kept.afterPlanPart = (await again()) !== second;
+  kept.sameFigures =
+    JSON.stringify(await insightsReport(PERIODS[0]!, { kind: "all" }, NOW)) === JSON.stringify(reports[0]);
+
+  // Which tables raise the count of changes, and on which writes.
+  const counting = onPostgres()
+    ? await rows<{ found: string }>(sql`SELECT c.relname || '.' || e.event AS "found"
+        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc f ON f.oid = t.tgfoid
+        CROSS JOIN (VALUES (4, 'INSERT'), (8, 'DELETE'), (16, 'UPDATE')) e (bit, event)
+        WHERE f.proname = 'insights_count_change' AND t.tgtype & e.bit <> 0`)
+    : await rows<{ found: string }>(sql`SELECT tbl_name || '.' || CASE WHEN sql LIKE '%AFTER INSERT%' THEN 'INSERT'
+        WHEN sql LIKE '%AFTER DELETE%' THEN 'DELETE' ELSE 'UPDATE' END AS "found"
+        FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%insights_version%'`);
+  // The views the insights read, with their SQL (SQLite's, to find the tables they read).
+  const views = onPostgres()
+    ? []
+    : await rows<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_master WHERE type = 'view'`);
+  const tables = await rows<{ name: string }>(
+    onPostgres()
+      ? sql`SELECT table_name AS "name" FROM information_schema.tables WHERE table_schema = 'public'
+          AND table_type = 'BASE TABLE'`
+      : sql`SELECT name FROM sqlite_master WHERE type = 'table'`,
+  );
   await closeDatabase();
-  return { summary, upToDate: recomputed[0]!.n, reports, partsWritten: written[0]!.n };
+  return {
+    summary,
+    upToDate: recomputed[0]!.n,
+    reports,
+    partsWritten: written[0]!.n,
+    kept,
+    counting: counting.map((r) => r.found).sort(),
+    views,
+    tables: tables.map((t) => t.name),
+    sources: [...INSIGHTS_SOURCES],
+  };
 }
 
 let server: TestPostgres;
@@ -277,6 +324,37 @@ describe("the insights on PostgreSQL and on SQLite, from the same records", () =
       "outcomes",
     ])
       expect(all, part).toHaveProperty(part);
+  });
+});
+
+describe("a report kept until its records change", () => {
+  it("is worked out once while nothing changes, and again after any change to its records, on both engines", () => {
+    const expected = { unchanged: true, afterPlan: true, afterPlanPart: true, sameFigures: true };
+    expect(sqlite.kept).toEqual(expected);
+    expect(postgres.kept).toEqual(expected);
+  });
+
+  it("counts the changes of every table the insights read (INSIGHTS_SOURCES), on every kind of write, on both", () => {
+    const expected = sqlite.sources.flatMap((table) => ["DELETE", "INSERT", "UPDATE"].map((e) => `${table}.${e}`));
+    expect(sqlite.counting).toEqual(expected.sort());
+    expect(postgres.counting).toEqual(expected);
+  });
+
+  it("INSIGHTS_SOURCES names every table the insights' queries read, through the views they read too", () => {
+    // The names after FROM and JOIN in the model's SQL, a view replaced by the names in its own SQL.
+    const named = (text: string) => [...text.matchAll(/\b(?:FROM|JOIN)\s+`?(\w+)`?/gi)].map((m) => m[1]!);
+    const views = new Map(sqlite.views.map((v) => [v.name, v.sql]));
+    const read = new Set<string>();
+    const visit = (name: string) => {
+      if (views.has(name)) for (const inner of named(views.get(name)!)) visit(inner);
+      else if (sqlite.tables.includes(name)) read.add(name);
+    };
+    for (const name of named(readFileSync("app/models/insights.server.ts", "utf8")))
+      if (name !== "insights_version") visit(name); // the count itself
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].sort()).toEqual([...sqlite.sources].sort());
+    // The same tables on PostgreSQL.
+    for (const table of sqlite.sources) expect(postgres.tables).toContain(table);
   });
 });
 

@@ -15,11 +15,15 @@ import {
   spendFigures,
   spreadOf,
   stageFigures,
+  stageFiguresAt,
+  stageSteps,
+  daysBetween,
   type BudgetRow,
   type PersonStageRow,
   type PlannedItemRow,
 } from "~/domain/insights";
-import type { JourneyFacts } from "~/domain/journey";
+import { journeyStages, STAGES, type JourneyFacts } from "~/domain/journey";
+import { prng } from "../../scripts/prng";
 
 const shown = (value: number) => ({ shown: true, value });
 const hidden = { shown: false };
@@ -152,6 +156,51 @@ describe("people at each stage", () => {
     // The one person organising support is fewer than 5; the table's other cells are 0 (also withheld).
     expect(byStage["organising-support"]!.people).toEqual(hidden);
     expect(byStage["organising-support"]!.daysSinceLastStep.median).toEqual(hidden);
+  });
+
+  it("from steps kept once, measured to any later moment: the figures of every person's days sorted afresh", () => {
+    // The reference: each person's days since their last step, sorted and spread at each request.
+    const afresh = (rows: PersonStageRow[], asOf: string) => {
+      const days = new Map(STAGES.map((stage) => [stage, [] as number[]]));
+      for (const row of rows)
+        for (const at of row.lastStepsAt) days.get(journeyStages(row.facts).current)!.push(daysBetween(at, asOf));
+      const table = countTable(
+        STAGES,
+        Object.fromEntries(STAGES.map((stage) => [stage, days.get(stage)!.length])) as Record<
+          (typeof STAGES)[number],
+          number
+        >,
+      );
+      return {
+        total: table.total,
+        stages: STAGES.map((stage) => ({
+          stage,
+          people: table.cells[stage],
+          daysSinceLastStep: spreadOf(days.get(stage)!, days.get(stage)!.length, !table.cells[stage]!.shown),
+        })),
+      };
+    };
+    const random = prng(11);
+    const sets = [
+      facts({ assessment: { answered: 3, complete: false } }),
+      facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "submitted" }),
+      facts({ assessment: { answered: 12, complete: true }, planSectionsFilled: 3, workflow: "signed-off" }),
+    ];
+    const start = Date.parse("2026-01-01T00:00:00.000Z");
+    for (let trial = 0; trial < 200; trial++) {
+      const rows = sets.map((set) => ({
+        facts: set,
+        // Steps to the millisecond, some shared, so the days round both ways and tie.
+        lastStepsAt: Array.from({ length: Math.floor(random() * 25) }, () =>
+          new Date(start + Math.floor(random() * 90) * (random() < 0.3 ? 86_400_000 : 7_777_777)).toISOString(),
+        ),
+      }));
+      const steps = stageSteps(rows);
+      for (const later of [0, 1, 3_600_001, 4_320_000, 86_400_000 * 37 + 123]) {
+        const asOf = new Date(start + 90 * 86_400_000 + later).toISOString();
+        expect(stageFiguresAt(steps, asOf)).toEqual(afresh(rows, asOf));
+      }
+    }
   });
 });
 
@@ -295,18 +344,6 @@ describe("CSV cells", () => {
     expect(csvCell(42)).toBe(`"42"`);
   });
 });
-
-/** mulberry32: small and seeded, so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Identical rows (by their JSON) handed over once, with how many there were. */
 function grouped<R>(rows: readonly R[]): { row: R; count: number }[] {

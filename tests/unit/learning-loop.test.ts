@@ -7,6 +7,7 @@ import {
   pointsBandOf,
   type LearningRow,
 } from "~/domain/learning-loop";
+import { prng } from "../../scripts/prng";
 
 const shown = (value: number) => ({ shown: true, value });
 const hidden = { shown: false };
@@ -179,17 +180,6 @@ describe("the learning loop", () => {
 });
 
 describe("the learning loop from counted rows (people with the same figures handed over as one row)", () => {
-  /** mulberry32: small and seeded, so every run checks the same cases. */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const random = prng(4);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 
