@@ -1,0 +1,84 @@
+// The data export's audit trail is written as JSON by the database itself (auditLinesJsonOf): on both
+// engines each line must be exactly what JSON.stringify makes of the line's row, whatever the text holds
+// (quotes, backslashes, every control character, characters beyond ASCII, empty and missing values).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startPostgres, type TestPostgres } from "../support/postgres";
+
+const PERSON = "person-with-awkward-lines";
+// From 1: PostgreSQL refuses the NUL character in text (a NUL inside `detail` is written escaped, as \u0000).
+const everyAscii = Array.from({ length: 0x7f }, (_, i) => String.fromCharCode(i + 1)).join("");
+const AWKWARD = [
+  everyAscii,
+  'a "quoted" \\ back\\slash',
+  "line one\nline two\ttabbed\r\n\b\f",
+  "é ß ł ż ć اردو \u2028 \u2029 \ufeff 😀",
+  "",
+  "\u0000 inside the detail only",
+];
+
+/** The exported lines and the rows they were made from, on one engine. */
+async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
+  vi.resetModules();
+  if (engine.DATABASE_URL) process.env.DATABASE_URL = engine.DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  process.env.DATA_DIR = engine.DATA_DIR;
+  const { closeDatabase, databaseReady, db, onPostgres } = await import("~/lib/db.server");
+  const { audit, auditLinesJsonOf } = await import("~/models/audit.server");
+  const { auditLog } = await import("../../db/schema");
+  const { desc, eq } = await import("drizzle-orm");
+  await databaseReady();
+  expect(onPostgres()).toBe(engine.DATABASE_URL !== undefined);
+  for (const [i, text] of AWKWARD.entries()) {
+    const column = text.replace(/\u0000/g, "");
+    await audit({ actorId: column, personId: PERSON, action: "view-record", target: column, result: "ok", detail: { text } });
+    await audit({ actorId: null, personId: PERSON, action: `refusal-${i}`, result: "refused" });
+  }
+  const exported: string[] = [];
+  // Batches of 3, so the lines cross several batches.
+  for await (const batch of auditLinesJsonOf(PERSON, 3)) exported.push(...batch);
+  const rows = await db().select().from(auditLog).where(eq(auditLog.personId, PERSON)).orderBy(desc(auditLog.seq));
+  await closeDatabase();
+  return { exported, expected: rows.map(({ seq: _seq, ...row }) => JSON.stringify(row)) };
+}
+
+let server: TestPostgres;
+const folders: string[] = [];
+let sqlite: Awaited<ReturnType<typeof onEngine>>;
+let postgres: Awaited<ReturnType<typeof onEngine>>;
+
+beforeAll(async () => {
+  const folder = () => {
+    const made = mkdtempSync(path.join(tmpdir(), "audit-export-"));
+    folders.push(made);
+    return made;
+  };
+  server = await startPostgres();
+  sqlite = await onEngine({ DATA_DIR: folder() });
+  postgres = await onEngine({ DATABASE_URL: server.url, DATA_DIR: folder() });
+}, 120_000);
+
+afterAll(async () => {
+  delete process.env.DATABASE_URL;
+  await server?.stop();
+  for (const made of folders) rmSync(made, { recursive: true, force: true });
+});
+
+describe("the data export's audit lines, written by the database", () => {
+  it("are byte for byte what JSON.stringify makes of each line, newest first, on SQLite", () => {
+    expect(sqlite.expected).toHaveLength(AWKWARD.length * 2);
+    expect(sqlite.exported).toEqual(sqlite.expected);
+  });
+
+  it("are byte for byte what JSON.stringify makes of each line, newest first, on PostgreSQL", () => {
+    expect(postgres.expected).toHaveLength(AWKWARD.length * 2);
+    expect(postgres.exported).toEqual(postgres.expected);
+  });
+
+  it("read back as the text that was written", () => {
+    const texts = sqlite.exported.map((line) => (JSON.parse(line) as { target: string | null }).target);
+    for (const text of AWKWARD) expect(texts).toContain(text.replace(/\u0000/g, ""));
+  });
+});
