@@ -36,7 +36,8 @@ const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // scripts/generate-peop
 /**
  * Every page the bench loads, in one list: a new page joins by adding a line. `as` is who looks at it
  * (null: nobody signed in); `path` gets the chosen records: `person` (a person with a signed-off plan),
- * `waiting` (a person of the same lead professional whose plan waits for a decision).
+ * `exporter` (another such person, for the data export), `waiting` (a person of the same lead
+ * professional whose plan waits for a decision).
  */
 const PAGES = [
   { name: "start page", as: null, path: () => "/" },
@@ -47,7 +48,9 @@ const PAGES = [
   { name: "plan history", as: "person", path: (c) => `/people/${c.person}/plan/history` },
   { name: "who has looked", as: "person", path: (c) => `/people/${c.person}/audit` },
   { name: "my data", as: "person", path: (c) => `/people/${c.person}/my-data` },
-  { name: "my data (JSON)", as: "person", path: (c) => `/people/${c.person}/my-data.json` },
+  // On a person of its own: every page above adds a line to `person`'s audit trail with each view (some
+  // thousands in a run), which the download carries whole; see chooseRecords.
+  { name: "my data (JSON)", as: "exporter", path: (c) => `/people/${c.exporter}/my-data.json` },
   { name: "spending", as: "person", path: (c) => `/people/${c.person}/spending` },
   { name: "plan: choose support", as: "person", path: (c) => `/people/${c.person}/plan/items/new/gym-membership` },
   { name: "small grants", as: "person", path: (c) => `/people/${c.person}/grants` },
@@ -156,13 +159,29 @@ function chooseRecords(file, n) {
       "select p.id from persons p join plans pl on pl.person_id = p.id where p.lead_professional_id = ? and pl.state = 'submitted' limit 1",
     )
     .get(person.lead_professional_id);
+  // The data export carries the person's whole audit trail, and every view of a page about `person` adds
+  // a line to it: after the pages before it in one run that person's trail holds thousands of lines the
+  // bench itself made, not the hundred or so of real use. So the export is measured on another person with
+  // a signed-off plan whose trail the bench has grown least (with --data, earlier runs' exports add theirs).
+  const exporter = Array.from({ length: 10 }, (_, k) =>
+    sqlite
+      .prepare(
+        "select p.id, p.user_id, (select count(*) from audit_log a where a.person_id = p.id) as lines from persons p join users u on u.id = p.user_id where u.email = ?",
+      )
+      .get(`person-${((i + 20 * (k + 1)) % n) + 1}@scale.example`),
+  )
+    .filter((p) => p && p.id !== person.id)
+    .sort((a, b) => a.lines - b.lines)[0];
   const caseload = sqlite
     .prepare("select count(*) n from persons where lead_professional_id = ?")
     .get(person.lead_professional_id).n;
   const records = {
     person: person.id,
     waiting: waiting.id,
+    exporter: exporter.id,
+    exporterAuditLines: exporter.lines,
     personEmail: email(person.user_id),
+    exporterEmail: email(exporter.user_id),
     leadEmail: email(person.lead_professional_id),
     caseload,
   };
@@ -297,12 +316,20 @@ async function benchAt(n, engine, db) {
   let databaseUrl;
   if (engine === "postgres") ({ url: databaseUrl, bytes } = await copiedToPostgres(db, n));
   const { server, url, startupSeconds } = await startServer(db.dir, databaseUrl);
-  const run = { people: n, engine, generateSeconds: db.generateSeconds, startupSeconds, caseload: records.caseload };
+  const run = {
+    people: n,
+    engine,
+    generateSeconds: db.generateSeconds,
+    startupSeconds,
+    caseload: records.caseload,
+    exporterAuditLines: records.exporterAuditLines,
+  };
   run.databaseKiBPerPerson = round(bytes / 1024 / n);
   try {
     const cookies = {
       null: undefined,
       person: await signIn(url, records.personEmail, false),
+      exporter: await signIn(url, records.exporterEmail, false),
       lead: await signIn(url, records.leadEmail, true),
       commissioner: await signIn(url, "commissioner@scale.example", true),
     };
@@ -331,7 +358,8 @@ function print(run, smaller) {
   const n = run.people.toLocaleString("en-GB");
   console.log(
     `\n${run.engine === "postgres" ? "PostgreSQL" : "SQLite"} · N = ${n} people · start-up ${run.startupSeconds} s · database ${run.databaseKiBPerPerson} KiB a person · ` +
-      `peak memory ${run.peakMemoryMiB} MiB · lead professional's caseload ${run.caseload}` +
+      `peak memory ${run.peakMemoryMiB} MiB · lead professional's caseload ${run.caseload} · ` +
+      `the export's person had ${run.exporterAuditLines} audit lines at the start` +
       (run.generateSeconds === null ? "" : ` · generated in ${run.generateSeconds} s`),
   );
   const head = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "×start req/s", "×start p95", "JS KiB gz"];
