@@ -119,6 +119,17 @@ export function InsightsFigures({ figures, rtl }: { figures: FigureView[]; rtl: 
   );
 }
 
+/** When the figures were worked out, and how far behind the records a server lets them fall (none: nothing said). */
+export function WorkedOut({ when, keptForMinutes }: { when: string; keptForMinutes: number }) {
+  const { t } = useTranslation("insights");
+  return (
+    <p>
+      {t("period.workedOut", { when })}
+      {keptForMinutes > 0 ? ` ${t("period.keptFor", { count: keptForMinutes })}` : null}
+    </p>
+  );
+}
+
 /** The period form: a plain GET form, so it works without JavaScript and the address can be shared. */
 export function PeriodForm({
   values,

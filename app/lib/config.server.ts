@@ -35,6 +35,16 @@ export function testMode(): boolean {
   return process.env.PORTAL_TEST_ROUTES === "1";
 }
 
+/**
+ * How long a server may go on showing insights worked out before a change to their records: 5 minutes
+ * (docs/decisions/2026-12-03-insights-at-most-five-minutes-old.md). The figures are about months, and at
+ * 100,000 people working them out holds the embedded engine for most of a second; in test mode none, so a
+ * test sees its own writes at once.
+ */
+export function insightsKeptAfterChangeMs(): number {
+  return testMode() ? 0 : 5 * 60_000;
+}
+
 /** How many 30-second steps either side of now a one-time code may come from: 1 (±30 s) in real use. */
 export function totpWindowSteps(): number {
   return testMode() ? 60 : 1;

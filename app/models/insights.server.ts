@@ -18,6 +18,7 @@ import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
 import { parseCalendarDate } from "~/domain/dates";
 import { sql } from "drizzle-orm";
 import { db, onPostgres, rowArrays, rows } from "~/lib/db.server";
+import { insightsKeptAfterChangeMs } from "~/lib/config.server";
 
 /**
  * The rows the insights are worked out from: a handful of set-based queries over the whole scope,
@@ -492,33 +493,49 @@ async function insightsSourceChanges(): Promise<number> {
 
 /** Reports kept a database handle (a reopened or other database starts with none), up to this many periods. */
 const KEPT_REPORTS = 16;
-const keptReports = new WeakMap<object, Map<string, { changes: number; rows: Promise<InsightsRows> }>>();
+type KeptReport = { changes: number; workedOutAt: Date; rows: Promise<InsightsRows> };
+const keptReports = new WeakMap<object, Map<string, KeptReport>>();
+
+/** A report's rows and the moment they were worked out from the records. */
+export interface InsightsRowsAt {
+  rows: InsightsRows;
+  workedOutAt: Date;
+}
 
 /**
  * The rows of one scope and period's report. Working them out reads every budget, decision and step of the
- * period (at 100,000 people about 0.7 s of CPU), so a server keeps them for as long as the count of changes
- * to their records is the one it read first, and requests for the same report at once share one working out.
- * The count is read before the rows, so kept rows are never older than the count they are kept under; a
- * change made by another server is seen as soon as it commits (issue 18, point 4;
- * docs/decisions/2026-12-02-insights-kept-until-records-change.md). `fresh` works them out regardless (the bench).
+ * period (at 100,000 people about 0.7 s of CPU, all of it holding the embedded engine), so a server keeps
+ * them: for as long as the count of changes to their records is the one it read first, and after a change
+ * for `keptAfterChange` from when they were worked out (the page says when). So a scheme whose records
+ * change every few seconds works each report out at most once in that time, and requests for the same
+ * report at once share one working out. The count is read before the rows, so kept rows are never older
+ * than the count they are kept under; a change made by another server is seen as soon as it commits
+ * (issue 18, point 4; docs/decisions/2026-12-02-insights-kept-until-records-change.md and
+ * 2026-12-03-insights-at-most-five-minutes-old.md). `fresh` works them out regardless (the bench).
  */
 export async function insightsRows(
   period: Period,
   scope: InsightsScope,
-  { fresh = false }: { fresh?: boolean } = {},
-): Promise<InsightsRows> {
+  {
+    fresh = false,
+    now = new Date(),
+    keptAfterChange = insightsKeptAfterChangeMs(),
+  }: { fresh?: boolean; now?: Date; keptAfterChange?: number } = {},
+): Promise<InsightsRowsAt> {
   const handle = db();
   const changes = await insightsSourceChanges();
   let reports = keptReports.get(handle);
   if (!reports) keptReports.set(handle, (reports = new Map()));
   const key = JSON.stringify([period.from, period.to, scope.kind === "team" ? scope.teamId : null]);
   const kept = reports.get(key);
-  if (kept && kept.changes === changes && !fresh) return kept.rows;
+  const stillTrue = kept && (kept.changes === changes || now.getTime() - kept.workedOutAt.getTime() < keptAfterChange);
+  if (kept && stillTrue && !fresh) return { rows: await kept.rows, workedOutAt: kept.workedOutAt };
   const rows = workOutInsightsRows(period, scope);
+  const report = { changes, workedOutAt: now, rows };
   reports.delete(key);
-  reports.set(key, { changes, rows });
+  reports.set(key, report);
   if (reports.size > KEPT_REPORTS) reports.delete(reports.keys().next().value!);
   // A failed working out is not kept: the next request tries again.
-  rows.catch(() => reports.get(key)?.rows === rows && reports.delete(key));
-  return rows;
+  rows.catch(() => reports.get(key) === report && reports.delete(key));
+  return { rows: await rows, workedOutAt: now };
 }

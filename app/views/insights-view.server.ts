@@ -35,7 +35,7 @@ import {
 import { GRANT_STATES } from "~/domain/grants";
 import type { Language } from "~/domain/languages";
 import { periodSchema } from "~/forms/insights";
-import { formatDate, formatMoney } from "~/lib/format";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import type { FormErrors, FormValues } from "~/lib/forms";
 import { parseFormValues } from "~/lib/forms.server";
 import { insightsRows, type InsightsRows, type InsightsScope } from "~/models/insights.server";
@@ -77,11 +77,11 @@ export async function insightsReport(
   const asOf = (end < now ? end : now).toISOString();
   // The rows may be kept from an earlier request (nobody's records changed since); so are the figures
   // worked out from them, but for how long people have been at their stage, which is measured to now.
-  const rows = await insightsRows(period, scope, { fresh });
+  const { rows, workedOutAt } = await insightsRows(period, scope, { fresh, now });
   let figures = figuresOfRows.get(rows);
   if (!figures) figuresOfRows.set(rows, (figures = figuresOf(rows)));
   const { stageSteps: steps, ...rest } = figures;
-  return { period, stages: stageFiguresAt(steps, asOf), ...rest };
+  return { period, workedOutAt: workedOutAt.toISOString(), stages: stageFiguresAt(steps, asOf), ...rest };
 }
 
 /** The figures of kept rows, worked out once for as long as the rows are kept. */
@@ -694,6 +694,7 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
       from: formatDate(report.period.from, lang),
       to: formatDate(report.period.to, lang),
     },
+    workedOut: formatDateTime(report.workedOutAt, lang),
     figures,
   };
 }

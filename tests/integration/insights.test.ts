@@ -709,6 +709,15 @@ describe("insights on generated people with known answers", () => {
     expect((await admin.get(`/insights.csv?${PERIOD}`)).status).toBe(404);
   });
 
+  it("says when its figures were worked out, on the page and in the download", async () => {
+    const asked = Date.now();
+    const body = (await (await morgan.get(`/insights.json?${PERIOD}`)).json()) as { workedOutAt: string };
+    expect(Math.abs(Date.parse(body.workedOutAt) - asked)).toBeLessThan(60_000);
+    const html = await (await morgan.get(`/insights?${PERIOD}`)).text();
+    const year = new Date(body.workedOutAt).getUTCFullYear();
+    expect(html).toMatch(new RegExp(`<p>Figures worked out on \\d{1,2} \\w+ ${year} at \\d{2}:\\d{2}\\.</p>`));
+  });
+
   it("a period that is not a pair of dates comes back with a clear message and the default period", async () => {
     const res = await morgan.get("/insights?from=2025-06-30&to=2025-01-01");
     expect(res.status).toBe(200);

@@ -221,9 +221,10 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
   }
 
   // A report's rows are kept while none of their records changes, and worked out again after any change:
-  // here one plan's state written again as it was, and one plan part saved again.
+  // here one plan's state written again as it was, and one plan part saved again (with no time kept
+  // after a change, as in test mode).
   const kept = { unchanged: false, afterPlan: false, afterPlanPart: false, sameFigures: false };
-  const again = () => insightsRows(PERIODS[0]!, { kind: "all" });
+  const again = async () => (await insightsRows(PERIODS[0]!, { kind: "all" }, { keptAfterChange: 0 })).rows;
   const first = await again();
   kept.unchanged = (await again()) === first;
   await transaction(() => write(sql`UPDATE plans SET state = state WHERE id = (SELECT min(id) FROM plans)`));
@@ -233,8 +234,26 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
     write(sql`UPDATE plan_sections SET saved_at = saved_at WHERE plan_id = (SELECT min(plan_id) FROM plan_sections)`),
   );
   kept.afterPlanPart = (await again()) !== second;
-  kept.sameFigures =
-    JSON.stringify(await insightsReport(PERIODS[0]!, { kind: "all" }, NOW)) === JSON.stringify(reports[0]);
+  // The same figures (worked out at another moment).
+  const { workedOutAt: _now, ...figuresNow } = await insightsReport(PERIODS[0]!, { kind: "all" }, NOW);
+  const { workedOutAt: _then, ...figuresThen } = reports[0]!;
+  kept.sameFigures = JSON.stringify(figuresNow) === JSON.stringify(figuresThen);
+
+  // As a server keeps them: after a change, the rows already worked out for up to five minutes from when
+  // they were worked out, then afresh; and while nothing changes, for as long as that lasts.
+  const minute = 60_000;
+  const t0 = Date.parse("2026-12-03T09:00:00.000Z");
+  const at = (minutes: number) =>
+    insightsRows(PERIODS[1]!, { kind: "all" }, { now: new Date(t0 + minutes * minute), keptAfterChange: 5 * minute });
+  const fiveMinutes = { workedOut: "", afterChangeAt4: "", afterChangeAt6: "", unchangedAt30: "", sameRowsAt4: false };
+  const start = await at(0);
+  fiveMinutes.workedOut = start.workedOutAt.toISOString();
+  await transaction(() => write(sql`UPDATE plans SET state = state WHERE id = (SELECT min(id) FROM plans)`));
+  const at4 = await at(4);
+  fiveMinutes.afterChangeAt4 = at4.workedOutAt.toISOString();
+  fiveMinutes.sameRowsAt4 = at4.rows === start.rows;
+  fiveMinutes.afterChangeAt6 = (await at(6)).workedOutAt.toISOString();
+  fiveMinutes.unchangedAt30 = (await at(30)).workedOutAt.toISOString();
 
   // Which tables raise the count of changes, and on which writes.
   const counting = onPostgres()
@@ -262,6 +281,7 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
     reports,
     partsWritten: written[0]!.n,
     kept,
+    fiveMinutes,
     counting: counting.map((r) => r.found).sort(),
     views,
     tables: tables.map((t) => t.name),
@@ -332,6 +352,18 @@ describe("a report kept until its records change", () => {
     const expected = { unchanged: true, afterPlan: true, afterPlanPart: true, sameFigures: true };
     expect(sqlite.kept).toEqual(expected);
     expect(postgres.kept).toEqual(expected);
+  });
+
+  it("after a change, goes on showing the rows worked out for five minutes from when they were, then works them out again", () => {
+    const expected = {
+      workedOut: "2026-12-03T09:00:00.000Z",
+      afterChangeAt4: "2026-12-03T09:00:00.000Z",
+      sameRowsAt4: true,
+      afterChangeAt6: "2026-12-03T09:06:00.000Z",
+      unchangedAt30: "2026-12-03T09:06:00.000Z",
+    };
+    expect(sqlite.fiveMinutes).toEqual(expected);
+    expect(postgres.fiveMinutes).toEqual(expected);
   });
 
   it("counts the changes of every table the insights read (INSIGHTS_SOURCES), on every kind of write, on both", () => {

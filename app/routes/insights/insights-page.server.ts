@@ -1,6 +1,7 @@
 import type { RouterContextProvider } from "react-router";
 import type { InsightsReach } from "~/domain/access";
 import { RTL_LANGUAGES } from "~/domain/languages";
+import { insightsKeptAfterChangeMs } from "~/lib/config.server";
 import { getI18n, languageOf } from "~/lib/i18n.server";
 import { audit } from "~/models/audit.server";
 import { requireInsightsReach } from "~/server/access.server";
@@ -28,6 +29,7 @@ export async function loadInsights(context: Readonly<RouterContextProvider>, req
       errors,
       query: new URLSearchParams({ from: period.from, to: period.to }).toString(),
       rtl: RTL_LANGUAGES.includes(lang),
+      keptForMinutes: Math.round(insightsKeptAfterChangeMs() / 60_000),
     },
   };
 }
@@ -35,5 +37,5 @@ export async function loadInsights(context: Readonly<RouterContextProvider>, req
 /** The commissioner's downloads: every figure as a flat list, with the page's suppression. */
 export async function loadInsightsRecords(context: Readonly<RouterContextProvider>, request: Request) {
   const { report } = await loadInsights(context, request, "all-teams");
-  return { period: report.period, records: insightsRecords(report) };
+  return { period: report.period, workedOutAt: report.workedOutAt, records: insightsRecords(report) };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/use-translation";
 import { ErrorSummary } from "~/components/form";
-import { InsightsFigures, PeriodForm } from "~/components/insights-report";
+import { InsightsFigures, PeriodForm, WorkedOut } from "~/components/insights-report";
 import { PageTitle } from "~/components/page-title";
 import { loadInsights } from "./insights-page.server";
 import type { Route } from "./+types/team";
@@ -23,6 +23,7 @@ export default function TeamInsights({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("teamTitle")}</h1>
       <p className="lead">{t("teamIntro")}</p>
       <p>{t("period.showing", { from: d.period.from, to: d.period.to })}</p>
+      <WorkedOut when={d.workedOut} keptForMinutes={d.keptForMinutes} />
       <PeriodForm values={d.values} errors={d.errors} />
       <p>{t("privacy")}</p>
       <InsightsFigures figures={d.figures} rtl={d.rtl} />
