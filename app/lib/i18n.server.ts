@@ -1,9 +1,10 @@
-import { createInstance, type i18n } from "i18next";
+import { createInstance, type i18n, type TFunction } from "i18next";
 import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { LanguageDetector } from "remix-i18next/server";
 import { content } from "~/content/content.server";
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from "~/domain/localized";
 import { isProduction } from "./config.server";
+import { fastTranslator } from "./translator";
 
 /** Remembers the language a person chose. Not a secret, so it need not be signed. */
 export const languageCookie = createCookie("lng", {
@@ -45,6 +46,11 @@ const instances = new Map<string, i18n>(
   }),
 );
 
+/** Each language's translation function for loaders and views, made once (app/lib/translator.ts). */
+const translators = new Map<string, TFunction>(
+  [...instances].map(([lng, instance]) => [lng, fastTranslator(instance, lng)]),
+);
+
 const localeContext = createContext<string>(DEFAULT_LANGUAGE);
 
 /** Picks the request's language (the cookie, then Accept-Language) and its translation instance. */
@@ -59,6 +65,11 @@ export function getLocale(context: Readonly<RouterContextProvider>): string {
 
 export function getI18n(context: Readonly<RouterContextProvider>): i18n {
   return instances.get(getLocale(context)) ?? instances.get(DEFAULT_LANGUAGE)!;
+}
+
+/** The request's language's translation function, for loaders and views: i18next's own answers, for less. */
+export function translatorOf(context: Readonly<RouterContextProvider>): TFunction {
+  return translators.get(getLocale(context)) ?? translators.get(DEFAULT_LANGUAGE)!;
 }
 
 export function languageOf(context: Parameters<typeof getLocale>[0]): Language {

@@ -1,6 +1,7 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";
 import { I18nContext, getI18n } from "react-i18next";
+import { fastTranslator } from "./translator";
 
 export interface Translation {
   t: TFunction;
@@ -16,23 +17,14 @@ export interface Translation {
  * prefix, a selector function) goes through the fixed function itself.
  */
 function translationFor(i18n: I18n, language: string, ns: string): Translation {
+  // On the server the translations never change: each key's text is looked up once and plain places are
+  // filled in directly, exactly as i18next fills them (app/lib/translator.ts).
+  if (typeof document === "undefined") return { t: fastTranslator(i18n, language, ns), i18n, ready: true };
   const fixed = i18n.getFixedT(language, ns);
   const plain = { lng: language, ns };
-  // On the server the translations never change, so a key asked with no options always gives the same
-  // text: each is looked up once (a page asks for the same labels on every render). Bounded, in case a
-  // key were ever built from data.
-  const remembered = typeof document === "undefined" ? new Map<string, string>() : null;
   const t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
     if (rest.length === 0 && (typeof key === "string" || Array.isArray(key))) {
-      if (options === undefined) {
-        if (remembered === null || typeof key !== "string") return i18n.t(key as string, plain);
-        let text = remembered.get(key);
-        if (text === undefined) {
-          text = i18n.t(key, plain);
-          if (typeof text === "string" && remembered.size < REMEMBERED_KEYS) remembered.set(key, text);
-        }
-        return text;
-      }
+      if (options === undefined) return i18n.t(key as string, plain);
       if (typeof options === "object" && options !== null && !("keyPrefix" in options)) {
         const o = options as { lng?: string; ns?: string | readonly string[] };
         return i18n.t(key as string, { ...o, lng: o.lng || language, ns: o.ns || ns });
@@ -42,8 +34,6 @@ function translationFor(i18n: I18n, language: string, ns: string): Translation {
   }) as unknown as TFunction;
   return { t, i18n, ready: true };
 }
-
-const REMEMBERED_KEYS = 10_000;
 
 const made = new WeakMap<I18n, Map<string, Translation>>();
 

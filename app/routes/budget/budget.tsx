@@ -7,7 +7,7 @@ import { crisisLineView, safetyConcernFor } from "~/views/urgent-help-view.serve
 import { mayActOnRecord } from "~/domain/access";
 import { judgedBudget } from "~/domain/allocation";
 import { requireRecordAccess } from "~/server/access.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { latestBudgets } from "~/models/assessment.server";
 import { categoriesInForce, categoryNames, categoryOf, currentPlacement } from "~/models/categories.server";
 import { userNames } from "~/models/users.server";
@@ -23,7 +23,7 @@ export const handle = { i18n: ["assessment", "allocation", "plan", "help", "cate
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const { self, agreed } = await latestBudgets(access.person.id);
   const judgedAgainst = judgedBudget({ self, agreed });
   const { row: plan, plan: content } = await loadPlan(access.person.id);

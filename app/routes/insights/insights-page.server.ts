@@ -2,7 +2,7 @@ import type { RouterContextProvider } from "react-router";
 import type { InsightsReach } from "~/domain/access";
 import { RTL_LANGUAGES } from "~/domain/languages";
 import { insightsKeptAfterChangeMs } from "~/lib/config.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { audit } from "~/models/audit.server";
 import { requireInsightsReach } from "~/server/access.server";
 import { insightsRecords, insightsReport, insightsView, periodFrom } from "~/views/insights-view.server";
@@ -24,7 +24,7 @@ export async function loadInsights(context: Readonly<RouterContextProvider>, req
   return {
     report,
     page: {
-      ...insightsView(report, lang, getI18n(context).getFixedT(lang)),
+      ...insightsView(report, lang, translatorOf(context)),
       values,
       errors,
       query: new URLSearchParams({ from: period.from, to: period.to }).toString(),

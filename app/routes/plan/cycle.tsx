@@ -3,7 +3,7 @@ import { data } from "react-router";
 import { PageTitle } from "~/components/page-title";
 import { PlanDocumentView } from "~/components/plan-document";
 import { requireRecordAccess } from "~/server/access.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { planDocumentView } from "~/views/plan-view.server";
 import { loadPlanOfCycle } from "~/models/plan.server";
 import type { Route } from "./+types/cycle";
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     personId: access.person.id,
     personName: access.personName,
     cycle,
-    doc: await planDocumentView(access.person.id, loaded, lang, getI18n(context).getFixedT(lang)),
+    doc: await planDocumentView(access.person.id, loaded, lang, translatorOf(context)),
   };
 }
 

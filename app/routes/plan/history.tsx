@@ -3,7 +3,7 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { requireRecordAccess } from "~/server/access.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { historyOf } from "~/models/journey.server";
 import { historyView } from "~/views/history-view.server";
 import type { Route } from "./+types/history";
@@ -14,7 +14,7 @@ export const handle = { i18n: ["journey-ui", "plan"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const url = new URL(request.url);
   const history = await historyOf(
     access.person.id,

@@ -9,7 +9,7 @@ import { mayActOnRecord } from "~/domain/access";
 import { partStatuses, type PlanSection } from "~/domain/plan";
 import { overBudgetReasonFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { planPageState } from "~/routes/plan/plan-access.server";
 import { versionedSectionAction } from "~/routes/plan/section-action.server";
 import { ConflictView } from "~/components/autosave";
@@ -35,7 +35,7 @@ const SECTIONS: { id: PlanSection }[] = [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const { row, plan, versions } = await loadPlan(access.person.id);
   const budget = await budgetForPlan(access.person.id);
   const check = planCheckView(plan, budget?.totalPence ?? 0, lang, t, budget?.agreements);

@@ -3,7 +3,7 @@ import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { PlanDocumentView } from "~/components/plan-document";
 import { requireRecordAccess } from "~/server/access.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { planDocumentView } from "~/views/plan-view.server";
 import { formatDate } from "~/lib/format";
 import { loadPlan } from "~/models/plan.server";
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     printedOn: formatDate(new Date().toISOString(), lang),
     lead: await leadProfessionalNameOf(access.person.id),
     reviewDate: reviewDate ? formatDate(reviewDate, lang) : null,
-    doc: await planDocumentView(access.person.id, loaded, lang, getI18n(context).getFixedT(lang)),
+    doc: await planDocumentView(access.person.id, loaded, lang, translatorOf(context)),
   };
 }
 

@@ -4,7 +4,7 @@ import { content } from "~/content/content.server";
 import { pick } from "~/domain/localized";
 import { formatDate, formatMoney } from "~/lib/format";
 import { isAccredited, MENU_KINDS, isMenuKind, providersFor, searchMenu, type MenuEntry } from "~/domain/menu";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { entriesAwaitingReview, menuAsPublished, menuChangeLog, providersInForce } from "~/models/menu.server";
 import { todayInUk } from "~/models/rule-sets.server";
 import { awaitingReviewText, changeLogLines } from "~/views/menu-view.server";
@@ -19,7 +19,7 @@ const MAX_QUERY = 100;
 /** The public menu of spending rules: readable by anyone, searchable and filterable without JavaScript. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const { directory } = content();
   // The menu as published: the shipped entries with every change applied (retired ones kept, marked).
   const menu = (await menuAsPublished());

@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { retireEntrySchema } from "~/forms/rule-set";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { entriesAwaitingReview, menuChangeLog, menuInForce, retireMenuEntry } from "~/models/menu.server";
 import { waitingQuestionCount } from "~/models/menu-questions.server";
@@ -19,7 +19,7 @@ export const handle = { i18n: ["scheme", "menu"] };
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireCommissioner(context, request);
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const shipped = content().menu;
   const menu = await menuInForce();
   const awaiting = await entriesAwaitingReview();

@@ -7,7 +7,7 @@ import { askForReviewSchema, thinkAgainSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
 import { parseFormValues, fieldErrors } from "~/lib/forms.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { currentPlan } from "~/models/plan.server";
 import { decisionsView } from "~/views/signoff-view.server";
@@ -21,7 +21,7 @@ export const handle = { i18n: ["plan", "signoff"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const state = (await currentPlan(access.person.id))?.state ?? "draft";
   const reviews = await reviewsOf(access.person.id);
   const names = await userNames(reviews.map((r) => r.heldBy));

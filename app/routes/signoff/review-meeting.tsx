@@ -8,7 +8,7 @@ import { reviewMeetingSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { currentPlan } from "~/models/plan.server";
 import { holdReview, latestSubmission, parseSnapshot, reviewDateOf } from "~/models/signoff.server";
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const row = await currentPlan(access.person.id);
   const reviewDate = row ? await reviewDateOf(row.id) : null;
   const signedOff = row ? await latestSubmission(row.id) : undefined;
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const next = toIsoDate(defaultReviewDate(new Date(), false));
   return {
     personId: access.person.id,

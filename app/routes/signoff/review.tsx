@@ -7,7 +7,7 @@ import { criterionField, decisionSchema, itemField } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { changedParts, planCheckView, sentPlanDocumentView } from "~/views/plan-view.server";
 import { currentPlan } from "~/models/plan.server";
@@ -31,7 +31,7 @@ export const handle = { i18n: ["plan", "signoff", "journey-ui"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "sign-off");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const row = await currentPlan(access.person.id);
   const state = row?.state ?? "draft";
   const submission =

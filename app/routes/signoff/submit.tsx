@@ -13,7 +13,7 @@ import { content } from "~/content/content.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/format";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { budgetForPlan, planCheckView, planDocumentView } from "~/views/plan-view.server";
 import { PlanDocumentView } from "~/components/plan-document";
@@ -38,7 +38,7 @@ export const handle = { i18n: ["plan", "signoff", "journey-ui"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const loaded = await loadPlan(access.person.id);
   const { row, plan } = loaded;
   const judged = await budgetForPlan(access.person.id);

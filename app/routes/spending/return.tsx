@@ -1,7 +1,7 @@
 import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { formatDate, formatMoney } from "~/lib/format";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { moneyPlan } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { todayInUk } from "~/views/money-view.server";
@@ -14,7 +14,7 @@ export const handle = { i18n: ["money"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const money = await moneyPlan(access.person.id);
   const period = periodFrom(new URL(request.url), todayInUk());
   const format = (pence: number) => formatMoney(pence, lang);

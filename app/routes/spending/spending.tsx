@@ -6,7 +6,7 @@ import { PageTitle } from "~/components/page-title";
 import { mayActOnRecord } from "~/domain/access";
 import { correctFormSchema, settleFormSchema, shareFormSchema } from "~/forms/money";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
-import { getI18n, languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { entriesOf, moneyPlan, recordEntries, setSharesDetail, sharesDetail } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
@@ -20,7 +20,7 @@ export const handle = { i18n: ["money"] };
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const access = await requireRecordAccess(context, request, params.personId, "view-record");
   const lang = languageOf(context);
-  const t = getI18n(context).getFixedT(lang);
+  const t = translatorOf(context);
   const money = await moneyPlan(access.person.id);
   const rights = await moneyRights(access, money);
   return {

@@ -1,0 +1,91 @@
+import type { i18n as I18n, TFunction } from "i18next";
+
+/**
+ * Names i18next reads in a call's options as instructions (plurals, context, defaults, namespaces and so
+ * on), not as values for the text: a call that uses any goes through i18next itself.
+ */
+const I18NEXT_OPTIONS = new Set([
+  "count",
+  "context",
+  "ordinal",
+  "defaultValue",
+  "returnObjects",
+  "returnDetails",
+  "joinArrays",
+  "replace",
+  "lng",
+  "lngs",
+  "fallbackLng",
+  "ns",
+  "keyPrefix",
+  "postProcess",
+  "interpolation",
+  "skipInterpolation",
+  "nsSeparator",
+  "keySeparator",
+  "nest",
+]);
+
+/** A text cut at its plain `{{name}}` places; null when i18next would do more with it than fill them in. */
+interface Template {
+  parts: string[];
+  names: string[];
+}
+
+function templateOf(raw: unknown): Template | null {
+  // Nesting ($t(…)) is i18next's to do.
+  if (typeof raw !== "string" || raw.includes("$t(")) return null;
+  const parts: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const place of raw.matchAll(/\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}/g)) {
+    parts.push(raw.slice(last, place.index));
+    names.push(place[1]!);
+    last = place.index + place[0].length;
+  }
+  parts.push(raw.slice(last));
+  // Anything else i18next might read as a place (a format, a deep or unescaped name) goes through i18next.
+  return parts.some((part) => part.includes("{{")) ? null : { parts, names };
+}
+
+/** Keys remembered a language, in case a key were ever built from data. */
+const REMEMBERED_KEYS = 10_000;
+
+/**
+ * A translation function in one language (and namespace), as `i18n.getFixedT(language, ns)` gives, for
+ * less: each key's text is looked up once, and a call whose options only fill plain `{{name}}` places
+ * with strings or numbers is filled in directly, exactly as i18next fills it (escaping off, as the portal
+ * sets it). Anything else (plurals, context, nesting, formats, a key that is not there, a value i18next
+ * would treat specially) goes to i18next itself. A unit test compares the two on every text of every
+ * language with awkward values.
+ */
+export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunction {
+  const fixed = i18n.getFixedT(language, ns) as unknown as (...args: unknown[]) => string;
+  const lookup = ns === undefined ? { lng: language } : { lng: language, ns };
+  const templates = new Map<string, Template | null>();
+  const t = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
+    if (typeof key !== "string" || rest.length > 0) return fixed(key, options, ...rest);
+    if (options !== undefined && (typeof options !== "object" || options === null)) return fixed(key, options);
+    let template = templates.get(key);
+    if (template === undefined) {
+      template = i18n.exists(key, lookup) ? templateOf(i18n.t(key, { ...lookup, skipInterpolation: true })) : null;
+      if (templates.size < REMEMBERED_KEYS) templates.set(key, template);
+    }
+    if (template === null) return fixed(key, options);
+    if (options === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
+    const values = options as Record<string, unknown>;
+    for (const name in values)
+      if (I18NEXT_OPTIONS.has(name) || !template.names.includes(name)) return fixed(key, options);
+    let text = template.parts[0]!;
+    for (const [i, name] of template.names.entries()) {
+      const value = Object.hasOwn(values, name) ? values[name] : undefined;
+      if (typeof value === "number") text += String(value);
+      // A value holding a place or a nesting of its own is i18next's to handle.
+      else if (typeof value === "string" && !value.includes("{{") && !value.includes("$t(")) text += value;
+      else return fixed(key, options);
+      text += template.parts[i + 1]!;
+    }
+    return text;
+  };
+  return t as unknown as TFunction;
+}

@@ -1,0 +1,90 @@
+// The loaders' translation function (app/lib/translator.ts) fills in plain places itself: on every text of
+// every language, with and without values, and with values i18next might treat specially, it must give
+// exactly what i18next's own fixed function gives, set up as the portal sets it up (app/lib/i18n.server.ts).
+import { createInstance } from "i18next";
+import { describe, expect, it } from "vitest";
+import { content } from "~/content/content.server";
+import { DEFAULT_LANGUAGE, LANGUAGES } from "~/domain/localized";
+import { fastTranslator } from "~/lib/translator";
+
+const { locales, namespaces } = content();
+
+function instance(lng: string) {
+  const made = createInstance({
+    resources: locales,
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: DEFAULT_LANGUAGE,
+    ns: namespaces,
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+    lng,
+  });
+  void made.init();
+  return made;
+}
+
+/** Every text's key as a loader names it ("ns:a.b", and "a.b" for the default namespace). */
+function keysOf(tree: unknown, prefix: string): string[] {
+  if (typeof tree === "string") return [prefix];
+  if (typeof tree !== "object" || tree === null) return [];
+  return Object.entries(tree).flatMap(([k, v]) => keysOf(v, prefix.endsWith(":") ? `${prefix}${k}` : `${prefix}.${k}`));
+}
+
+const AWKWARD = ["Asha <b>&amp;</b>", 42, 'O\'Neil "quoted"', "$& $1 $$ $'", "{{name}}", "$t(common:form.back)", 0, ""];
+
+/** Each place of a text filled with awkward values in turn, then a plural count and a name it does not have. */
+function compareAll(
+  fast: (key: string, options?: object) => unknown,
+  fixed: (key: string, options?: object) => unknown,
+  textOf: (key: string) => string,
+  keys: string[],
+): number {
+  let filled = 0;
+  for (const [n, key] of keys.entries()) {
+    const names = [...textOf(key).matchAll(/\{\{\s*-?\s*([^},]+?)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!);
+    expect(fast(key), key).toEqual(fixed(key));
+    for (let shift = 0; shift < AWKWARD.length; shift++) {
+      const options = Object.fromEntries(names.map((name, i) => [name, AWKWARD[(n + i + shift) % AWKWARD.length]]));
+      expect(fast(key, options), `${key} ${JSON.stringify(options)}`).toEqual(fixed(key, options));
+      filled += names.length > 0 ? 1 : 0;
+    }
+    expect(fast(key, { count: 2 })).toEqual(fixed(key, { count: 2 }));
+    expect(fast(key, { notAPlace: "x" })).toEqual(fixed(key, { notAPlace: "x" }));
+    if (names.length > 0) expect(fast(key, {}), key).toEqual(fixed(key, {}));
+  }
+  return filled;
+}
+
+describe("the loaders' translation function", () => {
+  for (const lng of LANGUAGES) {
+    it(`${lng}: gives what i18next gives for every text, with any values`, () => {
+      const i18n = instance(lng);
+      const fixed = i18n.getFixedT(lng) as unknown as (key: string, options?: object) => unknown;
+      const fast = fastTranslator(i18n, lng) as unknown as (key: string, options?: object) => unknown;
+      const keys = namespaces.flatMap((ns) => [
+        ...keysOf(locales[DEFAULT_LANGUAGE]?.[ns], `${ns}:`),
+        ...(ns === "common" ? keysOf(locales[DEFAULT_LANGUAGE]?.[ns], "").map((k) => k.slice(1)) : []),
+      ]);
+      expect(keys.length).toBeGreaterThan(1000);
+      const filled = compareAll(fast, fixed, (key) => String(i18n.t(key, { lng, skipInterpolation: true })), keys);
+      expect(filled).toBeGreaterThan(500);
+      expect(fast("common:no.such.key", { name: "x" })).toEqual(fixed("common:no.such.key", { name: "x" }));
+    });
+
+    it(`${lng}: gives what i18next gives for every text, with any values, in each namespace as a component asks`, () => {
+      const i18n = instance(lng);
+      let filled = 0;
+      for (const ns of namespaces) {
+        const fixed = i18n.getFixedT(lng, ns) as unknown as (key: string, options?: object) => unknown;
+        const fast = fastTranslator(i18n, lng, ns) as unknown as (key: string, options?: object) => unknown;
+        const keys = keysOf(locales[DEFAULT_LANGUAGE]?.[ns], "").map((k) => k.slice(1));
+        filled += compareAll(fast, fixed, (key) => String(i18n.t(key, { lng, ns, skipInterpolation: true })), keys);
+        // Another namespace's text named in full from this one.
+        expect(fast("common:form.back")).toEqual(fixed("common:form.back"));
+      }
+      expect(filled).toBeGreaterThan(500);
+    });
+  }
+});
