@@ -24,27 +24,28 @@ const detector = new LanguageDetector({
   order: ["cookie", "header"],
 });
 
+/** An i18next instance for one language, set up as the portal's pages use it. */
+export function translationInstance(lng: string): i18n {
+  const instance = createInstance({
+    resources: locales,
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: DEFAULT_LANGUAGE,
+    ns: namespaces,
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+    lng,
+  });
+  void instance.init();
+  return instance;
+}
+
 /**
  * One i18next instance per language, made once at start-up: the translations are all in memory and
  * nothing changes an instance's language, so a request only picks its language's instance.
  */
-const instances = new Map<string, i18n>(
-  LANGUAGES.map((lng) => {
-    const instance = createInstance({
-      resources: locales,
-      supportedLngs: [...LANGUAGES],
-      fallbackLng: DEFAULT_LANGUAGE,
-      ns: namespaces,
-      defaultNS: "common",
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      showSupportNotice: false,
-      lng,
-    });
-    void instance.init();
-    return [lng, instance];
-  }),
-);
+const instances = new Map<string, i18n>(LANGUAGES.map((lng) => [lng, translationInstance(lng)]));
 
 /** Each language's translation function for loaders and views, made once (app/lib/translator.ts). */
 const translators = new Map<string, TFunction>(

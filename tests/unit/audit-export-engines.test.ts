@@ -1,11 +1,8 @@
 // The data export's audit trail is written as JSON by the database itself (auditLinesJsonOf): on both
 // engines each line must be exactly what JSON.stringify makes of the line's row, whatever the text holds
 // (quotes, backslashes, every control character, characters beyond ASCII, empty and missing values).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startPostgres, type TestPostgres } from "../support/postgres";
+import { describe, expect, it, vi } from "vitest";
+import { onBothEngines, type Engine } from "../support/both-engines";
 
 const PERSON = "person-with-awkward-lines";
 // From 1: PostgreSQL refuses the NUL character in text (a NUL inside `detail` is written escaped, as \u0000).
@@ -20,7 +17,7 @@ const AWKWARD = [
 ];
 
 /** The exported lines and the rows they were made from, on one engine. */
-async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
+async function onEngine(engine: Engine) {
   vi.resetModules();
   if (engine.DATABASE_URL) process.env.DATABASE_URL = engine.DATABASE_URL;
   else delete process.env.DATABASE_URL;
@@ -51,41 +48,21 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
   return { exported, expected: rows.map(({ seq: _seq, ...row }) => JSON.stringify(row)) };
 }
 
-let server: TestPostgres;
-const folders: string[] = [];
-let sqlite: Awaited<ReturnType<typeof onEngine>>;
-let postgres: Awaited<ReturnType<typeof onEngine>>;
-
-beforeAll(async () => {
-  const folder = () => {
-    const made = mkdtempSync(path.join(tmpdir(), "audit-export-"));
-    folders.push(made);
-    return made;
-  };
-  server = await startPostgres();
-  sqlite = await onEngine({ DATA_DIR: folder() });
-  postgres = await onEngine({ DATABASE_URL: server.url, DATA_DIR: folder() });
-}, 120_000);
-
-afterAll(async () => {
-  delete process.env.DATABASE_URL;
-  await server?.stop();
-  for (const made of folders) rmSync(made, { recursive: true, force: true });
-});
+const both = onBothEngines("audit-export-", onEngine);
 
 describe("the data export's audit lines, written by the database", () => {
   it("are byte for byte what JSON.stringify makes of each line, newest first, on SQLite", () => {
-    expect(sqlite.expected).toHaveLength(AWKWARD.length * 2);
-    expect(sqlite.exported).toEqual(sqlite.expected);
+    expect(both.sqlite.expected).toHaveLength(AWKWARD.length * 2);
+    expect(both.sqlite.exported).toEqual(both.sqlite.expected);
   });
 
   it("are byte for byte what JSON.stringify makes of each line, newest first, on PostgreSQL", () => {
-    expect(postgres.expected).toHaveLength(AWKWARD.length * 2);
-    expect(postgres.exported).toEqual(postgres.expected);
+    expect(both.postgres.expected).toHaveLength(AWKWARD.length * 2);
+    expect(both.postgres.exported).toEqual(both.postgres.expected);
   });
 
   it("read back as the text that was written", () => {
-    const texts = sqlite.exported.map((line) => (JSON.parse(line) as { target: string | null }).target);
+    const texts = both.sqlite.exported.map((line) => (JSON.parse(line) as { target: string | null }).target);
     for (const text of AWKWARD) expect(texts).toContain(text.replaceAll("\u0000", ""));
   });
 });

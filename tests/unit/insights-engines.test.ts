@@ -3,15 +3,13 @@
 // summary rows (kept by each engine's triggers) and the same figures, through the portal's own models and
 // views. The records are the insights generator's (scripts/insights-people.ts, as the integration test and
 // the benchmark write them), then changed and removed as the portal does, so every kind of trigger fires.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { sql, type SQL } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Period } from "~/domain/insights";
 import { addPeople, addTeam, type GeneratedPerson, type SqlWriter } from "../../scripts/insights-people";
 import { STAGES } from "~/domain/journey";
-import { startPostgres, type TestPostgres } from "../support/postgres";
+import { onBothEngines, type Engine } from "../support/both-engines";
 
 const day = (n: number) => new Date(Date.parse("2025-01-01T00:00:00.000Z") + n * 86_400_000).toISOString();
 const NOW = new Date("2025-07-01T00:00:00.000Z");
@@ -149,7 +147,7 @@ function recorder() {
 }
 
 /** What one engine makes of the records: its summary rows (ids left out) and every figure asked for. */
-async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
+async function onEngine(engine: Engine) {
   vi.resetModules();
   if (engine.DATABASE_URL) process.env.DATABASE_URL = engine.DATABASE_URL;
   else delete process.env.DATABASE_URL;
@@ -289,46 +287,26 @@ async function onEngine(engine: { DATABASE_URL?: string; DATA_DIR: string }) {
   };
 }
 
-let server: TestPostgres;
-const folders: string[] = [];
-let sqlite: Awaited<ReturnType<typeof onEngine>>;
-let postgres: Awaited<ReturnType<typeof onEngine>>;
-
-beforeAll(async () => {
-  const folder = () => {
-    const made = mkdtempSync(path.join(tmpdir(), "insights-engines-"));
-    folders.push(made);
-    return made;
-  };
-  server = await startPostgres();
-  sqlite = await onEngine({ DATA_DIR: folder() });
-  postgres = await onEngine({ DATABASE_URL: server.url, DATA_DIR: folder() });
-}, 120_000);
-
-afterAll(async () => {
-  delete process.env.DATABASE_URL;
-  await server?.stop();
-  for (const made of folders) rmSync(made, { recursive: true, force: true });
-});
+const both = onBothEngines("insights-engines-", onEngine);
 
 describe("the insights on PostgreSQL and on SQLite, from the same records", () => {
   it("keep the same summary of every person (insights_people, by each engine's triggers)", () => {
-    expect(sqlite.summary).toHaveLength(70);
-    expect(postgres.summary).toEqual(sqlite.summary);
+    expect(both.sqlite.summary).toHaveLength(70);
+    expect(both.postgres.summary).toEqual(both.sqlite.summary);
   });
 
   it("keep the summary equal to the records it is worked out from, on both", () => {
-    expect(sqlite.upToDate).toBe(70);
-    expect(postgres.upToDate).toBe(70);
+    expect(both.sqlite.upToDate).toBe(70);
+    expect(both.postgres.upToDate).toBe(70);
   });
 
   it("give every figure the same, for everyone and for one team, over each period", () => {
-    expect(postgres.reports).toEqual(sqlite.reports);
+    expect(both.postgres.reports).toEqual(both.sqlite.reports);
   });
 
   it("are about something: people at each stage, budgets, planned and actual spend, decisions, outcomes", () => {
-    expect(sqlite.partsWritten).toBeGreaterThanOrEqual(PARTS.length);
-    const [all] = sqlite.reports;
+    expect(both.sqlite.partsWritten).toBeGreaterThanOrEqual(PARTS.length);
+    const [all] = both.sqlite.reports;
     const text = JSON.stringify(all);
     // Shown figures, not only withheld ones, so equal reports are not equal only in withholding everything.
     expect(text.match(/"shown":true/g)!.length).toBeGreaterThan(50);
@@ -350,8 +328,8 @@ describe("the insights on PostgreSQL and on SQLite, from the same records", () =
 describe("a report kept until its records change", () => {
   it("is worked out once while nothing changes, and again after any change to its records, on both engines", () => {
     const expected = { unchanged: true, afterPlan: true, afterPlanPart: true, sameFigures: true };
-    expect(sqlite.kept).toEqual(expected);
-    expect(postgres.kept).toEqual(expected);
+    expect(both.sqlite.kept).toEqual(expected);
+    expect(both.postgres.kept).toEqual(expected);
   });
 
   it("after a change, goes on showing the rows worked out for five minutes from when they were, then works them out again", () => {
@@ -362,31 +340,31 @@ describe("a report kept until its records change", () => {
       afterChangeAt6: "2026-12-03T09:06:00.000Z",
       unchangedAt30: "2026-12-03T09:06:00.000Z",
     };
-    expect(sqlite.fiveMinutes).toEqual(expected);
-    expect(postgres.fiveMinutes).toEqual(expected);
+    expect(both.sqlite.fiveMinutes).toEqual(expected);
+    expect(both.postgres.fiveMinutes).toEqual(expected);
   });
 
   it("counts the changes of every table the insights read (INSIGHTS_SOURCES), on every kind of write, on both", () => {
-    const expected = sqlite.sources.flatMap((table) => ["DELETE", "INSERT", "UPDATE"].map((e) => `${table}.${e}`));
-    expect(sqlite.counting).toEqual(expected.sort());
-    expect(postgres.counting).toEqual(expected);
+    const expected = both.sqlite.sources.flatMap((table) => ["DELETE", "INSERT", "UPDATE"].map((e) => `${table}.${e}`));
+    expect(both.sqlite.counting).toEqual(expected.sort());
+    expect(both.postgres.counting).toEqual(expected);
   });
 
   it("INSIGHTS_SOURCES names every table the insights' queries read, through the views they read too", () => {
     // The names after FROM and JOIN in the model's SQL, a view replaced by the names in its own SQL.
     const named = (text: string) => [...text.matchAll(/\b(?:FROM|JOIN)\s+`?(\w+)`?/gi)].map((m) => m[1]!);
-    const views = new Map(sqlite.views.map((v) => [v.name, v.sql]));
+    const views = new Map(both.sqlite.views.map((v) => [v.name, v.sql]));
     const read = new Set<string>();
     const visit = (name: string) => {
       if (views.has(name)) for (const inner of named(views.get(name)!)) visit(inner);
-      else if (sqlite.tables.includes(name)) read.add(name);
+      else if (both.sqlite.tables.includes(name)) read.add(name);
     };
     for (const name of named(readFileSync("app/models/insights.server.ts", "utf8")))
       if (name !== "insights_version") visit(name); // the count itself
     expect(read.size).toBeGreaterThan(10);
-    expect([...read].sort()).toEqual([...sqlite.sources].sort());
+    expect([...read].sort()).toEqual([...both.sqlite.sources].sort());
     // The same tables on PostgreSQL.
-    for (const table of sqlite.sources) expect(postgres.tables).toContain(table);
+    for (const table of both.sqlite.sources) expect(both.postgres.tables).toContain(table);
   });
 });
 
@@ -399,7 +377,7 @@ describe("PostgreSQL's twins of the summary's triggers", () => {
     ].map(([, name, event, table]) => `${table}.${name}.${event}`);
     expect(sqliteTriggers.length).toBe(20);
     const pg = await import("pg");
-    const client = new pg.default.Client({ connectionString: server.url });
+    const client = new pg.default.Client({ connectionString: both.postgresUrl });
     await client.connect();
     try {
       const { rows } = await client.query<{ found: string }>(

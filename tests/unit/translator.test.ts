@@ -1,29 +1,13 @@
 // The loaders' translation function (app/lib/translator.ts) fills in plain places itself: on every text of
 // every language, with and without values, and with values i18next might treat specially, it must give
-// exactly what i18next's own fixed function gives, set up as the portal sets it up (app/lib/i18n.server.ts).
-import { createInstance } from "i18next";
+// exactly what i18next's own fixed function gives, with the instance the portal's pages use (app/lib/i18n.server.ts).
 import { describe, expect, it } from "vitest";
 import { content } from "~/content/content.server";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "~/domain/localized";
+import { translationInstance } from "~/lib/i18n.server";
 import { fastTranslator } from "~/lib/translator";
 
 const { locales, namespaces } = content();
-
-function instance(lng: string) {
-  const made = createInstance({
-    resources: locales,
-    supportedLngs: [...LANGUAGES],
-    fallbackLng: DEFAULT_LANGUAGE,
-    ns: namespaces,
-    defaultNS: "common",
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-    lng,
-  });
-  void made.init();
-  return made;
-}
 
 /** Every text's key as a loader names it ("ns:a.b", and "a.b" for the default namespace). */
 function keysOf(tree: unknown, prefix: string): string[] {
@@ -60,7 +44,7 @@ function compareAll(
 describe("the loaders' translation function", () => {
   for (const lng of LANGUAGES) {
     it(`${lng}: gives what i18next gives for every text, with any values`, () => {
-      const i18n = instance(lng);
+      const i18n = translationInstance(lng);
       const fixed = i18n.getFixedT(lng) as unknown as (key: string, options?: object) => unknown;
       const fast = fastTranslator(i18n, lng) as unknown as (key: string, options?: object) => unknown;
       const keys = namespaces.flatMap((ns) => [
@@ -74,7 +58,7 @@ describe("the loaders' translation function", () => {
     });
 
     it(`${lng}: gives what i18next gives for every text, with any values, in each namespace as a component asks`, () => {
-      const i18n = instance(lng);
+      const i18n = translationInstance(lng);
       let filled = 0;
       for (const ns of namespaces) {
         const fixed = i18n.getFixedT(lng, ns) as unknown as (key: string, options?: object) => unknown;
