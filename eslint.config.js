@@ -21,6 +21,8 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // `import { type X }` alone still loads the module in the browser (verbatimModuleSyntax): `import type`.
+      "@typescript-eslint/no-import-type-side-effects": "error",
       eqeqeq: ["error", "always"],
       "no-console": "off",
     },

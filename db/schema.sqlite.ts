@@ -5,7 +5,7 @@ import { STAFF_KINDS } from "../app/domain/organisation";
 import { ACTING_FOR_TYPES, AUTHORITIES, ROLES } from "../app/domain/roles";
 import { GRANT_STATES } from "../app/domain/grants";
 import { MENU_CHANGE_KINDS } from "../app/domain/menu-versions";
-import { INFORMAL_SUPPORT } from "../app/domain/rule-set";
+import { INFORMAL_SUPPORT } from "../app/domain/choices";
 import { PLAN_STATES } from "../app/domain/workflow";
 
 // Every id that appears in a URL is a random UUID, so no record is reachable by guessing.

@@ -6,13 +6,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readContentJson } from "../app/content/read.server";
 import { allocateBudget, type AllocationInput } from "../app/domain/allocation";
-import {
-  INFORMAL_SUPPORT,
-  NEED_AREA_KEYS,
-  ruleSetSchema,
-  type NeedAreaKey,
-  type RuleSet,
-} from "../app/domain/rule-set";
+import { ruleSetSchema, type RuleSet } from "../app/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type NeedAreaKey } from "../app/domain/choices";
 import { prng } from "./prng";
 
 const CONTENT = fileURLToPath(new URL("../content", import.meta.url));

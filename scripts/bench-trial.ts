@@ -7,7 +7,8 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readContentJson } from "../app/content/read.server";
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS, ruleSetSchema } from "../app/domain/rule-set";
+import { ruleSetSchema } from "../app/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "../app/domain/choices";
 import { runTrial } from "../app/routes/scheme/trial.server";
 
 const CONTENT = fileURLToPath(new URL("../content", import.meta.url));

@@ -12,7 +12,7 @@ import { existsSync, rmSync } from "node:fs";
 import { GENESIS_HASH, lineHash } from "../app/lib/audit-chain.server";
 import { hashPassword } from "../app/lib/password.server";
 import { openDatabase } from "../app/lib/db.server";
-import { NEED_AREA_KEYS } from "../app/domain/rule-set";
+import { NEED_AREA_KEYS } from "../app/domain/choices";
 
 export const SCALE_PASSWORD = "try the portal slowly 2026";
 /** Every generated professional's one-time-code secret (base32). */

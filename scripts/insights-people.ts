@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { NEED_AREA_KEYS } from "../app/domain/rule-set";
+import { NEED_AREA_KEYS } from "../app/domain/choices";
 
 /**
  * Made-up people written straight into a portal database, each described by what the insights

@@ -3,7 +3,7 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { useTranslation } from "~/lib/use-translation";
 import { Form, useFetcher } from "react-router";
 import { CsrfInput } from "./csrf";
-import type { FormValues } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 
 /** What an action answers an autosave with. */
 export type AutosaveAnswer =

@@ -1,20 +1,20 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { createContext, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import {
-  FormProvider,
-  get,
-  set,
-  useForm,
-  useFormContext,
-  type FieldErrors,
-  type FieldValues,
-  type Resolver,
-} from "react-hook-form";
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { useTranslation } from "~/lib/use-translation";
 import { Form, useNavigation } from "react-router";
 import type { z } from "zod";
 import { CsrfInput } from "./csrf";
-import { dateParts, errorParts, GENERIC_ERROR, type FormErrors, type FormValues } from "~/lib/forms";
+import type { CheckedState, FormChecks } from "./form-checks";
+import { dateParts, errorParts, GENERIC_ERROR, type FormErrors, type FormValues } from "~/lib/form-messages";
 
 /** Translates an error key (with any values errorWith put in it). */
 export function useErrorText() {
@@ -27,35 +27,65 @@ export function useErrorText() {
 }
 
 interface FieldState {
+  /** What the server sent back (typed values and error keys), or the saved answers. */
   values: FormValues;
   errors: FormErrors;
+  /** What the browser's checks found (once they have loaded and run). */
+  checked: FormErrors;
+  form: RefObject<HTMLFormElement | null> | null;
 }
-const FieldStateContext = createContext<FieldState>({ values: {}, errors: {} });
+const FieldStateContext = createContext<FieldState>({ values: {}, errors: {}, checked: {}, form: null });
 
 /** The message for a field: the browser's check first, then the server's. Translated from its key. */
 function useFieldError(name: string): string | undefined {
   const errorText = useErrorText();
-  const server = useContext(FieldStateContext).errors[name];
-  // Outside a ValidatedForm there is no form context (null): only the server's message counts.
-  const form = useFormContext() as ReturnType<typeof useFormContext> | null;
-  // Nested names (`contacts.1.name`) are nested in react-hook-form's errors too.
-  const message = form ? (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message : undefined;
-  const client = typeof message === "string" ? message : undefined;
-  const key = client ?? server;
+  const { errors, checked } = useContext(FieldStateContext);
+  const key = checked[name] ?? errors[name];
   return key ? errorText(key) : undefined;
 }
 
 function useField(name: string) {
   const { values } = useContext(FieldStateContext);
-  const form = useFormContext();
   const error = useFieldError(name);
-  return { register: form.register(name), value: values[name], error, id: `f-${name}`, errorId: `f-${name}-error` };
+  return { register: { name }, value: values[name], error, id: `f-${name}`, errorId: `f-${name}-error` };
+}
+
+const noChange = () => () => {};
+
+/**
+ * What a field holds now (a radio's chosen value, a box's text), following the page as the person
+ * changes it, for a part of a form that depends on an answer. The saved or sent-back value until
+ * the page has scripts, so the page reads the same with JavaScript off.
+ */
+export function useFieldValue(name: string): string | undefined {
+  const { values, form } = useContext(FieldStateContext);
+  const saved = typeof values[name] === "string" ? values[name] : undefined;
+  const subscribe = (changed: () => void) => {
+    const element = form?.current;
+    if (!element) return noChange();
+    element.addEventListener("input", changed);
+    element.addEventListener("change", changed);
+    return () => {
+      element.removeEventListener("input", changed);
+      element.removeEventListener("change", changed);
+    };
+  };
+  const current = () => {
+    const field = form?.current?.elements.namedItem(name);
+    if (!field) return saved;
+    const value = (field as HTMLInputElement | RadioNodeList).value;
+    return value === "" ? undefined : value;
+  };
+  return useSyncExternalStore(subscribe, current, () => saved);
 }
 
 export { CsrfInput };
 
+/** The form's schema, fetched when the browser first needs it: `() => import("~/forms/plan").then((m) => m.…)`. */
+export type SchemaSource<S> = () => Promise<S>;
+
 interface ValidatedFormProps<S extends z.ZodType<FieldValues, FieldValues>> {
-  schema: S;
+  schema: SchemaSource<S>;
   /** What the server sent back (typed values and error keys), or the saved answers. */
   values?: FormValues;
   errors?: FormErrors;
@@ -70,10 +100,13 @@ interface ValidatedFormProps<S extends z.ZodType<FieldValues, FieldValues>> {
   /** "multipart/form-data" for the few forms that carry a file (a receipt, a statement). */
   encType?: "multipart/form-data";
 }
+type FieldValues = Record<string, unknown>;
 
 /**
  * A real <Form method="post"> that works without JavaScript. With JavaScript, react-hook-form checks
- * it first with the same zod schema the action uses; the server always checks again.
+ * it first with the same zod schema the action uses; the server always checks again. Those checks
+ * (react-hook-form, zod and the schema) load when the person first moves into the form, so a page
+ * loads only the script it needs to be read (docs/decisions/2026-12-03-form-checks-load-on-first-use.md).
  */
 export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
   schema,
@@ -87,76 +120,69 @@ export function ValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>({
   hidden = {},
   encType,
 }: ValidatedFormProps<S>) {
-  const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as never) as Resolver<FieldValues>,
-    defaultValues: nestedValues({ ...values, ...hidden }),
-    shouldFocusError: false,
-  });
+  const form = useRef<HTMLFormElement>(null);
+  const [checked, setChecked] = useState<CheckedState>({ errors: {}, submitCount: 0 });
+  const loading = useRef<Promise<FormChecks | null> | null>(null);
+  const stop = useRef<(() => void) | null>(null);
+  useEffect(() => () => stop.current?.(), []);
+  const loadChecks = () => {
+    loading.current ??= Promise.all([import("./form-checks"), schema()])
+      .then(([{ startChecks }, loaded]) => {
+        const started = startChecks(loaded, form.current!);
+        const unsubscribe = started.subscribe(setChecked);
+        stop.current = () => {
+          unsubscribe();
+          started.stop();
+        };
+        return started;
+      })
+      // Checks that cannot load (the connection dropped) leave the form as it is without JavaScript.
+      .catch(() => null);
+    return loading.current;
+  };
   // Checked here first; once it passes, the browser submits the form itself (a full page load, the
   // same as without JavaScript), so every page arrives with exactly its own translations.
-  const checked = useRef(false);
+  const passed = useRef(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (checked.current) {
-      checked.current = false;
+    if (passed.current) {
+      passed.current = false;
       return;
     }
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     event.preventDefault();
-    void form.handleSubmit(() => {
-      checked.current = true;
+    const send = () => {
+      passed.current = true;
       // After this submit event has finished: a form ignores requestSubmit while it is still firing one.
       setTimeout(() => element.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined), 0);
-    })(event);
+    };
+    void loadChecks().then((ready) => (ready ? ready.check(send) : send()));
   };
-  const clientErrors = flatErrors(form.formState.errors);
-  const shown: FormErrors = { ...errors, ...clientErrors };
+  const shown: FormErrors = { ...errors, ...checked.errors };
   return (
-    <FieldStateContext.Provider value={{ values, errors }}>
-      <FormProvider {...form}>
-        <ErrorSummary errors={shown} labels={labels} submitCount={form.formState.submitCount} />
-        <Form
-          method="post"
-          action={action}
-          noValidate
-          onSubmit={onSubmit}
-          className={className}
-          id={id}
-          encType={encType}
-          reloadDocument
-        >
-          <CsrfInput />
-          {Object.entries(hidden).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          {children}
-        </Form>
-      </FormProvider>
+    <FieldStateContext.Provider value={{ values, errors, checked: checked.errors, form }}>
+      <ErrorSummary errors={shown} labels={labels} submitCount={checked.submitCount} />
+      <Form
+        method="post"
+        action={action}
+        noValidate
+        onSubmit={onSubmit}
+        onFocus={() => void loadChecks()}
+        onInput={() => void loadChecks()}
+        className={className}
+        id={id}
+        encType={encType}
+        reloadDocument
+        ref={form}
+      >
+        <CsrfInput />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {children}
+      </Form>
     </FieldStateContext.Provider>
   );
-}
-
-/**
- * What the server sends back is keyed by field name (`contacts.1.name`); react-hook-form keeps its
- * values nested, and would otherwise hand the flat names to the strict schema as unknown fields.
- */
-function nestedValues(values: FormValues): FieldValues {
-  const nested: FieldValues = {};
-  for (const [name, value] of Object.entries(values)) set(nested, name, value);
-  return nested;
-}
-
-/** react-hook-form's nested errors as one message per field name (`contacts.1.name`), as the server sends them. */
-function flatErrors(errors: FieldErrors, prefix = ""): FormErrors {
-  const out: FormErrors = {};
-  for (const [key, value] of Object.entries(errors)) {
-    if (!value || typeof value !== "object") continue;
-    const name = prefix ? `${prefix}.${key}` : key;
-    if ("message" in value && typeof value.message === "string") out[name] = value.message;
-    else if ("type" in value && !("message" in value && value.message)) out[name] = "common:errors.invalid";
-    else Object.assign(out, flatErrors(value as FieldErrors, name));
-  }
-  return out;
 }
 
 /** GOV.UK error summary: at the top, focused, each message a link to its field. */
@@ -283,7 +309,6 @@ export function TextField({
 export function DateField({ name, legend, hint }: { name: string; legend: string; hint?: string }) {
   const { t } = useTranslation();
   const { values } = useContext(FieldStateContext);
-  const form = useFormContext();
   const error = useFieldError(name);
   const id = `f-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -317,7 +342,7 @@ export function DateField({ name, legend, hint }: { name: string; legend: string
             <div className="date-input__item" key={box.field}>
               <label htmlFor={i === 0 ? id : `${id}-${i}`}>{box.label}</label>
               <input
-                {...form.register(box.field)}
+                name={box.field}
                 id={i === 0 ? id : `${id}-${i}`}
                 type="text"
                 inputMode="numeric"

@@ -1,8 +1,7 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "~/lib/use-translation";
 import { ChoiceField, SubmitButton, TextField, useErrorText, ValidatedForm } from "~/components/form";
-import type { FormValues } from "~/lib/forms";
-import { itemFormSchema } from "~/forms/plan";
+import type { FormValues } from "~/lib/form-messages";
 
 export interface ItemQuestions {
   entryId: string;
@@ -50,7 +49,7 @@ export function ItemFields({
   const errorText = useErrorText();
   return (
     <ValidatedForm
-      schema={itemFormSchema}
+      schema={() => import("~/forms/plan").then((m) => m.itemFormSchema)}
       values={values}
       errors={errors}
       labels={labels}

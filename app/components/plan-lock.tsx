@@ -1,5 +1,5 @@
 import { useTranslation } from "~/lib/use-translation";
-import type { FormValues } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 import { PageTitle } from "./page-title";
 
 type LockedState =

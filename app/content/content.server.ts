@@ -4,16 +4,28 @@ import { z } from "zod";
 import { grantRulesSchema } from "~/domain/grants";
 import { journeyFileSchema } from "~/domain/journey";
 import { moneyRulesSchema } from "~/domain/ledger";
-import { LANGUAGES, type Language } from "~/domain/localized";
+import { LANGUAGES, localizedText, type Language } from "~/domain/localized";
 import { checkMenuReferences, CONTENT_PATHS, directoryFileSchema, guidesFileSchema, menuFileSchema, providersFileSchema } from "~/domain/menu";
 import { teamsFileSchema } from "~/domain/organisation";
 import { lifeAreasFileSchema } from "~/domain/plan";
 import { planCheckFileSchema } from "~/domain/plan-criteria";
 import { needAreasFileSchema, type RuleSet } from "~/domain/rule-set";
 import { retentionRulesSchema } from "~/domain/retention";
-import { urgentHelpFileSchema } from "~/domain/urgent-help";
 import { ContentError, contentDir, readContentJson } from "./read.server";
 import { activeRuleSetId, loadRuleSet } from "./rule-sets.server";
+
+/**
+ * content/urgent-help.json: the local crisis line, shown beside 999, NHS 111 and Samaritans. Here, not in
+ * app/domain/urgent-help.ts, whose rules the assessment page runs in the browser without zod.
+ */
+const urgentHelpFileSchema = z.strictObject({
+  _about: z.string().optional(),
+  localCrisisLine: z.strictObject({
+    name: localizedText,
+    phone: z.string().regex(/^[0-9 ]{3,20}$/),
+    hours: localizedText,
+  }),
+});
 
 /** A translation file: nested objects of strings. Keys starting with "_" are notes for translators. */
 type Messages = { [key: string]: string | Messages };

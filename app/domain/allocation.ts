@@ -1,12 +1,5 @@
-import {
-  INFORMAL_SUPPORT,
-  NEED_AREA_KEYS,
-  type Category,
-  type CategoryCombination,
-  type InformalSupport,
-  type NeedAreaKey,
-  type RuleSet,
-} from "./rule-set";
+import type { Category, CategoryCombination, RuleSet } from "./rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey } from "~/domain/choices";
 
 /**
  * The indicative budget (docs/domain-guide.md, "The indicative budget"). Pure and deterministic: the same

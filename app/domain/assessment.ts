@@ -1,4 +1,4 @@
-import { NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey } from "./rule-set";
+import { NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey } from "~/domain/choices";
 
 /** What the person said about one need area. `null` rating = "I'd rather not say" (counts as 0). */
 export interface SelfAnswer {

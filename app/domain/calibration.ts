@@ -1,6 +1,7 @@
 import { AllocationInputError, allocateBudget, type AllocationFlag } from "./allocation";
 import type { FitCase } from "./calibration-fit";
-import { INFORMAL_SUPPORT, type InformalSupport, type NeedAreaKey, type RuleSet } from "./rule-set";
+import type { RuleSet } from "./rule-set";
+import { INFORMAL_SUPPORT, type InformalSupport, type NeedAreaKey } from "~/domain/choices";
 
 /**
  * Calibration: a commissioner runs a spreadsheet of test cases through a rule set (published or

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "./dates";
+import { MANAGEMENT_OPTIONS, MONEY_SOURCES, type MoneySource, type ProviderSector } from "~/domain/choices";
 
 /**
  * Money after sign-off (stages 5 and 6; docs/domain-guide.md, "Money after sign-off"): a
@@ -9,10 +10,6 @@ import { isCalendarDate } from "./dates";
  * and left; the notes; the monitoring return) is worked out here from the entries, never stored.
  */
 
-/** The two funding sources of an integrated personal budget (tracked funding: each part is followed). */
-export const MONEY_SOURCES = ["nhs", "council"] as const;
-export type MoneySource = (typeof MONEY_SOURCES)[number];
-
 /**
  * received: money arrived in the account (or at the organisation holding it).
  * spent: a payment out, against a plan item, the crisis contingency, or nothing in the plan.
@@ -21,14 +18,6 @@ export type MoneySource = (typeof MONEY_SOURCES)[number];
  */
 export const ENTRY_KINDS = ["received", "spent", "committed", "reversal"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-
-/** How a payment was made. */
-export const PAYMENT_METHODS = ["card", "bank-transfer", "direct-debit", "cash", "cheque", "invoice", "other"] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-
-/** Who was paid, for the scheme's learning (the insights compare statutory and community providers). */
-export const PROVIDER_SECTORS = ["community", "statutory"] as const;
-export type ProviderSector = (typeof PROVIDER_SECTORS)[number];
 
 /** A receipt may be a photo or a PDF, up to 5 MB, its type read from its bytes. The one place these limits live. */
 export const RECEIPT_MAX_BYTES = 5 * 1024 * 1024;
@@ -295,21 +284,12 @@ export function monthByMonth(
 export const INSTALMENT_SCHEDULES = ["four-weekly", "monthly", "quarterly", "yearly"] as const;
 export type InstalmentSchedule = (typeof INSTALMENT_SCHEDULES)[number];
 
-const MANAGEMENT_KEYS = [
-  "direct-payment",
-  "indirect-payment",
-  "individual-trust",
-  "community-brokerage",
-  "individual-service-fund",
-  "professionally-managed",
-] as const;
-
 /** content/money.json: how the money is paid for each way of managing it, and when the notes appear. */
 export const moneyRulesSchema = z.strictObject({
   translationStatus: z.string().min(1),
   instalments: z.strictObject(
-    Object.fromEntries(MANAGEMENT_KEYS.map((k) => [k, z.enum(INSTALMENT_SCHEDULES)])) as Record<
-      (typeof MANAGEMENT_KEYS)[number],
+    Object.fromEntries(MANAGEMENT_OPTIONS.map((k) => [k, z.enum(INSTALMENT_SCHEDULES)])) as Record<
+      (typeof MANAGEMENT_OPTIONS)[number],
       z.ZodEnum<{ [K in InstalmentSchedule]: K }>
     >,
   ),

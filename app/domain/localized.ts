@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Kept in their own module so the page shell can use them without loading zod.
-import { type Language } from "./languages";
+import type { Language } from "./languages";
 export { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./languages";
 
 /** A piece of text in every language the portal speaks. Used by every content file. */

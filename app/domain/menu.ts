@@ -11,10 +11,9 @@ import { LANGUAGES, localizedText, type Language, type LocalizedText } from "~/d
 export const MENU_KINDS = ["absolute-exclusion", "controlled-treatment", "co-designed", "citizen-led"] as const;
 export type MenuKind = (typeof MENU_KINDS)[number];
 
-/** The six ways to manage a budget (docs/domain-guide.md, "Managing the money"). The plan module uses the same ids. */
-// The six ways of managing a budget are defined once, with the plan.
-import { MANAGEMENT_OPTIONS } from "./plan";
-export { MANAGEMENT_OPTIONS, type Management as ManagementOption } from "./plan";
+/** The six ways to manage a budget (docs/domain-guide.md, "Managing the money"), defined once with the other choices. */
+import { MANAGEMENT_OPTIONS } from "./choices";
+export { MANAGEMENT_OPTIONS, type Management as ManagementOption } from "./choices";
 
 export const DIRECTORY_CATEGORIES = [
   "crisis",

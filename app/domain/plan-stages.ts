@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { yearlyCostPence, type Item, type Plan } from "~/domain/plan";
+import { HOW_PAID } from "~/domain/choices";
 
 /**
  * Stages 5 to 7 (docs/domain-guide.md, "The seven-stage cycle"): organising support, using it (with a log of changes) and reflecting.
@@ -9,10 +10,6 @@ import { yearlyCostPence, type Item, type Plan } from "~/domain/plan";
 
 const INVALID = "journey-ui:errors.invalid";
 const text = (max: number) => z.string({ error: INVALID }).trim().max(max, { error: "journey-ui:errors.tooLong" });
-
-/** How an item is paid for once it is arranged. */
-export const HOW_PAID = ["my-account", "invoice", "voucher", "someone-else"] as const;
-export type HowPaid = (typeof HOW_PAID)[number];
 
 export const arrangementSchema = z.strictObject({
   itemId: text(64).min(1, { error: INVALID }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localizedText } from "~/domain/localized";
+import { MANAGEMENT_OPTIONS, type Management, REAL_WEALTH, SOURCES_OF_HELP, MANAGEMENT_NEEDS } from "~/domain/choices";
 
 /**
  * The personal plan (docs/domain-guide.md, "A good plan: six criteria"): one section per criterion, plus the resources
@@ -19,32 +20,6 @@ export const ITEM_KINDS = [
   "something-else",
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
-
-/** Tapered control (docs/domain-guide.md, "Managing the money"): the six ways a budget can be managed, most control first. */
-export const MANAGEMENT_OPTIONS = [
-  "direct-payment",
-  "indirect-payment",
-  "individual-trust",
-  "community-brokerage",
-  "individual-service-fund",
-  "professionally-managed",
-] as const;
-export type Management = (typeof MANAGEMENT_OPTIONS)[number];
-
-/** The five dimensions of real wealth (Personalisation in Mental Health, "real wealth"): the headings of stage 2. */
-export const REAL_WEALTH = ["capacities", "connections", "access", "control", "resilience"] as const;
-export type RealWealth = (typeof REAL_WEALTH)[number];
-
-/** The whole-system sources of help (docs/domain-guide.md, "A good plan", criterion 3). */
-export const SOURCES_OF_HELP = [
-  "family-friends",
-  "community",
-  "personal-budget",
-  "commissioned",
-  "treatment",
-  "crisis",
-] as const;
-export type SourceOfHelp = (typeof SOURCES_OF_HELP)[number];
 
 /** The plan's sections, also the anchor ids a plan-check problem links to. */
 export const PLAN_SECTIONS = [
@@ -203,15 +178,6 @@ export const managementDetailsSchema = strict({
   support: optionalText(SHORT).optional(),
 });
 export type ManagementDetails = z.infer<typeof managementDetailsSchema>;
-
-export const MANAGEMENT_NEEDS = {
-  "direct-payment": [],
-  "indirect-payment": ["representative"],
-  "individual-trust": ["trustees"],
-  "community-brokerage": ["organisation"],
-  "individual-service-fund": ["organisation"],
-  "professionally-managed": ["managedBy"],
-} as const satisfies Record<Management, readonly (keyof ManagementDetails)[]>;
 
 const DETAIL_MISSING_KEY: Record<keyof ManagementDetails, string> = {
   representative: "errors.representativeRequired",

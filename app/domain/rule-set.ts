@@ -1,35 +1,15 @@
 import { z } from "zod";
 import { localizedText } from "./localized";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 
 /**
  * Need areas and allocation rule sets (docs/domain-guide.md, "The indicative budget"). Both are content files a council
  * can replace; these schemas are what stops a bad file at start-up, naming the field.
  */
 
-/** The twelve need areas of the spec, in display order. The algorithm names two of them (step 7). */
-export const NEED_AREA_KEYS = [
-  "mood",
-  "experiences",
-  "keeping-safe",
-  "others-safety",
-  "substances",
-  "thinking",
-  "physical",
-  "daily-living",
-  "relationships",
-  "activity",
-  "housing",
-  "caring",
-] as const;
-export type NeedAreaKey = (typeof NEED_AREA_KEYS)[number];
-
 /** Ratings run 0 (no difficulty) to 4 (very severe difficulty most of the time). */
 export const RATINGS = [0, 1, 2, 3, 4] as const;
 export type Rating = (typeof RATINGS)[number];
-
-/** "How much of your day-to-day support comes from family and friends?" */
-export const INFORMAL_SUPPORT = ["none", "a-little", "a-lot", "most"] as const;
-export type InformalSupport = (typeof INFORMAL_SUPPORT)[number];
 
 // ---------------------------------------------------------------------------------------------
 // content/need-areas.json

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import type { SelfAnswer } from "./assessment";
-import { localizedText } from "./localized";
-import type { NeedAreaKey } from "./rule-set";
+import type { NeedAreaKey } from "~/domain/choices";
 
 /** The need areas about safety: one's own, and other people's. */
 export const SAFETY_AREAS: readonly NeedAreaKey[] = ["keeping-safe", "others-safety"];
@@ -20,13 +18,3 @@ export function anySafetyConcern(
     (area) => mayNotBeSafe(area, answers.get(area)?.rating) || mayNotBeSafe(area, agreed.get(area)?.rating),
   );
 }
-
-/** content/urgent-help.json: the local crisis line, shown beside 999, NHS 111 and Samaritans. */
-export const urgentHelpFileSchema = z.strictObject({
-  _about: z.string().optional(),
-  localCrisisLine: z.strictObject({
-    name: localizedText,
-    phone: z.string().regex(/^[0-9 ]{3,20}$/),
-    hours: localizedText,
-  }),
-});

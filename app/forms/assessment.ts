@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/choices";
 import { requiredText } from "~/lib/forms";
 
 /** One need area: a rating 0-4, or "I'd rather not say". */

@@ -8,16 +8,8 @@ import {
   type EntryDraft,
   type EntryTexts,
 } from "~/domain/menu-versions";
-import {
-  blankToUndefined,
-  calendarDate,
-  choice,
-  errorWith,
-  GENERIC_ERROR,
-  optionalText,
-  requiredText,
-  withDateInputs,
-} from "~/lib/forms";
+import { blankToUndefined, calendarDate, choice, optionalText, requiredText, withDateInputs } from "~/lib/forms";
+import { errorWith, GENERIC_ERROR } from "~/lib/form-messages";
 import { pounds } from "./plan";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MONEY_SOURCES, PAYMENT_METHODS, PROVIDER_SECTORS } from "~/domain/ledger";
+import { MONEY_SOURCES, PAYMENT_METHODS, PROVIDER_SECTORS } from "~/domain/choices";
 import { DATE_ORDERS } from "~/domain/statement";
 import { calendarDate, choice, optionalText, requiredText } from "~/lib/forms";
 import { pounds } from "./plan";

@@ -1,14 +1,8 @@
 import { z } from "zod";
-import { HOW_PAID } from "~/domain/plan-stages";
-import {
-  MANAGEMENT_NEEDS,
-  MANAGEMENT_OPTIONS,
-  REAL_WEALTH,
-  SOURCES_OF_HELP,
-  type CrisisPlan,
-  type Decisions,
-  type Management,
-} from "~/domain/plan";
+import { HOW_PAID } from "~/domain/choices";
+import type { CrisisPlan, Decisions } from "~/domain/plan";
+import { MANAGEMENT_NEEDS, MANAGEMENT_OPTIONS, REAL_WEALTH, SOURCES_OF_HELP, type Management } from "~/domain/choices";
+import { CRISIS_CONTACT_SLOTS, contactField, ratingField } from "~/forms/field-names";
 import {
   blankToUndefined,
   choice,
@@ -17,8 +11,8 @@ import {
   requiredText,
   wholeNumber,
   withDateInputs,
-  type FormValues,
 } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 import { pounds } from "./plan";
 
 /**
@@ -59,8 +53,6 @@ export const riskFormSchema = z.strictObject({
 
 // ---- the crisis plan: one form, saved with its version ----
 
-export const CRISIS_CONTACT_SLOTS = 3;
-
 /** One row of "who to contact": named `contacts.0.name`, `contacts.0.howToReach`, … on the page. */
 const contactRow = z.strictObject({ name: optionalText(200), howToReach: optionalText(200) });
 
@@ -97,11 +89,6 @@ export function crisisFromForm(form: CrisisForm): CrisisPlan {
     doNotWant: form.doNotWant ?? "",
     preferredPlace: form.preferredPlace ?? "",
   };
-}
-
-/** The field name of one part of a contact row. */
-export function contactField(row: number, part: "name" | "howToReach"): string {
-  return `contacts.${row}.${part}`;
 }
 
 export function crisisToValues(crisis: CrisisPlan): FormValues {
@@ -254,8 +241,6 @@ export const moveMoneyFormSchema = z
   });
 
 // ---- stage 7: reflecting ----
-
-export const ratingField = (outcomeId: string) => `now_${outcomeId}`;
 
 /** Built for the outcomes in view: one "where I am now" box for each, blank allowed. */
 export function reflectionFormSchema(outcomeIds: readonly string[]) {

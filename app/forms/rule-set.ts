@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS, validateRuleSet, type RuleSet } from "~/domain/rule-set";
+import { validateRuleSet, type RuleSet } from "~/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/choices";
 import { costPence } from "~/domain/calibration";
-import { blankToUndefined, choice, errorWith, optionalText, requiredText, type FormValues } from "~/lib/forms";
+import { blankToUndefined, choice, optionalText, requiredText } from "~/lib/forms";
+import { errorWith, type FormValues } from "~/lib/form-messages";
+import { MAX_BAND_ROWS, bandField, weightField, shareField, multiplierField } from "~/forms/field-names";
 
 /**
  * The commissioners' rule-set forms. The draft form is flat (one box per number) and is judged by
@@ -17,14 +20,6 @@ export const copyRuleSetSchema = z.strictObject({
   from: requiredText(100, "scheme:errors.chooseRuleSet"),
   id: requiredText(80, "scheme:errors.id").regex(RULE_SET_ID, "scheme:errors.id"),
 });
-
-/** The most band rows the form offers (bands in use plus empty rows to add more). */
-export const MAX_BAND_ROWS = 16;
-
-export const bandField = (i: number, part: "From" | "To" | "Amount") => `band${i}${part}` as const;
-export const weightField = (key: string) => `weight-${key}` as const;
-export const shareField = (key: string) => `share-${key}` as const;
-export const multiplierField = (answer: string) => `informal-${answer}` as const;
 
 const box = z.string().trim().max(20, "common:errors.tooLong").optional();
 

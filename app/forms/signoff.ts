@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CRITERIA, ITEM_AGREEMENTS, type Criterion } from "~/domain/plan-criteria";
+import { CRITERIA, ITEM_AGREEMENTS } from "~/domain/plan-criteria";
 import {
   blankToUndefined,
   calendarDate,
@@ -41,14 +41,6 @@ export const submitPlanSchema = z
 export const MAX_AGREEMENT_ITEMS = 60;
 
 export const DECISIONS = ["sign-off", "request-changes", "refer-to-panel"] as const;
-
-/**
- * The review form's field names, nested: `criteria.<criterion>.met` and `.comment` for each of the six
- * criteria; `items.<n>.agreement` and `.adaptation` for the n-th item needing agreement (by its place in
- * itemsNeedingAgreement). The adaptation box says what changes, or why an item is not agreed.
- */
-export const criterionField = (c: Criterion, part: "met" | "comment") => `criteria.${c}.${part}` as const;
-export const itemField = (i: number, part: "agreement" | "adaptation") => `items.${i}.${part}` as const;
 
 /** A row or group left out (a gap in a list) reads as nothing chosen, so each error stands by its own field. */
 const orEmpty = (v: unknown) => v ?? {};

@@ -10,7 +10,8 @@ import {
   type CalibrationRow,
 } from "~/domain/calibration";
 import type { FitCase } from "~/domain/calibration-fit";
-import { NEED_AREA_KEYS, type NeedAreaKey, type RuleSet } from "~/domain/rule-set";
+import type { RuleSet } from "~/domain/rule-set";
+import { NEED_AREA_KEYS, type NeedAreaKey } from "~/domain/choices";
 
 /**
  * Reads a calibration CSV as a stream: bytes → strict UTF-8 → csv-parse → checked rows → allocation.

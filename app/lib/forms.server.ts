@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { errorsFromIssues, type FormErrors, type FormRefusal, type FormValues } from "./forms";
+import { errorsFromIssues } from "./forms";
+import type { FormErrors, FormRefusal, FormValues } from "./form-messages";
 import { CSRF_FIELD } from "./security.server";
 
 /*

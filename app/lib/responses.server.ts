@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import type { FormRefusal, FormValues } from "./forms";
+import type { FormRefusal, FormValues } from "./form-messages";
 
 const SECRET_FIELDS = ["password", "current", "code", "recovery"];
 

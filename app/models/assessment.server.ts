@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { agreedRatings, allocations, assessmentAnswers, assessments } from "../../db/schema";
 import { allocateBudget, type Allocation } from "~/domain/allocation";
 import { ratingInputs, ratingsRecord, type AgreedRating, type RatingInput, type SelfAnswer } from "~/domain/assessment";
-import type { InformalSupport, NeedAreaKey } from "~/domain/rule-set";
+import type { InformalSupport, NeedAreaKey } from "~/domain/choices";
 import { db, preparedQuery, firstRow } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { findRuleSet, ruleSetIdInForce } from "./rule-sets.server";

@@ -55,8 +55,16 @@ export interface ArchiveResult {
 async function trailBounds(): Promise<{ first: number | null; newest: number | null }> {
   // Two queries: SQLite reads a lone min() or max() from the primary key, but both in one query scan
   // the whole trail (1.1 s at 100,000 people, on every server start).
-  const first = await firstRow(db().select({ seq: min(auditLog.seq) }).from(auditLog));
-  const newest = await firstRow(db().select({ seq: max(auditLog.seq) }).from(auditLog));
+  const first = await firstRow(
+    db()
+      .select({ seq: min(auditLog.seq) })
+      .from(auditLog),
+  );
+  const newest = await firstRow(
+    db()
+      .select({ seq: max(auditLog.seq) })
+      .from(auditLog),
+  );
   return { first: first?.seq ?? null, newest: newest?.seq ?? null };
 }
 

@@ -14,7 +14,7 @@ import type { LearningRow } from "~/domain/learning-loop";
 import type { JourneyFacts } from "~/domain/journey";
 import type { ItemKind } from "~/domain/plan";
 import type { PlanState } from "~/domain/workflow";
-import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/rule-set";
+import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/choices";
 import { parseCalendarDate } from "~/domain/dates";
 import { sql } from "drizzle-orm";
 import { db, onPostgres, rowArrays, rows } from "~/lib/db.server";

@@ -18,12 +18,11 @@ import {
   splitBySource,
   type EntryRefusal,
   type LedgerEntry,
-  type MoneySource,
-  type PaymentMethod,
   type PlannedItem,
-  type ProviderSector,
 } from "~/domain/ledger";
-import type { Item, Management } from "~/domain/plan";
+import type { MoneySource, PaymentMethod, ProviderSector } from "~/domain/choices";
+import type { Item } from "~/domain/plan";
+import type { Management } from "~/domain/choices";
 import type { ColumnMapping, PayeeMemory } from "~/domain/statement";
 import { payeeKey } from "~/domain/statement";
 import { dataDir, db, firstRow, transaction } from "~/lib/db.server";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { signInFailures } from "../../db/schema";
 import { db, firstRow, transaction } from "~/lib/db.server";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { verifyPassword, verifyPasswordForMissingAccount } from "~/lib/password.server";
 import { accountKey, addressKey, releaseAttempt, reserveAttempt, type ThrottleStore } from "~/lib/throttle";
 import { totpWindowSteps } from "~/lib/config.server";

@@ -20,7 +20,7 @@ import {
   type ItemAgreement,
   type ItemAgreements,
 } from "~/domain/plan-criteria";
-import { itemField } from "~/forms/signoff";
+import { itemField } from "~/forms/field-names";
 import type { Plan } from "~/domain/plan";
 import { changesSchema, isWaiting, moveMoney, readStage, type ChangeEntry } from "~/domain/plan-stages";
 import type { Standing } from "~/domain/access";

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { content } from "~/content/content.server";
 import { explanationParams } from "~/domain/allocation";
 import type { Language, LocalizedText } from "~/domain/localized";
-import type { NeedAreaKey } from "~/domain/rule-set";
+import type { NeedAreaKey } from "~/domain/choices";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { AllocationRecord } from "~/models/assessment.server";
 import { ruleSetNameAndDate } from "~/models/rule-sets.server";

@@ -36,7 +36,7 @@ import { GRANT_STATES } from "~/domain/grants";
 import type { Language } from "~/domain/languages";
 import { periodSchema } from "~/forms/insights";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import type { FormErrors, FormValues } from "~/lib/forms";
+import type { FormErrors, FormValues } from "~/lib/form-messages";
 import { parseFormValues } from "~/lib/forms.server";
 import { insightsRows, type InsightsRows, type InsightsScope } from "~/models/insights.server";
 

@@ -80,6 +80,43 @@ describe("one person's pages, opened by others", () => {
     await context.close();
   });
 
+  it("a form's checks (react-hook-form, zod, the schema) load when the person first moves into it, and nothing typed meanwhile is lost", async () => {
+    const { page, context, problems } = await newWindow(browser);
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (/\/assets\/.*\.js$/.test(r.url())) scripts.push(new URL(r.url()).pathname);
+    });
+    // The checks arrive slowly, as on a poor connection, while the person types.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/form-checks-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const checks = () => scripts.filter((s) => /\/assets\/(form-checks|forms)-/.test(s));
+    await page.goto(new URL("/sign-up", baseUrl()).href);
+    await page.waitForLoadState("networkidle");
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(checks()).toEqual([]);
+    await page.getByLabel("Your name").fill("Alex Typed");
+    await page.getByLabel("Email address").fill("alex.typed@example.org");
+    await expect.poll(() => checks().some((s) => s.includes("/form-checks-"))).toBe(true);
+    release();
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Create a password").fill("short");
+    let posted = false;
+    page.on("request", (r) => {
+      if (r.method() === "POST") posted = true;
+    });
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("There is a problem").waitFor();
+    expect(posted).toBe(false);
+    expect(await page.getByLabel("Your name").inputValue()).toBe("Alex Typed");
+    expect(await page.getByLabel("Email address").inputValue()).toBe("alex.typed@example.org");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("with JavaScript on, the same form is checked in the browser before anything is sent", async () => {
     const { page, context, problems } = await newWindow(browser);
     await page.goto(new URL("/sign-up", baseUrl()).href);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn, signUp } from "../support/accounts";
 import { expectNoAxeViolations, launchBrowser } from "../support/browser";
 import { windowAs } from "../support/browser-accounts";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { totpCode, totpStep } from "~/lib/totp.server";
 import { DEMO, radioValue, reasonVersion, recordLinks, signIn, signUp as signUpWithCode } from "../support/accounts";
 import { openTestDatabase, type TestDatabase } from "../support/database";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toIsoDate } from "~/domain/dates";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { defaultReviewDate } from "~/domain/workflow";
 import {
   chooseTeamAndLink,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findEntry, menuFileSchema } from "~/domain/menu";
 import { CRITERIA } from "~/domain/plan-criteria";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { chooseTeamAndLink, DEMO, reasonVersion, recordLinks, signIn, signUp } from "../support/accounts";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { Browserish } from "../support/http";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { DEMO, recordLinks, signIn, signUp } from "../support/accounts";
 import { Browserish } from "../support/http";
 

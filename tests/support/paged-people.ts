@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { emptyPlan } from "~/domain/plan";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { GENESIS_HASH, lineHash } from "~/lib/audit-chain.server";
 import { hashPassword } from "~/lib/password.server";
 import { totpCode, totpStep } from "~/lib/totp.server";

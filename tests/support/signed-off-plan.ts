@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { CRITERIA } from "~/domain/plan-criteria";
 import { chooseTeamAndLink, DEMO, DEMO_PASSWORD, recordLinks, signIn, signUp } from "./accounts";
 import { Browserish } from "./http";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readContentJson } from "~/content/read.server";
 import { allocateBudget, AllocationInputError, type Allocation } from "~/domain/allocation";
-import { NEED_AREA_KEYS, ruleSetSchema, validateRuleSet, type NeedAreaKey, type RuleSet } from "~/domain/rule-set";
+import { ruleSetSchema, validateRuleSet, type RuleSet } from "~/domain/rule-set";
+import { NEED_AREA_KEYS, type NeedAreaKey } from "~/domain/choices";
 
 /**
  * The third form of rule set: categories (issue 20, docs/domain-guide.md "Rule sets of the third

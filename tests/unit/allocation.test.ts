@@ -12,15 +12,8 @@ import {
   type Allocation,
   type AllocationInput,
 } from "~/domain/allocation";
-import {
-  INFORMAL_SUPPORT,
-  NEED_AREA_KEYS,
-  needAreasFileSchema,
-  ruleSetSchema,
-  type InformalSupport,
-  type NeedAreaKey,
-  type RuleSet,
-} from "~/domain/rule-set";
+import { needAreasFileSchema, ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS, type InformalSupport, type NeedAreaKey } from "~/domain/choices";
 import { prng } from "../../scripts/prng";
 
 // The example rule set (content/rule-sets/example-2026-1.json): £300 a point, threshold 12, usual maximum £24,000.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 
 // The models use the one connection, opened lazily from DATA_DIR: point it at a scratch folder first.
 const dir = mkdtempSync(path.join(tmpdir(), "portal-budget-"));

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readContentJson } from "~/content/read.server";
 import { calibrateRow, calibrationColumns, costPence } from "~/domain/calibration";
 import { costGap, suggestFit, type FitCase } from "~/domain/calibration-fit";
-import { NEED_AREA_KEYS, ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 
 const example = readContentJson("rule-sets/example-2026-1.json", ruleSetSchema);
 const bands: RuleSet = {

@@ -4,7 +4,7 @@ import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { NEED_AREA_KEYS } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 
 // The suite streams 300,000 rows through a 32 MB heap: reading the file whole (as before) cannot fit.
 // CALIBRATION_ROWS=3000000 runs the full 3-million-row file (peak memory ~130 MB, ~1 min of CPU).

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readContentJson } from "~/content/read.server";
 import { CalibrationFileError, penceToPoundsString, type CalibrationRow } from "~/domain/calibration";
 import { calibrateCsv } from "~/lib/calibration-csv.server";
-import { NEED_AREA_KEYS, ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 import { main } from "../../scripts/allocate";
 
 const example = readContentJson("rule-sets/example-2026-1.json", ruleSetSchema);

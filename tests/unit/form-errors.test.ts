@@ -9,7 +9,8 @@ import * as assessmentForms from "~/forms/assessment";
 import * as planSectionForms from "~/forms/plan-sections";
 import * as planForms from "~/forms/plan";
 import * as signoffForms from "~/forms/signoff";
-import { errorParts, errorsFromIssues } from "~/lib/forms";
+import { errorsFromIssues } from "~/lib/forms";
+import { errorParts } from "~/lib/form-messages";
 
 // Every form's schema, by its exported name; a schema made for a plan's own outcomes is made for two.
 const schemas = (

@@ -10,16 +10,14 @@ import {
   freeSupportSchema,
   itemSchema,
   lifeAreasFileSchema,
-  MANAGEMENT_OPTIONS,
   outcomeSchema,
   overBudgetReasonSchema,
   planSchema,
-  REAL_WEALTH,
   resourceSchema,
   riskSchema,
-  SOURCES_OF_HELP,
   yearlyCostPence,
 } from "~/domain/plan";
+import { MANAGEMENT_OPTIONS, REAL_WEALTH, SOURCES_OF_HELP } from "~/domain/choices";
 
 type Locale = Record<string, unknown>;
 const locales = Object.fromEntries(

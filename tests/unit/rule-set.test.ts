@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContentError, readContentJson } from "~/content/read.server";
 import { LANGUAGES } from "~/domain/localized";
-import { NEED_AREA_KEYS, needAreasFileSchema, ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { needAreasFileSchema, ruleSetSchema, type RuleSet } from "~/domain/rule-set";
+import { NEED_AREA_KEYS } from "~/domain/choices";
 
 const TRANSLATION_STATUS = "ur and pl await review by a native speaker";
 

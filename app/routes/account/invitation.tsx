@@ -71,7 +71,7 @@ export default function Invitation({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("invitation.title")}</h1>
       {!inv ? (
         <ValidatedForm
-          schema={invitationCodeSchema}
+          schema={() => import("~/forms/account").then((m) => m.invitationCodeSchema)}
           values={refusal?.values}
           errors={refusal?.errors}
           labels={{ code: t("invitation.code") }}
@@ -99,7 +99,7 @@ export default function Invitation({ loaderData: d }: Route.ComponentProps) {
             <p className="warning">{t("invitation.wrongRole", { kind })}</p>
           ) : (
             <ValidatedForm
-              schema={acceptInvitationSchema}
+              schema={() => import("~/forms/account").then((m) => m.acceptInvitationSchema)}
               labels={{}}
               errors={refusal?.errors}
               hidden={{ code: inv.code, intent: "accept" }}

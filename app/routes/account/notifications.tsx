@@ -110,7 +110,12 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
           </ul>
           <Pagination page={d.page} search={d.search} />
           {d.anyUnread && (
-            <ValidatedForm schema={markReadSchema} errors={refusal?.errors} labels={{}} hidden={{ intent: "read-all" }}>
+            <ValidatedForm
+              schema={() => import("~/forms/signoff").then((m) => m.markReadSchema)}
+              errors={refusal?.errors}
+              labels={{}}
+              hidden={{ intent: "read-all" }}
+            >
               <SubmitButton className="secondary">{t("notifications.markRead")}</SubmitButton>
             </ValidatedForm>
           )}

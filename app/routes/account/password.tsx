@@ -56,7 +56,12 @@ export default function ChangePassword() {
           {t("password.changed")}
         </p>
       )}
-      <ValidatedForm schema={changePasswordSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/account").then((m) => m.changePasswordSchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <TextField name="current" type="password" label={labels.current} autoComplete="current-password" />
         <TextField
           name="password"

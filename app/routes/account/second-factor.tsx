@@ -3,7 +3,7 @@ import { data, redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { enrolSchema } from "~/forms/account";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { totpUri } from "~/lib/totp.server";
@@ -103,7 +103,12 @@ export default function SecondFactorEnrolment({ loaderData: d }: Route.Component
       <p>
         <code data-testid="totp-secret">{d.secret}</code>
       </p>
-      <ValidatedForm schema={enrolSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/account").then((m) => m.enrolSchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <TextField name="code" label={labels.code} autoComplete="one-time-code" inputMode="numeric" short />
         <SubmitButton>{t("secondFactor.submit")}</SubmitButton>
       </ValidatedForm>

@@ -3,7 +3,7 @@ import { redirect, useActionData, useLoaderData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { codeSchema, recoveryCodeSchema } from "~/forms/account";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { safeRedirect } from "~/lib/safe-redirect";
@@ -65,7 +65,7 @@ export default function SecondFactor() {
       <h1>{t("secondFactor.title")}</h1>
       <p>{t("secondFactor.intro")}</p>
       <ValidatedForm
-        schema={codeSchema}
+        schema={() => import("~/forms/account").then((m) => m.codeSchema)}
         values={isRecovery ? undefined : refusal?.values}
         hidden={{ returnTo }}
         errors={isRecovery ? undefined : refusal?.errors}
@@ -78,7 +78,7 @@ export default function SecondFactor() {
         <summary>{t("staff:recovery.summary")}</summary>
         <p>{t("staff:recovery.intro")}</p>
         <ValidatedForm
-          schema={recoveryCodeSchema}
+          schema={() => import("~/forms/account").then((m) => m.recoveryCodeSchema)}
           values={isRecovery ? refusal?.values : undefined}
           hidden={{ returnTo }}
           errors={isRecovery ? refusal?.errors : undefined}

@@ -62,7 +62,7 @@ export default function SignIn() {
       <PageTitle error={Boolean(refusal)}>{t("signIn.title")}</PageTitle>
       <h1>{t("signIn.title")}</h1>
       <ValidatedForm
-        schema={signInSchema}
+        schema={() => import("~/forms/account").then((m) => m.signInSchema)}
         values={refusal?.values}
         hidden={{ returnTo }}
         errors={refusal?.errors}

@@ -82,7 +82,12 @@ export default function ConfirmSignUp({ loaderData: { email } }: Route.Component
         {t("signUpConfirm.sent")} <bdi>{email}</bdi>
       </p>
       <p>{t("signUpConfirm.intro")}</p>
-      <ValidatedForm schema={confirmSignUpSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/account").then((m) => m.confirmSignUpSchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <TextField
           name="code"
           label={labels.code}

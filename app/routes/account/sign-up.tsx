@@ -89,7 +89,12 @@ export default function SignUp() {
     <div className="narrow">
       <PageTitle error={Boolean(refusal)}>{t("signUp.title")}</PageTitle>
       <h1>{t("signUp.title")}</h1>
-      <ValidatedForm schema={signUpSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/account").then((m) => m.signUpSchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <TextField name="name" label={labels.name} autoComplete="name" />
         <TextField name="email" type="email" label={labels.email} autoComplete="email" />
         <TextField

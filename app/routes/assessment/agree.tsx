@@ -63,7 +63,12 @@ export default function AgreeRating({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("agree.title")}</h1>
       <p>{t("agree.intro", { name: d.personName })}</p>
       {!d.ready && <p className="warning">{t("agree.notReady")}</p>}
-      <ValidatedForm schema={agreeRatingSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/assessment").then((m) => m.agreeRatingSchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <ChoiceField name="needArea" legend={labels.needArea} options={d.areas} />
         <ChoiceField
           name="rating"

@@ -106,7 +106,12 @@ export default function CheckAnswers({ loaderData: d }: Route.ComponentProps) {
       </dl>
       {!d.complete && <p className="warning">{t("check.incomplete")}</p>}
       {d.complete && d.canAnswer && (
-        <ValidatedForm schema={calculateSchema} labels={{}} errors={refusal?.errors} hidden={{ intent: "calculate" }}>
+        <ValidatedForm
+          schema={() => import("~/forms/assessment").then((m) => m.calculateSchema)}
+          labels={{}}
+          errors={refusal?.errors}
+          hidden={{ intent: "calculate" }}
+        >
           <SubmitButton>{t("check.calculate")}</SubmitButton>
         </ValidatedForm>
       )}

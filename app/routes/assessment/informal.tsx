@@ -3,7 +3,7 @@ import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
-import { INFORMAL_SUPPORT } from "~/domain/rule-set";
+import { INFORMAL_SUPPORT } from "~/domain/choices";
 import { informalSchema } from "~/forms/assessment";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseForm } from "~/lib/forms.server";
@@ -45,7 +45,7 @@ export default function InformalSupport({ loaderData: d }: Route.ComponentProps)
         <a href={`/people/${d.personId}/assessment`}>{t("question.back")}</a>
       </p>
       <ValidatedForm
-        schema={informalSchema}
+        schema={() => import("~/forms/assessment").then((m) => m.informalSchema)}
         values={refusal?.values ?? { informal: d.saved }}
         errors={refusal?.errors}
         labels={{ informal: d.question }}

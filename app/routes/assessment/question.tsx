@@ -1,12 +1,11 @@
 import { useTranslation } from "~/lib/use-translation";
-import { useFormContext } from "react-hook-form";
 import { data, redirect, useActionData } from "react-router";
-import { ChoiceField, SubmitButton, ValidatedForm } from "~/components/form";
+import { ChoiceField, SubmitButton, ValidatedForm, useFieldValue } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { UrgentHelpInset } from "~/components/urgent-help";
 import { nextUnanswered, type SelfAnswer } from "~/domain/assessment";
 import { mayNotBeSafe, SAFETY_AREAS } from "~/domain/urgent-help";
-import { NEED_AREA_KEYS, type NeedAreaKey } from "~/domain/rule-set";
+import { NEED_AREA_KEYS, type NeedAreaKey } from "~/domain/choices";
 import { needAreaAnswerSchema } from "~/forms/assessment";
 import { requireRecordAccess } from "~/server/access.server";
 import { parseForm } from "~/lib/forms.server";
@@ -76,7 +75,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 /** The urgent-help inset, shown as soon as 3 or 4 is chosen (with JavaScript) or saved (without). */
 function SafetyHelp({ area, line }: { area: string; line: CrisisLine }) {
-  const rating = useFormContext().watch("rating") as unknown;
+  const rating = useFieldValue("rating");
   return typeof rating === "string" && mayNotBeSafe(area, Number(rating)) ? <UrgentHelpInset line={line} /> : null;
 }
 
@@ -107,7 +106,7 @@ export default function NeedAreaQuestion({ loaderData: d }: Route.ComponentProps
         </>
       )}
       <ValidatedForm
-        schema={needAreaAnswerSchema}
+        schema={() => import("~/forms/assessment").then((m) => m.needAreaAnswerSchema)}
         values={refusal?.values ?? { rating: d.saved }}
         errors={refusal?.errors}
         labels={{ rating: d.area.question }}

@@ -115,7 +115,7 @@ export default function PlaceInCategory({ loaderData: d }: Route.ComponentProps)
         <>
           <p>{t("place.intro", { name: d.personName })}</p>
           <ValidatedForm
-            schema={placeInCategorySchema}
+            schema={() => import("~/forms/categories").then((m) => m.placeInCategorySchema)}
             values={refusal?.values ?? (d.current ? { categoryId: d.current.categoryId } : undefined)}
             errors={refusal?.errors}
             labels={labels}

@@ -56,7 +56,12 @@ export default function LookAgain({ loaderData: d }: Route.ComponentProps) {
       {d.placement ? (
         <>
           <p>{t("lookAgain.intro", { by: d.placement.by, category: d.placement.category })}</p>
-          <ValidatedForm schema={lookAgainSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+          <ValidatedForm
+            schema={() => import("~/forms/categories").then((m) => m.lookAgainSchema)}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={labels}
+          >
             <TextField name="reason" label={labels.reason} multiline />
             <SubmitButton>{t("lookAgain.send")}</SubmitButton>
           </ValidatedForm>

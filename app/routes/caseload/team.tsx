@@ -120,7 +120,7 @@ export default function Team({ loaderData: d }: Route.ComponentProps) {
         <>
           <h2>{t("team.linkHeading")}</h2>
           <ValidatedForm
-            schema={linkPersonSchema}
+            schema={() => import("~/forms/account").then((m) => m.linkPersonSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}
@@ -143,7 +143,12 @@ export default function Team({ loaderData: d }: Route.ComponentProps) {
           {t("team.codeMade", { date: made.expires })} <strong data-testid="team-code">{made.code}</strong>
         </p>
       )}
-      <ValidatedForm schema={teamCodeSchema} labels={{}} hidden={{ intent: "code" }} id="team-code-form">
+      <ValidatedForm
+        schema={() => import("~/forms/account").then((m) => m.teamCodeSchema)}
+        labels={{}}
+        hidden={{ intent: "code" }}
+        id="team-code-form"
+      >
         <SubmitButton>{t("team.makeCode")}</SubmitButton>
       </ValidatedForm>
     </div>

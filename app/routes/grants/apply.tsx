@@ -7,7 +7,7 @@ import { requireRecordAccess } from "~/server/access.server";
 import { fieldErrors, parseForm } from "~/lib/forms.server";
 import { formatMoney } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { replyWithErrors } from "~/lib/responses.server";
 import { applyForGrant, grantRules, mayApplyNow } from "~/models/grants.server";
 import type { Route } from "./+types/apply";
@@ -67,7 +67,12 @@ export default function ApplyForGrant({ loaderData: d }: Route.ComponentProps) {
       {d.open ? (
         <>
           <p>{t("apply.intro", { cap: d.cap, days: d.days })}</p>
-          <ValidatedForm schema={grantApplySchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+          <ValidatedForm
+            schema={() => import("~/forms/grants").then((m) => m.grantApplySchema)}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={labels}
+          >
             <TextField name="purpose" label={labels.purpose} hint={t("apply.purposeHint")} />
             <TextField name="howItHelps" label={labels.howItHelps} multiline />
             <TextField name="amount" label={labels.amount} short inputMode="text" />

@@ -165,7 +165,7 @@ export default function Grant({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="decide-title">
           <h2 id="decide-title">{t("decide.title")}</h2>
           <ValidatedForm
-            schema={grantDecisionSchema}
+            schema={() => import("~/forms/grants").then((m) => m.grantDecisionSchema)}
             hidden={{ intent: "decide" }}
             values={refusalFor("decide")?.values ?? { grantedAmount: d.askedAmount }}
             errors={refusalFor("decide")?.errors}
@@ -237,7 +237,7 @@ export default function Grant({ loaderData: d }: Route.ComponentProps) {
             <>
               <h3>{t("spend.record")}</h3>
               <ValidatedForm
-                schema={grantSpendingSchema}
+                schema={() => import("~/forms/grants").then((m) => m.grantSpendingSchema)}
                 hidden={{ intent: "spend" }}
                 values={refusalFor("spend")?.values}
                 errors={refusalFor("spend")?.errors}

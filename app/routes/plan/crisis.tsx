@@ -9,13 +9,8 @@ import { UrgentHelpInset } from "~/components/urgent-help";
 import { crisisLineView } from "~/views/urgent-help-view.server";
 import { languageOf } from "~/lib/i18n.server";
 import { crisisPlanSchema, emptyPlan } from "~/domain/plan";
-import {
-  CRISIS_CONTACT_SLOTS,
-  contactField,
-  crisisFormSchema,
-  crisisFromForm,
-  crisisToValues,
-} from "~/forms/plan-sections";
+import { crisisFormSchema, crisisFromForm, crisisToValues } from "~/forms/plan-sections";
+import { CRISIS_CONTACT_SLOTS, contactField } from "~/forms/field-names";
 import { requireRecordAccess } from "~/server/access.server";
 import { loadPlan } from "~/models/plan.server";
 import type { Route } from "./+types/crisis";
@@ -109,7 +104,7 @@ export default function Crisis({ loaderData: d }: Route.ComponentProps) {
           {d.canEdit ? (
             <ValidatedForm
               id="crisis-form"
-              schema={crisisFormSchema}
+              schema={() => import("~/forms/plan-sections").then((m) => m.crisisFormSchema)}
               values={refusal?.values ?? d.values}
               errors={refusal?.errors}
               labels={labels}

@@ -1,12 +1,12 @@
-import { useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "~/lib/use-translation";
 import { useActionData } from "react-router";
 import { ConflictView, SaveStatus, skipRevalidationOnAutosave, useAutosave } from "~/components/autosave";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, SubmitButton, TextField, ValidatedForm, useFieldValue } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { planPageState } from "~/routes/plan/plan-access.server";
-import { MANAGEMENT_NEEDS, MANAGEMENT_OPTIONS, decisionsSchema, emptyPlan } from "~/domain/plan";
+import { decisionsSchema, emptyPlan } from "~/domain/plan";
+import { MANAGEMENT_NEEDS, MANAGEMENT_OPTIONS } from "~/domain/choices";
 import { decisionsFormSchema, decisionsFromForm, decisionsToValues } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { loadPlan } from "~/models/plan.server";
@@ -135,7 +135,7 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
           <p>{t("decisions.intro")}</p>
           <ValidatedForm
             id="decisions-form"
-            schema={decisionsFormSchema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.decisionsFormSchema)}
             values={refusal?.values ?? d.values}
             errors={refusal?.errors}
             labels={labels}
@@ -202,7 +202,7 @@ export default function Decisions({ loaderData: d }: Route.ComponentProps) {
  */
 function ChosenWayQuestions({ labels }: { labels: Record<string, string> }) {
   const { t } = useTranslation(["journey-ui", "plan"]);
-  const chosen: unknown = useWatch({ control: useFormContext().control, name: "management" });
+  const chosen = useFieldValue("management");
   const way = MANAGEMENT_OPTIONS.find((m) => m === chosen);
   if (!way) return <p className="hint">{t("decisions.detailsAfterChoice")}</p>;
   const needs: readonly string[] = MANAGEMENT_NEEDS[way];

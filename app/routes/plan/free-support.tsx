@@ -82,7 +82,7 @@ export default function FreeSupport({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="add-free-support">
           <h2 id="add-free-support">{t("freeSupport.addHeading")}</h2>
           <ValidatedForm
-            schema={freeSupportFormSchema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.freeSupportFormSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}

@@ -6,7 +6,7 @@ import { planItemFrom } from "~/domain/plan-items";
 import type { Language } from "~/domain/languages";
 import { chooseItemKindSchema, itemFormSchema } from "~/forms/plan";
 import { formatDate, formatMoney } from "~/lib/format";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";

@@ -8,7 +8,6 @@ import { planPageState } from "~/routes/plan/plan-access.server";
 import { BudgetChart } from "~/components/budget-chart";
 import { content } from "~/content/content.server";
 import { findEntry } from "~/domain/menu";
-import { chooseItemKindSchema } from "~/forms/plan";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatMoney } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
@@ -157,7 +156,7 @@ export default function Items({ loaderData: d }: Route.ComponentProps) {
             />
           ) : (
             <ValidatedForm
-              schema={chooseItemKindSchema}
+              schema={() => import("~/forms/plan").then((m) => m.chooseItemKindSchema)}
               values={refusal?.values}
               errors={refusal?.errors}
               labels={labels}

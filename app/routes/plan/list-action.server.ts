@@ -2,7 +2,7 @@ import { redirect, type RouterContextProvider } from "react-router";
 import type { z } from "zod";
 import { PLAN_LIST_CAPS, type Plan, type PlanList } from "~/domain/plan";
 import { removeEntrySchema } from "~/forms/plan";
-import { errorWith, type FormErrors } from "~/lib/forms";
+import { errorWith, type FormErrors } from "~/lib/form-messages";
 import { formValues, parseFormValues, fieldErrors } from "~/lib/forms.server";
 import { requireRecordAccess, type RecordAccess } from "~/server/access.server";
 import { notNow, savedBy } from "./plan-access.server";

@@ -5,7 +5,8 @@ import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { notNow, planPageState, savedBy } from "~/routes/plan/plan-access.server";
 import type { PlanState } from "~/domain/workflow";
-import { HOW_PAID, isArranged, organisingSchema, readStage, type Arrangement } from "~/domain/plan-stages";
+import { isArranged, organisingSchema, readStage, type Arrangement } from "~/domain/plan-stages";
+import { HOW_PAID } from "~/domain/choices";
 import { arrangementFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -170,7 +171,7 @@ export default function Organising({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="arrange">
           <h2 id="arrange">{t("organising.arrangeHeading", { what: editing.what })}</h2>
           <ValidatedForm
-            schema={arrangementFormSchema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.arrangementFormSchema)}
             values={refusal?.values ?? editing.values}
             errors={refusal?.errors}
             labels={labels}

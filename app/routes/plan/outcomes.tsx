@@ -101,7 +101,7 @@ export default function Outcomes({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="add-outcome">
           <h2 id="add-outcome">{t("outcomes.addHeading")}</h2>
           <ValidatedForm
-            schema={outcomeFormSchema}
+            schema={() => import("~/forms/plan").then((m) => m.outcomeFormSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { mayActOnRecord } from "~/domain/access";
 import { canWithdraw, type PlanState } from "~/domain/workflow";
-import type { FormValues } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 import { canSaveNow, currentPlan, type SaveWhen, type SavedBy } from "~/models/plan.server";
 import type { RecordAccess } from "~/server/access.server";
 

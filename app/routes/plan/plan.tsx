@@ -133,7 +133,7 @@ export default function PlanOverview({ loaderData: d }: Route.ComponentProps) {
           (d.figures?.over || d.overBudgetReason) &&
           (d.canEdit ? (
             <ValidatedForm
-              schema={overBudgetReasonFormSchema}
+              schema={() => import("~/forms/plan-sections").then((m) => m.overBudgetReasonFormSchema)}
               values={refusal?.values ?? { overBudgetReason: d.overBudgetReason }}
               errors={refusal?.errors}
               labels={{ overBudgetReason: reasonLabel }}

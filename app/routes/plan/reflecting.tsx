@@ -7,7 +7,8 @@ import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { planPageState } from "~/routes/plan/plan-access.server";
 import { emptyReflection, readStage, reflectionSchema, type Reflection } from "~/domain/plan-stages";
-import { ratingField, reflectionFormSchema } from "~/forms/plan-sections";
+import { reflectionFormSchema } from "~/forms/plan-sections";
+import { ratingField } from "~/forms/field-names";
 import { requireRecordAccess } from "~/server/access.server";
 import { loadPlan } from "~/models/plan.server";
 import { versionedSectionAction } from "~/routes/plan/section-action.server";
@@ -79,7 +80,7 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
   const stopped = result && "notNow" in result ? result.notNow : undefined;
   const conflict = result && "conflict" in result ? result : undefined;
   const { version, status } = useAutosave("reflect-form-fields", d.version);
-  const schema = reflectionFormSchema(d.outcomes.map((o) => o.id));
+  const outcomeIds = d.outcomes.map((o) => o.id);
   const labels: Record<string, string> = {
     working: t("reflecting.working"),
     notWorking: t("reflecting.notWorking"),
@@ -131,7 +132,7 @@ export default function Reflecting({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="reflect-form">
           <h2 id="reflect-form">{t("reflecting.formHeading")}</h2>
           <ValidatedForm
-            schema={schema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.reflectionFormSchema(outcomeIds))}
             values={refusal?.values ?? d.values}
             errors={refusal?.errors}
             labels={labels}

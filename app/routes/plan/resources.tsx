@@ -5,7 +5,8 @@ import { RemoveEntryButton } from "~/components/remove-entry";
 import { PageTitle } from "~/components/page-title";
 import { NotNowPage, PlanLockNotice } from "~/components/plan-lock";
 import { planPageState } from "~/routes/plan/plan-access.server";
-import { REAL_WEALTH, SOURCES_OF_HELP, type Resource } from "~/domain/plan";
+import type { Resource } from "~/domain/plan";
+import { REAL_WEALTH, SOURCES_OF_HELP } from "~/domain/choices";
 import { resourceFormSchema } from "~/forms/plan-sections";
 import { requireRecordAccess } from "~/server/access.server";
 import { languageOf } from "~/lib/i18n.server";
@@ -119,7 +120,7 @@ export default function Resources({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="add-resource">
           <h2 id="add-resource">{t("resources.addHeading")}</h2>
           <ValidatedForm
-            schema={resourceFormSchema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.resourceFormSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}

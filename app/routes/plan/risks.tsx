@@ -85,7 +85,7 @@ export default function Risks({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="add-risk">
           <h2 id="add-risk">{t("risks.addHeading")}</h2>
           <ValidatedForm
-            schema={riskFormSchema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.riskFormSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}

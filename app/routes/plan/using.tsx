@@ -170,7 +170,7 @@ export default function UsingSupport({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="move-money">
           <h2 id="move-money">{t("using.moveHeading")}</h2>
           <ValidatedForm
-            schema={moveMoneyFormSchema}
+            schema={() => import("~/forms/plan-sections").then((m) => m.moveMoneyFormSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}

@@ -86,7 +86,7 @@ export default function MenuQuestion({ loaderData: d }: Route.ComponentProps) {
         </div>
       )}
       <p>{t("question.intro")}</p>
-      <ValidatedForm schema={ruleQuestionFormSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm schema={() => import("~/forms/menu").then((m) => m.ruleQuestionFormSchema)} values={refusal?.values} errors={refusal?.errors} labels={labels}>
         <TextField
           name="message"
           label={labels.message!}

@@ -150,7 +150,7 @@ export default function Helpers({ loaderData: d }: Route.ComponentProps) {
             </p>
             {h.kind === "representative" && (
               <ValidatedForm
-                schema={authoritySchema}
+                schema={() => import("~/forms/account").then((m) => m.authoritySchema)}
                 labels={{
                   authority: t("helpers.authorityLegend", { name: h.name }),
                   actingForType: t("helpers.actingForType"),
@@ -219,7 +219,7 @@ export default function Helpers({ loaderData: d }: Route.ComponentProps) {
       )}
       <h2>{t("helpers.inviteHeading")}</h2>
       <ValidatedForm
-        schema={inviteSchema}
+        schema={() => import("~/forms/account").then((m) => m.inviteSchema)}
         labels={{ kind: t("helpers.inviteKind") }}
         values={{ kind: "representative" }}
         id="invite"

@@ -96,7 +96,7 @@ export default function ChooseTeam({ loaderData: d }: Route.ComponentProps) {
       </dl>
       <p>{t("chooseTeam.intro")}</p>
       <ValidatedForm
-        schema={chooseTeamSchema}
+        schema={() => import("~/forms/account").then((m) => m.chooseTeamSchema)}
         values={chooseRefusal?.values ?? (d.teamId ? { teamId: d.teamId } : {})}
         errors={chooseRefusal?.errors}
         labels={labels}
@@ -107,7 +107,7 @@ export default function ChooseTeam({ loaderData: d }: Route.ComponentProps) {
       </ValidatedForm>
       <h2>{t("chooseTeam.codeHeading")}</h2>
       <ValidatedForm
-        schema={teamCodeEntrySchema}
+        schema={() => import("~/forms/account").then((m) => m.teamCodeEntrySchema)}
         values={codeRefusal?.values}
         errors={codeRefusal?.errors}
         labels={codeLabels}

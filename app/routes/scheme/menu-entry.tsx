@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from "~/domain/languages";
 import { findEntry, MENU_KINDS } from "~/domain/menu";
 import { checkEntry, draftTexts, entryFromDraft, newIdFrom, type EntryTexts } from "~/domain/menu-versions";
 import { entryDraftOf, menuEntryFormSchema } from "~/forms/menu";
-import type { FormValues } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 import { fieldErrors, parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -100,7 +100,7 @@ export default function MenuEntryPage({ loaderData: d }: Route.ComponentProps) {
       <h1>{heading}</h1>
       <p>{t("entryForm.intro")}</p>
       <ValidatedForm
-        schema={menuEntryFormSchema}
+        schema={() => import("~/forms/menu").then((m) => m.menuEntryFormSchema)}
         values={values}
         errors={refusal?.errors}
         labels={labels}

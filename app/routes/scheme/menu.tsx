@@ -118,7 +118,12 @@ export default function SchemeMenu({ loaderData: d }: Route.ComponentProps) {
       )}
       <h2>{t("menu.retireTitle")}</h2>
       <p>{t("menu.retireIntro")}</p>
-      <ValidatedForm schema={retireEntrySchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/rule-set").then((m) => m.retireEntrySchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <ChoiceField
           name="entryId"
           legend={labels.entryId}

@@ -4,7 +4,7 @@ import { DateField, SubmitButton, TextField, ValidatedForm } from "~/components/
 import { PageTitle } from "~/components/page-title";
 import { checkProvider, newIdFrom } from "~/domain/menu-versions";
 import { providerFormSchema } from "~/forms/menu";
-import type { FormValues } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 import { fieldErrors, parseForm } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { providersInForce, saveProvider } from "~/models/menu.server";
@@ -83,7 +83,7 @@ export default function ProviderPage({ loaderData: d }: Route.ComponentProps) {
       </p>
       <h1>{heading}</h1>
       <ValidatedForm
-        schema={providerFormSchema}
+        schema={() => import("~/forms/menu").then((m) => m.providerFormSchema)}
         values={refusal?.values ?? d.values}
         errors={refusal?.errors}
         labels={labels}

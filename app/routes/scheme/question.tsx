@@ -88,7 +88,12 @@ export default function Question({ loaderData: d }: Route.ComponentProps) {
       ) : (
         <>
           <p>{t(`questions.route.${d.route}`)}</p>
-          <ValidatedForm schema={ruleReplyFormSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+          <ValidatedForm
+            schema={() => import("~/forms/menu").then((m) => m.ruleReplyFormSchema)}
+            values={refusal?.values}
+            errors={refusal?.errors}
+            labels={labels}
+          >
             <TextField name="reply" label={labels.reply} hint={t("questions.replyHint")} multiline />
             <SubmitButton>{t("questions.send")}</SubmitButton>
           </ValidatedForm>

@@ -2,17 +2,10 @@ import { useTranslation } from "~/lib/use-translation";
 import { data, redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS, validateRuleSet } from "~/domain/rule-set";
-import {
-  bandField,
-  draftCandidate,
-  draftValues,
-  MAX_BAND_ROWS,
-  multiplierField,
-  ruleSetDraftSchema,
-  shareField,
-  weightField,
-} from "~/forms/rule-set";
+import { validateRuleSet } from "~/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/choices";
+import { draftCandidate, draftValues, ruleSetDraftSchema } from "~/forms/rule-set";
+import { bandField, MAX_BAND_ROWS, multiplierField, shareField, weightField } from "~/forms/field-names";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -94,7 +87,12 @@ export default function RuleSetEdit({ loaderData: d }: Route.ComponentProps) {
         </p>
       )}
       <p>{t("edit.intro")}</p>
-      <ValidatedForm schema={ruleSetDraftSchema} values={values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/rule-set").then((m) => m.ruleSetDraftSchema)}
+        values={values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <fieldset>
           <legend>{t("form.label")}</legend>
           <TextField name="labelEn" label={labels.labelEn!} />

@@ -2,10 +2,10 @@ import { useTranslation } from "~/lib/use-translation";
 import { data, redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/rule-set";
+import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/choices";
 import { approveSchema, askApprovalSchema, retireSchema } from "~/forms/rule-set";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { parseFormValues, fieldErrors } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { content } from "~/content/content.server";
@@ -289,7 +289,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
           <h2 id="ask-title">{t("ruleSet.ask.title")}</h2>
           <p>{t("ruleSet.ask.intro")}</p>
           <ValidatedForm
-            schema={askApprovalSchema}
+            schema={() => import("~/forms/rule-set").then((m) => m.askApprovalSchema)}
             hidden={{ intent: "ask-approval" }}
             values={refusalFor("ask-approval")?.values ?? { effectiveFrom: d.today }}
             errors={refusalFor("ask-approval")?.errors}
@@ -311,7 +311,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
           <h2 id="approve-title">{t("ruleSet.approve.title")}</h2>
           <p>{t("ruleSet.approve.intro", { name: d.askedBy, date: d.effectiveFrom })}</p>
           <ValidatedForm
-            schema={approveSchema}
+            schema={() => import("~/forms/rule-set").then((m) => m.approveSchema)}
             hidden={{ intent: "approve" }}
             values={refusalFor("approve")?.values}
             errors={refusalFor("approve")?.errors}
@@ -327,7 +327,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
           <h2 id="retire-title">{t("ruleSet.retire.title")}</h2>
           <p>{t("ruleSet.retire.intro")}</p>
           <ValidatedForm
-            schema={retireSchema}
+            schema={() => import("~/forms/rule-set").then((m) => m.retireSchema)}
             hidden={{ intent: "retire" }}
             values={refusalFor("retire")?.values}
             errors={refusalFor("retire")?.errors}

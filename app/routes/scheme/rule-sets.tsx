@@ -6,7 +6,7 @@ import { PageTitle } from "~/components/page-title";
 import type { RuleSetProblem } from "~/domain/rule-set";
 import { copyRuleSetSchema, uploadSchema } from "~/forms/rule-set";
 import { formatDate } from "~/lib/format";
-import { parseFormValues, parseUpload, fieldErrors } from "~/lib/forms.server";
+import { fieldErrors, parseFormValues, parseUpload } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { allRuleSets, createDraft, findRuleSet, ruleSetIdInForce } from "~/models/rule-sets.server";
@@ -140,7 +140,7 @@ export default function RuleSets({ loaderData: d }: Route.ComponentProps) {
       <h2>{t("ruleSets.copy.title")}</h2>
       <p>{t("ruleSets.copy.intro")}</p>
       <ValidatedForm
-        schema={copyRuleSetSchema}
+        schema={() => import("~/forms/rule-set").then((m) => m.copyRuleSetSchema)}
         hidden={{ intent: "copy" }}
         values={!uploadRefused && refusal ? refusal.values : { from: d.inForce }}
         errors={!uploadRefused ? refusal?.errors : undefined}

@@ -111,7 +111,7 @@ export default function ChangeRequests({ loaderData: d }: Route.ComponentProps) 
             </p>
           )}
           <ValidatedForm
-            schema={changeDecisionSchema}
+            schema={() => import("~/forms/signoff").then((m) => m.changeDecisionSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={labels}

@@ -147,7 +147,7 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
           <h2 id="think-again">{t("decision.thinkAgainHeading")}</h2>
           <p>{t("decision.thinkAgainIntro")}</p>
           <ValidatedForm
-            schema={thinkAgainSchema}
+            schema={() => import("~/forms/signoff").then((m) => m.thinkAgainSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={{ reasons: t("decision.reasons") }}
@@ -162,7 +162,7 @@ export default function Decision({ loaderData: d }: Route.ComponentProps) {
           <h2 id="early-review">{t("decision.earlyReviewHeading")}</h2>
           <p>{t("decision.earlyReviewIntro")}</p>
           <ValidatedForm
-            schema={askForReviewSchema}
+            schema={() => import("~/forms/signoff").then((m) => m.askForReviewSchema)}
             values={refusal?.values}
             errors={refusal?.errors}
             labels={{ reason: t("decision.earlyReviewReason") }}

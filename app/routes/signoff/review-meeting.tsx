@@ -97,7 +97,7 @@ export default function ReviewMeeting({ loaderData: d }: Route.ComponentProps) {
             </section>
           )}
           <ValidatedForm
-            schema={reviewMeetingSchema}
+            schema={() => import("~/forms/signoff").then((m) => m.reviewMeetingSchema)}
             values={refusal?.values ?? { nextReviewDate: d.nextReviewDate }}
             errors={refusal?.errors}
             labels={labels}

@@ -3,7 +3,8 @@ import { redirect, useActionData } from "react-router";
 import { ChoiceField, DateField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { PlanSnapshot } from "~/components/plan-snapshot";
-import { criterionField, decisionSchema, itemField } from "~/forms/signoff";
+import { decisionSchema } from "~/forms/signoff";
+import { criterionField, itemField } from "~/forms/field-names";
 import { requireRecordAccess } from "~/server/access.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, fieldErrors } from "~/lib/forms.server";
@@ -204,7 +205,7 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
             <p className="inset">{t(d.byPanel ? "review.withPanel" : "review.notYours")}</p>
           ) : (
             <ValidatedForm
-              schema={decisionSchema}
+              schema={() => import("~/forms/signoff").then((m) => m.decisionSchema)}
               values={initial}
               errors={refusal?.errors}
               labels={labels}

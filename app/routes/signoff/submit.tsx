@@ -28,7 +28,7 @@ import {
 } from "~/models/signoff.server";
 import { userNames } from "~/models/users.server";
 import { notNow, planPageState } from "~/routes/plan/plan-access.server";
-import type { FormValues } from "~/lib/forms";
+import type { FormValues } from "~/lib/form-messages";
 import type { Route } from "./+types/submit";
 import { PlanCheckList } from "~/components/plan-check-list";
 
@@ -192,7 +192,7 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
               <h3 id="withdraw">{t("submit.withdrawHeading")}</h3>
               <p>{t("submit.withdrawIntro")}</p>
               <ValidatedForm
-                schema={withdrawSchema}
+                schema={() => import("~/forms/signoff").then((m) => m.withdrawSchema)}
                 labels={{}}
                 hidden={{ intent: "withdraw" }}
                 errors={refusal?.errors}
@@ -210,7 +210,7 @@ export default function SubmitPlan({ loaderData: d }: Route.ComponentProps) {
         />
       ) : (
         <ValidatedForm
-          schema={submitPlanSchema}
+          schema={() => import("~/forms/signoff").then((m) => m.submitPlanSchema)}
           values={refusal?.values ?? { reason: d.reason }}
           errors={refusal?.errors}
           labels={labels}

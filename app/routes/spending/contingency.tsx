@@ -131,7 +131,7 @@ export default function Contingency({ loaderData: d }: Route.ComponentProps) {
             <section aria-labelledby="agree">
               <h2 id="agree">{t("contingency.agreeHeading")}</h2>
               <ValidatedForm
-                schema={contingencyAgreeFormSchema}
+                schema={() => import("~/forms/money").then((m) => m.contingencyAgreeFormSchema)}
                 values={refusal?.values}
                 errors={refusal?.errors}
                 labels={agreeLabels}
@@ -148,7 +148,7 @@ export default function Contingency({ loaderData: d }: Route.ComponentProps) {
               <h2 id="draw">{t("contingency.drawHeading")}</h2>
               <p>{t("contingency.drawIntro")}</p>
               <ValidatedForm
-                schema={contingencyDrawFormSchema}
+                schema={() => import("~/forms/money").then((m) => m.contingencyDrawFormSchema)}
                 values={refusal?.values ?? { date: d.today }}
                 errors={refusal?.errors}
                 labels={drawLabels}

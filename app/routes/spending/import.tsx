@@ -4,7 +4,7 @@ import { SubmitButton, useErrorText, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { STATEMENT_MAX_BYTES } from "~/domain/ledger";
 import { statementUploadFormSchema } from "~/forms/money";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { createImport } from "~/models/money.server";
@@ -66,7 +66,7 @@ export default function ImportStatement({ loaderData: d }: Route.ComponentProps)
         <>
           <p>{t("import.intro")}</p>
           <ValidatedForm
-            schema={statementUploadFormSchema}
+            schema={() => import("~/forms/money").then((m) => m.statementUploadFormSchema)}
             errors={refusal?.errors}
             labels={{ statement: t("import.file") }}
             hidden={{ intent: "upload" }}

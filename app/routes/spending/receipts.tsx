@@ -87,7 +87,7 @@ export default function AddReceipt({ loaderData: d }: Route.ComponentProps) {
         <p>{t("receipts.noPayments")}</p>
       ) : (
         <ValidatedForm
-          schema={receiptFormSchema}
+          schema={() => import("~/forms/money").then((m) => m.receiptFormSchema)}
           values={refusal?.values ?? (d.entry ? { entryId: d.entry } : {})}
           errors={refusal?.errors}
           labels={labels}

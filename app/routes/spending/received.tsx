@@ -2,7 +2,7 @@ import { useTranslation } from "~/lib/use-translation";
 import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { MONEY_SOURCES } from "~/domain/ledger";
+import { MONEY_SOURCES } from "~/domain/choices";
 import { receivedFormSchema } from "~/forms/money";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -71,7 +71,7 @@ export default function MoneyReceived({ loaderData: d }: Route.ComponentProps) {
         <>
           <p>{d.heldByOrganisation ? t("received.introOrganisation") : t("received.intro")}</p>
           <ValidatedForm
-            schema={receivedFormSchema}
+            schema={() => import("~/forms/money").then((m) => m.receivedFormSchema)}
             values={refusal?.values ?? { date: d.today }}
             errors={refusal?.errors}
             labels={labels}

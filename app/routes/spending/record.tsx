@@ -2,7 +2,7 @@ import { useTranslation } from "~/lib/use-translation";
 import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
-import { PAYMENT_METHODS, PROVIDER_SECTORS } from "~/domain/ledger";
+import { PAYMENT_METHODS, PROVIDER_SECTORS } from "~/domain/choices";
 import { paymentFormSchema } from "~/forms/money";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
@@ -94,7 +94,7 @@ export default function RecordMoney({ loaderData: d }: Route.ComponentProps) {
           <p>{t("record.intro")}</p>
           <section>
             <ValidatedForm
-              schema={paymentFormSchema}
+              schema={() => import("~/forms/money").then((m) => m.paymentFormSchema)}
               values={refusal?.values ?? { date: d.today, status: "paid", sector: "community" }}
               errors={refusal?.errors}
               labels={paymentLabels}

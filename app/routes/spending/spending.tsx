@@ -340,7 +340,11 @@ export default function Spending({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="sharing">
           <h2 id="sharing">{t("sharing.heading")}</h2>
           <p>{d.shared ? t("sharing.shared") : t("sharing.notShared")}</p>
-          <ValidatedForm schema={shareFormSchema} labels={{}} hidden={{ intent: d.shared ? "unshare" : "share" }}>
+          <ValidatedForm
+            schema={() => import("~/forms/money").then((m) => m.shareFormSchema)}
+            labels={{}}
+            hidden={{ intent: d.shared ? "unshare" : "share" }}
+          >
             <SubmitButton className="secondary">{d.shared ? t("sharing.stop") : t("sharing.start")}</SubmitButton>
           </ValidatedForm>
         </section>

@@ -12,7 +12,7 @@ import {
 } from "~/domain/statement";
 import { confirmFormSchema, mappingFormSchema } from "~/forms/money";
 import { formatDate, formatMoney } from "~/lib/format";
-import { errorWith } from "~/lib/forms";
+import { errorWith } from "~/lib/form-messages";
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -217,7 +217,7 @@ export default function Statement({ loaderData: d }: Route.ComponentProps) {
         <>
           <p>{t("import.mappingIntro")}</p>
           <ValidatedForm
-            schema={mappingFormSchema}
+            schema={() => import("~/forms/money").then((m) => m.mappingFormSchema)}
             values={mappingValues}
             errors={refusal?.values?.intent === "map" ? refusal.errors : undefined}
             labels={mapLabels}
@@ -259,7 +259,12 @@ export default function Statement({ loaderData: d }: Route.ComponentProps) {
           <p>
             <a href={`${base}/import/${d.importId}?remap=1`}>{t("import.otherColumns")}</a>
           </p>
-          <ValidatedForm schema={confirmFormSchema} errors={refusal?.errors} labels={{}} hidden={{ intent: "confirm" }}>
+          <ValidatedForm
+            schema={() => import("~/forms/money").then((m) => m.confirmFormSchema)}
+            errors={refusal?.errors}
+            labels={{}}
+            hidden={{ intent: "confirm" }}
+          >
             <table data-testid="statement-lines">
               <caption className="visually-hidden">{t("import.checkTitle")}</caption>
               <thead>

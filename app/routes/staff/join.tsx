@@ -73,7 +73,7 @@ export default function Join() {
       <h1>{t("join.title")}</h1>
       {d.kind && <p>{t("join.intro", { kind: t(`kinds.${d.kind}`), email: d.email })}</p>}
       <ValidatedForm
-        schema={joinSchema}
+        schema={() => import("~/forms/account").then((m) => m.joinSchema)}
         values={refusal?.values}
         errors={refusal?.errors}
         labels={labels}

@@ -147,7 +147,7 @@ export default function Member({ loaderData: d }: Route.ComponentProps) {
             <>
               <h2>{t("member.standingHeading")}</h2>
               <ValidatedForm
-                schema={staffStandingSchema}
+                schema={() => import("~/forms/account").then((m) => m.staffStandingSchema)}
                 values={
                   intent === "standing"
                     ? refusal?.values
@@ -183,7 +183,7 @@ export default function Member({ loaderData: d }: Route.ComponentProps) {
           <h2>{t("member.resetHeading")}</h2>
           <p>{t("member.resetIntro")}</p>
           <ValidatedForm
-            schema={staffActionSchema}
+            schema={() => import("~/forms/account").then((m) => m.staffActionSchema)}
             values={intent === "reset-second-factor" ? refusal?.values : undefined}
             errors={intent === "reset-second-factor" ? refusal?.errors : undefined}
             labels={confirmLabels}
@@ -195,7 +195,7 @@ export default function Member({ loaderData: d }: Route.ComponentProps) {
           <h2>{t("member.deactivateHeading")}</h2>
           <p>{t("member.deactivateIntro")}</p>
           <ValidatedForm
-            schema={staffActionSchema}
+            schema={() => import("~/forms/account").then((m) => m.staffActionSchema)}
             values={intent === "deactivate" ? refusal?.values : undefined}
             errors={intent === "deactivate" ? refusal?.errors : undefined}
             labels={confirmLabels}

@@ -131,7 +131,12 @@ export default function Members({ loaderData: d }: Route.ComponentProps) {
       </table>
       <h2>{t("invite.heading")}</h2>
       <p>{t("invite.intro")}</p>
-      <ValidatedForm schema={inviteStaffSchema} values={refusal?.values} errors={refusal?.errors} labels={labels}>
+      <ValidatedForm
+        schema={() => import("~/forms/account").then((m) => m.inviteStaffSchema)}
+        values={refusal?.values}
+        errors={refusal?.errors}
+        labels={labels}
+      >
         <TextField name="email" type="email" label={labels.email} autoComplete="off" />
         <ChoiceField name="kind" legend={labels.kind} options={kinds} />
         {d.isCommissioner && (

@@ -157,7 +157,7 @@ export default function VoucherPage({ loaderData: d }: Route.ComponentProps) {
           <h2 id="choose-title">{d.provider ? t("choose.switchTitle") : t("choose.title")}</h2>
           <p>{t("choose.intro")}</p>
           <ValidatedForm
-            schema={chooseProviderSchema}
+            schema={() => import("~/forms/vouchers").then((m) => m.chooseProviderSchema)}
             hidden={{ intent: "choose" }}
             values={
               refusalFor("choose")?.values ?? (d.currentProviderId ? { providerId: d.currentProviderId } : undefined)
@@ -176,7 +176,7 @@ export default function VoucherPage({ loaderData: d }: Route.ComponentProps) {
           <h2 id="claim-title">{t("claim.title")}</h2>
           <p>{t("claim.intro", { provider: d.provider })}</p>
           <ValidatedForm
-            schema={voucherClaimSchema}
+            schema={() => import("~/forms/vouchers").then((m) => m.voucherClaimSchema)}
             hidden={{ intent: "claim" }}
             values={refusalFor("claim")?.values}
             errors={refusalFor("claim")?.errors}

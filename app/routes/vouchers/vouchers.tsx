@@ -91,7 +91,7 @@ export default function Vouchers({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="issue-title">
           <h2 id="issue-title">{t("issue.title")}</h2>
           <ValidatedForm
-            schema={issueVoucherSchema}
+            schema={() => import("~/forms/vouchers").then((m) => m.issueVoucherSchema)}
             hidden={{ intent: "issue" }}
             values={refusal?.values}
             errors={refusal?.errors}
