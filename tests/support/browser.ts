@@ -8,9 +8,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 /**
  * This file's browser: a connection to its worker slot's Chromium, started once by the test set-up
- * (tests/setup/browser.ts). Every window a file opens is a browser context of its own (but the one
- * `expectNoAxeViolationsIn` reuses); closing the connection (`browser.close()` in afterAll) closes every
- * context the file made.
+ * (tests/setup/browser.ts). Every window a file opens is a browser context of its own (the windows
+ * `publicWindow` and `expectNoAxeViolationsIn` reuse too); closing the connection (`browser.close()` in
+ * afterAll) closes every context the file made.
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.connect(inject("browserEndpoints")[slot()]!);
@@ -32,6 +32,34 @@ export async function newWindow(
   });
   page.on("pageerror", (error) => problems.push(error.message));
   return { context, page, problems };
+}
+
+/** Each file's reused windows with nobody signed in, one per JavaScript setting (`publicWindow`). */
+const publicWindows = new WeakMap<Browser, Map<boolean, Promise<{ page: Page; problems: string[] }>>>();
+
+/**
+ * A window with nobody signed in, for a test that only opens a public page and reads it: one window per
+ * file and JavaScript setting, reused, and each time emptied first (cookies cleared, a blank page, no
+ * problems yet), so that a test gets it as a new window would be but for the files it has already
+ * fetched (the portal's pages themselves are never cached: no-store). Opening a new window costs
+ * Chromium about 0.5 s of CPU (a context, a page and their processes); a test does not close this one.
+ */
+export async function publicWindow(
+  browser: Browser,
+  { javaScript = true }: { javaScript?: boolean } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  let windows = publicWindows.get(browser);
+  if (!windows) publicWindows.set(browser, (windows = new Map()));
+  let window = windows.get(javaScript);
+  if (!window) {
+    window = newWindow(browser, { javaScript });
+    windows.set(javaScript, window);
+  }
+  const { page, problems } = await window;
+  await page.context().clearCookies();
+  await page.goto("about:blank");
+  problems.length = 0;
+  return { page, problems };
 }
 
 /** Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and fails with the violations listed. */
