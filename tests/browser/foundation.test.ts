@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, newWindow, publicWindow } from "../support/browser";
 import { baseUrl } from "../support/http";
 
 let browser: Browser;
@@ -16,21 +16,19 @@ const PUBLIC_PAGES = ["/", "/help", "/no-such-page"];
 describe("public pages in a real browser", () => {
   for (const path of PUBLIC_PAGES) {
     it(`${path}: axe finds nothing, and no script breaks the content security policy`, async () => {
-      const { context, page, problems } = await newWindow(browser);
+      const { page, problems } = await publicWindow(browser);
       await page.goto(new URL(path, baseUrl()).href);
       await page.waitForLoadState("networkidle");
       await expectNoAxeViolations(page);
       // The 404 page's own status shows in the console as a failed load; nothing else may.
       expect(problems.filter((p) => !(path === "/no-such-page" && p.includes("404")))).toEqual([]);
-      await context.close();
     });
 
     it(`${path}: renders fully with JavaScript off`, async () => {
-      const { context, page } = await newWindow(browser, { javaScript: false });
+      const { page } = await publicWindow(browser, { javaScript: false });
       await page.goto(new URL(path, baseUrl()).href);
       expect(await page.locator("h1").textContent()).toBeTruthy();
       expect(await page.getByRole("link", { name: "Get help now" }).count()).toBe(1);
-      await context.close();
     });
   }
 

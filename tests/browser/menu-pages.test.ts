@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newWindow } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, newWindow, publicWindow } from "../support/browser";
 import { baseUrl } from "../support/http";
 
 let browser: Browser;
@@ -23,20 +23,18 @@ const PAGES = [
 describe("the menu, the directory of help and the guides in a real browser", () => {
   for (const path of PAGES) {
     it(`${path}: axe finds nothing, and no script breaks the content security policy`, async () => {
-      const { context, page, problems } = await newWindow(browser);
+      const { page, problems } = await publicWindow(browser);
       await page.goto(new URL(path, baseUrl()).href);
       await page.waitForLoadState("networkidle");
       await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
-      await context.close();
     });
 
     it(`${path}: renders fully with JavaScript off`, async () => {
-      const { context, page } = await newWindow(browser, { javaScript: false });
+      const { page } = await publicWindow(browser, { javaScript: false });
       await page.goto(new URL(path, baseUrl()).href);
       expect(await page.locator("h1").textContent()).toBeTruthy();
       expect(await page.getByRole("link", { name: "Guides", exact: true }).count()).toBe(1);
-      await context.close();
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../support/accounts";
-import { expectNoAxeViolations, launchBrowser } from "../support/browser";
+import { expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
 import { windowAs } from "../support/browser-accounts";
 import { sentPlanPerson } from "../support/signed-off-plan";
 
@@ -19,13 +19,7 @@ const go = (page: Page, path: string) => page.goto(new URL(path, page.url()).hre
  * axe runs as a script, so it cannot run in a window with JavaScript off: the same page, for the same
  * signed-in person, is opened in a second window with scripts on and checked there.
  */
-async function axeCheck(window: { context: BrowserContext; page: Page }) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(window.page.url());
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }) => expectNoAxeViolationsIn(browser, window);
 const main = (page: Page) => page.locator("main").innerText();
 
 async function addItem(

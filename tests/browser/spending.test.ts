@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser } from "../support/browser";
+import { expectNoAxeViolationsIn, launchBrowser } from "../support/browser";
 import { windowAs } from "../support/browser-accounts";
 import { GYM, PA, signedOffPerson } from "../support/signed-off-plan";
 
@@ -13,13 +13,7 @@ afterAll(async () => {
 });
 
 /** axe runs as a script: the same page, for the same signed-in person, is checked in a window with scripts on. */
-async function axeCheck(window: { context: BrowserContext; page: Page }) {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(window.page.url());
-  await expectNoAxeViolations(page);
-  await context.close();
-}
+const axeCheck = (window: { context: BrowserContext; page: Page }) => expectNoAxeViolationsIn(browser, window);
 
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",

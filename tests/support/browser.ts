@@ -8,8 +8,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 /**
  * This file's browser: a connection to its worker slot's Chromium, started once by the test set-up
- * (tests/setup/browser.ts). Every window a file opens is a browser context of its own; closing the
- * connection (`browser.close()` in afterAll) closes every context the file made.
+ * (tests/setup/browser.ts). Every window a file opens is a browser context of its own (the windows
+ * `publicWindow` and `expectNoAxeViolationsIn` reuse too); closing the connection (`browser.close()` in
+ * afterAll) closes every context the file made.
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.connect(inject("browserEndpoints")[slot()]!);
@@ -31,6 +32,34 @@ export async function newWindow(
   });
   page.on("pageerror", (error) => problems.push(error.message));
   return { context, page, problems };
+}
+
+/** Each file's reused windows with nobody signed in, one per JavaScript setting (`publicWindow`). */
+const publicWindows = new WeakMap<Browser, Map<boolean, Promise<{ page: Page; problems: string[] }>>>();
+
+/**
+ * A window with nobody signed in, for a test that only opens a public page and reads it: one window per
+ * file and JavaScript setting, reused, and each time emptied first (cookies cleared, a blank page, no
+ * problems yet), so that a test gets it as a new window would be but for the files it has already
+ * fetched (the portal's pages themselves are never cached: no-store). Opening a new window costs
+ * Chromium about 0.5 s of CPU (a context, a page and their processes); a test does not close this one.
+ */
+export async function publicWindow(
+  browser: Browser,
+  { javaScript = true }: { javaScript?: boolean } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  let windows = publicWindows.get(browser);
+  if (!windows) publicWindows.set(browser, (windows = new Map()));
+  let window = windows.get(javaScript);
+  if (!window) {
+    window = newWindow(browser, { javaScript });
+    windows.set(javaScript, window);
+  }
+  const { page, problems } = await window;
+  await page.context().clearCookies();
+  await page.goto("about:blank");
+  problems.length = 0;
+  return { page, problems };
 }
 
 /** Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and fails with the violations listed. */
@@ -56,18 +85,32 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(violations, `axe found problems on ${page.url()}`).toEqual([]);
 }
 
+/** Each file's window for axe (below): one context with scripts on and one page in it, made when first needed. */
+const axeWindows = new WeakMap<Browser, Promise<Page>>();
+
 /**
  * axe runs as a script: the page a window has open (often with JavaScript off) is checked in a copy of
- * that window's session with scripts on, then the copy is closed. `path` checks another page instead.
+ * that window's session with scripts on. `path` checks another page instead. The copy is one window per
+ * file, reused: before each check its cookies are replaced by the window's cookies as they are now (the
+ * portal keeps nothing else in the browser), as a new window with the window's storage state would start.
+ * A new context for every check cost Chromium about 0.4 s of CPU each (three processes started and ended).
  */
 export async function expectNoAxeViolationsIn(
   browser: Browser,
   window: { context: BrowserContext; page: Page },
   path?: string,
 ): Promise<void> {
-  const context = await browser.newContext({ storageState: await window.context.storageState(), locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(new URL(path ?? window.page.url(), window.page.url()).href);
+  let copy = axeWindows.get(browser);
+  if (!copy) {
+    copy = browser.newContext({ locale: "en-GB" }).then((context) => context.newPage());
+    axeWindows.set(browser, copy);
+  }
+  const page = await copy;
+  await page.context().clearCookies();
+  await page.context().addCookies(await window.context.cookies());
+  const address = new URL(path ?? window.page.url(), window.page.url()).href;
+  // The same page with another #fragment would only scroll, not load again with the cookies just set.
+  if (address.split("#")[0] === page.url().split("#")[0]) await page.goto("about:blank");
+  await page.goto(address);
   await expectNoAxeViolations(page);
-  await context.close();
 }
