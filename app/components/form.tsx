@@ -47,7 +47,7 @@ function useFieldError(name: string): string | undefined {
 function useField(name: string) {
   const { values } = useContext(FieldStateContext);
   const error = useFieldError(name);
-  return { register: { name }, value: values[name], error, id: `f-${name}`, errorId: `f-${name}-error` };
+  return { value: values[name], error, id: `f-${name}`, errorId: `f-${name}-error` };
 }
 
 const noChange = () => () => {};
@@ -264,13 +264,13 @@ export function TextField({
   multiline,
   inputMode,
 }: TextFieldProps) {
-  const { register, value, error, id, errorId } = useField(name);
+  const { value, error, id, errorId } = useField(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
   const defaultValue = typeof value === "string" && type !== "password" ? value : undefined;
   const common = {
     id,
-    ...register,
+    name,
     defaultValue,
     "aria-describedby": describedBy,
     "aria-invalid": error ? true : undefined,
@@ -369,7 +369,7 @@ interface ChoiceFieldProps {
 
 /** Radios (one answer) or checkboxes (several), in a fieldset with a legend. */
 export function ChoiceField({ name, legend, hint, options, multiple }: ChoiceFieldProps) {
-  const { register, value, error, id, errorId } = useField(name);
+  const { value, error, id, errorId } = useField(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return (
@@ -388,7 +388,7 @@ export function ChoiceField({ name, legend, hint, options, multiple }: ChoiceFie
             return (
               <li key={option.value}>
                 <input
-                  {...register}
+                  name={name}
                   type={multiple ? "checkbox" : "radio"}
                   id={optionId}
                   value={option.value}
