@@ -1095,3 +1095,9 @@ export const insightsVersion = pgTable("insights_version", {
   id: text("id").primaryKey(),
   changes: bigint("changes", { mode: "number" }).notNull(),
 });
+
+/** The twin of schema.sqlite.ts's caseloadVersion. */
+export const caseloadVersion = pgTable("caseload_version", {
+  leadId: text("lead_id").primaryKey(),
+  changes: bigint("changes", { mode: "number" }).notNull(),
+});

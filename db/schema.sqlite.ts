@@ -1082,3 +1082,15 @@ export const insightsVersion = sqliteTable("insights_version", {
   id: text("id").primaryKey(),
   changes: integer("changes").notNull(),
 });
+
+/**
+ * How many times the records behind a lead professional's caseload have changed: a row a lead professional,
+ * its count raised by a trigger on every write to those records (CASELOAD_SOURCES in
+ * app/models/caseload.server.ts; migration 0026 / 0005). A server keeps a caseload's rows (the home page's
+ * names and stages, the queue) for as long as that lead professional's count is unchanged
+ * (docs/decisions/2026-12-03-caseload-kept-until-it-changes.md).
+ */
+export const caseloadVersion = sqliteTable("caseload_version", {
+  leadId: text("lead_id").primaryKey(),
+  changes: integer("changes").notNull(),
+});

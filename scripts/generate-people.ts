@@ -121,9 +121,13 @@ async function main() {
   sqlite.pragma("temp_store = MEMORY");
 
   // The insights summary's triggers recompute a person's row at every write (migration 0023): for a bulk
-  // load they are set aside, and the summary is filled once at the end from the same view they read.
+  // load they are set aside, and the summary is filled once at the end from the same view they read. The
+  // caseloads' counts of changes (migration 0026) are set aside too: a new database has nothing kept to
+  // work out again.
   const summaryTriggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'insights_after_%'")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'insights_after_%' OR name LIKE 'caseload_after_%')",
+    )
     .all() as { name: string; sql: string }[];
   for (const trigger of summaryTriggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
 

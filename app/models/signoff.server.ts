@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, isNotNull, sql } from "drizzle-orm";
+import { keptCaseloadList } from "./caseload.server";
 import { randomUUID } from "node:crypto";
 import {
   helpers,
@@ -911,13 +912,9 @@ export async function panelQueueFor(teamId: string) {
     order by since asc`);
 }
 
-/**
- * The lead professional's queue: only their own people (persons.leadProfessionalId = them). One
- * statement for the whole caseload, each person's current plan with its newest submission, newest
- * decision and review date (index searches, never a query per person). Only reads.
- */
-export async function queueFor(leadId: string, now = new Date()) {
-  const found = await rows<QueueRow>(sql`
+/** Each of the lead professional's people whose plan is waiting, with the panel, or signed off: one statement. */
+async function queueRows(leadId: string): Promise<QueueRow[]> {
+  return await rows<QueueRow>(sql`
     select p.id as "personId", p.user_id as "userId", u.name as name, pl.state as state, pl.created_at as "planCreatedAt",
       s.submitted_at as "submittedAt", s.version as version, s.reconsideration as reconsideration,
       (select d.decided_at from plan_decisions d where d.plan_id = pl.id
@@ -932,6 +929,17 @@ export async function queueFor(leadId: string, now = new Date()) {
       and s.version = (select max(v.version) from plan_submissions v where v.plan_id = pl.id)
     where p.lead_professional_id = ${leadId}
       and pl.state in ('submitted', 'referred-to-panel', 'signed-off', 'in-review')`);
+}
+
+/**
+ * The lead professional's queue: only their own people (persons.leadProfessionalId = them). One
+ * statement for the whole caseload, each person's current plan with its newest submission, newest
+ * decision and review date (index searches, never a query per person). Only reads.
+ */
+export async function queueFor(leadId: string, now = new Date()) {
+  // Kept while the caseload's records are unchanged (models/caseload.server.ts): the statement reads the whole
+  // caseload for each list's order, and a lead professional opens the queue far more often than it changes.
+  const found = await keptCaseloadList(leadId, "queue", () => queueRows(leadId));
   const waiting: {
     personId: string;
     name: string;

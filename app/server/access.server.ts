@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { data, type RouterContextProvider } from "react-router";
 import { helpers, persons, users } from "../../db/schema";
 import {
@@ -13,6 +13,7 @@ import {
 } from "~/domain/access";
 import { pageOf, slicePage, type Page } from "~/domain/paging";
 import { audit } from "~/models/audit.server";
+import { keptCaseloadList } from "~/models/caseload.server";
 import { currentPlan } from "~/models/plan.server";
 import type { User } from "~/models/users.server";
 import { db, firstRow, preparedQuery } from "~/lib/db.server";
@@ -138,19 +139,19 @@ export async function recordsVisibleTo(
   asked: string | null,
 ): Promise<{ records: { personId: string; name: string; standing: Standing }[]; page: Page }> {
   if (user.role === "lead-professional") {
-    const total =
-      (await firstRow(db().select({ n: count() }).from(persons).where(eq(persons.leadProfessionalId, user.id))))?.n ??
-      0;
-    const page = pageOf(asked, total);
-    const rows = await db()
-      .select({ personId: persons.id, name: users.name })
-      .from(persons)
-      .innerJoin(users, eq(users.id, persons.userId))
-      .where(eq(persons.leadProfessionalId, user.id))
-      .orderBy(asc(users.name), asc(persons.id))
-      .limit(page.limit)
-      .offset(page.offset);
-    return { records: rows.map((r) => ({ ...r, standing: "lead-professional" as const })), page };
+    // The whole caseload by name, kept while it is unchanged (models/caseload.server.ts): sorting some hundreds
+    // of people by name was most of the database's work for a page of 25.
+    const leadId = user.id;
+    const everyone = await keptCaseloadList(leadId, "by-name", () =>
+      db()
+        .select({ personId: persons.id, name: users.name })
+        .from(persons)
+        .innerJoin(users, eq(users.id, persons.userId))
+        .where(eq(persons.leadProfessionalId, leadId))
+        .orderBy(asc(users.name), asc(persons.id)),
+    );
+    const { items, page } = slicePage(everyone, asked);
+    return { records: items.map((r) => ({ ...r, standing: "lead-professional" as const })), page };
   }
   if (user.role === "person" || user.role === "commissioner") return { records: [], page: pageOf(asked, 0) };
   const visible = (

@@ -1,9 +1,11 @@
 import { content } from "~/content/content.server";
 import { STAGES, type Stage } from "~/domain/journey";
+import type { PlanState } from "~/domain/workflow";
 import type { Language } from "~/domain/languages";
 import { formatDate } from "~/lib/format";
 import { currentHelpers } from "~/models/helpers.server";
 import { currentJourneyOf, currentJourneysOf } from "~/models/journey.server";
+import { keptCaseloadFacts } from "~/models/caseload.server";
 import { unreadCount } from "~/models/notifications.server";
 import { latestSubmission, reviewDateOf, reviewDatesOf } from "~/models/signoff.server";
 import { leadProfessionalNameOf } from "~/models/users.server";
@@ -58,50 +60,72 @@ export async function personHomeView(personId: string, userId: string, lang: Lan
 export type CaseloadSort = "needs" | "name" | "stage" | "state" | "waiting" | "review";
 export const CASELOAD_SORTS: readonly CaseloadSort[] = ["needs", "name", "stage", "state", "waiting", "review"];
 
-/**
- * A lead professional's caseload, one row a person: stage, plan state, days waiting, review date.
- * By default what needs them first: plans waiting (longest first), then reviews coming due, then the rest.
- */
-export async function caseloadView(
-  people: { personId: string; name: string }[],
-  lang: Language,
-  sort: CaseloadSort,
-  now = new Date(),
-) {
-  const soon = new Date(now.getTime() + 28 * DAY).toISOString().slice(0, 10);
-  // The page's people are looked up together (a few statements for the page, not a few a person).
-  const journeys = await currentJourneysOf(people.map((p) => p.personId));
+/** What a caseload row says of one person, worked out from their records (not from the day or the language). */
+interface CaseloadFacts {
+  stage: Stage;
+  state: PlanState | null;
+  submittedAt: string | null;
+  reviewIso: string | null;
+}
+
+/** The facts of each of a page of people: a few statements for the page, not a few a person. */
+async function caseloadFacts(personIds: readonly string[]): Promise<Map<string, CaseloadFacts>> {
+  const journeys = await currentJourneysOf(personIds);
   const reviewDates = await reviewDatesOf(
     [...journeys.values()]
       .map(({ plan }) => plan)
       .filter((plan) => plan?.state === "signed-off" || plan?.state === "in-review")
       .map((plan) => plan!.id),
   );
-  const rows = await Promise.all(
-    people.map(async (p) => {
-      const { journey, plan } = journeys.get(p.personId)!;
-      const state = plan?.state ?? null;
-      const submission = plan && state === "submitted" ? await latestSubmission(plan.id) : undefined;
-      const reviewIso = plan ? (reviewDates.get(plan.id) ?? null) : null;
-      const daysWaiting = submission
-        ? Math.max(0, Math.floor((now.getTime() - Date.parse(submission.submittedAt)) / DAY))
-        : null;
-      const reviewDue = reviewIso !== null && reviewIso <= soon;
-      return {
-        personId: p.personId,
-        name: p.name,
-        stageNumber: STAGES.indexOf(journey.current) + 1,
-        stage: stageName(journey.current, lang),
-        state,
-        daysWaiting,
-        reviewIso,
-        reviewDate: reviewIso ? formatDate(reviewIso, lang) : null,
-        reviewDue,
-        needsYou: daysWaiting !== null || reviewDue,
-        action: daysWaiting !== null ? ("review-plan" as const) : reviewDue ? ("hold-review" as const) : null,
-      };
-    }),
-  );
+  const facts = new Map<string, CaseloadFacts>();
+  for (const id of personIds) {
+    const { journey, plan } = journeys.get(id)!;
+    const state = plan?.state ?? null;
+    const submission = plan && state === "submitted" ? await latestSubmission(plan.id) : undefined;
+    facts.set(id, {
+      stage: journey.current,
+      state,
+      submittedAt: submission?.submittedAt ?? null,
+      reviewIso: plan ? (reviewDates.get(plan.id) ?? null) : null,
+    });
+  }
+  return facts;
+}
+
+/**
+ * A lead professional's caseload, one row a person: stage, plan state, days waiting, review date.
+ * By default what needs them first: plans waiting (longest first), then reviews coming due, then the rest.
+ * `leadId`: the people are this lead professional's caseload, whose facts are kept while its records are
+ * unchanged (models/caseload.server.ts); a helper's people are worked out each time.
+ */
+export async function caseloadView(
+  people: { personId: string; name: string }[],
+  lang: Language,
+  sort: CaseloadSort,
+  { leadId, now = new Date() }: { leadId?: string; now?: Date } = {},
+) {
+  const soon = new Date(now.getTime() + 28 * DAY).toISOString().slice(0, 10);
+  const ids = people.map((p) => p.personId);
+  const facts = leadId ? await keptCaseloadFacts(leadId, ids, caseloadFacts) : await caseloadFacts(ids);
+  const rows = people.map((p) => {
+    const { stage, state, submittedAt, reviewIso } = facts.get(p.personId)!;
+    const daysWaiting =
+      submittedAt !== null ? Math.max(0, Math.floor((now.getTime() - Date.parse(submittedAt)) / DAY)) : null;
+    const reviewDue = reviewIso !== null && reviewIso <= soon;
+    return {
+      personId: p.personId,
+      name: p.name,
+      stageNumber: STAGES.indexOf(stage) + 1,
+      stage: stageName(stage, lang),
+      state,
+      daysWaiting,
+      reviewIso,
+      reviewDate: reviewIso ? formatDate(reviewIso, lang) : null,
+      reviewDue,
+      needsYou: daysWaiting !== null || reviewDue,
+      action: daysWaiting !== null ? ("review-plan" as const) : reviewDue ? ("hold-review" as const) : null,
+    };
+  });
   type Row = (typeof rows)[number];
   const byName = (a: Row, b: Row) => a.name.localeCompare(b.name);
   const order: Record<CaseloadSort, (a: Row, b: Row) => number> = {

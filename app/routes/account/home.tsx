@@ -29,7 +29,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     role: user.role,
     own: ownRecord ? await personHomeView(ownRecord, user.id, lang) : null,
     sort,
-    caseload: (await caseloadView(visible.records, lang, sort)).map((row) => ({
+    caseload: (
+      await caseloadView(visible.records, lang, sort, {
+        leadId: user.role === "lead-professional" ? user.id : undefined,
+      })
+    ).map((row) => ({
       ...row,
       standing: visible.records.find((v) => v.personId === row.personId)!.standing,
     })),
