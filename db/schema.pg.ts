@@ -1101,3 +1101,9 @@ export const caseloadVersion = pgTable("caseload_version", {
   leadId: text("lead_id").primaryKey(),
   changes: bigint("changes", { mode: "number" }).notNull(),
 });
+
+/** The twin of schema.sqlite.ts's auditCounts. */
+export const auditCounts = pgTable("audit_counts", {
+  personId: text("person_id").primaryKey(),
+  lines: bigint("lines", { mode: "number" }).notNull(),
+});

@@ -1094,3 +1094,13 @@ export const caseloadVersion = sqliteTable("caseload_version", {
   leadId: text("lead_id").primaryKey(),
   changes: integer("changes").notNull(),
 });
+
+/**
+ * How many lines of the audit trail are about each person: raised by a trigger as each line is written and
+ * lowered as archived lines go (migration 0027 / 0006), so the who-has-looked page knows its number of pages
+ * without counting a trail that grows by a line at every view.
+ */
+export const auditCounts = sqliteTable("audit_counts", {
+  personId: text("person_id").primaryKey(),
+  lines: integer("lines").notNull(),
+});

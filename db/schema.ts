@@ -22,6 +22,7 @@ export const {
   signInFailures,
   auditLog,
   auditArchives,
+  auditCounts,
   notifications,
   outbox,
   assessments,

@@ -123,10 +123,10 @@ async function main() {
   // The insights summary's triggers recompute a person's row at every write (migration 0023): for a bulk
   // load they are set aside, and the summary is filled once at the end from the same view they read. The
   // caseloads' counts of changes (migration 0026) are set aside too: a new database has nothing kept to
-  // work out again.
+  // work out again; and so is each person's count of audit lines (0027), counted once at the end.
   const summaryTriggers = sqlite
     .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'insights_after_%' OR name LIKE 'caseload_after_%')",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'insights_after_%' OR name LIKE 'caseload_after_%' OR name LIKE 'audit_counts_after_%')",
     )
     .all() as { name: string; sql: string }[];
   for (const trigger of summaryTriggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
@@ -587,6 +587,8 @@ async function main() {
     .map((c) => `"${c.name}"`)
     .join(", ");
   sqlite.exec(`INSERT INTO insights_people (${summaryColumns}) SELECT ${summaryColumns} FROM insights_person_facts`);
+  sqlite.exec(`INSERT INTO audit_counts (person_id, lines)
+    SELECT person_id, count(*) FROM audit_log WHERE person_id IS NOT NULL GROUP BY person_id`);
   for (const trigger of summaryTriggers) sqlite.exec(trigger.sql);
 
   sqlite.pragma("journal_mode = WAL");

@@ -73,6 +73,8 @@ export const NOT_EXPORTED: Record<string, string> = {
   insights_people:
     "worked out from records already in the export (answers, budgets, plans, decisions, spending), kept only to count people in the anonymised insights",
   insights_decisions: "a copy of the decisions and when each version was sent, already in the export, for the insights",
+  audit_counts:
+    "how many lines of the audit trail are about the person, for paging it; the lines themselves are exported",
 };
 
 const parsed = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown));

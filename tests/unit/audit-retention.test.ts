@@ -68,6 +68,9 @@ describe("moving old audit lines to the archive", () => {
     const start = new Date(Date.parse(cutoff) - 12_000 * DAY);
     writeLines(12_500, start);
     expect(lineCount()).toBe(12_500);
+    // Each person's count of lines (for paging who has looked) follows the lines written and archived.
+    const personLines = () => sqlite().prepare("select lines from audit_counts where person_id = 'person-1'").get();
+    expect(personLines()).toEqual({ lines: 12_500 });
 
     const first = await archiveOldAuditLines(now, 1);
     expect(first).toEqual({ files: [auditArchiveFileName(1, 10_000)], lines: 10_000 });
@@ -77,6 +80,7 @@ describe("moving old audit lines to the archive", () => {
 
     // What stays is the period's lines (and the two lines recording each move).
     expect(lineCount()).toBe(500 + 2);
+    expect(personLines()).toEqual({ lines: 500 });
     expect(oldest().at >= cutoff).toBe(true);
     expect(readdirSync(auditArchiveDir()).sort()).toEqual([
       auditArchiveFileName(1, 10_000),
