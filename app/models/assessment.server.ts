@@ -279,11 +279,18 @@ export async function latestBudgets(personId: string): Promise<{ self?: Allocati
   return { self: await newest("self"), agreed: await newest("agreed") };
 }
 
+const allBudgetsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(allocations)
+    .where(eq(allocations.personId, sql.placeholder("personId")))
+    .orderBy(desc(allocations.createdAt))
+    .prepare(),
+);
+
 /** Every calculation ever made for the person, newest first (for "my data"). */
 export async function allBudgets(personId: string): Promise<AllocationRecord[]> {
-  return (
-    await db().select().from(allocations).where(eq(allocations.personId, personId)).orderBy(desc(allocations.createdAt))
-  ).map(toRecord);
+  return (await allBudgetsQuery().execute({ personId })).map(toRecord);
 }
 
 /**

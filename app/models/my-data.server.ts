@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import {
   agreedRatings,
   assessmentAnswers,
@@ -16,7 +16,7 @@ import {
   teams,
   users,
 } from "../../db/schema";
-import { db, firstRow } from "~/lib/db.server";
+import { firstRow, preparedQuery } from "~/lib/db.server";
 import { allBudgets } from "./assessment.server";
 import { categoryHistoryOf } from "./categories.server";
 import { grantHistoryOf } from "./grants.server";
@@ -79,6 +79,132 @@ export const NOT_EXPORTED: Record<string, string> = {
 
 const parsed = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown));
 
+// Each statement built once per connection (preparedQuery): the page asks some thirty, and building them
+// from their parts cost more than running them.
+const byPerson = sql.placeholder("personId");
+const personQuery = preparedQuery((d) => d.select().from(persons).where(eq(persons.id, byPerson)).prepare());
+const accountQuery = preparedQuery((d) =>
+  d
+    .select({ name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+);
+const leadQuery = preparedQuery((d) =>
+  d
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+);
+const teamQuery = preparedQuery((d) =>
+  d
+    .select({ name: teams.name })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder("teamId")))
+    .prepare(),
+);
+const helpersQuery = preparedQuery((d) =>
+  d
+    .select({
+      name: users.name,
+      kind: helpers.kind,
+      authority: helpers.authority,
+      actingForType: helpers.actingForType,
+      actingForReference: helpers.actingForReference,
+      since: helpers.createdAt,
+      removedAt: helpers.removedAt,
+    })
+    .from(helpers)
+    .innerJoin(users, eq(users.id, helpers.helperUserId))
+    .where(eq(helpers.personId, byPerson))
+    .prepare(),
+);
+const invitationsQuery = preparedQuery((d) =>
+  d
+    .select({
+      kind: invitations.kind,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      cancelledAt: invitations.cancelledAt,
+    })
+    .from(invitations)
+    .where(eq(invitations.personId, byPerson))
+    .prepare(),
+);
+const sessionsQuery = preparedQuery((d) =>
+  d
+    .select({
+      started: sessions.createdAt,
+      lastSeen: sessions.lastSeenAt,
+      ended: sessions.endedAt,
+      device: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, sql.placeholder("userId")))
+    .prepare(),
+);
+const notificationsQuery = preparedQuery((d) =>
+  d
+    .select({ kind: notifications.kind, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .from(notifications)
+    .where(eq(notifications.userId, sql.placeholder("userId")))
+    .prepare(),
+);
+const assessmentsQuery = preparedQuery((d) =>
+  d.select().from(assessments).where(eq(assessments.personId, byPerson)).orderBy(asc(assessments.cycle)).prepare(),
+);
+const answersQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(assessmentAnswers)
+    .where(eq(assessmentAnswers.assessmentId, sql.placeholder("assessmentId")))
+    .orderBy(asc(assessmentAnswers.answeredAt))
+    .prepare(),
+);
+const agreedRatingsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(agreedRatings)
+    .where(eq(agreedRatings.assessmentId, sql.placeholder("assessmentId")))
+    .orderBy(asc(agreedRatings.agreedAt))
+    .prepare(),
+);
+const statementImportsQuery = preparedQuery((d) =>
+  d.select().from(statementImports).where(eq(statementImports.personId, byPerson)).prepare(),
+);
+const spendingSharesQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(spendingShares)
+    .where(eq(spendingShares.personId, byPerson))
+    .orderBy(asc(spendingShares.seq))
+    .prepare(),
+);
+const planSectionsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planSections)
+    .where(eq(planSections.planId, sql.placeholder("planId")))
+    .prepare(),
+);
+const planReviewsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planReviews)
+    .where(eq(planReviews.planId, sql.placeholder("planId")))
+    .orderBy(asc(planReviews.heldAt))
+    .prepare(),
+);
+const emailsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(outbox)
+    .where(eq(outbox.toEmail, sql.placeholder("email")))
+    .prepare(),
+);
+
 /**
  * Everything held about one person (a subject access request), but for the audit trail, which grows
  * by a line each time the record is opened: the readable page links to it (paged), and the download
@@ -87,21 +213,11 @@ const parsed = (json: string | null): unknown => (json === null ? null : (JSON.p
  * The downloadable file carries the receipts themselves (base64); the readable page lists them.
  */
 export async function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
-  const person = await firstRow(db().select().from(persons).where(eq(persons.id, personId)));
+  const person = await firstRow(personQuery().execute({ personId }));
   if (!person) return undefined;
-  const account = await firstRow(
-    db()
-      .select({ name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
-      .from(users)
-      .where(eq(users.id, person.userId)),
-  );
+  const account = await firstRow(accountQuery().execute({ userId: person.userId }));
   const lead = person.leadProfessionalId
-    ? await firstRow(
-        db()
-          .select({ name: users.name, email: users.email })
-          .from(users)
-          .where(eq(users.id, person.leadProfessionalId)),
-      )
+    ? await firstRow(leadQuery().execute({ userId: person.leadProfessionalId }))
     : null;
   return {
     generatedAt: new Date().toISOString(),
@@ -110,87 +226,43 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
       id: person.id,
       createdAt: person.createdAt,
       leadProfessional: lead ?? null,
-      team: person.teamId
-        ? ((await db().select({ name: teams.name }).from(teams).where(eq(teams.id, person.teamId)))[0]?.name ?? null)
-        : null,
+      team: person.teamId ? ((await teamQuery().execute({ teamId: person.teamId }))[0]?.name ?? null) : null,
     },
-    helpers: await db()
-      .select({
-        name: users.name,
-        kind: helpers.kind,
-        authority: helpers.authority,
-        actingForType: helpers.actingForType,
-        actingForReference: helpers.actingForReference,
-        since: helpers.createdAt,
-        removedAt: helpers.removedAt,
-      })
-      .from(helpers)
-      .innerJoin(users, eq(users.id, helpers.helperUserId))
-      .where(eq(helpers.personId, personId)),
-    invitations: await db()
-      .select({
-        kind: invitations.kind,
-        createdAt: invitations.createdAt,
-        expiresAt: invitations.expiresAt,
-        acceptedAt: invitations.acceptedAt,
-        cancelledAt: invitations.cancelledAt,
-      })
-      .from(invitations)
-      .where(eq(invitations.personId, personId)),
-    sessions: await db()
-      .select({
-        started: sessions.createdAt,
-        lastSeen: sessions.lastSeenAt,
-        ended: sessions.endedAt,
-        device: sessions.userAgent,
-      })
-      .from(sessions)
-      .where(eq(sessions.userId, person.userId)),
-    notifications: await db()
-      .select({ kind: notifications.kind, createdAt: notifications.createdAt, readAt: notifications.readAt })
-      .from(notifications)
-      .where(eq(notifications.userId, person.userId)),
+    helpers: await helpersQuery().execute({ personId }),
+    invitations: await invitationsQuery().execute({ personId }),
+    sessions: await sessionsQuery().execute({ userId: person.userId }),
+    notifications: await notificationsQuery().execute({ userId: person.userId }),
     // Every cycle's assessment: each answer as given (with when), each rating agreed with the lead professional and why.
     assessments: await Promise.all(
-      (
-        await db().select().from(assessments).where(eq(assessments.personId, personId)).orderBy(asc(assessments.cycle))
-      ).map(async (a) => ({
+      (await assessmentsQuery().execute({ personId })).map(async (a) => ({
         cycle: a.cycle,
         informalSupport: a.informal,
-        answers: (
-          await db()
-            .select()
-            .from(assessmentAnswers)
-            .where(eq(assessmentAnswers.assessmentId, a.id))
-            .orderBy(asc(assessmentAnswers.answeredAt))
-        ).map((r) => ({
+        answers: (await answersQuery().execute({ assessmentId: a.id })).map((r) => ({
           area: r.needArea,
           rating: r.ratherNotSay ? "rather not say" : r.rating,
           answeredAt: r.answeredAt,
         })),
-        agreedRatings: (
-          await db()
-            .select()
-            .from(agreedRatings)
-            .where(eq(agreedRatings.assessmentId, a.id))
-            .orderBy(asc(agreedRatings.agreedAt))
-        ).map((r) => ({ area: r.needArea, rating: r.rating, reason: r.reason, agreedAt: r.agreedAt })),
+        agreedRatings: (await agreedRatingsQuery().execute({ assessmentId: a.id })).map((r) => ({
+          area: r.needArea,
+          rating: r.rating,
+          reason: r.reason,
+          agreedAt: r.agreedAt,
+        })),
       })),
     ),
     budgets: (await allBudgets(personId)).map(({ explanation: _explanation, ...budget }) => budget),
     // Money after sign-off: every ledger entry (corrections included), receipts with their files.
     money: {
       ...(await moneyRecordsOf(personId, opts.receiptFiles ?? false)),
-      statementImports: (await db().select().from(statementImports).where(eq(statementImports.personId, personId))).map(
-        (i) => ({ createdAt: i.createdAt, confirmedAt: i.confirmedAt, csv: i.csv }),
-      ),
-      sharingWithLeadProfessional: (
-        await db()
-          .select()
-          .from(spendingShares)
-          .where(eq(spendingShares.personId, personId))
-          .orderBy(asc(spendingShares.seq))
-      ).map((r) => ({ shared: r.shared, setAt: r.setAt })),
+      statementImports: (await statementImportsQuery().execute({ personId })).map((i) => ({
+        createdAt: i.createdAt,
+        confirmedAt: i.confirmedAt,
+        csv: i.csv,
+      })),
+      sharingWithLeadProfessional: (await spendingSharesQuery().execute({ personId })).map((r) => ({
+        shared: r.shared,
+        setAt: r.setAt,
+      })),
     },
     // Every cycle's plan: what it says now, every save of every part, each version sent, every decision with its reasons, every review.
     plans: await Promise.all(
@@ -198,7 +270,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         cycle: plan.cycle,
         state: plan.state,
         createdAt: plan.createdAt,
-        sections: (await db().select().from(planSections).where(eq(planSections.planId, plan.id))).map((r) => ({
+        sections: (await planSectionsQuery().execute({ planId: plan.id })).map((r) => ({
           part: r.section,
           version: r.version,
           savedAt: r.savedAt,
@@ -232,9 +304,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
           confirmedBudgetPence: d.confirmedBudgetPence,
           panelSat: d.panelSat,
         })),
-        reviews: (
-          await db().select().from(planReviews).where(eq(planReviews.planId, plan.id)).orderBy(asc(planReviews.heldAt))
-        ).map((r) => ({
+        reviews: (await planReviewsQuery().execute({ planId: plan.id })).map((r) => ({
           heldAt: r.heldAt,
           whatIsWorking: r.whatIsWorking,
           whatIsNot: r.whatIsNot,
@@ -253,7 +323,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     questionsAboutRules: await ruleQuestionsOf(person.userId),
     // Emails sent to the account's address: each only ever says there is something to look at.
     emails: account
-      ? (await db().select().from(outbox).where(eq(outbox.toEmail, account.email))).map((m) => ({
+      ? (await emailsQuery().execute({ email: account.email })).map((m) => ({
           subject: m.subject,
           queuedAt: m.createdAt,
           sentAt: m.sentAt,

@@ -307,19 +307,22 @@ function compactHistoryContent(previousJson: string | undefined, json: string) {
   };
 }
 
+const sectionVersionsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planSectionHistory)
+    .where(eq(planSectionHistory.planId, sql.placeholder("planId")))
+    .orderBy(asc(planSectionHistory.seq))
+    .prepare(),
+);
+
 /**
  * Every version of every section of one plan as it was saved, oldest first, rebuilt from the compact
  * history (a save that lost a race is as typed, and does not change what the next save builds on).
  */
 export async function planSectionVersions(planId: string) {
   const latest = new Map<string, unknown>();
-  return (
-    await db()
-      .select()
-      .from(planSectionHistory)
-      .where(eq(planSectionHistory.planId, planId))
-      .orderBy(asc(planSectionHistory.seq))
-  ).map((row) => {
+  return (await sectionVersionsQuery().execute({ planId })).map((row) => {
     const stored: unknown = JSON.parse(row.content);
     // What the section held before this save (for the history's plain words: what it changed).
     const before = latest.get(row.section);

@@ -145,12 +145,17 @@ export async function tellLeadProfessional(who: Actor, kind: string, page: strin
     );
 }
 
-export async function submissionsOf(planId: string): Promise<SubmissionRow[]> {
-  return await db()
+const submissionsQuery = preparedQuery((d) =>
+  d
     .select()
     .from(planSubmissions)
-    .where(eq(planSubmissions.planId, planId))
-    .orderBy(asc(planSubmissions.version));
+    .where(eq(planSubmissions.planId, sql.placeholder("planId")))
+    .orderBy(asc(planSubmissions.version))
+    .prepare(),
+);
+
+export async function submissionsOf(planId: string): Promise<SubmissionRow[]> {
+  return await submissionsQuery().execute({ planId });
 }
 
 /** A plan's latest submission: asked for each plan on a caseload page, so built and prepared once. */
@@ -168,12 +173,18 @@ export async function latestSubmission(planId: string): Promise<SubmissionRow | 
   return await firstRow(latestSubmissionQuery().execute({ planId }));
 }
 
-export async function decisionsOf(planId: string): Promise<DecisionRow[]> {
-  return await db()
+const decisionsQuery = preparedQuery((d) =>
+  d
     .select()
     .from(planDecisions)
-    .where(eq(planDecisions.planId, planId))
-    .orderBy(asc(planDecisions.decidedAt));
+    .where(eq(planDecisions.planId, sql.placeholder("planId")))
+    .orderBy(asc(planDecisions.decidedAt))
+    .prepare(),
+);
+
+/** A plan's decisions, oldest first: asked by every page that shows what was agreed, so built once. */
+export async function decisionsOf(planId: string): Promise<DecisionRow[]> {
+  return await decisionsQuery().execute({ planId });
 }
 
 export function parseSnapshot(submission: SubmissionRow): Snapshot {
