@@ -38,6 +38,15 @@ try {
   process.exit(1);
 }
 
+// Before the address is printed: a stop asked for as soon as it appears is then a graceful one.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    started.server.close();
+    // Review-due notices being made when asked to stop are finished first (each batch is one transaction).
+    void started.schedulerSettled().finally(() => process.exit(0));
+  });
+}
+
 console.log(`\nThe portal is running at ${started.url}`);
 if (started.demoSignIns.length > 0) {
   console.log("\nDemo sign-ins (made-up people, for trying the portal):");
@@ -45,10 +54,3 @@ if (started.demoSignIns.length > 0) {
     console.log(`  ${s.role.padEnd(20)} ${s.email.padEnd(36)} ${s.password}${s.note ? `   ${s.note}` : ""}`);
 }
 console.log("\nPress Ctrl+C to stop.");
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    started.server.close();
-    process.exit(0);
-  });
-}

@@ -833,6 +833,7 @@ export const REVIEW_DUE_DAYS = 28;
  * review). It keeps each run's work to the reviews of about two months, whatever the number of people.
  */
 const REVIEW_LOOKBACK_DAYS = REVIEW_DUE_DAYS;
+const REVIEW_NOTICE_BATCH = 100;
 
 /**
  * Review-due notices, from the scheduler (never from a page load): for every signed-off plan whose
@@ -871,23 +872,32 @@ export async function sendReviewDueNotices(now = new Date()): Promise<number> {
                or not exists (select 1 from notifications n
                                where n.notice_key = 'review-due:' || pl.id || ':' || d.review_date || ':person'))`);
   let made = 0;
-  for (const p of due) {
-    const key = `review-due:${p.planId}:${p.reviewDate}`;
-    const lead = await notifyOnce(
-      `${key}:lead`,
-      p.leadId,
-      "review-due",
-      { name: p.name, date: p.reviewDate },
-      `/people/${p.personId}/plan/review-meeting`,
-    );
-    const person = await notifyOnce(
-      `${key}:person`,
-      p.userId,
-      "review-due",
-      { date: p.reviewDate },
-      `/people/${p.personId}/plan/decision`,
-    );
-    made += Number(lead) + Number(person);
+  // A batch of plans a transaction (one disk sync, not one a notice and email: thousands of notices are due
+  // on a first start at 100,000 people), and requests are served between batches.
+  for (let start = 0; start < due.length; start += REVIEW_NOTICE_BATCH) {
+    made += await transaction(async () => {
+      let inBatch = 0;
+      for (const p of due.slice(start, start + REVIEW_NOTICE_BATCH)) {
+        const key = `review-due:${p.planId}:${p.reviewDate}`;
+        const lead = await notifyOnce(
+          `${key}:lead`,
+          p.leadId,
+          "review-due",
+          { name: p.name, date: p.reviewDate },
+          `/people/${p.personId}/plan/review-meeting`,
+        );
+        const person = await notifyOnce(
+          `${key}:person`,
+          p.userId,
+          "review-due",
+          { date: p.reviewDate },
+          `/people/${p.personId}/plan/decision`,
+        );
+        inBatch += Number(lead) + Number(person);
+      }
+      return inBatch;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return made;
 }

@@ -18,13 +18,18 @@ async function archiveAuditBacklog(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** The scheduler's run under way (or the last one, settled): a stopping server lets it finish. */
+let schedulerRun: Promise<void> = Promise.resolve();
+
 /**
- * Work that comes with time, not with a page load (a GET never writes), at start and then every hour:
+ * Work that comes with time, not with a page load (a GET never writes), from start and then every hour:
  * review-due notices (each has a unique key in the database, so running this on many servers, or after
  * a restart, never sends one twice) and the audit trail's retention. A failure is logged and tried
- * again next hour.
+ * again next hour. The first run begins as the server starts taking requests, not before: the notices
+ * due at start grow with the records (thousands on a first start at 100,000 people), and they are made
+ * a batch at a time with requests served between batches.
  */
-async function startScheduler(): Promise<void> {
+function startScheduler(): void {
   const run = async () => {
     try {
       await sendReviewDueNotices();
@@ -37,8 +42,15 @@ async function startScheduler(): Promise<void> {
       );
     });
   };
-  await run();
-  setInterval(() => void run(), HOUR).unref();
+  schedulerRun = new Promise<void>((resolve) => setImmediate(resolve)).then(run);
+  setInterval(() => {
+    schedulerRun = schedulerRun.then(run);
+  }, HOUR).unref();
+}
+
+/** Settles when the scheduler's run under way has finished (at once when none is). */
+function schedulerSettled(): Promise<void> {
+  return schedulerRun;
 }
 
 /**
@@ -47,7 +59,7 @@ async function startScheduler(): Promise<void> {
  * a portal reached from elsewhere never runs with the demo accounts' published passwords. Then the
  * scheduler starts.
  */
-export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
+export async function prepare(): Promise<{ demoSignIns: DemoSignIn[]; schedulerSettled: () => Promise<void> }> {
   refuseTestModeInDeployment();
   content();
   await databaseReady();
@@ -78,6 +90,6 @@ export async function prepare(): Promise<{ demoSignIns: DemoSignIn[] }> {
       (sent) => console.log(`Mail waiting at start-up: ${sent} sent.`),
       () => console.log("Mail waiting at start-up: the mail server did not answer; it will be tried again."),
     );
-  await startScheduler();
-  return { demoSignIns: (await hasDemoAccounts()) ? demoSignIns() : [] };
+  startScheduler();
+  return { demoSignIns: (await hasDemoAccounts()) ? demoSignIns() : [], schedulerSettled };
 }
