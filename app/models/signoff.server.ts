@@ -833,7 +833,7 @@ export const REVIEW_DUE_DAYS = 28;
  * review). It keeps each run's work to the reviews of about two months, whatever the number of people.
  */
 const REVIEW_LOOKBACK_DAYS = REVIEW_DUE_DAYS;
-const REVIEW_NOTICE_BATCH = 100;
+const REVIEW_NOTICE_BATCH = 25; // about 35 ms of work at 100,000 people
 
 /**
  * Review-due notices, from the scheduler (never from a page load): for every signed-off plan whose

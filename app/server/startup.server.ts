@@ -32,7 +32,7 @@ let schedulerRun: Promise<void> = Promise.resolve();
 function startScheduler(): void {
   const run = async () => {
     try {
-      await sendReviewDueNotices();
+      console.log(`Review-due notices: ${await sendReviewDueNotices()} made.`);
     } catch (error) {
       console.error("Review-due notices failed; trying again in an hour.", error);
     }
