@@ -197,8 +197,9 @@ async function startServer(dir, databaseUrl) {
   const started = process.hrtime.bigint();
   const server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "inherit"] });
   let startupSeconds = null;
-  // Start-up is until the server takes requests; measuring waits until its scheduler's first run (the
-  // review-due notices due at start, thousands on a new database) is over, so no page shares its time.
+  // Start-up is until the server takes requests; measuring waits until its scheduler's first run is over
+  // (the review-due notices due at start, thousands on a new database, then the audit lines past their
+  // retention period, hundreds of thousands on one), so no page shares the server with it.
   const url = await new Promise((resolve, reject) => {
     let out = "";
     let address = null;
@@ -209,7 +210,11 @@ async function startServer(dir, databaseUrl) {
         address = match[1];
         startupSeconds = round(Number(process.hrtime.bigint() - started) / 1e9);
       }
-      if (address !== null && /Review-due notices: \d+ made|Review-due notices failed/.test(out)) resolve(address);
+      if (
+        address !== null &&
+        /Audit lines moved to the archive: \d+|Moving old audit lines to the archive failed/.test(out)
+      )
+        resolve(address);
     });
     server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });

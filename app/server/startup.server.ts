@@ -13,9 +13,14 @@ const HOUR = 60 * 60 * 1000;
  * Audit lines past their retention period move to archive files one file at a time, yielding to
  * requests between files, so a backlog never holds up start-up or a page.
  */
-async function archiveAuditBacklog(): Promise<void> {
-  while ((await archiveOldAuditLines(new Date(), 1)).files.length > 0)
+async function archiveAuditBacklog(): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const { files, lines } = await archiveOldAuditLines(new Date(), 1);
+    if (files.length === 0) return moved;
+    moved += lines;
     await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** The scheduler's run under way (or the last one, settled): a stopping server lets it finish. */
@@ -37,8 +42,10 @@ function startScheduler(): void {
       console.error("Review-due notices failed; trying again in an hour.", error);
     }
     setImmediate(() => {
-      archiveAuditBacklog().catch((error: unknown) =>
-        console.error("Moving old audit lines to the archive failed; trying again in an hour.", error),
+      archiveAuditBacklog().then(
+        (moved) => console.log(`Audit lines moved to the archive: ${moved}.`),
+        (error: unknown) =>
+          console.error("Moving old audit lines to the archive failed; trying again in an hour.", error),
       );
     });
   };
