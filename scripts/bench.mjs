@@ -9,7 +9,7 @@
 // (gzip), and the CPU one whole-scheme insights report costs in one process (scripts/bench-insights.ts).
 // With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
 // its p50 at the smaller. Figures go to bench-results/latest.json. It measures; it never fails because
-// a machine is slow (BENCH_SECONDS, BENCH_CONNECTIONS adjust the load).
+// a machine is slow (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WARM_UP_SECONDS adjust the load).
 //
 // The generated databases live in a temporary folder (or --data DIR, where an existing one of the same
 // size is reused), never in the repository.
@@ -30,6 +30,7 @@ import { gzipSync } from "node:zlib";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
 const PASSWORD = "try the portal slowly 2026";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // scripts/generate-people.ts SCALE_TOTP_SECRET
 
@@ -140,6 +141,8 @@ function database(n) {
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   if (made.status !== 0) throw new Error("The generator failed");
+  // The new file's gigabytes are written to disk now, not while the first pages are measured.
+  spawnSync("sync", [file], { stdio: "ignore" });
   return { dir, file, generateSeconds: round((Date.now() - started) / 1000) };
 }
 
@@ -255,11 +258,11 @@ async function signIn(baseUrl, email, secondFactor) {
   return cookieHeader();
 }
 
-async function load(baseUrl, pathname, headers) {
+async function load(baseUrl, pathname, headers, duration = DURATION) {
   const latencies = [];
   const instance = autocannon({
     url: new URL(pathname, baseUrl).href,
-    duration: DURATION,
+    duration,
     connections: CONNECTIONS,
     headers,
   });
@@ -346,6 +349,12 @@ async function benchAt(n, engine, db) {
       lead: await signIn(url, records.leadEmail, true),
       commissioner: await signIn(url, "commissioner@scale.example", true),
     };
+    // Every page under load for a moment before any is measured: the first one measured (the start page,
+    // every ratio's reference) would otherwise carry the server's own warm-up, code not yet compiled.
+    for (const page of pagesMeasured) {
+      const cookie = cookies[page.as];
+      await load(url, page.path(records), cookie ? { cookie } : {}, WARM_UP_SECONDS);
+    }
     run.pages = [];
     for (const page of pagesMeasured) {
       const pathname = page.path(records);
