@@ -9,7 +9,6 @@ import {
   outbox,
   persons,
   planReviews,
-  planSections,
   sessions,
   spendingShares,
   statementImports,
@@ -24,7 +23,7 @@ import { voucherHistoryOf } from "./vouchers.server";
 import { auditLinesJsonOf } from "./audit.server";
 import { ruleQuestionsOf } from "./menu-questions.server";
 import { moneyRecordsOf } from "./money.server";
-import { allPlans, planSectionVersions } from "./plan.server";
+import { allPlans, planSectionVersions, storedSectionsOf } from "./plan.server";
 import { decisionsOf, submissionsOf } from "./signoff.server";
 
 /**
@@ -182,13 +181,6 @@ const spendingSharesQuery = preparedQuery((d) =>
     .orderBy(asc(spendingShares.seq))
     .prepare(),
 );
-const planSectionsQuery = preparedQuery((d) =>
-  d
-    .select()
-    .from(planSections)
-    .where(eq(planSections.planId, sql.placeholder("planId")))
-    .prepare(),
-);
 const planReviewsQuery = preparedQuery((d) =>
   d
     .select()
@@ -270,7 +262,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
         cycle: plan.cycle,
         state: plan.state,
         createdAt: plan.createdAt,
-        sections: (await planSectionsQuery().execute({ planId: plan.id })).map((r) => ({
+        sections: (await storedSectionsOf(plan.id)).map((r) => ({
           part: r.section,
           version: r.version,
           savedAt: r.savedAt,

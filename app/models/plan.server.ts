@@ -95,8 +95,13 @@ const sectionsQuery = preparedQuery((d) =>
 
 type SectionRow = typeof planSections.$inferSelect;
 
+/** A plan's parts as they are stored now (one row a part, its latest save). */
+export async function storedSectionsOf(planId: string): Promise<SectionRow[]> {
+  return await sectionsQuery().execute({ planId });
+}
+
 async function loadPlanRow(row: PlanRow | undefined): Promise<LoadedPlan> {
-  return planFromSections(row, row ? await sectionsQuery().execute({ planId: row.id }) : []);
+  return planFromSections(row, row ? await storedSectionsOf(row.id) : []);
 }
 
 /**
