@@ -12,6 +12,9 @@ export function publicUrl(): URL {
   return new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`);
 }
 
+/** The secret read from each data folder's file, so a signed-in page does not read the disk for it. */
+const secretsRead = new Map<string, string>();
+
 /**
  * The secret that signs cookies. `SESSION_SECRET` in a real deployment; otherwise one is made once and
  * kept in the data folder so that demo sessions survive a restart.
@@ -19,11 +22,16 @@ export function publicUrl(): URL {
 export function sessionSecret(): string {
   if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
   const file = path.join(dataDir(), "session-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dataDir(), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  let secret = secretsRead.get(file);
+  if (secret === undefined) {
+    if (!existsSync(file)) {
+      mkdirSync(dataDir(), { recursive: true });
+      writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+    }
+    secret = readFileSync(file, "utf8").trim();
+    secretsRead.set(file, secret);
   }
-  return readFileSync(file, "utf8").trim();
+  return secret;
 }
 
 /**

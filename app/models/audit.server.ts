@@ -2,7 +2,15 @@ import { desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { auditCounts, auditLog } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
 import { appendChained, GENESIS_HASH, lineHash } from "~/lib/audit-chain.server";
-import { db, firstRow, onPostgres, preparedQuery, rowArrays, transaction } from "~/lib/db.server";
+import {
+  commitWithoutHoldingTheServer,
+  db,
+  firstRow,
+  onPostgres,
+  preparedQuery,
+  rowArrays,
+  transaction,
+} from "~/lib/db.server";
 
 export type AuditResult = "ok" | "refused" | "failed";
 
@@ -35,9 +43,10 @@ function row(line: AuditLine) {
 
 /**
  * Writes the waiting lines in one transaction, so the requests that asked in the same turn of the
- * event loop share one commit (one disk sync) instead of one each. Each line is its own savepoint: a
- * line that cannot be written fails only its own request. Runs when no transaction is open (a
- * transaction never waits on the event loop); if one is, it waits for it to end.
+ * event loop share one commit and one disk sync instead of one each; the sync runs off the event loop
+ * (`commitWithoutHoldingTheServer`), and each request is answered once its line is on disk. Each line
+ * is its own savepoint: a line that cannot be written fails only its own request. Runs when no
+ * transaction is open (a transaction never waits on the event loop); if one is, it waits for it to end.
  */
 function writeWaiting(): void {
   const sqlite = db().$client;
@@ -48,24 +57,30 @@ function writeWaiting(): void {
   const batch = waiting;
   waiting = [];
   const written: Waiting[] = [];
+  let onDisk: Promise<void>;
   try {
-    sqlite
-      .transaction(() => {
-        for (const w of batch) {
-          try {
-            appendChained(sqlite, row(w.line));
-            written.push(w);
-          } catch (error) {
-            w.failed(error);
-          }
+    ({ onDisk } = commitWithoutHoldingTheServer(sqlite, () => {
+      for (const w of batch) {
+        try {
+          appendChained(sqlite, row(w.line));
+          written.push(w);
+        } catch (error) {
+          w.failed(error);
         }
-      })
-      .immediate();
+      }
+    }));
   } catch (error) {
     for (const w of written) w.failed(error);
     return;
   }
-  for (const w of written) w.done();
+  onDisk.then(
+    () => {
+      for (const w of written) w.done();
+    },
+    (error: unknown) => {
+      for (const w of written) w.failed(error);
+    },
+  );
 }
 
 /**
@@ -94,7 +109,7 @@ async function appendOnPostgres(line: AuditLine): Promise<void> {
  * Inside a transaction the line is part of it (it commits, or not, with what it records). Outside
  * one (a page view), on the embedded engine the line joins the others asked for in the same turn of the
  * event loop and they are committed together; either way the promise resolves only once the line is
- * committed, so no page is answered before its view is on disk.
+ * committed and on disk, so no page is answered before its view is.
  */
 export async function audit(line: AuditLine): Promise<void> {
   if (onPostgres()) return appendOnPostgres(line);

@@ -10,7 +10,7 @@ process.env.DATA_DIR = dataDir;
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const { audit } = await import("~/models/audit.server");
-const { db, transaction } = await import("~/lib/db.server");
+const { db, diskSync, transaction } = await import("~/lib/db.server");
 const { ChainVerifier, chainLines } = await import("~/lib/audit-chain.server");
 
 const trail = () => [...chainLines(db().$client)];
@@ -35,6 +35,44 @@ describe("audit lines written outside a transaction", () => {
         .map((line) => verifier.check(line, "database"))
         .filter(Boolean),
     ).toEqual([]);
+  });
+
+  it("hold up only their own answer while the disk syncs: committed at once, resolved once the log is synced off the event loop", async () => {
+    const flush = diskSync.flush;
+    const asked: unknown[] = [];
+    let synced!: () => void;
+    diskSync.flush = (sqlite) => {
+      asked.push(sqlite);
+      return new Promise<void>((resolve) => (synced = resolve));
+    };
+    try {
+      let answered = false;
+      const viewed = audit(view("/people/d")).then(() => (answered = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      // Committed (other requests read it) and the server free to go on, but not yet answered.
+      expect(trail().at(-1)!.target).toBe("/people/d");
+      expect(asked).toEqual([db().$client]);
+      expect(answered).toBe(false);
+      // Every other commit still syncs inside COMMIT (2 is FULL).
+      expect(db().$client.pragma("synchronous", { simple: true })).toBe(2);
+      synced();
+      await viewed;
+      expect(answered).toBe(true);
+    } finally {
+      diskSync.flush = flush;
+    }
+  });
+
+  it("fail their own request when the disk cannot be synced", async () => {
+    const flush = diskSync.flush;
+    diskSync.flush = () => Promise.reject(new Error("the disk is full"));
+    try {
+      await expect(audit(view("/people/e"))).rejects.toThrow("the disk is full");
+    } finally {
+      diskSync.flush = flush;
+    }
+    await expect(audit(view("/people/f"))).resolves.toBeUndefined();
   });
 
   it("inside a transaction are part of it: rolled back with it", async () => {
