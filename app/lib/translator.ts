@@ -74,8 +74,10 @@ export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunc
     if (template === null) return fixed(key, options);
     if (options === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
     const values = options as Record<string, unknown>;
+    // A value the text has no place for is left out, as i18next leaves it (a notification's stored values
+    // name more than each language's text uses); one i18next reads as an instruction is i18next's.
     for (const name in values)
-      if (I18NEXT_OPTIONS.has(name) || !template.names.includes(name)) return fixed(key, options);
+      if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return fixed(key, options);
     let text = template.parts[0]!;
     for (const [i, name] of template.names.entries()) {
       const value = Object.hasOwn(values, name) ? values[name] : undefined;

@@ -32,10 +32,14 @@ function compareAll(
     for (let shift = 0; shift < AWKWARD.length; shift++) {
       const options = Object.fromEntries(names.map((name, i) => [name, AWKWARD[(n + i + shift) % AWKWARD.length]]));
       expect(fast(key, options), `${key} ${JSON.stringify(options)}`).toEqual(fixed(key, options));
+      // With a value the text has no place for (a notification's stored values name more than each text uses).
+      const more = { ...options, notAPlace: AWKWARD[(n + shift) % AWKWARD.length] };
+      expect(fast(key, more), `${key} ${JSON.stringify(more)}`).toEqual(fixed(key, more));
       filled += names.length > 0 ? 1 : 0;
     }
     expect(fast(key, { count: 2 })).toEqual(fixed(key, { count: 2 }));
     expect(fast(key, { notAPlace: "x" })).toEqual(fixed(key, { notAPlace: "x" }));
+    expect(fast(key, { defaultValue_other: "x" })).toEqual(fixed(key, { defaultValue_other: "x" }));
     if (names.length > 0) expect(fast(key, {}), key).toEqual(fixed(key, {}));
   }
   return filled;
