@@ -64,7 +64,7 @@ describe("safe linking: a person joins a team by their own act", () => {
       professionalId: radioValue(team, "Chris Evans"),
     });
     expect(linked.status).toBe(302);
-    expect(await (await jo.get("/team")).text()).toContain(
+    expect(await (await jo.get(linked.headers.get("location")!)).text()).toContain(
       "Linked. The person and the lead professionals have been told.",
     );
     // The person is told, in the portal and by an email that carries only a link.

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/use-translation";
 import { data, redirect, useActionData } from "react-router";
-import { ChoiceField, SubmitButton, ValidatedForm } from "~/components/form";
+import { ChoiceField, ErrorSummary, SubmitButton, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { isAdministratorOf } from "~/domain/access";
 import { linkPersonSchema, teamCodeSchema } from "~/forms/account";
@@ -116,6 +116,7 @@ export default function Team({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ol>
       )}
+      {people.length === 0 && refusal?.errors && <ErrorSummary errors={refusal.errors} labels={labels} />}
       {people.length > 0 && (
         <>
           <h2>{t("team.linkHeading")}</h2>

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/use-translation";
 import { data, redirect, useActionData } from "react-router";
-import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ErrorSummary, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { INFORMAL_SUPPORT, NEED_AREA_KEYS } from "~/domain/choices";
 import { approveSchema, askApprovalSchema, retireSchema } from "~/forms/rule-set";
@@ -120,6 +120,12 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("scheme");
   const refusal = useActionData<typeof action>();
   const refusalFor = (intent: string) => (refusal?.intent === intent ? refusal : undefined);
+  // Which of the page's forms this person is offered; a refusal of any other is said at the top.
+  const formsShown = new Set([
+    ...(d.status === "draft" && !d.mayApprove ? ["ask-approval"] : []),
+    ...(d.mayApprove ? ["approve"] : []),
+    ...(d.status === "published" && !d.shipped ? ["retire"] : []),
+  ]);
   const askLabels = { effectiveFrom: t("ruleSet.ask.effectiveFrom"), reason: t("ruleSet.ask.reason") };
   const approveLabels = { note: t("ruleSet.approve.note") };
   return (
@@ -129,6 +135,8 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
         <a href="/scheme">{t("ruleSets.title")}</a>
       </p>
       <h1>{d.label}</h1>
+      {/* A step refused to someone not offered its form (approving a rule set they made): said here. */}
+      {refusal?.errors && !formsShown.has(refusal.intent) && <ErrorSummary errors={refusal.errors} labels={{}} />}
       <dl className="summary-list">
         <div>
           <dt>{t("ruleSet.id")}</dt>
@@ -284,7 +292,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
         </tbody>
       </table>
 
-      {d.status === "draft" && !d.mayApprove && (
+      {formsShown.has("ask-approval") && (
         <section aria-labelledby="ask-title">
           <h2 id="ask-title">{t("ruleSet.ask.title")}</h2>
           <p>{t("ruleSet.ask.intro")}</p>
@@ -306,7 +314,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
           </ValidatedForm>
         </section>
       )}
-      {d.mayApprove && (
+      {formsShown.has("approve") && (
         <section aria-labelledby="approve-title">
           <h2 id="approve-title">{t("ruleSet.approve.title")}</h2>
           <p>{t("ruleSet.approve.intro", { name: d.askedBy, date: d.effectiveFrom })}</p>
@@ -322,7 +330,7 @@ export default function RuleSetPage({ loaderData: d }: Route.ComponentProps) {
           </ValidatedForm>
         </section>
       )}
-      {d.status === "published" && !d.shipped && (
+      {formsShown.has("retire") && (
         <section aria-labelledby="retire-title">
           <h2 id="retire-title">{t("ruleSet.retire.title")}</h2>
           <p>{t("ruleSet.retire.intro")}</p>

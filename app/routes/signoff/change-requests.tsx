@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/use-translation";
 import { redirect, useActionData } from "react-router";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, ErrorSummary, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { changeDecisionSchema } from "~/forms/signoff";
 import { requireRecordAccess } from "~/server/access.server";
@@ -64,7 +64,11 @@ export default function ChangeRequests({ loaderData: d }: Route.ComponentProps) 
       )}
       <p>{t("changeRequests.intro", { name: d.personName })}</p>
       {!c ? (
-        <p>{t("changeRequests.none")}</p>
+        <>
+          {/* A decision refused because the change was decided already: said here, with no form to hold it. */}
+          {refusal?.errors && <ErrorSummary errors={refusal.errors} labels={{}} />}
+          <p>{t("changeRequests.none")}</p>
+        </>
       ) : (
         <section aria-labelledby="change-request">
           <h2 id="change-request">

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/use-translation";
 import { redirect, useActionData } from "react-router";
-import { ChoiceField, DateField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { ChoiceField, DateField, ErrorSummary, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { PlanSnapshot } from "~/components/plan-snapshot";
 import { decisionSchema } from "~/forms/signoff";
@@ -151,7 +151,11 @@ export default function ReviewPlan({ loaderData: d }: Route.ComponentProps) {
       <h1>{title}</h1>
       <p className="hint">{t("review.state", { state: t(`plan:states.${d.state}`) })}</p>
       {!d.submission || !d.view ? (
-        <p>{t("review.nothing")}</p>
+        <>
+          {/* A decision refused because the plan moved on (decided already): said here, with no form to hold it. */}
+          {refusal?.errors && <ErrorSummary errors={refusal.errors} labels={labels} />}
+          <p>{t("review.nothing")}</p>
+        </>
       ) : (
         <>
           <p>
