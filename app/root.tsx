@@ -13,7 +13,7 @@ import type { Route } from "./+types/root";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { SignedInNav } from "~/components/signed-in-nav";
 import { RTL_LANGUAGES, isLanguage } from "~/domain/languages";
-import { I18N_RESOURCES_ID } from "~/lib/i18n-shared";
+import { I18N_RESOURCES_ID, pageNamespaces, translationsHref } from "~/lib/i18n-shared";
 import { useNonce } from "~/lib/nonce";
 import { rootMiddleware, rootLoader } from "~/server/root.server";
 import stylesheet from "~/styles/app.css?url";
@@ -33,7 +33,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const nonce = useNonce();
   const lang = isLanguage(i18n.language) ? i18n.language : "en";
-  const resources = pageResourcesJson(i18n.getDataByLanguage(lang) ?? {}, useMatches());
+  const matches = useMatches();
+  // The page's translations are fetched by the browser and kept (not written into every page, where
+  // they were 20 to 50 KB of each): a page with no root data (an error) asks for today's, not kept.
+  const version = (matches[0]?.data as { translations?: string } | undefined)?.translations ?? "current";
+  const translations = translationsHref(
+    lang,
+    version,
+    pageNamespaces(matches.filter((m) => m.id !== "root").map((m) => m.handle)),
+  );
   return (
     <html lang={lang} dir={RTL_LANGUAGES.includes(lang) ? "rtl" : "ltr"}>
       <head>
@@ -41,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <link rel="preload" href={translations} as="fetch" crossOrigin="anonymous" />
       </head>
       <body>
         <SiteHeader>
@@ -52,37 +61,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
         </div>
         <SiteFooter />
-        <script type="application/json" id={I18N_RESOURCES_ID} dangerouslySetInnerHTML={{ __html: resources }} />
+        <script
+          type="application/json"
+          id={I18N_RESOURCES_ID}
+          dangerouslySetInnerHTML={{ __html: JSON.stringify({ href: translations }) }}
+        />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
   );
-}
-
-// Every page is a full document load (forms submit natively once checked), so a page's
-// translations are all the browser needs: the shell's, plus those its routes name in `handle.i18n`.
-// A route that names none gets every namespace, so forgetting can cost bytes but never words.
-const SHELL_NAMESPACES = ["common", "account"];
-// The translations never change while the server runs, so each language's text for a set of
-// namespaces is written out once and reused (30 to 65 KB that would otherwise be serialised per page).
-const written = new WeakMap<object, Map<string, string>>();
-function pageResourcesJson(all: Record<string, unknown>, matches: ReturnType<typeof useMatches>): string {
-  const named = matches.filter((m) => m.id !== "root").map((m) => (m.handle as { i18n?: string[] } | undefined)?.i18n);
-  const wanted = named.some((ns) => ns === undefined)
-    ? null
-    : new Set([...SHELL_NAMESPACES, ...named.flat().filter((ns): ns is string => typeof ns === "string")]);
-  const key = wanted ? [...wanted].sort().join(",") : "*";
-  let byKey = written.get(all);
-  if (!byKey) written.set(all, (byKey = new Map()));
-  let json = byKey.get(key);
-  if (json === undefined) {
-    const resources = wanted ? Object.fromEntries(Object.entries(all).filter(([ns]) => wanted.has(ns))) : all;
-    // JSON.stringify cannot close the script element once "<" is escaped.
-    json = JSON.stringify(resources).replace(/</g, "\\u003c");
-    byKey.set(key, json);
-  }
-  return json;
 }
 
 export default function App() {

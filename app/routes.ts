@@ -15,6 +15,7 @@ export default [
   route("guides", "routes/public/guides.tsx"),
   route("guides/:guideId", "routes/public/guide.tsx"),
   route("language", "routes/public/language.ts"),
+  route("translations/:lang/:version/:set", "routes/public/translations.ts"),
   route("healthz", "routes/public/healthz.ts"),
   route("test-error", "routes/public/test-error.tsx"),
 

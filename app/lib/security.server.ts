@@ -133,6 +133,8 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
   }
   context.set(csrfTokenContext, maskToken(token));
   const response = await next();
+  // Public text kept by browsers (the translations) carries no cookie: it is the same for everyone.
+  if ((response.headers.get("Cache-Control") ?? "").startsWith("public,")) return response;
   if (bound && existing !== undefined && existing !== null)
     response.headers.append("Set-Cookie", await csrfCookie.serialize("", { maxAge: 0 }));
   else if (!bound && token !== anonymous) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
@@ -171,8 +173,9 @@ export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ 
   h.set("X-Frame-Options", "DENY");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-  // Nothing the portal renders may be kept by a browser or proxy: it may be someone's health record.
-  h.set("Cache-Control", "no-store");
+  // Nothing the portal renders may be kept by a browser or proxy: it may be someone's health record. Public
+  // text a route marks as such (the translations, app/routes/public/translations.ts) is the one exception.
+  if (isDocument || !(h.get("Cache-Control") ?? "").startsWith("public,")) h.set("Cache-Control", "no-store");
   if (isProduction()) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 };

@@ -4,6 +4,7 @@ import { unreadCount } from "~/models/notifications.server";
 import { ownPersonId } from "./access.server";
 import { clientAddressContext, csrfTokenContext, refusalContext } from "~/lib/context";
 import { i18nextMiddleware, languageOf } from "~/lib/i18n.server";
+import { translationsVersion } from "~/lib/page-translations.server";
 import { csrfMiddleware, formBodyMiddleware, securityHeadersMiddleware } from "~/lib/security.server";
 import { auditRefusal } from "~/models/audit.server";
 import { IDLE_TIMEOUT_MS, currentUser, sessionMiddleware } from "./session.server";
@@ -40,6 +41,7 @@ export async function rootLoader({ context }: LoaderFunctionArgs) {
     lang: languageOf(context),
     csrf: context.get(csrfTokenContext),
     idleTimeoutMs: IDLE_TIMEOUT_MS,
+    translations: translationsVersion(),
     user: signed
       ? {
           name: signed.user.name,

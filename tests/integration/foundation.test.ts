@@ -19,6 +19,36 @@ describe("the portal's foundation", () => {
     expect(html).toContain("How long it usually takes");
   });
 
+  it("names its translations' address instead of carrying them, and the address gives them to keep, the same for everyone", async () => {
+    const html = await (await fetch(new URL("/", baseUrl()))).text();
+    // The start page's texts are not in the page (only what it shows), nor any other page's.
+    expect(html).not.toContain("_translationStatus");
+    expect(html).not.toContain("Where I am signed in");
+    const href = /<script type="application\/json" id="i18n-resources">\{"href":"([^"]+)"\}<\/script>/.exec(html)?.[1];
+    expect(href).toMatch(/^\/translations\/en\/[\w-]+\/account\+common\+start\.json$/);
+    expect(html).toContain(`<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous"/>`);
+
+    const kept = await fetch(new URL(href!, baseUrl()));
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(kept.headers.get("set-cookie")).toBeNull();
+    const texts = (await kept.json()) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(texts)).toEqual(["account", "common", "start"]);
+    expect(JSON.stringify(texts.account)).toContain("Where I am signed in");
+
+    // Another version's address (a page from before a release) gets today's texts, not to be kept.
+    const old = await fetch(new URL(href!.replace(/\/en\/[\w-]+\//, "/en/older/"), baseUrl()));
+    expect(old.status).toBe(200);
+    expect(old.headers.get("cache-control")).toBe("public, no-cache");
+    // Only the portal's languages and namespaces.
+    for (const wrong of [
+      "/translations/xx/v/common.json",
+      "/translations/en/v/common+nope.json",
+      "/translations/en/v/common",
+    ])
+      expect((await fetch(new URL(wrong, baseUrl()))).status, wrong).toBe(404);
+  });
+
   it("answers /healthz only because the database answers", async () => {
     const res = await fetch(new URL("/healthz", baseUrl()));
     expect(res.status).toBe(200);
