@@ -25,7 +25,7 @@ import type { Item } from "~/domain/plan";
 import type { Management } from "~/domain/choices";
 import type { ColumnMapping, PayeeMemory } from "~/domain/statement";
 import { payeeKey } from "~/domain/statement";
-import { dataDir, db, firstRow, transaction } from "~/lib/db.server";
+import { dataDir, db, firstRow, preparedQuery, transaction } from "~/lib/db.server";
 import { latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { loadPlan } from "./plan.server";
@@ -52,6 +52,10 @@ export interface MoneyPlan {
   whatHelps: string;
   contingency: { amountPence: number; whatFor: string; agreedAt: string } | null;
 }
+
+// The money pages and "my data" ask the statements below on every request: each is built once per
+// connection (preparedQuery), values going in through placeholders.
+const byPerson = sql.placeholder("personId");
 
 export async function moneyPlan(personId: string): Promise<MoneyPlan | null> {
   const { row, plan } = await loadPlan(personId);
@@ -263,8 +267,12 @@ export async function markImportConfirmed(importId: string): Promise<void> {
     .where(eq(statementImports.id, importId));
 }
 
+const mappingQuery = preparedQuery((d) =>
+  d.select().from(statementMappings).where(eq(statementMappings.personId, byPerson)).limit(1).prepare(),
+);
+
 export async function rememberedMapping(personId: string): Promise<ColumnMapping | null> {
-  const row = await firstRow(db().select().from(statementMappings).where(eq(statementMappings.personId, personId)));
+  const row = await firstRow(mappingQuery().execute({ personId }));
   return row
     ? { date: row.dateColumn, description: row.descriptionColumn, amount: row.amountColumn, dateOrder: row.dateOrder }
     : null;
@@ -313,8 +321,12 @@ export async function saveReceipt(
   return id;
 }
 
+const receiptsQuery = preparedQuery((d) =>
+  d.select().from(receipts).where(eq(receipts.personId, byPerson)).orderBy(asc(receipts.uploadedAt)).prepare(),
+);
+
 export async function receiptsOf(personId: string) {
-  return await db().select().from(receipts).where(eq(receipts.personId, personId)).orderBy(asc(receipts.uploadedAt));
+  return await receiptsQuery().execute({ personId });
 }
 
 export async function readReceipt(personId: string, receiptId: string) {
@@ -363,18 +375,18 @@ export async function agreeContingency(
   });
 }
 
+const sharesQuery = preparedQuery((d) =>
+  d
+    .select({ shared: spendingShares.shared })
+    .from(spendingShares)
+    .where(eq(spendingShares.personId, byPerson))
+    .orderBy(desc(spendingShares.seq))
+    .limit(1)
+    .prepare(),
+);
+
 export async function sharesDetail(personId: string): Promise<boolean> {
-  return (
-    (
-      await firstRow(
-        db()
-          .select({ shared: spendingShares.shared })
-          .from(spendingShares)
-          .where(eq(spendingShares.personId, personId))
-          .orderBy(desc(spendingShares.seq)),
-      )
-    )?.shared ?? false
-  );
+  return (await firstRow(sharesQuery().execute({ personId })))?.shared ?? false;
 }
 
 export async function setSharesDetail(personId: string, byId: string, shared: boolean): Promise<void> {
@@ -401,35 +413,43 @@ export async function spendByKindAndSector(from: string, to: string) {
     .groupBy(ledgerEntries.menuKind, ledgerEntries.sector);
 }
 
+const planCyclesQuery = preparedQuery((d) =>
+  d.select({ id: plans.id, cycle: plans.cycle }).from(plans).where(eq(plans.personId, byPerson)).prepare(),
+);
+const personLedgerQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.personId, byPerson))
+    .orderBy(asc(ledgerEntries.recordedAt))
+    .prepare(),
+);
+const personContingenciesQuery = preparedQuery((d) =>
+  d
+    .select({
+      amountPence: contingencies.amountPence,
+      whatFor: contingencies.whatFor,
+      agreedAt: contingencies.agreedAt,
+    })
+    .from(contingencies)
+    .where(eq(contingencies.personId, byPerson))
+    .prepare(),
+);
+
 /** Every entry and receipt about a person, for their subject access export. */
 export async function moneyRecordsOf(personId: string, withFiles: boolean) {
-  const planCycles = new Map(
-    (await db().select({ id: plans.id, cycle: plans.cycle }).from(plans).where(eq(plans.personId, personId))).map(
-      (p) => [p.id, p.cycle],
-    ),
-  );
+  const planCycles = new Map((await planCyclesQuery().execute({ personId })).map((p) => [p.id, p.cycle]));
   return {
-    ledger: (
-      await db()
-        .select()
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.personId, personId))
-        .orderBy(asc(ledgerEntries.recordedAt))
-    ).map(({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e })),
+    ledger: (await personLedgerQuery().execute({ personId })).map(
+      ({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e }),
+    ),
     receipts: await Promise.all(
       (await receiptsOf(personId)).map(async ({ personId: _p, storedName: _s, ...r }) => ({
         ...r,
         contentBase64: withFiles ? ((await readReceipt(personId, r.id))?.bytes.toString("base64") ?? null) : undefined,
       })),
     ),
-    contingencies: await db()
-      .select({
-        amountPence: contingencies.amountPence,
-        whatFor: contingencies.whatFor,
-        agreedAt: contingencies.agreedAt,
-      })
-      .from(contingencies)
-      .where(eq(contingencies.personId, personId)),
+    contingencies: await personContingenciesQuery().execute({ personId }),
     statementColumns: await rememberedMapping(personId),
     sharesDetailWithLeadProfessional: await sharesDetail(personId),
   };
