@@ -56,17 +56,22 @@ export interface MoneyPlan {
 // The money pages and "my data" ask the statements below on every request: each is built once per
 // connection (preparedQuery), values going in through placeholders.
 const byPerson = sql.placeholder("personId");
+const byPlan = sql.placeholder("planId");
+
+const signOffQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planDecisions)
+    .where(and(eq(planDecisions.planId, byPlan), eq(planDecisions.decision, "signed-off")))
+    .orderBy(desc(planDecisions.decidedAt))
+    .limit(1)
+    .prepare(),
+);
 
 export async function moneyPlan(personId: string): Promise<MoneyPlan | null> {
   const { row, plan } = await loadPlan(personId);
   if (!row || (row.state !== "signed-off" && row.state !== "in-review")) return null;
-  const signOff = await firstRow(
-    db()
-      .select()
-      .from(planDecisions)
-      .where(and(eq(planDecisions.planId, row.id), eq(planDecisions.decision, "signed-off")))
-      .orderBy(desc(planDecisions.decidedAt)),
-  );
+  const signOff = await firstRow(signOffQuery().execute({ planId: row.id }));
   if (!signOff) return null;
   const budgetPence = signOff.confirmedBudgetPence ?? 0;
   const { agreed, self } = await latestBudgets(personId);
@@ -95,12 +100,17 @@ export async function moneyPlan(personId: string): Promise<MoneyPlan | null> {
   };
 }
 
-export async function entriesOf(planId: string): Promise<EntryRow[]> {
-  return await db()
+const entriesQuery = preparedQuery((d) =>
+  d
     .select()
     .from(ledgerEntries)
-    .where(eq(ledgerEntries.planId, planId))
-    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt));
+    .where(eq(ledgerEntries.planId, byPlan))
+    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt))
+    .prepare(),
+);
+
+export async function entriesOf(planId: string): Promise<EntryRow[]> {
+  return await entriesQuery().execute({ planId });
 }
 
 export function asLedger(rows: readonly EntryRow[]): LedgerEntry[] {
@@ -342,10 +352,18 @@ export async function readReceipt(personId: string, receiptId: string) {
 
 // ---- the contingency and sharing ----
 
+const contingencyQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(contingencies)
+    .where(eq(contingencies.planId, byPlan))
+    .orderBy(desc(contingencies.agreedAt))
+    .limit(1)
+    .prepare(),
+);
+
 async function latestContingency(planId: string) {
-  const row = await firstRow(
-    db().select().from(contingencies).where(eq(contingencies.planId, planId)).orderBy(desc(contingencies.agreedAt)),
-  );
+  const row = await firstRow(contingencyQuery().execute({ planId }));
   return row ? { amountPence: row.amountPence, whatFor: row.whatFor, agreedAt: row.agreedAt } : null;
 }
 
