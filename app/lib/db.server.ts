@@ -48,8 +48,9 @@ const STATEMENT_CACHE_SIZE = 500;
  * Every query is prepared once per connection and reused: drizzle asks better-sqlite3 to prepare its
  * SQL on each call, and preparing costs as much as running a small indexed query. A statement that
  * returns rows is handed back in its plain mode (not raw), as a freshly prepared one would be.
- * With PORTAL_QUERY_LOG set (tests only), each statement's text is appended to that file as it is used,
- * so a test can ask SQLite how it runs every query behind a page.
+ * With PORTAL_QUERY_LOG set (tests only), each statement's text is appended to that file each time it
+ * runs, so a test can ask SQLite how it runs every query behind a page. Each run, not each prepare: a
+ * statement built once per connection (preparedQuery) is prepared once and run on every request after.
  */
 function reuseStatements(sqlite: Database.Database): void {
   const prepare = sqlite.prepare.bind(sqlite) as (source: string, ...rest: unknown[]) => Database.Statement;
@@ -63,12 +64,24 @@ function reuseStatements(sqlite: Database.Database): void {
       if (statement.reader) statement.raw(false);
     } else {
       statement = prepare(source);
+      if (log) logEachRun(statement, log);
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     }
     cache.set(source, statement);
-    if (log) appendFileSync(log, JSON.stringify(source) + "\n");
     return statement;
   };
+}
+
+/** Appends the statement's text to `log` each time it runs (tests only: PORTAL_QUERY_LOG). */
+function logEachRun(statement: Database.Statement, log: string): void {
+  const runs = statement as unknown as Record<"all" | "get" | "run" | "iterate", (...args: unknown[]) => unknown>;
+  for (const method of ["all", "get", "run", "iterate"] as const) {
+    const original = runs[method].bind(statement);
+    runs[method] = (...args: unknown[]) => {
+      appendFileSync(log, JSON.stringify(statement.source) + "\n");
+      return original(...args);
+    };
+  }
 }
 
 /**

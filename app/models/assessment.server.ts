@@ -263,17 +263,28 @@ function toRecord(row: typeof allocations.$inferSelect): AllocationRecord {
 }
 
 /** The newest calculation of each basis for the current assessment: the person's own and the agreed one. */
+// Asked on most pages of a record (budget, plan, spending, grants): built once per connection.
+const newestBudgetQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.assessmentId, sql.placeholder("assessmentId")),
+        eq(allocations.basis, sql.placeholder("basis")),
+      ),
+    )
+    .orderBy(desc(allocations.createdAt))
+    .limit(1)
+    .prepare(),
+);
+
 export async function latestBudgets(personId: string): Promise<{ self?: AllocationRecord; agreed?: AllocationRecord }> {
   const assessment = await currentAssessment(personId);
   if (!assessment) return {};
+  // Two seeks on allocations_assessment_basis_idx, the newest of each basis.
   const newest = async (basis: "self" | "agreed") => {
-    const row = await firstRow(
-      db()
-        .select()
-        .from(allocations)
-        .where(and(eq(allocations.assessmentId, assessment.id), eq(allocations.basis, basis)))
-        .orderBy(desc(allocations.createdAt)),
-    );
+    const row = await firstRow(newestBudgetQuery().execute({ assessmentId: assessment.id, basis }));
     return row ? toRecord(row) : undefined;
   };
   return { self: await newest("self"), agreed: await newest("agreed") };

@@ -1,9 +1,9 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { assessments, categoryPlacements, categoryReviewRequests } from "../../db/schema";
 import type { LocalizedText } from "~/domain/localized";
 import type { Category } from "~/domain/rule-set";
-import { db, transaction } from "~/lib/db.server";
+import { db, preparedQuery, transaction } from "~/lib/db.server";
 import { calculateBudget, currentAssessment, latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { findRuleSet, ruleSetIdInForce } from "./rule-sets.server";
@@ -137,27 +137,36 @@ export async function askToLookAgain(
   return { ok: true };
 }
 
+// The person's own copy ("my data") asks these on every visit: built once per connection.
+const placementsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(categoryPlacements)
+    .where(eq(categoryPlacements.personId, sql.placeholder("personId")))
+    .orderBy(asc(categoryPlacements.placedAt))
+    .prepare(),
+);
+const lookAgainQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(categoryReviewRequests)
+    .where(eq(categoryReviewRequests.personId, sql.placeholder("personId")))
+    .orderBy(asc(categoryReviewRequests.askedAt))
+    .prepare(),
+);
+
 /** Every placement and every request to look again, for the person's own copy of what is held. */
 export async function categoryHistoryOf(personId: string) {
   return {
-    placements: (
-      await db()
-        .select()
-        .from(categoryPlacements)
-        .where(eq(categoryPlacements.personId, personId))
-        .orderBy(asc(categoryPlacements.placedAt))
-    ).map((p) => ({
+    placements: (await placementsQuery().execute({ personId })).map((p) => ({
       ruleSetId: p.ruleSetId,
       categoryId: p.categoryId,
       reason: p.reason,
       placedAt: p.placedAt,
     })),
-    requestsToLookAgain: (
-      await db()
-        .select()
-        .from(categoryReviewRequests)
-        .where(eq(categoryReviewRequests.personId, personId))
-        .orderBy(asc(categoryReviewRequests.askedAt))
-    ).map((r) => ({ reason: r.reason, askedAt: r.askedAt })),
+    requestsToLookAgain: (await lookAgainQuery().execute({ personId })).map((r) => ({
+      reason: r.reason,
+      askedAt: r.askedAt,
+    })),
   };
 }

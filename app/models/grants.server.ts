@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { grants, grantSpending } from "../../db/schema";
 import { content } from "~/content/content.server";
@@ -12,7 +12,7 @@ import {
   withinCap,
   type GrantDecision,
 } from "~/domain/grants";
-import { db, transaction } from "~/lib/db.server";
+import { db, preparedQuery, transaction } from "~/lib/db.server";
 import { latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { notifyWithEmail } from "./notifications.server";
@@ -179,14 +179,28 @@ export async function recordGrantSpending(
   return { ok: true };
 }
 
-/** Every small grant asked for, its answer and what was spent from it, for the person's own copy. */
-export async function grantHistoryOf(personId: string) {
-  const asked = await db().select().from(grants).where(eq(grants.personId, personId)).orderBy(asc(grants.askedAt));
-  const spending = await db()
+// The person's own copy ("my data") asks these on every visit: built once per connection.
+const askedQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(grants)
+    .where(eq(grants.personId, sql.placeholder("personId")))
+    .orderBy(asc(grants.askedAt))
+    .prepare(),
+);
+const spendingQuery = preparedQuery((d) =>
+  d
     .select()
     .from(grantSpending)
-    .where(eq(grantSpending.personId, personId))
-    .orderBy(asc(grantSpending.spentOn));
+    .where(eq(grantSpending.personId, sql.placeholder("personId")))
+    .orderBy(asc(grantSpending.spentOn))
+    .prepare(),
+);
+
+/** Every small grant asked for, its answer and what was spent from it, for the person's own copy. */
+export async function grantHistoryOf(personId: string) {
+  const asked = await askedQuery().execute({ personId });
+  const spending = await spendingQuery().execute({ personId });
   return asked.map((g) => ({
     purpose: g.purpose,
     howItHelps: g.howItHelps,

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, gte, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNull, sql } from "drizzle-orm";
 import { createHmac, randomUUID } from "node:crypto";
 import { menuQuestionReplies, menuQuestions } from "../../db/schema";
 import { mayAskAnother, QUESTION_WINDOW_MS, replyRoute, type ReplyRoute } from "~/domain/menu-questions";
 import { publicUrl, sessionSecret } from "~/lib/config.server";
-import { db, firstRow, transaction, rowsChanged } from "~/lib/db.server";
+import { db, firstRow, preparedQuery, transaction, rowsChanged } from "~/lib/db.server";
 import { addressKey } from "~/lib/throttle";
 import { audit } from "./audit.server";
 import { notify } from "./notifications.server";
@@ -162,16 +162,20 @@ export async function myRuleQuestions(userId: string, entryId: string): Promise<
   ).map(shaped);
 }
 
+// "My data" asks this on every visit: built once per connection.
+const questionsOfUserQuery = preparedQuery((d) =>
+  d
+    .select(questionColumns)
+    .from(menuQuestions)
+    .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
+    .where(eq(menuQuestions.userId, sql.placeholder("userId")))
+    .orderBy(asc(menuQuestions.askedAt))
+    .prepare(),
+);
+
 /** Everything a person asked about the rules, with the replies: for their subject access export. */
 export async function ruleQuestionsOf(userId: string) {
-  return (
-    await db()
-      .select(questionColumns)
-      .from(menuQuestions)
-      .leftJoin(menuQuestionReplies, eq(menuQuestionReplies.questionId, menuQuestions.id))
-      .where(eq(menuQuestions.userId, userId))
-      .orderBy(asc(menuQuestions.askedAt))
-  ).map((r) => ({
+  return (await questionsOfUserQuery().execute({ userId })).map((r) => ({
     entryId: r.entryId,
     menuVersion: r.menuVersion,
     message: r.message,

@@ -25,7 +25,7 @@ import type { Item } from "~/domain/plan";
 import type { Management } from "~/domain/choices";
 import type { ColumnMapping, PayeeMemory } from "~/domain/statement";
 import { payeeKey } from "~/domain/statement";
-import { dataDir, db, firstRow, transaction } from "~/lib/db.server";
+import { dataDir, db, firstRow, preparedQuery, transaction } from "~/lib/db.server";
 import { latestBudgets } from "./assessment.server";
 import { audit } from "./audit.server";
 import { loadPlan } from "./plan.server";
@@ -53,16 +53,25 @@ export interface MoneyPlan {
   contingency: { amountPence: number; whatFor: string; agreedAt: string } | null;
 }
 
+// The money pages and "my data" ask the statements below on every request: each is built once per
+// connection (preparedQuery), values going in through placeholders.
+const byPerson = sql.placeholder("personId");
+const byPlan = sql.placeholder("planId");
+
+const signOffQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(planDecisions)
+    .where(and(eq(planDecisions.planId, byPlan), eq(planDecisions.decision, "signed-off")))
+    .orderBy(desc(planDecisions.decidedAt))
+    .limit(1)
+    .prepare(),
+);
+
 export async function moneyPlan(personId: string): Promise<MoneyPlan | null> {
   const { row, plan } = await loadPlan(personId);
   if (!row || (row.state !== "signed-off" && row.state !== "in-review")) return null;
-  const signOff = await firstRow(
-    db()
-      .select()
-      .from(planDecisions)
-      .where(and(eq(planDecisions.planId, row.id), eq(planDecisions.decision, "signed-off")))
-      .orderBy(desc(planDecisions.decidedAt)),
-  );
+  const signOff = await firstRow(signOffQuery().execute({ planId: row.id }));
   if (!signOff) return null;
   const budgetPence = signOff.confirmedBudgetPence ?? 0;
   const { agreed, self } = await latestBudgets(personId);
@@ -91,12 +100,17 @@ export async function moneyPlan(personId: string): Promise<MoneyPlan | null> {
   };
 }
 
-export async function entriesOf(planId: string): Promise<EntryRow[]> {
-  return await db()
+const entriesQuery = preparedQuery((d) =>
+  d
     .select()
     .from(ledgerEntries)
-    .where(eq(ledgerEntries.planId, planId))
-    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt));
+    .where(eq(ledgerEntries.planId, byPlan))
+    .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.recordedAt))
+    .prepare(),
+);
+
+export async function entriesOf(planId: string): Promise<EntryRow[]> {
+  return await entriesQuery().execute({ planId });
 }
 
 export function asLedger(rows: readonly EntryRow[]): LedgerEntry[] {
@@ -263,8 +277,12 @@ export async function markImportConfirmed(importId: string): Promise<void> {
     .where(eq(statementImports.id, importId));
 }
 
+const mappingQuery = preparedQuery((d) =>
+  d.select().from(statementMappings).where(eq(statementMappings.personId, byPerson)).limit(1).prepare(),
+);
+
 export async function rememberedMapping(personId: string): Promise<ColumnMapping | null> {
-  const row = await firstRow(db().select().from(statementMappings).where(eq(statementMappings.personId, personId)));
+  const row = await firstRow(mappingQuery().execute({ personId }));
   return row
     ? { date: row.dateColumn, description: row.descriptionColumn, amount: row.amountColumn, dateOrder: row.dateOrder }
     : null;
@@ -313,8 +331,12 @@ export async function saveReceipt(
   return id;
 }
 
+const receiptsQuery = preparedQuery((d) =>
+  d.select().from(receipts).where(eq(receipts.personId, byPerson)).orderBy(asc(receipts.uploadedAt)).prepare(),
+);
+
 export async function receiptsOf(personId: string) {
-  return await db().select().from(receipts).where(eq(receipts.personId, personId)).orderBy(asc(receipts.uploadedAt));
+  return await receiptsQuery().execute({ personId });
 }
 
 export async function readReceipt(personId: string, receiptId: string) {
@@ -330,10 +352,18 @@ export async function readReceipt(personId: string, receiptId: string) {
 
 // ---- the contingency and sharing ----
 
+const contingencyQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(contingencies)
+    .where(eq(contingencies.planId, byPlan))
+    .orderBy(desc(contingencies.agreedAt))
+    .limit(1)
+    .prepare(),
+);
+
 async function latestContingency(planId: string) {
-  const row = await firstRow(
-    db().select().from(contingencies).where(eq(contingencies.planId, planId)).orderBy(desc(contingencies.agreedAt)),
-  );
+  const row = await firstRow(contingencyQuery().execute({ planId }));
   return row ? { amountPence: row.amountPence, whatFor: row.whatFor, agreedAt: row.agreedAt } : null;
 }
 
@@ -363,18 +393,18 @@ export async function agreeContingency(
   });
 }
 
+const sharesQuery = preparedQuery((d) =>
+  d
+    .select({ shared: spendingShares.shared })
+    .from(spendingShares)
+    .where(eq(spendingShares.personId, byPerson))
+    .orderBy(desc(spendingShares.seq))
+    .limit(1)
+    .prepare(),
+);
+
 export async function sharesDetail(personId: string): Promise<boolean> {
-  return (
-    (
-      await firstRow(
-        db()
-          .select({ shared: spendingShares.shared })
-          .from(spendingShares)
-          .where(eq(spendingShares.personId, personId))
-          .orderBy(desc(spendingShares.seq)),
-      )
-    )?.shared ?? false
-  );
+  return (await firstRow(sharesQuery().execute({ personId })))?.shared ?? false;
 }
 
 export async function setSharesDetail(personId: string, byId: string, shared: boolean): Promise<void> {
@@ -401,35 +431,43 @@ export async function spendByKindAndSector(from: string, to: string) {
     .groupBy(ledgerEntries.menuKind, ledgerEntries.sector);
 }
 
+const planCyclesQuery = preparedQuery((d) =>
+  d.select({ id: plans.id, cycle: plans.cycle }).from(plans).where(eq(plans.personId, byPerson)).prepare(),
+);
+const personLedgerQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.personId, byPerson))
+    .orderBy(asc(ledgerEntries.recordedAt))
+    .prepare(),
+);
+const personContingenciesQuery = preparedQuery((d) =>
+  d
+    .select({
+      amountPence: contingencies.amountPence,
+      whatFor: contingencies.whatFor,
+      agreedAt: contingencies.agreedAt,
+    })
+    .from(contingencies)
+    .where(eq(contingencies.personId, byPerson))
+    .prepare(),
+);
+
 /** Every entry and receipt about a person, for their subject access export. */
 export async function moneyRecordsOf(personId: string, withFiles: boolean) {
-  const planCycles = new Map(
-    (await db().select({ id: plans.id, cycle: plans.cycle }).from(plans).where(eq(plans.personId, personId))).map(
-      (p) => [p.id, p.cycle],
-    ),
-  );
+  const planCycles = new Map((await planCyclesQuery().execute({ personId })).map((p) => [p.id, p.cycle]));
   return {
-    ledger: (
-      await db()
-        .select()
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.personId, personId))
-        .orderBy(asc(ledgerEntries.recordedAt))
-    ).map(({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e })),
+    ledger: (await personLedgerQuery().execute({ personId })).map(
+      ({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e }),
+    ),
     receipts: await Promise.all(
       (await receiptsOf(personId)).map(async ({ personId: _p, storedName: _s, ...r }) => ({
         ...r,
         contentBase64: withFiles ? ((await readReceipt(personId, r.id))?.bytes.toString("base64") ?? null) : undefined,
       })),
     ),
-    contingencies: await db()
-      .select({
-        amountPence: contingencies.amountPence,
-        whatFor: contingencies.whatFor,
-        agreedAt: contingencies.agreedAt,
-      })
-      .from(contingencies)
-      .where(eq(contingencies.personId, personId)),
+    contingencies: await personContingenciesQuery().execute({ personId }),
     statementColumns: await rememberedMapping(personId),
     sharesDetailWithLeadProfessional: await sharesDetail(personId),
   };

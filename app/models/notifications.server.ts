@@ -51,20 +51,35 @@ export async function notifyOnce(
   return made;
 }
 
+// The notifications page asks these on every visit: built once per connection, the page's size and
+// place going in through placeholders as the user does.
+const totalQuery = preparedQuery((d) =>
+  d
+    .select({ n: count() })
+    .from(notifications)
+    .where(eq(notifications.userId, sql.placeholder("userId")))
+    .limit(1)
+    .prepare(),
+);
+const pageQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, sql.placeholder("userId")))
+    .orderBy(desc(notifications.createdAt))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(),
+);
+
 /** One page of a user's notifications, newest first. */
 export async function notificationsPage(userId: string, asked: string | null) {
-  const total =
-    (await firstRow(db().select({ n: count() }).from(notifications).where(eq(notifications.userId, userId))))?.n ?? 0;
+  const total = (await firstRow(totalQuery().execute({ userId })))?.n ?? 0;
   const page = pageOf(asked, total);
-  const items = (
-    await db()
-      .select()
-      .from(notifications)
-      .where(eq(notifications.userId, userId))
-      .orderBy(desc(notifications.createdAt))
-      .limit(page.limit)
-      .offset(page.offset)
-  ).map((n) => ({ ...n, params: JSON.parse(n.params) as Record<string, string> }));
+  const items = (await pageQuery().execute({ userId, limit: page.limit, offset: page.offset })).map((n) => ({
+    ...n,
+    params: JSON.parse(n.params) as Record<string, string>,
+  }));
   return { items, page };
 }
 

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { voucherClaims, voucherProviders, vouchers } from "../../db/schema";
 import { content } from "~/content/content.server";
 import { isAccredited, providersFor, type Provider } from "~/domain/menu";
 import { claimRefusal, mayChooseProvider, type ClaimRefusal } from "~/domain/vouchers";
-import { db, transaction } from "~/lib/db.server";
+import { db, preparedQuery, transaction } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { providersInForce } from "./menu.server";
 import { todayInUk } from "./rule-sets.server";
@@ -163,14 +163,34 @@ export async function recordClaim(
 }
 
 /** Every voucher, provider chosen and claim, for the person's own copy of what is held. */
-export async function voucherHistoryOf(personId: string) {
-  const issued = await db()
+// The person's own copy ("my data") asks these on every visit: built once per connection.
+const issuedQuery = preparedQuery((d) =>
+  d
     .select()
     .from(vouchers)
-    .where(eq(vouchers.personId, personId))
-    .orderBy(asc(vouchers.issuedAt));
-  const choices = await db().select().from(voucherProviders).where(eq(voucherProviders.personId, personId));
-  const claims = await db().select().from(voucherClaims).where(eq(voucherClaims.personId, personId));
+    .where(eq(vouchers.personId, sql.placeholder("personId")))
+    .orderBy(asc(vouchers.issuedAt))
+    .prepare(),
+);
+const choicesQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(voucherProviders)
+    .where(eq(voucherProviders.personId, sql.placeholder("personId")))
+    .prepare(),
+);
+const claimsQuery = preparedQuery((d) =>
+  d
+    .select()
+    .from(voucherClaims)
+    .where(eq(voucherClaims.personId, sql.placeholder("personId")))
+    .prepare(),
+);
+
+export async function voucherHistoryOf(personId: string) {
+  const issued = await issuedQuery().execute({ personId });
+  const choices = await choicesQuery().execute({ personId });
+  const claims = await claimsQuery().execute({ personId });
   return issued.map((v) => ({
     treatment: v.treatment,
     sessions: v.sessions,

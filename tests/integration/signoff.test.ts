@@ -552,6 +552,8 @@ describe("notifications and email", () => {
   it("every signed-in user has a list; the person was told of each decision, the lead professional of each plan waiting", async () => {
     const mine = await (await person.get("/notifications")).text();
     expect(mine).toContain("Jo Ahmed has made a decision on the plan.");
+    // Unread notices: the page offers to mark them all read (from the shell's count of unread).
+    expect(mine).toContain('name="intent" value="read-all"');
     expect((await person.get("/home")).status).toBe(200);
     expect(await (await person.get("/home")).text()).toMatch(
       /href="\/notifications">Notifications<span class="count"> \(<!-- -->\d+ new/,
@@ -563,6 +565,10 @@ describe("notifications and email", () => {
     expect(await (await person.get("/home")).text()).not.toMatch(
       /href="\/notifications">Notifications<span class="count">/,
     );
+    // None unread: nothing to mark.
+    const read = await (await person.get("/notifications")).text();
+    expect(read).toContain("Jo Ahmed has made a decision on the plan.");
+    expect(read).not.toContain('name="intent" value="read-all"');
   });
 
   it("puts email in the outbox, never with the plan's words, needs or budget", async () => {

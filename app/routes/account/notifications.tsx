@@ -2,6 +2,7 @@ import { useTranslation } from "~/lib/use-translation";
 import { redirect, useActionData } from "react-router";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { PostForm } from "~/components/post-form";
+import { useRootData } from "~/components/root-data";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { markReadSchema, openNotificationSchema } from "~/forms/signoff";
@@ -10,7 +11,7 @@ import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
-import { markAllRead, notificationsPage, openNotification, unreadCount } from "~/models/notifications.server";
+import { markAllRead, notificationsPage, openNotification } from "~/models/notifications.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import type { Route } from "./+types/notifications";
 
@@ -50,7 +51,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     page,
     search: url.search,
-    anyUnread: (await unreadCount(user.id)) > 0,
     items: items.map((n) => ({
       id: n.id,
       kind: KINDS.includes(n.kind) ? n.kind : "other",
@@ -81,6 +81,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Notifications({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("signoff");
   const refusal = useActionData<typeof action>();
+  // The shell's loader counts the unread notices on every page (the count beside the menu link); every
+  // page is a full document load, so that count was read in this same request.
+  const anyUnread = (useRootData()?.user?.unread ?? 0) > 0;
   return (
     <>
       <PageTitle>{t("notifications.title")}</PageTitle>
@@ -109,7 +112,7 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
             ))}
           </ul>
           <Pagination page={d.page} search={d.search} />
-          {d.anyUnread && (
+          {anyUnread && (
             <ValidatedForm
               schema={() => import("~/forms/signoff").then((m) => m.markReadSchema)}
               errors={refusal?.errors}

@@ -3,13 +3,17 @@ import { mayRecordMoney, maySeeSpendingDetail } from "~/domain/access";
 import type { RecordAccess } from "~/server/access.server";
 import { moneyPlan, sharesDetail, type MoneyPlan } from "~/models/money.server";
 
-/** What the asker may do with this person's money, worked out once per request from access.ts. */
-export async function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
+/**
+ * What the asker may do with this person's money, worked out once per request from access.ts.
+ * `sharedWithLead` is whether the person shares the detail (sharesDetail), when the caller has read it
+ * already; otherwise it is read here.
+ */
+export async function moneyRights(access: RecordAccess, money: MoneyPlan | null, sharedWithLead?: boolean) {
   const management = money?.management ?? null;
   return {
     canRecord: mayRecordMoney(access.standing, management),
     detail: maySeeSpendingDetail(access.standing, {
-      sharedWithLead: await sharesDetail(access.person.id),
+      sharedWithLead: sharedWithLead ?? (await sharesDetail(access.person.id)),
       inReview: money?.state === "in-review",
       management,
     }),

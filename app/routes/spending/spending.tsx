@@ -22,14 +22,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const t = translatorOf(context);
   const money = await moneyPlan(access.person.id);
-  const rights = await moneyRights(access, money);
+  // Read once: both what the page shows and who may see the detail.
+  const shared = await sharesDetail(access.person.id);
+  const rights = await moneyRights(access, money, shared);
   return {
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     isLead: access.standing === "lead-professional",
     canShare: mayActOnRecord(access.standing, "manage-helpers"),
-    shared: await sharesDetail(access.person.id),
+    shared,
     ...rights,
     view: money ? await moneyView(money, access.person.id, lang, t, { detail: rights.detail }) : null,
     done: new URL(request.url).searchParams.get("done"),
