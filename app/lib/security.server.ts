@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookie, data, type MiddlewareFunction } from "react-router";
 import { isProduction, publicUrl, sessionSecret } from "./config.server";
+import { readSignedCookie } from "./signed-cookie.server";
 import { csrfTokenContext, nonceContext, refusalContext, sessionCsrfSecretContext } from "./context";
 import { randomToken } from "./tokens.server";
 
@@ -122,7 +123,7 @@ export function sessionCsrfToken(sessionCsrfSecret: string): string {
  * before sign-in is refused after it and after sign-out alike (a new one is made then).
  */
 export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const existing = await csrfCookie.parse(request.headers.get("cookie"));
+  const existing = readSignedCookie(csrfCookie, request.headers.get("cookie"), sessionSecret());
   const bound = context.get(sessionCsrfSecretContext);
   const anonymous = typeof existing === "string" && existing.length >= 32 ? existing : null;
   const token = bound ? sessionCsrfToken(bound) : (anonymous ?? randomToken());

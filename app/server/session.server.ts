@@ -9,6 +9,7 @@ import {
 import { sessions, users } from "../../db/schema";
 import type { User } from "~/models/users.server";
 import { isProduction, sessionSecret } from "~/lib/config.server";
+import { readSignedCookie } from "~/lib/signed-cookie.server";
 import { db, firstRow, preparedQuery } from "~/lib/db.server";
 import { hashToken, randomToken } from "~/lib/tokens.server";
 import { sessionCsrfSecretContext } from "~/lib/context";
@@ -111,7 +112,7 @@ const sessionQuery = preparedQuery((d) =>
 
 /** Finds the session behind the cookie; ends it (and says so in the audit trail) if it has expired. */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const id = await sessionCookie.parse(request.headers.get("cookie"));
+  const id = readSignedCookie(sessionCookie, request.headers.get("cookie"), sessionSecret());
   let signed: Signed | null = null;
   let clear = false;
   if (typeof id === "string" && id.length > 0) {
