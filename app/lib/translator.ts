@@ -55,29 +55,44 @@ const REMEMBERED_KEYS = 10_000;
  * A translation function in one language (and namespace), as `i18n.getFixedT(language, ns)` gives, for
  * less: each key's text is looked up once, and a call whose options only fill plain `{{name}}` places
  * with strings or numbers is filled in directly, exactly as i18next fills it (escaping off, as the portal
- * sets it). Anything else (plurals, context, nesting, formats, a key that is not there, a value i18next
- * would treat specially) goes to i18next itself. A unit test compares the two on every text of every
+ * sets it), and a count picks the language's plural form as i18next does. Anything else (context,
+ * nesting, formats, a key that is not there, a value i18next would treat specially) goes to i18next itself. A unit test compares the two on every text of every
  * language with awkward values.
  */
 export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunction {
   const fixed = i18n.getFixedT(language, ns) as unknown as (...args: unknown[]) => string;
   const lookup = ns === undefined ? { lng: language } : { lng: language, ns };
   const templates = new Map<string, Template | null>();
-  const t = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
-    if (typeof key !== "string" || rest.length > 0) return fixed(key, options, ...rest);
-    if (options !== undefined && (typeof options !== "object" || options === null)) return fixed(key, options);
+  const templateFor = (key: string): Template | null => {
     let template = templates.get(key);
     if (template === undefined) {
       template = i18n.exists(key, lookup) ? templateOf(i18n.t(key, { ...lookup, skipInterpolation: true })) : null;
       if (templates.size < REMEMBERED_KEYS) templates.set(key, template);
     }
+    return template;
+  };
+  // The language's plural forms, as i18next picks them: "key_one", "key_few", "key_other"… for a count.
+  const plurals = new Intl.PluralRules(language);
+  const t = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
+    if (typeof key !== "string" || rest.length > 0) return fixed(key, options, ...rest);
+    if (options !== undefined && (typeof options !== "object" || options === null)) return fixed(key, options);
+    const values = options as Record<string, unknown> | undefined;
+    // A count picks the language's form of the text, when the language has it; anything less usual (no
+    // such form, a count of 0, which i18next may give "_zero", a count that is not a number) is i18next's.
+    const count = values?.count;
+    let textKey = key;
+    if (count !== undefined) {
+      if (typeof count !== "number" || count === 0 || !Number.isFinite(count)) return fixed(key, options);
+      textKey = `${key}_${plurals.select(count)}`;
+    }
+    const template = templateFor(textKey);
     if (template === null) return fixed(key, options);
-    if (options === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
-    const values = options as Record<string, unknown>;
+    if (values === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
     // A value the text has no place for is left out, as i18next leaves it (a notification's stored values
     // name more than each language's text uses); one i18next reads as an instruction is i18next's.
     for (const name in values)
-      if (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")) return fixed(key, options);
+      if (name !== "count" && (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")))
+        return fixed(key, options);
     let text = template.parts[0]!;
     for (const [i, name] of template.names.entries()) {
       const value = Object.hasOwn(values, name) ? values[name] : undefined;

@@ -16,6 +16,9 @@ function keysOf(tree: unknown, prefix: string): string[] {
   return Object.entries(tree).flatMap(([k, v]) => keysOf(v, prefix.endsWith(":") ? `${prefix}${k}` : `${prefix}.${k}`));
 }
 
+/** How many plural texts were asked for by their base key, across the files' comparisons. */
+let pluralsCompared = 0;
+
 const AWKWARD = ["Asha <b>&amp;</b>", 42, 'O\'Neil "quoted"', "$& $1 $$ $'", "{{name}}", "$t(common:form.back)", 0, ""];
 
 /** Each place of a text filled with awkward values in turn, then a plural count and a name it does not have. */
@@ -26,6 +29,14 @@ function compareAll(
   keys: string[],
 ): number {
   let filled = 0;
+  // A plural text is asked for by its base key and a count ("queue.waited", { count }).
+  const plural = /_(zero|one|two|few|many|other)$/;
+  const bases = [...new Set(keys.filter((key) => plural.test(key)).map((key) => key.replace(plural, "")))];
+  pluralsCompared += bases.length;
+  for (const key of bases)
+    for (const count of [0, 1, 2, 3, 5, 12, 22, 101, 1.5, -1, Number.NaN])
+      for (const options of [{ count }, { count, name: "Asha", date: "3 December" }, { count, defaultValue: "x" }])
+        expect(fast(key, options), `${key} ${JSON.stringify(options)}`).toEqual(fixed(key, options));
   for (const [n, key] of keys.entries()) {
     const names = [...textOf(key).matchAll(/\{\{\s*-?\s*([^},]+?)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!);
     expect(fast(key), key).toEqual(fixed(key));
@@ -37,7 +48,13 @@ function compareAll(
       expect(fast(key, more), `${key} ${JSON.stringify(more)}`).toEqual(fixed(key, more));
       filled += names.length > 0 ? 1 : 0;
     }
-    expect(fast(key, { count: 2 })).toEqual(fixed(key, { count: 2 }));
+    // Plural forms: every count each language tells apart (Polish: one, few, many, other), and odd ones.
+    for (const count of [0, 1, 2, 3, 5, 12, 22, 101, 1.5, -1, Number.NaN]) {
+      expect(fast(key, { count }), `${key} ${count}`).toEqual(fixed(key, { count }));
+      const withPlaces = Object.fromEntries(names.map((name) => [name, name === "count" ? count : "Asha"]));
+      expect(fast(key, { ...withPlaces, count }), `${key} ${count}`).toEqual(fixed(key, { ...withPlaces, count }));
+    }
+    expect(fast(key, { count: "2" })).toEqual(fixed(key, { count: "2" }));
     expect(fast(key, { notAPlace: "x" })).toEqual(fixed(key, { notAPlace: "x" }));
     expect(fast(key, { defaultValue_other: "x" })).toEqual(fixed(key, { defaultValue_other: "x" }));
     if (names.length > 0) expect(fast(key, {}), key).toEqual(fixed(key, {}));
@@ -58,6 +75,7 @@ describe("the loaders' translation function", () => {
       expect(keys.length).toBeGreaterThan(1000);
       const filled = compareAll(fast, fixed, (key) => String(i18n.t(key, { lng, skipInterpolation: true })), keys);
       expect(filled).toBeGreaterThan(500);
+      expect(pluralsCompared).toBeGreaterThan(10);
       expect(fast("common:no.such.key", { name: "x" })).toEqual(fixed("common:no.such.key", { name: "x" }));
     });
 
