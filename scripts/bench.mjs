@@ -4,7 +4,8 @@
 // For each N (default 1,000) it generates a database of N people shaped like real use
 // (scripts/generate-people.ts), starts the production server on it, signs in as a person, as their
 // lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
-// and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run,
+// and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run (measured
+// first, halfway and last; the ratios are to the median of the three),
 // start-up time, database size per person, the server's peak memory and the JavaScript each page loads
 // (gzip), and the CPU one whole-scheme insights report costs in one process (scripts/bench-insights.ts).
 // With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
@@ -356,11 +357,18 @@ async function benchAt(n, engine, db) {
       await load(url, page.path(records), cookie ? { cookie } : {}, WARM_UP_SECONDS);
     }
     run.pages = [];
-    for (const page of pagesMeasured) {
+    // The start page, every ratio's reference, is measured first, again halfway and again last; the
+    // ratios are to the median of the three, so a server (or machine) that speeds up or slows down as the
+    // run goes on does not tilt every ratio one way.
+    run.startMeasurements = [];
+    const middle = Math.ceil(pagesMeasured.length / 2);
+    for (const [i, page] of pagesMeasured.entries()) {
       const pathname = page.path(records);
       const cookie = cookies[page.as];
       const figures = await load(url, pathname, cookie ? { cookie } : {});
       run.pages.push({ name: page.name, as: page.as, path: pathname, ...figures });
+      if (i === 0) run.startMeasurements.push(figures);
+      if (i === middle || i === pagesMeasured.length - 1) run.startMeasurements.push(await load(url, "/", {}));
     }
     for (const page of run.pages) page.javascriptKiB = await javascriptKiB(url, page.path, cookies[page.as]);
     run.peakMemoryMiB = peakMemoryMiB(server.pid);
@@ -368,10 +376,14 @@ async function benchAt(n, engine, db) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
-  const start = run.pages[0];
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  run.startReference = {
+    requestsPerSecond: median(run.startMeasurements.map((m) => m.requestsPerSecond)),
+    p95ms: median(run.startMeasurements.map((m) => m.p95ms)),
+  };
   for (const page of run.pages) {
-    page.throughputVsStart = ratio(page.requestsPerSecond, start.requestsPerSecond);
-    page.p95VsStart = ratio(page.p95ms, start.p95ms);
+    page.throughputVsStart = ratio(page.requestsPerSecond, run.startReference.requestsPerSecond);
+    page.p95VsStart = ratio(page.p95ms, run.startReference.p95ms);
   }
   return run;
 }
@@ -383,6 +395,11 @@ function print(run, smaller) {
       `peak memory ${run.peakMemoryMiB} MiB · lead professional's caseload ${run.caseload} · ` +
       `the export's person had ${run.exporterAuditLines} audit lines at the start` +
       (run.generateSeconds === null ? "" : ` · generated in ${run.generateSeconds} s`),
+  );
+  console.log(
+    `The start page, measured first, halfway and last: ${run.startMeasurements.map((m) => m.requestsPerSecond).join(", ")} req/s, ` +
+      `p95 ${run.startMeasurements.map((m) => m.p95ms).join(", ")} ms; every ×start is to the median of the three ` +
+      `(${run.startReference.requestsPerSecond} req/s, p95 ${run.startReference.p95ms} ms).`,
   );
   const head = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "×start req/s", "×start p95", "JS KiB gz"];
   if (smaller) head.push(`p50 ÷ at ${smaller.people.toLocaleString("en-GB")}`);
