@@ -128,9 +128,12 @@ const logFiles = new WeakMap<Database.Database, number>();
  */
 export const diskSync = {
   flush(sqlite: Database.Database): Promise<void> {
-    let file = logFiles.get(sqlite);
-    if (file === undefined) logFiles.set(sqlite, (file = openSync(`${sqlite.name}-wal`, "r")));
-    return new Promise((synced, failed) => fsync(file, (error) => (error ? failed(error) : synced())));
+    return new Promise((synced, failed) => {
+      let file = logFiles.get(sqlite);
+      // Inside the promise: a log file that cannot be opened fails the waiting requests like a failed sync.
+      if (file === undefined) logFiles.set(sqlite, (file = openSync(`${sqlite.name}-wal`, "r")));
+      fsync(file, (error) => (error ? failed(error) : synced()));
+    });
   },
 };
 

@@ -21,6 +21,9 @@ const csrfCookie = createCookie(isProduction() ? "__Host-csrf" : "csrf", {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** An answer a route marked as public text for browsers to keep (the translations): the one kind that may be. */
+const keptByBrowsers = (response: Response) => (response.headers.get("Cache-Control") ?? "").startsWith("public,");
+
 type Context = Parameters<MiddlewareFunction<Response>>[0]["context"];
 
 function refuse(context: Context, reason: string, status: 400 | 403 = 403): never {
@@ -135,7 +138,7 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
   context.set(csrfTokenContext, maskToken(token));
   const response = await next();
   // Public text kept by browsers (the translations) carries no cookie: it is the same for everyone.
-  if ((response.headers.get("Cache-Control") ?? "").startsWith("public,")) return response;
+  if (keptByBrowsers(response)) return response;
   if (bound && existing !== undefined && existing !== null)
     response.headers.append("Set-Cookie", await csrfCookie.serialize("", { maxAge: 0 }));
   else if (!bound && token !== anonymous) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
@@ -176,7 +179,7 @@ export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ 
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   // Nothing the portal renders may be kept by a browser or proxy: it may be someone's health record. Public
   // text a route marks as such (the translations, app/routes/public/translations.ts) is the one exception.
-  if (isDocument || !(h.get("Cache-Control") ?? "").startsWith("public,")) h.set("Cache-Control", "no-store");
+  if (isDocument || !keptByBrowsers(response)) h.set("Cache-Control", "no-store");
   if (isProduction()) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 };
