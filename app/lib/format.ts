@@ -83,7 +83,15 @@ export function formatMonth(isoMonth: string, lang: Language): string {
   ).format(new Date(`${isoMonth}-01T00:00:00Z`));
 }
 
+let lastToday: { second: number; date: string } | undefined;
 /** Today (or the day of `now`) as yyyy-mm-dd in UK time. */
 export function todayInUk(now = new Date()): string {
-  return formatter("today:uk", () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" })).format(now);
+  // Working out a time zone's date costs about 30 µs, and most pages ask: the answer is kept for its second.
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastToday?.second !== second)
+    lastToday = {
+      second,
+      date: formatter("today:uk", () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" })).format(now),
+    };
+  return lastToday.date;
 }

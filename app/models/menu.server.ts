@@ -22,7 +22,7 @@ import {
   type MenuChange,
 } from "~/domain/menu-versions";
 import type { Provider } from "~/domain/menu";
-import { db, firstRow, transaction } from "~/lib/db.server";
+import { db, firstRow, preparedQuery, transaction } from "~/lib/db.server";
 import { audit } from "./audit.server";
 
 const parsed = <T>(json: string | null): T | undefined => (json === null ? undefined : (JSON.parse(json) as T));
@@ -61,15 +61,16 @@ let cache: {
   providers?: ProvidersFile;
 } | null = null;
 
+// Asked several times by every page that shows the menu: built once per connection.
+const newestChangeQuery = preparedQuery((d) =>
+  d
+    .select({ seq: max(menuChanges.seq) })
+    .from(menuChanges)
+    .prepare(),
+);
+
 async function current() {
-  const seq =
-    (
-      await firstRow(
-        db()
-          .select({ seq: max(menuChanges.seq) })
-          .from(menuChanges),
-      )
-    )?.seq ?? 0;
+  const seq = (await firstRow(newestChangeQuery().execute()))?.seq ?? 0;
   if (cache?.seq !== seq) cache = { seq, log: await readChangeLog() };
   return cache;
 }

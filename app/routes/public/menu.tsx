@@ -22,12 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = translatorOf(context);
   const { directory } = content();
   // The menu as published: the shipped entries with every change applied (retired ones kept, marked).
-  const menu = (await menuAsPublished());
-  const providers = (await providersInForce());
+  const menu = await menuAsPublished();
+  const providers = await providersInForce();
   const today = todayInUk();
-  const awaiting = (await entriesAwaitingReview());
+  const awaiting = await entriesAwaitingReview();
   // The version in force and its change log: a retired entry stays listed, marked, so the change is public.
-  const log = (await menuChangeLog());
+  const log = await menuChangeLog();
   const retired = new Map(log.filter((c) => c.change === "retired").map((c) => [c.entryId, c]));
   const params = new URL(request.url).searchParams;
   const q = (params.get("q") ?? "").trim().slice(0, MAX_QUERY);
