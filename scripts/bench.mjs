@@ -38,7 +38,8 @@ const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // scripts/generate-peop
 /**
  * Every page the bench loads, in one list: a new page joins by adding a line. `as` is who looks at it
  * (null: nobody signed in); `path` gets the chosen records: `person` (a person with a signed-off plan),
- * `exporter` (another such person, for the data export), `waiting` (a person of the same lead
+ * `exporter` (another such person, for the data export, which is loaded as ten such people each
+ * downloading their own: see chooseRecords), `waiting` (a person of the same lead
  * professional whose plan waits for a decision).
  */
 const PAGES = [
@@ -50,9 +51,9 @@ const PAGES = [
   { name: "plan history", as: "person", path: (c) => `/people/${c.person}/plan/history` },
   { name: "who has looked", as: "person", path: (c) => `/people/${c.person}/audit` },
   { name: "my data", as: "person", path: (c) => `/people/${c.person}/my-data` },
-  // On a person of its own: every page above adds a line to `person`'s audit trail with each view (some
+  // On people of their own: every page above adds a line to `person`'s audit trail with each view (some
   // thousands in a run), which the download carries whole; see chooseRecords.
-  { name: "my data (JSON)", as: "exporter", path: (c) => `/people/${c.exporter}/my-data.json` },
+  { name: "my data (JSON)", as: "exporters", path: (c) => `/people/${c.exporter}/my-data.json` },
   { name: "spending", as: "person", path: (c) => `/people/${c.person}/spending` },
   { name: "plan: choose support", as: "person", path: (c) => `/people/${c.person}/plan/items/new/gym-membership` },
   { name: "small grants", as: "person", path: (c) => `/people/${c.person}/grants` },
@@ -167,7 +168,10 @@ function chooseRecords(file, n) {
   // a line to it: after the pages before it in one run that person's trail holds thousands of lines the
   // bench itself made, not the hundred or so of real use. So the export is measured on another person with
   // a signed-off plan whose trail the bench has grown least (with --data, earlier runs' exports add theirs).
-  const exporter = Array.from({ length: 10 }, (_, k) =>
+  // Each download adds a line too, so one person downloaded some 1,800 times in a run would end with a
+  // trail 18 times the real one's, and the page measured would be the bench's own growth: the load is
+  // spread over ten such people, each downloading their own data, as many people at once would.
+  const exporters = Array.from({ length: 11 }, (_, k) =>
     sqlite
       .prepare(
         "select p.id, p.user_id, (select count(*) from audit_log a where a.person_id = p.id) as lines from persons p join users u on u.id = p.user_id where u.email = ?",
@@ -175,7 +179,9 @@ function chooseRecords(file, n) {
       .get(`person-${((i + 20 * (k + 1)) % n) + 1}@scale.example`),
   )
     .filter((p) => p && p.id !== person.id)
-    .sort((a, b) => a.lines - b.lines)[0];
+    .sort((a, b) => a.lines - b.lines)
+    .slice(0, 10);
+  const exporter = exporters[0];
   const caseload = sqlite
     .prepare("select count(*) n from persons where lead_professional_id = ?")
     .get(person.lead_professional_id).n;
@@ -183,9 +189,9 @@ function chooseRecords(file, n) {
     person: person.id,
     waiting: waiting.id,
     exporter: exporter.id,
-    exporterAuditLines: exporter.lines,
+    exporterAuditLines: exporters.map((e) => e.lines),
     personEmail: email(person.user_id),
-    exporterEmail: email(exporter.user_id),
+    exporters: exporters.map((e) => ({ id: e.id, email: email(e.user_id) })),
     leadEmail: email(person.lead_professional_id),
     caseload,
   };
@@ -259,13 +265,14 @@ async function signIn(baseUrl, email, secondFactor) {
   return cookieHeader();
 }
 
-async function load(baseUrl, pathname, headers, duration = DURATION) {
+async function load(baseUrl, pathname, headers, duration = DURATION, requests = undefined) {
   const latencies = [];
   const instance = autocannon({
     url: new URL(pathname, baseUrl).href,
     duration,
     connections: CONNECTIONS,
     headers,
+    ...(requests ? { requests } : {}),
   });
   instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
@@ -346,16 +353,30 @@ async function benchAt(n, engine, db) {
     const cookies = {
       null: undefined,
       person: await signIn(url, records.personEmail, false),
-      exporter: await signIn(url, records.exporterEmail, false),
+      exporters: [],
       lead: await signIn(url, records.leadEmail, true),
       commissioner: await signIn(url, "commissioner@scale.example", true),
     };
+    for (const e of records.exporters) cookies.exporters.push(await signIn(url, e.email, false));
+    // What autocannon asks for: the page with its viewer's cookie, or for the export each exporter's own
+    // download in turn (each connection goes round all ten).
+    const loadPage = (page, duration) =>
+      page.as === "exporters"
+        ? load(
+            url,
+            page.path(records),
+            {},
+            duration,
+            records.exporters.map((e, k) => ({
+              method: "GET",
+              path: `/people/${e.id}/my-data.json`,
+              headers: { cookie: cookies.exporters[k] },
+            })),
+          )
+        : load(url, page.path(records), cookies[page.as] ? { cookie: cookies[page.as] } : {}, duration);
     // Every page under load for a moment before any is measured: the first one measured (the start page,
     // every ratio's reference) would otherwise carry the server's own warm-up, code not yet compiled.
-    for (const page of pagesMeasured) {
-      const cookie = cookies[page.as];
-      await load(url, page.path(records), cookie ? { cookie } : {}, WARM_UP_SECONDS);
-    }
+    for (const page of pagesMeasured) await loadPage(page, WARM_UP_SECONDS);
     run.pages = [];
     // The start page, every ratio's reference, is measured first, again halfway and again last; the
     // ratios are to the median of the three, so a server (or machine) that speeds up or slows down as the
@@ -363,14 +384,17 @@ async function benchAt(n, engine, db) {
     run.startMeasurements = [];
     const middle = Math.ceil(pagesMeasured.length / 2);
     for (const [i, page] of pagesMeasured.entries()) {
-      const pathname = page.path(records);
-      const cookie = cookies[page.as];
-      const figures = await load(url, pathname, cookie ? { cookie } : {});
-      run.pages.push({ name: page.name, as: page.as, path: pathname, ...figures });
+      const figures = await loadPage(page);
+      run.pages.push({ name: page.name, as: page.as, path: page.path(records), ...figures });
       if (i === 0) run.startMeasurements.push(figures);
       if (i === middle || i === pagesMeasured.length - 1) run.startMeasurements.push(await load(url, "/", {}));
     }
-    for (const page of run.pages) page.javascriptKiB = await javascriptKiB(url, page.path, cookies[page.as]);
+    for (const page of run.pages)
+      page.javascriptKiB = await javascriptKiB(
+        url,
+        page.path,
+        page.as === "exporters" ? cookies.exporters[0] : cookies[page.as],
+      );
     run.peakMemoryMiB = peakMemoryMiB(server.pid);
   } finally {
     server.kill("SIGTERM");
@@ -393,7 +417,7 @@ function print(run, smaller) {
   console.log(
     `\n${run.engine === "postgres" ? "PostgreSQL" : "SQLite"} · N = ${n} people · start-up ${run.startupSeconds} s · database ${run.databaseKiBPerPerson} KiB a person · ` +
       `peak memory ${run.peakMemoryMiB} MiB · lead professional's caseload ${run.caseload} · ` +
-      `the export's person had ${run.exporterAuditLines} audit lines at the start` +
+      `the export's ten people had ${Math.min(...run.exporterAuditLines)} to ${Math.max(...run.exporterAuditLines)} audit lines at the start` +
       (run.generateSeconds === null ? "" : ` · generated in ${run.generateSeconds} s`),
   );
   console.log(
