@@ -56,8 +56,8 @@ const REMEMBERED_KEYS = 10_000;
  * less: each key's text is looked up once, and a call whose options only fill plain `{{name}}` places
  * with strings or numbers is filled in directly, exactly as i18next fills it (escaping off, as the portal
  * sets it), and a count picks the language's plural form as i18next does. Anything else (context,
- * nesting, formats, a key that is not there, a value i18next would treat specially) goes to i18next itself. A unit test compares the two on every text of every
- * language with awkward values.
+ * nesting, formats, a key that is not there, a value i18next would treat specially) goes to i18next
+ * itself. A unit test compares the two on every text of every language with awkward values.
  */
 export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunction {
   const fixed = i18n.getFixedT(language, ns) as unknown as (...args: unknown[]) => string;

@@ -4,16 +4,17 @@ import type { RecordAccess } from "~/server/access.server";
 import { moneyPlan, sharesDetail, type MoneyPlan } from "~/models/money.server";
 
 /**
- * What the asker may do with this person's money, worked out once per request from access.ts.
- * `sharedWithLead` is whether the person shares the detail (sharesDetail), when the caller has read it
- * already; otherwise it is read here.
+ * What the asker may do with this person's money, worked out once per request from access.ts, with
+ * whether the person shares the detail with their lead professional (read once, for the page too).
  */
-export async function moneyRights(access: RecordAccess, money: MoneyPlan | null, sharedWithLead?: boolean) {
+export async function moneyRights(access: RecordAccess, money: MoneyPlan | null) {
   const management = money?.management ?? null;
+  const shared = await sharesDetail(access.person.id);
   return {
+    shared,
     canRecord: mayRecordMoney(access.standing, management),
     detail: maySeeSpendingDetail(access.standing, {
-      sharedWithLead: sharedWithLead ?? (await sharesDetail(access.person.id)),
+      sharedWithLead: shared,
       inReview: money?.state === "in-review",
       management,
     }),

@@ -8,7 +8,7 @@ import { correctFormSchema, settleFormSchema, shareFormSchema } from "~/forms/mo
 import { fieldErrors, parseFormValues } from "~/lib/forms.server";
 import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { entriesOf, moneyPlan, recordEntries, setSharesDetail, sharesDetail } from "~/models/money.server";
+import { entriesOf, moneyPlan, recordEntries, setSharesDetail } from "~/models/money.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { moneyView, todayInUk } from "~/views/money-view.server";
 import { moneyRights, requireRecorder } from "./money-access.server";
@@ -22,16 +22,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const lang = languageOf(context);
   const t = translatorOf(context);
   const money = await moneyPlan(access.person.id);
-  // Read once: both what the page shows and who may see the detail.
-  const shared = await sharesDetail(access.person.id);
-  const rights = await moneyRights(access, money, shared);
+  const rights = await moneyRights(access, money);
   return {
     personId: access.person.id,
     personName: access.personName,
     isSelf: access.standing === "self",
     isLead: access.standing === "lead-professional",
     canShare: mayActOnRecord(access.standing, "manage-helpers"),
-    shared,
     ...rights,
     view: money ? await moneyView(money, access.person.id, lang, t, { detail: rights.detail }) : null,
     done: new URL(request.url).searchParams.get("done"),
