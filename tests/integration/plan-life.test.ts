@@ -453,10 +453,7 @@ describe("after sign-off", () => {
     ).toBe(404);
     // Jo's notice opens the change-requests page (opening a notice marks it read, so it is a form).
     const notices = await (await jo.get("/notifications")).text();
-    const noticeId =
-      /name="id" value="([0-9a-f-]{36})"\/><button type="submit" class="link-button">[^<]*asked for a change/.exec(
-        notices,
-      )?.[1];
+    const noticeId = /<button [^>]*value="([0-9a-f-]{36})"[^>]*>[^<]*asked for a change/.exec(notices)?.[1];
     const opened = await jo.post("/notifications", { intent: "open", id: noticeId! });
     expect(opened.headers.get("location")).toBe(changes);
     expect(mainOf(await (await jo.get(using)).text())).toContain("Decide on changes waiting for you (1)");
@@ -544,7 +541,20 @@ describe("after sign-off", () => {
     // Two more servers on the same database, one after the other: each runs the scheduler at start.
     for (let i = 0; i < 2; i++) await startAndStopServer();
     expect(await count()).toBe(2); // one for the lead professional, one for the person
-    expect(await (await person.get("/notifications")).text()).toContain("A review is coming due");
+    // The date in words, in the reader's language; the lead professional's notice says whose plan it is.
+    const { params } = await one<{ params: string }>(
+      "select params from notifications where kind = 'review-due' and link like ? and params like '%name%'",
+      `/people/${personId}/%`,
+    );
+    const { name, date } = JSON.parse(params) as { name: string; date: string };
+    const [year, month, day] = date.split("-").map(Number);
+    const words = `${day} ${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month! - 1]} ${year}`;
+    expect(mainOf(await (await person.get("/notifications")).text())).toContain(
+      `Your plan is due for review on ${words}.`,
+    );
+    expect(mainOf(await (await jo.get("/notifications")).text())).toContain(
+      `${name}’s plan is due for review on ${words}.`,
+    );
   }, 120_000);
 
   it("a peer broker's next-cycle post is refused after sign-off too; the lead professional's review opens cycle 2 with its own assessment", async () => {

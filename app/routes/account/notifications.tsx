@@ -9,6 +9,7 @@ import { markReadSchema, openNotificationSchema } from "~/forms/signoff";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
+import type { Language } from "~/domain/languages";
 import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
 import { markAllRead, notificationsPage, openNotification } from "~/models/notifications.server";
@@ -43,6 +44,21 @@ const KINDS = [
   "rule-question-answered",
 ];
 
+/**
+ * Which text a notice shows. A review-due notice to the lead professional carries the person's name
+ * (a caseload has hundreds of reviews), the person's own does not.
+ */
+function noticeText(kind: string, params: Record<string, string>): string {
+  if (!KINDS.includes(kind)) return "other";
+  return kind === "review-due" && params.name ? "review-due-of" : kind;
+}
+
+/** A calendar date in a notice is written in words, in the reader's language ("31 December 2026"). */
+function writtenParams(params: Record<string, string>, lang: Language): Record<string, string> {
+  if (!params.date || !/^\d{4}-\d{2}-\d{2}$/.test(params.date)) return params;
+  return { ...params, date: formatDate(params.date, lang) };
+}
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   const lang = languageOf(context);
@@ -53,8 +69,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     search: url.search,
     items: items.map((n) => ({
       id: n.id,
-      kind: KINDS.includes(n.kind) ? n.kind : "other",
-      params: n.params,
+      text: noticeText(n.kind, n.params),
+      params: writtenParams(n.params, lang),
       link: n.link,
       date: formatDate(n.createdAt, lang),
       unread: n.readAt === null,
@@ -92,25 +108,26 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
         <p>{t("notifications.none")}</p>
       ) : (
         <>
-          <ul className="task-list">
-            {d.items.map((n) => (
-              <li key={n.id}>
-                <div>
-                  {n.link ? (
-                    <PostForm hidden={{ intent: "open", id: n.id }}>
-                      <button type="submit" className="link-button">
-                        {t(`notifications.kinds.${n.kind}`, n.params)}
+          {/* One form for the list: each notice's button sends its own id, so a page of 25 is not 25 forms. */}
+          <PostForm hidden={{ intent: "open" }}>
+            <ul className="task-list">
+              {d.items.map((n) => (
+                <li key={n.id}>
+                  <div>
+                    {n.link ? (
+                      <button type="submit" name="id" value={n.id} className="link-button">
+                        {t(`notifications.kinds.${n.text}`, n.params)}
                       </button>
-                    </PostForm>
-                  ) : (
-                    <p>{t(`notifications.kinds.${n.kind}`, n.params)}</p>
-                  )}
-                  <p className="hint">{n.date}</p>
-                </div>
-                {n.unread && <span className="tag">{t("notifications.new")}</span>}
-              </li>
-            ))}
-          </ul>
+                    ) : (
+                      <p>{t(`notifications.kinds.${n.text}`, n.params)}</p>
+                    )}
+                    <p className="hint">{n.date}</p>
+                  </div>
+                  {n.unread && <span className="tag">{t("notifications.new")}</span>}
+                </li>
+              ))}
+            </ul>
+          </PostForm>
           <Pagination page={d.page} search={d.search} />
           {anyUnread && (
             <ValidatedForm
