@@ -190,8 +190,14 @@ describe("the whole mission with JavaScript off", () => {
     expect(decided).toContain("agreed with this adaptation: Up to 40 visits");
     expect(decided).toContain("Review date:");
 
-    // -- the review (stage 7) opens cycle 2 --
-    await go(c, `${record}/plan/review-meeting`);
+    // -- the review (stage 7) opens cycle 2, from the queue's list of reviews --
+    await go(c, "/queue");
+    await c.getByRole("link", { name: "Reviews (1)" }).click();
+    await c.getByRole("heading", { name: "Reviews", level: 2 }).waitFor();
+    await axeCheck(chris);
+    await c.getByRole("link", { name: /Tomasz Nowak/ }).click();
+    await c.getByLabel("What is working", { exact: true }).waitFor();
+    expect(c.url()).toContain(`${record}/plan/review-meeting`);
     await axeCheck(chris);
     await c.getByLabel("What is working", { exact: true }).fill("Football most Saturdays; CBT is helping.");
     await c.getByLabel("What is not working").fill("Evenings are still hard.");

@@ -43,9 +43,22 @@ describe("lists that grow come a page at a time", () => {
     const one = await (await lead.get("/queue")).text();
     expect(namesOn(one)).toHaveLength(25);
     expect(namesOn(one)[0]).toBe("Paged Person 01"); // oldest first
-    expect(one).toContain('href="?waiting=2" rel="next"');
-    const two = await (await lead.get("/queue?waiting=2")).text();
+    expect(one).toContain('href="?page=2" rel="next"');
+    const two = await (await lead.get("/queue?page=2")).text();
     expect(namesOn(two)).toEqual(["Paged Person 26"]);
+  });
+
+  it("the queue shows one list at a time, each a link away with its count, the one shown marked", async () => {
+    const one = await (await lead.get("/queue")).text();
+    expect(one).toMatch(/<a href="\/queue" aria-current="page">Plans waiting for a decision \(26\)<\/a>/);
+    expect(one).toMatch(/<a href="\/queue\?list=reviews">Reviews \(0\)<\/a>/);
+    const reviews = await (await lead.get("/queue?list=reviews")).text();
+    expect(reviews).toContain("<h2>Reviews</h2>");
+    expect(reviews).toContain("No reviews are set yet.");
+    expect(namesOn(reviews)).toEqual([]);
+    expect(reviews).toMatch(/<a href="\/queue\?list=reviews" aria-current="page">/);
+    // A list the queue does not have shows the first one, never an error.
+    expect(namesOn(await (await lead.get("/queue?list=everyone")).text())).toHaveLength(25);
   });
 
   it("notifications show the newest 25 first, and the oldest on page 2", async () => {

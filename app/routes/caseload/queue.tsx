@@ -12,38 +12,64 @@ import type { Route } from "./+types/queue";
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["signoff"] };
 
-/** The lead professional's queue. Names no record: it lists only their own people. */
+/** The queue's lists, the first shown when none is asked for. */
+const LISTS = ["waiting", "panel", "reviews"] as const;
+type QueueList = (typeof LISTS)[number];
+const isList = (asked: string | null): asked is QueueList => LISTS.includes(asked as QueueList);
+
+/**
+ * The lead professional's queue. Names no record: it lists only their own people. One list at a time,
+ * chosen from the counts above it, 25 a page: with a caseload of hundreds, three lists on one screen
+ * each with its own pages was a long page to find one's place in.
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   if (user.role !== "lead-professional") throw data(null, { status: 404 });
   const lang = languageOf(context);
   const q = await queueFor(user.id);
-  // Each list pages on its own (?waiting=2&reviews=3), so the other lists stay where they were.
   const url = new URL(request.url);
-  const waiting = slicePage(q.waiting, url.searchParams.get("waiting"));
-  const panel = slicePage(q.panel, url.searchParams.get("panel"));
-  const reviews = slicePage(q.reviews, url.searchParams.get("reviews"));
-  return {
-    search: url.search,
-    waitingPage: waiting.page,
-    panelPage: panel.page,
-    reviewsPage: reviews.page,
-    waiting: waiting.items.map((w) => ({ ...w, sent: formatDate(w.submittedAt, lang) })),
-    panel: panel.items.map((p) => ({ ...p, since: formatDate(p.since, lang) })),
-    reviews: reviews.items.map((r) => ({ ...r, date: formatDate(r.reviewDate, lang) })),
-  };
+  const asked = url.searchParams.get("list");
+  const list: QueueList = isList(asked) ? asked : "waiting";
+  const pageAsked = url.searchParams.get("page");
+  const counts = { waiting: q.waiting.length, panel: q.panel.length, reviews: q.reviews.length };
+  const shown = { search: url.search, counts };
+  if (list === "panel") {
+    const { items, page } = slicePage(q.panel, pageAsked);
+    return { ...shown, list, page, panel: items.map((p) => ({ ...p, since: formatDate(p.since, lang) })) };
+  }
+  if (list === "reviews") {
+    const { items, page } = slicePage(q.reviews, pageAsked);
+    return { ...shown, list, page, reviews: items.map((r) => ({ ...r, date: formatDate(r.reviewDate, lang) })) };
+  }
+  const { items, page } = slicePage(q.waiting, pageAsked);
+  return { ...shown, list, page, waiting: items.map((w) => ({ ...w, sent: formatDate(w.submittedAt, lang) })) };
 }
 
 export default function Queue({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("signoff");
+  const heading = t(`queue.${d.list}`);
   return (
     <>
-      <PageTitle>{t("queue.title")}</PageTitle>
+      <PageTitle>{`${heading} – ${t("queue.title")}`}</PageTitle>
       <h1>{t("queue.title")}</h1>
       <p>{t("queue.intro")}</p>
-      <section aria-labelledby="queue-waiting">
-        <h2 id="queue-waiting">{t("queue.waiting")}</h2>
-        {d.waiting.length === 0 ? (
+      <nav className="sub-navigation" aria-label={t("queue.lists")}>
+        <ul>
+          {LISTS.map((list) => (
+            <li key={list}>
+              <a
+                href={list === "waiting" ? "/queue" : `/queue?list=${list}`}
+                aria-current={list === d.list ? "page" : undefined}
+              >
+                {t("queue.listCount", { list: t(`queue.${list}`), count: d.counts[list] })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h2>{heading}</h2>
+      {"waiting" in d &&
+        (d.waiting.length === 0 ? (
           <p>{t("queue.waitingNone")}</p>
         ) : (
           <ul className="task-list">
@@ -61,12 +87,9 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-        )}
-        <Pagination page={d.waitingPage} param="waiting" search={d.search} list={t("queue.waiting")} />
-      </section>
-      <section aria-labelledby="queue-panel">
-        <h2 id="queue-panel">{t("queue.panel")}</h2>
-        {d.panel.length === 0 ? (
+        ))}
+      {"panel" in d &&
+        (d.panel.length === 0 ? (
           <p>{t("queue.panelNone")}</p>
         ) : (
           <ul className="list">
@@ -76,12 +99,9 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-        )}
-        <Pagination page={d.panelPage} param="panel" search={d.search} list={t("queue.panel")} />
-      </section>
-      <section aria-labelledby="queue-reviews">
-        <h2 id="queue-reviews">{t("queue.reviews")}</h2>
-        {d.reviews.length === 0 ? (
+        ))}
+      {"reviews" in d &&
+        (d.reviews.length === 0 ? (
           <p>{t("queue.reviewsNone")}</p>
         ) : (
           <ul className="task-list">
@@ -98,9 +118,8 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-        )}
-        <Pagination page={d.reviewsPage} param="reviews" search={d.search} list={t("queue.reviews")} />
-      </section>
+        ))}
+      <Pagination page={d.page} search={d.search} />
     </>
   );
 }
