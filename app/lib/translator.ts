@@ -89,10 +89,10 @@ export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunc
     if (template === null) return fixed(key, options);
     if (values === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
     // A value the text has no place for is left out, as i18next leaves it (a notification's stored values
-    // name more than each language's text uses); one i18next reads as an instruction is i18next's.
+    // name more than each language's text uses); one i18next reads as an instruction is i18next's. A
+    // default is not: the text is there, so i18next would not use it either (the audit trail's actions).
     for (const name in values)
-      if (name !== "count" && (I18NEXT_OPTIONS.has(name) || name.startsWith("defaultValue")))
-        return fixed(key, options);
+      if (name !== "count" && !name.startsWith("defaultValue") && I18NEXT_OPTIONS.has(name)) return fixed(key, options);
     let text = template.parts[0]!;
     for (const [i, name] of template.names.entries()) {
       const value = Object.hasOwn(values, name) ? values[name] : undefined;

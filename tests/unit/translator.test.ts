@@ -46,6 +46,9 @@ function compareAll(
       // With a value the text has no place for (a notification's stored values name more than each text uses).
       const more = { ...options, notAPlace: AWKWARD[(n + shift) % AWKWARD.length] };
       expect(fast(key, more), `${key} ${JSON.stringify(more)}`).toEqual(fixed(key, more));
+      // With a default for a text that is missing (the audit trail's actions): the text is there, so unused.
+      const withDefault = { ...options, defaultValue: AWKWARD[(n + shift) % AWKWARD.length] };
+      expect(fast(key, withDefault), `${key} ${JSON.stringify(withDefault)}`).toEqual(fixed(key, withDefault));
       filled += names.length > 0 ? 1 : 0;
     }
     // Plural forms: every count each language tells apart (Polish: one, few, many, other), and odd ones.
@@ -77,6 +80,10 @@ describe("the loaders' translation function", () => {
       expect(filled).toBeGreaterThan(500);
       expect(pluralsCompared).toBeGreaterThan(10);
       expect(fast("common:no.such.key", { name: "x" })).toEqual(fixed("common:no.such.key", { name: "x" }));
+      expect(fast("common:no.such.key", { defaultValue: "sign-in" })).toBe("sign-in");
+      expect(fast("common:no.such.{{key}}", { defaultValue: "{{key}} here", key: "x" })).toEqual(
+        fixed("common:no.such.{{key}}", { defaultValue: "{{key}} here", key: "x" }),
+      );
     });
 
     it(`${lng}: gives what i18next gives for every text, with any values, in each namespace as a component asks`, () => {
