@@ -66,13 +66,29 @@ export function formatDate(isoDateOrMoment: string, lang: Language): string {
   return words;
 }
 
+/**
+ * Moments already written, a language, by their minute: a moment is written to the minute, and UK time is
+ * a whole number of hours from UTC, so every moment in one minute reads the same. The who-has-looked
+ * page and the data page write dozens a request (about 5 microseconds each), the same ones each time the
+ * page is opened. Emptied when full.
+ */
+const writtenMoments: Record<Language, Map<number, string>> = { en: new Map(), ur: new Map(), pl: new Map() };
+
 /** A moment with its time of day, in UK time ("5 March 2026 at 14:05"). */
 export function formatDateTime(moment: string, lang: Language): string {
-  return formatter(
+  const at = Date.parse(moment);
+  const minute = Math.floor(at / 60_000);
+  const written = writtenMoments[lang];
+  let words = written.get(minute);
+  if (words !== undefined) return words;
+  words = formatter(
     `datetime:${lang}`,
     () =>
       new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }),
-  ).format(new Date(moment));
+  ).format(new Date(at));
+  if (written.size >= WRITTEN_DATES) written.clear();
+  written.set(minute, words);
+  return words;
 }
 
 /** A month ("2026-03") as its short name and year ("Mar 2026"), for a month-by-month table. */

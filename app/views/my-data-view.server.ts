@@ -1,4 +1,5 @@
 import { content } from "~/content/content.server";
+import { PAGE_SIZE } from "~/domain/paging";
 import type { Language } from "~/domain/localized";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import type { everythingAbout } from "~/models/my-data.server";
@@ -14,6 +15,20 @@ interface Row {
 interface Section {
   heading: string;
   rows: Row[][];
+  /** How many there are in all, when the page shows only the newest (the download has every one). */
+  total?: number;
+}
+
+/**
+ * A list that grows for as long as the account is used (sign-ins, notifications, emails): the page shows
+ * the newest, a page's worth, and says how many there are; the download has every one.
+ */
+function newestOf<T>(
+  items: readonly T[],
+  when: (item: T) => string | null | undefined,
+): { items: T[]; total?: number } {
+  const newest = [...items].sort((a, b) => String(when(b) ?? "").localeCompare(String(when(a) ?? "")));
+  return items.length > PAGE_SIZE ? { items: newest.slice(0, PAGE_SIZE), total: items.length } : { items: newest };
 }
 
 /**
@@ -32,6 +47,9 @@ export function myDataView(
   };
   const { account, record, helpers, invitations, sessions, notifications, assessments, budgets, money, plans, emails } =
     everything;
+  const shownSessions = newestOf(sessions, (s) => s.started);
+  const shownNotifications = newestOf(notifications, (n) => n.createdAt);
+  const shownEmails = newestOf(emails, (m) => m.queuedAt);
   return [
     {
       heading: "myData.sections.account",
@@ -165,7 +183,8 @@ export function myDataView(
     },
     {
       heading: "myData.sections.sessions",
-      rows: sessions.map((s) => [
+      total: shownSessions.total,
+      rows: shownSessions.items.map((s) => [
         { label: "myData.fields.started", value: when(s.started) },
         { label: "myData.fields.lastSeen", value: when(s.lastSeen) },
         { label: "myData.fields.ended", value: when(s.ended) },
@@ -174,7 +193,8 @@ export function myDataView(
     },
     {
       heading: "myData.sections.notifications",
-      rows: notifications.map((n) => [
+      total: shownNotifications.total,
+      rows: shownNotifications.items.map((n) => [
         { label: "myData.fields.created", value: when(n.createdAt) },
         {
           label: "myData.fields.read",
@@ -185,7 +205,8 @@ export function myDataView(
     },
     {
       heading: "myData.sections.emails",
-      rows: emails.map((m) => [
+      total: shownEmails.total,
+      rows: shownEmails.items.map((m) => [
         { label: "myData.fields.subject", value: m.subject },
         { label: "myData.fields.created", value: when(m.queuedAt) },
         { label: "myData.fields.sentAt", value: when(m.sentAt) },

@@ -104,4 +104,28 @@ describe("lists that grow come a page at a time", () => {
     expect(json.auditTrail[0].action).toBe("read");
     expect(json.auditTrail.at(-1).at <= json.auditTrail[0].at).toBe(true);
   });
+
+  it("the data page shows the newest 25 notifications and says how many there are; the download has all 26", async () => {
+    const first = paged.personIds[0]!;
+    const { user_id: userId } = (await db.get<{ user_id: string }>("select user_id from persons where id = ?", first))!;
+    for (let n = 1; n <= 26; n++)
+      await db.run(
+        "insert into notifications (id, user_id, kind, params, link, created_at) values (?, ?, 'helper-removed', '{}', null, ?)",
+        `data-page-${n}`,
+        userId,
+        // The oldest in 2025; the others in 2026, a day apart.
+        n === 1 ? "2025-06-01T09:00:00.000Z" : `2026-01-${String(n).padStart(2, "0")}T09:00:00.000Z`,
+      );
+    const html = await (await person.get(`/people/${first}/my-data`)).text();
+    const section = html.slice(
+      html.indexOf('id="h-myData.sections.notifications"'),
+      html.indexOf('id="h-myData.sections.emails"'),
+    );
+    expect(section).toContain("The newest 25 of 26. The downloaded file has every one.");
+    expect(section.match(/<dl /g)).toHaveLength(25);
+    expect(section).toContain("26 January 2026"); // newest first
+    expect(section).not.toContain("2025"); // the oldest is in the download only
+    const json = await (await person.get(`/people/${first}/my-data.json`)).json();
+    expect(json.notifications).toHaveLength(26);
+  });
 });

@@ -37,6 +37,9 @@ export default function MyData({ loaderData: d }: Route.ComponentProps) {
       {d.sections.map((section) => (
         <section key={section.heading} aria-labelledby={`h-${section.heading}`}>
           <h2 id={`h-${section.heading}`}>{t(section.heading)}</h2>
+          {section.total !== undefined && (
+            <p className="hint">{t("myData.newest", { shown: section.rows.length, total: section.total })}</p>
+          )}
           {section.rows.length === 0 ? (
             <p className="hint">{t("myData.nothing")}</p>
           ) : (
