@@ -43,6 +43,14 @@ export function formatMoney(pence: number, lang: Language): string {
   return isolated(money.format(pence / 100), lang);
 }
 
+/** A figure as the reader writes numbers, to one decimal place at most ("1,234.5"; "1 234,5" in Polish). */
+export function formatFigure(value: number, lang: Language): string {
+  return formatter(
+    `figure:${lang}`,
+    () => new Intl.NumberFormat(LOCALE_TAGS[lang], { maximumFractionDigits: 1 }),
+  ).format(value);
+}
+
 /**
  * Dates in words already written, a language: list pages write the same dates again and again (a queue's
  * sent dates, review dates), and formatting one costs a few microseconds. Emptied when full.

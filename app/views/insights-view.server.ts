@@ -35,7 +35,7 @@ import {
 import { GRANT_STATES } from "~/domain/grants";
 import type { Language } from "~/domain/languages";
 import { periodSchema } from "~/forms/insights";
-import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { formatDate, formatDateTime, formatFigure, formatMoney } from "~/lib/format";
 import type { FormErrors, FormValues } from "~/lib/form-messages";
 import { parseFormValues } from "~/lib/forms.server";
 import { insightsRows, type InsightsRows, type InsightsScope } from "~/models/insights.server";
@@ -441,7 +441,7 @@ export function insightsView(report: InsightsReport, lang: Language, t: TFunctio
   const c = content();
   const fewer = t("insights:fewerThan5");
   const withheld = t("insights:withheld");
-  const number = new Intl.NumberFormat({ en: "en-GB", ur: "ur-PK", pl: "pl-PL" }[lang], { maximumFractionDigits: 1 });
+  const number = { format: (value: number) => formatFigure(value, lang) };
   const count = (x: Count) => (x.shown ? number.format(x.value) : fewer);
   const days = (x: Figure) => (x.shown ? number.format(x.value) : withheld);
   const money = (x: Figure) => (x.shown ? formatMoney(Math.round(x.value), lang) : withheld);
@@ -711,7 +711,7 @@ function learningFigure(
     count: (x: Count) => string;
     money: (x: Figure) => string;
     change: (x: Figure) => string;
-    number: Intl.NumberFormat;
+    number: { format: (value: number) => string };
   },
   t: TFunction,
 ): FigureView {
