@@ -32,6 +32,8 @@ import { gzipSync } from "node:zlib";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
+/** The start page measured this long just before and just after each page: that page's reference. */
+const BESIDE_SECONDS = Number(process.env.BENCH_BESIDE_SECONDS ?? 2);
 const PASSWORD = "try the portal slowly 2026";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // scripts/generate-people.ts SCALE_TOTP_SECRET
 
@@ -265,7 +267,14 @@ async function signIn(baseUrl, email, secondFactor) {
   return cookieHeader();
 }
 
-async function load(baseUrl, pathname, headers, duration = DURATION, requests = undefined) {
+async function load(
+  baseUrl,
+  pathname,
+  headers,
+  duration = DURATION,
+  requests = undefined,
+  { keepLatencies = false } = {},
+) {
   const latencies = [];
   const instance = autocannon({
     url: new URL(pathname, baseUrl).href,
@@ -284,6 +293,7 @@ async function load(baseUrl, pathname, headers, duration = DURATION, requests = 
     p99ms: round(percentile(latencies, 99)),
     non2xx: result.non2xx,
     errors: result.errors,
+    ...(keepLatencies ? { latencies } : {}),
   };
 }
 
@@ -378,17 +388,25 @@ async function benchAt(n, engine, db) {
     // every ratio's reference) would otherwise carry the server's own warm-up, code not yet compiled.
     for (const page of pagesMeasured) await loadPage(page, WARM_UP_SECONDS);
     run.pages = [];
-    // The start page, every ratio's reference, is measured first, again halfway and again last; the
-    // ratios are to the median of the three, so a server (or machine) that speeds up or slows down as the
-    // run goes on does not tilt every ratio one way.
-    run.startMeasurements = [];
-    const middle = Math.ceil(pagesMeasured.length / 2);
-    for (const [i, page] of pagesMeasured.entries()) {
+    // Each page's reference is the start page measured just before it and just after it. This machine's
+    // own speed drifts by a fifth and more within one run (the start page measured 212 to 380 req/s in
+    // one), so a reference measured minutes away tilted each page's ratio by where it fell in the run.
+    const beside = [];
+    for (const page of pagesMeasured) {
       const figures = await loadPage(page);
       run.pages.push({ name: page.name, as: page.as, path: page.path(records), ...figures });
-      if (i === 0) run.startMeasurements.push(figures);
-      if (i === middle || i === pagesMeasured.length - 1) run.startMeasurements.push(await load(url, "/", {}));
+      beside.push(await load(url, "/", {}, BESIDE_SECONDS, undefined, { keepLatencies: true }));
     }
+    for (const [i, page] of run.pages.entries()) {
+      // The start page's own row is compared with the measurement after it only.
+      const around = i === 0 ? [beside[0]] : [beside[i - 1], beside[i]];
+      const latencies = around.flatMap((m) => m.latencies).sort((a, b) => a - b);
+      page.startBeside = {
+        requestsPerSecond: round(around.reduce((sum, m) => sum + m.requestsPerSecond, 0) / around.length),
+        p95ms: round(percentile(latencies, 95)),
+      };
+    }
+    run.startBeside = beside.map(({ latencies: _, ...figures }) => figures);
     for (const page of run.pages)
       page.javascriptKiB = await javascriptKiB(
         url,
@@ -400,14 +418,9 @@ async function benchAt(n, engine, db) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  run.startReference = {
-    requestsPerSecond: median(run.startMeasurements.map((m) => m.requestsPerSecond)),
-    p95ms: median(run.startMeasurements.map((m) => m.p95ms)),
-  };
   for (const page of run.pages) {
-    page.throughputVsStart = ratio(page.requestsPerSecond, run.startReference.requestsPerSecond);
-    page.p95VsStart = ratio(page.p95ms, run.startReference.p95ms);
+    page.throughputVsStart = ratio(page.requestsPerSecond, page.startBeside.requestsPerSecond);
+    page.p95VsStart = ratio(page.p95ms, page.startBeside.p95ms);
   }
   return run;
 }
@@ -420,10 +433,11 @@ function print(run, smaller) {
       `the export's ten people had ${Math.min(...run.exporterAuditLines)} to ${Math.max(...run.exporterAuditLines)} audit lines at the start` +
       (run.generateSeconds === null ? "" : ` · generated in ${run.generateSeconds} s`),
   );
+  const besideRps = run.startBeside.map((m) => m.requestsPerSecond);
   console.log(
-    `The start page, measured first, halfway and last: ${run.startMeasurements.map((m) => m.requestsPerSecond).join(", ")} req/s, ` +
-      `p95 ${run.startMeasurements.map((m) => m.p95ms).join(", ")} ms; every ×start is to the median of the three ` +
-      `(${run.startReference.requestsPerSecond} req/s, p95 ${run.startReference.p95ms} ms).`,
+    `Each page's ×start is to the start page measured for ${BESIDE_SECONDS} s just before and ${BESIDE_SECONDS} s just after it ` +
+      `(the start page's own row: just after it); those measurements ranged ${Math.min(...besideRps)} to ` +
+      `${Math.max(...besideRps)} req/s in this run.`,
   );
   const head = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "×start req/s", "×start p95", "JS KiB gz"];
   if (smaller) head.push(`p50 ÷ at ${smaller.people.toLocaleString("en-GB")}`);
