@@ -4,6 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { I18N_RESOURCES_ID } from "~/lib/i18n-shared";
+import { noteTypedBeforeHydration } from "~/lib/typed-before-hydration";
 
 // The server names where this page's translations are (a JSON block, not a script, so CSP is not
 // involved); the page is hydrated once they are here. Should they not come, the page stays as served,
@@ -41,6 +42,7 @@ void translations().then((resources) => {
     },
   });
 
+  noteTypedBeforeHydration();
   startTransition(() => {
     hydrateRoot(
       document,

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "~/lib/use-translation";
 import {
   Links,
@@ -15,6 +16,7 @@ import { SignedInNav } from "~/components/signed-in-nav";
 import { RTL_LANGUAGES, isLanguage } from "~/domain/languages";
 import { I18N_RESOURCES_ID, pageNamespaces, translationsHref } from "~/lib/i18n-shared";
 import { useNonce } from "~/lib/nonce";
+import { restoreTypedBeforeHydration } from "~/lib/typed-before-hydration";
 import { rootMiddleware, rootLoader } from "~/server/root.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -74,6 +76,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // After the page's own effects (the autosave listens by then): words typed before hydration go back.
+  useEffect(() => restoreTypedBeforeHydration(), []);
   return <Outlet />;
 }
 

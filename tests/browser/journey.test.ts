@@ -209,4 +209,27 @@ describe("the seven-stage cycle in a real browser", () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it("with JavaScript on, words typed before the page's script has started are saved too", async () => {
+    const { page, context, problems } = await windowAs(browser, DEMO.tomasz);
+    page.setDefaultTimeout(15_000);
+    await page.getByRole("link", { name: "Open my record" }).click();
+    const record = new URL(page.url()).pathname;
+    // The page's script is held back until the person has typed (a slow phone, a quick typist).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/entry\.client-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL(`${record}/plan/crisis`, page.url()).href, { waitUntil: "commit" });
+    await page.getByLabel("What I do not want").fill("Typed before the page was ready");
+    release();
+    await page.getByTestId("save-status").getByText("Saved", { exact: true }).waitFor({ timeout: 10_000 });
+    await page.unroute(/\/assets\/entry\.client-[^/]+\.js$/);
+    await page.reload();
+    expect(await page.getByLabel("What I do not want").inputValue()).toBe("Typed before the page was ready");
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
