@@ -9,6 +9,7 @@ import { markReadSchema, openNotificationSchema } from "~/forms/signoff";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
+import { isCalendarDate } from "~/domain/dates";
 import type { Language } from "~/domain/languages";
 import { replyWithErrors } from "~/lib/responses.server";
 import { requireUser } from "~/server/session.server";
@@ -55,7 +56,7 @@ function noticeText(kind: string, params: Record<string, string>): string {
 
 /** A calendar date in a notice is written in words, in the reader's language ("31 December 2026"). */
 function writtenParams(params: Record<string, string>, lang: Language): Record<string, string> {
-  if (!params.date || !/^\d{4}-\d{2}-\d{2}$/.test(params.date)) return params;
+  if (!isCalendarDate(params.date)) return params;
   return { ...params, date: formatDate(params.date, lang) };
 }
 
