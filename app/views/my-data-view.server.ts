@@ -27,7 +27,11 @@ function newestOf<T>(
   items: readonly T[],
   when: (item: T) => string | null | undefined,
 ): { items: T[]; total?: number } {
-  const newest = [...items].sort((a, b) => String(when(b) ?? "").localeCompare(String(when(a) ?? "")));
+  // Moments are ISO 8601 text of one shape, so they sort as text; one with none sorts last.
+  const newest = [...items].sort((a, b) => {
+    const [x, y] = [when(a) ?? "", when(b) ?? ""];
+    return x < y ? 1 : x > y ? -1 : 0;
+  });
   return items.length > PAGE_SIZE ? { items: newest.slice(0, PAGE_SIZE), total: items.length } : { items: newest };
 }
 
