@@ -76,7 +76,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  // After the page's own effects (the autosave listens by then): words typed before hydration go back.
+  // After the page's own effects (the autosave listens by then): what was typed before hydration is
+  // put back and announced.
   useEffect(() => restoreTypedBeforeHydration(), []);
   return <Outlet />;
 }

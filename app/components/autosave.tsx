@@ -56,9 +56,6 @@ export function useAutosave(formId: string, loadedVersion: number) {
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
     window.addEventListener("portal:save-now", saveNow);
-    // Words typed before the page's script took over (a slow phone, a quick typist) raised no event
-    // here: they are saved as if just typed.
-    if (changedSinceLoaded(form)) onInput();
     return () => {
       form.removeEventListener("input", onInput);
       form.removeEventListener("change", onInput);
@@ -86,23 +83,6 @@ export function useAutosave(formId: string, loadedVersion: number) {
   }, [version, status]);
 
   return { version, status };
-}
-
-/** Whether any field of the form differs from what the page was served with. */
-function changedSinceLoaded(form: HTMLElement): boolean {
-  if (!(form instanceof HTMLFormElement)) return false;
-  for (const field of Array.from(form.elements)) {
-    if (field instanceof HTMLInputElement) {
-      if (field.type === "checkbox" || field.type === "radio") {
-        if (field.checked !== field.defaultChecked) return true;
-      } else if (field.type !== "hidden" && field.value !== field.defaultValue) return true;
-    } else if (field instanceof HTMLTextAreaElement) {
-      if (field.value !== field.defaultValue) return true;
-    } else if (field instanceof HTMLSelectElement) {
-      if (Array.from(field.options).some((option) => option.selected !== option.defaultSelected)) return true;
-    }
-  }
-  return false;
 }
 
 /** The aria-live line that says whether the draft is saved. */
