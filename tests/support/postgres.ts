@@ -171,14 +171,20 @@ async function stopServer(server: ChildProcess): Promise<void> {
  * Ends a pool and waits until each of its connections has closed. pg's `pool.end()` resolves once the
  * connections are asked to close, not once they have: a server stopped straight after ends them itself,
  * and each reports that as an error nobody listens for (an unhandled error that fails the run).
+ *
+ * It waits for the connections the pool holds now, by identity: a connection removed earlier (pg-pool
+ * drops one whose query failed) may report its removal later, and counting that one would resolve
+ * before the last connection has closed. The pool's own `_clients` is the only list of them.
  */
 export async function endPool(pool: pg.Pool): Promise<void> {
-  let open = pool.totalCount;
+  const open = new Set((pool as unknown as { _clients: pg.PoolClient[] })._clients);
+  // Once ending, a connection's error is the server closing it: expected, and nothing to report.
+  pool.on("error", () => {});
   const closed = new Promise<void>((resolve) => {
-    if (open === 0) resolve();
-    pool.on("remove", () => {
-      open -= 1;
-      if (open <= 0) resolve();
+    if (open.size === 0) resolve();
+    pool.on("remove", (client) => {
+      open.delete(client as pg.PoolClient);
+      if (open.size === 0) resolve();
     });
   });
   await pool.end();
