@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "~/lib/use-translation";
-import type { Bar, FigureView } from "~/views/insights-view.server";
+import type { Bar, FigureView, InsightsPart } from "~/views/insights-view.server";
 
 const WIDTH = 640;
 const LABEL = 230;
@@ -73,8 +73,44 @@ export function BarChart({ title, bars, rtl }: { title: string; bars: Bar[]; rtl
   );
 }
 
+/** The address of one part of the page, with the period as it was asked for. */
+function partHref(path: string, periodAsked: string, part: InsightsPart, first: boolean): string {
+  const query = [periodAsked, first ? "" : `part=${part}`].filter(Boolean).join("&");
+  return query ? `${path}?${query}` : path;
+}
+
+/** Every part of the figures by name, the one shown marked: plain links, so it works without JavaScript. */
+export function InsightsParts({
+  parts,
+  part,
+  path,
+  periodAsked,
+}: {
+  parts: readonly InsightsPart[];
+  part: InsightsPart;
+  path: string;
+  periodAsked: string;
+}) {
+  const { t } = useTranslation("insights");
+  return (
+    <nav className="sub-navigation" aria-label={t("parts.label")}>
+      <ul>
+        {parts.map((each, i) => (
+          <li key={each}>
+            <a href={partHref(path, periodAsked, each, i === 0)} aria-current={each === part ? "page" : undefined}>
+              {t(`parts.${each}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** Each figure: what it counts and how, the chart, and the same numbers in a table beside it. */
 export function InsightsFigures({ figures, rtl }: { figures: FigureView[]; rtl: boolean }) {
+  const { t } = useTranslation("insights");
+  if (figures.length === 0) return <p>{t("parts.none")}</p>;
   return (
     <>
       {figures.map((figure) => (
@@ -134,9 +170,12 @@ export function WorkedOut({ when, keptForMinutes }: { when: string; keptForMinut
 export function PeriodForm({
   values,
   errors,
+  part,
 }: {
   values: Record<string, string | string[]>;
   errors: Record<string, string>;
+  /** The part shown, kept when another period is asked for (none: the first). */
+  part?: InsightsPart;
 }) {
   const { t } = useTranslation("insights");
   const field = (name: "from" | "to") => {
@@ -168,6 +207,7 @@ export function PeriodForm({
         {field("from")}
         {field("to")}
       </fieldset>
+      {part && <input type="hidden" name="part" value={part} />}
       <button type="submit" className="button">
         {t("period.show")}
       </button>

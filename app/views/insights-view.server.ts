@@ -57,7 +57,8 @@ export function periodFrom(url: URL, now = new Date()): { period: Period; values
     return { period, values: { ...period }, errors: {} };
   }
   const form = new FormData();
-  for (const [name, value] of url.searchParams) form.append(name, value);
+  // The part of the page shown travels with the period in the address; it is not part of the period.
+  for (const [name, value] of url.searchParams) if (name !== "part") form.append(name, value);
   const parsed = parseFormValues(form, periodSchema);
   if (parsed.ok) return { period: parsed.data, values: parsed.values, errors: {} };
   return { period: defaultPeriod(now), values: parsed.values, errors: parsed.errors };
@@ -417,6 +418,37 @@ export function insightsCsv(records: readonly InsightsRecord[]): string {
 }
 
 // ---------------------------------------------------------------- the page
+
+/**
+ * The page shows its figures a part at a time, a few related figures each, with a sub-navigation
+ * naming every part (docs/decisions/2026-12-04-insights-a-part-at-a-time.md). The downloads have every figure.
+ */
+export const INSIGHTS_PARTS = ["people", "planned", "actual", "support", "decisions", "learning"] as const;
+export type InsightsPart = (typeof INSIGHTS_PARTS)[number];
+
+/** Which part each figure is shown in (each rule set's learning loop: "learning"). */
+const PART_OF_FIGURE: Record<string, InsightsPart> = {
+  stages: "people",
+  budgets: "people",
+  "spend-kind": "planned",
+  "spend-sector": "planned",
+  "spend-actual-kind": "actual",
+  "spend-actual-sector": "actual",
+  grants: "support",
+  vouchers: "support",
+  "sign-off": "decisions",
+  outcomes: "decisions",
+};
+
+export function partOfFigure(id: string): InsightsPart {
+  return id.startsWith("learning-") ? "learning" : PART_OF_FIGURE[id]!;
+}
+
+/** The part asked for in the address (?part=…); none, or one that does not exist, is the first. */
+export function insightsPartFrom(url: URL): InsightsPart {
+  const asked = url.searchParams.get("part");
+  return INSIGHTS_PARTS.find((part) => part === asked) ?? INSIGHTS_PARTS[0];
+}
 
 export interface Bar {
   label: string;

@@ -67,9 +67,31 @@ describe("what the scheme learns, in a real browser", () => {
     expect(await page.getByRole("img", { name: "Number of people at each of the seven stages" }).count()).toBe(1);
     expect(await page.getByRole("table", { name: "People at each stage" }).count()).toBe(1);
     expect(await page.locator("svg rect").count()).toBeGreaterThan(5);
+    // A part at a time: the sub-navigation marks the part shown and keeps the period.
+    const parts = page.getByRole("navigation", { name: "Parts of the figures" });
+    expect(await parts.getByRole("link").allTextContents()).toEqual([
+      "People and budgets",
+      "Planned spend",
+      "Actual spend",
+      "Small grants and treatment vouchers",
+      "Sign-off and outcomes",
+      "Learning from the rules",
+    ]);
+    expect(await parts.locator('[aria-current="page"]').textContent()).toBe("People and budgets");
     // Actual spend beside planned, and the learning loop, each a chart with its table, in plain words.
+    await parts.getByRole("link", { name: "Actual spend" }).click();
+    await page.waitForURL(/part=actual/);
+    expect(await page.title()).toMatch(/^Actual spend – What the scheme learns/);
+    expect(await page.getByRole("img", { name: "Number of people at each of the seven stages" }).count()).toBe(0);
     expect(await page.getByRole("img", { name: "Money spent in the period by kind" }).count()).toBe(1);
     expect(await page.getByRole("table", { name: "Actual spend by kind, beside planned spend" }).count()).toBe(1);
+    // Another period asked for from here stays on this part, with JavaScript off.
+    await page.getByLabel("From", { exact: true }).fill("2025-02-01");
+    await page.getByRole("button", { name: "Show this period" }).click();
+    await page.waitForURL(/from=2025-02-01&to=2025-06-30&part=actual/);
+    expect(await page.locator("main").textContent()).toContain("From 1 February 2025 to 30 June 2025.");
+    await parts.getByRole("link", { name: "Learning from the rules" }).click();
+    await page.waitForURL(/from=2025-02-01&to=2025-06-30&part=learning/);
     const learning = "Learning from the rules: Example rule set 2026 (price per point)";
     expect(await page.getByRole("table", { name: learning, exact: false }).count()).toBe(1);
     expect(await page.getByRole("region", { name: learning, exact: false }).textContent()).toContain(

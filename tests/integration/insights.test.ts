@@ -554,6 +554,20 @@ async function records(browser: Browserish, query = PERIOD): Promise<Map<string,
   return new Map(body.records.map((r) => [`${r.figure}|${r.group}|${r.measure}`, r.value]));
 }
 
+/**
+ * Every part of an insights page, one after another: the page shows a part at a time, and its
+ * sub-navigation links to each, with the period asked for.
+ */
+async function wholePage(browser: Browserish, address: string): Promise<string> {
+  const first = await (await browser.get(address)).text();
+  const nav = /<nav class="sub-navigation"[^>]*>([\s\S]*?)<\/nav>/.exec(first)![1]!;
+  const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  expect(hrefs).toHaveLength(6);
+  const parts = [first];
+  for (const href of hrefs.slice(1)) parts.push(await (await browser.get(href)).text());
+  return parts.join("\n");
+}
+
 /** Each table on the page: section id -> row label -> cells. */
 function tables(html: string): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
@@ -591,7 +605,7 @@ describe("insights on generated people with known answers", () => {
 
   it("the commissioner's page shows the same figures in its tables", async () => {
     const want = expected([...teams.A.people, ...teams.B.people]);
-    const html = await (await morgan.get(`/insights?${PERIOD}`)).text();
+    const html = await wholePage(morgan, `/insights?${PERIOD}`);
     const t = tables(html);
     const stageNames: string[] = JSON.parse(readFileSync("content/journey.json", "utf8")).stages.map(
       (s: { name: { en: string } }) => s.name.en,
@@ -699,7 +713,7 @@ describe("insights on generated people with known answers", () => {
 
   it("a team administrator sees their own team only", async () => {
     const admin = await signInAdmin(teams.A.email, teams.A.secret);
-    const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
+    const html = await wholePage(admin, `/insights/team?${PERIOD}`);
     const want = expected(teams.A.people);
     const t = tables(html);
     expect(t.get("stages")!.get("Total")![0]).toBe(num(want.get("stages|all|count")!));
@@ -716,6 +730,35 @@ describe("insights on generated people with known answers", () => {
     const html = await (await morgan.get(`/insights?${PERIOD}`)).text();
     const year = new Date(body.workedOutAt).getUTCFullYear();
     expect(html).toMatch(new RegExp(`<p>Figures worked out on \\d{1,2} \\w+ ${year} at \\d{2}:\\d{2}\\.</p>`));
+  });
+
+  it("shows its figures a part at a time: every part named, the one shown marked, the period kept", async () => {
+    const ids = (html: string) => [...html.matchAll(/<section aria-labelledby="figure-([^"]+)"/g)].map((m) => m[1]);
+    const first = await (await morgan.get(`/insights?${PERIOD}`)).text();
+    expect(ids(first)).toEqual(["stages", "budgets"]);
+    expect(first).toContain("<title>People and budgets – What the scheme learns – ");
+    expect(first).toContain(
+      '<a href="/insights?from=2025-01-01&amp;to=2025-06-30" aria-current="page">People and budgets</a>',
+    );
+    expect(first).toContain('<a href="/insights?from=2025-01-01&amp;to=2025-06-30&amp;part=planned">Planned spend</a>');
+    expect(first).not.toContain('name="part"');
+    const planned = await (await morgan.get(`/insights?${PERIOD}&part=planned`)).text();
+    expect(ids(planned)).toEqual(["spend-kind", "spend-sector"]);
+    expect(planned).toContain('aria-current="page">Planned spend</a>');
+    // Another period asked for from this part stays on this part; the downloads keep every figure.
+    expect(planned).toContain('<input type="hidden" name="part" value="planned"/>');
+    expect(planned).toContain('href="/insights.csv?from=2025-01-01&amp;to=2025-06-30"');
+    expect(ids(await (await morgan.get(`/insights?${PERIOD}&part=learning`)).text())).toEqual([
+      "learning-example-2026-1",
+      "learning-example-bands-2026-1",
+    ]);
+    // An unknown part reads as the first; no period in the address, none in the links.
+    expect(ids(await (await morgan.get(`/insights?${PERIOD}&part=nonsense`)).text())).toEqual(["stages", "budgets"]);
+    expect(await (await morgan.get("/insights")).text()).toContain('<a href="/insights?part=support">');
+    // Every figure is in one part, and only one.
+    const all = ids(await wholePage(morgan, `/insights?${PERIOD}`));
+    expect(all).toHaveLength(12);
+    expect(new Set(all).size).toBe(12);
   });
 
   it("a period that is not a pair of dates comes back with a clear message and the default period", async () => {
@@ -790,7 +833,7 @@ describe("the summary follows events as they happen", () => {
       s.name.en,
     ]),
   );
-  const page = async () => tables(await (await admin.get(`/insights/team?${PERIOD_C}`)).text());
+  const page = async () => tables(await wholePage(admin, `/insights/team?${PERIOD_C}`));
   const stage = (t: Map<string, Map<string, string[]>>, id: string) => t.get("stages")!.get(stageNames[id]!)!;
   const budget = (t: Map<string, Map<string, string[]>>) =>
     [...t.get("budgets")!.entries()].find(([label]) => label.startsWith("Example rule set 2026 (price per point)"))![1];
@@ -869,7 +912,7 @@ describe("the summary follows events as they happen", () => {
     expect(budget(t).slice(0, 2)).toEqual(["6", "£3,000"]);
     expect(stage(t, "organising-support").slice(0, 2)).toEqual(["6", daysTo("2023-06-01T00:00:00.000Z")]);
     // The year up to now counts neither.
-    const now = tables(await (await admin.get("/insights/team")).text());
+    const now = tables(await wholePage(admin, "/insights/team"));
     expect(now.get("stages")!.get("Total")![0]).toBe(F);
   });
 });
@@ -877,7 +920,7 @@ describe("the summary follows events as they happen", () => {
 describe("nobody can be identified", () => {
   it("a team of 4 shows 'fewer than 5' for every count and withholds every figure", async () => {
     const admin = await signInAdmin(teams.B.email, teams.B.secret);
-    const html = await (await admin.get(`/insights/team?${PERIOD}`)).text();
+    const html = await wholePage(admin, `/insights/team?${PERIOD}`);
     const t = tables(html);
     // Eight figures, actual spend twice, and the learning loop of the one rule set.
     expect(t.size).toBe(11);
@@ -935,10 +978,10 @@ describe("nobody can be identified", () => {
     );
     expect(demo.length).toBeGreaterThan(50);
     const bodies = {
-      page: await (await morgan.get(`/insights?${PERIOD}`)).text(),
+      page: await wholePage(morgan, `/insights?${PERIOD}`),
       json: await (await morgan.get(`/insights.json?${PERIOD}`)).text(),
       csv: await (await morgan.get(`/insights.csv?${PERIOD}`)).text(),
-      teamPage: await (await (await signInAdmin(teams.A.email, teams.A.secret)).get(`/insights/team?${PERIOD}`)).text(),
+      teamPage: await wholePage(await signInAdmin(teams.A.email, teams.A.secret), `/insights/team?${PERIOD}`),
     };
     const signedIn = {
       page: ["Morgan Lee"],

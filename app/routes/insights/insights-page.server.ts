@@ -5,7 +5,15 @@ import { insightsKeptAfterChangeMs } from "~/lib/config.server";
 import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { audit } from "~/models/audit.server";
 import { requireInsightsReach } from "~/server/access.server";
-import { insightsRecords, insightsReport, insightsView, periodFrom } from "~/views/insights-view.server";
+import {
+  INSIGHTS_PARTS,
+  insightsPartFrom,
+  insightsRecords,
+  insightsReport,
+  insightsView,
+  partOfFigure,
+  periodFrom,
+} from "~/views/insights-view.server";
 
 /** What both insights pages load: the asker's reach checked, the period read, the figures worked out. */
 export async function loadInsights(context: Readonly<RouterContextProvider>, request: Request, reach: InsightsReach) {
@@ -21,13 +29,23 @@ export async function loadInsights(context: Readonly<RouterContextProvider>, req
     result: "ok",
     detail: { ...period, reach },
   });
+  const part = insightsPartFrom(url);
+  const view = insightsView(report, lang, translatorOf(context));
   return {
     report,
     page: {
-      ...insightsView(report, lang, translatorOf(context)),
+      ...view,
+      figures: view.figures.filter((figure) => partOfFigure(figure.id) === part),
+      part,
+      parts: INSIGHTS_PARTS,
       values,
       errors,
       query: new URLSearchParams({ from: period.from, to: period.to }).toString(),
+      // The period as the address asked for it, carried by the links to the other parts.
+      periodAsked: new URLSearchParams(
+        [...url.searchParams].filter(([name]) => name === "from" || name === "to"),
+      ).toString(),
+      path: url.pathname,
       rtl: RTL_LANGUAGES.includes(lang),
       keptForMinutes: Math.round(insightsKeptAfterChangeMs() / 60_000),
     },

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/lib/use-translation";
 import { ErrorSummary } from "~/components/form";
-import { InsightsFigures, PeriodForm, WorkedOut } from "~/components/insights-report";
+import { InsightsFigures, InsightsParts, PeriodForm, WorkedOut } from "~/components/insights-report";
 import { PageTitle } from "~/components/page-title";
 import { loadInsights } from "./insights-page.server";
 import type { Route } from "./+types/insights";
@@ -18,13 +18,13 @@ export default function Insights({ loaderData: d }: Route.ComponentProps) {
   const labels = { from: t("period.from"), to: t("period.to") };
   return (
     <>
-      <PageTitle error={Object.keys(d.errors).length > 0}>{t("title")}</PageTitle>
+      <PageTitle error={Object.keys(d.errors).length > 0}>{`${t(`parts.${d.part}`)} – ${t("title")}`}</PageTitle>
       <ErrorSummary errors={d.errors} labels={labels} />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p>{t("period.showing", { from: d.period.from, to: d.period.to })}</p>
       <WorkedOut when={d.workedOut} keptForMinutes={d.keptForMinutes} />
-      <PeriodForm values={d.values} errors={d.errors} />
+      <PeriodForm values={d.values} errors={d.errors} part={d.part === d.parts[0] ? undefined : d.part} />
       <p>{t("privacy")}</p>
       <ul className="list">
         <li>
@@ -38,6 +38,7 @@ export default function Insights({ loaderData: d }: Route.ComponentProps) {
           </a>
         </li>
       </ul>
+      <InsightsParts parts={d.parts} part={d.part} path={d.path} periodAsked={d.periodAsked} />
       <InsightsFigures figures={d.figures} rtl={d.rtl} />
     </>
   );
