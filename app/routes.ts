@@ -139,6 +139,7 @@ export default [
     route("menu", "routes/scheme/menu.tsx"),
     // The menu maintained: entries of all four kinds ("new" adds one) and accredited providers.
     route("menu/entries/:entryId", "routes/scheme/menu-entry.tsx"),
+    route("menu/entries/:entryId/retire", "routes/scheme/menu-retire.tsx"),
     route("providers", "routes/scheme/providers.tsx"),
     route("providers/:providerId", "routes/scheme/provider.tsx"),
     // Questions about the rules from the public menu, oldest waiting first, and the replies.

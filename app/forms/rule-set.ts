@@ -185,8 +185,7 @@ export const trialSchema = z.strictObject({
   ),
 });
 
-/** Retire a menu entry: which, and why (the change log says so publicly). */
+/** Retire a menu entry (the one whose page it is): why, which the change log says publicly. */
 export const retireEntrySchema = z.strictObject({
-  entryId: requiredText(100, "scheme:errors.chooseEntry"),
   why: requiredText(2000, "scheme:errors.why"),
 });

@@ -47,6 +47,19 @@ describe("the commissioners maintain the menu and answer questions about it, wit
     await go(m, "/scheme/menu");
     await axeCheck(morgan);
 
+    // Retiring is done from the entry's own page, on a page of its own that says what it does; with no
+    // reason given it is refused by its box, and nothing is retired.
+    await m.getByRole("link", { name: "Gym membership (change)" }).click();
+    await m.getByRole("link", { name: "Retire this entry" }).click();
+    expect(new URL(m.url()).pathname).toBe("/scheme/menu/entries/gym-membership/retire");
+    expect(await m.locator("h1").textContent()).toBe("Retire “Gym membership”");
+    await axeCheck(morgan);
+    await m.getByRole("button", { name: "Retire this entry" }).click();
+    expect(await m.locator(".error-summary").textContent()).toContain("Say why the entry is retired");
+    await axeCheck(morgan);
+    await go(m, "/scheme/menu");
+    expect(await main(m)).toContain("Gym membership");
+
     // An entry in English only; a missing box is refused by its field with what was typed kept.
     await m.getByRole("link", { name: "Add a menu entry" }).click();
     expect(new URL(m.url()).pathname).toBe("/scheme/menu/entries/new");

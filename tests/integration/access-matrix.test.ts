@@ -158,6 +158,7 @@ const NOT_RECORD_ROUTES: Record<string, { signedIn: "any" | Actor[] | "public" |
   "routes/scheme/rule-set-try": { signedIn: ["morgan"] },
   "routes/scheme/menu": { signedIn: ["morgan"] },
   "routes/scheme/menu-entry": { signedIn: ["morgan"] },
+  "routes/scheme/menu-retire": { signedIn: ["morgan"] },
   "routes/scheme/providers": { signedIn: ["morgan"] },
   "routes/scheme/provider": { signedIn: ["morgan"] },
   "routes/scheme/questions": { signedIn: ["morgan"] },

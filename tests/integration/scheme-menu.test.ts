@@ -94,12 +94,20 @@ describe("a menu entry retired after sign-off", () => {
     const reviewBefore = await (await jo.get(`/people/${personId}/plan/review-meeting`)).text();
     expect(reviewBefore).not.toContain('data-testid="rule-changed"');
 
-    // Only a commissioner retires entries, and must say why.
-    expect((await jo.post("/scheme/menu", { entryId: ENTRY, why: "x" }, { from: "/home" })).status).toBe(404);
-    const noWhy = await morgan.post("/scheme/menu", { entryId: ENTRY });
+    // Only a commissioner retires entries, from the entry's own page, and must say why.
+    const retire = `/scheme/menu/entries/${ENTRY}/retire`;
+    expect(await (await morgan.get(`/scheme/menu/entries/${ENTRY}`)).text()).toContain(`<a href="${retire}">`);
+    expect((await jo.get(retire)).status).toBe(404);
+    expect((await jo.post(retire, { why: "x" }, { from: "/home" })).status).toBe(404);
+    const noWhy = await morgan.post(retire, { why: "" });
     expect(noWhy.status).toBe(400);
-    const retired = await morgan.post("/scheme/menu", { entryId: ENTRY, why: "Studios are now free at the hub" });
+    expect(await noWhy.text()).toContain("Say why the entry is retired");
+    const retired = await morgan.post(retire, { why: "Studios are now free at the hub" });
     expect(retired.status).toBe(302);
+    expect(retired.headers.get("location")).toBe("/scheme/menu?retired");
+    // Retired: its retire page is gone, and retiring it again is refused.
+    expect((await morgan.get(retire)).status).toBe(404);
+    expect((await morgan.post(retire, { why: "again" })).status).toBe(404);
     const log = await (await morgan.get("/scheme/menu")).text();
     expect(log).toContain("Studios are now free at the hub");
     expect(log).toMatch(/Version 2026-1\.\d+/);

@@ -140,6 +140,15 @@ export default function MenuEntryPage({ loaderData: d }: Route.ComponentProps) {
         <TextField name="reason" label={labels.reason} hint={t("entryForm.reasonHint")} multiline />
         <SubmitButton>{d.entryId ? t("entryForm.saveChange") : t("entryForm.saveNew")}</SubmitButton>
       </ValidatedForm>
+      {d.entryId && (
+        <>
+          <h2>{t("menu.retireSubmit")}</h2>
+          <p>{t("menu.retireIntro")}</p>
+          <p>
+            <a href={`/scheme/menu/entries/${d.entryId}/retire`}>{t("menu.retireSubmit")}</a>
+          </p>
+        </>
+      )}
     </>
   );
 }

@@ -1,13 +1,8 @@
 import { useTranslation } from "~/lib/use-translation";
-import { redirect, useActionData } from "react-router";
-import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
-import { retireEntrySchema } from "~/forms/rule-set";
-import { parseForm, fieldErrors } from "~/lib/forms.server";
 import { languageOf, translatorOf } from "~/lib/i18n.server";
-import { replyWithErrors } from "~/lib/responses.server";
-import { entriesAwaitingReview, menuChangeLog, menuInForce, retireMenuEntry } from "~/models/menu.server";
+import { entriesAwaitingReview, menuChangeLog, menuInForce } from "~/models/menu.server";
 import { waitingQuestionCount } from "~/models/menu-questions.server";
 import { userNames } from "~/models/users.server";
 import { requireCommissioner } from "~/server/access.server";
@@ -44,27 +39,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const user = await requireCommissioner(context, request);
-  const form = await parseForm(request, retireEntrySchema);
-  if (!form.ok) return replyWithErrors(form);
-  if (!(await retireMenuEntry(form.data.entryId, form.data.why, user.id)).ok)
-    return replyWithErrors(fieldErrors(form.values, { entryId: "scheme:errors.chooseEntry" }));
-  return redirect("/scheme/menu?retired");
-}
-
 export default function SchemeMenu({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("scheme");
-  const refusal = useActionData<typeof action>();
-  const labels = { entryId: t("menu.entry"), why: t("menu.why") };
   return (
     <>
-      <PageTitle error={Boolean(refusal)}>{t("menu.title")}</PageTitle>
+      <PageTitle>{t("menu.title")}</PageTitle>
       <p>
         <a href="/scheme">{t("ruleSets.title")}</a>
       </p>
       <h1>{t("menu.title")}</h1>
-      {d.done && !refusal && (
+      {d.done && (
         <p className="confirmation" role="status">
           {t(d.done === "retired" ? "menu.retired" : "menu.saved", { version: d.version })}
         </p>
@@ -116,22 +100,6 @@ export default function SchemeMenu({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ul>
       )}
-      <h2>{t("menu.retireTitle")}</h2>
-      <p>{t("menu.retireIntro")}</p>
-      <ValidatedForm
-        schema={() => import("~/forms/rule-set").then((m) => m.retireEntrySchema)}
-        values={refusal?.values}
-        errors={refusal?.errors}
-        labels={labels}
-      >
-        <ChoiceField
-          name="entryId"
-          legend={labels.entryId}
-          options={d.entries.map((e) => ({ value: e.id, label: e.title, hint: e.kind }))}
-        />
-        <TextField name="why" label={labels.why} hint={t("menu.whyHint")} multiline />
-        <SubmitButton className="button--warning">{t("menu.retireSubmit")}</SubmitButton>
-      </ValidatedForm>
     </>
   );
 }
