@@ -29,6 +29,9 @@ describe("lists that grow come a page at a time", () => {
     const one = await (await lead.get("/home")).text();
     expect(namesOn(one)).toHaveLength(25);
     expect(namesOn(one)[0]).toBe("Paged Person 01");
+    // The intro says whose people these are, once; no row repeats it.
+    expect(one).toContain("People you are the lead professional for.");
+    expect(one).not.toContain("You are this person&#x27;s lead professional");
     expect(one).toMatch(/<nav class="pagination" aria-label="Pages"/);
     expect(one).toContain('href="?page=2" rel="next"');
     expect(one).toMatch(/aria-current="page"[^>]*>1</);

@@ -159,7 +159,8 @@ function Caseload({ rows, sort, professional }: { rows: Data["caseload"]; sort: 
                 <a href={`/people/${r.personId}`}>
                   <bdi>{r.name}</bdi>
                 </a>
-                <span className="hint"> {t(`relationship.${r.standing}`)}</span>
+                {/* A professional's rows are all their own people, as the intro says: no need to say so on each. */}
+                {!professional && <span className="hint"> {t(`relationship.${r.standing}`)}</span>}
               </th>
               <td>
                 {r.stageNumber}. {r.stage}
