@@ -72,7 +72,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: n.id,
       text: noticeText(n.kind, n.params),
       params: writtenParams(n.params, lang),
-      link: n.link,
+      // Where it points stays on the server (the action redirects there): the page only needs to know it does.
+      opens: n.link !== null,
       date: formatDate(n.createdAt, lang),
       unread: n.readAt === null,
     })),
@@ -115,7 +116,7 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
               {d.items.map((n) => (
                 <li key={n.id}>
                   <div>
-                    {n.link ? (
+                    {n.opens ? (
                       <button type="submit" name="id" value={n.id} className="link-button">
                         {t(`notifications.kinds.${n.text}`, n.params)}
                       </button>
