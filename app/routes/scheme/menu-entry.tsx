@@ -1,18 +1,19 @@
 import { useTranslation } from "~/lib/use-translation";
-import { data, redirect, useActionData } from "react-router";
+import { redirect, useActionData } from "react-router";
 import { ChoiceField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
 import { LANGUAGES, type Language } from "~/domain/languages";
-import { findEntry, MENU_KINDS } from "~/domain/menu";
+import { MENU_KINDS } from "~/domain/menu";
 import { checkEntry, draftTexts, entryFromDraft, newIdFrom, type EntryTexts } from "~/domain/menu-versions";
 import { entryDraftOf, menuEntryFormSchema } from "~/forms/menu";
 import type { FormValues } from "~/lib/form-messages";
 import { fieldErrors, parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { entriesAwaitingReview, menuAsPublished, menuInForce, saveMenuEntry } from "~/models/menu.server";
+import { entriesAwaitingReview, menuAsPublished, saveMenuEntry } from "~/models/menu.server";
 import { requireCommissioner } from "~/server/access.server";
+import { entryInForceOr404 } from "./menu-entry.server";
 import type { Route } from "./+types/menu-entry";
 
 export const handle = { i18n: ["scheme"] };
@@ -20,12 +21,7 @@ export const handle = { i18n: ["scheme"] };
 const TEXTS: (keyof EntryTexts)[] = ["title", "description", "why", "examples", "helpInstead", "screening"];
 
 /** The entry in force being changed, or null for a new one ("new"); any other id answers 404. */
-async function entryOr404(entryId: string) {
-  if (entryId === "new") return null;
-  const entry = findEntry(await menuInForce(), entryId);
-  if (!entry) throw data(null, { status: 404 });
-  return entry;
-}
+const entryOr404 = async (entryId: string) => (entryId === "new" ? null : entryInForceOr404(entryId));
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   await requireCommissioner(context, request);

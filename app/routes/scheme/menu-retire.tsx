@@ -3,23 +3,16 @@ import { data, redirect, useActionData } from "react-router";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { PageTitle } from "~/components/page-title";
 import { content } from "~/content/content.server";
-import { findEntry } from "~/domain/menu";
 import { retireEntrySchema } from "~/forms/rule-set";
 import { parseForm } from "~/lib/forms.server";
 import { languageOf } from "~/lib/i18n.server";
 import { replyWithErrors } from "~/lib/responses.server";
-import { menuInForce, retireMenuEntry } from "~/models/menu.server";
+import { retireMenuEntry } from "~/models/menu.server";
 import { requireCommissioner } from "~/server/access.server";
+import { entryInForceOr404 } from "./menu-entry.server";
 import type { Route } from "./+types/menu-retire";
 
 export const handle = { i18n: ["scheme"] };
-
-/** The entry in force to retire; one not in force (unknown, or retired already) answers 404. */
-async function entryInForceOr404(entryId: string) {
-  const entry = findEntry(await menuInForce(), entryId);
-  if (!entry) throw data(null, { status: 404 });
-  return entry;
-}
 
 /** Retiring one menu entry: a page of its own, reached from the entry's page, saying what retiring does. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
