@@ -426,8 +426,11 @@ export function insightsCsv(records: readonly InsightsRecord[]): string {
 export const INSIGHTS_PARTS = ["people", "planned", "actual", "support", "decisions", "learning"] as const;
 export type InsightsPart = (typeof INSIGHTS_PARTS)[number];
 
-/** Which part each figure is shown in (each rule set's learning loop: "learning"). */
-const PART_OF_FIGURE: Record<string, InsightsPart> = {
+/**
+ * Which part each figure is shown in (each rule set's learning loop: "learning"). A figure's id is one of
+ * these (FigureId), so a new figure without a part does not type-check rather than showing in none.
+ */
+const PART_OF_FIGURE = {
   stages: "people",
   budgets: "people",
   "spend-kind": "planned",
@@ -438,10 +441,12 @@ const PART_OF_FIGURE: Record<string, InsightsPart> = {
   vouchers: "support",
   "sign-off": "decisions",
   outcomes: "decisions",
-};
+} as const satisfies Record<string, InsightsPart>;
 
-export function partOfFigure(id: string): InsightsPart {
-  return id.startsWith("learning-") ? "learning" : PART_OF_FIGURE[id]!;
+type FigureId = keyof typeof PART_OF_FIGURE | `learning-${string}`;
+
+export function partOfFigure(id: FigureId): InsightsPart {
+  return id in PART_OF_FIGURE ? PART_OF_FIGURE[id as keyof typeof PART_OF_FIGURE] : "learning";
 }
 
 /** The part asked for in the address (?part=…); none, or one that does not exist, is the first. */
@@ -458,7 +463,7 @@ export interface Bar {
 }
 
 export interface FigureView {
-  id: string;
+  id: FigureId;
   title: string;
   how: string;
   chartTitle: string;
