@@ -29,6 +29,9 @@ export default function handleRequest(
   const i18n = getI18n(loadContext);
 
   return new Promise<Response>((resolve, reject) => {
+    // Cleared once the page is out: a timer left to run would keep the whole render (its tree and
+    // every chunk of the page) alive for six seconds after each request, hundreds of megabytes under load.
+    const timeout = setTimeout(() => abort(), streamTimeout + 1000).unref();
     // Always wait for the whole page: people may be on screen readers or without JavaScript,
     // and a complete document is what they get.
     const { pipe, abort } = renderToPipeableStream(
@@ -52,20 +55,23 @@ export default function handleRequest(
               const body = Buffer.concat(chunks);
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               responseHeaders.set("Content-Length", String(body.byteLength));
+              clearTimeout(timeout);
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
           });
           pipe(page);
         },
-        onShellError: reject,
+        onShellError(error: unknown) {
+          clearTimeout(timeout);
+          reject(error);
+        },
         onError(error: unknown) {
           responseStatusCode = 500;
           console.error(error);
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000).unref();
   });
 }
 
