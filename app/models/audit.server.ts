@@ -176,7 +176,7 @@ export async function* auditLinesJsonOf(personId: string, batch = 1000): AsyncGe
   let below = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const lines = await rowArrays<[number, string]>(
-      sql`select "seq", ${line} as "line" from ${auditLog} where "person_id" = ${personId} and "seq" < ${below} order by "seq" desc limit ${batch}`,
+      sql`select "seq", ${line} as "line" from ${auditLog} where "person_id" = ${personId} and "seq" < ${below} order by "seq" desc limit ${sql.raw(String(Math.trunc(batch)))}`,
     );
     if (lines.length > 0) yield lines.map((row) => row[1]);
     if (lines.length < batch) return;

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { notifications } from "../../db/schema";
-import { pageOf } from "~/domain/paging";
+import { PAGE_SIZE, pageOf } from "~/domain/paging";
 import { db, firstRow, preparedQuery, transaction, rowsChanged } from "~/lib/db.server";
 import { queueEmail } from "./outbox.server";
 
@@ -51,8 +51,9 @@ export async function notifyOnce(
   return made;
 }
 
-// The notifications page asks these on every visit: built once per connection, the page's size and
-// place going in through placeholders as the user does.
+// The notifications page asks these on every visit: built once per connection, the user and the page's
+// place going in through placeholders. The page's size is written in (a bound LIMIT is prepared again
+// on every run: lib/db.server.ts).
 const totalQuery = preparedQuery((d) =>
   d
     .select({ n: count() })
@@ -67,7 +68,7 @@ const pageQuery = preparedQuery((d) =>
     .from(notifications)
     .where(eq(notifications.userId, sql.placeholder("userId")))
     .orderBy(desc(notifications.createdAt))
-    .limit(sql.placeholder("limit"))
+    .limit(PAGE_SIZE)
     .offset(sql.placeholder("offset"))
     .prepare(),
 );
@@ -75,8 +76,8 @@ const pageQuery = preparedQuery((d) =>
 /** One page of a user's notifications, newest first. */
 export async function notificationsPage(userId: string, asked: string | null) {
   const total = (await firstRow(totalQuery().execute({ userId })))?.n ?? 0;
-  const page = pageOf(asked, total);
-  const items = (await pageQuery().execute({ userId, limit: page.limit, offset: page.offset })).map((n) => ({
+  const page = pageOf(asked, total, PAGE_SIZE);
+  const items = (await pageQuery().execute({ userId, offset: page.offset })).map((n) => ({
     ...n,
     params: JSON.parse(n.params) as Record<string, string>,
   }));

@@ -28,33 +28,38 @@ beforeAll(async () => {
 
 afterAll(() => db?.close());
 
+/** Loads every page the scale bench loads; the distinct statements the server ran for them. */
+async function statementsBehindThePages(): Promise<Set<string>> {
+  const from = queryLogMark();
+  const first = personIds[0]!;
+  const waiting = personIds[1]!;
+  const pages: [Browserish | null, string][] = [
+    [null, "/"],
+    [person, `/people/${first}`],
+    [person, `/people/${first}/budget`],
+    [person, `/people/${first}/plan`],
+    [person, `/people/${first}/journey`],
+    [person, `/people/${first}/plan/history`],
+    [person, `/people/${first}/audit`],
+    [person, `/people/${first}/my-data`],
+    [person, `/people/${first}/my-data.json`],
+    [person, "/notifications"],
+    [lead, "/home"],
+    [lead, "/queue"],
+    [lead, `/people/${waiting}/plan/review`],
+    [lead, "/notifications"],
+  ];
+  for (const [who, page] of pages) {
+    const res = await (who ?? new Browserish()).get(page);
+    expect(res.status, page).toBe(200);
+    await res.arrayBuffer();
+  }
+  return statementsSince(from);
+}
+
 describe("every query behind the listed pages finds its rows through an index", () => {
   it("EXPLAIN QUERY PLAN shows no full scan of a table that grows with people", async () => {
-    const from = queryLogMark();
-    const first = personIds[0]!;
-    const waiting = personIds[1]!;
-    const pages: [Browserish | null, string][] = [
-      [null, "/"],
-      [person, `/people/${first}`],
-      [person, `/people/${first}/budget`],
-      [person, `/people/${first}/plan`],
-      [person, `/people/${first}/journey`],
-      [person, `/people/${first}/plan/history`],
-      [person, `/people/${first}/audit`],
-      [person, `/people/${first}/my-data`],
-      [person, `/people/${first}/my-data.json`],
-      [person, "/notifications"],
-      [lead, "/home"],
-      [lead, "/queue"],
-      [lead, `/people/${waiting}/plan/review`],
-      [lead, "/notifications"],
-    ];
-    for (const [who, page] of pages) {
-      const res = await (who ?? new Browserish()).get(page);
-      expect(res.status, page).toBe(200);
-      await res.arrayBuffer();
-    }
-    const statements = statementsSince(from);
+    const statements = await statementsBehindThePages();
     expect(statements.size).toBeGreaterThan(20);
     const sqlite = new Database(path.join(dataDir(), "portal.sqlite"), { readonly: true, fileMustExist: true });
     try {
@@ -62,5 +67,13 @@ describe("every query behind the listed pages finds its rows through an index", 
     } finally {
       sqlite.close();
     }
+  });
+
+  it("no statement behind them binds its LIMIT, which SQLite would prepare again on every run", async () => {
+    const statements = [...(await statementsBehindThePages())];
+    // Statements reading one row (the session's among them) and pages of lists are among those checked.
+    expect(statements.filter((s) => /\blimit 1\b/i.test(s)).length).toBeGreaterThan(5);
+    expect(statements.filter((s) => /\blimit 25\b/i.test(s)).length).toBeGreaterThan(0);
+    expect(statements.filter((s) => /\blimit \?/i.test(s))).toEqual([]);
   });
 });
