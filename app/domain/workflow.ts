@@ -20,6 +20,13 @@ export const PLAN_STATES = [
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
+/**
+ * The lead professional's queue's lists, in the order offered, the first shown when none is asked for:
+ * plans waiting for a decision, plans with the positive risk panel, signed-off plans by review date.
+ */
+export const QUEUE_LISTS = ["waiting", "panel", "reviews"] as const;
+export type QueueList = (typeof QUEUE_LISTS)[number];
+
 export const PLAN_ACTIONS = [
   "submit",
   "withdraw",

@@ -13,6 +13,7 @@ import {
 import { content } from "~/content/content.server";
 import { judgedBudget } from "~/domain/allocation";
 import { toIsoDate } from "~/domain/dates";
+import { slicePage } from "~/domain/paging";
 import {
   CRITERIA,
   canSubmit,
@@ -30,6 +31,7 @@ import {
   planTransition,
   type PlanAction,
   type PlanState,
+  type QueueList,
   type TransitionPayload,
 } from "~/domain/workflow";
 import { db, firstRow, preparedQuery, transaction, rows } from "~/lib/db.server";
@@ -952,27 +954,12 @@ async function queueRows(leadId: string): Promise<QueueRow[]> {
       and pl.state in ('submitted', 'referred-to-panel', 'signed-off', 'in-review')`);
 }
 
-/**
- * The lead professional's queue: only their own people (persons.leadProfessionalId = them). One
- * statement for the whole caseload, each person's current plan with its newest submission, newest
- * decision and review date (index searches, never a query per person). Only reads.
- */
-export async function queueFor(leadId: string, now = new Date()) {
-  // Kept while the caseload's records are unchanged (models/caseload.server.ts): the statement reads the whole
-  // caseload for each list's order, and a lead professional opens the queue far more often than it changes.
-  const found = await keptCaseloadList(leadId, "queue", () => queueRows(leadId));
-  const waiting: {
-    personId: string;
-    name: string;
-    submittedAt: string;
-    days: number;
-    version: number;
-    reconsideration: boolean;
-  }[] = [];
+/** The caseload's rows sorted into the queue's lists, each in its order; nothing here depends on the day. */
+function queueListsOf(found: QueueRow[]) {
+  const waiting: { personId: string; name: string; submittedAt: string; version: number; reconsideration: boolean }[] =
+    [];
   const panel: { personId: string; name: string; since: string }[] = [];
-  const reviews: { personId: string; name: string; reviewDate: string; due: boolean }[] = [];
-  const today = toIsoDate(now);
-  const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
+  const reviews: { personId: string; name: string; reviewDate: string }[] = [];
   for (const p of found) {
     if (p.state === "submitted") {
       if (p.submittedAt !== null)
@@ -980,20 +967,39 @@ export async function queueFor(leadId: string, now = new Date()) {
           personId: p.personId,
           name: p.name,
           submittedAt: p.submittedAt,
-          days: Math.max(0, Math.floor((now.getTime() - Date.parse(p.submittedAt)) / DAY)),
           version: p.version ?? 0,
           reconsideration: Boolean(p.reconsideration),
         });
     } else if (p.state === "referred-to-panel") {
       panel.push({ personId: p.personId, name: p.name, since: p.lastDecidedAt ?? p.planCreatedAt });
     } else if (p.reviewDate) {
-      const reviewDate = p.reviewDate;
-      const due = reviewDate <= soon;
-      reviews.push({ personId: p.personId, name: p.name, reviewDate, due });
+      reviews.push({ personId: p.personId, name: p.name, reviewDate: p.reviewDate });
     }
   }
   waiting.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
   panel.sort((a, b) => (a.since < b.since ? -1 : 1));
   reviews.sort((a, b) => (a.reviewDate < b.reviewDate ? -1 : 1));
-  return { waiting, panel, reviews, today };
+  return { waiting, panel, reviews };
+}
+
+/**
+ * One page of one list of the lead professional's queue, with each list's count: only their own people
+ * (persons.leadProfessionalId = them). One statement for the whole caseload, each person's current plan with
+ * its newest submission, newest decision and review date (index searches, never a query per person). Only reads.
+ * How long each has waited, and whether a review is due, are worked out for the page's rows alone.
+ */
+export async function queuePage(leadId: string, list: QueueList, asked: string | null, now = new Date()) {
+  // Sorted and kept while the caseload's records are unchanged (models/caseload.server.ts): the statement reads
+  // the whole caseload for each list's order, and a lead professional opens the queue far more often than it changes.
+  const lists = await keptCaseloadList(leadId, "queue", async () => queueListsOf(await queueRows(leadId)));
+  const counts = { waiting: lists.waiting.length, panel: lists.panel.length, reviews: lists.reviews.length };
+  if (list === "panel") return { counts, list: "panel" as const, ...slicePage(lists.panel, asked) };
+  if (list === "reviews") {
+    const soon = toIsoDate(new Date(now.getTime() + REVIEW_DUE_DAYS * DAY));
+    const { items, page } = slicePage(lists.reviews, asked);
+    return { counts, list: "reviews" as const, page, items: items.map((r) => ({ ...r, due: r.reviewDate <= soon })) };
+  }
+  const { items, page } = slicePage(lists.waiting, asked);
+  const days = (sent: string) => Math.max(0, Math.floor((now.getTime() - Date.parse(sent)) / DAY));
+  return { counts, list: "waiting" as const, page, items: items.map((w) => ({ ...w, days: days(w.submittedAt) })) };
 }

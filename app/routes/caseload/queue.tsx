@@ -2,20 +2,17 @@ import { useTranslation } from "~/lib/use-translation";
 import { data } from "react-router";
 import { PageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
-import { slicePage } from "~/domain/paging";
 import { formatDate } from "~/lib/format";
 import { languageOf } from "~/lib/i18n.server";
 import { requireUser } from "~/server/session.server";
-import { queueFor } from "~/models/signoff.server";
+import { QUEUE_LISTS, type QueueList } from "~/domain/workflow";
+import { queuePage } from "~/models/signoff.server";
 import type { Route } from "./+types/queue";
 
 /** The translations this page needs beyond the shell's (common, account). */
 export const handle = { i18n: ["signoff"] };
 
-/** The queue's lists, the first shown when none is asked for. */
-const LISTS = ["waiting", "panel", "reviews"] as const;
-type QueueList = (typeof LISTS)[number];
-const isList = (asked: string | null): asked is QueueList => LISTS.includes(asked as QueueList);
+const isList = (asked: string | null): asked is QueueList => QUEUE_LISTS.includes(asked as QueueList);
 
 /**
  * The lead professional's queue. Names no record: it lists only their own people. One list at a time,
@@ -26,23 +23,40 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   if (user.role !== "lead-professional") throw data(null, { status: 404 });
   const lang = languageOf(context);
-  const q = await queueFor(user.id);
   const url = new URL(request.url);
   const asked = url.searchParams.get("list");
-  const list: QueueList = isList(asked) ? asked : "waiting";
-  const pageAsked = url.searchParams.get("page");
-  const counts = { waiting: q.waiting.length, panel: q.panel.length, reviews: q.reviews.length };
-  const shown = { search: url.search, counts };
-  if (list === "panel") {
-    const { items, page } = slicePage(q.panel, pageAsked);
-    return { ...shown, list, page, panel: items.map((p) => ({ ...p, since: formatDate(p.since, lang) })) };
-  }
-  if (list === "reviews") {
-    const { items, page } = slicePage(q.reviews, pageAsked);
-    return { ...shown, list, page, reviews: items.map((r) => ({ ...r, date: formatDate(r.reviewDate, lang) })) };
-  }
-  const { items, page } = slicePage(q.waiting, pageAsked);
-  return { ...shown, list, page, waiting: items.map((w) => ({ ...w, sent: formatDate(w.submittedAt, lang) })) };
+  const q = await queuePage(user.id, isList(asked) ? asked : "waiting", url.searchParams.get("page"));
+  const shown = { search: url.search, counts: q.counts, page: q.page };
+  // Only what the page shows goes into it (and into the data the browser is sent with it).
+  if (q.list === "panel")
+    return {
+      ...shown,
+      list: q.list,
+      panel: q.items.map((p) => ({ personId: p.personId, name: p.name, since: formatDate(p.since, lang) })),
+    };
+  if (q.list === "reviews")
+    return {
+      ...shown,
+      list: q.list,
+      reviews: q.items.map((r) => ({
+        personId: r.personId,
+        name: r.name,
+        due: r.due,
+        date: formatDate(r.reviewDate, lang),
+      })),
+    };
+  return {
+    ...shown,
+    list: q.list,
+    waiting: q.items.map((w) => ({
+      personId: w.personId,
+      name: w.name,
+      days: w.days,
+      version: w.version,
+      reconsideration: w.reconsideration,
+      sent: formatDate(w.submittedAt, lang),
+    })),
+  };
 }
 
 export default function Queue({ loaderData: d }: Route.ComponentProps) {
@@ -55,7 +69,7 @@ export default function Queue({ loaderData: d }: Route.ComponentProps) {
       <p>{t("queue.intro")}</p>
       <nav className="sub-navigation" aria-label={t("queue.lists")}>
         <ul>
-          {LISTS.map((list) => (
+          {QUEUE_LISTS.map((list) => (
             <li key={list}>
               <a
                 href={list === "waiting" ? "/queue" : `/queue?list=${list}`}
