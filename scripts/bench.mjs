@@ -241,7 +241,9 @@ async function signIn(baseUrl, email, secondFactor) {
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const i = pair.indexOf("=");
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+      // A cookie the server clears is dropped, as a browser drops it, not sent back empty.
+      if (/;\s*max-age=0\b/i.test(line)) cookies.delete(pair.slice(0, i));
+      else cookies.set(pair.slice(0, i), pair.slice(i + 1));
     }
   };
   const origin = new URL(baseUrl).origin;

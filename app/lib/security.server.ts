@@ -139,7 +139,8 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const response = await next();
   // Public text kept by browsers (the translations) carries no cookie: it is the same for everyone.
   if (keptByBrowsers(response)) return response;
-  if (bound && existing !== undefined && existing !== null)
+  // Cleared only when there is one to clear: a client that keeps sending an emptied cookie is not told again.
+  if (bound && existing !== null && existing !== "")
     response.headers.append("Set-Cookie", await csrfCookie.serialize("", { maxAge: 0 }));
   else if (!bound && token !== anonymous) response.headers.append("Set-Cookie", await csrfCookie.serialize(token));
   return response;
