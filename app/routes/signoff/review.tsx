@@ -17,7 +17,6 @@ import {
   decisionsOf,
   decide,
   decisionHistory,
-  latestSubmission,
   parseSnapshot,
   submissionsOf,
   suggestedReviewDate,
@@ -35,17 +34,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const t = translatorOf(context);
   const row = await currentPlan(access.person.id);
   const state = row?.state ?? "draft";
-  const submission =
-    row && (state === "submitted" || state === "referred-to-panel") ? await latestSubmission(row.id) : undefined;
+  // Every version sent, oldest first: the one to decide on is the newest.
+  const sent = row && (state === "submitted" || state === "referred-to-panel") ? await submissionsOf(row.id) : [];
+  const submission = sent.at(-1);
   const snapshot = submission ? parseSnapshot(submission) : undefined;
-  // The version sent before this one (a reconsideration re-sends the same words, so it is skipped).
-  const previous =
-    row && submission
-      ? (await submissionsOf(row.id))
-          .filter((s) => s.version < submission.version && s.snapshot !== submission.snapshot)
-          .map(parseSnapshot)
-          .at(-1)
-      : undefined;
+  // The version sent before this one (a reconsideration re-sends the same words, so it is skipped); only
+  // that one is read, not every earlier plan.
+  const before = submission
+    ? sent.filter((s) => s.version < submission.version && s.snapshot !== submission.snapshot).at(-1)
+    : undefined;
+  const previous = before ? parseSnapshot(before) : undefined;
   const check = snapshot ? planCheckView(snapshot.plan, snapshot.budget.totalPence, lang, t) : null;
   const reviewDate = await suggestedReviewDate(access.person.id);
   return {
