@@ -8,7 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { markReadSchema, openNotificationSchema } from "~/forms/signoff";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
-import { languageOf } from "~/lib/i18n.server";
+import { languageOf, translatorOf } from "~/lib/i18n.server";
 import { isCalendarDate } from "~/domain/dates";
 import type { Language } from "~/domain/languages";
 import { replyWithErrors } from "~/lib/responses.server";
@@ -63,6 +63,7 @@ function writtenParams(params: Record<string, string>, lang: Language): Record<s
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireUser(context, request);
   const lang = languageOf(context);
+  const t = translatorOf(context);
   const url = new URL(request.url);
   const { items, page } = await notificationsPage(user.id, url.searchParams.get("page"));
   return {
@@ -70,8 +71,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     search: url.search,
     items: items.map((n) => ({
       id: n.id,
-      text: noticeText(n.kind, n.params),
-      params: writtenParams(n.params, lang),
+      // Written here, in the reader's language: the page gets each notice's words, not the parts they are made of.
+      text: t(`signoff:notifications.kinds.${noticeText(n.kind, n.params)}`, writtenParams(n.params, lang)),
       // Where it points stays on the server (the action redirects there): the page only needs to know it does.
       opens: n.link !== null,
       date: formatDate(n.createdAt, lang),
@@ -118,10 +119,10 @@ export default function Notifications({ loaderData: d }: Route.ComponentProps) {
                   <div>
                     {n.opens ? (
                       <button type="submit" name="id" value={n.id} className="link-button">
-                        {t(`notifications.kinds.${n.text}`, n.params)}
+                        {n.text}
                       </button>
                     ) : (
-                      <p>{t(`notifications.kinds.${n.text}`, n.params)}</p>
+                      <p>{n.text}</p>
                     )}
                     <p className="hint">{n.date}</p>
                   </div>
