@@ -34,7 +34,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         leadId: user.role === "lead-professional" ? user.id : undefined,
       })
     ).map((row) => ({
-      ...row,
+      // What the table shows, no more: the page's data is sent with it, and a caseload page is 25 rows.
+      personId: row.personId,
+      name: row.name,
+      stageNumber: row.stageNumber,
+      stage: row.stage,
+      state: row.state,
+      daysWaiting: row.daysWaiting,
+      reviewDate: row.reviewDate,
+      action: row.action,
       standing: visible.records.find((v) => v.personId === row.personId)!.standing,
     })),
     pending: user.role === "representative" ? (await pendingFor(user)).map((p) => p.personName) : [],
