@@ -70,11 +70,19 @@ const PAGES = [
   { name: "question a rule", as: null, path: () => "/menu/gym-membership/question" },
   { name: "commissioner: rule sets", as: "commissioner", path: () => "/scheme" },
   { name: "commissioner: menu", as: "commissioner", path: () => "/scheme/menu" },
+  { name: "commissioner: menu entry", as: "commissioner", path: () => "/scheme/menu/entries/gym-membership" },
+  {
+    name: "commissioner: retire an entry",
+    as: "commissioner",
+    path: () => "/scheme/menu/entries/gym-membership/retire",
+  },
   { name: "commissioner: providers", as: "commissioner", path: () => "/scheme/providers" },
   { name: "commissioner: questions", as: "commissioner", path: () => "/scheme/questions" },
   // Last: at 100,000 people it works out every figure over the whole scheme on request (issue 18,
   // point 4), and would hold up the pages measured after it.
   { name: "commissioner: insights", as: "commissioner", path: () => "/insights" },
+  // Its other parts are drawn from the same kept figures: one more stands for them.
+  { name: "commissioner: insights (actual spend)", as: "commissioner", path: () => "/insights?part=actual" },
 ];
 
 const arg = (name) => {
