@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const submission = sent.at(-1);
   const snapshot = submission ? parseSnapshot(submission) : undefined;
   // The version sent before this one (a reconsideration re-sends the same words, so it is skipped); only
-  // that one is read, not every earlier plan.
+  // that one's plan is parsed, not every earlier one.
   const before = submission
     ? sent.filter((s) => s.version < submission.version && s.snapshot !== submission.snapshot).at(-1)
     : undefined;
