@@ -49,6 +49,21 @@ describe("the portal's foundation", () => {
       expect((await fetch(new URL(wrong, baseUrl()))).status, wrong).toBe(404);
   });
 
+  it("tells the browser only of the routes a page is made of, and finds another when a link asks", async () => {
+    // A deep address: each of its ancestor paths (/, /menu, /menu/gym-membership) was matched against every
+    // route on each request, and the routes found went into every page's inline manifest.
+    const html = await (await fetch(new URL("/menu/gym-membership/question", baseUrl()))).text();
+    const manifest = JSON.parse(/window\.__reactRouterManifest = ([\s\S]*?);\n/.exec(html)![1]!) as {
+      routes: Record<string, unknown>;
+      version: string;
+    };
+    expect(Object.keys(manifest.routes).sort()).toEqual(["root", "routes/public/menu-question"]);
+    // The browser asks for the rest when it needs them (lazy route discovery), and gets them.
+    const asked = await fetch(new URL(`/__manifest?paths=%2Fmenu&version=${manifest.version}`, baseUrl()));
+    expect(asked.status).toBe(200);
+    expect(Object.keys((await asked.json()) as object)).toContain("routes/public/menu");
+  });
+
   it("answers /healthz only because the database answers", async () => {
     const res = await fetch(new URL("/healthz", baseUrl()));
     expect(res.status).toBe(200);
