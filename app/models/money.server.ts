@@ -456,19 +456,29 @@ const personContingenciesQuery = preparedQuery((d) =>
 
 /** Every entry and receipt about a person, for their subject access export. */
 export async function moneyRecordsOf(personId: string, withFiles: boolean) {
+  const { ledger, receipts, contingencies } = await moneyEntriesOf(personId);
+  return {
+    ledger,
+    receipts: await Promise.all(
+      receipts.map(async (r) => ({
+        ...r,
+        contentBase64: withFiles ? ((await readReceipt(personId, r.id))?.bytes.toString("base64") ?? null) : undefined,
+      })),
+    ),
+    contingencies,
+    statementColumns: await rememberedMapping(personId),
+    sharesDetailWithLeadProfessional: await sharesDetail(personId),
+  };
+}
+
+/** A person's ledger entries (each with its plan's cycle), receipts (without their files) and contingencies. */
+export async function moneyEntriesOf(personId: string) {
   const planCycles = new Map((await planCyclesQuery().execute({ personId })).map((p) => [p.id, p.cycle]));
   return {
     ledger: (await personLedgerQuery().execute({ personId })).map(
       ({ personId: _p, fingerprint: _f, planId, ...e }) => ({ cycle: planCycles.get(planId) ?? null, ...e }),
     ),
-    receipts: await Promise.all(
-      (await receiptsOf(personId)).map(async ({ personId: _p, storedName: _s, ...r }) => ({
-        ...r,
-        contentBase64: withFiles ? ((await readReceipt(personId, r.id))?.bytes.toString("base64") ?? null) : undefined,
-      })),
-    ),
+    receipts: (await receiptsOf(personId)).map(({ personId: _p, storedName: _s, ...r }) => r),
     contingencies: await personContingenciesQuery().execute({ personId }),
-    statementColumns: await rememberedMapping(personId),
-    sharesDetailWithLeadProfessional: await sharesDetail(personId),
   };
 }

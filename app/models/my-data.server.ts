@@ -22,8 +22,8 @@ import { grantHistoryOf } from "./grants.server";
 import { voucherHistoryOf } from "./vouchers.server";
 import { auditLinesJsonOf } from "./audit.server";
 import { ruleQuestionsOf } from "./menu-questions.server";
-import { moneyRecordsOf } from "./money.server";
-import { allPlans, planSectionVersions, storedSectionsOf } from "./plan.server";
+import { moneyEntriesOf, moneyRecordsOf } from "./money.server";
+import { allPlans, planSaveCount, planSectionVersions, storedSectionsOf } from "./plan.server";
 import { decisionsOf, submissionsOf } from "./signoff.server";
 
 /**
@@ -197,22 +197,19 @@ const emailsQuery = preparedQuery((d) =>
     .prepare(),
 );
 
+type PersonRow = NonNullable<Awaited<ReturnType<ReturnType<typeof personQuery>["execute"]>>[number]>;
+
 /**
- * Everything held about one person (a subject access request), but for the audit trail, which grows
- * by a line each time the record is opened: the readable page links to it (paged), and the download
- * streams it after the rest (exportEverythingAbout). Secrets (password hash, one-time-code
- * secret, session and invitation hashes) are left out: they are not information about the person.
- * The downloadable file carries the receipts themselves (base64); the readable page lists them.
+ * The parts of everything held that the readable page and the download show alike: the account, the
+ * record, helpers, invitations, sign-ins, notifications, assessments, budgets and emails.
  */
-export async function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
-  const person = await firstRow(personQuery().execute({ personId }));
-  if (!person) return undefined;
+async function partsShownAlike(person: PersonRow) {
+  const personId = person.id;
   const account = await firstRow(accountQuery().execute({ userId: person.userId }));
   const lead = person.leadProfessionalId
     ? await firstRow(leadQuery().execute({ userId: person.leadProfessionalId }))
     : null;
   return {
-    generatedAt: new Date().toISOString(),
     account,
     record: {
       id: person.id,
@@ -243,6 +240,75 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
       })),
     ),
     budgets: (await allBudgets(personId)).map(({ explanation: _explanation, ...budget }) => budget),
+    // Emails sent to the account's address: each only ever says there is something to look at.
+    emails: account
+      ? (await emailsQuery().execute({ email: account.email })).map((m) => ({
+          subject: m.subject,
+          queuedAt: m.createdAt,
+          sentAt: m.sentAt,
+        }))
+      : [],
+  };
+}
+
+/** Each plan's versions sent, decisions and reviews, as the page and the download both list them. */
+async function planEventsOf(planId: string) {
+  return {
+    submissions: await submissionsOf(planId),
+    decisions: await decisionsOf(planId),
+    reviews: (await planReviewsQuery().execute({ planId })).map((r) => ({
+      heldAt: r.heldAt,
+      whatIsWorking: r.whatIsWorking,
+      whatIsNot: r.whatIsNot,
+      changesAgreed: r.changesAgreed,
+      nextReviewDate: r.nextReviewDate,
+    })),
+  };
+}
+
+/**
+ * What the readable "my data" page lists (views/my-data-view.server.ts): everything held, in the parts a
+ * page can show. The plan's own words, every save of them, the plan as sent, grants, vouchers, categories,
+ * questions and bank statements are on their own pages and in the download; here a plan's saves are
+ * counted, not read and replayed. Undefined when there is no such person.
+ */
+export async function whatMyDataPageShows(personId: string) {
+  const person = await firstRow(personQuery().execute({ personId }));
+  if (!person) return undefined;
+  return {
+    ...(await partsShownAlike(person)),
+    money: await moneyEntriesOf(personId),
+    plans: await Promise.all(
+      (await allPlans(personId)).map(async (plan) => {
+        const { submissions, decisions, reviews } = await planEventsOf(plan.id);
+        return {
+          cycle: plan.cycle,
+          state: plan.state,
+          createdAt: plan.createdAt,
+          saves: await planSaveCount(plan.id),
+          submissions: submissions.map((s) => ({ version: s.version, sentAt: s.submittedAt, reason: s.reason })),
+          decisions: decisions.map((d) => ({ decision: d.decision, decidedAt: d.decidedAt, reason: d.reason })),
+          reviews,
+        };
+      }),
+    ),
+  };
+}
+
+/**
+ * Everything held about one person (a subject access request), but for the audit trail, which grows
+ * by a line each time the record is opened: the readable page links to it (paged), and the download
+ * streams it after the rest (exportEverythingAbout). Secrets (password hash, one-time-code
+ * secret, session and invitation hashes) are left out: they are not information about the person.
+ * The downloadable file carries the receipts themselves (base64).
+ */
+export async function everythingAbout(personId: string, opts: { receiptFiles?: boolean } = {}) {
+  const person = await firstRow(personQuery().execute({ personId }));
+  if (!person) return undefined;
+  const { emails, ...alike } = await partsShownAlike(person);
+  return {
+    generatedAt: new Date().toISOString(),
+    ...alike,
     // Money after sign-off: every ledger entry (corrections included), receipts with their files.
     money: {
       ...(await moneyRecordsOf(personId, opts.receiptFiles ?? false)),
@@ -258,52 +324,49 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     },
     // Every cycle's plan: what it says now, every save of every part, each version sent, every decision with its reasons, every review.
     plans: await Promise.all(
-      (await allPlans(personId)).map(async (plan) => ({
-        cycle: plan.cycle,
-        state: plan.state,
-        createdAt: plan.createdAt,
-        sections: (await storedSectionsOf(plan.id)).map((r) => ({
-          part: r.section,
-          version: r.version,
-          savedAt: r.savedAt,
-          content: parsed(r.content),
-        })),
-        sectionHistory: (await planSectionVersions(plan.id)).map((v) => ({
-          part: v.section,
-          version: v.version,
-          savedAt: v.savedAt,
-          savedAs: v.capacity,
-          outcome: v.outcome,
-          content: v.content,
-        })),
-        submissions: (await submissionsOf(plan.id)).map((s) => ({
-          version: s.version,
-          sentAt: s.submittedAt,
-          consent: s.consent,
-          reason: s.reason,
-          reconsideration: s.reconsideration,
-          reconsiderationReasons: s.reconsiderationReasons,
-          planAsSent: parsed(s.snapshot),
-        })),
-        decisions: (await decisionsOf(plan.id)).map((d) => ({
-          decision: d.decision,
-          decidedAt: d.decidedAt,
-          reason: d.reason,
-          risk: d.risk,
-          criteria: parsed(d.criteria),
-          itemAgreements: parsed(d.itemAgreements),
-          reviewDate: d.reviewDate,
-          confirmedBudgetPence: d.confirmedBudgetPence,
-          panelSat: d.panelSat,
-        })),
-        reviews: (await planReviewsQuery().execute({ planId: plan.id })).map((r) => ({
-          heldAt: r.heldAt,
-          whatIsWorking: r.whatIsWorking,
-          whatIsNot: r.whatIsNot,
-          changesAgreed: r.changesAgreed,
-          nextReviewDate: r.nextReviewDate,
-        })),
-      })),
+      (await allPlans(personId)).map(async (plan) => {
+        const { submissions, decisions, reviews } = await planEventsOf(plan.id);
+        return {
+          cycle: plan.cycle,
+          state: plan.state,
+          createdAt: plan.createdAt,
+          sections: (await storedSectionsOf(plan.id)).map((r) => ({
+            part: r.section,
+            version: r.version,
+            savedAt: r.savedAt,
+            content: parsed(r.content),
+          })),
+          sectionHistory: (await planSectionVersions(plan.id)).map((v) => ({
+            part: v.section,
+            version: v.version,
+            savedAt: v.savedAt,
+            savedAs: v.capacity,
+            outcome: v.outcome,
+            content: v.content,
+          })),
+          submissions: submissions.map((s) => ({
+            version: s.version,
+            sentAt: s.submittedAt,
+            consent: s.consent,
+            reason: s.reason,
+            reconsideration: s.reconsideration,
+            reconsiderationReasons: s.reconsiderationReasons,
+            planAsSent: parsed(s.snapshot),
+          })),
+          decisions: decisions.map((d) => ({
+            decision: d.decision,
+            decidedAt: d.decidedAt,
+            reason: d.reason,
+            risk: d.risk,
+            criteria: parsed(d.criteria),
+            itemAgreements: parsed(d.itemAgreements),
+            reviewDate: d.reviewDate,
+            confirmedBudgetPence: d.confirmedBudgetPence,
+            panelSat: d.panelSat,
+          })),
+          reviews,
+        };
+      }),
     ),
     // Categories the lead professional placed the person in, why, and every request to look again.
     categories: await categoryHistoryOf(personId),
@@ -313,14 +376,7 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     vouchers: await voucherHistoryOf(personId),
     // Questions the person asked about a rule on the public menu, with the commissioners' replies.
     questionsAboutRules: await ruleQuestionsOf(person.userId),
-    // Emails sent to the account's address: each only ever says there is something to look at.
-    emails: account
-      ? (await emailsQuery().execute({ email: account.email })).map((m) => ({
-          subject: m.subject,
-          queuedAt: m.createdAt,
-          sentAt: m.sentAt,
-        }))
-      : [],
+    emails,
   };
 }
 

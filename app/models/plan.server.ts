@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { planSectionHistory, planSections, plans } from "../../db/schema";
 import { pageOf } from "~/domain/paging";
@@ -320,6 +320,19 @@ const sectionVersionsQuery = preparedQuery((d) =>
     .orderBy(asc(planSectionHistory.seq))
     .prepare(),
 );
+
+const saveCountQuery = preparedQuery((d) =>
+  d
+    .select({ saves: count() })
+    .from(planSectionHistory)
+    .where(eq(planSectionHistory.planId, sql.placeholder("planId")))
+    .prepare(),
+);
+
+/** How many times the parts of one plan were saved (every row of its history, a save that lost a race too). */
+export async function planSaveCount(planId: string): Promise<number> {
+  return (await saveCountQuery().execute({ planId }))[0]?.saves ?? 0;
+}
 
 /**
  * Every version of every section of one plan as it was saved, oldest first, rebuilt from the compact

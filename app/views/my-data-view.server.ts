@@ -2,7 +2,7 @@ import { content } from "~/content/content.server";
 import { PAGE_SIZE } from "~/domain/paging";
 import type { Language } from "~/domain/localized";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import type { everythingAbout } from "~/models/my-data.server";
+import type { whatMyDataPageShows } from "~/models/my-data.server";
 import { needAreaTitle } from "~/views/budget-view.server";
 
 /** One line of "everything held": a label (an account: key) and what is held, in words. */
@@ -40,7 +40,7 @@ function newestOf<T>(
  * download's field names, dates and money as the reader writes them. The JSON download stays as it is.
  */
 export function myDataView(
-  everything: NonNullable<Awaited<ReturnType<typeof everythingAbout>>>,
+  everything: NonNullable<Awaited<ReturnType<typeof whatMyDataPageShows>>>,
   lang: Language,
 ): Section[] {
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang) : "—");
@@ -126,7 +126,7 @@ export function myDataView(
           { label: "myData.fields.cycle", value: String(p.cycle) },
           { label: "myData.fields.state", value: "", valueKey: `plan:states.${p.state}` },
           { label: "myData.fields.created", value: day(p.createdAt) },
-          { label: "myData.fields.saves", value: String(p.sectionHistory.length) },
+          { label: "myData.fields.saves", value: String(p.saves) },
         ],
         ...p.submissions.map((s) => [
           { label: "myData.fields.cycle", value: String(p.cycle) },

@@ -143,7 +143,12 @@ describe("the subject access export", () => {
 
   it("carries the plan's words, the reasons for decisions and every cycle's answers, in the download and in plain words", async () => {
     const exported = (await (await s.person.get(`/people/${s.personId}/my-data.json`)).json()) as {
-      plans: { submissions: { planAsSent: unknown }[]; decisions: { decision: string }[]; sections: unknown[] }[];
+      plans: {
+        submissions: { planAsSent: unknown }[];
+        decisions: { decision: string }[];
+        sections: unknown[];
+        sectionHistory: unknown[];
+      }[];
       assessments: { cycle: number; answers: unknown[] }[];
     };
     expect(JSON.stringify(exported.plans[0]!.sections)).toContain("Feel steady enough to go out most days");
@@ -156,5 +161,9 @@ describe("the subject access export", () => {
     expect(page).toContain("Signed off");
     expect(page).toContain("Emails sent");
     expect(page).not.toMatch(/planAsSent|itemAgreements|"cycle"/);
+    // The page counts the plan's saves (the download has each one): the same number.
+    const saves = exported.plans[0]!.sectionHistory.length;
+    expect(saves).toBeGreaterThan(1);
+    expect(page).toMatch(new RegExp(`<dt>Times saved</dt><dd><bdi>${saves}</bdi></dd>`));
   });
 });

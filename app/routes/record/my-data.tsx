@@ -1,7 +1,7 @@
 import { useTranslation } from "~/lib/use-translation";
 import { PageTitle } from "~/components/page-title";
 import { languageOf } from "~/lib/i18n.server";
-import { everythingAbout } from "~/models/my-data.server";
+import { whatMyDataPageShows } from "~/models/my-data.server";
 import { requireRecordAccess } from "~/server/access.server";
 import { myDataView } from "~/views/my-data-view.server";
 import type { Route } from "./+types/my-data";
@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     personId: access.person.id,
     name: access.personName,
-    sections: myDataView((await everythingAbout(access.person.id))!, languageOf(context)),
+    sections: myDataView((await whatMyDataPageShows(access.person.id))!, languageOf(context)),
   };
 }
 
