@@ -12,7 +12,7 @@ export function publicUrl(): URL {
   return new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`);
 }
 
-/** The secret read from each data folder's file, so a signed-in page does not read the disk for it. */
+/** The secret read from each data folder's file, by the folder as configured: a page asks several times. */
 const secretsRead = new Map<string, string>();
 
 /**
@@ -21,15 +21,16 @@ const secretsRead = new Map<string, string>();
  */
 export function sessionSecret(): string {
   if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  const file = path.join(dataDir(), "session-secret");
-  let secret = secretsRead.get(file);
+  const configured = process.env.DATA_DIR ?? "";
+  let secret = secretsRead.get(configured);
   if (secret === undefined) {
+    const file = path.join(dataDir(), "session-secret");
     if (!existsSync(file)) {
       mkdirSync(dataDir(), { recursive: true });
       writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
     }
     secret = readFileSync(file, "utf8").trim();
-    secretsRead.set(file, secret);
+    secretsRead.set(configured, secret);
   }
   return secret;
 }

@@ -28,6 +28,9 @@ function isolated(text: string, lang: Language): string {
  * "£242.31" otherwise; "11 400 £" in Polish; isolated in Urdu.
  */
 export function formatMoney(pence: number, lang: Language): string {
+  const written = writtenAmounts[lang];
+  let words = written.get(pence);
+  if (words !== undefined) return words;
   const digits = pence % 100 === 0 ? 0 : 2;
   const money = formatter(
     `money:${lang}:${digits}`,
@@ -40,8 +43,18 @@ export function formatMoney(pence: number, lang: Language): string {
         maximumFractionDigits: digits,
       }),
   );
-  return isolated(money.format(pence / 100), lang);
+  words = isolated(money.format(pence / 100), lang);
+  if (written.size >= WRITTEN_AMOUNTS) written.clear();
+  written.set(pence, words);
+  return words;
 }
+
+/**
+ * Amounts already written, a language: a money page writes some forty (the same budget, parts and
+ * instalments on every view), each a few microseconds through Intl. Emptied when full.
+ */
+const writtenAmounts: Record<Language, Map<number, string>> = { en: new Map(), ur: new Map(), pl: new Map() };
+const WRITTEN_AMOUNTS = 10_000;
 
 /** A figure as the reader writes numbers, to one decimal place at most ("1,234.5"; "1 234,5" in Polish). */
 export function formatFigure(value: number, lang: Language): string {
@@ -101,10 +114,17 @@ export function formatDateTime(moment: string, lang: Language): string {
 
 /** A month ("2026-03") as its short name and year ("Mar 2026"), for a month-by-month table. */
 export function formatMonth(isoMonth: string, lang: Language): string {
-  return formatter(
+  // Kept with the dates written: a month ("2026-01") never has a date's shape.
+  const written = writtenDates[lang];
+  let words = written.get(isoMonth);
+  if (words !== undefined) return words;
+  words = formatter(
     `month:${lang}`,
     () => new Intl.DateTimeFormat(LOCALE_TAGS[lang], { month: "short", year: "numeric", timeZone: "UTC" }),
   ).format(new Date(`${isoMonth}-01T00:00:00Z`));
+  if (written.size >= WRITTEN_DATES) written.clear();
+  written.set(isoMonth, words);
+  return words;
 }
 
 let lastToday: { second: number; date: string } | undefined;

@@ -116,8 +116,19 @@ async function submittedToken(request: Request): Promise<string> {
  * the database alone.
  */
 export function sessionCsrfToken(sessionCsrfSecret: string): string {
-  return createHmac("sha256", sessionSecret()).update(`csrf:${sessionCsrfSecret}`, "utf8").digest("base64url");
+  const secret = sessionSecret();
+  const key = `${secret}\n${sessionCsrfSecret}`;
+  let token = csrfTokens.get(key);
+  if (token === undefined) {
+    token = createHmac("sha256", secret).update(`csrf:${sessionCsrfSecret}`, "utf8").digest("base64url");
+    // Worked out once a session (each signed-in page asks); emptied when full.
+    if (csrfTokens.size >= CSRF_TOKENS_KEPT) csrfTokens.clear();
+    csrfTokens.set(key, token);
+  }
+  return token;
 }
+const csrfTokens = new Map<string, string>();
+const CSRF_TOKENS_KEPT = 10_000;
 
 /**
  * Refuses cross-origin and token-less mutations before any action runs, and hands forms their token.

@@ -26,6 +26,28 @@ function cookieValue(header: string, name: string): string | undefined {
  * base64 of the value's JSON, ".", base64 HMAC-SHA256 of that, unpadded. Gives null when the cookie is
  * absent or its signature does not match, "" when it is empty, and otherwise the value it carries.
  */
+/**
+ * Signed values already checked, by secret: a browser sends the same session cookie with every request,
+ * and its signature needs checking once. Only values whose signature matched are kept, so nothing a
+ * stranger sends fills it; it is emptied when full.
+ */
+const checked = new Map<string, Set<string>>();
+const CHECKED_KEPT = 10_000;
+
+function signatureMatches(signed: string, dot: number, secret: string): boolean {
+  let known = checked.get(secret);
+  if (known?.has(signed)) return true;
+  const given = Buffer.from(signed.slice(dot + 1).replace(/=+$/, ""));
+  const expected = Buffer.from(
+    createHmac("sha256", secret).update(signed.slice(0, dot)).digest("base64").replace(/=+$/, ""),
+  );
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  if (!known) checked.set(secret, (known = new Set()));
+  if (known.size >= CHECKED_KEPT) known.clear();
+  known.add(signed);
+  return true;
+}
+
 export function readSignedCookie(cookie: Cookie, header: string | null, secret: string): unknown {
   if (!header) return null;
   const raw = cookieValue(header, cookie.name);
@@ -33,12 +55,9 @@ export function readSignedCookie(cookie: Cookie, header: string | null, secret: 
   if (raw === "") return "";
   const dot = raw.lastIndexOf(".");
   if (dot === -1) return null;
-  const value = raw.slice(0, dot);
-  const given = Buffer.from(raw.slice(dot + 1).replace(/=+$/, ""));
-  const expected = Buffer.from(createHmac("sha256", secret).update(value).digest("base64").replace(/=+$/, ""));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!signatureMatches(raw, dot, secret)) return null;
   try {
-    return JSON.parse(Buffer.from(value, "base64").toString("utf8")) as unknown;
+    return JSON.parse(Buffer.from(raw.slice(0, dot), "base64").toString("utf8")) as unknown;
   } catch {
     return {};
   }

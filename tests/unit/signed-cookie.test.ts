@@ -37,6 +37,13 @@ describe("reading a signed cookie", () => {
     }
   });
 
+  it("checks a value again under another secret, though it was read before under its own", async () => {
+    const sent = header(await cookie.serialize("f3Yq0-Zt_8"));
+    expect(readSignedCookie(cookie, sent, SECRET)).toBe("f3Yq0-Zt_8");
+    expect(readSignedCookie(cookie, sent, SECRET)).toBe("f3Yq0-Zt_8");
+    expect(readSignedCookie(cookie, sent, "another secret")).toBeNull();
+  });
+
   it("gives null with no header or no such cookie, and the first of two by that name", async () => {
     expect(readSignedCookie(cookie, null, SECRET)).toBeNull();
     expect(readSignedCookie(cookie, "lng=ur; sessionx=1", SECRET)).toBeNull();
