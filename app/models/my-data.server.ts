@@ -251,12 +251,15 @@ async function partsShownAlike(person: PersonRow) {
   };
 }
 
-/** Each plan's versions sent, decisions and reviews, as the page and the download both list them. */
-async function planEventsOf(planId: string) {
+/** One plan as the page and the download both begin it: its cycle, state and start, versions sent, decisions and reviews. */
+async function planEventsOf(plan: Awaited<ReturnType<typeof allPlans>>[number]) {
   return {
-    submissions: await submissionsOf(planId),
-    decisions: await decisionsOf(planId),
-    reviews: (await planReviewsQuery().execute({ planId })).map((r) => ({
+    cycle: plan.cycle,
+    state: plan.state,
+    createdAt: plan.createdAt,
+    submissions: await submissionsOf(plan.id),
+    decisions: await decisionsOf(plan.id),
+    reviews: (await planReviewsQuery().execute({ planId: plan.id })).map((r) => ({
       heldAt: r.heldAt,
       whatIsWorking: r.whatIsWorking,
       whatIsNot: r.whatIsNot,
@@ -280,15 +283,12 @@ export async function whatMyDataPageShows(personId: string) {
     money: await moneyEntriesOf(personId),
     plans: await Promise.all(
       (await allPlans(personId)).map(async (plan) => {
-        const { submissions, decisions, reviews } = await planEventsOf(plan.id);
+        const { submissions, decisions, ...begun } = await planEventsOf(plan);
         return {
-          cycle: plan.cycle,
-          state: plan.state,
-          createdAt: plan.createdAt,
+          ...begun,
           saves: await planSaveCount(plan.id),
           submissions: submissions.map((s) => ({ version: s.version, sentAt: s.submittedAt, reason: s.reason })),
           decisions: decisions.map((d) => ({ decision: d.decision, decidedAt: d.decidedAt, reason: d.reason })),
-          reviews,
         };
       }),
     ),
@@ -325,11 +325,9 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
     // Every cycle's plan: what it says now, every save of every part, each version sent, every decision with its reasons, every review.
     plans: await Promise.all(
       (await allPlans(personId)).map(async (plan) => {
-        const { submissions, decisions, reviews } = await planEventsOf(plan.id);
+        const { submissions, decisions, reviews, ...begun } = await planEventsOf(plan);
         return {
-          cycle: plan.cycle,
-          state: plan.state,
-          createdAt: plan.createdAt,
+          ...begun,
           sections: (await storedSectionsOf(plan.id)).map((r) => ({
             part: r.section,
             version: r.version,
