@@ -77,15 +77,16 @@ export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunc
     if (typeof key !== "string" || rest.length > 0) return fixed(key, options, ...rest);
     if (options !== undefined && (typeof options !== "object" || options === null)) return fixed(key, options);
     const values = options as Record<string, unknown> | undefined;
-    // A count picks the language's form of the text, when the language has it; anything less usual (no
-    // such form, a count of 0, which i18next may give "_zero", a count that is not a number) is i18next's.
+    // A count picks the language's form of the text, when the language has it; anything less usual (a count
+    // of 0, which i18next may give "_zero", a count that is not a number) is i18next's.
     const count = values?.count;
     let textKey = key;
     if (count !== undefined) {
       if (typeof count !== "number" || count === 0 || !Number.isFinite(count)) return fixed(key, options);
       textKey = `${key}_${plurals.select(count)}`;
     }
-    const template = templateFor(textKey);
+    // A text with no plural forms is used for any count, as i18next falls back to the key itself.
+    const template = templateFor(textKey) ?? (textKey === key ? null : templateFor(key));
     if (template === null) return fixed(key, options);
     if (values === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
     // A value the text has no place for is left out, as i18next leaves it (a notification's stored values

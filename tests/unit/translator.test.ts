@@ -100,4 +100,23 @@ describe("the loaders' translation function", () => {
       expect(filled).toBeGreaterThan(500);
     });
   }
+
+  it("works out a text with a count but no plural forms itself, as i18next would, without asking i18next", () => {
+    const i18n = translationInstance("en");
+    let askedI18next = 0;
+    const getFixedT = i18n.getFixedT.bind(i18n);
+    i18n.getFixedT = ((...args: Parameters<typeof getFixedT>) => {
+      const fixed = getFixedT(...args);
+      return ((...a: Parameters<typeof fixed>) => {
+        askedI18next += 1;
+        return fixed(...a);
+      }) as typeof fixed;
+    }) as typeof i18n.getFixedT;
+    const fast = fastTranslator(i18n, "en") as unknown as (key: string, options?: object) => unknown;
+    // The queue's list names: "{{list}} ({{count}})", one text for every count.
+    const text = fast("signoff:queue.listCount", { list: "Reviews", count: 175 });
+    expect(text).toBe("Reviews (175)");
+    expect(text).toEqual(getFixedT("en")("signoff:queue.listCount", { list: "Reviews", count: 175 }));
+    expect(askedI18next).toBe(0);
+  });
 });
