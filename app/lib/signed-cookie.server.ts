@@ -19,14 +19,6 @@ function cookieValue(header: string, name: string): string | undefined {
 }
 
 /**
- * Reads a signed cookie made by react-router's `createCookie` (same name, same secret), as its `parse`
- * does, but checking the signature with node:crypto in the request's own turn. React Router checks it
- * with WebCrypto: a key imported and a signature verified on the thread pool, two awaited jobs on every
- * signed-in request (about 0.5 ms of a page's time at 100,000 people). The format is React Router's:
- * base64 of the value's JSON, ".", base64 HMAC-SHA256 of that, unpadded. Gives null when the cookie is
- * absent or its signature does not match, "" when it is empty, and otherwise the value it carries.
- */
-/**
  * Signed values already checked, by secret: a browser sends the same session cookie with every request,
  * and its signature needs checking once. Only values whose signature matched are kept, so nothing a
  * stranger sends fills it; it is emptied when full.
@@ -48,6 +40,14 @@ function signatureMatches(signed: string, dot: number, secret: string): boolean 
   return true;
 }
 
+/**
+ * Reads a signed cookie made by react-router's `createCookie` (same name, same secret), as its `parse`
+ * does, but checking the signature with node:crypto in the request's own turn. React Router checks it
+ * with WebCrypto: a key imported and a signature verified on the thread pool, two awaited jobs on every
+ * signed-in request (about 0.5 ms of a page's time at 100,000 people). The format is React Router's:
+ * base64 of the value's JSON, ".", base64 HMAC-SHA256 of that, unpadded. Gives null when the cookie is
+ * absent or its signature does not match, "" when it is empty, and otherwise the value it carries.
+ */
 export function readSignedCookie(cookie: Cookie, header: string | null, secret: string): unknown {
   if (!header) return null;
   const raw = cookieValue(header, cookie.name);
