@@ -62,14 +62,19 @@ const REMEMBERED_KEYS = 10_000;
 export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunction {
   const fixed = i18n.getFixedT(language, ns) as unknown as (...args: unknown[]) => string;
   const lookup = ns === undefined ? { lng: language } : { lng: language, ns };
-  const templates = new Map<string, Template | null>();
-  const templateFor = (key: string): Template | null => {
+  // Each text's template: null for a text too unusual to fill here, "missing" for no text at all.
+  const templates = new Map<string, Template | null | "missing">();
+  const templateOrMissing = (key: string): Template | null | "missing" => {
     let template = templates.get(key);
     if (template === undefined) {
-      template = i18n.exists(key, lookup) ? templateOf(i18n.t(key, { ...lookup, skipInterpolation: true })) : null;
+      template = i18n.exists(key, lookup) ? templateOf(i18n.t(key, { ...lookup, skipInterpolation: true })) : "missing";
       if (templates.size < REMEMBERED_KEYS) templates.set(key, template);
     }
     return template;
+  };
+  const templateFor = (key: string): Template | null => {
+    const template = templateOrMissing(key);
+    return template === "missing" ? null : template;
   };
   // The language's plural forms, as i18next picks them: "key_one", "key_few", "key_other"… for a count.
   const plurals = new Intl.PluralRules(language);
@@ -87,7 +92,14 @@ export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunc
     }
     // A text with no plural forms is used for any count, as i18next falls back to the key itself.
     const template = templateFor(textKey) ?? (textKey === key ? null : templateFor(key));
-    if (template === null) return fixed(key, options);
+    if (template === null) {
+      // No such text, and a default of plain words (a page asking whether an optional paragraph is there):
+      // i18next gives the default.
+      const fallback = values?.defaultValue;
+      if (count === undefined && typeof fallback === "string" && !/\{\{|\$t\(/.test(fallback))
+        if (templateOrMissing(key) === "missing") return fallback;
+      return fixed(key, options);
+    }
     if (values === undefined) return template.names.length === 0 ? template.parts[0] : fixed(key);
     // A value the text has no place for is left out, as i18next leaves it (a notification's stored values
     // name more than each language's text uses); one i18next reads as an instruction is i18next's. A

@@ -101,7 +101,7 @@ describe("the loaders' translation function", () => {
     });
   }
 
-  it("works out a text with a count but no plural forms itself, as i18next would, without asking i18next", () => {
+  it("works out a text with a count but no plural forms, and a missing text's plain default, without asking i18next", () => {
     const i18n = translationInstance("en");
     let askedI18next = 0;
     const getFixedT = i18n.getFixedT.bind(i18n);
@@ -117,6 +117,10 @@ describe("the loaders' translation function", () => {
     const text = fast("signoff:queue.listCount", { list: "Reviews", count: 175 });
     expect(text).toBe("Reviews (175)");
     expect(text).toEqual(getFixedT("en")("signoff:queue.listCount", { list: "Reviews", count: 175 }));
+    expect(askedI18next).toBe(0);
+    // A paragraph the start page asks for only if it is there: not there, so the default.
+    expect(fast("start:howMuch.p2", { defaultValue: "" })).toBe("");
+    expect(fast("start:howMuch.p1", { defaultValue: "" })).toEqual(getFixedT("en")("start:howMuch.p1"));
     expect(askedI18next).toBe(0);
   });
 });
