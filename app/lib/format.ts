@@ -23,38 +23,52 @@ function isolated(text: string, lang: Language): string {
   return RTL_LANGUAGES.includes(lang) ? `\u2066${text}\u2069` : text;
 }
 
+/** How many written words each map keeps before it is emptied. */
+const WRITTEN_KEPT = 10_000;
+
+/** One map of written words a language. */
+function perLanguage<K>(): Record<Language, Map<K, string>> {
+  return { en: new Map(), ur: new Map(), pl: new Map() };
+}
+
+/** The words kept under `key`, or written now and kept (the map emptied first when full). */
+function writtenOnce<K>(written: Map<K, string>, key: K, write: () => string): string {
+  let words = written.get(key);
+  if (words === undefined) {
+    words = write();
+    if (written.size >= WRITTEN_KEPT) written.clear();
+    written.set(key, words);
+  }
+  return words;
+}
+
 /**
  * Money in pence as the reader writes it, the one money formatter: "£12,600" for whole pounds,
  * "£242.31" otherwise; "11 400 £" in Polish; isolated in Urdu.
  */
 export function formatMoney(pence: number, lang: Language): string {
-  const written = writtenAmounts[lang];
-  let words = written.get(pence);
-  if (words !== undefined) return words;
-  const digits = pence % 100 === 0 ? 0 : 2;
-  const money = formatter(
-    `money:${lang}:${digits}`,
-    () =>
-      new Intl.NumberFormat(LOCALE_TAGS[lang], {
-        style: "currency",
-        currency: "GBP",
-        currencyDisplay: "narrowSymbol",
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      }),
-  );
-  words = isolated(money.format(pence / 100), lang);
-  if (written.size >= WRITTEN_AMOUNTS) written.clear();
-  written.set(pence, words);
-  return words;
+  return writtenOnce(writtenAmounts[lang], pence, () => {
+    const digits = pence % 100 === 0 ? 0 : 2;
+    const money = formatter(
+      `money:${lang}:${digits}`,
+      () =>
+        new Intl.NumberFormat(LOCALE_TAGS[lang], {
+          style: "currency",
+          currency: "GBP",
+          currencyDisplay: "narrowSymbol",
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+    );
+    return isolated(money.format(pence / 100), lang);
+  });
 }
 
 /**
  * Amounts already written, a language: a money page writes some forty (the same budget, parts and
  * instalments on every view), each a few microseconds through Intl. Emptied when full.
  */
-const writtenAmounts: Record<Language, Map<number, string>> = { en: new Map(), ur: new Map(), pl: new Map() };
-const WRITTEN_AMOUNTS = 10_000;
+const writtenAmounts = perLanguage<number>();
 
 /** A figure as the reader writes numbers, to one decimal place at most ("1,234.5"; "1 234,5" in Polish). */
 export function formatFigure(value: number, lang: Language): string {
@@ -68,23 +82,18 @@ export function formatFigure(value: number, lang: Language): string {
  * Dates in words already written, a language: list pages write the same dates again and again (a queue's
  * sent dates, review dates), and formatting one costs a few microseconds. Emptied when full.
  */
-const writtenDates: Record<Language, Map<string, string>> = { en: new Map(), ur: new Map(), pl: new Map() };
-const WRITTEN_DATES = 10_000;
+const writtenDates = perLanguage<string>();
 
 /** A date in words. A calendar date ("2026-01-05") reads the same on every server; a moment reads in UK time. */
 export function formatDate(isoDateOrMoment: string, lang: Language): string {
-  const written = writtenDates[lang];
-  let words = written.get(isoDateOrMoment);
-  if (words !== undefined) return words;
-  const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrMoment);
-  const timeZone = calendarDate ? "UTC" : "Europe/London";
-  words = formatter(
-    `date:${lang}:${timeZone}`,
-    () => new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeZone }),
-  ).format(new Date(calendarDate ? `${isoDateOrMoment}T00:00:00Z` : isoDateOrMoment));
-  if (written.size >= WRITTEN_DATES) written.clear();
-  written.set(isoDateOrMoment, words);
-  return words;
+  return writtenOnce(writtenDates[lang], isoDateOrMoment, () => {
+    const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(isoDateOrMoment);
+    const timeZone = calendarDate ? "UTC" : "Europe/London";
+    return formatter(
+      `date:${lang}:${timeZone}`,
+      () => new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeZone }),
+    ).format(new Date(calendarDate ? `${isoDateOrMoment}T00:00:00Z` : isoDateOrMoment));
+  });
 }
 
 /**
@@ -93,38 +102,33 @@ export function formatDate(isoDateOrMoment: string, lang: Language): string {
  * page and the data page write dozens a request (about 5 microseconds each), the same ones each time the
  * page is opened. Emptied when full.
  */
-const writtenMoments: Record<Language, Map<number, string>> = { en: new Map(), ur: new Map(), pl: new Map() };
+const writtenMoments = perLanguage<number>();
 
 /** A moment with its time of day, in UK time ("5 March 2026 at 14:05"). */
 export function formatDateTime(moment: string, lang: Language): string {
   const at = Date.parse(moment);
-  const minute = Math.floor(at / 60_000);
-  const written = writtenMoments[lang];
-  let words = written.get(minute);
-  if (words !== undefined) return words;
-  words = formatter(
-    `datetime:${lang}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }),
-  ).format(new Date(at));
-  if (written.size >= WRITTEN_DATES) written.clear();
-  written.set(minute, words);
-  return words;
+  return writtenOnce(writtenMoments[lang], Math.floor(at / 60_000), () =>
+    formatter(
+      `datetime:${lang}`,
+      () =>
+        new Intl.DateTimeFormat(LOCALE_TAGS[lang], {
+          dateStyle: "long",
+          timeStyle: "short",
+          timeZone: "Europe/London",
+        }),
+    ).format(new Date(at)),
+  );
 }
 
 /** A month ("2026-03") as its short name and year ("Mar 2026"), for a month-by-month table. */
 export function formatMonth(isoMonth: string, lang: Language): string {
   // Kept with the dates written: a month ("2026-01") never has a date's shape.
-  const written = writtenDates[lang];
-  let words = written.get(isoMonth);
-  if (words !== undefined) return words;
-  words = formatter(
-    `month:${lang}`,
-    () => new Intl.DateTimeFormat(LOCALE_TAGS[lang], { month: "short", year: "numeric", timeZone: "UTC" }),
-  ).format(new Date(`${isoMonth}-01T00:00:00Z`));
-  if (written.size >= WRITTEN_DATES) written.clear();
-  written.set(isoMonth, words);
-  return words;
+  return writtenOnce(writtenDates[lang], isoMonth, () =>
+    formatter(
+      `month:${lang}`,
+      () => new Intl.DateTimeFormat(LOCALE_TAGS[lang], { month: "short", year: "numeric", timeZone: "UTC" }),
+    ).format(new Date(`${isoMonth}-01T00:00:00Z`)),
+  );
 }
 
 let lastToday: { second: number; date: string } | undefined;
