@@ -71,6 +71,13 @@ function fillGaps(node: unknown): unknown {
   return node;
 }
 
+/**
+ * NUL is never text: no keyboard types it, HTML's own parser replaces it, and PostgreSQL's text type
+ * refuses it (a form carrying one was a 500 there). It is dropped from every value, before any schema
+ * reads it; nothing a person typed is lost.
+ */
+const withoutNul = (value: string) => (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+
 /** FormData to a null-prototype object of strings; repeated names become lists. Files are refused. */
 export function formValues(formData: FormData): { values: FormValues; refused: string[] } {
   const values: FormValues = Object.create(null);
@@ -82,9 +89,10 @@ export function formValues(formData: FormData): { values: FormValues; refused: s
       refused.push(name.slice(0, 64));
       continue;
     }
+    const text = withoutNul(value);
     const existing = values[name];
-    if (existing === undefined) values[name] = value;
-    else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    if (existing === undefined) values[name] = text;
+    else values[name] = Array.isArray(existing) ? [...existing, text] : [existing, text];
   }
   return { values, refused };
 }

@@ -34,6 +34,17 @@ function refuse(context: Context, reason: string, status: 400 | 403 = 403): neve
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 /**
+ * An address carrying NUL (`%00`, in its path or its query) names nothing the portal serves, and
+ * PostgreSQL's text refuses the character: such a request is answered 400, and audited, before any
+ * loader looks anything up with it. Forms drop NUL from their values instead (lib/forms.server.ts).
+ */
+export const addressMiddleware: MiddlewareFunction<Response> = ({ request, context }, next) => {
+  const url = new URL(request.url);
+  if (/%00/i.test(url.pathname + url.search)) refuse(context, "address-has-nul", 400);
+  return next();
+};
+
+/**
  * A mutation's body, if it has one, must be a form that can be read: anything else (JSON, a broken
  * multipart body) is answered 400 before CSRF checks or actions see it, never 500. The size was
  * already limited by the server (scripts/serve.mjs) before anything was read.

@@ -5,7 +5,12 @@ import { ownPersonId } from "./access.server";
 import { clientAddressContext, csrfTokenContext, refusalContext } from "~/lib/context";
 import { i18nextMiddleware, languageOf } from "~/lib/i18n.server";
 import { translationsVersion } from "~/lib/page-translations.server";
-import { csrfMiddleware, formBodyMiddleware, securityHeadersMiddleware } from "~/lib/security.server";
+import {
+  addressMiddleware,
+  csrfMiddleware,
+  formBodyMiddleware,
+  securityHeadersMiddleware,
+} from "~/lib/security.server";
 import { auditRefusal } from "~/models/audit.server";
 import { IDLE_TIMEOUT_MS, currentUser, sessionMiddleware } from "./session.server";
 
@@ -24,12 +29,13 @@ const auditRefusalsMiddleware: MiddlewareFunction<Response> = async ({ request, 
 
 /**
  * Runs on every request, in this order: headers wrap everything, refusals are audited, then
- * language, a readable body, who is asking (the session), and CSRF (bound to that session).
+ * language, an address with no NUL, a readable body, who is asking (the session), and CSRF (bound to that session).
  */
 export const rootMiddleware: MiddlewareFunction<Response>[] = [
   securityHeadersMiddleware,
   auditRefusalsMiddleware,
   i18nextMiddleware,
+  addressMiddleware,
   formBodyMiddleware,
   sessionMiddleware,
   csrfMiddleware,

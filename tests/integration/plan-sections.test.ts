@@ -57,6 +57,26 @@ describe("who changed the plan", () => {
   });
 });
 
+describe("a character no keyboard types", () => {
+  it("a NUL sent inside a form's words is dropped and the words are saved, on either engine", async () => {
+    // PostgreSQL's text refuses NUL: this save was a 500 there, and on SQLite the NUL came back in the page.
+    const nia = new Browserish();
+    await signUp(nia, { name: "Nia Nul", email: "nia.nul@example.org", password: "nia types only words" });
+    const niaId = (await recordLinks(nia))[0]!;
+    const res = await nia.post(`/people/${niaId}/plan/free-support`, {
+      intent: "add",
+      who: "My neigh\u0000bour Ann",
+      what: "Tea\u0000 on Fridays",
+      howOften: "Every week",
+    });
+    expect(res.status).toBe(302);
+    const page = await (await nia.get(`/people/${niaId}/plan/free-support`)).text();
+    expect(page).toContain("My neighbour Ann");
+    expect(page).toContain("Tea on Fridays");
+    expect(page).not.toContain("\u0000");
+  });
+});
+
 describe("two people save the crisis plan at once", () => {
   it("keeps the first, shows the second the comparison page, and loses neither text", async () => {
     const path = `/people/${ashaId}/plan/crisis`;

@@ -126,6 +126,29 @@ describe("2. request size and content type", () => {
       "body-unreadable",
     ]);
   });
+
+  it("answers an address carrying NUL 400 with the portal's own page, before any lookup, and audits it", async () => {
+    // The helper's id in the query went to the database as it came: PostgreSQL refused the text, a 500.
+    const { browser } = await newPerson("Nell Nul");
+    const personId = (await recordLinks(browser))[0]!;
+    const since = await lastSeq();
+    for (const address of [
+      `/people/${personId}/helpers?helper=%00`,
+      `/people/${personId}/helpers?helper=a%00b`,
+      `/guides/a%00`,
+    ]) {
+      const res = await browser.get(address);
+      expect(res.status, address).toBe(400);
+      expect(await res.text()).toContain("We could not read what was sent");
+    }
+    expect((await auditLines("request-refused", since)).map((l) => JSON.parse(l.detail!).reason)).toEqual([
+      "address-has-nul",
+      "address-has-nul",
+      "address-has-nul",
+    ]);
+    // A percent sign written as text is not NUL.
+    expect((await browser.get(`/people/${personId}/helpers?helper=%2500`)).status).toBe(200);
+  });
 });
 
 describe("3. session age and CSRF bound to the session", () => {

@@ -84,3 +84,17 @@ describe("the form helper reads nested names", () => {
     if (!result.success) expect(Object.keys(errorsFromIssues(result.error.issues))).toEqual(["contacts.0.name"]);
   });
 });
+
+describe("the form helper drops NUL", () => {
+  it("takes NUL out of every value, the person's words kept, before the schema reads them", () => {
+    const parsed = parseFormValues(
+      form([
+        ["contacts.0.name", "Ra\u0000vi"],
+        ["contacts.0.phone", "\u000007700 900123\u0000"],
+      ]),
+      contacts,
+    );
+    expect(parsed.ok && parsed.data).toEqual({ contacts: [{ name: "Ravi", phone: "07700 900123" }] });
+    expect(parsed.values).toEqual({ "contacts.0.name": "Ravi", "contacts.0.phone": "07700 900123" });
+  });
+});
