@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { PART_FIELD } from "~/forms/insights-address";
 import { useTranslation } from "~/lib/use-translation";
 import type { Bar, FigureView, InsightsPart } from "~/views/insights-view.server";
 
@@ -75,7 +76,7 @@ export function BarChart({ title, bars, rtl }: { title: string; bars: Bar[]; rtl
 
 /** The address of one part of the page, with the period as it was asked for. */
 function partHref(path: string, periodAsked: string, part: InsightsPart, first: boolean): string {
-  const query = [periodAsked, first ? "" : `part=${part}`].filter(Boolean).join("&");
+  const query = [periodAsked, first ? "" : `${PART_FIELD}=${part}`].filter(Boolean).join("&");
   return query ? `${path}?${query}` : path;
 }
 
@@ -207,7 +208,7 @@ export function PeriodForm({
         {field("from")}
         {field("to")}
       </fieldset>
-      {part && <input type="hidden" name="part" value={part} />}
+      {part && <input type="hidden" name={PART_FIELD} value={part} />}
       <button type="submit" className="button">
         {t("period.show")}
       </button>

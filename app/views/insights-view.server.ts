@@ -34,6 +34,7 @@ import {
 } from "~/domain/learning-loop";
 import { GRANT_STATES } from "~/domain/grants";
 import type { Language } from "~/domain/languages";
+import { PART_FIELD } from "~/forms/insights-address";
 import { periodSchema } from "~/forms/insights";
 import { formatDate, formatDateTime, formatFigure, formatMoney } from "~/lib/format";
 import type { FormErrors, FormValues } from "~/lib/form-messages";
@@ -58,7 +59,7 @@ export function periodFrom(url: URL, now = new Date()): { period: Period; values
   }
   const form = new FormData();
   // The part of the page shown travels with the period in the address; it is not part of the period.
-  for (const [name, value] of url.searchParams) if (name !== "part") form.append(name, value);
+  for (const [name, value] of url.searchParams) if (name !== PART_FIELD) form.append(name, value);
   const parsed = parseFormValues(form, periodSchema);
   if (parsed.ok) return { period: parsed.data, values: parsed.values, errors: {} };
   return { period: defaultPeriod(now), values: parsed.values, errors: parsed.errors };
@@ -451,7 +452,7 @@ export function partOfFigure(id: FigureId): InsightsPart {
 
 /** The part asked for in the address (?part=…); none, or one that does not exist, is the first. */
 export function insightsPartFrom(url: URL): InsightsPart {
-  const asked = url.searchParams.get("part");
+  const asked = url.searchParams.get(PART_FIELD);
   return INSIGHTS_PARTS.find((part) => part === asked) ?? INSIGHTS_PARTS[0];
 }
 
