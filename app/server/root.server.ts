@@ -29,7 +29,8 @@ const auditRefusalsMiddleware: MiddlewareFunction<Response> = async ({ request, 
 
 /**
  * Runs on every request, in this order: headers wrap everything, refusals are audited, then
- * language, an address with no NUL, a readable body, who is asking (the session), and CSRF (bound to that session).
+ * language, an address with no NUL, a readable body, who is asking (the session), and CSRF
+ * (bound to that session).
  */
 export const rootMiddleware: MiddlewareFunction<Response>[] = [
   securityHeadersMiddleware,
