@@ -26,21 +26,24 @@ const keptByBrowsers = (response: Response) => (response.headers.get("Cache-Cont
 
 type Context = Parameters<MiddlewareFunction<Response>>[0]["context"];
 
-function refuse(context: Context, reason: string, status: 400 | 403 = 403): never {
+const STATUS_TEXT = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found" } as const;
+
+function refuse(context: Context, reason: string, status: keyof typeof STATUS_TEXT = 403): never {
   context.set(refusalContext, reason);
-  throw data({ reason }, { status, statusText: status === 400 ? "Bad Request" : "Forbidden" });
+  throw data({ reason }, { status, statusText: STATUS_TEXT[status] });
 }
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 /**
  * An address carrying NUL (`%00`, in its path or its query) names nothing the portal serves, and
- * PostgreSQL's text refuses the character: such a request is answered 400, and audited, before any
- * loader looks anything up with it. Forms drop NUL from their values instead (lib/forms.server.ts).
+ * PostgreSQL's text refuses the character: such a request is answered 404, as any address naming nothing
+ * is (a malformed record id answers like a forbidden one), and audited, before any loader looks anything
+ * up with it. Forms drop NUL from their values instead (lib/forms.server.ts).
  */
 export const addressMiddleware: MiddlewareFunction<Response> = ({ request, context }, next) => {
   const url = new URL(request.url);
-  if (/%00/i.test(url.pathname + url.search)) refuse(context, "address-has-nul", 400);
+  if (/%00/i.test(url.pathname + url.search)) refuse(context, "address-has-nul", 404);
   return next();
 };
 
