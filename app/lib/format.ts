@@ -1,4 +1,5 @@
 import { RTL_LANGUAGES, type Language } from "~/domain/languages";
+import { keptOrMade } from "./kept";
 
 /** Locale tags for numbers and dates: British English, Urdu as written in Pakistan, Polish. */
 const LOCALE_TAGS: Record<Language, string> = { en: "en-GB", ur: "ur-PK", pl: "pl-PL" };
@@ -33,13 +34,7 @@ function perLanguage<K>(): Record<Language, Map<K, string>> {
 
 /** The words kept under `key`, or written now and kept (the map emptied first when full). */
 function writtenOnce<K>(written: Map<K, string>, key: K, write: () => string): string {
-  let words = written.get(key);
-  if (words === undefined) {
-    words = write();
-    if (written.size >= WRITTEN_KEPT) written.clear();
-    written.set(key, words);
-  }
-  return words;
+  return keptOrMade(written, key, write, WRITTEN_KEPT);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookie, data, type MiddlewareFunction } from "react-router";
 import { isProduction, publicUrl, sessionSecret } from "./config.server";
+import { keptOrMade } from "./kept";
 import { readSignedCookie } from "./signed-cookie.server";
 import { csrfTokenContext, nonceContext, refusalContext, sessionCsrfSecretContext } from "./context";
 import { randomToken } from "./tokens.server";
@@ -131,15 +132,13 @@ async function submittedToken(request: Request): Promise<string> {
  */
 export function sessionCsrfToken(sessionCsrfSecret: string): string {
   const secret = sessionSecret();
-  const key = `${secret}\n${sessionCsrfSecret}`;
-  let token = csrfTokens.get(key);
-  if (token === undefined) {
-    token = createHmac("sha256", secret).update(`csrf:${sessionCsrfSecret}`, "utf8").digest("base64url");
-    // Worked out once a session (each signed-in page asks); emptied when full.
-    if (csrfTokens.size >= CSRF_TOKENS_KEPT) csrfTokens.clear();
-    csrfTokens.set(key, token);
-  }
-  return token;
+  // Worked out once a session (each signed-in page asks); emptied when full.
+  return keptOrMade(
+    csrfTokens,
+    `${secret}\n${sessionCsrfSecret}`,
+    () => createHmac("sha256", secret).update(`csrf:${sessionCsrfSecret}`, "utf8").digest("base64url"),
+    CSRF_TOKENS_KEPT,
+  );
 }
 const csrfTokens = new Map<string, string>();
 const CSRF_TOKENS_KEPT = 10_000;
