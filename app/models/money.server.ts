@@ -454,9 +454,22 @@ const personContingenciesQuery = preparedQuery((d) =>
     .prepare(),
 );
 
-/** Every entry and receipt about a person, for their subject access export. */
+const sharesHistoryQuery = preparedQuery((d) =>
+  d
+    .select({ shared: spendingShares.shared, setAt: spendingShares.setAt })
+    .from(spendingShares)
+    .where(eq(spendingShares.personId, byPerson))
+    .orderBy(asc(spendingShares.seq))
+    .prepare(),
+);
+
+/**
+ * Every entry and receipt about a person, for their subject access export, and every choice about
+ * sharing the detail with the lead professional (`sharing`, oldest first; the last is the one in force).
+ */
 export async function moneyRecordsOf(personId: string, withFiles: boolean) {
   const { ledger, receipts, contingencies } = await moneyEntriesOf(personId);
+  const sharing = await sharesHistoryQuery().execute({ personId });
   return {
     ledger,
     receipts: await Promise.all(
@@ -467,7 +480,8 @@ export async function moneyRecordsOf(personId: string, withFiles: boolean) {
     ),
     contingencies,
     statementColumns: await rememberedMapping(personId),
-    sharesDetailWithLeadProfessional: await sharesDetail(personId),
+    sharesDetailWithLeadProfessional: sharing.at(-1)?.shared ?? false,
+    sharing,
   };
 }
 

@@ -10,7 +10,6 @@ import {
   persons,
   planReviews,
   sessions,
-  spendingShares,
   statementImports,
   teams,
   users,
@@ -173,14 +172,6 @@ const agreedRatingsQuery = preparedQuery((d) =>
 const statementImportsQuery = preparedQuery((d) =>
   d.select().from(statementImports).where(eq(statementImports.personId, byPerson)).prepare(),
 );
-const spendingSharesQuery = preparedQuery((d) =>
-  d
-    .select()
-    .from(spendingShares)
-    .where(eq(spendingShares.personId, byPerson))
-    .orderBy(asc(spendingShares.seq))
-    .prepare(),
-);
 const planReviewsQuery = preparedQuery((d) =>
   d
     .select()
@@ -306,21 +297,19 @@ export async function everythingAbout(personId: string, opts: { receiptFiles?: b
   const person = await firstRow(personQuery().execute({ personId }));
   if (!person) return undefined;
   const { emails, ...alike } = await partsShownAlike(person);
+  const { sharing, ...money } = await moneyRecordsOf(personId, opts.receiptFiles ?? false);
   return {
     generatedAt: new Date().toISOString(),
     ...alike,
     // Money after sign-off: every ledger entry (corrections included), receipts with their files.
     money: {
-      ...(await moneyRecordsOf(personId, opts.receiptFiles ?? false)),
+      ...money,
       statementImports: (await statementImportsQuery().execute({ personId })).map((i) => ({
         createdAt: i.createdAt,
         confirmedAt: i.confirmedAt,
         csv: i.csv,
       })),
-      sharingWithLeadProfessional: (await spendingSharesQuery().execute({ personId })).map((r) => ({
-        shared: r.shared,
-        setAt: r.setAt,
-      })),
+      sharingWithLeadProfessional: sharing,
     },
     // Every cycle's plan: what it says now, every save of every part, each version sent, every decision with its reasons, every review.
     plans: await Promise.all(

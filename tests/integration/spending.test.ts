@@ -344,11 +344,28 @@ describe("receipts", () => {
   it("receipts and ledger entries are in the person's data export", async () => {
     const res = await s.person.get(`/people/${s.personId}/my-data.json`);
     const data = (await res.json()) as {
-      money: { ledger: { payee: string | null }[]; receipts: { mediaType: string; contentBase64: string }[] };
+      money: {
+        ledger: { payee: string | null }[];
+        receipts: { mediaType: string; contentBase64: string }[];
+        sharesDetailWithLeadProfessional: boolean;
+        sharingWithLeadProfessional: { shared: boolean; setAt: string }[];
+      };
     };
     expect(data.money.ledger.some((e) => e.payee === "Riverside Leisure")).toBe(true);
     expect(data.money.receipts).toHaveLength(1);
     expect(Buffer.from(data.money.receipts[0]!.contentBase64, "base64")).toEqual(Buffer.from(PNG));
+    // Shared, then unshared (the test above): both choices, oldest first, and the one in force.
+    expect(data.money.sharingWithLeadProfessional.map((c) => c.shared)).toEqual([true, false]);
+    expect(data.money.sharesDetailWithLeadProfessional).toBe(false);
+    expect(Object.keys(data.money)).toEqual([
+      "ledger",
+      "receipts",
+      "contingencies",
+      "statementColumns",
+      "sharesDetailWithLeadProfessional",
+      "statementImports",
+      "sharingWithLeadProfessional",
+    ]);
   });
 });
 
