@@ -7,9 +7,12 @@ import { routeList, type RouteInfo } from "../support/routes";
 /**
  * A GET never changes anything but the audit trail (who looked at what). Every GET route, page and
  * data endpoint, as every role, on two people's records: the row count of every table stays the same,
- * apart from audit_log.
+ * apart from the audit trail's: its lines, and each person's count of them (kept by a trigger), which
+ * gains a row the first time someone's record is looked at.
  */
 type Actor = "anonymous" | "asha" | "tomasz" | "ravi" | "sam" | "jo" | "chris" | "morgan";
+
+const AUDIT_TRAIL = ["audit_log", "audit_counts"];
 
 let db: TestDatabase;
 let routes: RouteInfo[];
@@ -21,7 +24,7 @@ const count = async (table: string): Promise<number> =>
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of await tableNames(db)) if (table !== "audit_log") counts[table] = await count(table);
+  for (const table of await tableNames(db)) if (!AUDIT_TRAIL.includes(table)) counts[table] = await count(table);
   return counts;
 }
 
