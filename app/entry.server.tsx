@@ -12,6 +12,7 @@ export { prepare } from "~/server/startup.server";
 export { auditRefusal } from "~/models/audit.server";
 export { ownOrigin } from "~/lib/security.server";
 export { UPLOAD_BODY_LIMITS } from "~/server/body-limits.server";
+export { inArrivalOrder } from "~/server/arrival-order.server";
 
 export const streamTimeout = 5_000;
 

@@ -137,7 +137,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const buildFile = path.join(root, "build", "server", "index.js");
   if (!existsSync(buildFile)) throw new Error("No build found: run `npm run build` first.");
   const build = await import(pathToFileURL(buildFile).href);
-  const { prepare, clientAddressContext, clientAddress, auditRefusal, ownOrigin, UPLOAD_BODY_LIMITS } =
+  const { prepare, clientAddressContext, clientAddress, auditRefusal, ownOrigin, UPLOAD_BODY_LIMITS, inArrivalOrder } =
     build.entry.module;
   uploadLimits = UPLOAD_BODY_LIMITS;
   const { RouterContextProvider } = await import("react-router");
@@ -158,26 +158,28 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   });
   // Pages and data are gzipped on the way out (static files are served pre-compressed above).
   const compress = compression();
-  const server = createServer((req, res) => {
-    setBaselineHeaders(res);
-    const refused = refuseBeforeReading(req, res, ownOrigin);
-    if (refused) {
-      auditRefusal({ 403: "cross-origin", 411: "body-length-unknown", 413: "body-too-large" }[refused], {
-        method: req.method,
-        path: new URL(req.url, "http://x").pathname,
-        bytes: req.headers["content-length"] ?? null,
-        address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
-      });
-      return;
-    }
-    let served = false;
-    try {
-      served = serveStatic(req, res);
-    } catch {
-      served = false;
-    }
-    if (!served) compress(req, res, () => handle(req, res));
-  });
+  const server = createServer(
+    inArrivalOrder((req, res) => {
+      setBaselineHeaders(res);
+      const refused = refuseBeforeReading(req, res, ownOrigin);
+      if (refused) {
+        auditRefusal({ 403: "cross-origin", 411: "body-length-unknown", 413: "body-too-large" }[refused], {
+          method: req.method,
+          path: new URL(req.url, "http://x").pathname,
+          bytes: req.headers["content-length"] ?? null,
+          address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
+        });
+        return;
+      }
+      let served = false;
+      try {
+        served = serveStatic(req, res);
+      } catch {
+        served = false;
+      }
+      if (!served) compress(req, res, () => handle(req, res));
+    }),
+  );
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   await new Promise((resolve, reject) => {
