@@ -4,8 +4,8 @@
 // For each N (default 1,000) it generates a database of N people shaped like real use
 // (scripts/generate-people.ts), starts the production server on it, signs in as a person, as their
 // lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
-// and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run (measured
-// first, halfway and last; the ratios are to the median of the three),
+// and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run (each
+// page's reference is the start page measured just before it and just after it: see BESIDE_SECONDS),
 // start-up time, database size per person, the server's peak memory and the JavaScript each page loads
 // (gzip), and the CPU one whole-scheme insights report costs in one process (scripts/bench-insights.ts).
 // With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
