@@ -51,6 +51,10 @@ function bodyLimitFor(pathname) {
 }
 
 const REFUSAL_PAGES = {
+  400: {
+    title: "We could not read that address",
+    text: "The address is not one this service can read. Check it, or start again from the start page.",
+  },
   403: {
     title: "We could not do that",
     text: "This request did not come from a page of this service. Nothing was changed. Please go back, reload the page and try again.",
@@ -71,20 +75,31 @@ function refusalPage(status) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1.1875rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}a{color:#1d70b8}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>`;
 }
 
+/** The path of a request's address, or null when the address does not parse at all (`//[`). */
+function pathnameOf(req) {
+  try {
+    return new URL(req.url, "http://x").pathname;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Refuses, before anything reads the body: a post from another site (403, the portal's own origin
- * rule), a body too large (413) or of unknown length (411). A refused body is discarded as it
- * arrives, never held.
+ * Refuses, before anything reads the body: an address that does not parse (400: it threw here, and one
+ * such post stopped the whole portal), a post from another site (403, the portal's own origin rule), a
+ * body too large (413) or of unknown length (411). A refused body is discarded as it arrives, never held.
  * Returns the refusal's status, or 0 when the request may go on.
  */
 function refuseBeforeReading(req, res, ownOrigin) {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return 0;
+  const pathname = pathnameOf(req);
   const length = req.headers["content-length"];
   let status = 0;
-  if (req.headers.origin && !ownOrigin(req.headers.origin, req.headers["sec-fetch-site"])) status = 403;
+  if (pathname === null) status = 400;
+  else if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return 0;
+  else if (req.headers.origin && !ownOrigin(req.headers.origin, req.headers["sec-fetch-site"])) status = 403;
   else if (length === undefined) status = req.headers["transfer-encoding"] ? 411 : 0;
   else if (!/^\d+$/.test(length)) status = 411;
-  else if (Number(length) > bodyLimitFor(new URL(req.url, "http://x").pathname)) status = 413;
+  else if (Number(length) > bodyLimitFor(pathname)) status = 413;
   if (status === 0) return 0;
   const body = refusalPage(status);
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(body) });
@@ -163,9 +178,15 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
       setBaselineHeaders(res);
       const refused = refuseBeforeReading(req, res, ownOrigin);
       if (refused) {
-        auditRefusal({ 403: "cross-origin", 411: "body-length-unknown", 413: "body-too-large" }[refused], {
+        const reasons = {
+          400: "address-unreadable",
+          403: "cross-origin",
+          411: "body-length-unknown",
+          413: "body-too-large",
+        };
+        auditRefusal(reasons[refused], {
           method: req.method,
-          path: new URL(req.url, "http://x").pathname,
+          path: pathnameOf(req) ?? req.url.slice(0, 200),
           bytes: req.headers["content-length"] ?? null,
           address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
         });

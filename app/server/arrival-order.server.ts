@@ -3,6 +3,10 @@ import type { Socket } from "node:net";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** What a request whose handler failed gets: a plain page, no script, no detail of the failure. */
+const FAILED_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, there is a problem with the service</title></head><body><main><h1>Sorry, there is a problem with the service</h1><p>Please try again later. <a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>';
+
 /**
  * Wraps the server's request handler so that the requests read in one turn of the event loop start
  * together in the next, the connection answered longest ago first.
@@ -31,7 +35,14 @@ export function inArrivalOrder(serve: Handler): Handler {
       // A client that left while its request waited gets nothing made for it.
       if (req.socket.destroyed) continue;
       res.once("finish", () => answeredAt.set(req.socket, ++answers));
-      serve(req, res);
+      try {
+        serve(req, res);
+      } catch (error) {
+        // One request's failure stops neither the others started with it nor the server.
+        console.error(error);
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(FAILED_PAGE);
+      }
     }
   }
   return (req, res) => {

@@ -80,6 +80,24 @@ describe("1. throttling holds under concurrency", () => {
   });
 });
 
+/** A raw request: a Host header other than the address, or an address fetch would not send as it is. */
+function raw(
+  options: http.RequestOptions,
+  body: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  const url = new URL(baseUrl());
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, ...options }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 describe("2. request size and content type", () => {
   it("answers a 50 MB anonymous post 413 with a kind page, before reading it, memory flat", async () => {
     const before = serverPeakKb();
@@ -148,6 +166,26 @@ describe("2. request size and content type", () => {
     ]);
     // A percent sign written as text is not NUL.
     expect((await browser.get(`/people/${personId}/helpers?helper=%2500`)).status).toBe(200);
+  });
+
+  it("answers an address that does not parse 400 with a plain page, audits it, and goes on serving", async () => {
+    // One such post threw before anything read it, and the whole portal stopped.
+    const since = await lastSeq();
+    const form = { "content-type": "application/x-www-form-urlencoded", origin: new URL(baseUrl()).origin };
+    for (const method of ["POST", "GET"]) {
+      const res = await raw(
+        { method, path: "//[", headers: method === "POST" ? form : {} },
+        method === "POST" ? "a=b" : "",
+      );
+      expect(res.status, method).toBe(400);
+      expect(res.text).toContain("We could not read that address");
+      expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
+    }
+    expect((await fetch(new URL("/", baseUrl()))).status).toBe(200);
+    expect((await auditLines("request-refused", since)).map((l) => JSON.parse(l.detail!))).toEqual([
+      expect.objectContaining({ reason: "address-unreadable", method: "POST", path: "//[" }),
+      expect.objectContaining({ reason: "address-unreadable", method: "GET", path: "//[" }),
+    ]);
   });
 });
 
@@ -253,22 +291,6 @@ describe("5. caps on lists, enforced when saving", () => {
 });
 
 describe("9. security headers on every answer", () => {
-  /** A raw request, so the Host header can differ from the address (fetch will not allow that). */
-  function raw(
-    options: http.RequestOptions,
-    body: string,
-  ): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
-    const url = new URL(baseUrl());
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, ...options }, (res) => {
-        res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
-  }
-
   it("puts them on React Router's own 400 for an action whose origin does not match the request", async () => {
     // Our origin (PUBLIC_URL) in Origin, another host in Host: the framework refuses by itself.
     const res = await raw(

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { inArrivalOrder } from "~/server/arrival-order.server";
 
 /** A keep-alive connection: each request on it is a new message on the same socket. */
@@ -57,6 +57,33 @@ describe("requests start in arrival order", () => {
     // A connection not answered yet (a new one) comes before all of them.
     const d = connection("d");
     expect(await read(b, a, c, d)).toEqual(["d", "c", "a", "b"]);
+  });
+
+  it("answers a request whose handler throws with a plain 500 page, and still starts the others", async () => {
+    const started: string[] = [];
+    const answered: { status: number; body: string }[] = [];
+    const handle = inArrivalOrder((req) => {
+      const name = (req as unknown as { name: string }).name;
+      if (name === "broken") throw new Error("a handler's own failure");
+      started.push(name);
+    });
+    const broken = connection("broken").request();
+    Object.assign(broken[1], {
+      headersSent: false,
+      writeHead(status: number) {
+        return { end: (body: string) => answered.push({ status, body }) };
+      },
+    });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    handle(...broken);
+    handle(...connection("b").request());
+    await nextTurn();
+    quiet.mockRestore();
+    expect(started).toEqual(["b"]);
+    expect(answered).toHaveLength(1);
+    expect(answered[0]!.status).toBe(500);
+    expect(answered[0]!.body).toContain("Sorry, there is a problem with the service");
+    expect(answered[0]!.body).not.toContain("a handler's own failure");
   });
 
   it("makes nothing for a client that left while its request waited", async () => {
