@@ -50,20 +50,30 @@ function bodyLimitFor(pathname) {
   return uploadLimits.find(([pattern]) => pattern.test(pathname))?.[1] ?? FORM_BODY_LIMIT;
 }
 
+/** Each refusal made before the portal reads anything: its audited reason and its page. */
 const REFUSAL_PAGES = {
   400: {
+    reason: "address-unreadable",
     title: "We could not read that address",
     text: "The address is not one this service can read. Check it, or start again from the start page.",
   },
+  405: {
+    reason: "method-not-answered",
+    title: "We could not read that request",
+    text: "Your browser asked in a way this service does not answer. Go back and try again.",
+  },
   403: {
+    reason: "cross-origin",
     title: "We could not do that",
     text: "This request did not come from a page of this service. Nothing was changed. Please go back, reload the page and try again.",
   },
   411: {
+    reason: "body-length-unknown",
     title: "We could not read what was sent",
     text: "Your browser sent a form in a way we do not accept. Go back and try again; if it keeps happening, try another browser.",
   },
   413: {
+    reason: "body-too-large",
     title: "That was too much to send at once",
     text: "Nothing was saved. Go back, make what you typed shorter (or split it into parts) and try again.",
   },
@@ -75,19 +85,28 @@ function refusalPage(status) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1.1875rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}a{color:#1d70b8}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>`;
 }
 
-/** The path of a request's address, or null when the address does not parse at all (`//[`). */
+const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/**
+ * The path of a request's address, or null when the address does not parse (`//[`), read with its Host as
+ * the framework reads it (every Host header the request sent, joined: `Host: [` stopped the portal).
+ */
 function pathnameOf(req) {
+  const hosts = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i].toLowerCase() === "host") hosts.push(req.rawHeaders[i + 1]);
   try {
-    return new URL(req.url, "http://x").pathname;
+    return new URL(req.url, `http://${hosts.length > 0 ? hosts.join(", ") : "localhost"}`).pathname;
   } catch {
     return null;
   }
 }
 
 /**
- * Refuses, before anything reads the body: an address that does not parse (400: it threw here, and one
- * such post stopped the whole portal), a post from another site (403, the portal's own origin rule), a
- * body too large (413) or of unknown length (411). A refused body is discarded as it arrives, never held.
+ * Refuses, before anything reads the body: an address or Host that does not parse (400) and a method the
+ * framework cannot make a request of (405), each of which threw and stopped the whole portal; a post from
+ * another site (403, the portal's own origin rule), a body too large (413) or of unknown length (411).
+ * A refused body is discarded as it arrives, never held.
  * Returns the refusal's status, or 0 when the request may go on.
  */
 function refuseBeforeReading(req, res, ownOrigin) {
@@ -95,6 +114,8 @@ function refuseBeforeReading(req, res, ownOrigin) {
   const length = req.headers["content-length"];
   let status = 0;
   if (pathname === null) status = 400;
+  // Methods the framework's Request refuses to be made with (it threw, unanswered).
+  else if (FETCH_FORBIDDEN_METHODS.has(req.method)) status = 405;
   else if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return 0;
   else if (req.headers.origin && !ownOrigin(req.headers.origin, req.headers["sec-fetch-site"])) status = 403;
   else if (length === undefined) status = req.headers["transfer-encoding"] ? 411 : 0;
@@ -178,13 +199,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
       setBaselineHeaders(res);
       const refused = refuseBeforeReading(req, res, ownOrigin);
       if (refused) {
-        const reasons = {
-          400: "address-unreadable",
-          403: "cross-origin",
-          411: "body-length-unknown",
-          413: "body-too-large",
-        };
-        auditRefusal(reasons[refused], {
+        auditRefusal(REFUSAL_PAGES[refused].reason, {
           method: req.method,
           path: pathnameOf(req) ?? req.url.slice(0, 200),
           bytes: req.headers["content-length"] ?? null,
@@ -198,7 +213,8 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
       } catch {
         served = false;
       }
-      if (!served) compress(req, res, () => handle(req, res));
+      // Returned, so a failure in the framework's own handling is answered (app/server/arrival-order.server.ts).
+      if (!served) return new Promise((done) => compress(req, res, () => done(handle(req, res))));
     }),
   );
   server.headersTimeout = 20_000;

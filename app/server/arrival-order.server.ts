@@ -1,11 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+/** The server's own handler: it may answer later (a promise), and may fail either way. */
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** What Node's server calls with each request it reads. */
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** What a request whose handler failed gets: a plain page, no script, no detail of the failure. */
 const FAILED_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, there is a problem with the service</title></head><body><main><h1>Sorry, there is a problem with the service</h1><p>Please try again later. <a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>';
+
+/** Answers a request whose handler failed: the plain page if nothing was sent yet, else the connection closed. */
+function failed(res: ServerResponse, error: unknown): void {
+  console.error(error);
+  if (res.headersSent) res.destroy();
+  else res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(FAILED_PAGE);
+}
 
 /**
  * Wraps the server's request handler so that the requests read in one turn of the event loop start
@@ -20,7 +30,7 @@ const FAILED_PAGE =
  * on the database (PostgreSQL) does not hold up the others, and requests started together still share
  * one audit commit (app/models/audit.server.ts).
  */
-export function inArrivalOrder(serve: Handler): Handler {
+export function inArrivalOrder(serve: Handler): Listener {
   let read: [IncomingMessage, ServerResponse][] = [];
   let turnAsked = false;
   let answers = 0;
@@ -35,13 +45,12 @@ export function inArrivalOrder(serve: Handler): Handler {
       // A client that left while its request waited gets nothing made for it.
       if (req.socket.destroyed) continue;
       res.once("finish", () => answeredAt.set(req.socket, ++answers));
+      // One request's failure, thrown or rejected, stops neither the others started with it nor the
+      // server (a rejection nobody handled stopped the whole portal).
       try {
-        serve(req, res);
+        void Promise.resolve(serve(req, res)).catch((error: unknown) => failed(res, error));
       } catch (error) {
-        // One request's failure stops neither the others started with it nor the server.
-        console.error(error);
-        if (res.headersSent) res.destroy();
-        else res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(FAILED_PAGE);
+        failed(res, error);
       }
     }
   }

@@ -168,23 +168,31 @@ describe("2. request size and content type", () => {
     expect((await browser.get(`/people/${personId}/helpers?helper=%2500`)).status).toBe(200);
   });
 
-  it("answers an address that does not parse 400 with a plain page, audits it, and goes on serving", async () => {
-    // One such post threw before anything read it, and the whole portal stopped.
+  it("answers an address or Host that does not parse 400 and a method fetch refuses 405, audited, and goes on serving", async () => {
+    // Each threw before the portal read anything (a post to `//[`, a page asked with `Host: [`, a TRACE),
+    // and the whole portal stopped for everyone.
     const since = await lastSeq();
     const form = { "content-type": "application/x-www-form-urlencoded", origin: new URL(baseUrl()).origin };
-    for (const method of ["POST", "GET"]) {
-      const res = await raw(
-        { method, path: "//[", headers: method === "POST" ? form : {} },
-        method === "POST" ? "a=b" : "",
-      );
-      expect(res.status, method).toBe(400);
-      expect(res.text).toContain("We could not read that address");
+    const cases: [http.RequestOptions, string, number, string][] = [
+      [{ method: "POST", path: "//[", headers: form }, "a=b", 400, "We could not read that address"],
+      [{ method: "GET", path: "//[" }, "", 400, "We could not read that address"],
+      [{ method: "GET", path: "/", headers: { host: "[" } }, "", 400, "We could not read that address"],
+      [{ method: "TRACE", path: "/" }, "", 405, "We could not read that request"],
+    ];
+    for (const [options, body, status, title] of cases) {
+      const res = await raw(options, body);
+      expect(res.status, `${options.method} ${options.path}`).toBe(status);
+      expect(res.text).toContain(title);
       expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
     }
     expect((await fetch(new URL("/", baseUrl()))).status).toBe(200);
+    // Audited as the refusal is answered, not before: waited for.
+    await expect.poll(async () => (await auditLines("request-refused", since)).length).toBe(4);
     expect((await auditLines("request-refused", since)).map((l) => JSON.parse(l.detail!))).toEqual([
       expect.objectContaining({ reason: "address-unreadable", method: "POST", path: "//[" }),
       expect.objectContaining({ reason: "address-unreadable", method: "GET", path: "//[" }),
+      expect.objectContaining({ reason: "address-unreadable", method: "GET", path: "/" }),
+      expect.objectContaining({ reason: "method-not-answered", method: "TRACE", path: "/" }),
     ]);
   });
 });

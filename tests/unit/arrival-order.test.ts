@@ -59,31 +59,37 @@ describe("requests start in arrival order", () => {
     expect(await read(b, a, c, d)).toEqual(["d", "c", "a", "b"]);
   });
 
-  it("answers a request whose handler throws with a plain 500 page, and still starts the others", async () => {
+  it("answers a request whose handler throws or rejects with a plain 500 page, and still starts the others", async () => {
     const started: string[] = [];
     const answered: { status: number; body: string }[] = [];
     const handle = inArrivalOrder((req) => {
       const name = (req as unknown as { name: string }).name;
-      if (name === "broken") throw new Error("a handler's own failure");
+      if (name === "throws") throw new Error("a handler's own failure");
+      if (name === "rejects") return Promise.reject(new Error("a handler's own later failure"));
       started.push(name);
     });
-    const broken = connection("broken").request();
-    Object.assign(broken[1], {
-      headersSent: false,
-      writeHead(status: number) {
-        return { end: (body: string) => answered.push({ status, body }) };
-      },
+    const failing = ["throws", "rejects"].map((name) => {
+      const request = connection(name).request();
+      Object.assign(request[1], {
+        headersSent: false,
+        writeHead(status: number) {
+          return { end: (body: string) => answered.push({ status, body }) };
+        },
+      });
+      return request;
     });
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-    handle(...broken);
+    for (const request of failing) handle(...request);
     handle(...connection("b").request());
+    await nextTurn();
     await nextTurn();
     quiet.mockRestore();
     expect(started).toEqual(["b"]);
-    expect(answered).toHaveLength(1);
-    expect(answered[0]!.status).toBe(500);
-    expect(answered[0]!.body).toContain("Sorry, there is a problem with the service");
-    expect(answered[0]!.body).not.toContain("a handler's own failure");
+    expect(answered.map((a) => a.status)).toEqual([500, 500]);
+    for (const { body } of answered) {
+      expect(body).toContain("Sorry, there is a problem with the service");
+      expect(body).not.toContain("failure");
+    }
   });
 
   it("makes nothing for a client that left while its request waited", async () => {
