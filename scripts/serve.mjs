@@ -199,12 +199,13 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
       setBaselineHeaders(res);
       const refused = refuseBeforeReading(req, res, ownOrigin);
       if (refused) {
+        // Already answered: a line that cannot be written is logged, never left to stop the server.
         auditRefusal(REFUSAL_PAGES[refused].reason, {
           method: req.method,
           path: pathnameOf(req) ?? req.url.slice(0, 200),
           bytes: req.headers["content-length"] ?? null,
           address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
-        });
+        }).catch((error) => console.error("A refused request could not be written to the audit trail.", error));
         return;
       }
       let served = false;
