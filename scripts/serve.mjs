@@ -79,9 +79,14 @@ const REFUSAL_PAGES = {
   },
 };
 
-/** A small, plain page for a refusal made before the portal reads anything (no script, no styles from outside). */
-function refusalPage(status) {
-  const { title, text } = REFUSAL_PAGES[status];
+/** What a request whose handling failed gets (app/server/arrival-order.server.ts): no detail of the failure. */
+const FAILED = {
+  title: "Sorry, there is a problem with the service",
+  text: "Please try again later.",
+};
+
+/** A small, plain page for an answer made outside the portal's pages (no script, no styles from outside). */
+function plainPage({ title, text }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font:1.1875rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}a{color:#1d70b8}</style></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>`;
 }
 
@@ -103,14 +108,13 @@ function pathnameOf(req) {
 }
 
 /**
- * Refuses, before anything reads the body: an address or Host that does not parse (400) and a method the
- * framework cannot make a request of (405), each of which threw and stopped the whole portal; a post from
- * another site (403, the portal's own origin rule), a body too large (413) or of unknown length (411).
- * A refused body is discarded as it arrives, never held.
+ * Refuses, before anything reads the body (`pathname`: the address as `pathnameOf` reads it): an address
+ * or Host that does not parse (400) and a method the framework cannot make a request of (405), each of
+ * which threw and stopped the whole portal; a post from another site (403, the portal's own origin rule),
+ * a body too large (413) or of unknown length (411). A refused body is discarded as it arrives, never held.
  * Returns the refusal's status, or 0 when the request may go on.
  */
-function refuseBeforeReading(req, res, ownOrigin) {
-  const pathname = pathnameOf(req);
+function refuseBeforeReading(req, res, pathname, ownOrigin) {
   const length = req.headers["content-length"];
   let status = 0;
   if (pathname === null) status = 400;
@@ -122,19 +126,19 @@ function refuseBeforeReading(req, res, ownOrigin) {
   else if (!/^\d+$/.test(length)) status = 411;
   else if (Number(length) > bodyLimitFor(pathname)) status = 413;
   if (status === 0) return 0;
-  const body = refusalPage(status);
+  const body = plainPage(REFUSAL_PAGES[status]);
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
   req.resume();
   return status;
 }
 
-/** Serves a file from build/client if the path names one; returns false otherwise. */
-function serveStatic(req, res) {
+/** Serves a file from build/client if the address's path (as `pathnameOf` reads it) names one; returns false otherwise. */
+function serveStatic(req, res, address) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   let pathname;
   try {
-    pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    pathname = decodeURIComponent(address);
   } catch {
     return false;
   }
@@ -197,12 +201,14 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const server = createServer(
     inArrivalOrder((req, res) => {
       setBaselineHeaders(res);
-      const refused = refuseBeforeReading(req, res, ownOrigin);
+      // The address read once, for the refusals and the static files.
+      const pathname = pathnameOf(req);
+      const refused = refuseBeforeReading(req, res, pathname, ownOrigin);
       if (refused) {
         // Already answered: a line that cannot be written is logged, never left to stop the server.
         auditRefusal(REFUSAL_PAGES[refused].reason, {
           method: req.method,
-          path: pathnameOf(req) ?? req.url.slice(0, 200),
+          path: pathname ?? req.url.slice(0, 200),
           bytes: req.headers["content-length"] ?? null,
           address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
         }).catch((error) => console.error("A refused request could not be written to the audit trail.", error));
@@ -210,13 +216,13 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
       }
       let served = false;
       try {
-        served = serveStatic(req, res);
+        served = serveStatic(req, res, pathname);
       } catch {
         served = false;
       }
       // Returned, so a failure in the framework's own handling is answered (app/server/arrival-order.server.ts).
       if (!served) return new Promise((done) => compress(req, res, () => done(handle(req, res))));
-    }),
+    }, plainPage(FAILED)),
   );
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

@@ -6,15 +6,14 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<voi
 /** What Node's server calls with each request it reads. */
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** What a request whose handler failed gets: a plain page, no script, no detail of the failure. */
-const FAILED_PAGE =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, there is a problem with the service</title></head><body><main><h1>Sorry, there is a problem with the service</h1><p>Please try again later. <a href="/">Go to the start page</a> · <a href="/help">Get help now</a></p></main></body></html>';
-
-/** Answers a request whose handler failed: the plain page if nothing was sent yet, else the connection closed. */
-function failed(res: ServerResponse, error: unknown): void {
+/**
+ * Answers a request whose handler failed: `failedPage` (the server's own, with no detail of the failure)
+ * if nothing was sent yet, else the connection closed.
+ */
+function failed(res: ServerResponse, error: unknown, failedPage: string): void {
   console.error(error);
   if (res.headersSent) res.destroy();
-  else res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(FAILED_PAGE);
+  else res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(failedPage);
 }
 
 /**
@@ -30,7 +29,7 @@ function failed(res: ServerResponse, error: unknown): void {
  * on the database (PostgreSQL) does not hold up the others, and requests started together still share
  * one audit commit (app/models/audit.server.ts).
  */
-export function inArrivalOrder(serve: Handler): Listener {
+export function inArrivalOrder(serve: Handler, failedPage: string): Listener {
   let read: [IncomingMessage, ServerResponse][] = [];
   let turnAsked = false;
   let answers = 0;
@@ -48,9 +47,9 @@ export function inArrivalOrder(serve: Handler): Listener {
       // One request's failure, thrown or rejected, stops neither the others started with it nor the
       // server (a rejection nobody handled stopped the whole portal).
       try {
-        void Promise.resolve(serve(req, res)).catch((error: unknown) => failed(res, error));
+        void Promise.resolve(serve(req, res)).catch((error: unknown) => failed(res, error, failedPage));
       } catch (error) {
-        failed(res, error);
+        failed(res, error, failedPage);
       }
     }
   }

@@ -4,6 +4,9 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it, vi } from "vitest";
 import { inArrivalOrder } from "~/server/arrival-order.server";
 
+/** The server's page for a request whose handling failed (scripts/serve.mjs gives its own). */
+const FAILED_PAGE = "<h1>Sorry, there is a problem with the service</h1>";
+
 /** A keep-alive connection: each request on it is a new message on the same socket. */
 function connection(name: string) {
   const socket = { destroyed: false };
@@ -24,7 +27,7 @@ function server() {
   const handle = inArrivalOrder((req, res) => {
     started.push((req as unknown as { name: string }).name);
     res.emit("finish");
-  });
+  }, FAILED_PAGE);
   /** Requests read in one turn, in the kernel's order. */
   const read = async (...connections: ReturnType<typeof connection>[]) => {
     started.length = 0;
@@ -59,7 +62,7 @@ describe("requests start in arrival order", () => {
     expect(await read(b, a, c, d)).toEqual(["d", "c", "a", "b"]);
   });
 
-  it("answers a request whose handler throws or rejects with a plain 500 page, and still starts the others", async () => {
+  it("answers a request whose handler throws or rejects with the server's 500 page, and still starts the others", async () => {
     const started: string[] = [];
     const answered: { status: number; body: string }[] = [];
     const handle = inArrivalOrder((req) => {
@@ -67,7 +70,7 @@ describe("requests start in arrival order", () => {
       if (name === "throws") throw new Error("a handler's own failure");
       if (name === "rejects") return Promise.reject(new Error("a handler's own later failure"));
       started.push(name);
-    });
+    }, FAILED_PAGE);
     const failing = ["throws", "rejects"].map((name) => {
       const request = connection(name).request();
       Object.assign(request[1], {
