@@ -6,6 +6,7 @@
 // lead professional and as a commissioner through the real forms, then loads every page in PAGES in one run with autocannon
 // and prints requests per second, p50/p95/p99 latency, the ratio to the start page in the same run (each
 // page's reference is the start page measured just before it and just after it: see BESIDE_SECONDS),
+// the server's CPU time per answer and its ratio to the start page's (Linux), each answer's size,
 // start-up time, database size per person, the server's peak memory and the JavaScript each page loads
 // (gzip), and the CPU one whole-scheme insights report costs in one process (scripts/bench-insights.ts).
 // With two sizes (`--people 1000,100000`) it also prints each page's p50 at the larger size over
@@ -117,6 +118,7 @@ if (spawnSync("npx", ["react-router", "build"], { stdio: "ignore" }).status !== 
 }
 
 const round = (n) => (n === null ? null : Math.round(n * 100) / 100);
+const mean = (xs) => (xs.some((x) => x === null) ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 const ratio = (a, b) => (a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100);
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -283,9 +285,10 @@ async function load(
   headers,
   duration = DURATION,
   requests = undefined,
-  { keepLatencies = false } = {},
+  { keepLatencies = false, serverPid = null } = {},
 ) {
   const latencies = [];
+  const cpuBefore = serverPid === null ? null : cpuMs(serverPid);
   const instance = autocannon({
     url: new URL(pathname, baseUrl).href,
     duration,
@@ -295,9 +298,16 @@ async function load(
   });
   instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
+  const cpuAfter = serverPid === null ? null : cpuMs(serverPid);
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    // What the server spent on each answer (its CPU over the run ÷ answers), and how big each answer was.
+    cpuMsPerAnswer:
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 1000) / 1000,
+    kibPerAnswer: result.requests.total === 0 ? null : round(result.throughput.total / result.requests.total / 1024),
     p50ms: round(percentile(latencies, 50)),
     p95ms: round(percentile(latencies, 95)),
     p99ms: round(percentile(latencies, 99)),
@@ -321,6 +331,22 @@ async function javascriptKiB(baseUrl, pathname, cookie) {
     if (existsSync(file)) gzip += gzipSync(readFileSync(file)).length;
   }
   return round(gzip / 1024);
+}
+
+/**
+ * The CPU time the server process has used so far (Linux: user and system, every thread, in ms), or null
+ * elsewhere. Its rise over one page's run, per answer, is what that page costs the server, whatever else
+ * the machine was doing: the figure that shows where a page's time goes when its ratio is low.
+ */
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime are the 14th and 15th fields of the line; after the name, the 12th and 13th.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /** The server's peak resident memory so far (Linux), in MiB. */
@@ -392,8 +418,11 @@ async function benchAt(n, engine, db) {
               path: `/people/${e.id}/my-data.json`,
               headers: { cookie: cookies.exporters[k] },
             })),
+            { serverPid: server.pid },
           )
-        : load(url, page.path(records), cookies[page.as] ? { cookie: cookies[page.as] } : {}, duration);
+        : load(url, page.path(records), cookies[page.as] ? { cookie: cookies[page.as] } : {}, duration, undefined, {
+            serverPid: server.pid,
+          });
     // Every page under load for a moment before any is measured: the first one measured (the start page,
     // every ratio's reference) would otherwise carry the server's own warm-up, code not yet compiled.
     for (const page of pagesMeasured) await loadPage(page, WARM_UP_SECONDS);
@@ -405,7 +434,7 @@ async function benchAt(n, engine, db) {
     for (const page of pagesMeasured) {
       const figures = await loadPage(page);
       run.pages.push({ name: page.name, as: page.as, path: page.path(records), ...figures });
-      beside.push(await load(url, "/", {}, BESIDE_SECONDS, undefined, { keepLatencies: true }));
+      beside.push(await load(url, "/", {}, BESIDE_SECONDS, undefined, { keepLatencies: true, serverPid: server.pid }));
     }
     for (const [i, page] of run.pages.entries()) {
       // The start page's own row is compared with the measurement after it only.
@@ -414,6 +443,7 @@ async function benchAt(n, engine, db) {
       page.startBeside = {
         requestsPerSecond: round(around.reduce((sum, m) => sum + m.requestsPerSecond, 0) / around.length),
         p95ms: round(percentile(latencies, 95)),
+        cpuMsPerAnswer: mean(around.map((m) => m.cpuMsPerAnswer)),
       };
     }
     run.startBeside = beside.map(({ latencies: _, ...figures }) => figures);
@@ -431,6 +461,7 @@ async function benchAt(n, engine, db) {
   for (const page of run.pages) {
     page.throughputVsStart = ratio(page.requestsPerSecond, page.startBeside.requestsPerSecond);
     page.p95VsStart = ratio(page.p95ms, page.startBeside.p95ms);
+    page.cpuVsStart = ratio(page.cpuMsPerAnswer, page.startBeside.cpuMsPerAnswer);
   }
   return run;
 }
@@ -449,7 +480,19 @@ function print(run, smaller) {
       `(the start page's own row: just after it); those measurements ranged ${Math.min(...besideRps)} to ` +
       `${Math.max(...besideRps)} req/s in this run.`,
   );
-  const head = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "×start req/s", "×start p95", "JS KiB gz"];
+  const head = [
+    "page",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "×start req/s",
+    "×start p95",
+    "CPU ms",
+    "×start CPU",
+    "KiB",
+    "JS KiB gz",
+  ];
   if (smaller) head.push(`p50 ÷ at ${smaller.people.toLocaleString("en-GB")}`);
   const rows = run.pages.map((p) => {
     const row = [
@@ -460,6 +503,9 @@ function print(run, smaller) {
       p.p99ms,
       p.throughputVsStart,
       p.p95VsStart,
+      p.cpuMsPerAnswer,
+      p.cpuVsStart,
+      p.kibPerAnswer,
       p.javascriptKiB,
     ].map(String);
     if (p.non2xx || p.errors) row[0] += ` (${p.non2xx} not 2xx, ${p.errors} errors)`;
