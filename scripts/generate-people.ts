@@ -13,6 +13,11 @@ import { GENESIS_HASH, lineHash } from "../app/lib/audit-chain.server";
 import { hashPassword } from "../app/lib/password.server";
 import { openDatabase } from "../app/lib/db.server";
 import { NEED_AREA_KEYS } from "../app/domain/choices";
+import { fileURLToPath } from "node:url";
+import { readContentJson } from "../app/content/read.server";
+import { allocateBudget } from "../app/domain/allocation";
+import { ratingInputs, ratingsRecord, type AgreedRating, type SelfAnswer } from "../app/domain/assessment";
+import { ruleSetSchema } from "../app/domain/rule-set";
 
 export const SCALE_PASSWORD = "try the portal slowly 2026";
 /** Every generated professional's one-time-code secret (base32). */
@@ -58,6 +63,12 @@ const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
 // The one list of need areas (app/domain/rule-set.ts).
 const AREAS: readonly string[] = NEED_AREA_KEYS;
+/** The rule set every generated budget is worked out under, read from content as the portal reads it. */
+const RULE_SET = readContentJson(
+  "rule-sets/example-2026-1.json",
+  ruleSetSchema,
+  fileURLToPath(new URL("../content", import.meta.url)),
+);
 const FIRST = [
   "Alex",
   "Sam",
@@ -420,7 +431,8 @@ async function main() {
       const cycles = shape === "next-cycle" ? 2 : 1;
       for (let cycle = 1; cycle <= cycles; cycle++) {
         const assessmentId = uuid();
-        assessment.run(assessmentId, personId, cycle, pick(["none", "a-little", "a-lot", "most"]), userId, iso(t));
+        const informal = pick(["none", "a-little", "a-lot", "most"] as const);
+        assessment.run(assessmentId, personId, cycle, informal, userId, iso(t));
         const ratings = AREAS.map(() => Math.floor(random() * 4));
         AREAS.forEach((area, a) => {
           answer.run(assessmentId, area, ratings[a], 0, userId, iso(t));
@@ -433,33 +445,38 @@ async function main() {
             JSON.stringify({ rating: ratings[a], ratherNotSay: false }),
           ]);
         });
-        const points = ratings.reduce((s, r) => s + r, 0) * 4;
-        const total = points * 41_000;
-        const inputs = JSON.stringify({
-          ratings: AREAS.map((a, k) => ({ needArea: a, rating: ratings[k], source: "self" })),
-          informal: "a-little",
-        });
-        const explanation = JSON.stringify([{ key: "allocation.explain.points", params: { points } }]);
+        // Each calculation as the portal makes it (calculateBudget): the real engine and rule set, so the
+        // budget pages show a real explanation, with its lines and flags, not a made-up one.
+        const answers = new Map<string, SelfAnswer>(
+          AREAS.map((a, k) => [a, { rating: ratings[k]!, answeredBy: userId }]),
+        );
+        const agreedRatings = new Map<string, AgreedRating>();
+        let total = 0;
         for (const [k, basis] of (i % 5 === 0 ? ["self", "self", "agreed"] : ["self", "self"]).entries()) {
           if (basis === "agreed")
-            for (const area of ["mood", "housing"])
-              agreed.run(uuid(), assessmentId, area, 2, "Agreed at the assessment meeting", lead, iso(t + k * DAY));
-          const figure = total + k * 10_000;
+            for (const area of ["mood", "housing"]) {
+              const reason = "Agreed at the assessment meeting";
+              agreed.run(uuid(), assessmentId, area, 2, reason, lead, iso(t + k * DAY));
+              agreedRatings.set(area, { rating: 2, reason, agreedBy: lead, agreedAt: iso(t + k * DAY) });
+            }
+          const inputs = ratingInputs(answers, agreedRatings, basis === "agreed");
+          const result = allocateBudget(RULE_SET, { ratings: ratingsRecord(inputs), informal });
+          if (basis === "self") total = result.totalPence;
           allocation.run(
             uuid(),
             personId,
             assessmentId,
             basis,
-            "example-2026-1",
-            inputs,
-            1,
-            points,
-            Math.round(figure * 0.6),
-            figure - Math.round(figure * 0.6),
-            figure,
-            Math.round(figure / 52),
-            "[]",
-            explanation,
+            result.ruleSetId,
+            JSON.stringify({ ratings: inputs, informal }),
+            result.eligible ? 1 : 0,
+            result.points,
+            result.nhsPence,
+            result.councilPence,
+            result.totalPence,
+            result.weeklyPence,
+            JSON.stringify(result.flags),
+            JSON.stringify(result.explanation),
             basis === "agreed" ? lead : userId,
             iso(t + k * DAY),
           );
