@@ -121,13 +121,19 @@ export async function saveInformal(personId: string, informal: InformalSupport, 
   await audit({ actorId: by, personId, action: "answer-informal-support", result: "ok", detail: { informal } });
 }
 
-/** The newest agreed rating for each need area. */
-export async function agreedOf(assessmentId: string): Promise<Map<string, AgreedRating>> {
-  const rows = await db()
+const agreedQuery = preparedQuery((d) =>
+  d
     .select()
     .from(agreedRatings)
-    .where(eq(agreedRatings.assessmentId, assessmentId))
-    .orderBy(agreedRatings.agreedAt);
+    .where(eq(agreedRatings.assessmentId, sql.placeholder("assessmentId")))
+    .orderBy(agreedRatings.agreedAt)
+    .prepare(),
+);
+
+/** The newest agreed rating for each need area. */
+export async function agreedOf(assessmentId: string): Promise<Map<string, AgreedRating>> {
+  // Prepared once: asked on every page of a record (the urgent-help check reads the agreed ratings).
+  const rows = await agreedQuery().execute({ assessmentId });
   return new Map(
     rows.map((r) => [r.needArea, { rating: r.rating, reason: r.reason, agreedBy: r.agreedBy, agreedAt: r.agreedAt }]),
   );

@@ -49,8 +49,8 @@ export async function budgetView(
     ruleSetId: record.ruleSetId,
     ruleSetDate: ruleSet.date ? formatDate(ruleSet.date, lang) : null,
     lines: record.explanation.map((line) =>
-      t(line.key, {
-        ns: "allocation",
+      // The namespace in the key, not as an option: a plain text is then filled in without i18next.
+      t(`allocation:${line.key}`, {
         ...explanationParams(line, {
           money,
           area: (key) => needAreaTitle(key, lang),
