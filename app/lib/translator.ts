@@ -26,10 +26,47 @@ const I18NEXT_OPTIONS = new Set([
   "nest",
 ]);
 
-/** A text cut at its plain `{{name}}` places; null when i18next would do more with it than fill them in. */
+/**
+ * The options of Intl.NumberFormat (and i18next's own for a format): i18next passes a call's values to the
+ * `number` format as its options, so a value with one of these names changes how a number is written.
+ */
+const NUMBER_FORMAT_OPTIONS = new Set([
+  "locale",
+  "lng",
+  "formatParams",
+  "localeMatcher",
+  "numberingSystem",
+  "style",
+  "currency",
+  "currencyDisplay",
+  "currencySign",
+  "unit",
+  "unitDisplay",
+  "minimumIntegerDigits",
+  "minimumFractionDigits",
+  "maximumFractionDigits",
+  "minimumSignificantDigits",
+  "maximumSignificantDigits",
+  "roundingPriority",
+  "roundingIncrement",
+  "roundingMode",
+  "trailingZeroDisplay",
+  "notation",
+  "compactDisplay",
+  "useGrouping",
+  "signDisplay",
+]);
+
+/**
+ * A text cut at its plain places: `{{name}}`, or `{{name, number}}` (a number written the language's
+ * way, as the budget's explanation writes fractional points). Null when i18next would do more with it
+ * than fill them in.
+ */
 interface Template {
   parts: string[];
   names: string[];
+  /** For each place, whether it is a `number` format. */
+  numbers: boolean[];
 }
 
 function templateOf(raw: unknown): Template | null {
@@ -37,15 +74,17 @@ function templateOf(raw: unknown): Template | null {
   if (typeof raw !== "string" || raw.includes("$t(")) return null;
   const parts: string[] = [];
   const names: string[] = [];
+  const numbers: boolean[] = [];
   let last = 0;
-  for (const place of raw.matchAll(/\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}/g)) {
+  for (const place of raw.matchAll(/\{\{ *([A-Za-z_][A-Za-z0-9_]*) *(, *number *)?\}\}/g)) {
     parts.push(raw.slice(last, place.index));
     names.push(place[1]!);
+    numbers.push(place[2] !== undefined);
     last = place.index + place[0].length;
   }
   parts.push(raw.slice(last));
   // Anything else i18next might read as a place (a format, a deep or unescaped name) goes through i18next.
-  return parts.some((part) => part.includes("{{")) ? null : { parts, names };
+  return parts.some((part) => part.includes("{{")) ? null : { parts, names, numbers };
 }
 
 /** Keys remembered a language, in case a key were ever built from data. */
@@ -78,6 +117,8 @@ export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunc
   };
   // The language's plural forms, as i18next picks them: "key_one", "key_few", "key_other"… for a count.
   const plurals = new Intl.PluralRules(language);
+  // i18next's `number` format with no options: Intl.NumberFormat in the language (made again at each call there).
+  const numberFormat = new Intl.NumberFormat(language);
   const t = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
     if (typeof key !== "string" || rest.length > 0) return fixed(key, options, ...rest);
     if (options !== undefined && (typeof options !== "object" || options === null)) return fixed(key, options);
@@ -104,12 +145,19 @@ export function fastTranslator(i18n: I18n, language: string, ns?: string): TFunc
     // A value the text has no place for is left out, as i18next leaves it (a notification's stored values
     // name more than each language's text uses); one i18next reads as an instruction is i18next's. A
     // default is not: the text is there, so i18next would not use it either (the audit trail's actions).
-    for (const name in values)
+    const formatsNumbers = template.numbers.includes(true);
+    for (const name in values) {
       if (name !== "count" && !name.startsWith("defaultValue") && I18NEXT_OPTIONS.has(name)) return fixed(key, options);
+      if (formatsNumbers && NUMBER_FORMAT_OPTIONS.has(name)) return fixed(key, options);
+    }
     let text = template.parts[0]!;
     for (const [i, name] of template.names.entries()) {
       const value = Object.hasOwn(values, name) ? values[name] : undefined;
-      if (typeof value === "number") text += String(value);
+      if (template.numbers[i]) {
+        // Only a number is written here; anything else (a string i18next would parse) is i18next's.
+        if (typeof value !== "number") return fixed(key, options);
+        text += numberFormat.format(value);
+      } else if (typeof value === "number") text += String(value);
       // A value holding a place or a nesting of its own is i18next's to handle.
       else if (typeof value === "string" && !value.includes("{{") && !value.includes("$t(")) text += value;
       else return fixed(key, options);

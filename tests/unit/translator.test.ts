@@ -19,7 +19,20 @@ function keysOf(tree: unknown, prefix: string): string[] {
 /** How many plural texts were asked for by their base key, across the files' comparisons. */
 let pluralsCompared = 0;
 
-const AWKWARD = ["Asha <b>&amp;</b>", 42, 'O\'Neil "quoted"', "$& $1 $$ $'", "{{name}}", "$t(common:form.back)", 0, ""];
+const AWKWARD = [
+  "Asha <b>&amp;</b>",
+  42,
+  'O\'Neil "quoted"',
+  "$& $1 $$ $'",
+  "{{name}}",
+  "$t(common:form.back)",
+  0,
+  "",
+  // Written the language's way in a `{{name, number}}` place: a decimal point or comma, a thousands mark.
+  12345.5,
+  -0.25,
+  "19.1",
+];
 
 /** Each place of a text filled with awkward values in turn, then a plural count and a name it does not have. */
 function compareAll(
@@ -100,6 +113,30 @@ describe("the loaders' translation function", () => {
       expect(filled).toBeGreaterThan(500);
     });
   }
+
+  for (const lng of LANGUAGES)
+    it(`${lng}: writes a \`{{name, number}}\` place the language's way without asking i18next, and leaves a value that changes the format to i18next`, () => {
+      const i18n = translationInstance(lng);
+      let askedI18next = 0;
+      const getFixedT = i18n.getFixedT.bind(i18n);
+      i18n.getFixedT = ((...args: Parameters<typeof getFixedT>) => {
+        const fixed = getFixedT(...args);
+        return ((...a: Parameters<typeof fixed>) => {
+          askedI18next += 1;
+          return fixed(...a);
+        }) as typeof fixed;
+      }) as typeof i18n.getFixedT;
+      const fast = fastTranslator(i18n, lng) as unknown as (key: string, options?: object) => unknown;
+      const fixed = getFixedT(lng) as unknown as (key: string, options?: object) => unknown;
+      // A line of the budget's explanation: fractional points.
+      const line = { nhsPoints: 20.9, count: 20.9, price: "£300", nhs: "£6,270" };
+      expect(fast("allocation:line.nhsPart", line)).toEqual(fixed("allocation:line.nhsPart", line));
+      expect(askedI18next).toBe(0);
+      // i18next passes the values to the number format as its options: one named like an option is i18next's.
+      const shaped = { ...line, minimumFractionDigits: 2 };
+      expect(fast("allocation:line.nhsPart", shaped)).toEqual(fixed("allocation:line.nhsPart", shaped));
+      expect(askedI18next).toBe(1);
+    });
 
   it("works out a text with a count but no plural forms, and a missing text's plain default, without asking i18next", () => {
     const i18n = translationInstance("en");
