@@ -13,11 +13,9 @@ import { GENESIS_HASH, lineHash } from "../app/lib/audit-chain.server";
 import { hashPassword } from "../app/lib/password.server";
 import { openDatabase } from "../app/lib/db.server";
 import { NEED_AREA_KEYS } from "../app/domain/choices";
-import { fileURLToPath } from "node:url";
-import { readContentJson } from "../app/content/read.server";
+import { activeRuleSetId, loadRuleSet } from "../app/content/rule-sets.server";
 import { allocateBudget } from "../app/domain/allocation";
 import { ratingInputs, ratingsRecord, type AgreedRating, type SelfAnswer } from "../app/domain/assessment";
-import { ruleSetSchema } from "../app/domain/rule-set";
 
 export const SCALE_PASSWORD = "try the portal slowly 2026";
 /** Every generated professional's one-time-code secret (base32). */
@@ -63,12 +61,8 @@ const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
 // The one list of need areas (app/domain/rule-set.ts).
 const AREAS: readonly string[] = NEED_AREA_KEYS;
-/** The rule set every generated budget is worked out under, read from content as the portal reads it. */
-const RULE_SET = readContentJson(
-  "rule-sets/example-2026-1.json",
-  ruleSetSchema,
-  fileURLToPath(new URL("../content", import.meta.url)),
-);
+/** The rule set every generated budget is worked out under, loaded from content as the portal loads it. */
+const RULE_SET = loadRuleSet(activeRuleSetId());
 const FIRST = [
   "Alex",
   "Sam",

@@ -3,13 +3,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
-import { readContentJson } from "~/content/read.server";
+import { loadRuleSet } from "~/content/rule-sets.server";
 import { allocateBudget } from "~/domain/allocation";
 import { ratingsRecord, type RatingInput } from "~/domain/assessment";
 import { NEED_AREA_KEYS, type InformalSupport } from "~/domain/choices";
-import { ruleSetSchema } from "~/domain/rule-set";
 
 // The scale bench's people (scripts/generate-people.ts) stand for real use: a budget page the bench
 // loads must show what the portal itself would have worked out, or the page measured is not the real one.
@@ -38,9 +36,8 @@ it("generates each budget as the portal works it out: the engine's figures and e
   }[];
   sqlite.close();
   expect(rows.length).toBeGreaterThan(20);
-  const content = fileURLToPath(new URL("../../content", import.meta.url));
   for (const row of rows) {
-    const ruleSet = readContentJson(`rule-sets/${row.rule_set_id}.json`, ruleSetSchema, content);
+    const ruleSet = loadRuleSet(row.rule_set_id);
     const inputs = JSON.parse(row.inputs) as { ratings: RatingInput[]; informal: InformalSupport };
     expect(inputs.ratings.map((r) => r.area).sort()).toEqual([...NEED_AREA_KEYS].sort());
     const again = allocateBudget(ruleSet, { ratings: ratingsRecord(inputs.ratings), informal: inputs.informal });
