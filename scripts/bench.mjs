@@ -445,7 +445,7 @@ async function benchAt(n, engine, db) {
       const around = i === 0 ? [beside[0]] : [beside[i - 1], beside[i]];
       const latencies = around.flatMap((m) => m.latencies).sort((a, b) => a - b);
       page.startBeside = {
-        requestsPerSecond: round(around.reduce((sum, m) => sum + m.requestsPerSecond, 0) / around.length),
+        requestsPerSecond: round(mean(around.map((m) => m.requestsPerSecond))),
         p95ms: round(percentile(latencies, 95)),
         cpuMsPerAnswer: mean(around.map((m) => m.cpuMsPerAnswer)),
       };
